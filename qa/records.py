@@ -1,0 +1,122 @@
+"""Frozen records passed between the stages: ingest → chunk → index → retrieve → read → pipeline.
+
+Every record that points into a document carries ``start``/``end`` character offsets into the
+document's *raw* text (the file as decoded, before any cleaning), so ``raw[start:end]`` is always
+the record's ``text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` of a document's raw text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One file of the corpus: its raw text and the parts of it that are content.
+
+    ``sections`` are maximal runs of content lines, with page furniture (adverts, photo
+    credits, stray page numbers) cut out; ``blocks`` are the content lines (paragraphs,
+    headlines, bullets) inside them. Both are spans of ``raw``.
+    """
+
+    doc_id: str
+    path: str
+    raw: str
+    sha256: str
+    size: int
+    sections: tuple[tuple[Span, ...], ...]
+
+    @property
+    def blocks(self) -> tuple[Span, ...]:
+        return tuple(block for section in self.sections for block in section)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a document, ``text == raw[start:end]``."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A few consecutive sentences of one section; ``text == raw[start:end]``."""
+
+    chunk_id: int
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A chunk found by hybrid retrieval, with each retriever's rank and score (None if it missed)."""
+
+    chunk: Chunk
+    score: float
+    dense_rank: int | None = None
+    dense_score: float | None = None
+    bm25_rank: int | None = None
+    bm25_score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where an answer stands: ``document.raw[start:end] == answer.text``."""
+
+    doc_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class StageScores:
+    """The scores that produced an answer's final score, each in [0, 1]."""
+
+    retrieval: float
+    sentence: float
+    span: float
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A short span cut out of a document, the sentence around it, and how sure we are."""
+
+    text: str
+    citation: Citation
+    context: Sentence
+    score: float
+    scores: StageScores
+    also_at: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """What the pipeline returns for one question."""
+
+    question: str
+    answers: tuple[Answer, ...]
+    no_answer: bool
+    passages: tuple[Hit, ...]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    index_version: str = ""

@@ -1,0 +1,58 @@
+"""Word-level text normalization shared by BM25 and the reader (a leaf module)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself no nor not now of off on once only or other our ours ourselves out over
+    own same she should so some such than that the their theirs them themselves then there these
+    they this those through to too under until up very was we were what when where which while who
+    whom why will with would you your yours yourself yourselves s t""".split()
+)
+
+
+def fold(text: str) -> str:
+    """Case-fold and unify quote characters so "Hong Kong’s" and "Hong Kong's" compare equal."""
+    text = unicodedata.normalize("NFKC", text)
+    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').casefold()
+
+
+def stem(word: str) -> str:
+    """Harman's S-stemmer: strip plural endings only ("cities" → "city", "hectares" → "hectare")."""
+    if len(word) > 3 and word.endswith("ies") and not word.endswith(("eies", "aies")):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
+        return word[:-1]
+    if len(word) > 2 and word.endswith("s") and not word.endswith(("us", "ss")):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """The words of ``text`` with their offsets; possessive 's is left out of the span."""
+    out = []
+    for match in _WORD.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        possessive = _POSSESSIVE.search(word)
+        if possessive and len(word) > 2:
+            word, end = word[: possessive.start()], start + possessive.start()
+        out.append((word, start, end))
+    return out
+
+
+def terms(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    """Index terms: folded, possessive-stripped, plural-stemmed words, stopwords dropped."""
+    out = []
+    for word, _, _ in words(fold(text)):
+        if not keep_stopwords and word in STOPWORDS:
+            continue
+        out.append(stem(word))
+    return out
