@@ -40,9 +40,7 @@ class BM25:
                 cols.append(vocabulary.setdefault(term, len(vocabulary)))
                 counts.append(count)
         n_docs = len(corpus)
-        tf = sparse.csr_matrix(
-            (np.asarray(counts, dtype=np.float64), (rows, cols)), shape=(n_docs, len(vocabulary))
-        )
+        tf = sparse.csr_matrix((np.asarray(counts, dtype=np.float64), (rows, cols)), shape=(n_docs, len(vocabulary)))
         doc_freqs = np.bincount(np.asarray(cols, dtype=np.int64), minlength=len(vocabulary)).astype(np.float64)
         self.idf = idf_weights(doc_freqs, n_docs, epsilon)
         avgdl = float(lengths.mean()) if n_docs else 0.0
@@ -72,4 +70,3 @@ class BM25:
         best = positive[np.argpartition(-scores[positive], k - 1)[:k]]
         order = np.lexsort((best, -scores[best]))
         return best[order], scores[best[order]]
-

@@ -12,9 +12,76 @@ from collections.abc import Sequence
 from qa.records import Chunk, Document, Sentence, Span
 
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st jr sr rev gen col lt sgt capt cmdr gov sen rep pres hon mt ft fig no nos
-    vol vols pp ed eds est approx dept univ assn inc ltd co corp bros vs etc al cf eg ie jan feb mar
-    apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "rev",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "hon",
+        "mt",
+        "ft",
+        "fig",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "pp",
+        "ed",
+        "eds",
+        "est",
+        "approx",
+        "dept",
+        "univ",
+        "assn",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "vs",
+        "etc",
+        "al",
+        "cf",
+        "eg",
+        "ie",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ]
 )
 # A sentence may end at . ! ? or … followed by closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)")
@@ -45,11 +112,7 @@ def _is_boundary(raw: str, start: int, match: re.Match[str], block_end: int) -> 
     before = raw[start : match.start(1) + 1]
     last_word = re.search(r"[\w.]+\.$", before)
     token = last_word.group()[:-1].casefold() if last_word else ""
-    return not (
-        token in ABBREVIATIONS
-        or _DOTTED_ACRONYM.search(before)
-        or _INITIAL.search(before)
-    )
+    return not (token in ABBREVIATIONS or _DOTTED_ACRONYM.search(before) or _INITIAL.search(before))
 
 
 def document_sentences(document: Document) -> list[list[Sentence]]:

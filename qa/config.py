@@ -40,7 +40,7 @@ class Settings:
     max_question_chars: int = 1000
     reader_passages: int = 5
     # Calibrated on the tune split of eval/gold.jsonl; see eval/calibration.json.
-    no_answer_threshold: float = 0.35
+    no_answer_threshold: float = 0.694
 
     host: str = "127.0.0.1"
     port: int = 8000

@@ -9,8 +9,8 @@ class ConfigError(QAError):
     """A setting is missing or out of range."""
 
 
-class InvalidQuestionError(QAError):
-    """The question is empty, too long, or otherwise unusable."""
+class InvalidRequestError(QAError):
+    """The question is empty or too long, or a parameter is out of range."""
 
 
 class IndexStateError(QAError):

@@ -38,11 +38,16 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from qa.bm25 import B, BM25, EPSILON, K1
+from qa.bm25 import BM25, EPSILON, K1, B
 from qa.chunk import chunk_document
 from qa.config import Settings
 from qa.embed import Embedder
-from qa.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RebuildInProgressError
+from qa.errors import (
+    IndexCorruptError,
+    IndexMismatchError,
+    IndexMissingError,
+    RebuildInProgressError,
+)
 from qa.ingest import Corpus, Skipped, read_corpus
 from qa.records import Chunk, Document, Sentence, Span
 from qa.text import terms
@@ -130,14 +135,35 @@ def build_index(settings: Settings, embedder: Embedder, *, full: bool = False) -
         diff = _diff(corpus, previous.manifest if previous else None)
         if previous is not None and not (diff["added"] or diff["changed"] or diff["removed"]):
             return BuildReport(
-                previous.version, False, "seeds unchanged", (), (), (), diff["unchanged"], corpus.skipped,
-                len(previous.chunks), 0, 0, time.perf_counter() - started, rebuilt=False,
+                previous.version,
+                False,
+                "seeds unchanged",
+                (),
+                (),
+                (),
+                diff["unchanged"],
+                corpus.skipped,
+                len(previous.chunks),
+                0,
+                0,
+                time.perf_counter() - started,
+                rebuilt=False,
             )
         version, embedded, reused, n_chunks = _write_version(settings, embedder, corpus, previous)
         _publish(index_dir, version)
     return BuildReport(
-        version, previous is None, reason or "incremental", diff["added"], diff["changed"], diff["removed"],
-        diff["unchanged"], corpus.skipped, n_chunks, embedded, reused, time.perf_counter() - started,
+        version,
+        previous is None,
+        reason or "incremental",
+        diff["added"],
+        diff["changed"],
+        diff["removed"],
+        diff["unchanged"],
+        corpus.skipped,
+        n_chunks,
+        embedded,
+        reused,
+        time.perf_counter() - started,
     )
 
 
@@ -216,8 +242,7 @@ def _write_version(
     staging.mkdir()
     try:
         with open(staging / "documents.jsonl", "w", encoding="utf-8") as out:
-            for document in documents:
-                out.write(json.dumps(_document_row(document), ensure_ascii=False) + "\n")
+            out.writelines(json.dumps(_document_row(document), ensure_ascii=False) + "\n" for document in documents)
         (staging / "sentences.json").write_text(json.dumps(sentence_rows))
         (staging / "chunks.json").write_text(json.dumps(chunk_rows))
         np.save(staging / "chunk_vectors.npy", chunk_vectors)
@@ -292,7 +317,9 @@ def _manifest(settings, embedder, corpus, chunk_rows, sentence_rows, files, vers
         },
         "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
         "files": files,
-        "libraries": {name: _library_version(name) for name in ("qa", "faiss-cpu", "numpy", "sentence-transformers", "torch")},
+        "libraries": {
+            name: _library_version(name) for name in ("qa", "faiss-cpu", "numpy", "sentence-transformers", "torch")
+        },
     }
 
 
@@ -370,7 +397,8 @@ def _verify_files(path: Path, manifest: dict) -> None:
 def _read(path: Path, manifest: dict) -> Index:
     documents = [_document_from_row(json.loads(line)) for line in (path / "documents.jsonl").open(encoding="utf-8")]
     sentences = tuple(
-        Sentence(documents[d].doc_id, s, e, documents[d].raw[s:e]) for d, s, e in json.loads((path / "sentences.json").read_text())
+        Sentence(documents[d].doc_id, s, e, documents[d].raw[s:e])
+        for d, s, e in json.loads((path / "sentences.json").read_text())
     )
     sentence_rows = {(s.doc_id, s.start): i for i, s in enumerate(sentences)}
     chunks = tuple(

@@ -1,0 +1,224 @@
+"""The HTTP service: a thin FastAPI shell over ``Pipeline``. Core errors become 4xx here only."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from qa.errors import InvalidRequestError, NotFoundError
+from qa.pipeline import Pipeline
+from qa.records import Answer, Hit, Response, Sentence
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    # Limits (length, top_n range) are the pipeline's, from Settings, and come back as 400s.
+    question: str = Field(description="The question, in plain words (at most `max_question_chars`).")
+    top_n: int | None = Field(None, description="How many answers to return at most (default from settings).")
+
+
+class CitationOut(BaseModel):
+    doc_id: str
+    start: int
+    end: int
+
+
+class ContextOut(BaseModel):
+    text: str
+    doc_id: str
+    start: int
+    end: int
+    highlight_start: int = Field(description="Start of the answer inside `text`.")
+    highlight_end: int
+
+
+class ScoresOut(BaseModel):
+    retrieval: float
+    sentence: float
+    span: float
+
+
+class AnswerOut(BaseModel):
+    text: str
+    score: float
+    citation: CitationOut
+    context: ContextOut
+    scores: ScoresOut
+    also_at: list[CitationOut]
+
+
+class PassageOut(BaseModel):
+    doc_id: str
+    chunk_id: int
+    start: int
+    end: int
+    text: str
+    score: float
+    dense_rank: int | None
+    dense_score: float | None
+    bm25_rank: int | None
+    bm25_score: float | None
+
+
+class AskResponse(BaseModel):
+    question: str
+    answers: list[AnswerOut]
+    no_answer: bool
+    passages: list[PassageOut]
+    timings_ms: dict[str, float]
+    index_version: str
+
+
+class HealthResponse(BaseModel):
+    status: str
+    documents: int
+    chunks: int
+    index_version: str
+    index_built_at: str
+    model: str
+
+
+class DocumentOut(BaseModel):
+    doc_id: str
+    path: str
+    size: int
+    sha256: str
+    chunks: int
+
+
+class ErrorResponse(BaseModel):
+    error: str
+    detail: object | None = None
+
+
+def current_pipeline(request: Request) -> Pipeline:
+    """The pipeline serving now; a rebuild swaps it on ``app.state`` in one assignment."""
+    return request.app.state.pipeline
+
+
+PipelineDep = Annotated[Pipeline, Depends(current_pipeline)]
+
+
+def create_app(pipeline: Pipeline) -> FastAPI:
+    app = FastAPI(
+        title="qa",
+        summary="Answers questions over a folder of documents with exact, cited spans.",
+        version="0.1.0",
+    )
+    app.state.pipeline = pipeline
+    _install_error_handlers(app)
+
+    @app.post(
+        "/ask", response_model=AskResponse, responses={400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+    )
+    def ask(body: AskRequest, pipeline: PipelineDep) -> AskResponse:
+        """Answer a question with cited spans, or say there is no answer."""
+        return to_response(pipeline.ask(body.question, body.top_n))
+
+    @app.get(
+        "/ask", response_model=AskResponse, responses={400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+    )
+    def ask_get(
+        pipeline: PipelineDep,
+        q: Annotated[str, Query(description="The question.")],
+        top_n: Annotated[int | None, Query(description="How many answers to return at most.")] = None,
+    ) -> AskResponse:
+        """Answer a question given as the `q` query parameter."""
+        return to_response(pipeline.ask(q, top_n))
+
+    @app.get("/health", response_model=HealthResponse)
+    def health(pipeline: PipelineDep) -> HealthResponse:
+        """Service status and what the loaded index holds."""
+        manifest = pipeline.index.manifest
+        return HealthResponse(
+            status="ok",
+            documents=manifest["counts"]["documents"],
+            chunks=manifest["counts"]["chunks"],
+            index_version=manifest["version"],
+            index_built_at=manifest["created_at"],
+            model=manifest["model"],
+        )
+
+    @app.get("/documents", response_model=list[DocumentOut])
+    def documents(pipeline: PipelineDep) -> list[DocumentOut]:
+        """The documents in the loaded index."""
+        entries = pipeline.index.manifest["documents"]
+        return [
+            DocumentOut(doc_id=d.doc_id, path=d.path, size=d.size, sha256=d.sha256, chunks=entries[d.doc_id]["chunks"])
+            for d in pipeline.index.documents.values()
+        ]
+
+    return app
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(InvalidRequestError)
+    async def invalid(_: Request, exc: InvalidRequestError) -> JSONResponse:
+        return JSONResponse(status_code=400, content={"error": str(exc)})
+
+    @app.exception_handler(NotFoundError)
+    async def not_found(_: Request, exc: NotFoundError) -> JSONResponse:
+        return JSONResponse(status_code=404, content={"error": str(exc)})
+
+    @app.exception_handler(RequestValidationError)
+    async def validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            {"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")} for e in exc.errors()
+        ]
+        summary = "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
+        return JSONResponse(status_code=422, content={"error": f"invalid request: {summary}", "detail": problems})
+
+
+def to_response(response: Response) -> AskResponse:
+    return AskResponse(
+        question=response.question,
+        answers=[_answer(a) for a in response.answers],
+        no_answer=response.no_answer,
+        passages=[_passage(h) for h in response.passages],
+        timings_ms=response.timings_ms,
+        index_version=response.index_version,
+    )
+
+
+def _answer(answer: Answer) -> AnswerOut:
+    c, s = answer.citation, answer.context
+    return AnswerOut(
+        text=answer.text,
+        score=answer.score,
+        citation=CitationOut(doc_id=c.doc_id, start=c.start, end=c.end),
+        context=_context(s, c.start, c.end),
+        scores=ScoresOut(retrieval=answer.scores.retrieval, sentence=answer.scores.sentence, span=answer.scores.span),
+        also_at=[CitationOut(doc_id=o.doc_id, start=o.start, end=o.end) for o in answer.also_at],
+    )
+
+
+def _context(sentence: Sentence, start: int, end: int) -> ContextOut:
+    return ContextOut(
+        text=sentence.text,
+        doc_id=sentence.doc_id,
+        start=sentence.start,
+        end=sentence.end,
+        highlight_start=start - sentence.start,
+        highlight_end=end - sentence.start,
+    )
+
+
+def _passage(hit: Hit) -> PassageOut:
+    chunk = hit.chunk
+    return PassageOut(
+        doc_id=chunk.doc_id,
+        chunk_id=chunk.chunk_id,
+        start=chunk.start,
+        end=chunk.end,
+        text=chunk.text,
+        score=hit.score,
+        dense_rank=hit.dense_rank,
+        dense_score=hit.dense_score,
+        bm25_rank=hit.bm25_rank,
+        bm25_score=hit.bm25_score,
+    )

@@ -1,0 +1,156 @@
+"""The ``qa`` command: index, search, ask, serve, eval. A thin shell over the library."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from qa.config import Settings
+from qa.errors import QAError
+
+log = logging.getLogger("qa")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    try:
+        settings = Settings.from_env(seeds_dir=args.seeds, index_dir=args.index, model=args.model)
+        return args.run(settings, args)
+    except QAError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qa", description="Question answering over seeds/ with cited spans.")
+    parser.add_argument("--seeds", type=Path, help="documents folder (default: seeds, or $QA_SEEDS_DIR)")
+    parser.add_argument("--index", type=Path, help="index folder (default: index, or $QA_INDEX_DIR)")
+    parser.add_argument("--model", help="sentence-transformers model name or path (default: the bundled MiniLM)")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(required=True, metavar="command")
+
+    p = sub.add_parser("index", help="build or update the index from the seeds folder")
+    p.add_argument("--full", action="store_true", help="rebuild everything, reusing no vectors")
+    p.set_defaults(run=cmd_index)
+
+    p = sub.add_parser("search", help="show the passages retrieved for a question")
+    p.add_argument("question")
+    p.add_argument("-k", type=int, default=5)
+    p.set_defaults(run=cmd_search)
+
+    p = sub.add_parser("ask", help="answer a question with cited spans")
+    p.add_argument("question")
+    p.add_argument("--top-n", type=int)
+    p.add_argument("--json", action="store_true", help="print the same JSON as the HTTP API")
+    p.set_defaults(run=cmd_ask)
+
+    p = sub.add_parser("serve", help="serve the HTTP API (builds or updates the index first)")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+    p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("eval", help="run the gold question set, or the open SQuAD benchmark")
+    p.add_argument("--gold", type=Path, default=Path("eval/gold.jsonl"))
+    p.add_argument("--thresholds", type=Path, default=Path("eval/thresholds.json"))
+    p.add_argument("--split", default="test", choices=["test", "tune", "all"])
+    p.add_argument("--squad", type=Path, help="a SQuAD JSON file: run the open benchmark on it instead")
+    p.add_argument("--limit", type=int, help="ask only a seeded sample of this many questions")
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--reports", type=Path, default=Path("eval/reports"))
+    p.set_defaults(run=cmd_eval)
+    return parser
+
+
+def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
+    from qa.embed import make_embedder
+    from qa.index import build_index
+
+    report = build_index(settings, make_embedder(settings.model, settings.embed_batch_size), full=args.full)
+    for skipped in report.skipped:
+        print(f"skipped {skipped.path}: {skipped.reason}")
+    if not report.rebuilt:
+        print(f"index {report.version} is up to date: {len(report.unchanged)} documents unchanged, nothing rebuilt")
+        return 0
+    print(f"{'full' if report.full else 'incremental'} rebuild ({report.reason}) → index {report.version}")
+    for label in ("added", "changed", "removed", "unchanged"):
+        names = getattr(report, label)
+        print(f"  {label:9} {len(names):5}  {', '.join(names[:5])}{' …' if len(names) > 5 else ''}")
+    print(
+        f"  {report.chunks} chunks; embedded {report.embedded_texts} texts, reused {report.reused_vectors} vectors;"
+        f" {report.seconds:.1f} s"
+    )
+    return 0
+
+
+def cmd_search(settings: Settings, args: argparse.Namespace) -> int:
+    from qa.pipeline import Pipeline
+
+    pipeline = Pipeline.load(settings)
+    for rank, hit in enumerate(pipeline.retriever.search(args.question, args.k), start=1):
+        chunk = hit.chunk
+        print(
+            f"{rank}. {chunk.doc_id} [{chunk.start}:{chunk.end}] fused={hit.score:.4f} "
+            f"dense=#{hit.dense_rank} ({_fmt(hit.dense_score)}) bm25=#{hit.bm25_rank} ({_fmt(hit.bm25_score)})"
+        )
+        print("   " + chunk.text[:240].replace("\n", " ") + ("…" if len(chunk.text) > 240 else ""))
+    return 0
+
+
+def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
+    from qa.api import to_response
+    from qa.pipeline import Pipeline
+
+    response = Pipeline.load(settings).ask(args.question, args.top_n)
+    if args.json:
+        print(to_response(response).model_dump_json(indent=2))
+        return 0
+    if response.no_answer:
+        print("No answer in these documents. Closest passages:")
+        for hit in response.passages[:3]:
+            print(f"  {hit.chunk.doc_id} [{hit.chunk.start}:{hit.chunk.end}] {hit.chunk.text[:160]}…")
+        return 0
+    for rank, answer in enumerate(response.answers, start=1):
+        c, s = answer.citation, answer.context
+        marked = s.text[: c.start - s.start] + "[[" + answer.text + "]]" + s.text[c.end - s.start :]
+        print(f"{rank}. {answer.text}   (score {answer.score:.2f})")
+        print(f"   {c.doc_id} [{c.start}:{c.end}]")
+        print(f"   {marked}")
+    return 0
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from qa.api import create_app
+    from qa.embed import make_embedder
+    from qa.index import build_index
+    from qa.pipeline import Pipeline
+
+    settings = settings.with_(host=args.host or settings.host, port=args.port or settings.port)
+    embedder = make_embedder(settings.model, settings.embed_batch_size)
+    report = build_index(settings, embedder)
+    print(f"index {report.version}: {'rebuilt (' + report.reason + ')' if report.rebuilt else 'up to date'}")
+    app = create_app(Pipeline.load(settings, embedder))
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+    return 0
+
+
+def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
+    from qa.eval import run_cli
+
+    return run_cli(settings, args)
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""The one entry point that the API, the CLI and the evaluation call: question → Response."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from qa.config import Settings
+from qa.embed import Embedder, make_embedder
+from qa.errors import InvalidRequestError
+from qa.index import Index, check_compatible, load_index
+from qa.read import Reader, RuleReader
+from qa.records import Response
+from qa.retrieve import Retriever
+
+T = TypeVar("T")
+
+
+class Pipeline:
+    """Retrieve, read and decide whether to abstain, over one loaded index."""
+
+    def __init__(self, index: Index, embedder: Embedder, settings: Settings, reader: Reader | None = None) -> None:
+        check_compatible(index, settings, embedder.name, embedder.dim)
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings
+        self.retriever = Retriever(index, embedder, settings)
+        self.reader = reader or RuleReader(index, settings.reader_passages)
+
+    @classmethod
+    def load(cls, settings: Settings, embedder: Embedder | None = None) -> Pipeline:
+        embedder = embedder or make_embedder(settings.model, settings.embed_batch_size)
+        return cls(load_index(settings.index_dir), embedder, settings)
+
+    def ask(self, question: str, top_n: int | None = None, *, threshold: float | None = None) -> Response:
+        """Answer ``question``; ``threshold`` overrides the calibrated no-answer threshold."""
+        question = self.validate(question)
+        top_n = self.settings.top_n if top_n is None else top_n
+        if not 1 <= top_n <= self.settings.max_top_n:
+            raise InvalidRequestError(f"top_n must be between 1 and {self.settings.max_top_n}, not {top_n}")
+        threshold = self.settings.no_answer_threshold if threshold is None else threshold
+
+        timings: dict[str, float] = {}
+        query_vector = _timed(timings, "embed", lambda: self.embedder.encode([question])[0])
+        dense = _timed(timings, "dense", lambda: self.retriever.dense(query_vector))
+        sparse = _timed(timings, "bm25", lambda: self.retriever.sparse(question))
+        hits = _timed(timings, "fusion", lambda: self.retriever.fuse(dense, sparse, self.settings.retrieve_k))
+        answers = _timed(timings, "read", lambda: self.reader.read(question, query_vector, hits, top_n))
+        no_answer = not answers or answers[0].score < threshold
+        timings["total"] = round(sum(timings.values()), 3)
+        return Response(
+            question=question,
+            answers=() if no_answer else tuple(answers),
+            no_answer=no_answer,
+            passages=tuple(hits[: self.settings.reader_passages]),
+            timings_ms=timings,
+            index_version=self.index.version,
+        )
+
+    def validate(self, question: str) -> str:
+        if not isinstance(question, str) or not question.strip():
+            raise InvalidRequestError("the question is empty; ask something, e.g. 'Who is Eric Chan?'")
+        if len(question) > self.settings.max_question_chars:
+            raise InvalidRequestError(
+                f"the question is {len(question)} characters long; the limit is {self.settings.max_question_chars}"
+            )
+        return " ".join(question.split())
+
+
+def _timed(timings: dict[str, float], stage: str, work: Callable[[], T]) -> T:
+    started = time.perf_counter()
+    result = work()
+    timings[stage] = round((time.perf_counter() - started) * 1000, 3)
+    return result

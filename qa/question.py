@@ -1,0 +1,166 @@
+"""What a question asks for: its expected answer type, its head noun, and its content terms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from qa.text import STOPWORDS, fold, stem, terms, words
+
+
+class Kind(Enum):
+    PERSON = "person"  # who did X → a name
+    DESCRIBE = "describe"  # who is NAME / what is X → a title, role or definition
+    TIME = "time"  # when, what year, which day
+    PLACE = "place"  # where, in which city
+    COUNT = "count"  # how many
+    QUANTITY = "quantity"  # how much / big / large / far / long
+    LIST = "list"  # which countries, what are the ...
+    ENTITY = "entity"  # any other what / which
+
+
+_TIME_NOUNS = {"year", "day", "date", "month", "time", "week", "decade", "century", "weekday"}
+_PLACE_NOUNS = {"city", "country", "place", "location", "region", "town", "province", "area", "state"}
+_PERSON_NOUNS = {
+    "person",
+    "official",
+    "man",
+    "woman",
+    "leader",
+    "mayor",
+    "president",
+    "professor",
+    "minister",
+    "director",
+}
+_QUANTITY_ADJ = {"big", "large", "far", "long", "tall", "wide", "high", "old", "much", "deep", "heavy", "small"}
+_AUX = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "do",
+    "does",
+    "did",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+}
+_ROLE_NOUNS = {"position", "post", "role", "title", "job", "office", "rank"}
+_WH_WORDS = {"many", "much", "big", "large", "far", "long", "tall", "wide", "high", "old"}
+_MEASURE_OF = re.compile(
+    r"(?:the\s+)?(population|size|area|number|cost|budget|distance|length|height|value|price|total)\s+of\b",
+    re.IGNORECASE,
+)
+_DESCRIBE = re.compile(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<target>[^?]+?)\s*\??\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    text: str
+    kind: Kind
+    head: str | None  # the noun after which/what ("river" in "Which river ..."), stemmed
+    terms: tuple[str, ...]  # content terms, stemmed
+    target: tuple[str, ...]  # for DESCRIBE: the terms of the thing described
+    proper: tuple[str, ...] = ()  # names in the question, stemmed
+
+
+def analyze(question: str) -> Question:
+    tokens = [fold(w) for w, _, _ in words(question)]
+    kind, head = _kind(question, tokens)
+    target: tuple[str, ...] = ()
+    describe = _DESCRIBE.match(question)
+    if describe and kind in (Kind.PERSON, Kind.ENTITY):
+        measure = _MEASURE_OF.match(describe.group("target"))
+        if measure:
+            kind, head = Kind.QUANTITY, stem(fold(measure.group(1)))
+        elif _names_a_thing(describe.group("target"), person=kind is Kind.PERSON):
+            kind, target = Kind.DESCRIBE, tuple(terms(describe.group("target")))
+    if kind is Kind.ENTITY and head in _ROLE_NOUNS:
+        kind, target = Kind.DESCRIBE, _proper_nouns(question)
+    content = tuple(_content_terms(question))
+    return Question(question, kind, head, content, target, _proper_nouns(question))
+
+
+def _content_terms(question: str) -> list[str]:
+    """The question's terms without the adjective of its wh-phrase ("big" in "How big is ...")."""
+    out, previous = [], ""
+    for word, _, _ in words(question):
+        folded = fold(word)
+        if not (previous == "how" and folded in _WH_WORDS) and folded not in STOPWORDS:
+            out.append(stem(folded))
+        previous = folded
+    return out
+
+
+def _names_a_thing(target: str, person: bool) -> bool:
+    """ "Eric Chan" or "the Greater Bay Area" is described; "the mayor of Shenzhen" asks for a name."""
+    content = [w for w, _, _ in words(target) if fold(w) not in STOPWORDS]
+    if not content or len(content) > 8:
+        return False
+    capitalized = [w[:1].isupper() for w in content]
+    return all(capitalized) if person else any(capitalized) or len(content) <= 3
+
+
+def _proper_nouns(question: str) -> tuple[str, ...]:
+    """Stemmed capitalized words after the first word: names the answer's sentence should mention."""
+    found = []
+    for i, (word, _, _) in enumerate(words(question)):
+        if i > 0 and word[:1].isupper() and fold(word) not in STOPWORDS:
+            found.append(stem(fold(word)))
+    return tuple(found)
+
+
+def _kind(question: str, tokens: list[str]) -> tuple[Kind, str | None]:
+    if not tokens:
+        return Kind.ENTITY, None
+    for i, token in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in ("who", "whom", "whose"):
+            return Kind.PERSON, None
+        if token == "when":
+            return Kind.TIME, None
+        if token == "where":
+            return Kind.PLACE, None
+        if token == "how":
+            if nxt == "many":
+                noun = [t for t in tokens[i + 2 : i + 6] if t not in _AUX]
+                phrase = tokens[i + 2 : i + 2 + next((k for k, t in enumerate(tokens[i + 2 :]) if t in _AUX), 4)]
+                return Kind.COUNT, stem(phrase[-1]) if phrase else (stem(noun[0]) if noun else None)
+            if nxt in _QUANTITY_ADJ:
+                return Kind.QUANTITY, None
+            continue
+        if token in ("which", "what"):
+            head = _head_after(tokens, i + 1)
+            return _kind_of_head(head), stem(head) if head else None
+    return Kind.ENTITY, None
+
+
+def _head_after(tokens: list[str], start: int) -> str | None:
+    for token in tokens[start : start + 3]:
+        if token in _AUX:
+            return None
+        if token not in STOPWORDS and not token.isdigit():
+            return token
+    return None
+
+
+def _kind_of_head(word: str | None) -> Kind:
+    if word is None:
+        return Kind.ENTITY
+    head = stem(word)
+    if head != word and head not in _TIME_NOUNS:
+        return Kind.LIST
+    if head in _TIME_NOUNS:
+        return Kind.TIME
+    if head in _PLACE_NOUNS:
+        return Kind.PLACE
+    if head in _PERSON_NOUNS:
+        return Kind.PERSON
+    return Kind.ENTITY

@@ -1,0 +1,125 @@
+"""The HTTP service through TestClient, and once against a real uvicorn process."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from qa.api import create_app
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def client(seed_pipeline):
+    return TestClient(create_app(seed_pipeline))
+
+
+def test_post_ask_answers_with_a_cited_span(client, seed_raw):
+    body = client.post("/ask", json={"question": "Who is Eric Chan?", "top_n": 3}).json()
+    top = body["answers"][0]
+    assert "No 2 official" in top["text"] and not body["no_answer"]
+    assert seed_raw[top["citation"]["start"] : top["citation"]["end"]] == top["text"]
+    context = top["context"]
+    assert context["text"][context["highlight_start"] : context["highlight_end"]] == top["text"]
+    assert set(body) == {"question", "answers", "no_answer", "passages", "timings_ms", "index_version"}
+
+
+def test_get_ask_and_unanswerable(client):
+    body = client.get("/ask", params={"q": "What is the population of Zhuhai?"}).json()
+    assert body["no_answer"] is True and body["answers"] == [] and body["passages"]
+
+
+def test_health_and_documents(client):
+    health = client.get("/health").json()
+    assert health["status"] == "ok" and health["documents"] == 1 and health["chunks"] > 0
+    documents = client.get("/documents").json()
+    assert documents[0]["doc_id"] == "000_7e9bf9ad3c619b7e.txt" and len(documents[0]["sha256"]) == 64
+
+
+def test_openapi_schema_is_complete(client):
+    schema = client.get("/openapi.json").json()
+    assert {"/ask", "/health", "/documents"} <= set(schema["paths"])
+    assert "AskResponse" in schema["components"]["schemas"]
+
+
+@pytest.mark.parametrize(
+    ("request_kwargs", "status"),
+    [
+        ({"json": {}}, 422),
+        ({"json": {"question": ""}}, 400),
+        ({"json": {"question": "   "}}, 400),
+        ({"json": {"question": "x" * 1001}}, 400),
+        ({"json": {"question": "Who?", "top_n": 0}}, 400),
+        ({"json": {"question": "Who?", "top_n": 99}}, 400),
+        ({"json": {"question": "Who?", "top_n": "many"}}, 422),
+        ({"json": {"question": 42}}, 422),
+        ({"json": {"question": "Who?", "surprise": 1}}, 422),
+        ({"content": "Who is Eric Chan?", "headers": {"content-type": "text/plain"}}, 422),
+        ({"content": "{not json", "headers": {"content-type": "application/json"}}, 422),
+    ],
+)
+def test_bad_input_gets_a_clear_4xx(client, request_kwargs, status):
+    response = client.post("/ask", **request_kwargs)
+    assert response.status_code == status
+    assert response.json()["error"]
+
+
+def test_get_without_question_and_unknown_routes(client):
+    assert client.get("/ask").status_code == 422
+    assert client.get("/ask", params={"q": ""}).status_code == 400
+    assert client.get("/nowhere").status_code == 404
+    assert client.get("/documents/../../etc/passwd").status_code == 404
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_real_server_handles_50_concurrent_requests(seed_settings, seed_pipeline):
+    port = _free_port()
+    env = {**os.environ, "QA_SEEDS_DIR": str(seed_settings.seeds_dir), "QA_INDEX_DIR": str(seed_settings.index_dir)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "qa.cli", "serve", "--port", str(port)],
+        env=env,
+        cwd=Path(__file__).parent.parent,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("the server did not come up within 120 s")
+
+        questions = ["Who is Eric Chan?", "How many other projects will Shenzhen authorities launch in the zone?"] * 25
+
+        def ask(question: str) -> dict:
+            response = httpx.post(f"{base}/ask", json={"question": question}, timeout=60)
+            response.raise_for_status()
+            return response.json()
+
+        with ThreadPoolExecutor(max_workers=50) as pool:
+            bodies = list(pool.map(ask, questions))
+        assert len(bodies) == 50
+        for question, body in zip(questions, bodies, strict=True):
+            expected = "No 2 official" if "Eric" in question else "40"
+            assert expected in body["answers"][0]["text"]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
