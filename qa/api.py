@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from qa.errors import InvalidRequestError, NotFoundError
+from qa.errors import InvalidRequestError
 from qa.pipeline import Pipeline
 from qa.records import Answer, Hit, Response, Sentence
 
@@ -160,10 +160,6 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(InvalidRequestError)
     async def invalid(_: Request, exc: InvalidRequestError) -> JSONResponse:
         return JSONResponse(status_code=400, content={"error": str(exc)})
-
-    @app.exception_handler(NotFoundError)
-    async def not_found(_: Request, exc: NotFoundError) -> JSONResponse:
-        return JSONResponse(status_code=404, content={"error": str(exc)})
 
     @app.exception_handler(RequestValidationError)
     async def validation(_: Request, exc: RequestValidationError) -> JSONResponse:

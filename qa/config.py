@@ -44,7 +44,6 @@ class Settings:
 
     host: str = "127.0.0.1"
     port: int = 8000
-    admin_token: str = ""
 
     def __post_init__(self) -> None:
         checks = [

@@ -31,7 +31,3 @@ class IndexMismatchError(IndexStateError):
 
 class RebuildInProgressError(QAError):
     """Another process or thread is rebuilding the index right now."""
-
-
-class NotFoundError(QAError):
-    """A document or resource that was asked for does not exist."""

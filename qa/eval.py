@@ -358,7 +358,7 @@ def run_cli(settings: Settings, args: argparse.Namespace) -> int:
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "commit": _git_commit(),
         "model": settings.model,
-        "settings": {k: str(v) for k, v in asdict(settings).items() if k != "admin_token"},
+        "settings": {k: str(v) for k, v in asdict(settings).items()},
     }
     if args.squad:
         figures = run_squad(settings, args.squad, args.limit, args.seed, embedder)

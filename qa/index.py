@@ -128,7 +128,7 @@ def build_index(settings: Settings, embedder: Embedder, *, full: bool = False) -
     index_dir.mkdir(parents=True, exist_ok=True)
     with build_lock(index_dir):
         corpus = read_corpus(settings.seeds_dir)
-        previous = _previous_for_reuse(settings, embedder)
+        previous = _previous_for_reuse(settings)
         reason = "full rebuild requested" if full else _full_rebuild_reason(settings, embedder, previous)
         if reason:
             previous = None
@@ -184,7 +184,7 @@ def build_lock(index_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _previous_for_reuse(settings: Settings, embedder: Embedder) -> Index | None:
+def _previous_for_reuse(settings: Settings) -> Index | None:
     try:
         return load_index(settings.index_dir)
     except IndexMissingError:

@@ -130,9 +130,7 @@ def _kind(question: str, tokens: list[str]) -> tuple[Kind, str | None]:
             return Kind.PLACE, None
         if token == "how":
             if nxt == "many":
-                noun = [t for t in tokens[i + 2 : i + 6] if t not in _AUX]
-                phrase = tokens[i + 2 : i + 2 + next((k for k, t in enumerate(tokens[i + 2 :]) if t in _AUX), 4)]
-                return Kind.COUNT, stem(phrase[-1]) if phrase else (stem(noun[0]) if noun else None)
+                return Kind.COUNT, _counted_noun(tokens[i + 2 :])
             if nxt in _QUANTITY_ADJ:
                 return Kind.QUANTITY, None
             continue
@@ -140,6 +138,16 @@ def _kind(question: str, tokens: list[str]) -> tuple[Kind, str | None]:
             head = _head_after(tokens, i + 1)
             return _kind_of_head(head), stem(head) if head else None
     return Kind.ENTITY, None
+
+
+def _counted_noun(tokens: list[str]) -> str | None:
+    """The last word before the verb: "universities" in "how many Hong Kong universities have ..."."""
+    phrase = []
+    for token in tokens[:4]:
+        if token in _AUX:
+            break
+        phrase.append(token)
+    return stem(phrase[-1]) if phrase else None
 
 
 def _head_after(tokens: list[str], start: int) -> str | None:

@@ -218,7 +218,8 @@ class RuleReader:
     def _answer(self, sentence, tokens, candidate, retrieval, sentence_score_, span) -> Answer:
         raw = self.index.document(sentence.doc_id).raw
         start, end = tokens[candidate.first].start, tokens[candidate.last].end
-        text = raw[start:end]
+        # The span is cut from the sentence record; it must be the very characters of the raw file.
+        text = sentence.text[start - sentence.start : end - sentence.start]
         if raw[start:end] != text or not (sentence.start <= start < end <= sentence.end):
             raise AssertionError(f"citation check failed for {sentence.doc_id}[{start}:{end}]")
         score = math.sqrt(max(sentence_score_, 0.0) * span)
