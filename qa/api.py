@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import hmac
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from qa.errors import InvalidRequestError
+from qa.errors import InvalidRequestError, RebuildInProgressError
+from qa.index import BuildReport
 from qa.pipeline import Pipeline
 from qa.records import Answer, Hit, Response, Sentence
+from qa.service import RebuildStatus, Service
 
 
 class AskRequest(BaseModel):
@@ -81,6 +85,40 @@ class HealthResponse(BaseModel):
     index_version: str
     index_built_at: str
     model: str
+    rebuilding: bool = Field(description="Whether a rebuild is running now (the current index keeps serving).")
+
+
+class RebuildRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    full: bool = Field(False, description="Re-embed everything instead of reusing unchanged chunks.")
+
+
+class BuildReportOut(BaseModel):
+    version: str
+    rebuilt: bool
+    full: bool
+    reason: str
+    added: list[str]
+    changed: list[str]
+    removed: list[str]
+    unchanged: int
+    skipped: list[dict[str, str]]
+    chunks: int
+    embedded_texts: int
+    reused_vectors: int
+    seconds: float
+
+
+class IndexStatusOut(BaseModel):
+    state: str = Field(description="idle, running, succeeded or failed (of the last rebuild).")
+    trigger: str | None
+    full: bool
+    started_at: str | None
+    finished_at: str | None
+    error: str | None
+    report: BuildReportOut | None
+    serving_version: str
 
 
 class DocumentOut(BaseModel):
@@ -96,21 +134,45 @@ class ErrorResponse(BaseModel):
     detail: object | None = None
 
 
+def current_service(request: Request) -> Service:
+    return request.app.state.service
+
+
 def current_pipeline(request: Request) -> Pipeline:
-    """The pipeline serving now; a rebuild swaps it on ``app.state`` in one assignment."""
-    return request.app.state.pipeline
+    """The pipeline serving now; a rebuild swaps it on the service in one assignment."""
+    return request.app.state.service.pipeline
+
+
+def require_admin(
+    service: Annotated[Service, Depends(current_service)],
+    authorization: Annotated[str | None, Header()] = None,
+) -> None:
+    """Bearer-token check for the admin routes; they are off while no token is configured."""
+    expected = service.settings.admin_token
+    if not expected:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "rebuilding over HTTP is disabled: set QA_ADMIN_TOKEN")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not given:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "send the admin token as 'Authorization: Bearer <token>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    if not hmac.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "the admin token is wrong")
 
 
 PipelineDep = Annotated[Pipeline, Depends(current_pipeline)]
+ServiceDep = Annotated[Service, Depends(current_service)]
 
 
-def create_app(pipeline: Pipeline) -> FastAPI:
+def create_app(target: Pipeline | Service) -> FastAPI:
     app = FastAPI(
         title="qa",
         summary="Answers questions over a folder of documents with exact, cited spans.",
         version="0.1.0",
     )
-    app.state.pipeline = pipeline
+    app.state.service = target if isinstance(target, Service) else Service(target)
     _install_error_handlers(app)
 
     @app.post(
@@ -132,7 +194,7 @@ def create_app(pipeline: Pipeline) -> FastAPI:
         return to_response(pipeline.ask(q, top_n))
 
     @app.get("/health", response_model=HealthResponse)
-    def health(pipeline: PipelineDep) -> HealthResponse:
+    def health(pipeline: PipelineDep, service: ServiceDep) -> HealthResponse:
         """Service status and what the loaded index holds."""
         manifest = pipeline.index.manifest
         return HealthResponse(
@@ -142,7 +204,25 @@ def create_app(pipeline: Pipeline) -> FastAPI:
             index_version=manifest["version"],
             index_built_at=manifest["created_at"],
             model=manifest["model"],
+            rebuilding=service.status().running,
         )
+
+    @app.get("/index/status", response_model=IndexStatusOut)
+    def index_status(service: ServiceDep) -> IndexStatusOut:
+        """The outcome of the last rebuild, or the progress of the one running."""
+        return _status(service.status(), service.pipeline.index.version)
+
+    @app.post(
+        "/index/rebuild",
+        status_code=status.HTTP_202_ACCEPTED,
+        response_model=IndexStatusOut,
+        dependencies=[Depends(require_admin)],
+        responses={401: {"model": ErrorResponse}, 403: {"model": ErrorResponse}, 409: {"model": ErrorResponse}},
+    )
+    def rebuild(service: ServiceDep, body: RebuildRequest | None = None) -> IndexStatusOut:
+        """Rebuild the index from the seeds folder in the background (needs the admin token)."""
+        started = service.rebuild(full=bool(body and body.full), trigger="api")
+        return _status(started, service.pipeline.index.version)
 
     @app.get("/documents", response_model=list[DocumentOut])
     def documents(pipeline: PipelineDep) -> list[DocumentOut]:
@@ -157,6 +237,14 @@ def create_app(pipeline: Pipeline) -> FastAPI:
 
 
 def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(status_code=exc.status_code, content={"error": exc.detail}, headers=exc.headers)
+
+    @app.exception_handler(RebuildInProgressError)
+    async def busy(_: Request, exc: RebuildInProgressError) -> JSONResponse:
+        return JSONResponse(status_code=409, content={"error": str(exc)})
+
     @app.exception_handler(InvalidRequestError)
     async def invalid(_: Request, exc: InvalidRequestError) -> JSONResponse:
         return JSONResponse(status_code=400, content={"error": str(exc)})
@@ -168,6 +256,37 @@ def _install_error_handlers(app: FastAPI) -> None:
         ]
         summary = "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
         return JSONResponse(status_code=422, content={"error": f"invalid request: {summary}", "detail": problems})
+
+
+def _status(rebuild: RebuildStatus, serving_version: str) -> IndexStatusOut:
+    return IndexStatusOut(
+        state=rebuild.state,
+        trigger=rebuild.trigger,
+        full=rebuild.full,
+        started_at=rebuild.started_at,
+        finished_at=rebuild.finished_at,
+        error=rebuild.error,
+        report=_report(rebuild.report) if rebuild.report else None,
+        serving_version=serving_version,
+    )
+
+
+def _report(report: BuildReport) -> BuildReportOut:
+    return BuildReportOut(
+        version=report.version,
+        rebuilt=report.rebuilt,
+        full=report.full,
+        reason=report.reason,
+        added=list(report.added),
+        changed=list(report.changed),
+        removed=list(report.removed),
+        unchanged=len(report.unchanged),
+        skipped=[{"path": str(s.path), "reason": s.reason} for s in report.skipped],
+        chunks=report.chunks,
+        embedded_texts=report.embedded_texts,
+        reused_vectors=report.reused_vectors,
+        seconds=round(report.seconds, 3),
+    )
 
 
 def to_response(response: Response) -> AskResponse:

@@ -53,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="serve the HTTP API (builds or updates the index first)")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
+    p.add_argument("--watch", action="store_true", help="rebuild when files in the seeds folder change")
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("eval", help="run the gold question set, or the open SQuAD benchmark")
@@ -65,6 +66,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--reports", type=Path, default=Path("eval/reports"))
     p.set_defaults(run=cmd_eval)
+
+    p = sub.add_parser("train-reader", help="fine-tune the learned span reader on a SQuAD 2.0 file")
+    p.add_argument("--data", type=Path, default=Path("../shared/data/squad-train-v2.0-part.json"))
+    p.add_argument("--out", type=Path, help="artifact folder (default: the packaged qa/models/reader)")
+    p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--learning-rate", type=float, default=1e-4)
+    p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--max-length", type=int, default=192)
+    p.add_argument("--stride", type=int, default=64)
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--limit", type=int, default=0, help="train on a seeded sample of this many questions")
+    p.set_defaults(run=cmd_train_reader)
     return parser
 
 
@@ -132,13 +145,21 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     from qa.embed import make_embedder
     from qa.index import build_index
     from qa.pipeline import Pipeline
+    from qa.service import Service
 
     settings = settings.with_(host=args.host or settings.host, port=args.port or settings.port)
     embedder = make_embedder(settings.model, settings.embed_batch_size)
     report = build_index(settings, embedder)
     print(f"index {report.version}: {'rebuilt (' + report.reason + ')' if report.rebuilt else 'up to date'}")
-    app = create_app(Pipeline.load(settings, embedder))
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+    build_embedder = lambda: make_embedder(settings.model, settings.embed_batch_size)  # noqa: E731
+    service = Service(Pipeline.load(settings, embedder), build_embedder=build_embedder)
+    if args.watch:
+        service.watch(settings.watch_interval)
+        print(f"watching {settings.seeds_dir} every {settings.watch_interval:g} s")
+    if not settings.admin_token:
+        print("POST /index/rebuild is disabled; set QA_ADMIN_TOKEN to enable it")
+    uvicorn.run(create_app(service), host=settings.host, port=settings.port, log_level="info")
+    service.stop()
     return 0
 
 
@@ -146,6 +167,26 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     from qa.eval import run_cli
 
     return run_cli(settings, args)
+
+
+def cmd_train_reader(settings: Settings, args: argparse.Namespace) -> int:
+    from qa.train import TrainConfig, train_reader
+
+    config = TrainConfig(
+        data=args.data,
+        epochs=args.epochs,
+        learning_rate=args.learning_rate,
+        batch_size=args.batch_size,
+        max_length=args.max_length,
+        stride=args.stride,
+        seed=args.seed,
+        limit=args.limit,
+        **({"out": args.out} if args.out else {}),
+    )
+    logging.getLogger("qa.train").setLevel(logging.INFO)
+    meta = train_reader(config, progress=print)
+    print(f"saved to {config.out}: epoch {meta['chosen_epoch']} chosen, held-out {meta['heldout']}")
+    return 0
 
 
 def _fmt(value: float | None) -> str:

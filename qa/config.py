@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Literal
 
@@ -44,6 +44,10 @@ class Settings:
 
     host: str = "127.0.0.1"
     port: int = 8000
+    # Bearer token for POST /index/rebuild; rebuilding over HTTP is disabled while it is unset.
+    admin_token: str | None = field(default=None, repr=False)
+    # Seconds between two looks at the seeds folder under `qa serve --watch`.
+    watch_interval: float = 2.0
 
     def __post_init__(self) -> None:
         checks = [
@@ -60,6 +64,8 @@ class Settings:
             (self.reader_passages > 0, "reader_passages must be positive"),
             (0.0 <= self.no_answer_threshold <= 1.0, "no_answer_threshold must be within [0, 1]"),
             (0 < self.port < 65536, "port must be within 1..65535"),
+            (self.admin_token is None or len(self.admin_token) >= 16, "admin_token must be at least 16 characters"),
+            (self.watch_interval > 0, "watch_interval must be positive"),
         ]
         for ok, message in checks:
             if not ok:
@@ -81,7 +87,7 @@ class Settings:
         values: dict[str, object] = {}
         for f in fields(cls):
             raw = environ.get(ENV_PREFIX + f.name.upper())
-            if raw is not None:
+            if raw:
                 values[f.name] = _parse(f.name, f.type, raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -337,9 +337,12 @@ def _prune(index_dir: Path, keep: str) -> None:
     versions = sorted(p for p in (index_dir / VERSIONS).iterdir() if p.is_dir())
     finished = [p for p in versions if not p.name.startswith(".")]
     old = [p for p in finished if p.name != keep][: max(0, len(finished) - KEEP_VERSIONS)]
-    stale_staging = [p for p in versions if p.name.startswith(".staging-") and time.time() - p.stat().st_mtime > 3600]
+    # This runs under the build lock, so any staging folder left is from a build that was killed.
+    stale_staging = [p for p in versions if p.name.startswith(".staging-")]
     for path in old + stale_staging:
         shutil.rmtree(path, ignore_errors=True)
+    for pointer in index_dir.glob(f".{CURRENT}.*"):
+        pointer.unlink(missing_ok=True)
 
 
 # ----------------------------------------------------------------------------------------- load

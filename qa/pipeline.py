@@ -15,23 +15,40 @@ from qa.records import Response
 from qa.retrieve import Retriever
 
 T = TypeVar("T")
+ReaderFactory = Callable[[Index], Reader]
+
+
+def make_reader_factory(settings: Settings) -> ReaderFactory:
+    """Readers are cheap to make per index; anything heavy (a model) is loaded once, here."""
+    return lambda index: RuleReader(index, settings.reader_passages)
 
 
 class Pipeline:
     """Retrieve, read and decide whether to abstain, over one loaded index."""
 
-    def __init__(self, index: Index, embedder: Embedder, settings: Settings, reader: Reader | None = None) -> None:
+    def __init__(
+        self,
+        index: Index,
+        embedder: Embedder,
+        settings: Settings,
+        reader_factory: ReaderFactory | None = None,
+    ) -> None:
         check_compatible(index, settings, embedder.name, embedder.dim)
         self.index = index
         self.embedder = embedder
         self.settings = settings
         self.retriever = Retriever(index, embedder, settings)
-        self.reader = reader or RuleReader(index, settings.reader_passages)
+        self.reader_factory = reader_factory or make_reader_factory(settings)
+        self.reader = self.reader_factory(index)
 
     @classmethod
     def load(cls, settings: Settings, embedder: Embedder | None = None) -> Pipeline:
         embedder = embedder or make_embedder(settings.model, settings.embed_batch_size)
         return cls(load_index(settings.index_dir), embedder, settings)
+
+    def with_index(self, index: Index) -> Pipeline:
+        """The same models and settings over another index (after a rebuild)."""
+        return Pipeline(index, self.embedder, self.settings, self.reader_factory)
 
     def ask(self, question: str, top_n: int | None = None, *, threshold: float | None = None) -> Response:
         """Answer ``question``; ``threshold`` overrides the calibrated no-answer threshold."""

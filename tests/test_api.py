@@ -1,6 +1,9 @@
 """The HTTP service through TestClient, and once against a real uvicorn process."""
 
+import contextlib
 import os
+import random
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from qa.api import create_app
+from qa.config import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -85,15 +89,22 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_real_server_handles_50_concurrent_requests(seed_settings, seed_pipeline):
+@contextlib.contextmanager
+def running_server(settings, **env_extra: str):
+    """``qa serve`` in a subprocess on a free port; yields its base URL once /health answers."""
     port = _free_port()
-    env = {**os.environ, "QA_SEEDS_DIR": str(seed_settings.seeds_dir), "QA_INDEX_DIR": str(seed_settings.index_dir)}
+    env = {
+        **os.environ,
+        "QA_SEEDS_DIR": str(settings.seeds_dir),
+        "QA_INDEX_DIR": str(settings.index_dir),
+        **env_extra,
+    }
     server = subprocess.Popen(
         [sys.executable, "-m", "qa.cli", "serve", "--port", str(port)],
         env=env,
         cwd=Path(__file__).parent.parent,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -106,7 +117,14 @@ def test_real_server_handles_50_concurrent_requests(seed_settings, seed_pipeline
                 time.sleep(0.3)
         else:
             pytest.fail("the server did not come up within 120 s")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
+
+def test_real_server_handles_50_concurrent_requests(seed_settings, seed_pipeline):
+    with running_server(seed_settings) as base:
         questions = ["Who is Eric Chan?", "How many other projects will Shenzhen authorities launch in the zone?"] * 25
 
         def ask(question: str) -> dict:
@@ -120,6 +138,53 @@ def test_real_server_handles_50_concurrent_requests(seed_settings, seed_pipeline
         for question, body in zip(questions, bodies, strict=True):
             expected = "No 2 official" if "Eric" in question else "40"
             assert expected in body["answers"][0]["text"]
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+
+
+def synthetic_documents(count: int, seed: int = 7) -> dict[str, str]:
+    """Plausible filler news: enough text to make a rebuild take seconds with the real model."""
+    rng = random.Random(seed)
+    towns = ["Marston", "Oakridge", "Fenwick", "Halden", "Brayford", "Cullen", "Dunmore", "Eastleigh"]
+    things = ["council", "library", "railway", "harbour", "school", "hospital", "market", "museum"]
+    verbs = ["approved", "delayed", "opened", "closed", "expanded", "reviewed", "funded", "renamed"]
+    docs = {}
+    for n in range(count):
+        sentences = [
+            f"The {rng.choice(things)} in {rng.choice(towns)} {rng.choice(verbs)} a plan worth "
+            f"{rng.randint(2, 900)} million dollars in {rng.randint(1990, 2025)}, officials said on "
+            f"{rng.choice(['Monday', 'Tuesday', 'Friday'])}."
+            for _ in range(12)
+        ]
+        docs[f"filler_{n:03d}.txt"] = " ".join(sentences[:6]) + "\n\n" + " ".join(sentences[6:]) + "\n"
+    return docs
+
+
+def test_live_server_keeps_answering_during_a_rebuild(tmp_path):
+    from tests.conftest import SEED, write_corpus
+
+    settings = Settings(seeds_dir=tmp_path / "seeds", index_dir=tmp_path / "index")
+    settings.seeds_dir.mkdir()
+    shutil.copy(SEED, settings.seeds_dir / SEED.name)
+    token = "a-test-admin-token-0123456789"
+    with running_server(settings, QA_ADMIN_TOKEN=token) as base:
+        old_version = httpx.get(f"{base}/health").json()["index_version"]
+        write_corpus(settings.seeds_dir, synthetic_documents(60))
+        write_corpus(settings.seeds_dir, {"lighthouse.txt": "The Marston lighthouse is kept by Ingrid Solberg."})
+        started = httpx.post(f"{base}/index/rebuild", headers={"Authorization": f"Bearer {token}"}, timeout=10)
+        assert started.status_code == 202
+
+        answered_during_rebuild = 0
+        deadline = time.monotonic() + 300
+        while httpx.get(f"{base}/index/status").json()["state"] == "running":
+            assert time.monotonic() < deadline, "the rebuild did not finish within 300 s"
+            response = httpx.post(f"{base}/ask", json={"question": "Who is Eric Chan?"}, timeout=30)
+            assert response.status_code == 200
+            assert "No 2 official" in response.json()["answers"][0]["text"]
+            answered_during_rebuild += 1
+
+        status = httpx.get(f"{base}/index/status").json()
+        assert status["state"] == "succeeded", status
+        assert answered_during_rebuild >= 3, "the rebuild was too quick to overlap with requests"
+        assert status["serving_version"] != old_version and len(status["report"]["added"]) == 61
+        body = httpx.post(f"{base}/ask", json={"question": "Who keeps the Marston lighthouse?"}, timeout=30).json()
+        assert body["answers"] and "Ingrid Solberg" in body["answers"][0]["text"]
+        assert httpx.get(f"{base}/health").json()["documents"] == 62
