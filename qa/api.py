@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hmac
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, status
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -16,6 +18,9 @@ from qa.index import BuildReport
 from qa.pipeline import Pipeline
 from qa.records import Answer, Hit, Response, Sentence
 from qa.service import RebuildStatus, Service
+from qa.suggest import suggest_questions
+
+WEB = Path(__file__).parent / "web"
 
 
 class AskRequest(BaseModel):
@@ -129,6 +134,10 @@ class DocumentOut(BaseModel):
     chunks: int
 
 
+class DocumentTextOut(DocumentOut):
+    text: str = Field(description="The raw document exactly as indexed; citations are offsets into it.")
+
+
 class ErrorResponse(BaseModel):
     error: str
     detail: object | None = None
@@ -173,7 +182,17 @@ def create_app(target: Pipeline | Service) -> FastAPI:
         version="0.1.0",
     )
     app.state.service = target if isinstance(target, Service) else Service(target)
+    app.state.suggestions = ("", [])
     _install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=WEB), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(WEB / "index.html")
+
+    @app.get("/view/{doc_id:path}", include_in_schema=False)
+    def view_page(doc_id: str) -> FileResponse:
+        return FileResponse(WEB / "index.html")
 
     @app.post(
         "/ask", response_model=AskResponse, responses={400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
@@ -232,6 +251,24 @@ def create_app(target: Pipeline | Service) -> FastAPI:
             DocumentOut(doc_id=d.doc_id, path=d.path, size=d.size, sha256=d.sha256, chunks=entries[d.doc_id]["chunks"])
             for d in pipeline.index.documents.values()
         ]
+
+    @app.get("/documents/{doc_id:path}", response_model=DocumentTextOut, responses={404: {"model": ErrorResponse}})
+    def document(doc_id: str, pipeline: PipelineDep) -> DocumentTextOut:
+        """One indexed document with its full text (by document id, never by file path)."""
+        d = pipeline.index.documents.get(doc_id)
+        if d is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document {doc_id!r} in the index; see GET /documents")
+        chunks = pipeline.index.manifest["documents"][doc_id]["chunks"]
+        return DocumentTextOut(doc_id=d.doc_id, path=d.path, size=d.size, sha256=d.sha256, chunks=chunks, text=d.raw)
+
+    @app.get("/suggestions", response_model=list[str])
+    def suggestions(request: Request, pipeline: PipelineDep) -> list[str]:
+        """Example questions about the current documents that the service can answer."""
+        version, questions = request.app.state.suggestions
+        if version != pipeline.index.version:
+            questions = suggest_questions(pipeline)
+            request.app.state.suggestions = (pipeline.index.version, questions)
+        return questions
 
     return app
 

@@ -48,6 +48,28 @@ def test_health_and_documents(client):
     assert documents[0]["doc_id"] == "000_7e9bf9ad3c619b7e.txt" and len(documents[0]["sha256"]) == 64
 
 
+def test_one_document_by_id_with_its_raw_text(client, seed_raw):
+    doc_id = client.get("/documents").json()[0]["doc_id"]
+    body = client.get(f"/documents/{doc_id}").json()
+    assert body["text"] == seed_raw and body["doc_id"] == doc_id
+    missing = client.get("/documents/..%2F..%2Fetc%2Fpasswd")
+    assert missing.status_code == 404 and "no document" in missing.json()["error"]
+
+
+def test_suggestions_are_questions_the_service_answers(client):
+    questions = client.get("/suggestions").json()
+    assert "Who is Eric Chan?" in questions
+    for question in questions:
+        assert not client.post("/ask", json={"question": question}).json()["no_answer"]
+
+
+def test_the_page_and_its_assets_are_served(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "/static/app.js" in page.text
+    assert client.get("/static/app.js").status_code == 200
+    assert client.get("/view/anything.txt").status_code == 200
+
+
 def test_openapi_schema_is_complete(client):
     schema = client.get("/openapi.json").json()
     assert {"/ask", "/health", "/documents"} <= set(schema["paths"])
@@ -80,7 +102,7 @@ def test_get_without_question_and_unknown_routes(client):
     assert client.get("/ask").status_code == 422
     assert client.get("/ask", params={"q": ""}).status_code == 400
     assert client.get("/nowhere").status_code == 404
-    assert client.get("/documents/../../etc/passwd").status_code == 404
+    assert client.get("/documents/..%2F..%2Fetc%2Fpasswd").status_code == 404
 
 
 def _free_port() -> int:

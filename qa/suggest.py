@@ -1,0 +1,50 @@
+"""Example questions about the documents now indexed, offered only if the pipeline answers them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import zip_longest
+
+from qa.pipeline import Pipeline
+from qa.text import STOPWORDS
+
+# Two or more capitalised words in a row: "Eric Chan", "Hong Kong Science Park".
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)+\b")
+_TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "mayor", "president", "minister", "secretary", "chief", "director"}
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|official|chairman|spokesman|spokeswoman)\.? $", re.I)
+_SPEECH_AFTER = re.compile(r"^(?:,[^,]{0,60},)?\s+(?:said|says|told|added)\b")
+_DULL = {"said", "says", "told", "added"}
+
+
+def suggest_questions(pipeline: Pipeline, limit: int = 4, tries: int = 16) -> list[str]:
+    """Questions about the most frequent names, kept only when the pipeline finds an answer."""
+    people: Counter[str] = Counter()
+    things: Counter[str] = Counter()
+    for sentence in pipeline.index.sentences:
+        for match in _NAME.finditer(sentence.text):
+            parts = match.group().split()
+            titled = parts[0].lower() in _TITLE_WORDS
+            while parts and parts[0].lower() in _TITLE_WORDS | STOPWORDS:
+                parts.pop(0)
+            if len(parts) < 2:
+                continue
+            name = " ".join(parts)
+            before, after = sentence.text[: match.start()], sentence.text[match.end() :]
+            if titled or _TITLE_BEFORE.search(before) or _SPEECH_AFTER.match(after):
+                people[name] += 1
+            else:
+                things[name] += 1
+    who = [f"Who is {name}?" for name, _ in people.most_common(tries // 2)]
+    what = [f"What is {name}?" for name, n in things.most_common(tries // 2) if n > 1 and name not in people]
+    kept: list[str] = []
+    for question in [q for pair in zip_longest(who, what) for q in pair if q]:
+        response = pipeline.ask(question)
+        answer = response.answers[0].text if response.answers else ""
+        subject = question.split(" ", 2)[2].rstrip("?")
+        informative = [w for w in re.findall(r"\w{4,}", answer) if w.lower() not in STOPWORDS | _DULL]
+        if informative and subject.lower() not in answer.lower():
+            kept.append(question)
+        if len(kept) == limit:
+            break
+    return kept

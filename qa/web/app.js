@@ -1,0 +1,190 @@
+// The question page. Every piece of document text is inserted with textContent, never as HTML.
+"use strict";
+
+const $ = (selector) => document.querySelector(selector);
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "class") node.className = value;
+    else node.setAttribute(name, value);
+  }
+  for (const child of children) {
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+// text with [start, end) wrapped in <mark>. The API counts code points; Array.from splits by code point,
+// so characters outside the BMP do not shift the highlight as UTF-16 indexes would.
+function highlighted(text, start, end, markId) {
+  const chars = Array.from(text);
+  const mark = el("mark", markId ? { id: markId } : {}, chars.slice(start, end).join(""));
+  const fragment = document.createDocumentFragment();
+  fragment.append(chars.slice(0, start).join(""), mark, chars.slice(end).join(""));
+  return fragment;
+}
+
+async function api(path, options = {}) {
+  let response;
+  try {
+    response = await fetch(path, options);
+  } catch (error) {
+    throw new Error("The service cannot be reached. Is `qa serve` running?");
+  }
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body.error || `The service answered ${response.status}.`);
+  return body;
+}
+
+function showMessage(text, kind = "info") {
+  const message = $("#message");
+  message.textContent = text;
+  message.className = kind;
+  message.hidden = !text;
+}
+
+function viewLink(docId, start, end) {
+  const params = new URLSearchParams({ start, end });
+  return `/view/${docId.split("/").map(encodeURIComponent).join("/")}?${params}`;
+}
+
+function renderAnswer(answer) {
+  const { context, citation } = answer;
+  const item = el(
+    "li",
+    { class: "answer" },
+    el("span", { class: "span" }, answer.text),
+    " ",
+    el("span", { class: "score" }, `score ${answer.score.toFixed(2)}`),
+    el("blockquote", {}, highlighted(context.text, context.highlight_start, context.highlight_end)),
+  );
+  const link = el("a", { href: viewLink(citation.doc_id, citation.start, citation.end) }, "open in document");
+  item.append(el("div", { class: "meta" }, `${citation.doc_id} · characters ${citation.start}–${citation.end} · `, link));
+  return item;
+}
+
+function renderPassage(passage) {
+  const ranks = [
+    passage.dense_rank ? `dense #${passage.dense_rank}` : null,
+    passage.bm25_rank ? `BM25 #${passage.bm25_rank}` : null,
+  ].filter(Boolean).join(", ");
+  return el(
+    "li",
+    { class: "passage" },
+    el("div", { class: "meta" }, `${passage.doc_id} · ${passage.start}–${passage.end} · fused ${passage.score.toFixed(4)}${ranks ? " · " + ranks : ""}`),
+    el("p", {}, passage.text),
+  );
+}
+
+function render(body) {
+  $("#answers").replaceChildren(...body.answers.map(renderAnswer));
+  if (body.no_answer) {
+    showMessage("No answer in these documents. The closest passages are below.", "no-answer");
+  } else {
+    showMessage("");
+  }
+  $("#passage-list").replaceChildren(...body.passages.map(renderPassage));
+  const passages = $("#passages");
+  passages.hidden = body.passages.length === 0;
+  passages.open = body.no_answer;
+  passages.querySelector("summary").textContent = body.no_answer
+    ? `Closest passages (${body.passages.length})`
+    : `Passages behind these answers (${body.passages.length})`;
+  const t = body.timings_ms;
+  $("#timings").textContent = `${t.total.toFixed(1)} ms (embed ${t.embed.toFixed(1)}, BM25 ${t.bm25.toFixed(1)}, `
+    + `dense ${t.dense.toFixed(1)}, fusion ${t.fusion.toFixed(1)}, read ${t.read.toFixed(1)}) · index ${body.index_version}`;
+  $("#timings").hidden = false;
+}
+
+async function ask(question, push = true) {
+  question = question.trim();
+  if (!question) {
+    showMessage("Type a question first.", "error");
+    return;
+  }
+  $("#question").value = question;
+  if (push) history.pushState({ question }, "", `/?q=${encodeURIComponent(question)}`);
+  const button = $("#ask-form button");
+  button.disabled = true;
+  showMessage("Searching…");
+  try {
+    render(await api("/ask", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ question }),
+    }));
+  } catch (error) {
+    $("#answers").replaceChildren();
+    $("#passages").hidden = true;
+    $("#timings").hidden = true;
+    showMessage(error.message, "error");
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function loadSuggestions() {
+  try {
+    const questions = await api("/suggestions");
+    $("#suggestions").replaceChildren(...questions.map((q) => {
+      const button = el("button", { type: "button" }, q);
+      button.addEventListener("click", () => ask(q));
+      return button;
+    }));
+  } catch (error) {
+    $("#suggestions").replaceChildren();
+  }
+}
+
+async function loadFooter() {
+  try {
+    const health = await api("/health");
+    const rebuilding = health.rebuilding ? " · rebuilding…" : "";
+    $("#footer").textContent = `Index ${health.index_version} · ${health.documents} document${health.documents === 1 ? "" : "s"} · ${health.chunks} chunks${rebuilding}`;
+  } catch (error) {
+    $("#footer").textContent = error.message;
+  }
+}
+
+async function showDocument(docId) {
+  $("#ask-view").hidden = true;
+  $("#document-view").hidden = false;
+  $("#document-title").textContent = docId;
+  const params = new URLSearchParams(location.search);
+  const start = Number.parseInt(params.get("start"), 10);
+  const end = Number.parseInt(params.get("end"), 10);
+  try {
+    const doc = await api(`/documents/${docId.split("/").map(encodeURIComponent).join("/")}`);
+    const text = $("#document-text");
+    const valid = Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= Array.from(doc.text).length;
+    text.replaceChildren(valid ? highlighted(doc.text, start, end, "hit") : doc.text);
+    $("#document-meta").textContent = `${doc.size} bytes · ${doc.chunks} chunks${valid ? ` · highlighted characters ${start}–${end}` : ""}`;
+    if (valid) $("#hit").scrollIntoView({ block: "center" });
+  } catch (error) {
+    $("#document-meta").textContent = error.message;
+    $("#document-meta").className = "error";
+  }
+}
+
+function route() {
+  if (location.pathname.startsWith("/view/")) {
+    showDocument(decodeURIComponent(location.pathname.slice("/view/".length)));
+    return;
+  }
+  $("#ask-view").hidden = false;
+  $("#document-view").hidden = true;
+  const question = new URLSearchParams(location.search).get("q");
+  if (question) ask(question, false);
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("#ask-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    ask($("#question").value);
+  });
+  window.addEventListener("popstate", route);
+  loadSuggestions();
+  loadFooter();
+  route();
+});
