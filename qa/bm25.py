@@ -32,22 +32,35 @@ class BM25:
     def __init__(self, corpus: Sequence[Sequence[str]], k1: float = K1, b: float = B, epsilon: float = EPSILON):
         vocabulary: dict[str, int] = {}
         rows, cols, counts = [], [], []
-        lengths = np.zeros(len(corpus), dtype=np.float64)
         for row, tokens in enumerate(corpus):
-            lengths[row] = len(tokens)
             for term, count in Counter(tokens).items():
                 rows.append(row)
                 cols.append(vocabulary.setdefault(term, len(vocabulary)))
                 counts.append(count)
-        n_docs = len(corpus)
-        tf = sparse.csr_matrix((np.asarray(counts, dtype=np.float64), (rows, cols)), shape=(n_docs, len(vocabulary)))
-        doc_freqs = np.bincount(np.asarray(cols, dtype=np.int64), minlength=len(vocabulary)).astype(np.float64)
+        shape = (len(corpus), len(vocabulary))
+        tf = sparse.csr_matrix((np.asarray(counts, dtype=np.float64), (rows, cols)), shape=shape)
+        self._weigh(tf, vocabulary, k1, b, epsilon)
+
+    @classmethod
+    def from_term_counts(
+        cls, tf: sparse.spmatrix, vocabulary: dict[str, int], k1: float = K1, b: float = B, epsilon: float = EPSILON
+    ) -> BM25:
+        """From a (chunks × terms) matrix of term counts: the way to build very large synthetic indexes."""
+        bm25 = cls.__new__(cls)
+        bm25._weigh(sparse.csr_matrix(tf, dtype=np.float64), vocabulary, k1, b, epsilon)
+        return bm25
+
+    def _weigh(self, tf: sparse.csr_matrix, vocabulary: dict[str, int], k1: float, b: float, epsilon: float) -> None:
+        n_docs = tf.shape[0]
+        lengths = np.asarray(tf.sum(axis=1)).ravel()
+        doc_freqs = np.bincount(tf.indices, minlength=tf.shape[1]).astype(np.float64)
         self.idf = idf_weights(doc_freqs, n_docs, epsilon)
         avgdl = float(lengths.mean()) if n_docs else 0.0
         norm = k1 * (1 - b + b * lengths / avgdl) if avgdl else np.full(n_docs, k1)
-        tf = tf.tocoo()
-        weights = self.idf[tf.col] * tf.data * (k1 + 1) / (tf.data + norm[tf.row])
-        self.matrix = sparse.csc_matrix((weights, (tf.row, tf.col)), shape=tf.shape)
+        row_of = np.repeat(np.arange(n_docs), np.diff(tf.indptr))
+        data = tf.data
+        weights = self.idf[tf.indices] * data * (k1 + 1) / (data + norm[row_of])
+        self.matrix = sparse.csr_matrix((weights, tf.indices, tf.indptr), shape=tf.shape).tocsc()
         self.vocabulary = vocabulary
         self.n_docs = n_docs
 

@@ -67,6 +67,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--reports", type=Path, default=Path("eval/reports"))
     p.set_defaults(run=cmd_eval)
 
+    p = sub.add_parser("bench", help="measure latency, throughput, rebuild time and scale; print and save figures")
+    p.add_argument("--rounds", type=int, default=5, help="passes over the gold questions")
+    p.add_argument("--gold", type=Path, default=Path("eval/gold.jsonl"))
+    p.add_argument("--no-http", action="store_true", help="skip the HTTP run")
+    p.add_argument("--milvus", action="store_true", help="also time /ask in-process on the Milvus (Lite) backend")
+    p.add_argument("--skip-seed", action="store_true", help="skip the seed-corpus runs (latency, HTTP, build)")
+    p.add_argument("--rebuild", type=int, metavar="N", help="also time a full vs incremental rebuild of N documents")
+    p.add_argument(
+        "--squad", type=Path, action="append", help="SQuAD file(s) whose paragraphs are the --rebuild documents"
+    )
+    p.add_argument("--scale", help="comma-separated synthetic index sizes, e.g. 10000,100000,1000000")
+    p.add_argument("--queries", type=int, default=300, help="queries per scale size")
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    p.set_defaults(run=cmd_bench)
+
     p = sub.add_parser("train-reader", help="fine-tune the learned span reader on a SQuAD 2.0 file")
     p.add_argument("--data", type=Path, default=Path("../shared/data/squad-train-v2.0-part.json"))
     p.add_argument("--out", type=Path, help="artifact folder (default: the packaged qa/models/reader)")
@@ -77,6 +93,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--stride", type=int, default=64)
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--limit", type=int, default=0, help="train on a seeded sample of this many questions")
+    p.add_argument("--calibrate-only", action="store_true", help="only recalibrate the threshold of --out's model")
     p.set_defaults(run=cmd_train_reader)
     return parser
 
@@ -85,9 +102,16 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
     from qa.embed import make_embedder
     from qa.index import build_index
 
-    report = build_index(settings, make_embedder(settings.model, settings.embed_batch_size), full=args.full)
+    embedder = make_embedder(settings.model, settings.embed_batch_size)
+    report = build_index(settings, embedder, full=args.full)
     for skipped in report.skipped:
         print(f"skipped {skipped.path}: {skipped.reason}")
+    if settings.backend != "local":
+        from qa.index import load_index
+        from qa.pipeline import make_backend
+
+        sync = make_backend(load_index(settings.index_dir), embedder, settings).sync(load_index(settings.index_dir))
+        print(f"{settings.backend}: {sync}")
     if not report.rebuilt:
         print(f"index {report.version} is up to date: {len(report.unchanged)} documents unchanged, nothing rebuilt")
         return 0
@@ -169,8 +193,14 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     return run_cli(settings, args)
 
 
+def cmd_bench(settings: Settings, args: argparse.Namespace) -> int:
+    from qa.bench import run_cli
+
+    return run_cli(settings, args)
+
+
 def cmd_train_reader(settings: Settings, args: argparse.Namespace) -> int:
-    from qa.train import TrainConfig, train_reader
+    from qa.train import TrainConfig, calibrate_open, train_reader
 
     config = TrainConfig(
         data=args.data,
@@ -183,9 +213,11 @@ def cmd_train_reader(settings: Settings, args: argparse.Namespace) -> int:
         limit=args.limit,
         **({"out": args.out} if args.out else {}),
     )
-    logging.getLogger("qa.train").setLevel(logging.INFO)
-    meta = train_reader(config, progress=print)
-    print(f"saved to {config.out}: epoch {meta['chosen_epoch']} chosen, held-out {meta['heldout']}")
+    if not args.calibrate_only:
+        meta = train_reader(config, progress=print)
+        print(f"saved to {config.out}: epoch {meta['chosen_epoch']} chosen, held-out {meta['heldout']}")
+    calibration = calibrate_open(settings, config.out, config.data, config.heldout_articles, config.seed)
+    print(f"open-setting calibration on held-out articles: {calibration}")
     return 0
 
 

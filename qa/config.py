@@ -13,6 +13,8 @@ BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
 ENV_PREFIX = "QA_"
 
 Fusion = Literal["rrf", "weighted"]
+ReaderKind = Literal["learned", "rules"]
+Backend = Literal["local", "milvus"]
 
 
 @dataclass(frozen=True)
@@ -29,18 +31,37 @@ class Settings:
     chunk_max_words: int = 200
     chunk_overlap_sentences: int = 1
 
+    # Where hybrid search runs: "local" (FAISS + BM25 in this process) or "milvus" (Milvus Lite or a cluster).
+    backend: Backend = "local"
+    milvus_uri: str | None = None  # None: a Milvus Lite file, index/milvus.db; or http://host:19530
+    milvus_token: str | None = field(default=None, repr=False)
+    milvus_collection: str = "qa_chunks"
+    milvus_analyzer: str = '{"tokenizer": "standard", "filter": ["lowercase"]}'
+    milvus_dense_index: str = "FLAT"  # e.g. HNSW on a cluster
+
     fusion: Fusion = "rrf"
     rrf_k: int = 60
     dense_weight: float = 0.5
     retrieve_k: int = 10
+    # Exact FAISS search below this many vectors, HNSW (M, efSearch) above it.
+    hnsw_threshold: int = 200_000
+    hnsw_m: int = 32
+    hnsw_ef_search: int = 128
     candidates_per_retriever: int = 50
 
     top_n: int = 3
     max_top_n: int = 10
     max_question_chars: int = 1000
     reader_passages: int = 5
-    # Calibrated on the tune split of eval/gold.jsonl; see eval/calibration.json.
-    no_answer_threshold: float = 0.694
+    # "learned": the span model trained by `qa train-reader` (packaged in qa/models/reader); "rules": no model.
+    reader: ReaderKind = "learned"
+    reader_model: Path | None = None  # another `qa train-reader --out` folder
+    reader_windows: int = 4  # question + context windows the span model reads per question
+    reader_window_words: int = 80  # words around each chosen sentence in a window
+    reader_int8: bool = True  # dynamic int8 quantization of the span model's linear layers (faster on CPU)
+    reader_threads: int = 2  # torch threads for the span model's batch of windows (0: torch's default)
+    # None: the reader's own calibrated threshold (rules: eval/calibration.json; learned: its training.json).
+    no_answer_threshold: float | None = None
 
     host: str = "127.0.0.1"
     port: int = 8000
@@ -54,15 +75,23 @@ class Settings:
             (self.chunk_target_words > 0, "chunk_target_words must be positive"),
             (self.chunk_max_words >= self.chunk_target_words, "chunk_max_words must be >= chunk_target_words"),
             (self.chunk_overlap_sentences >= 0, "chunk_overlap_sentences must be >= 0"),
+            (self.backend in ("local", "milvus"), f"backend must be 'local' or 'milvus', not {self.backend!r}"),
             (self.fusion in ("rrf", "weighted"), f"fusion must be 'rrf' or 'weighted', not {self.fusion!r}"),
             (self.rrf_k > 0, "rrf_k must be positive"),
             (0.0 <= self.dense_weight <= 1.0, "dense_weight must be within [0, 1]"),
             (self.retrieve_k > 0, "retrieve_k must be positive"),
+            (self.hnsw_m >= 4 and self.hnsw_ef_search > 0, "hnsw_m must be >= 4 and hnsw_ef_search positive"),
             (self.candidates_per_retriever >= self.retrieve_k, "candidates_per_retriever must be >= retrieve_k"),
             (1 <= self.top_n <= self.max_top_n, "top_n must be within [1, max_top_n]"),
             (self.max_question_chars > 0, "max_question_chars must be positive"),
             (self.reader_passages > 0, "reader_passages must be positive"),
-            (0.0 <= self.no_answer_threshold <= 1.0, "no_answer_threshold must be within [0, 1]"),
+            (self.reader in ("learned", "rules"), f"reader must be 'learned' or 'rules', not {self.reader!r}"),
+            (self.reader_windows > 0, "reader_windows must be positive"),
+            (self.reader_window_words > 0, "reader_window_words must be positive"),
+            (
+                self.no_answer_threshold is None or 0.0 <= self.no_answer_threshold <= 1.0,
+                "no_answer_threshold must be within [0, 1]",
+            ),
             (0 < self.port < 65536, "port must be within 1..65535"),
             (self.admin_token is None or len(self.admin_token) >= 16, "admin_token must be at least 16 characters"),
             (self.watch_interval > 0, "watch_interval must be positive"),
@@ -97,8 +126,12 @@ class Settings:
 
 
 def _parse(name: str, type_name: object, raw: str) -> object:
-    kind = str(type_name)
+    kind = str(type_name).removesuffix(" | None")
     try:
+        if kind == "bool":
+            if raw.lower() not in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+                raise ValueError(raw)
+            return raw.lower() in ("1", "true", "yes", "on")
         if kind == "Path":
             return Path(raw)
         if kind == "int":

@@ -326,12 +326,12 @@ def run_squad(settings: Settings, path: Path, limit: int | None, seed: int, embe
         build_seconds = time.perf_counter() - started
         pipeline = Pipeline(load_index(index_dir), embedder, squad_settings)
         outcomes = run_questions(pipeline, questions, progress=True)
-        figures = score(outcomes, settings.no_answer_threshold, lambda d: pipeline.index.document(d).raw)
+        figures = score(outcomes, pipeline.threshold, lambda d: pipeline.index.document(d).raw)
     figures.update({"paragraphs": len(documents), "chunks": build.chunks, "index_seconds": round(build_seconds, 1)})
-    figures["abstain_rate"] = mean(not o.answers or o.answers[0].score < settings.no_answer_threshold for o in outcomes)
+    figures["abstain_rate"] = mean(not o.answers or o.answers[0].score < pipeline.threshold for o in outcomes)
     if figures["unanswerable"]:
-        figures["squad2_em"] = mean(_squad2_em(o, settings.no_answer_threshold) for o in outcomes)
-        figures["squad2_f1"] = mean(_squad2_f1(o, settings.no_answer_threshold) for o in outcomes)
+        figures["squad2_em"] = mean(_squad2_em(o, pipeline.threshold) for o in outcomes)
+        figures["squad2_f1"] = mean(_squad2_f1(o, pipeline.threshold) for o in outcomes)
     return figures
 
 
@@ -375,7 +375,7 @@ def run_cli(settings: Settings, args: argparse.Namespace) -> int:
     if args.limit:
         gold = random.Random(args.seed).sample(gold, min(args.limit, len(gold)))
     outcomes = run_questions(pipeline, gold)
-    figures = score(outcomes, settings.no_answer_threshold, lambda d: pipeline.index.document(d).raw)
+    figures = score(outcomes, pipeline.threshold, lambda d: pipeline.index.document(d).raw)
     if args.split == "tune":
         figures["calibrated_threshold"] = calibrate(outcomes)
     thresholds = json.loads(args.thresholds.read_text()) if args.thresholds.exists() else {}
@@ -386,7 +386,7 @@ def run_cli(settings: Settings, args: argparse.Namespace) -> int:
         "split": args.split,
         "figures": figures,
         "missed": missed,
-        "per_question": [_row(o, settings.no_answer_threshold) for o in outcomes],
+        "per_question": [_row(o, pipeline.threshold) for o in outcomes],
     }
     path = save_report(report, args.reports, f"gold-{args.split}")
     _emit(report, args.json, f"Gold set {args.gold} ({args.split} split)", figures, path)

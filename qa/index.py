@@ -248,11 +248,9 @@ def _write_version(
         np.save(staging / "chunk_vectors.npy", chunk_vectors)
         np.save(staging / "sentence_vectors.npy", sentence_vectors)
         for name, vectors in (("dense.faiss", chunk_vectors), ("sentence_dense.faiss", sentence_vectors)):
-            dense = faiss.IndexFlatIP(embedder.dim)
-            dense.add(vectors)
-            faiss.write_index(dense, str(staging / name))
+            faiss.write_index(dense_index(vectors, settings.hnsw_threshold, settings.hnsw_m), str(staging / name))
         files = {name: _sha256_file(staging / name) for name in DATA_FILES}
-        version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + _digest(files)[:10]
+        version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + _digest(files)[:10]
         manifest = _manifest(settings, embedder, corpus, chunk_rows, sentence_rows, files, version)
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
         _fsync_dir(staging)
@@ -261,6 +259,17 @@ def _write_version(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return version, embedded_c + embedded_s, reused_c + reused_s, len(chunk_rows)
+
+
+def dense_index(vectors: np.ndarray, hnsw_threshold: int, hnsw_m: int) -> faiss.Index:
+    """Exact inner-product search below ``hnsw_threshold`` vectors, an HNSW graph (inner product) above."""
+    if len(vectors) < hnsw_threshold:
+        index = faiss.IndexFlatIP(vectors.shape[1])
+    else:
+        index = faiss.IndexHNSWFlat(vectors.shape[1], hnsw_m, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 80
+    index.add(vectors)
+    return index
 
 
 def _tables(documents: Sequence[Document], settings: Settings) -> tuple[list, list]:
@@ -309,6 +318,7 @@ def _manifest(settings, embedder, corpus, chunk_rows, sentence_rows, files, vers
         "model": embedder.name,
         "dim": embedder.dim,
         "chunking": settings.chunking,
+        "dense": {"hnsw_threshold": settings.hnsw_threshold, "hnsw_m": settings.hnsw_m},
         "bm25": {"k1": K1, "b": B, "epsilon": EPSILON, "tokenizer": TOKENIZER},
         "counts": {"documents": len(corpus.documents), "chunks": len(chunk_rows), "sentences": len(sentence_rows)},
         "documents": {

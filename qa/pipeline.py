@@ -12,15 +12,38 @@ from qa.errors import InvalidRequestError
 from qa.index import Index, check_compatible, load_index
 from qa.read import Reader, RuleReader
 from qa.records import Response
-from qa.retrieve import Retriever
+from qa.retrieve import Retriever, SearchBackend
 
 T = TypeVar("T")
 ReaderFactory = Callable[[Index], Reader]
 
 
+def make_backend(index: Index, embedder: Embedder, settings: Settings) -> SearchBackend:
+    """The search backend that ``settings.backend`` names, in line with ``index``."""
+    if settings.backend == "local":
+        return Retriever(index, embedder, settings)
+    from qa.milvus import MilvusBackend
+
+    backend = MilvusBackend(embedder, settings)
+    backend.sync(index)
+    return backend
+
+
 def make_reader_factory(settings: Settings) -> ReaderFactory:
     """Readers are cheap to make per index; anything heavy (a model) is loaded once, here."""
-    return lambda index: RuleReader(index, settings.reader_passages)
+    if settings.reader == "rules":
+        return lambda index: RuleReader(index, settings.reader_passages)
+    from qa.learned import load_learned_factory
+
+    factory, _ = load_learned_factory(
+        settings.reader_model,
+        settings.reader_passages,
+        settings.reader_windows,
+        settings.reader_window_words,
+        settings.reader_int8,
+        settings.reader_threads,
+    )
+    return factory
 
 
 class Pipeline:
@@ -37,7 +60,7 @@ class Pipeline:
         self.index = index
         self.embedder = embedder
         self.settings = settings
-        self.retriever = Retriever(index, embedder, settings)
+        self.retriever = make_backend(index, embedder, settings)
         self.reader_factory = reader_factory or make_reader_factory(settings)
         self.reader = self.reader_factory(index)
 
@@ -45,6 +68,12 @@ class Pipeline:
     def load(cls, settings: Settings, embedder: Embedder | None = None) -> Pipeline:
         embedder = embedder or make_embedder(settings.model, settings.embed_batch_size)
         return cls(load_index(settings.index_dir), embedder, settings)
+
+    @property
+    def threshold(self) -> float:
+        """Answers scoring below this mean "no answer": the setting if given, else the reader's calibration."""
+        configured = self.settings.no_answer_threshold
+        return self.reader.threshold if configured is None else configured
 
     def with_index(self, index: Index) -> Pipeline:
         """The same models and settings over another index (after a rebuild)."""
@@ -56,13 +85,17 @@ class Pipeline:
         top_n = self.settings.top_n if top_n is None else top_n
         if not 1 <= top_n <= self.settings.max_top_n:
             raise InvalidRequestError(f"top_n must be between 1 and {self.settings.max_top_n}, not {top_n}")
-        threshold = self.settings.no_answer_threshold if threshold is None else threshold
+        threshold = self.threshold if threshold is None else threshold
 
         timings: dict[str, float] = {}
         query_vector = _timed(timings, "embed", lambda: self.embedder.encode([question])[0])
-        dense = _timed(timings, "dense", lambda: self.retriever.dense(query_vector))
-        sparse = _timed(timings, "bm25", lambda: self.retriever.sparse(question))
-        hits = _timed(timings, "fusion", lambda: self.retriever.fuse(dense, sparse, self.settings.retrieve_k))
+        retriever, k = self.retriever, self.settings.retrieve_k
+        if isinstance(retriever, Retriever):
+            dense = _timed(timings, "dense", lambda: retriever.dense(query_vector))
+            sparse = _timed(timings, "bm25", lambda: retriever.sparse(question))
+            hits = _timed(timings, "fusion", lambda: retriever.fuse(dense, sparse, k))
+        else:
+            hits = _timed(timings, "search", lambda: retriever.search(question, k, query_vector))
         answers = _timed(timings, "read", lambda: self.reader.read(question, query_vector, hits, top_n))
         no_answer = not answers or answers[0].score < threshold
         timings["total"] = round(sum(timings.values()), 3)

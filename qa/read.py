@@ -25,9 +25,14 @@ from qa.question import Kind, Question, analyze
 from qa.records import Answer, Citation, Hit, Sentence, StageScores
 from qa.text import STOPWORDS, fold, normalize_answer, stem, words
 
+# Calibrated on the tune split of eval/gold.jsonl; see eval/calibration.json.
+RULES_THRESHOLD = 0.694
+
 
 class Reader(Protocol):
     """Turns fused hits into ranked answers; every answer's citation is exact."""
+
+    threshold: float  # answers scoring below it mean "no answer"
 
     def read(self, question: str, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> list[Answer]: ...
 
@@ -155,13 +160,15 @@ MAX_TITLE_TOKENS = 20
 class RuleReader:
     """A typed-candidate span extractor over the sentences of the top hits."""
 
+    threshold = RULES_THRESHOLD
+
     def __init__(self, index: Index, passages: int = 5) -> None:
         self.index = index
         self.passages = passages
 
     def read(self, question: str, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> list[Answer]:
         q = analyze(question)
-        sentences = self._rank_sentences(q, query_vector, hits[: self.passages])
+        sentences = self.rank_sentences(q, query_vector, hits[: self.passages])
         scored: list[Answer] = []
         for sentence, sentence_score, retrieval in sentences[:SENTENCES_PER_QUESTION]:
             tokens = self._tokens(sentence)
@@ -174,7 +181,10 @@ class RuleReader:
 
     # -- sentences ----------------------------------------------------------------------------
 
-    def _rank_sentences(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit]):
+    def rank_sentences(
+        self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit]
+    ) -> list[tuple[Sentence, float, float]]:
+        """``(sentence, score, retrieval)`` for every sentence of ``hits``, best first."""
         seen: dict[tuple[str, int], tuple[Sentence, float, float]] = {}
         top = hits[0].score if hits else 1.0
         for rank, hit in enumerate(hits):

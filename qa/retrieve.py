@@ -1,7 +1,18 @@
-"""Hybrid search over a loaded index: dense (FAISS) and BM25, fused into one ranking."""
+"""Hybrid search: dense and BM25 legs fused into one ranking, behind a small backend contract.
+
+``SearchBackend`` is what the pipeline needs from a search engine: bring it in line with a built
+index (``sync``, replacing or deleting chunks by document), hybrid search returning typed ``Hit``s
+with each leg's rank and score, and ``stats``. ``Retriever`` is the local implementation (FAISS +
+BM25 in this process, over the index files); ``qa.milvus.MilvusBackend`` is the other.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+import faiss
 import numpy as np
 
 from qa.config import Settings
@@ -12,13 +23,70 @@ from qa.records import Hit
 from qa.text import terms
 
 
+@dataclass(frozen=True)
+class SyncReport:
+    """What ``sync`` changed in a backend, by document id."""
+
+    replaced: tuple[str, ...] = ()
+    deleted: tuple[str, ...] = ()
+    unchanged: int = 0
+
+
+class SearchBackend(Protocol):
+    name: str
+
+    def sync(self, index: Index) -> SyncReport:
+        """Hold exactly the chunks of ``index``: replace changed documents' chunks, delete removed ones."""
+        ...
+
+    def search(self, question: str, k: int | None = None, query_vector: np.ndarray | None = None) -> list[Hit]:
+        """The ``k`` best chunks by hybrid search, each with both legs' ranks and scores."""
+        ...
+
+    def stats(self) -> dict[str, object]: ...
+
+
+def document_changes(held: Mapping[str, str], index: Index) -> tuple[list[str], list[str], int]:
+    """(documents to (re)place, documents to delete, unchanged count) from the ``doc_id → sha256`` held."""
+    wanted = {doc_id: d.sha256 for doc_id, d in index.documents.items()}
+    replace = sorted(doc_id for doc_id, sha in wanted.items() if held.get(doc_id) != sha)
+    delete = sorted(doc_id for doc_id in held if doc_id not in wanted)
+    return replace, delete, len(wanted) - len(replace)
+
+
 class Retriever:
-    """``search(question, k)`` → fused ``Hit``s, each with both retrievers' ranks and scores."""
+    """The local backend: FAISS and BM25 over the loaded index files, fused in this process."""
+
+    name = "local"
 
     def __init__(self, index: Index, embedder: Embedder, settings: Settings) -> None:
-        self.index = index
         self.embedder = embedder
         self.settings = settings
+        # Single queries: one OpenMP thread is faster than two for FAISS on small machines.
+        faiss.omp_set_num_threads(1)
+        self._adopt(index)
+
+    def _adopt(self, index: Index) -> None:
+        self.index = index
+        for dense in (index.dense, index.sentence_dense):
+            if hasattr(dense, "hnsw"):
+                dense.hnsw.efSearch = self.settings.hnsw_ef_search
+
+    def sync(self, index: Index) -> SyncReport:
+        """Adopt a newly built index (its build already replaced and deleted chunks by document)."""
+        held = {doc_id: d.sha256 for doc_id, d in self.index.documents.items()}
+        replace, delete, unchanged = document_changes(held, index)
+        self._adopt(index)
+        return SyncReport(tuple(replace), tuple(delete), unchanged)
+
+    def stats(self) -> dict[str, object]:
+        return {
+            "backend": self.name,
+            "documents": len(self.index.documents),
+            "chunks": len(self.index.chunks),
+            "dense_index": type(self.index.dense).__name__,
+            "bm25_terms": len(self.index.bm25.vocabulary),
+        }
 
     def search(self, question: str, k: int | None = None, query_vector: np.ndarray | None = None) -> list[Hit]:
         k = k or self.settings.retrieve_k

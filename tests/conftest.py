@@ -45,7 +45,12 @@ def write_corpus(folder: Path, files: dict[str, str]) -> Path:
 def tiny_settings(tmp_path: Path) -> Settings:
     seeds = write_corpus(tmp_path / "seeds", TINY)
     return Settings(
-        seeds_dir=seeds, index_dir=tmp_path / "index", model="hashing-test", chunk_target_words=20, chunk_max_words=40
+        seeds_dir=seeds,
+        index_dir=tmp_path / "index",
+        model="hashing-test",
+        chunk_target_words=20,
+        chunk_max_words=40,
+        reader="rules",
     )
 
 
@@ -93,3 +98,8 @@ def seed_pipeline(seed_settings: Settings, real_embedder) -> Pipeline:
 @pytest.fixture(scope="session")
 def seed_raw() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_rules_pipeline(seed_pipeline: Pipeline, real_embedder, seed_settings: Settings) -> Pipeline:
+    return Pipeline(seed_pipeline.index, real_embedder, seed_settings.with_(reader="rules"))

@@ -43,3 +43,17 @@ def test_top_returns_only_positive_scores_best_first():
     rows, scores = bm25.top(["a"], 10)
     assert set(rows) == {0, 2} and scores[0] >= scores[1] > 0
     assert bm25.top(["zzz"], 5)[0].size == 0
+
+
+def test_from_term_counts_matches_building_from_tokens():
+    from scipy import sparse
+
+    corpus = [["a", "b", "a"], ["b", "c"], ["c", "c", "d"], ["a"]]
+    direct = BM25(corpus)
+    vocabulary = direct.vocabulary
+    rows = [r for r, doc in enumerate(corpus) for _ in doc]
+    cols = [vocabulary[t] for doc in corpus for t in doc]
+    counts = sparse.csr_matrix(([1.0] * len(rows), (rows, cols)), shape=(len(corpus), len(vocabulary)))
+    rebuilt = BM25.from_term_counts(counts, vocabulary)
+    for query in (["a"], ["b", "c"], ["d", "a", "a"]):
+        assert np.allclose(rebuilt.scores(query), direct.scores(query), atol=1e-12)

@@ -103,3 +103,25 @@ def test_model_change_forces_a_full_rebuild(tiny_settings, fake_embedder):
     other = HashingEmbedder(dim=32, name="other-model")
     report = build_index(tiny_settings.with_(model="other-model"), other)
     assert report.full and "model" in report.reason
+
+
+def test_hnsw_above_the_threshold_finds_what_exact_search_finds(tiny_settings, fake_embedder):
+    from qa.pipeline import Pipeline
+
+    build_index(tiny_settings, fake_embedder)
+    exact = Pipeline(load_index(tiny_settings.index_dir), fake_embedder, tiny_settings.with_(reader="rules"))
+    graph_settings = tiny_settings.with_(hnsw_threshold=1, reader="rules")
+    build_index(graph_settings, fake_embedder, full=True)
+    graph = Pipeline(load_index(tiny_settings.index_dir), fake_embedder, graph_settings)
+    assert type(graph.index.dense).__name__ == "IndexHNSWFlat"
+    for question in ("Who cut the ribbon?", "How many species of orchid?", "Where do visitors come from?"):
+        assert graph.retriever.search(question)[0].chunk == exact.retriever.search(question)[0].chunk
+
+
+def test_returning_to_an_earlier_folder_state_at_once_builds_a_new_version(tiny_settings, fake_embedder):
+    first = build_index(tiny_settings, fake_embedder)
+    write_corpus(tiny_settings.seeds_dir, {"extra.txt": "A passing fact."})
+    build_index(tiny_settings, fake_embedder)
+    (tiny_settings.seeds_dir / "extra.txt").unlink()
+    last = build_index(tiny_settings, fake_embedder)  # same content as the first, within the same second
+    assert last.version != first.version and "extra.txt" not in load_index(tiny_settings.index_dir).documents

@@ -62,8 +62,8 @@ def test_merge_folds_same_text_and_same_place_keeping_citations():
 
 
 @pytest.mark.slow
-def test_seed_who_is_eric_chan(seed_pipeline, seed_raw):
-    response = seed_pipeline.ask("Who is Eric Chan?")
+def test_seed_who_is_eric_chan(seed_rules_pipeline, seed_raw):
+    response = seed_rules_pipeline.ask("Who is Eric Chan?")
     top = response.answers[0]
     assert not response.no_answer and "No 2 official" in top.text
     assert seed_raw[top.citation.start : top.citation.end] == top.text
@@ -71,16 +71,16 @@ def test_seed_who_is_eric_chan(seed_pipeline, seed_raw):
 
 
 @pytest.mark.slow
-def test_seed_unanswerable_question_abstains_but_returns_passages(seed_pipeline):
-    response = seed_pipeline.ask("What is the population of Zhuhai?")
+def test_seed_unanswerable_question_abstains_but_returns_passages(seed_rules_pipeline):
+    response = seed_rules_pipeline.ask("What is the population of Zhuhai?")
     assert response.no_answer and response.answers == () and response.passages
 
 
 @pytest.mark.slow
-def test_every_answer_to_every_gold_question_is_an_exact_slice(seed_pipeline, seed_raw):
+def test_every_answer_to_every_gold_question_is_an_exact_slice(seed_rules_pipeline, seed_raw):
     for line in GOLD.read_text(encoding="utf-8").splitlines():
         question = json.loads(line)["question"]
-        for answer in seed_pipeline.ask(question, 10, threshold=0).answers:
+        for answer in seed_rules_pipeline.ask(question, 10, threshold=0).answers:
             assert seed_raw[answer.citation.start : answer.citation.end] == answer.text
             for other in answer.also_at:
                 assert normalize_answer(seed_raw[other.start : other.end]) == normalize_answer(answer.text)

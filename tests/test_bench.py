@@ -1,0 +1,25 @@
+"""The benchmark's building blocks on small sizes (the figures themselves come from `qa bench`)."""
+
+from qa.bench import _scale_in_child, corpus_documents, summary, synthetic_term_counts
+
+
+def test_summary_reports_percentiles():
+    figures = summary([float(x) for x in range(1, 101)])
+    assert figures["p50"] == 50 and figures["p99"] == 99 and figures["mean"] == 50.5
+
+
+def test_synthetic_counts_are_zipfian():
+    counts = synthetic_term_counts(2000, 5000, 100, seed=1)
+    per_term = counts.sum(axis=0).A1
+    assert counts.shape == (2000, 5000) and per_term[0] > 10 * per_term[100] > 0
+
+
+def test_scale_run_reports_every_stage_on_a_small_index():
+    row = _scale_in_child(3000, hnsw_threshold=1000, queries=20, seed=2)
+    assert row["dense_index"] == "IndexHNSWFlat" and 0.5 <= row["recall_at_10_vs_exact"] <= 1.0
+    assert set(row["latency_ms"]) == {"bm25", "dense", "fusion", "retrieval"} and row["bm25_nonzeros"] > 0
+
+
+def test_synthetic_documents_are_deterministic():
+    documents, _ = corpus_documents(3, None)
+    assert corpus_documents(3, None) == (documents, "synthetic") and len(documents) == 3

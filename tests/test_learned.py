@@ -1,0 +1,53 @@
+"""The committed span model behind the learned reader, on the seed article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from qa.learned import LearnedReader
+from qa.span import DEFAULT_MODEL_DIR, load_meta
+
+pytestmark = pytest.mark.slow
+
+GOLD = Path(__file__).resolve().parent.parent / "eval" / "gold.jsonl"
+
+
+def test_the_default_pipeline_uses_the_committed_model(seed_pipeline):
+    assert isinstance(seed_pipeline.reader, LearnedReader)
+    meta = load_meta(DEFAULT_MODEL_DIR)
+    assert seed_pipeline.reader.threshold == meta["threshold"]
+    assert (DEFAULT_MODEL_DIR / "model.safetensors").stat().st_size < 50_000_000
+    assert (DEFAULT_MODEL_DIR / "README.md").is_file()  # the model card
+
+
+def test_who_is_eric_chan(seed_pipeline, seed_raw):
+    response = seed_pipeline.ask("Who is Eric Chan?")
+    top = response.answers[0]
+    assert not response.no_answer and "No 2 official" in top.text
+    assert seed_raw[top.citation.start : top.citation.end] == top.text
+
+
+def test_windows_are_raw_slices_of_whole_sentences(seed_pipeline, seed_raw):
+    reader = seed_pipeline.reader
+    question = "How big is the Shenzhen side of the park?"
+    hits = seed_pipeline.retriever.search(question)
+    query = seed_pipeline.embedder.encode([question])[0]
+    windows = reader.choose_windows(question, query, hits)
+    assert 0 < len(windows) <= seed_pipeline.settings.reader_windows
+    for w in windows:
+        assert seed_raw[w.start : w.end] == w.text
+        assert w.start == w.sentences[0].start and w.end == w.sentences[-1].end
+
+
+def test_every_answer_to_every_gold_question_is_an_exact_slice(seed_pipeline, seed_raw):
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        question = json.loads(line)["question"]
+        for answer in seed_pipeline.ask(question, 10, threshold=0).answers:
+            assert seed_raw[answer.citation.start : answer.citation.end] == answer.text
+            context = answer.context
+            assert seed_raw[context.start : context.end] == context.text
+            assert context.start <= answer.citation.start < answer.citation.end <= context.end
+            assert 0.0 <= answer.score <= 1.0
