@@ -110,8 +110,8 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
         from qa.index import load_index
         from qa.pipeline import make_backend
 
-        sync = make_backend(load_index(settings.index_dir), embedder, settings).sync(load_index(settings.index_dir))
-        print(f"{settings.backend}: {sync}")
+        backend = make_backend(load_index(settings.index_dir), embedder, settings)  # syncs the collection
+        print(f"{settings.backend} in step with the index: {backend.stats()}")
     if not report.rebuilt:
         print(f"index {report.version} is up to date: {len(report.unchanged)} documents unchanged, nothing rebuilt")
         return 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,6 +25,8 @@ from qa.errors import ConfigError
 from qa.index import Index
 from qa.records import Chunk, Hit
 from qa.retrieve import SyncReport, document_changes
+
+log = logging.getLogger("qa.milvus")
 
 MAX_TEXT = 65_535
 BATCH = 512
@@ -100,8 +103,17 @@ class MilvusBackend:
 
     def held_documents(self) -> dict[str, str]:
         """``doc_id → sha256`` of what the collection holds now."""
-        rows = self.client.query(self.collection, filter="id >= 0", output_fields=["doc_id", "doc_sha256"])
-        return {row["doc_id"]: row["doc_sha256"] for row in rows}
+        # An iterator, not one query: a plain query stops at Milvus's result window (16,384 rows).
+        iterator = self.client.query_iterator(
+            self.collection, batch_size=1000, filter="id >= 0", output_fields=["doc_id", "doc_sha256"]
+        )
+        held: dict[str, str] = {}
+        try:
+            while batch := iterator.next():
+                held.update((row["doc_id"], row["doc_sha256"]) for row in batch)
+        finally:
+            iterator.close()
+        return held
 
     def sync(self, index: Index) -> SyncReport:
         replace, delete, unchanged = document_changes(self.held_documents(), index)
@@ -119,6 +131,7 @@ class MilvusBackend:
             self.client.flush(self.collection)
         self.index = index
         self._chunks = {chunk_key(chunk): chunk for chunk in index.chunks}
+        log.info("milvus sync: %d replaced, %d deleted, %d unchanged", len(replace), len(delete), unchanged)
         return SyncReport(tuple(replace), tuple(delete), unchanged)
 
     def replace_document(self, doc_id: str, sha256: str, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:

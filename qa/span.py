@@ -66,6 +66,17 @@ class WindowLogits:
         return float(self.start_logits[first[0]] + self.end_logits[last[0]])
 
 
+def word_edges(text: str, offsets: np.ndarray, is_context: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Which context tokens begin a word, and which end one (word pieces inside a word do neither)."""
+
+    def inside(i: int) -> bool:  # characters i-1 and i belong to one word
+        return 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum()
+
+    starts = np.array([bool(c) and not inside(int(a)) for (a, _), c in zip(offsets, is_context, strict=True)])
+    ends = np.array([bool(c) and not inside(int(b)) for (_, b), c in zip(offsets, is_context, strict=True)])
+    return starts, ends
+
+
 def encode_windows(tokenizer: Any, question: str, contexts: Sequence[str], max_length: int, stride: int) -> Any:
     """Question + context pairs cut into overlapping windows of at most ``max_length`` tokens."""
     return tokenizer(
@@ -164,10 +175,7 @@ class SpanModel:
             is_context = np.array([s == 1 for s in enc.sequence_ids(w)]) & (enc["attention_mask"][w] == 1)
             text = contexts[int(context)]
             # Spans start and end on word boundaries: never inside a word split into word pieces.
-            starts_word = np.array([a == 0 or not (text[a - 1].isalnum() and text[a].isalnum()) for a, _ in offsets])
-            ends_word = np.array(
-                [b >= len(text) or not (text[b - 1].isalnum() and text[b].isalnum()) for _, b in offsets]
-            )
+            starts_word, ends_word = word_edges(text, offsets, is_context)
             windows.append(
                 WindowLogits(
                     context=int(context),

@@ -51,3 +51,22 @@ def test_every_answer_to_every_gold_question_is_an_exact_slice(seed_pipeline, se
             assert seed_raw[context.start : context.end] == context.text
             assert context.start <= answer.citation.start < answer.citation.end <= context.end
             assert 0.0 <= answer.score <= 1.0
+
+
+def test_a_question_longer_than_its_window_text_is_read(seed_pipeline):
+    question = "Which of the many officials who attended the long press conference in Beijing spoke about the park?"
+    for guess in seed_pipeline.reader.span_model.guess(question, ["Chan spoke."]):
+        assert 0 <= guess.start < guess.end <= len("Chan spoke.")
+
+
+def test_spans_start_and_end_on_word_edges():
+    import numpy as np
+
+    from qa.span import word_edges
+
+    text = "Kwok-ki spoke"
+    offsets = np.array([(0, 0), (0, 4), (4, 5), (5, 6), (6, 7), (8, 13), (0, 0)])
+    is_context = np.array([False, True, True, True, True, True, False])
+    starts, ends = word_edges(text, offsets, is_context)
+    assert starts.tolist() == [False, True, True, True, False, True, False]  # "ki" is split as "k" + "##i"
+    assert ends.tolist() == [False, True, True, False, True, True, False]
