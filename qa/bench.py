@@ -299,10 +299,7 @@ def _scale_in_child(n_docs: int, hnsw_threshold: int, queries: int, seed: int) -
     bm25_seconds = time.perf_counter() - started
 
     rng = np.random.default_rng(seed)
-    vectors = np.empty((n_docs, dim), dtype=np.float32)
-    for first in range(0, n_docs, 100_000):
-        block = rng.standard_normal((min(100_000, n_docs - first), dim), dtype=np.float32)
-        vectors[first : first + len(block)] = block / np.linalg.norm(block, axis=1, keepdims=True)
+    vectors = clustered_unit_vectors(n_docs, dim, rng)
     t = time.perf_counter()
     dense = dense_index(vectors, hnsw_threshold, 32)
     dense_seconds = time.perf_counter() - t
@@ -310,9 +307,9 @@ def _scale_in_child(n_docs: int, hnsw_threshold: int, queries: int, seed: int) -
     if hasattr(dense, "hnsw"):
         dense.hnsw.efSearch = 128
 
-    # Queries: a stored vector plus noise (a real neighbourhood), and 3-6 terms of middling frequency.
+    # Queries: a stored vector plus noise, and 3-6 terms of middling frequency.
     picks = rng.integers(0, n_docs, queries)
-    noise = rng.standard_normal((queries, dim), dtype=np.float32) * 0.04
+    noise = rng.standard_normal((queries, dim), dtype=np.float32) * (0.3 / np.sqrt(dim))
     query_vectors = vectors[picks] + noise
     query_vectors /= np.linalg.norm(query_vectors, axis=1, keepdims=True)
     query_terms = [[f"t{int(x)}" for x in rng.integers(50, 5000, rng.integers(3, 7))] for _ in range(queries)]
@@ -343,6 +340,23 @@ def _scale_in_child(n_docs: int, hnsw_threshold: int, queries: int, seed: int) -
         "peak_process_mb": round(peak_rss_mb(), 1),
         "bm25_nonzeros": int(bm25.matrix.nnz),
     }
+
+
+def clustered_unit_vectors(n: int, dim: int, rng: np.random.Generator, per_cluster: int = 50) -> np.ndarray:
+    """Unit vectors around ``n / per_cluster`` random topics, like embeddings of a real collection.
+
+    Uniformly random vectors in 384 dimensions have no neighbourhoods at all (every cosine is about
+    0), which makes any approximate index look broken; text embeddings cluster by topic.
+    """
+    centers = rng.standard_normal((max(1, n // per_cluster), dim), dtype=np.float32)
+    centers /= np.linalg.norm(centers, axis=1, keepdims=True)
+    vectors = np.empty((n, dim), dtype=np.float32)
+    for first in range(0, n, 100_000):
+        count = min(100_000, n - first)
+        block = centers[rng.integers(0, len(centers), count)]
+        block += rng.standard_normal((count, dim), dtype=np.float32) * (0.6 / np.sqrt(dim))
+        vectors[first : first + count] = block / np.linalg.norm(block, axis=1, keepdims=True)
+    return vectors
 
 
 def _recall_at_10(dense: Any, vectors: np.ndarray, queries: np.ndarray) -> float:
