@@ -172,12 +172,12 @@ def _wait_for(base: str, seconds: float = 180) -> None:
 
 
 def _build_in_child(seeds: str, model: str) -> dict:
-    from qa.embed import make_embedder
+    from qa.embed import embedder_for
     from qa.index import build_index
 
     with tempfile.TemporaryDirectory(prefix="qa-bench-build-") as tmp:
         settings = Settings(seeds_dir=Path(seeds), index_dir=Path(tmp), model=model)
-        embedder = make_embedder(settings.model, settings.embed_batch_size)
+        embedder = embedder_for(settings)
         before = rss_mb()
         report = build_index(settings, embedder, full=True)
     return {
@@ -217,7 +217,7 @@ def corpus_documents(count: int, squad: Sequence[Path] | None, seed: int = 13) -
 
 
 def bench_rebuild(settings: Settings, count: int, squad: Sequence[Path] | None) -> dict:
-    from qa.embed import make_embedder
+    from qa.embed import embedder_for
     from qa.index import build_index
 
     documents, source = corpus_documents(count, squad)
@@ -226,7 +226,7 @@ def bench_rebuild(settings: Settings, count: int, squad: Sequence[Path] | None) 
         local.seeds_dir.mkdir()
         for name, text in documents.items():
             (local.seeds_dir / name).write_text(text, encoding="utf-8")
-        embedder = make_embedder(local.model, local.embed_batch_size)
+        embedder = embedder_for(local)
         full = build_index(local, embedder, full=True)
         victim = sorted(local.seeds_dir.iterdir())[count // 2]
         victim.write_text(victim.read_text(encoding="utf-8") + "\nOne sentence was added to this document.\n")
@@ -416,7 +416,7 @@ def _row(label: str, values: dict[str, float]) -> None:
 
 
 def run_cli(settings: Settings, args: Any) -> int:
-    from qa.embed import make_embedder
+    from qa.embed import embedder_for
     from qa.index import build_index
 
     report: dict[str, Any] = {
@@ -424,7 +424,7 @@ def run_cli(settings: Settings, args: Any) -> int:
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
     }
     if not args.skip_seed:
-        build_index(settings, make_embedder(settings.model, settings.embed_batch_size))
+        build_index(settings, embedder_for(settings))
         questions = questions_from(args.gold)
         report["in_process"] = bench_in_process(settings, questions, args.rounds)
         if args.milvus:

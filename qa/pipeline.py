@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from qa.config import Settings
-from qa.embed import Embedder, make_embedder
+from qa.embed import Embedder, embedder_for
 from qa.errors import InvalidRequestError
 from qa.index import Index, check_compatible, load_index
 from qa.read import Reader, RuleReader
@@ -66,7 +66,7 @@ class Pipeline:
 
     @classmethod
     def load(cls, settings: Settings, embedder: Embedder | None = None) -> Pipeline:
-        embedder = embedder or make_embedder(settings.model, settings.embed_batch_size)
+        embedder = embedder or embedder_for(settings)
         return cls(load_index(settings.index_dir), embedder, settings)
 
     @property

@@ -291,7 +291,7 @@ def calibrate_open(
     collection, are the unanswerable ones. The threshold that makes the most right decisions
     (``qa.eval.calibrate``) is written into the artifact's metadata.
     """
-    from qa.embed import make_embedder
+    from qa.embed import embedder_for
     from qa.eval import GoldQuestion, calibrate, run_questions, score
     from qa.index import build_index, load_index
     from qa.pipeline import Pipeline
@@ -315,7 +315,7 @@ def calibrate_open(
         local.seeds_dir.mkdir()
         for context, doc_id in doc_ids.items():
             (local.seeds_dir / doc_id).write_text(context, encoding="utf-8")
-        embedder = make_embedder(local.model, local.embed_batch_size)
+        embedder = embedder_for(local)
         build_index(local, embedder, full=True)
         pipeline = Pipeline(load_index(local.index_dir), embedder, local)
         outcomes = run_questions(pipeline, positives + negatives, progress=True)

@@ -74,10 +74,11 @@ def tiny_pipeline(tiny_settings: Settings, fake_embedder: HashingEmbedder, tiny_
 
 
 @pytest.fixture(scope="session")
-def real_embedder():
-    from qa.embed import make_embedder
+def real_embedder(tmp_path_factory: pytest.TempPathFactory):
+    from qa.embed import embedder_for
 
-    return make_embedder(Settings().model)
+    # The default: ONNX Runtime, its graph exported into a temporary folder.
+    return embedder_for(Settings(index_dir=tmp_path_factory.mktemp("onnx-cache")))
 
 
 @pytest.fixture(scope="session")
