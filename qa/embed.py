@@ -97,7 +97,7 @@ class OnnxEmbedder:
 
     def __init__(self, model: str, batch_size: int = 32, cache_dir: Path | None = None) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        import onnxruntime
+        import onnxruntime  # noqa: F401 - fail early (and fall back to torch) when it is missing
         from transformers import AutoTokenizer
 
         path = Path(resolve_model(model))
@@ -110,30 +110,43 @@ class OnnxEmbedder:
         self.dim = int(config["hidden_size"])
         self._max_length = int(json.loads((path / "sentence_bert_config.json").read_text()).get("max_seq_length", 256))
         graph = _exported_graph(path, cache_dir or path / ".onnx")
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        self._session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
-        self._inputs = {i.name for i in self._session.get_inputs()}
+        # One thread for single queries (steady latency), every core for index-time batches.
+        self._query_session = _session(graph, 1)
+        self._batch_session = _session(graph, os.cpu_count() or 1)
+        self._inputs = {i.name for i in self._query_session.get_inputs()}
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        session = self._query_session if len(texts) <= 4 else self._batch_session
+        # Longest first, so each batch pads to similar lengths (as sentence-transformers does).
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         parts = []
         for first in range(0, len(texts), self._batch_size):
             batch = self._tokenizer(
-                list(texts[first : first + self._batch_size]),
+                [texts[i] for i in order[first : first + self._batch_size]],
                 padding=True,
                 truncation=True,
                 max_length=self._max_length,
                 return_tensors="np",
             )
             feed = {k: batch[k].astype(np.int64) for k in self._inputs}
-            hidden = self._session.run(None, feed)[0]
+            hidden = session.run(None, feed)[0]
             mask = batch["attention_mask"][..., None].astype(np.float32)
             pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
             parts.append(pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12))
-        return np.ascontiguousarray(np.vstack(parts), dtype=np.float32)
+        vectors = np.empty((len(texts), self.dim), dtype=np.float32)
+        vectors[order] = np.vstack(parts)
+        return vectors
+
+
+def _session(graph: Path, threads: int):  # -> onnxruntime.InferenceSession
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    return onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
 
 
 def mean_pooled(path: Path) -> bool:
