@@ -56,15 +56,6 @@ class WindowLogits:
             self.start_logits, self.end_logits, self.offsets, self.is_context, max_answer_tokens, per_window
         )
 
-    def score(self, start: int, end: int) -> float | None:
-        """The logit score of the span of context characters [start, end), if it is on token boundaries."""
-        tokens = np.flatnonzero(self.is_context)
-        first = [i for i in tokens if self.offsets[i][0] == start]
-        last = [i for i in tokens if self.offsets[i][1] == end]
-        if not first or not last or last[0] < first[0]:
-            return None
-        return float(self.start_logits[first[0]] + self.end_logits[last[0]])
-
 
 def word_edges(text: str, offsets: np.ndarray, is_context: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Which context tokens begin a word, and which end one (word pieces inside a word do neither)."""
