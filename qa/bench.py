@@ -243,6 +243,9 @@ def bench_rebuild(settings: Settings, count: int, squad: Sequence[Path] | None) 
         "incremental_changed": list(incremental.changed),
         "unchanged_seconds": round(unchanged.seconds, 2),
         "speedup": round(full.seconds / incremental.seconds, 1),
+        "full_chunks_per_second": round(full.chunks / full.seconds, 1),
+        "full_texts_per_second": round(full.embedded_texts / full.seconds, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
     }
 
 
@@ -399,7 +402,8 @@ def print_report(report: dict) -> None:
             f"\nrebuild of {rebuild['documents']} documents ({rebuild['source']}, {rebuild['chunks']} chunks): "
             f"full {rebuild['full_seconds']} s, after changing one {rebuild['incremental_seconds']} s "
             f"({rebuild['incremental_texts_embedded']} texts embedded, {rebuild['speedup']}x faster), "
-            f"unchanged {rebuild['unchanged_seconds']} s"
+            f"unchanged {rebuild['unchanged_seconds']} s; full build {rebuild['full_chunks_per_second']} chunks/s, "
+            f"peak memory {rebuild['peak_rss_mb']} MB"
         )
     for row in report.get("scale", []):
         lat = row["latency_ms"]
@@ -435,7 +439,7 @@ def run_cli(settings: Settings, args: Any) -> int:
             report["http"] = bench_http(settings, questions, args.rounds)
         report["build"] = in_child(_build_in_child, str(settings.seeds_dir), settings.model)
     if args.rebuild:
-        report["rebuild"] = bench_rebuild(settings, args.rebuild, args.squad)
+        report["rebuild"] = in_child(bench_rebuild, settings, args.rebuild, args.squad)
     if args.scale:
         sizes = [int(size) for size in args.scale.split(",")]
         report["scale"] = [

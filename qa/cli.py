@@ -6,9 +6,13 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qa.config import Settings
 from qa.errors import QAError
+
+if TYPE_CHECKING:
+    from qa.index import BuildReport
 
 log = logging.getLogger("qa")
 
@@ -106,15 +110,20 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
     report = build_index(settings, embedder, full=args.full)
     for skipped in report.skipped:
         print(f"skipped {skipped.path}: {skipped.reason}")
+    if not report.rebuilt:
+        print(f"index {report.version} is up to date: {len(report.unchanged)} documents unchanged, nothing rebuilt")
+    else:
+        _print_build(report)
     if settings.backend != "local":
         from qa.index import load_index
         from qa.pipeline import make_backend
 
         backend = make_backend(load_index(settings.index_dir), embedder, settings)  # syncs the collection
         print(f"{settings.backend} in step with the index: {backend.stats()}")
-    if not report.rebuilt:
-        print(f"index {report.version} is up to date: {len(report.unchanged)} documents unchanged, nothing rebuilt")
-        return 0
+    return 0
+
+
+def _print_build(report: BuildReport) -> None:
     print(f"{'full' if report.full else 'incremental'} rebuild ({report.reason}) → index {report.version}")
     for label in ("added", "changed", "removed", "unchanged"):
         names = getattr(report, label)
@@ -123,7 +132,6 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
         f"  {report.chunks} chunks; embedded {report.embedded_texts} texts, reused {report.reused_vectors} vectors;"
         f" {report.seconds:.1f} s"
     )
-    return 0
 
 
 def cmd_search(settings: Settings, args: argparse.Namespace) -> int:

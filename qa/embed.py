@@ -110,15 +110,21 @@ class OnnxEmbedder:
         self.dim = int(config["hidden_size"])
         self._max_length = int(json.loads((path / "sentence_bert_config.json").read_text()).get("max_seq_length", 256))
         graph = _exported_graph(path, cache_dir or path / ".onnx")
-        # One thread for single queries (steady latency), every core for index-time batches.
+        # One thread for single queries (steady latency); every core for index-time batches, made on
+        # first use so a server that never builds does not hold the weights twice.
+        self._graph = graph
         self._query_session = _session(graph, 1)
-        self._batch_session = _session(graph, os.cpu_count() or 1)
+        self._batch_session = None
         self._inputs = {i.name for i in self._query_session.get_inputs()}
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        session = self._query_session if len(texts) <= 4 else self._batch_session
+        if len(texts) <= 4:
+            session = self._query_session
+        else:
+            self._batch_session = self._batch_session or _session(self._graph, os.cpu_count() or 1)
+            session = self._batch_session
         # Longest first, so each batch pads to similar lengths (as sentence-transformers does).
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         parts = []

@@ -65,7 +65,7 @@ class LearnedReader:
         q = analyze(question)
         if is_definition(q):
             return [self._from_rules(a) for a in self._ranker.read(question, query_vector, hits, top_n)]
-        windows = self.choose_windows(question, query_vector, hits)
+        windows = self.choose_windows(q, query_vector, hits)
         answers = []
         for g in self.span_model.guess(question, [w.text for w in windows], per_window=max(top_n, 5)):
             answer = self._answer(windows[g.context], g)
@@ -79,9 +79,8 @@ class LearnedReader:
         mapped = learned + (score - rules) * (1 - learned) / (1 - rules) if score >= rules else score * learned / rules
         return replace(answer, score=round(mapped, 4))
 
-    def choose_windows(self, question: str, query_vector: np.ndarray, hits: Sequence[Hit]) -> list[Window]:
+    def choose_windows(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit]) -> list[Window]:
         """Around each of the best sentences, its neighbours in the chunk, up to ``words`` words."""
-        q = analyze(question)
         ranked = self._ranker.rank_sentences(q, query_vector, hits[: self._ranker.passages])
         chunk_of = {(s.doc_id, s.start): hit.chunk for hit in hits for s in hit.chunk.sentences}
         chosen: list[Window] = []

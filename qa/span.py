@@ -207,12 +207,14 @@ def load_meta(model_dir: Path) -> dict[str, Any]:
 def load_span_model(model_dir: Path = DEFAULT_MODEL_DIR, threads: int = 0) -> tuple[SpanModel, dict]:
     """Load the artifact; the frozen word embeddings come from the bundled base model."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from safetensors import safe_open
     from safetensors.torch import load_file
     from transformers import AutoConfig, AutoModelForQuestionAnswering, AutoTokenizer
 
     meta = load_meta(model_dir)
     state = {k: v.float() for k, v in load_file(str(model_dir / WEIGHTS_FILE)).items()}
-    state[WORD_EMBEDDINGS] = load_file(str(Path(base_model_path()) / "model.safetensors"))[BASE_WORD_EMBEDDINGS]
+    with safe_open(str(Path(base_model_path()) / "model.safetensors"), framework="pt") as base:
+        state[WORD_EMBEDDINGS] = base.get_tensor(BASE_WORD_EMBEDDINGS)
     model = AutoModelForQuestionAnswering.from_config(AutoConfig.from_pretrained(model_dir))
     model.load_state_dict(state, strict=True)
     tokenizer = AutoTokenizer.from_pretrained(model_dir)

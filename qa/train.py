@@ -24,7 +24,7 @@ import numpy as np
 
 from qa.config import Settings
 from qa.errors import ConfigError
-from qa.eval import exact_match, f1
+from qa.eval import exact_match, f1, mean
 from qa.span import (
     DEFAULT_MODEL_DIR,
     META_FILE,
@@ -153,8 +153,8 @@ def evaluate(span_model: SpanModel, examples: Sequence[SquadExample]) -> dict[st
     answerable = [(e, t) for e, t, _ in rows if not e.impossible]
     report = {
         "questions": len(rows),
-        "has_answer_em": _mean(exact_match(t, e.answers) for e, t in answerable),
-        "has_answer_f1": _mean(f1(t, e.answers) for e, t in answerable),
+        "has_answer_em": mean(exact_match(t, e.answers) for e, t in answerable),
+        "has_answer_f1": mean(f1(t, e.answers) for e, t in answerable),
     }
     margin, best_f1 = best_margin(rows)
     report.update({"no_answer_margin": margin, "overall_f1_at_margin": best_f1})
@@ -167,7 +167,7 @@ def best_margin(rows: Sequence[tuple[SquadExample, str, float]]) -> tuple[float,
         return 0.0, 0.0
     if not any(e.impossible for e, _, _ in rows):
         # Without unanswerable questions any margin below every score "wins": nothing to calibrate.
-        return 0.0, _mean(f1(t, e.answers) if d > 0 else 0.0 for e, t, d in rows)
+        return 0.0, mean(f1(t, e.answers) if d > 0 else 0.0 for e, t, d in rows)
     answered_gain = [f1(t, e.answers) if not e.impossible else 0.0 for e, t, _ in rows]
     refused_gain = [1.0 if e.impossible else 0.0 for e, _, _ in rows]
     candidates = sorted({round(d, 3) for _, _, d in rows if math.isfinite(d)})
@@ -235,12 +235,12 @@ def train_reader(config: TrainConfig, progress: Callable[[str], None] = log.info
             optimizer.zero_grad()
             epoch_losses.append(loss.item())
             if (step + 1) % config.log_every == 0:
-                recent = _mean(epoch_losses[-config.log_every :])
+                recent = mean(epoch_losses[-config.log_every :])
                 progress(f"epoch {epoch} step {step + 1}/{steps_per_epoch} loss {recent:.3f}")
         losses.extend(epoch_losses)
         model.eval()
         metrics = evaluate(span_model, heldout) if heldout else {}
-        entry = {"epoch": epoch, "loss": _mean(epoch_losses), **metrics, "seconds": time.perf_counter() - started}
+        entry = {"epoch": epoch, "loss": mean(epoch_losses), **metrics, "seconds": time.perf_counter() - started}
         history.append(entry)
         progress(json.dumps(entry))
         if best_epoch is None or metrics.get("overall_f1_at_margin", 0) > history[best_epoch - 1].get(
@@ -348,8 +348,3 @@ def _step(model: Any, features: dict[str, np.ndarray], batch: np.ndarray) -> Any
         end_positions=torch.from_numpy(features["end"][batch]),
     )
     return out.loss
-
-
-def _mean(values: Any) -> float:
-    values = list(values)
-    return sum(values) / len(values) if values else 0.0

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from qa.learned import LearnedReader
+from qa.question import analyze
 from qa.span import DEFAULT_MODEL_DIR, load_meta
 
 pytestmark = pytest.mark.slow
@@ -35,7 +36,7 @@ def test_windows_are_raw_slices_of_whole_sentences(seed_pipeline, seed_raw):
     question = "How big is the Shenzhen side of the park?"
     hits = seed_pipeline.retriever.search(question)
     query = seed_pipeline.embedder.encode([question])[0]
-    windows = reader.choose_windows(question, query, hits)
+    windows = reader.choose_windows(analyze(question), query, hits)
     assert 0 < len(windows) <= seed_pipeline.settings.reader_windows
     for w in windows:
         assert seed_raw[w.start : w.end] == w.text
