@@ -175,16 +175,23 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
     from qa.api import create_app
     from qa.embed import embedder_for
-    from qa.index import build_index
+    from qa.errors import IndexStateError
+    from qa.index import build_index, load_index
     from qa.pipeline import Pipeline
     from qa.service import Service
 
     settings = settings.with_(host=args.host or settings.host, port=args.port or settings.port)
     embedder = embedder_for(settings)
-    report = build_index(settings, embedder)
+    try:
+        index = load_index(settings.index_dir)  # read once: the build compares against it, then it serves
+    except IndexStateError:
+        index = None
+    report = build_index(settings, embedder, loaded=index)
     print(f"index {report.version}: {'rebuilt (' + report.reason + ')' if report.rebuilt else 'up to date'}")
+    if index is None or index.version != report.version:
+        index = load_index(settings.index_dir)
     build_embedder = lambda: embedder_for(settings)  # noqa: E731
-    service = Service(Pipeline.load(settings, embedder), build_embedder=build_embedder)
+    service = Service(Pipeline(index, embedder, settings), build_embedder=build_embedder)
     if args.watch:
         service.watch(settings.watch_interval)
         print(f"watching {settings.seeds_dir} every {settings.watch_interval:g} s")

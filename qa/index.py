@@ -121,14 +121,20 @@ class BuildReport:
 # ---------------------------------------------------------------------------------------- build
 
 
-def build_index(settings: Settings, embedder: Embedder, *, full: bool = False) -> BuildReport:
-    """Bring ``settings.index_dir`` in line with ``settings.seeds_dir``, re-embedding only new text."""
+def build_index(
+    settings: Settings, embedder: Embedder, *, full: bool = False, loaded: Index | None = None
+) -> BuildReport:
+    """Bring ``settings.index_dir`` in line with ``settings.seeds_dir``, re-embedding only new text.
+
+    ``loaded``: the index a caller already holds (a server); used instead of reading and verifying
+    the current version again when it is that version.
+    """
     started = time.perf_counter()
     index_dir = settings.index_dir
     index_dir.mkdir(parents=True, exist_ok=True)
     with build_lock(index_dir):
         corpus = read_corpus(settings.seeds_dir)
-        previous = _previous_for_reuse(settings)
+        previous = _previous_for_reuse(settings, loaded)
         reason = "full rebuild requested" if full else _full_rebuild_reason(settings, embedder, previous)
         if reason:
             previous = None
@@ -184,8 +190,10 @@ def build_lock(index_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _previous_for_reuse(settings: Settings) -> Index | None:
+def _previous_for_reuse(settings: Settings, loaded: Index | None) -> Index | None:
     try:
+        if loaded is not None and loaded.path == current_version_path(settings.index_dir):
+            return loaded
         return load_index(settings.index_dir)
     except IndexMissingError:
         return None

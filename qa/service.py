@@ -85,7 +85,7 @@ class Service:
 
     def _run(self, full: bool) -> None:
         try:
-            report = build_index(self.settings, self._embedder_for_build(), full=full)
+            report = build_index(self.settings, self._embedder_for_build(), full=full, loaded=self.pipeline.index)
             if report.rebuilt or report.version != self.pipeline.index.version:
                 self.pipeline = self.pipeline.with_index(load_index(self.settings.index_dir))
             outcome = replace(self._status, state="succeeded", report=report)

@@ -213,3 +213,12 @@ def test_a_killed_build_process_leaves_the_old_index_loadable(tiny_settings, fak
     report = build_index(tiny_settings, fake_embedder)  # the lock died with the process
     assert report.added == ("owls.txt",)
     assert not [p for p in (tiny_settings.index_dir / "versions").iterdir() if p.name.startswith(".")]
+
+
+def test_a_rebuild_reuses_the_index_the_server_holds(service: Service, monkeypatch):
+    def no_reload(*args, **kwargs):
+        raise AssertionError("the current index was read from disk again")
+
+    monkeypatch.setattr("qa.index.load_index", no_reload)
+    status = service.rebuild(wait=True)
+    assert status.state == "succeeded" and not status.report.rebuilt
