@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from qa.config import Settings
-from qa.eval import load_gold, percentile
+from qa.evaluate.harness import load_gold, percentile
 
 FALLBACK_QUESTIONS = ["Who is Eric Chan?", "What is the population of Zhuhai?"]
 
@@ -172,8 +172,8 @@ def _wait_for(base: str, seconds: float = 180) -> None:
 
 
 def _build_in_child(seeds: str, model: str) -> dict:
-    from qa.embed import embedder_for
-    from qa.index import build_index
+    from qa.index.embed import embedder_for
+    from qa.index.store import build_index
 
     with tempfile.TemporaryDirectory(prefix="qa-bench-build-") as tmp:
         settings = Settings(seeds_dir=Path(seeds), index_dir=Path(tmp), model=model)
@@ -217,8 +217,8 @@ def corpus_documents(count: int, squad: Sequence[Path] | None, seed: int = 13) -
 
 
 def bench_rebuild(settings: Settings, count: int, squad: Sequence[Path] | None) -> dict:
-    from qa.embed import embedder_for
-    from qa.index import build_index
+    from qa.index.embed import embedder_for
+    from qa.index.store import build_index
 
     documents, source = corpus_documents(count, squad)
     with tempfile.TemporaryDirectory(prefix="qa-bench-rebuild-") as tmp:
@@ -288,9 +288,9 @@ def synthetic_term_counts(n_docs: int, vocabulary: int, mean_length: int, seed: 
 def _scale_in_child(n_docs: int, hnsw_threshold: int, queries: int, seed: int) -> dict:
     import faiss
 
-    from qa.bm25 import BM25
-    from qa.fuse import reciprocal_rank_fusion
-    from qa.index import dense_index
+    from qa.index.bm25 import BM25
+    from qa.index.store import dense_index
+    from qa.search.fuse import reciprocal_rank_fusion
 
     faiss.omp_set_num_threads(os.cpu_count() or 1)
     dim, vocabulary = 384, 50_000
@@ -420,8 +420,8 @@ def _row(label: str, values: dict[str, float]) -> None:
 
 
 def run_cli(settings: Settings, args: Any) -> int:
-    from qa.embed import embedder_for
-    from qa.index import build_index
+    from qa.index.embed import embedder_for
+    from qa.index.store import build_index
 
     report: dict[str, Any] = {
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),

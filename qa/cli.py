@@ -12,7 +12,7 @@ from qa.config import Settings
 from qa.errors import QAError
 
 if TYPE_CHECKING:
-    from qa.index import BuildReport
+    from qa.index.store import BuildReport
 
 log = logging.getLogger("qa")
 
@@ -23,6 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     try:
         settings = Settings.from_env(seeds_dir=args.seeds, index_dir=args.index, model=args.model)
+        if args.run is not cmd_train_reader:
+            from qa import runtime
+
+            runtime.apply(settings)  # offline flags and thread counts, once, before any model loads
         return args.run(settings, args)
     except QAError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -60,16 +64,26 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--watch", action="store_true", help="rebuild when files in the seeds folder change")
     p.set_defaults(run=cmd_serve)
 
-    p = sub.add_parser("eval", help="run the gold question set, or the open SQuAD benchmark")
+    p = sub.add_parser("eval", help="run the gold question set, or an open SQuAD benchmark")
     p.add_argument("--gold", type=Path, default=Path("eval/gold.jsonl"))
     p.add_argument("--thresholds", type=Path, default=Path("eval/thresholds.json"))
     p.add_argument("--split", default="test", choices=["test", "tune", "all"])
-    p.add_argument("--squad", type=Path, help="a SQuAD JSON file: run the open benchmark on it instead")
+    p.add_argument(
+        "--squad", help="v1.1 or v2.0 (held-out articles of the shared data), or a SQuAD file: run that benchmark"
+    )
+    p.add_argument("--data", type=Path, default=Path("../shared/data"), help="the shared data folder")
+    p.add_argument("--gold-paragraph", action="store_true", help="also read each question's own paragraph alone")
     p.add_argument("--limit", type=int, help="ask only a seeded sample of this many questions")
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--reports", type=Path, default=Path("eval/reports"))
     p.set_defaults(run=cmd_eval)
+
+    p = sub.add_parser("fit-verifier", help="fit the answer check of a reader on validation articles")
+    p.add_argument("--reader", choices=["learned", "rules"], help="default: the configured reader")
+    p.add_argument("--data", type=Path, default=Path("../shared/data"), help="the shared data folder")
+    p.add_argument("--out", type=Path, help="where to write it (default: the packaged qa/models/verifier)")
+    p.set_defaults(run=cmd_fit_verifier)
 
     p = sub.add_parser("bench", help="measure latency, throughput, rebuild time and scale; print and save figures")
     p.add_argument("--rounds", type=int, default=5, help="passes over the gold questions")
@@ -87,24 +101,26 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     p.set_defaults(run=cmd_bench)
 
-    p = sub.add_parser("train-reader", help="fine-tune the learned span reader on a SQuAD 2.0 file")
-    p.add_argument("--data", type=Path, default=Path("../shared/data/squad-train-v2.0-part.json"))
+    p = sub.add_parser("train-reader", help="fine-tune the learned span reader on the shared SQuAD training pool")
+    p.add_argument("--data", type=Path, default=Path("../shared/data"), help="shared data folder, or a SQuAD file")
     p.add_argument("--out", type=Path, help="artifact folder (default: the packaged qa/models/reader)")
+    p.add_argument("--checkpoints", type=Path, default=Path("build/train-reader"), help="where each epoch is saved")
+    p.add_argument("--resume", action="store_true", help="continue from the last checkpoint in --checkpoints")
     p.add_argument("--epochs", type=int, default=3)
     p.add_argument("--learning-rate", type=float, default=1e-4)
     p.add_argument("--batch-size", type=int, default=16)
     p.add_argument("--max-length", type=int, default=192)
     p.add_argument("--stride", type=int, default=64)
     p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--device", default="cpu", help="cpu, or cuda where a GPU is present")
     p.add_argument("--limit", type=int, default=0, help="train on a seeded sample of this many questions")
-    p.add_argument("--calibrate-only", action="store_true", help="only recalibrate the threshold of --out's model")
     p.set_defaults(run=cmd_train_reader)
     return parser
 
 
 def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
-    from qa.embed import embedder_for
-    from qa.index import build_index
+    from qa.index.embed import embedder_for
+    from qa.index.store import build_index
 
     embedder = embedder_for(settings)
     report = build_index(settings, embedder, full=args.full)
@@ -115,7 +131,7 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
     else:
         _print_build(report)
     if settings.backend != "local":
-        from qa.index import load_index
+        from qa.index.store import load_index
         from qa.pipeline import make_backend
 
         backend = make_backend(load_index(settings.index_dir), embedder, settings)  # syncs the collection
@@ -138,7 +154,7 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> int:
     from qa.pipeline import Pipeline
 
     pipeline = Pipeline.load(settings)
-    for rank, hit in enumerate(pipeline.retriever.search(args.question, args.k), start=1):
+    for rank, hit in enumerate(pipeline.backend.search(args.question, args.k).hits, start=1):
         chunk = hit.chunk
         print(
             f"{rank}. {chunk.doc_id} [{chunk.start}:{chunk.end}] fused={hit.score:.4f} "
@@ -149,8 +165,8 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
-    from qa.api import to_response
     from qa.pipeline import Pipeline
+    from qa.serve.schemas import to_response
 
     response = Pipeline.load(settings).ask(args.question, args.top_n)
     if args.json:
@@ -173,12 +189,12 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
-    from qa.api import create_app
-    from qa.embed import embedder_for
     from qa.errors import IndexStateError
-    from qa.index import build_index, load_index
+    from qa.index.embed import embedder_for
+    from qa.index.store import build_index, load_index
     from qa.pipeline import Pipeline
-    from qa.service import Service
+    from qa.serve.api import create_app
+    from qa.serve.service import Service
 
     settings = settings.with_(host=args.host or settings.host, port=args.port or settings.port)
     embedder = embedder_for(settings)
@@ -203,9 +219,61 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
-    from qa.eval import run_cli
+    import json
+    from dataclasses import asdict
+    from datetime import UTC, datetime
 
-    return run_cli(settings, args)
+    from qa.evaluate.harness import check_thresholds, git_commit, print_table, save_report
+    from qa.index.embed import embedder_for
+
+    embedder = embedder_for(settings)
+    meta = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": git_commit(),
+        "reader": settings.reader,
+        "settings": {k: str(v) for k, v in asdict(settings).items() if "token" not in k},
+    }
+    if args.squad:
+        from qa.evaluate.benchmark import run_benchmark
+
+        figures = run_benchmark(
+            settings, embedder, args.squad, args.data, args.limit, args.seed, gold_paragraph=args.gold_paragraph
+        )
+        report = {**meta, "benchmark": args.squad, "limit": args.limit, "seed": args.seed, "figures": figures}
+        path = save_report(report, args.reports, f"squad-{Path(args.squad).stem}")
+        title, missed = f"SQuAD open benchmark {args.squad} ({figures['questions']} questions)", []
+    else:
+        from qa.evaluate.harness import run_gold
+
+        figures, rows = run_gold(settings, embedder, args.gold, args.split, args.limit, args.seed)
+        thresholds = json.loads(args.thresholds.read_text()) if args.thresholds.exists() else {}
+        missed = check_thresholds(figures, thresholds.get(args.split, {})) if args.split == "test" else []
+        report = {**meta, "gold": str(args.gold), "split": args.split, "figures": figures, "missed": missed}
+        report["per_question"] = rows
+        path = save_report(report, args.reports, f"gold-{args.split}")
+        title = f"Gold set {args.gold} ({args.split} split, {settings.reader} reader)"
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print_table(figures, title)
+        print(f"report: {path}")
+    for problem in missed:
+        print(f"THRESHOLD MISSED: {problem}")
+    return 1 if missed else 0
+
+
+def cmd_fit_verifier(settings: Settings, args: argparse.Namespace) -> int:
+    from qa.evaluate.calibrate import fit_on_validation
+    from qa.index.embed import embedder_for
+    from qa.read.verify import model_path
+
+    reader = args.reader or settings.reader
+    settings = settings.with_(reader=reader)
+    out = args.out or model_path(reader, settings.reader_model)
+    model = fit_on_validation(settings, embedder_for(settings), args.data)
+    model.save(out)
+    print(f"verifier for the {reader} reader: threshold {model.threshold}, fit {model.fit} → {out}")
+    return 0
 
 
 def cmd_bench(settings: Settings, args: argparse.Namespace) -> int:
@@ -215,24 +283,23 @@ def cmd_bench(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_train_reader(settings: Settings, args: argparse.Namespace) -> int:
-    from qa.train import TrainConfig, calibrate_open, train_reader
+    from qa.train import TrainConfig, train_reader
 
     config = TrainConfig(
         data=args.data,
+        checkpoints=args.checkpoints,
         epochs=args.epochs,
         learning_rate=args.learning_rate,
         batch_size=args.batch_size,
         max_length=args.max_length,
         stride=args.stride,
         seed=args.seed,
+        device=args.device,
         limit=args.limit,
         **({"out": args.out} if args.out else {}),
     )
-    if not args.calibrate_only:
-        meta = train_reader(config, progress=print)
-        print(f"saved to {config.out}: epoch {meta['chosen_epoch']} chosen, held-out {meta['heldout']}")
-    calibration = calibrate_open(settings, config.out, config.data, config.heldout_articles, config.seed)
-    print(f"open-setting calibration on held-out articles: {calibration}")
+    meta = train_reader(config, progress=lambda line: print(line, flush=True), resume=args.resume)
+    print(f"saved to {config.out}: epoch {meta['chosen_epoch']} chosen, validation {meta['validation']}")
     return 0
 
 

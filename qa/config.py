@@ -60,10 +60,12 @@ class Settings:
     reader_model: Path | None = None  # another `qa train-reader --out` folder
     reader_windows: int = 4  # question + context windows the span model reads per question
     reader_window_words: int = 80  # words around each chosen sentence in a window
-    reader_int8: bool = True  # dynamic int8 quantization of the span model's linear layers (faster on CPU)
-    reader_threads: int = 2  # torch threads for the span model's batch of windows (0: torch's default)
-    # None: the reader's own calibrated threshold (rules: eval/calibration.json; learned: its training.json).
+    # Dynamic int8 linear layers for the span model: faster, but they change about 4 top answers in 10; off.
+    reader_int8: bool = False
+    # None: the threshold fitted with the reader's verifier (qa/models/verifier/<reader>.json).
     no_answer_threshold: float | None = None
+    # torch threads for the span model's batch of windows, set once at start (qa.runtime; 0: every core).
+    threads: int = 2
 
     host: str = "127.0.0.1"
     port: int = 8000

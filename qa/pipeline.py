@@ -1,30 +1,45 @@
-"""The one entry point that the API, the CLI and the evaluation call: question → Response."""
+"""The one entry point that the API, the CLI and the evaluation call: question → Response.
+
+One front half for every reader: the question is validated and analysed once; the backend
+searches; the reader proposes candidate answers; the verifier turns them into calibrated
+probabilities; ``abstains`` decides "no answer" in one place. The response keeps every candidate
+and every hit, so evaluation never asks or retrieves twice.
+"""
 
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import Callable
 from typing import TypeVar
 
 from qa.config import Settings
-from qa.embed import Embedder, embedder_for
 from qa.errors import InvalidRequestError
-from qa.index import Index, check_compatible, load_index
-from qa.read import Reader, RuleReader
+from qa.index.embed import Embedder, embedder_for
+from qa.index.store import Index, check_compatible, load_index
+from qa.read.base import Reader
+from qa.read.question import analyze
+from qa.read.rules import RULES_THRESHOLD, RuleReader
+from qa.read.sentences import SentenceRanker
+from qa.read.verify import Verifier, VerifierModel, abstains, model_path
 from qa.records import Response
-from qa.retrieve import Retriever, SearchBackend
+from qa.search.contract import SearchBackend
 
 T = TypeVar("T")
 ReaderFactory = Callable[[Index], Reader]
 
 
 def make_backend(index: Index, embedder: Embedder, settings: Settings) -> SearchBackend:
-    """The search backend that ``settings.backend`` names, in line with ``index``."""
+    """The search backend that ``settings.backend`` names, synced with ``index``."""
+    backend: SearchBackend
     if settings.backend == "local":
-        return Retriever(index, embedder, settings)
-    from qa.milvus import MilvusBackend
+        from qa.search.local import Retriever
 
-    backend = MilvusBackend(embedder, settings)
+        backend = Retriever(embedder, settings)
+    else:
+        from qa.search.milvus import MilvusBackend
+
+        backend = MilvusBackend(embedder, settings)
     backend.sync(index)
     return backend
 
@@ -33,7 +48,7 @@ def make_reader_factory(settings: Settings) -> ReaderFactory:
     """Readers are cheap to make per index; anything heavy (a model) is loaded once, here."""
     if settings.reader == "rules":
         return lambda index: RuleReader(index, settings.reader_passages)
-    from qa.learned import load_learned_factory
+    from qa.read.learned import load_learned_factory
 
     factory, _ = load_learned_factory(
         settings.reader_model,
@@ -41,13 +56,19 @@ def make_reader_factory(settings: Settings) -> ReaderFactory:
         settings.reader_windows,
         settings.reader_window_words,
         settings.reader_int8,
-        settings.reader_threads,
     )
     return factory
 
 
+def load_verifier(settings: Settings) -> Verifier:
+    """The verifier fitted for the configured reader; without one, answers keep the reader's own score."""
+    path = model_path(settings.reader, settings.reader_model)
+    fallback = RULES_THRESHOLD if settings.reader == "rules" else 0.5
+    return Verifier(VerifierModel.load(path), fallback) if path.is_file() else Verifier(None, fallback)
+
+
 class Pipeline:
-    """Retrieve, read and decide whether to abstain, over one loaded index."""
+    """Retrieve, read, verify and decide whether to abstain, over one loaded index."""
 
     def __init__(
         self,
@@ -55,14 +76,17 @@ class Pipeline:
         embedder: Embedder,
         settings: Settings,
         reader_factory: ReaderFactory | None = None,
+        verifier: Verifier | None = None,
     ) -> None:
         check_compatible(index, settings, embedder.name, embedder.dim)
         self.index = index
         self.embedder = embedder
         self.settings = settings
-        self.retriever = make_backend(index, embedder, settings)
+        self.backend = make_backend(index, embedder, settings)
         self.reader_factory = reader_factory or make_reader_factory(settings)
         self.reader = self.reader_factory(index)
+        self.verifier = verifier or load_verifier(settings)
+        self.ranker = SentenceRanker(index, settings.reader_passages)
 
     @classmethod
     def load(cls, settings: Settings, embedder: Embedder | None = None) -> Pipeline:
@@ -71,16 +95,16 @@ class Pipeline:
 
     @property
     def threshold(self) -> float:
-        """Answers scoring below this mean "no answer": the setting if given, else the reader's calibration."""
+        """Answers scoring below this mean "no answer": the setting if given, else the verifier's fitted one."""
         configured = self.settings.no_answer_threshold
-        return self.reader.threshold if configured is None else configured
+        return self.verifier.threshold if configured is None else configured
 
     def with_index(self, index: Index) -> Pipeline:
         """The same models and settings over another index (after a rebuild)."""
-        return Pipeline(index, self.embedder, self.settings, self.reader_factory)
+        return Pipeline(index, self.embedder, self.settings, self.reader_factory, self.verifier)
 
     def ask(self, question: str, top_n: int | None = None, *, threshold: float | None = None) -> Response:
-        """Answer ``question``; ``threshold`` overrides the calibrated no-answer threshold."""
+        """Answer ``question``; ``threshold`` overrides the no-answer threshold."""
         question = self.validate(question)
         top_n = self.settings.top_n if top_n is None else top_n
         if not 1 <= top_n <= self.settings.max_top_n:
@@ -88,34 +112,42 @@ class Pipeline:
         threshold = self.threshold if threshold is None else threshold
 
         timings: dict[str, float] = {}
-        query_vector = _timed(timings, "embed", lambda: self.embedder.encode([question])[0])
-        retriever, k = self.retriever, self.settings.retrieve_k
-        if isinstance(retriever, Retriever):
-            dense = _timed(timings, "dense", lambda: retriever.dense(query_vector))
-            sparse = _timed(timings, "bm25", lambda: retriever.sparse(question))
-            hits = _timed(timings, "fusion", lambda: retriever.fuse(dense, sparse, k))
-        else:
-            hits = _timed(timings, "search", lambda: retriever.search(question, k, query_vector))
-        answers = _timed(timings, "read", lambda: self.reader.read(question, query_vector, hits, top_n))
-        no_answer = not answers or answers[0].score < threshold
+        q = analyze(question)
+        vector = _timed(timings, "embed", lambda: self.embedder.encode([question])[0])
+        searched = self.backend.search(question, self.settings.retrieve_k, vector)
+        timings.update(searched.timings_ms)
+        hits = list(searched.hits)
+        proposed = _timed(timings, "read", lambda: self.reader.read(q, vector, hits, top_n))
+        candidates = _timed(timings, "verify", lambda: self.verifier.rescore(q, proposed, hits, self.ranker))
+        no_answer = abstains(candidates, threshold)
         timings["total"] = round(sum(timings.values()), 3)
         return Response(
             question=question,
-            answers=() if no_answer else tuple(answers),
+            answers=() if no_answer else tuple(candidates[:top_n]),
             no_answer=no_answer,
             passages=tuple(hits[: self.settings.reader_passages]),
             timings_ms=timings,
             index_version=self.index.version,
+            candidates=tuple(candidates),
+            hits=tuple(hits),
+            threshold=threshold,
         )
 
     def validate(self, question: str) -> str:
-        if not isinstance(question, str) or not question.strip():
-            raise InvalidRequestError("the question is empty; ask something, e.g. 'Who is Eric Chan?'")
+        """The question with control and zero-width characters dropped and whitespace folded; or a clear error."""
+        if not isinstance(question, str):
+            raise InvalidRequestError("the question must be a string")
         if len(question) > self.settings.max_question_chars:
             raise InvalidRequestError(
                 f"the question is {len(question)} characters long; the limit is {self.settings.max_question_chars}"
             )
-        return " ".join(question.split())
+        cleaned = "".join(
+            " " if ch.isspace() else ch for ch in question if unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
+        )
+        cleaned = " ".join(cleaned.split())
+        if not cleaned:
+            raise InvalidRequestError("the question is empty; ask something, e.g. 'Who is Eric Chan?'")
+        return cleaned
 
 
 def _timed(timings: dict[str, float], stage: str, work: Callable[[], T]) -> T:

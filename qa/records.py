@@ -91,11 +91,20 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class StageScores:
-    """The scores that produced an answer's final score, each in [0, 1]."""
+    """The scores behind an answer's final score.
+
+    ``retrieval``, ``sentence`` and ``span`` are in [0, 1]; ``reader`` is the reader's own raw score
+    (the span model's span-minus-null logit margin, or the rule score); ``passage`` is the 1-based
+    rank of the passage the answer came from; ``verifier`` lists each feature of the answer check
+    with its contribution to the log-odds of the final score.
+    """
 
     retrieval: float
     sentence: float
     span: float
+    reader: float = 0.0
+    passage: int = 0
+    verifier: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +121,12 @@ class Answer:
 
 @dataclass(frozen=True, slots=True)
 class Response:
-    """What the pipeline returns for one question."""
+    """What the pipeline returns for one question.
+
+    ``answers`` are those kept (none when ``no_answer``); ``candidates`` are all scored answers before
+    the no-answer decision, and ``hits`` every fused hit (``passages`` is the first few of them), so
+    that evaluation never asks or retrieves twice.
+    """
 
     question: str
     answers: tuple[Answer, ...]
@@ -120,3 +134,6 @@ class Response:
     passages: tuple[Hit, ...]
     timings_ms: dict[str, float] = field(default_factory=dict)
     index_version: str = ""
+    candidates: tuple[Answer, ...] = ()
+    hits: tuple[Hit, ...] = ()
+    threshold: float = 0.0

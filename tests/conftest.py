@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from qa.config import Settings
-from qa.embed import HashingEmbedder
-from qa.index import build_index, load_index
+from qa.index.embed import HashingEmbedder
+from qa.index.store import build_index, load_index
 from qa.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,7 +75,7 @@ def tiny_pipeline(tiny_settings: Settings, fake_embedder: HashingEmbedder, tiny_
 
 @pytest.fixture(scope="session")
 def real_embedder(tmp_path_factory: pytest.TempPathFactory):
-    from qa.embed import embedder_for
+    from qa.index.embed import embedder_for
 
     # The default: ONNX Runtime, its graph exported into a temporary folder.
     return embedder_for(Settings(index_dir=tmp_path_factory.mktemp("onnx-cache")))

@@ -36,6 +36,6 @@ def test_calibrated_threshold_is_the_one_recorded():
     import json
 
     recorded = json.loads((Path(__file__).parent.parent / "eval" / "calibration.json").read_text())
-    from qa.read import RULES_THRESHOLD
+    from qa.read.rules import RULES_THRESHOLD
 
     assert recorded["threshold"] == RULES_THRESHOLD and Settings().no_answer_threshold is None

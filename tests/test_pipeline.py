@@ -22,9 +22,28 @@ def test_top_n_out_of_range_is_refused(tiny_pipeline, top_n):
 
 def test_response_carries_timings_passages_and_version(tiny_pipeline, tiny_index):
     response = tiny_pipeline.ask("Who cut the ribbon?", 2, threshold=0)
-    assert set(response.timings_ms) == {"embed", "dense", "bm25", "fusion", "read", "total"}
+    assert set(response.timings_ms) == {"embed", "dense", "bm25", "fusion", "read", "verify", "total"}
     assert response.index_version == tiny_index.version and response.passages
-    assert len(response.answers) <= 2
+    assert len(response.answers) == 2 and len(response.candidates) >= 2
+    assert response.answers == response.candidates[:2] and response.hits[: len(response.passages)] == response.passages
+
+
+def test_the_question_is_cleaned_of_control_and_invisible_characters(tiny_pipeline):
+    clean = tiny_pipeline.ask("Who cut the ribbon?", threshold=0)
+    dirty = tiny_pipeline.ask("Who\x00 cut\u200b the ribbon?\u2060\n", threshold=0)
+    assert dirty.question == "Who cut the ribbon?" and dirty.answers[0].text == clean.answers[0].text
+
+
+def test_a_lone_surrogate_is_dropped_not_a_crash(tiny_pipeline):
+    assert tiny_pipeline.ask("Who cut the ribbon? \ud800", threshold=0).question == "Who cut the ribbon?"
+
+
+def test_abstention_is_one_rule_over_the_best_candidate():
+    from qa.read.verify import abstains
+    from qa.records import Answer, Citation, Sentence, StageScores
+
+    answer = Answer("x", Citation("d", 0, 1), Sentence("d", 0, 1, "x"), 0.6, StageScores(1, 1, 1))
+    assert abstains([], 0.0) and abstains([answer], 0.61) and not abstains([answer], 0.6)
 
 
 def test_threshold_one_always_abstains_but_keeps_evidence(tiny_pipeline):

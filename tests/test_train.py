@@ -8,8 +8,25 @@ from pathlib import Path
 import pytest
 
 from qa.errors import ConfigError
-from qa.span import load_span_model
-from qa.train import TrainConfig, best_margin, featurize, load_squad, split_articles, train_reader
+from qa.evaluate.reading import best_margin
+from qa.evaluate.squad import (
+    HELDOUT_V11,
+    HELDOUT_V20,
+    load_squad,
+    split_articles,
+    training_pool,
+    validation_articles,
+)
+from qa.read.span import load_span_model
+from qa.train import (
+    TrainConfig,
+    featurize,
+    hard_negatives,
+    synthetic_unanswerable,
+    train_reader,
+)
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 pytestmark = pytest.mark.slow
 
@@ -53,29 +70,71 @@ def test_load_squad_checks_answers(tmp_path):
         load_squad(tmp_path / "broken.json")
 
 
-def test_split_holds_out_whole_articles(tmp_path):
+def test_validation_holds_out_whole_articles(tmp_path):
     examples = load_squad(write_sample(tmp_path / "sample.json"))
-    train, heldout = split_articles(examples, 1, seed=3)
-    assert {e.article for e in train}.isdisjoint({e.article for e in heldout}) and heldout
-    assert split_articles(examples, 1, seed=3) == (train, heldout)
+    held = validation_articles(examples, 1, seed=3)
+    train, validation = split_articles(examples, held)
+    assert len(held) == 1 and validation and train
+    assert {e.article for e in train}.isdisjoint({e.article for e in validation})
+    assert validation_articles(examples, 1, seed=3) == held
+    with pytest.raises(ConfigError, match="cannot hold out"):
+        validation_articles(examples, 3, seed=3)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/data beside the project")
+def test_training_pool_never_holds_a_heldout_article():
+    pool = training_pool(SHARED)
+    articles = {e.article for e in pool}
+    assert articles.isdisjoint(HELDOUT_V11) and articles.isdisjoint(HELDOUT_V20)
+    assert len(pool) == 9287 and sum(e.impossible for e in pool) == 1674  # the counts of shared/data/README.md
+    assert len({(e.qid, e.source) for e in pool}) == len(pool)
+
+
+def test_hard_negatives_are_other_paragraphs_without_the_answer(tmp_path):
+    examples = load_squad(write_sample(tmp_path / "sample.json"))
+    negatives = hard_negatives(examples, rate=1.0, seed=1)
+    assert len(negatives) >= 4
+    by_id = {e.qid: e for e in examples}
+    for negative in negatives:
+        source = by_id[negative.qid.removesuffix("/hard")]
+        assert negative.impossible and negative.kind == "hard_negative"
+        assert negative.context != source.context and negative.question == source.question
+        assert source.answers[0].casefold() not in negative.context.casefold()
+
+
+def test_synthetic_questions_swap_a_name_or_number_the_paragraph_lacks(tmp_path):
+    examples = load_squad(write_sample(tmp_path / "sample.json"))
+    synthetic = synthetic_unanswerable(examples, rate=1.0, seed=1)
+    assert synthetic, "the sample has names (Avalon, Borel, Cantor) to swap"
+    by_id = {e.qid: e for e in examples}
+    for s in synthetic:
+        source = by_id[s.qid.removesuffix("/synthetic")]
+        assert s.impossible and s.kind == "synthetic" and s.context == source.context
+        assert s.question != source.question
+        added = set(s.question.split()) - set(source.question.split())
+        assert added and all(word.strip("?") not in source.context for word in added)
 
 
 def test_featurize_targets_decode_to_the_answer(tmp_path):
     from transformers import AutoTokenizer
 
-    from qa.span import base_model_path
+    from qa.read.span import base_model_path
 
     tokenizer = AutoTokenizer.from_pretrained(base_model_path())
     examples = load_squad(write_sample(tmp_path / "sample.json"))
     features = featurize(tokenizer, examples, max_length=64, stride=16)
+    assert len(features["start"]) == len(examples)  # one window each: the contexts are short
+    decoded_answers = 0
     for example, start, end, ids in zip(
-        examples, features["start"], features["end"], features["input_ids"], strict=False
+        examples, features["start"], features["end"], features["input_ids"], strict=True
     ):
         if example.impossible:
             assert start == end == 0
         else:
             decoded = tokenizer.decode(ids[start : end + 1])
             assert decoded.replace(" ", "") == example.answers[0].lower().replace(" ", "")
+            decoded_answers += 1
+    assert decoded_answers == 8
 
 
 def test_best_margin_trades_answers_for_refusals(tmp_path):
@@ -86,27 +145,66 @@ def test_best_margin_trades_answers_for_refusals(tmp_path):
     assert -1.0 <= margin < 3.0 and f1 == 1.0
 
 
+def _config(tmp_path: Path, **changes) -> TrainConfig:
+    values = {
+        "data": write_sample(tmp_path / "sample.json"),
+        "out": tmp_path / "reader",
+        "checkpoints": tmp_path / "checkpoints",
+        "max_length": 64,
+        "stride": 16,
+        "batch_size": 4,
+        "epochs": 5,
+        "learning_rate": 3e-4,
+        "validation_per_source": 1,
+        "threads": 1,
+        "log_every": 1,
+    }
+    return TrainConfig(**{**values, **changes})
+
+
 def test_training_runs_end_to_end_and_the_loss_falls(tmp_path):
-    config = TrainConfig(
-        data=write_sample(tmp_path / "sample.json"),
-        out=tmp_path / "reader",
-        max_length=64,
-        stride=16,
-        batch_size=4,
-        epochs=5,
-        learning_rate=3e-4,
-        heldout_articles=1,
-        threads=1,
-        log_every=1,
-    )
-    meta = train_reader(config, progress=lambda _: None)
+    lines: list[str] = []
+    meta = train_reader(_config(tmp_path), progress=lines.append)
     losses = meta["losses"]
     assert len(losses) >= 8
     assert sum(losses[-3:]) / 3 < sum(losses[:3]) / 3
+    assert any("ETA" in line for line in lines)
     assert {p.name for p in (tmp_path / "reader").iterdir()} >= {"model.safetensors", "config.json", "training.json"}
     assert (tmp_path / "reader" / "model.safetensors").stat().st_size < 30_000_000  # fp16, no word embeddings
+    assert (tmp_path / "checkpoints" / "checkpoint.pt").is_file()
+    assert meta["hard_negatives"] > 0 and meta["synthetic_unanswerable"] >= 0 and len(meta["epochs"]) == 5
     model, loaded = load_span_model(tmp_path / "reader")
     assert loaded["chosen_epoch"] == meta["chosen_epoch"] and "no_answer_margin" in loaded
     context = FACTS[0][1]
-    for guess in model.guess("Who designed the Avalon bridge?", [context]):
+    guesses = model.guess("Who designed the Avalon bridge?", [context])
+    assert guesses
+    for guess in guesses:
         assert 0 <= guess.start < guess.end <= len(context)
+
+
+def test_resume_continues_from_the_last_checkpoint(tmp_path, monkeypatch):
+    import qa.train
+
+    config = _config(tmp_path, epochs=2)
+    real_evaluate = qa.train.read_paragraphs
+    calls = []
+
+    def crash_in_epoch_two(model, examples):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # the run is stopped during epoch 2, after epoch 1's checkpoint
+        return real_evaluate(model, examples)
+
+    monkeypatch.setattr(qa.train, "read_paragraphs", crash_in_epoch_two)
+    with pytest.raises(KeyboardInterrupt):
+        train_reader(config, progress=lambda _: None)
+    monkeypatch.setattr(qa.train, "read_paragraphs", real_evaluate)
+    lines: list[str] = []
+    meta = train_reader(config, progress=lines.append, resume=True)
+    assert any(line.startswith("resumed after epoch 1") for line in lines)
+    assert [e["epoch"] for e in meta["epochs"]] == [1, 2]
+    assert not any(line.startswith("epoch 1/") for line in lines)  # epoch 1 was not trained again
+    with pytest.raises(ConfigError, match="finished all 2 epochs"):
+        train_reader(config, progress=lambda _: None, resume=True)
+    with pytest.raises(ConfigError, match="other settings"):
+        train_reader(_config(tmp_path, epochs=2, learning_rate=1e-3), progress=lambda _: None, resume=True)

@@ -1,0 +1,71 @@
+"""The open SQuAD benchmarks: every paragraph of a file is a document, held-out articles' questions are asked.
+
+``v1.1``: the collection is all 913 paragraphs of the v1.1 dev part, the 1,852 questions of its 7
+held-out articles are scored (refusal = wrong). ``v2.0``: the collection is all 383 paragraphs of
+the v2.0 dev part, the 1,236 questions of its 3 held-out articles are scored SQuAD 2.0 style (a
+refusal is right when there is no gold answer). Any other SQuAD file: all of its questions.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+from qa.config import Settings
+from qa.evaluate.harness import GoldQuestion, run_questions, score, temporary_pipeline
+from qa.evaluate.reading import read_paragraphs
+from qa.evaluate.squad import DEFAULT_DATA_DIR, SquadExample, benchmark, load_squad, paragraphs
+from qa.index.embed import Embedder
+
+
+def benchmark_set(name: str, data_dir: Path = DEFAULT_DATA_DIR) -> tuple[Path, list[SquadExample]]:
+    """The collection file and the scored questions of ``v1.1``, ``v2.0`` or a SQuAD file's path."""
+    if name in ("v1.1", "v2.0"):
+        path, articles = benchmark(data_dir, name)
+        return path, [e for e in load_squad(path) if e.article in articles]
+    return Path(name), load_squad(Path(name))
+
+
+def gold_questions(examples: list[SquadExample], documents: dict[str, str]) -> list[GoldQuestion]:
+    doc_of = {text: doc_id for doc_id, text in documents.items()}
+    return [
+        GoldQuestion(
+            e.qid,
+            "squad",
+            e.question,
+            not e.impossible,
+            e.answers,
+            None if e.impossible else e.context,
+            None if e.impossible else doc_of[e.context],
+        )
+        for e in examples
+    ]
+
+
+def run_benchmark(
+    settings: Settings,
+    embedder: Embedder,
+    name: str,
+    data_dir: Path = DEFAULT_DATA_DIR,
+    limit: int | None = None,
+    seed: int = 13,
+    gold_paragraph: bool = False,
+) -> dict:
+    path, examples = benchmark_set(name, data_dir)
+    if limit:
+        examples = random.Random(seed).sample(examples, min(limit, len(examples)))
+    documents = paragraphs(path)
+    questions = gold_questions(examples, documents)
+    started = time.perf_counter()
+    with temporary_pipeline(settings, documents, embedder) as pipeline:
+        index_seconds = time.perf_counter() - started
+        outcomes = run_questions(pipeline, questions, progress=True)
+        figures = score(outcomes, pipeline.threshold, lambda d: pipeline.index.document(d).raw)
+        figures.update({"benchmark": name, "paragraphs": len(documents), "chunks": len(pipeline.index.chunks)})
+        figures["index_seconds"] = round(index_seconds, 1)
+        if gold_paragraph and hasattr(pipeline.reader, "span_model"):
+            alone = read_paragraphs(pipeline.reader.span_model, examples)
+            figures["gold_paragraph_f1"] = alone["has_answer_f1"]
+            figures["gold_paragraph_em"] = alone["has_answer_em"]
+    return figures

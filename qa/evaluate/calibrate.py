@@ -1,0 +1,67 @@
+"""Fitting the verifier (``qa fit-verifier``) on validation articles of the training pool, in the open setting.
+
+The collection is every paragraph of the reader's validation articles (recorded in its
+``training.json``; never a held-out article). Its questions, answerable and SQuAD 2.0's in-paragraph
+unanswerable ones, are asked against it, together with off-topic questions from other training
+articles, whose paragraphs are not in the collection. The reader runs without a verifier; each
+question's candidates, their features and whether each is right (F1 >= 0.5) fit the model.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from qa.config import Settings
+from qa.errors import ConfigError
+from qa.evaluate.harness import RIGHT_F1, temporary_pipeline
+from qa.evaluate.metrics import f1
+from qa.evaluate.squad import training_pool
+from qa.index.embed import Embedder
+from qa.read.question import analyze
+from qa.read.span import DEFAULT_MODEL_DIR, load_meta
+from qa.read.verify import Verifier, VerifierModel, features, fit_verifier
+
+OFF_TOPIC = 300  # off-topic questions added as unanswerable
+CANDIDATES = 5
+
+
+def fit_on_validation(settings: Settings, embedder: Embedder, data_dir: Path, seed: int = 13) -> VerifierModel:
+    meta = load_meta(settings.reader_model or DEFAULT_MODEL_DIR)
+    articles = set(meta.get("validation_articles", ()))
+    if not articles:
+        raise ConfigError("the reader's training.json names no validation articles; retrain with `qa train-reader`")
+    pool = training_pool(data_dir)
+    validation = [e for e in pool if e.article in articles]
+    others = [e for e in pool if e.article not in articles and not e.impossible]
+    off_topic = random.Random(seed).sample(others, min(OFF_TOPIC, len(others)))
+    contexts = list(dict.fromkeys(e.context for e in validation))
+    documents = {f"{n:04d}.txt": context for n, context in enumerate(contexts)}
+    questions = [(e.question, e.answers) for e in validation] + [(e.question, ()) for e in off_topic]
+
+    from tqdm import tqdm
+
+    rows, answerable, f1_rows = [], [], []
+    with temporary_pipeline(settings, documents, embedder, verifier=Verifier(None)) as pipeline:
+        for question, golds in tqdm(questions, desc="validation questions", unit="q", mininterval=5):
+            response = pipeline.ask(question, 3, threshold=0.0)
+            q = analyze(response.question)
+            candidates = list(response.candidates[:CANDIDATES])
+            scored = [f1(a.text, golds) if golds else 0.0 for a in candidates]
+            rows.append(
+                [
+                    (features(q, a, candidates, response.hits, pipeline.ranker), s >= RIGHT_F1)
+                    for a, s in zip(candidates, scored, strict=True)
+                ]
+            )
+            f1_rows.append(scored)
+            answerable.append(bool(golds))
+    model = fit_verifier(settings.reader, rows, answerable, lambda q, i: f1_rows[q][i] if i is not None else 0.0)
+    fit = {
+        **model.fit,
+        "validation_articles": sorted(articles),
+        "paragraphs": len(documents),
+        "off_topic_questions": len(off_topic),
+        "reader_model": meta.get("trained_at", "") or str(settings.reader_model or "packaged"),
+    }
+    return VerifierModel(**{**model.__dict__, "fit": fit})

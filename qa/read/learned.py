@@ -1,0 +1,167 @@
+"""The learned reader: a span model trained by ``qa train-reader`` reads windows around the best sentences.
+
+Sentence ranking (shared with the rule reader) picks where to look; each window is a run of whole
+sentences of one chunk, cut from the raw text, so a span's offsets inside the window plus the
+window's start are offsets into the raw file. Candidate spans are the model's best token spans and,
+scored by the same start/end logits, the typed spans of the window's sentences (names, numbers,
+dates, lists, and titles and appositives for "Who is NAME?"), so that one scale ranks them all.
+Spans are then shaped to the question (``qa.read.shape``). An answer's ``reader`` score is the span
+score minus the window's null ([CLS]) score minus the margin calibrated on validation articles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from qa.index.store import Index
+from qa.read.base import cite, merge
+from qa.read.question import Question
+from qa.read.rules import typed_spans
+from qa.read.sentences import RankedSentence, SentenceRanker
+from qa.read.shape import restates, shape_span
+from qa.read.span import DEFAULT_MODEL_DIR, SpanModel, WindowLogits, load_span_model
+from qa.records import Answer, Hit, Sentence, StageScores
+
+# Spreads span-minus-null logit differences (about -10 to +30) over (0, 1) without saturating.
+TEMPERATURE = 4.0
+SPANS_PER_WINDOW = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Consecutive sentences of one document; ``text == raw[start:end]``."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    sentences: tuple[Sentence, ...]
+    ranked: RankedSentence  # the sentence the window was grown around
+
+
+class LearnedReader:
+    kind = "learned"
+
+    def __init__(
+        self, index: Index, span_model: SpanModel, margin: float, passages: int, windows: int, words: int
+    ) -> None:
+        self.index = index
+        self.span_model = span_model
+        self.margin = margin
+        self.windows = windows
+        self.words = words
+        self.ranker = SentenceRanker(index, passages)
+
+    def read(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> list[Answer]:
+        windows = self.choose_windows(q, query_vector, hits)
+        answers = []
+        for logits in self.span_model.windows(q.text, [w.text for w in windows]):
+            window = windows[logits.context]
+            for start, end, score in self._spans(q, window, logits):
+                answer = self._answer(window, start, end, score, logits.null)
+                if answer is not None:
+                    answers.append(answer)
+        return merge(sorted(answers, key=lambda a: -a.score))[: max(top_n, 5)]
+
+    def _spans(self, q: Question, window: Window, logits: WindowLogits) -> list[tuple[int, int, float]]:
+        """Window-relative ``(start, end, span score)`` of every candidate, shaped to the question."""
+        found: dict[tuple[int, int], float] = {}
+        proposed = logits.decode(self.span_model.max_answer_tokens, SPANS_PER_WINDOW)
+        raw = self.index.document(window.doc_id).raw
+        for start, end, _kind in typed_spans(q, window.sentences, raw):
+            score = logits.score_span(start - window.start, end - window.start)
+            if score is not None:
+                proposed.append((start - window.start, end - window.start, score))
+        for start, end, score in proposed:
+            shaped = shape_span(q, window.text, start, end)
+            if shaped is None:
+                continue
+            if shaped != (start, end):
+                rescored = logits.score_span(*shaped)
+                score = rescored if rescored is not None else score
+            if restates(q, window.text[shaped[0] : shaped[1]]):
+                continue
+            found[shaped] = max(found.get(shaped, -math.inf), score)
+        return [(s, e, score) for (s, e), score in found.items()]
+
+    def choose_windows(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit]) -> list[Window]:
+        """Around each of the best sentences, its neighbours in the chunk, up to ``words`` words."""
+        ranked = self.ranker.rank(q, query_vector, hits)
+        chunk_of = {(s.doc_id, s.start): hit.chunk for hit in hits for s in hit.chunk.sentences}
+        chosen: list[Window] = []
+        for r in ranked:
+            if len(chosen) == self.windows:
+                break
+            sentence = r.sentence
+            if any(w.doc_id == sentence.doc_id and w.start <= sentence.start < w.end for w in chosen):
+                continue
+            run = _grow(chunk_of[(sentence.doc_id, sentence.start)].sentences, sentence, self.words)
+            raw = self.index.document(sentence.doc_id).raw
+            start, end = run[0].start, run[-1].end
+            chosen.append(Window(sentence.doc_id, start, end, raw[start:end], run, r))
+        return chosen
+
+    def _answer(self, window: Window, start: int, end: int, span: float, null: float) -> Answer | None:
+        """The answer at window offsets ``[start, end)``; None for a span outside the window's sentences
+        (in the page furniture or line breaks between two of them)."""
+        reader = span - null - self.margin
+        confidence = _sigmoid(reader / TEMPERATURE)
+        raw = self.index.document(window.doc_id).raw
+        start, end = window.start + start, window.start + end
+        context = _context(window, start, end, raw)
+        if not context.start <= start < end <= context.end:
+            return None
+        stages = StageScores(
+            round(window.ranked.retrieval, 4),
+            round(window.ranked.score, 4),
+            round(confidence, 4),
+            reader=round(reader, 4),
+            passage=window.ranked.passage,
+        )
+        return cite(raw, context, start, end, confidence, stages)
+
+
+def _grow(sentences: Sequence[Sentence], center: Sentence, words: int) -> tuple[Sentence, ...]:
+    i = next(k for k, s in enumerate(sentences) if s.start == center.start)
+    first = last = i
+    budget = words - len(center.text.split())
+    while budget > 0 and (first > 0 or last < len(sentences) - 1):
+        grew = False
+        for j in (last + 1, first - 1):
+            if 0 <= j < len(sentences) and not first <= j <= last:
+                cost = len(sentences[j].text.split())
+                if cost <= budget:
+                    first, last, budget, grew = min(first, j), max(last, j), budget - cost, True
+        if not grew:
+            break
+    return tuple(sentences[first : last + 1])
+
+
+def _context(window: Window, start: int, end: int, raw: str) -> Sentence:
+    """The sentence holding the span, or the run of sentences when a span crosses a boundary."""
+    inside = [s for s in window.sentences if s.start < end and start < s.end] or list(window.sentences)
+    first, last = inside[0], inside[-1]
+    if first is last:
+        return first
+    return Sentence(first.doc_id, first.start, last.end, raw[first.start : last.end])
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0)))
+
+
+def load_learned_factory(
+    model_dir: Path | None, passages: int, windows: int, words: int, int8: bool
+) -> tuple[Any, dict[str, Any]]:
+    """Load the span model once; returns ``index → LearnedReader`` and the model's metadata."""
+    span_model, meta = load_span_model(model_dir or DEFAULT_MODEL_DIR)
+    if int8:
+        span_model.quantize()
+    margin = float(meta["no_answer_margin"])
+    return (lambda index: LearnedReader(index, span_model, margin, passages, windows, words)), meta

@@ -1,0 +1,459 @@
+"""The extractive answerer: question + hits → short spans cut out of the raw documents.
+
+The rule reader works in two steps. It ranks the sentences of the top hits by dense similarity
+to the question (sentence vectors are precomputed at index time), weighted keyword overlap and the
+passage's retrieval rank. Inside the best sentences it proposes typed candidate spans (names,
+numbers with units, dates, lists, titles and appositives next to a name, and plain phrases) and
+scores them by how well their type fits the question, how close they stand to the question's words,
+and how much they add beyond those words. Every answer is checked to be ``raw[start:end]`` before
+it leaves the reader.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa.index.store import Index
+from qa.read.base import cite, merge
+from qa.read.question import Kind, Question
+from qa.read.sentences import RankedSentence, SentenceRanker
+from qa.records import Answer, Hit, Sentence, StageScores
+from qa.text import STOPWORDS, fold, stem, words
+
+# Calibrated on the tune split of eval/gold.jsonl; see eval/calibration.json.
+RULES_THRESHOLD = 0.694
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int  # absolute offsets in the raw document
+    end: int
+    folded: str
+    stem: str
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def numeric(self) -> bool:
+        return _NUMBER.fullmatch(self.folded) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    first: int  # token indices, inclusive
+    last: int
+    kind: str
+
+
+_NUMBER_WORDS = {
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+}
+_NUMBER = re.compile(r"\d[\d,.]*(?:st|nd|rd|th|%|m|bn|k)?|" + "|".join(sorted(_NUMBER_WORDS)))
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+_RELATIVE_TIME = {"last", "next", "this", "earlier", "later"}
+_TIME_UNITS = {"week", "month", "year", "decade", "day", "weekend", "morning", "evening"}
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|21\d\d")
+_BREAK = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s|[.!?]\s")
+_CONNECTORS = {"of", "for", "and"}
+_COPULA = {"is", "was", "are", "were"}
+_DETERMINERS = {"the", "this", "that", "each", "any", "every", "which", "no", "another"}
+UNITS = {
+    "hectare",
+    "acre",
+    "km",
+    "kilometre",
+    "kilometer",
+    "metre",
+    "meter",
+    "mile",
+    "square",
+    "percent",
+    "per",
+    "cent",
+    "yuan",
+    "dollar",
+    "people",
+    "resident",
+    "person",
+    "year",
+    "month",
+    "day",
+    "hour",
+    "minute",
+    "tonne",
+    "ton",
+    "kg",
+    "storey",
+    "floor",
+    "bn",
+    "billion",
+    "million",
+}
+
+# How well a candidate's kind answers each kind of question (0 = not at all).
+FIT: dict[Kind, dict[str, float]] = {
+    Kind.PERSON: {"name": 1.0, "title": 0.45, "phrase": 0.25, "list": 0.3},
+    Kind.DESCRIBE: {"title": 1.0, "name": 0.25, "phrase": 0.45, "list": 0.2},
+    Kind.TIME: {"date": 1.0, "number": 0.3, "phrase": 0.1},
+    Kind.PLACE: {"name": 0.9, "list": 0.5, "phrase": 0.3},
+    Kind.COUNT: {"number": 1.0, "phrase": 0.05},
+    Kind.QUANTITY: {"number": 0.75, "measure": 1.0, "phrase": 0.05},
+    Kind.LIST: {"list": 1.0, "name": 0.55, "phrase": 0.35},
+    Kind.ENTITY: {"name": 0.7, "list": 0.75, "phrase": 0.55, "title": 0.5, "number": 0.3, "date": 0.3, "measure": 0.3},
+}
+SENTENCES_PER_QUESTION = 8
+MAX_SPAN_TOKENS = 14
+MAX_TITLE_TOKENS = 20
+
+
+class RuleReader:
+    """A typed-candidate span extractor over the best sentences of the top hits."""
+
+    kind = "rules"
+
+    def __init__(self, index: Index, passages: int = 5) -> None:
+        self.index = index
+        self.ranker = SentenceRanker(index, passages)
+
+    def read(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> list[Answer]:
+        scored: list[Answer] = []
+        for ranked in self.ranker.rank(q, query_vector, hits)[:SENTENCES_PER_QUESTION]:
+            sentence = ranked.sentence
+            raw = self.index.document(sentence.doc_id).raw
+            tokens = sentence_tokens(sentence)
+            for candidate in candidates(q, tokens, gap_texts(raw, tokens)):
+                span = span_score(q, tokens, candidate)
+                if span <= 0:
+                    continue
+                scored.append(self._answer(ranked, tokens, candidate, span))
+        return merge(sorted(scored, key=lambda a: -a.score))[: max(top_n, 5)]
+
+    def _answer(self, ranked: RankedSentence, tokens: list[Token], candidate: Candidate, span: float) -> Answer:
+        sentence = ranked.sentence
+        score = min(math.sqrt(max(ranked.score, 0.0) * span), 1.0)
+        stages = StageScores(
+            round(ranked.retrieval, 4), round(ranked.score, 4), round(span, 4), reader=score, passage=ranked.passage
+        )
+        raw = self.index.document(sentence.doc_id).raw
+        return cite(raw, sentence, tokens[candidate.first].start, tokens[candidate.last].end, score, stages)
+
+
+# ------------------------------------------------------------------------------ candidate spans
+
+
+def sentence_tokens(sentence: Sentence) -> list[Token]:
+    return [
+        Token(w, sentence.start + s, sentence.start + e, fold(w), stem(fold(w))) for w, s, e in words(sentence.text)
+    ]
+
+
+def gap_texts(raw: str, tokens: list[Token]) -> list[str]:
+    """The raw text between consecutive tokens."""
+    return [raw[a.end : b.start] for a, b in itertools.pairwise(tokens)]
+
+
+def typed_spans(q: Question, sentences: Sequence[Sentence], raw: str) -> list[tuple[int, int, str]]:
+    """Raw ``(start, end, kind)`` of the typed candidates (not plain phrases) of these sentences."""
+    out = []
+    for sentence in sentences:
+        tokens = sentence_tokens(sentence)
+        for c in candidates(q, tokens, gap_texts(raw, tokens)):
+            if c.kind != "phrase":
+                out.append((tokens[c.first].start, tokens[c.last].end, c.kind))
+    return out
+
+
+def candidates(q: Question, tokens: list[Token], gaps: list[str]) -> list[Candidate]:
+    """Every typed span of the sentence worth scoring; ``gaps[i]`` is the text between tokens i, i+1."""
+    asked = set(q.terms) - {q.head}
+    out: list[Candidate] = [c for c in (_strip_asked(n, tokens, asked) for n in _names(tokens, gaps)) if c]
+    out += _numbers(tokens, gaps)
+    out += _dates(tokens, gaps)
+    out += _lists(tokens, gaps)
+    if q.kind is Kind.DESCRIBE or q.kind is Kind.PERSON:
+        out += [c for c in (_strip_asked(t, tokens, asked) for t in _titles(q, tokens, gaps)) if c]
+    out += _phrases(q, tokens, gaps)
+    return out
+
+
+def _breaks(gaps: list[str], i: int) -> bool:
+    """Whether punctuation separates token i from token i+1."""
+    return i >= len(gaps) or bool(_BREAK.search(gaps[i]))
+
+
+def _names(tokens: list[Token], gaps: list[str]) -> list[Candidate]:
+    out, i = [], 0
+    while i < len(tokens):
+        if not tokens[i].capitalized or tokens[i].numeric or tokens[i].folded in STOPWORDS:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and not _breaks(gaps, j):
+            nxt = tokens[j + 1]
+            if nxt.capitalized:
+                j += 1
+            elif _joins_name(tokens, gaps, i, j):
+                j += 2
+            else:
+                break
+        out.append(Candidate(i, j, "name"))
+        i = j + 1
+    return out
+
+
+def _joins_name(tokens: list[Token], gaps: list[str], first: int, last: int) -> bool:
+    """ "of" inside a name ("General Administration of Customs"); "and" only inside a long one
+    ("Science and Technology Innovation Cooperation Zone"), so "Hong Kong and Shenzhen" stays two."""
+    if last + 2 >= len(tokens) or not tokens[last + 2].capitalized or _breaks(gaps, last + 1):
+        return False
+    connector = tokens[last + 1].folded
+    return connector == "of" or (connector == "and" and last - first >= 2)
+
+
+def _strip_asked(c: Candidate, tokens: list[Token], asked: set[str]) -> Candidate | None:
+    """ "Shenzhen Mayor Qin Weizhong" asked as "the mayor of Shenzhen" → "Qin Weizhong"."""
+    first, last = c.first, c.last
+    while first <= last and tokens[first].stem in asked:
+        first += 1
+    while last >= first and tokens[last].stem in asked:
+        last -= 1
+    return Candidate(first, last, c.kind) if first <= last else None
+
+
+def _numbers(tokens: list[Token], gaps: list[str]) -> list[Candidate]:
+    out = []
+    for i, token in enumerate(tokens):
+        if not token.numeric or _YEAR.fullmatch(token.folded):
+            continue
+        if token.folded == "one" and i > 0 and (tokens[i - 1].capitalized or tokens[i - 1].folded in _DETERMINERS):
+            continue  # "the Shenzhen one": a pronoun, not a count
+        out.append(Candidate(i, i, "number"))
+        j = i
+        while j + 1 < len(tokens) and j - i < 2 and not _breaks(gaps, j):
+            nxt = tokens[j + 1]
+            if nxt.folded in STOPWORDS or (nxt.capitalized and j > i) or nxt.folded.endswith(("ing", "ed")):
+                break
+            j += 1
+            out.append(Candidate(i, j, "measure"))
+    return out
+
+
+def _dates(tokens: list[Token], gaps: list[str]) -> list[Candidate]:
+    out = []
+    for i, token in enumerate(tokens):
+        if token.folded in _WEEKDAYS or _YEAR.fullmatch(token.folded):
+            out.append(Candidate(i, i, "date"))
+        elif token.folded in _MONTHS and token.capitalized:
+            j = i
+            while j + 1 < len(tokens) and j - i < 2 and tokens[j + 1].numeric and not _breaks(gaps, j):
+                j += 1
+            out.append(Candidate(i, j, "date"))
+        elif (
+            token.stem in _TIME_UNITS and i > 0 and tokens[i - 1].folded in _RELATIVE_TIME and not _breaks(gaps, i - 1)
+        ):
+            out.append(Candidate(i - 1, i, "date"))
+    return out
+
+
+def _lists(tokens: list[Token], gaps: list[str]) -> list[Candidate]:
+    """ "A, B, C and D": three or more items of up to four words, commas between, "and" before the last."""
+    out = []
+    items: list[tuple[int, int]] = []
+    start = 0
+    for i in range(len(tokens)):
+        end_item = i + 1 >= len(tokens) or "," in gaps[i] or tokens[i + 1].folded == "and"
+        if end_item:
+            items.append((start, i))
+            start = i + 2 if i + 1 < len(tokens) and tokens[i + 1].folded == "and" else i + 1
+    for a in range(len(items)):
+        for b in range(a + 2, len(items)):
+            chosen = items[a : b + 1]
+            if any(last - first > 3 or last < first for first, last in chosen[1:-1]):
+                break
+            joined_by_and = chosen[-1][0] >= 1 and tokens[chosen[-1][0] - 1].folded == "and"
+            if joined_by_and and chosen[0][0] <= chosen[0][1]:
+                capitals = tokens[chosen[-1][0]].capitalized
+                start = _first_item_start(tokens, *chosen[0], capitals)
+                out.append(Candidate(start, _last_item_end(tokens, *chosen[-1], capitals), "list"))
+    return out
+
+
+def _last_item_end(tokens: list[Token], first: int, last: int, capitals: bool) -> int:
+    """The last item runs into the rest of the sentence; stop at its first lowercase or stop word."""
+    end = first
+    while end + 1 <= last and end - first < 3:
+        following = tokens[end + 1]
+        if following.folded in STOPWORDS or (capitals and not following.capitalized):
+            break
+        end += 1
+    return end
+
+
+def _first_item_start(tokens: list[Token], first: int, last: int, capitals: bool) -> int:
+    """The first item of a list is glued to the words before it; keep its tail."""
+    start = last
+    while start - 1 >= first and last - start < 3:
+        previous = tokens[start - 1]
+        if previous.folded in STOPWORDS or (capitals and not previous.capitalized):
+            break
+        start -= 1
+    return start
+
+
+def _titles(q: Question, tokens: list[Token], gaps: list[str]) -> list[Candidate]:
+    """For "Who is NAME?": the title before the name, the appositive after it, a copula's complement."""
+    target = set(q.target or q.terms)
+    out = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].stem not in target:
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(tokens) and not _breaks(gaps, j) and (tokens[j + 1].stem in target or tokens[j + 1].capitalized)
+        ):
+            j += 1
+        out += _title_before(tokens, gaps, i)
+        out += _phrase_after(tokens, gaps, j)
+        i = j + 1
+    return out
+
+
+def _title_before(tokens: list[Token], gaps: list[str], name_start: int) -> list[Candidate]:
+    first = name_start
+    while first - 1 >= 0 and name_start - first < 8 and not _breaks(gaps, first - 1):
+        previous = tokens[first - 1]
+        if previous.folded in STOPWORDS and not previous.capitalized and previous.folded not in ("of",):
+            break
+        first -= 1
+    return [Candidate(first, name_start - 1, "title")] if first < name_start else []
+
+
+def _phrase_after(tokens: list[Token], gaps: list[str], name_end: int) -> list[Candidate]:
+    nxt = name_end + 1
+    if nxt >= len(tokens):
+        return []
+    if "," in gaps[name_end]:
+        if tokens[nxt].folded in ("who", "which", "that", "said", "says"):
+            return []
+        first = nxt + 1 if tokens[nxt].folded == "also" else nxt
+    elif tokens[nxt].folded in _COPULA or tokens[nxt].folded == "refers":
+        first = nxt + 1 + (nxt + 1 < len(tokens) and tokens[nxt + 1].folded == "to")
+    else:
+        return []
+    last = first
+    while last + 1 < len(tokens) and last - first < MAX_TITLE_TOKENS - 1 and not _breaks(gaps, last):
+        last += 1
+    return [Candidate(first, last, "title")] if first <= last < len(tokens) else []
+
+
+def _phrases(q: Question, tokens: list[Token], gaps: list[str]) -> list[Candidate]:
+    """Runs of words that are not the question's, between punctuation, edges trimmed of stopwords."""
+    asked = set(q.terms)
+    out, i = [], 0
+    while i < len(tokens):
+        if tokens[i].stem in asked:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and not _breaks(gaps, j) and tokens[j + 1].stem not in asked:
+            j += 1
+        first, last = i, j
+        while first <= last and tokens[first].folded in STOPWORDS:
+            first += 1
+        while last >= first and tokens[last].folded in STOPWORDS:
+            last -= 1
+        if first <= last and last - first < MAX_SPAN_TOKENS:
+            out.append(Candidate(first, last, "phrase"))
+        i = j + 1
+    return out
+
+
+# ---------------------------------------------------------------------------------- scoring
+
+
+def span_score(q: Question, tokens: list[Token], c: Candidate) -> float:
+    """fit(type) × closeness to the question's words × novelty, in [0, 1]; 0 discards the span."""
+    fit = FIT[q.kind].get(c.kind, 0.0)
+    span = tokens[c.first : c.last + 1]
+    if q.head and any(t.stem == q.head for t in span) and c.kind in ("name", "list", "phrase", "measure"):
+        fit = max(fit, 0.95)
+    if q.kind is Kind.COUNT and c.kind == "measure" and q.head and span[-1].stem != q.head:
+        fit *= 0.6
+    if q.kind is Kind.COUNT and c.kind == "number" and q.head:
+        following = {t.stem for t in tokens[c.last + 1 : c.last + 5]}
+        fit *= 1.0 if q.head in following else 0.8
+    if q.kind is Kind.QUANTITY and c.kind == "measure" and span[-1].stem not in UNITS:
+        fit *= 0.7
+    if fit <= 0:
+        return 0.0
+    content = [t for t in span if t.folded not in STOPWORDS]
+    if not content:
+        return 0.0
+    asked = set(q.terms)
+    novel = sum(1 for t in content if t.stem not in asked or t.stem == q.head) / len(content)
+    if novel == 0 or all(t.stem in asked for t in content):
+        return 0.0
+    names_head = q.head is not None and span[-1].stem == q.head
+    near = 1.0 if names_head else proximity(tokens, c, asked)
+    return fit * (0.45 + 0.55 * near) * novel**0.5 * length_prior(len(span), c.kind)
+
+
+def proximity(tokens: list[Token], c: Candidate, asked: set[str]) -> float:
+    """1 next to a question word, falling with the distance in words; 0.2 if none is in the sentence."""
+    positions = [i for i, t in enumerate(tokens) if t.stem in asked and not c.first <= i <= c.last]
+    if not positions:
+        return 0.2
+    distance = min(c.first - p if p < c.first else p - c.last for p in positions)
+    return 1.0 / (1.0 + max(distance - 1, 0) / 4.0)
+
+
+def length_prior(n_tokens: int, kind: str) -> float:
+    """Short answers are the norm; titles and lists may run longer."""
+    soft = 16 if kind in ("title", "list") else 6
+    return 1.0 if n_tokens <= soft else soft / n_tokens

@@ -1,0 +1,85 @@
+"""Sentence ranking, the first step of both readers: where in the retrieved passages to look.
+
+Each sentence of the top hits is scored by dense similarity to the question (sentence vectors are
+precomputed at index time), idf-weighted keyword overlap and its passage's retrieval rank, and
+damped when the question's names are missing from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa.index.store import Index
+from qa.read.question import Question
+from qa.records import Hit, Sentence
+from qa.text import fold, stem, words
+
+
+@dataclass(frozen=True, slots=True)
+class RankedSentence:
+    sentence: Sentence
+    score: float  # in [0, 1]
+    retrieval: float  # the passage's fused score relative to the best, damped by rank
+    passage: int  # 1-based rank of the passage (hit) it came from
+
+
+class SentenceRanker:
+    def __init__(self, index: Index, passages: int) -> None:
+        self.index = index
+        self.passages = passages
+
+    def rank(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit]) -> list[RankedSentence]:
+        """Every sentence of the first ``passages`` hits, best first (a sentence in two hits counts once)."""
+        seen: dict[tuple[str, int], RankedSentence] = {}
+        hits = hits[: self.passages]
+        top = hits[0].score if hits else 1.0
+        for rank, hit in enumerate(hits):
+            retrieval = (hit.score / top if top > 0 else 0.0) / (1 + 0.1 * rank)
+            chunk_terms = stems(hit.chunk.text)
+            for sentence in hit.chunk.sentences:
+                key = (sentence.doc_id, sentence.start)
+                if key in seen and seen[key].retrieval >= retrieval:
+                    continue
+                cosine = float(self.index.sentence_vector(sentence) @ query_vector)
+                sentence_terms = stems(sentence.text)
+                score = sentence_score(cosine, self.overlap(q, sentence_terms), retrieval)
+                score *= name_coverage(q.proper, sentence_terms, chunk_terms)
+                seen[key] = RankedSentence(sentence, score, retrieval, rank + 1)
+        return sorted(seen.values(), key=lambda r: -r.score)
+
+    def overlap(self, q: Question, present: set[str]) -> float:
+        """idf-weighted share of the question's content terms found among ``present`` terms."""
+        if not q.terms:
+            return 0.0
+        weights = [self.idf(t) for t in q.terms]
+        found = sum(w for t, w in zip(q.terms, weights, strict=True) if t in present)
+        return found / sum(weights) if sum(weights) else 0.0
+
+    def idf(self, term: str) -> float:
+        bm25 = self.index.bm25
+        column = bm25.vocabulary.get(term)
+        return float(max(bm25.idf[column], 0.1)) if column is not None else float(max(bm25.idf.max(initial=1.0), 1.0))
+
+
+def stems(text: str) -> set[str]:
+    return {stem(fold(w)) for w, _, _ in words(text)}
+
+
+def name_coverage(names: Sequence[str], sentence_terms: set[str], chunk_terms: set[str]) -> float:
+    """1 when every name in the question is in the sentence; less when only its passage, or nothing, has it.
+
+    A sentence about Zhuhai's neighbours cannot give Zhuhai's population, and one that never names
+    France cannot say who France's president is: the missing names are the strongest hint to abstain.
+    """
+    if not names:
+        return 1.0
+    return sum(1.0 if n in sentence_terms else 0.75 if n in chunk_terms else 0.35 for n in names) / len(names)
+
+
+def sentence_score(cosine: float, overlap: float, retrieval: float) -> float:
+    """Blend of dense similarity (rescaled so 0.1 → 0 and 0.7 → 1), keyword overlap and retrieval."""
+    dense = min(max((cosine - 0.1) / 0.6, 0.0), 1.0)
+    return min(0.55 * dense + 0.35 * overlap + 0.1 * retrieval, 1.0)

@@ -1,0 +1,170 @@
+"""Spans with the right shape: whole names and numbers, one clause, the type the question asks for.
+
+``shape_span`` takes a span that a reader proposed inside a text and returns the span to answer with
+(offsets into the same text), or None when it cannot answer this question at all:
+
+- an answer never crosses a line break (it would join two paragraphs or blocks);
+- punctuation at the edges is dropped;
+- a number cut at a thousands separator is made whole ("1,2|00" → "1,200"), and a name is made
+  whole when the question's head noun follows it ("Which river …?": "Shenzhen" → "Shenzhen River")
+  or, for "who" questions, when the person's name runs on ("Qin" → "Qin Weizhong");
+- a "how many" answer must hold a number, and is cut to that number and its head noun;
+- a "who/what is NAME" answer must describe (hold a lowercase content word), not repeat a name;
+- a span that runs into the next clause is cut at the clause boundary (except for lists and descriptions).
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.read.question import Kind, Question
+from qa.text import STOPWORDS, fold, stem, terms
+
+NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+    ]
+)
+_WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
+_CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|who|whom|whose|where|while|whereas|although|but|because)\b|\sbecause\b")
+_EDGE = ",;:!?()[]{}\"'“”‘’ \t"
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+
+
+def has_number(text: str) -> bool:
+    return any(ch.isdigit() for ch in text) or any(fold(w) in NUMBER_WORDS for w in re.findall(r"[A-Za-z]+", text))
+
+
+def describes(text: str) -> bool:
+    """Holds a lowercase content word: a description ("No 2 official"), not only a name ("Kwok-ki")."""
+    return any(w[:1].islower() and fold(w) not in STOPWORDS for w in re.findall(r"[\w'’-]+", text))
+
+
+def restates(q: Question, span: str) -> bool:
+    """A span made only of the question's words, or naming the very thing a "who/what is" asks about."""
+    found = set(terms(span))
+    return found <= set(q.terms) or (bool(q.target) and set(q.target) <= found)
+
+
+def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] | None:
+    start, end = _strip(text, start, end)
+    if start >= end or "\n" in text[start:end]:
+        return None
+    start, end = _whole_number(text, start, end)
+    start, end = _whole_name(q, text, start, end)
+    if q.kind is Kind.DESCRIBE and not describes(text[start:end]):
+        return None  # "Who is Eric Chan?" wants a description, not (a piece of) a name
+    if q.kind is Kind.COUNT:
+        counted = _count(q, text, start, end)
+        if counted is None:
+            return None
+        start, end = counted
+    if q.kind not in (Kind.LIST, Kind.DESCRIBE):
+        cut = _CLAUSE.search(text, start, end)
+        if cut is not None and cut.start() > start:
+            end = cut.start()
+    start, end = _strip(text, start, end)
+    return (start, end) if start < end else None
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    # A final full stop ends the sentence, not the answer ("U.S." and "No." keep theirs).
+    if end - start > 1 and text[end - 1] == "." and text[end - 2].islower() and not _abbreviation(text, start, end):
+        end -= 1
+    return start, end
+
+
+def _abbreviation(text: str, start: int, end: int) -> bool:
+    word = text[start:end].split()[-1]
+    return len(word) <= 4 and word[:1].isupper()
+
+
+def _whole_number(text: str, start: int, end: int) -> tuple[int, int]:
+    while end + 1 < len(text) and text[end] in ",." and text[end - 1].isdigit() and text[end + 1].isdigit():
+        end += 1
+        while end < len(text) and text[end].isdigit():
+            end += 1
+    while start > 1 and text[start - 1] in ",." and text[start].isdigit() and text[start - 2].isdigit():
+        start -= 1
+        while start > 0 and text[start - 1].isdigit():
+            start -= 1
+    return start, end
+
+
+def _whole_name(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
+    if not text[start:end].split()[-1][:1].isupper():
+        return start, end
+    following = _NAME_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    if following and q.head and stem(fold(following.group())) == q.head:
+        return start, following.end()  # "Shenzhen" + "River" for "Which river …?"
+    if q.kind is Kind.PERSON:
+        for _ in range(2):  # "Qin" + "Weizhong": a person's name runs on
+            following = _NAME_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+            if not following or fold(following.group()) in NUMBER_WORDS:
+                break
+            end = following.end()
+    return start, end
+
+
+def _count(q: Question, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A number and its head noun: "Five Hong Kong universities have already set up 10" → "Five"."""
+    tokens = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    numbers = [i for i, (w, _, _) in enumerate(tokens) if has_number(w) and not re.fullmatch(r"[^\w]", w)]
+    if not numbers:
+        return None
+    if len([w for w, _, _ in tokens if w[0].isalnum()]) <= 4:
+        return start, end
+
+    def head_after(i: int) -> int | None:
+        for j in range(i + 1, min(i + 4, len(tokens))):
+            if q.head and stem(fold(tokens[j][0])) == q.head:
+                return j
+        return None
+
+    with_head = [(i, j) for i in numbers if (j := head_after(i)) is not None]
+    if with_head:
+        i, j = with_head[0]
+        return tokens[i][1], tokens[j][2]
+    i = numbers[0]
+    return tokens[i][1], tokens[i][2]

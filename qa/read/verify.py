@@ -1,0 +1,263 @@
+"""The answer check: a small calibrated model that decides how likely an answer is right, and so abstention.
+
+The span score alone cannot tell a right answer from a confident wrong one: a question about a
+thing the documents never name still gets its best span. The verifier looks at more: the reader's
+own margin and its lead over the next answer, where the passage ranked in retrieval, how much of
+the question (and which of its names) the answer's sentence and passage hold, and whether the
+answer has the shape the question asks for. A logistic regression over these features, fitted per
+reader on validation articles of the training pool in the open setting (``qa fit-verifier``), then
+Platt-scaled on the top answers, gives ``P(answer is right)``: that is ``Answer.score``, and
+``abstains`` compares it with the threshold fitted alongside. Each answer's ``scores.verifier``
+lists every feature's contribution to the log-odds.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from qa.read.question import Kind, Question
+from qa.read.sentences import SentenceRanker, stems
+from qa.read.shape import describes, has_number
+from qa.records import Answer, Hit
+from qa.text import normalize_answer
+
+MODELS_DIR = Path(__file__).parent.parent / "models" / "verifier"
+FEATURES = (
+    "margin",
+    "gap",
+    "passage_rr",
+    "dense",
+    "in_bm25",
+    "sentence_overlap",
+    "passage_overlap",
+    "names_sentence",
+    "names_passage",
+    "type_mismatch",
+    "long_for_type",
+    "words",
+)
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_TIME = re.compile(r"\b(1\d{3}|20\d\d|" + "|".join(_MONTHS + _DAYS) + r"|century|centuries|bc|ad)\b", re.IGNORECASE)
+_MAX_WORDS = {Kind.COUNT: 4, Kind.TIME: 5, Kind.PERSON: 5, Kind.PLACE: 5, Kind.QUANTITY: 5}
+
+
+def abstains(answers: Sequence[Answer], threshold: float) -> bool:
+    """The one no-answer rule: nothing was found, or the best answer is less likely right than ``threshold``."""
+    return not answers or answers[0].score < threshold
+
+
+def type_fits(q: Question, text: str) -> bool:
+    """Whether an answer has the type the question asks for (always, for untyped questions)."""
+    if q.kind in (Kind.COUNT, Kind.QUANTITY):
+        return has_number(text)
+    if q.kind is Kind.TIME:
+        return bool(_TIME.search(text)) or has_number(text)
+    if q.kind in (Kind.PERSON, Kind.PLACE):
+        return any(w[:1].isupper() for w in text.split())
+    if q.kind is Kind.DESCRIBE:
+        return describes(text)
+    return True
+
+
+def features(q: Question, answer: Answer, others: Sequence[Answer], hits: Sequence[Hit], ranker: SentenceRanker):
+    """The verifier's features of one answer (``others``: the other candidates of the same question)."""
+    mine = normalize_answer(answer.text)
+    rivals = [a.scores.reader for a in others if normalize_answer(a.text) != mine and a is not answer]
+    gap = answer.scores.reader - max(rivals) if rivals else 10.0
+    c = answer.citation
+    hit = next((h for h in hits if h.chunk.doc_id == c.doc_id and h.chunk.start <= c.start < h.chunk.end), None)
+    sentence_terms = stems(answer.context.text.replace(answer.text, " "))
+    passage_terms = stems(hit.chunk.text) if hit else sentence_terms
+    names = q.proper
+    n_words = len(answer.text.split())
+    limit = _MAX_WORDS.get(q.kind)
+    return {
+        "margin": answer.scores.reader,
+        "gap": max(min(gap, 10.0), -10.0),
+        "passage_rr": 1.0 / answer.scores.passage if answer.scores.passage else 0.0,
+        "dense": float(hit.dense_score) if hit and hit.dense_score is not None else 0.0,
+        "in_bm25": float(hit is not None and hit.bm25_rank is not None),
+        "sentence_overlap": ranker.overlap(q, sentence_terms),
+        "passage_overlap": ranker.overlap(q, passage_terms),
+        "names_sentence": sum(n in sentence_terms for n in names) / len(names) if names else 1.0,
+        "names_passage": sum(n in passage_terms for n in names) / len(names) if names else 1.0,
+        "type_mismatch": float(not type_fits(q, answer.text)),
+        "long_for_type": max(0.0, n_words - limit) / limit if limit else 0.0,
+        "words": math.log1p(n_words),
+    }
+
+
+@dataclass(frozen=True)
+class VerifierModel:
+    """Standardised logistic regression + Platt scaling; ``threshold`` on the calibrated probability."""
+
+    reader: str
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    platt: tuple[float, float]
+    threshold: float
+    fit: dict[str, Any] = field(default_factory=dict)
+
+    def logits(self, rows: np.ndarray) -> np.ndarray:
+        z = (rows - np.asarray(self.mean)) / np.asarray(self.scale)
+        return z @ np.asarray(self.weights) + self.bias
+
+    def probability(self, logit: np.ndarray | float) -> np.ndarray:
+        a, b = self.platt
+        return 1.0 / (1.0 + np.exp(-np.clip(a * np.asarray(logit) + b, -50, 50)))
+
+    def contributions(self, row: np.ndarray) -> list[tuple[str, float]]:
+        """Each feature's share of the calibrated log-odds (the bias, scaled, is listed as ``bias``)."""
+        a, b = self.platt
+        z = (row - np.asarray(self.mean)) / np.asarray(self.scale)
+        parts = [(name, round(float(a * w * v), 3)) for name, w, v in zip(self.features, self.weights, z, strict=True)]
+        return [*parts, ("bias", round(float(a * self.bias + b), 3))]
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(asdict(self), indent=2) + "\n")
+
+    @classmethod
+    def load(cls, path: Path) -> VerifierModel:
+        data = json.loads(path.read_text())
+        for key in ("features", "mean", "scale", "weights", "platt"):
+            data[key] = tuple(data[key])
+        return cls(**data)
+
+
+def model_path(reader: str, reader_model: Path | None = None) -> Path:
+    """The verifier fitted for a reader: beside a custom reader model, else in the packaged models."""
+    if reader == "learned" and reader_model is not None:
+        return Path(reader_model) / "verifier.json"
+    return MODELS_DIR / f"{reader}.json"
+
+
+class Verifier:
+    """Rescores a question's candidate answers with a fitted ``VerifierModel``, best first."""
+
+    def __init__(self, model: VerifierModel | None, fallback_threshold: float = 0.5) -> None:
+        self.model = model
+        self.fallback_threshold = fallback_threshold
+
+    @property
+    def threshold(self) -> float:
+        return self.model.threshold if self.model else self.fallback_threshold
+
+    def rescore(self, q: Question, answers: Sequence[Answer], hits: Sequence[Hit], ranker: SentenceRanker):
+        if not answers or self.model is None:
+            return list(answers)
+        rows = np.asarray(
+            [[features(q, a, answers, hits, ranker)[f] for f in self.model.features] for a in answers], dtype=float
+        )
+        probabilities = self.model.probability(self.model.logits(rows))
+        rescored = [
+            replace(
+                a,
+                score=round(float(p), 4),
+                scores=replace(a.scores, verifier=tuple(self.model.contributions(row))),
+            )
+            for a, p, row in zip(answers, probabilities, rows, strict=True)
+        ]
+        return sorted(rescored, key=lambda a: -a.score)
+
+
+# ------------------------------------------------------------------------------------ fitting
+
+
+def logistic_regression(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iterations: int = 50) -> np.ndarray:
+    """Weights (last one the bias) of an L2-regularised logistic regression, by Newton's method."""
+    design = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(design.shape[1])
+    penalty = np.full(design.shape[1], l2)
+    penalty[-1] = 0.0
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(design @ w, -50, 50)))
+        gradient = design.T @ (p - y) + penalty * w
+        hessian = design.T @ (design * (p * (1 - p))[:, None]) + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def fit_verifier(
+    reader: str,
+    candidates: Sequence[Sequence[tuple[dict[str, float], bool]]],
+    answerable: Sequence[bool],
+    f1_of_top: Any,
+    l2: float = 1.0,
+) -> VerifierModel:
+    """Fit on validation questions: for each, its candidates' features and whether each is right.
+
+    Stage 1 fits the logistic regression on every candidate; stage 2 fits Platt scaling on each
+    question's top candidate under stage 1; the threshold maximises SQuAD 2.0 F1 on the same
+    questions (``f1_of_top(question index, candidate index)`` gives the F1 of a kept answer).
+    """
+    names = FEATURES
+    x = np.asarray([[f[n] for n in names] for rows in candidates for f, _ in rows], dtype=float)
+    y = np.asarray([right for rows in candidates for _, right in rows], dtype=float)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    w = logistic_regression((x - mean) / scale, y, l2)
+    model = VerifierModel(reader, names, tuple(mean), tuple(scale), tuple(w[:-1]), float(w[-1]), (1.0, 0.0), 0.5)
+
+    tops, labels, top_index = [], [], []
+    for rows in candidates:
+        if not rows:
+            top_index.append(None)
+            continue
+        logits = model.logits(np.asarray([[f[n] for n in names] for f, _ in rows], dtype=float))
+        best = int(np.argmax(logits))
+        top_index.append(best)
+        tops.append(float(logits[best]))
+        labels.append(float(rows[best][1]))
+    platt = logistic_regression(np.asarray(tops)[:, None], np.asarray(labels), l2=1e-3)
+    model = replace(model, platt=(float(platt[0]), float(platt[1])))
+
+    probability = [
+        None if i is None else float(model.probability(model.logits(np.asarray([[rows[i][0][n] for n in names]]))[0]))
+        for rows, i in zip(candidates, top_index, strict=True)
+    ]
+    threshold, best_f1 = 0.5, -1.0
+    for t in np.arange(0.05, 0.96, 0.01):
+        total = 0.0
+        for q, (p, i) in enumerate(zip(probability, top_index, strict=True)):
+            keep = p is not None and p >= t
+            total += f1_of_top(q, i) if keep else float(not answerable[q])
+        if total > best_f1 + 1e-9:
+            threshold, best_f1 = round(float(t), 2), total
+    stats = {
+        "questions": len(candidates),
+        "unanswerable": int(sum(not a for a in answerable)),
+        "candidates": len(y),
+        "right_candidates": int(y.sum()),
+        "squad2_f1_at_threshold": round(best_f1 / max(len(candidates), 1), 4),
+        "l2": l2,
+    }
+    return replace(model, threshold=threshold, fit=stats)

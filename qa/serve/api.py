@@ -1,0 +1,184 @@
+"""The HTTP service: a thin FastAPI shell over ``Pipeline``. Core errors become 4xx here only."""
+
+from __future__ import annotations
+
+import hmac
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, status
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from qa.errors import InvalidRequestError, RebuildInProgressError
+from qa.pipeline import Pipeline
+from qa.serve.schemas import (
+    AskRequest,
+    AskResponse,
+    DocumentOut,
+    DocumentTextOut,
+    ErrorResponse,
+    HealthResponse,
+    IndexStatusOut,
+    RebuildRequest,
+    index_status,
+    to_response,
+)
+from qa.serve.service import Service
+from qa.serve.suggest import suggest_questions
+
+WEB = Path(__file__).parent / "web"
+
+
+def current_service(request: Request) -> Service:
+    return request.app.state.service
+
+
+def current_pipeline(request: Request) -> Pipeline:
+    """The pipeline serving now; a rebuild swaps it on the service in one assignment."""
+    return request.app.state.service.pipeline
+
+
+def require_admin(
+    service: Annotated[Service, Depends(current_service)],
+    authorization: Annotated[str | None, Header()] = None,
+) -> None:
+    """Bearer-token check for the admin routes; they are off while no token is configured."""
+    expected = service.settings.admin_token
+    if not expected:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "rebuilding over HTTP is disabled: set QA_ADMIN_TOKEN")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not given:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "send the admin token as 'Authorization: Bearer <token>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    if not hmac.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "the admin token is wrong")
+
+
+PipelineDep = Annotated[Pipeline, Depends(current_pipeline)]
+ServiceDep = Annotated[Service, Depends(current_service)]
+
+
+def create_app(target: Pipeline | Service) -> FastAPI:
+    app = FastAPI(
+        title="qa",
+        summary="Answers questions over a folder of documents with exact, cited spans.",
+        version="0.1.0",
+    )
+    app.state.service = target if isinstance(target, Service) else Service(target)
+    app.state.suggestions = ("", [])
+    _install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=WEB), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(WEB / "index.html")
+
+    @app.get("/view/{doc_id:path}", include_in_schema=False)
+    def view_page(doc_id: str) -> FileResponse:
+        return FileResponse(WEB / "index.html")
+
+    @app.post(
+        "/ask", response_model=AskResponse, responses={400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+    )
+    def ask(body: AskRequest, pipeline: PipelineDep) -> AskResponse:
+        """Answer a question with cited spans, or say there is no answer."""
+        return to_response(pipeline.ask(body.question, body.top_n))
+
+    @app.get(
+        "/ask", response_model=AskResponse, responses={400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+    )
+    def ask_get(
+        pipeline: PipelineDep,
+        q: Annotated[str, Query(description="The question.")],
+        top_n: Annotated[int | None, Query(description="How many answers to return at most.")] = None,
+    ) -> AskResponse:
+        """Answer a question given as the `q` query parameter."""
+        return to_response(pipeline.ask(q, top_n))
+
+    @app.get("/health", response_model=HealthResponse)
+    def health(pipeline: PipelineDep, service: ServiceDep) -> HealthResponse:
+        """Service status and what the loaded index holds."""
+        manifest = pipeline.index.manifest
+        return HealthResponse(
+            status="ok",
+            documents=manifest["counts"]["documents"],
+            chunks=manifest["counts"]["chunks"],
+            index_version=manifest["version"],
+            index_built_at=manifest["created_at"],
+            model=manifest["model"],
+            rebuilding=service.status().running,
+        )
+
+    @app.get("/index/status", response_model=IndexStatusOut)
+    def index_status_route(service: ServiceDep) -> IndexStatusOut:
+        """The outcome of the last rebuild, or the progress of the one running."""
+        return index_status(service.status(), service.pipeline.index.version)
+
+    @app.post(
+        "/index/rebuild",
+        status_code=status.HTTP_202_ACCEPTED,
+        response_model=IndexStatusOut,
+        dependencies=[Depends(require_admin)],
+        responses={401: {"model": ErrorResponse}, 403: {"model": ErrorResponse}, 409: {"model": ErrorResponse}},
+    )
+    def rebuild(service: ServiceDep, body: RebuildRequest | None = None) -> IndexStatusOut:
+        """Rebuild the index from the seeds folder in the background (needs the admin token)."""
+        started = service.rebuild(full=bool(body and body.full), trigger="api")
+        return index_status(started, service.pipeline.index.version)
+
+    @app.get("/documents", response_model=list[DocumentOut])
+    def documents(pipeline: PipelineDep) -> list[DocumentOut]:
+        """The documents in the loaded index."""
+        entries = pipeline.index.manifest["documents"]
+        return [
+            DocumentOut(doc_id=d.doc_id, path=d.path, size=d.size, sha256=d.sha256, chunks=entries[d.doc_id]["chunks"])
+            for d in pipeline.index.documents.values()
+        ]
+
+    @app.get("/documents/{doc_id:path}", response_model=DocumentTextOut, responses={404: {"model": ErrorResponse}})
+    def document(doc_id: str, pipeline: PipelineDep) -> DocumentTextOut:
+        """One indexed document with its full text (by document id, never by file path)."""
+        d = pipeline.index.documents.get(doc_id)
+        if d is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document {doc_id!r} in the index; see GET /documents")
+        chunks = pipeline.index.manifest["documents"][doc_id]["chunks"]
+        return DocumentTextOut(doc_id=d.doc_id, path=d.path, size=d.size, sha256=d.sha256, chunks=chunks, text=d.raw)
+
+    @app.get("/suggestions", response_model=list[str])
+    def suggestions(request: Request, pipeline: PipelineDep) -> list[str]:
+        """Example questions about the current documents that the service can answer."""
+        version, questions = request.app.state.suggestions
+        if version != pipeline.index.version:
+            questions = suggest_questions(pipeline)
+            request.app.state.suggestions = (pipeline.index.version, questions)
+        return questions
+
+    return app
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(status_code=exc.status_code, content={"error": exc.detail}, headers=exc.headers)
+
+    @app.exception_handler(RebuildInProgressError)
+    async def busy(_: Request, exc: RebuildInProgressError) -> JSONResponse:
+        return JSONResponse(status_code=409, content={"error": str(exc)})
+
+    @app.exception_handler(InvalidRequestError)
+    async def invalid(_: Request, exc: InvalidRequestError) -> JSONResponse:
+        return JSONResponse(status_code=400, content={"error": str(exc)})
+
+    @app.exception_handler(RequestValidationError)
+    async def validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            {"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")} for e in exc.errors()
+        ]
+        summary = "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
+        return JSONResponse(status_code=422, content={"error": f"invalid request: {summary}", "detail": problems})

@@ -1,0 +1,151 @@
+"""The long-running side of the pipeline: the pipeline serving now, background rebuilds and a folder watch.
+
+Requests read ``service.pipeline``; a rebuild runs in a background thread with its own embedder,
+writes a complete new index version (``qa.index.store`` publishes it atomically) and only then replaces
+the pipeline in one assignment. A failed rebuild leaves the old pipeline serving and is reported by
+``status()``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from qa.errors import RebuildInProgressError
+from qa.index.embed import Embedder
+from qa.index.store import BuildReport, build_index, load_index
+from qa.ingest.files import SUPPORTED_SUFFIXES
+from qa.pipeline import Pipeline
+
+log = logging.getLogger("qa.serve.service")
+
+State = Literal["idle", "running", "succeeded", "failed"]
+
+
+@dataclass(frozen=True)
+class RebuildStatus:
+    """The outcome of the last rebuild (or the one running now)."""
+
+    state: State = "idle"
+    trigger: str | None = None
+    full: bool = False
+    started_at: str | None = None
+    finished_at: str | None = None
+    report: BuildReport | None = None
+    error: str | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.state == "running"
+
+
+class Service:
+    """Holds the serving pipeline and swaps it after a successful background rebuild."""
+
+    def __init__(self, pipeline: Pipeline, build_embedder: Embedder | Callable[[], Embedder] | None = None) -> None:
+        self.pipeline = pipeline
+        self.settings = pipeline.settings
+        # The build gets its own embedder: a tokenizer shared between a batch build and live queries
+        # is not safe to call from two threads at once.
+        self._build_embedder = build_embedder
+        self._status = RebuildStatus()
+        self._guard = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._watcher: threading.Thread | None = None
+        self._stop = threading.Event()
+
+    # ------------------------------------------------------------------------------ rebuilds
+
+    def status(self) -> RebuildStatus:
+        return self._status
+
+    def rebuild(self, *, full: bool = False, trigger: str = "api", wait: bool = False) -> RebuildStatus:
+        """Start a rebuild in the background; ``RebuildInProgressError`` if one is running already."""
+        with self._guard:
+            if self._status.running:
+                raise RebuildInProgressError("a rebuild is already running; see GET /index/status")
+            self._status = RebuildStatus("running", trigger, full, started_at=_now())
+            self._thread = threading.Thread(target=self._run, args=(full,), name="qa-rebuild", daemon=True)
+            self._thread.start()
+        if wait:
+            self.wait()
+        return self._status
+
+    def wait(self, timeout: float | None = None) -> RebuildStatus:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+        return self._status
+
+    def _run(self, full: bool) -> None:
+        try:
+            report = build_index(self.settings, self._embedder_for_build(), full=full, loaded=self.pipeline.index)
+            if report.rebuilt or report.version != self.pipeline.index.version:
+                self.pipeline = self.pipeline.with_index(load_index(self.settings.index_dir))
+            outcome = replace(self._status, state="succeeded", report=report)
+            log.info("rebuild %s: index %s (%s)", outcome.trigger, report.version, report.reason)
+        except Exception as exc:  # a failed rebuild must never take the server down
+            serving = self.pipeline.index.version
+            log.error("rebuild failed, still serving index %s:\n%s", serving, traceback.format_exc())
+            outcome = replace(self._status, state="failed", error=f"{type(exc).__name__}: {exc}")
+        self._status = replace(outcome, finished_at=_now())
+
+    def _embedder_for_build(self) -> Embedder:
+        if self._build_embedder is None:
+            return self.pipeline.embedder
+        if callable(self._build_embedder):
+            self._build_embedder = self._build_embedder()
+        return self._build_embedder  # type: ignore[return-value]
+
+    # ---------------------------------------------------------------------------------- watch
+
+    def watch(self, interval: float) -> None:
+        """Poll the seeds folder every ``interval`` seconds; rebuild once a change has settled."""
+        if self._watcher is not None:
+            return
+        seen = folder_fingerprint(self.settings.seeds_dir)
+        self._watcher = threading.Thread(target=self._watch, args=(interval, seen), name="qa-watch", daemon=True)
+        self._watcher.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._watcher is not None:
+            self._watcher.join()
+            self._watcher = None
+        self.wait()
+
+    def _watch(self, interval: float, seen: tuple) -> None:
+        while not self._stop.wait(interval):
+            now = folder_fingerprint(self.settings.seeds_dir)
+            if now == seen or self._status.running:
+                continue
+            # Wait one more tick for the folder to settle (a copy in progress changes size and mtime).
+            if self._stop.wait(interval) or folder_fingerprint(self.settings.seeds_dir) != now:
+                continue
+            try:
+                self.rebuild(trigger="watch", wait=True)
+            except RebuildInProgressError:
+                continue
+            seen = now  # a failed rebuild is reported once, and retried on the next change
+
+
+def folder_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every supported file: cheap enough to poll."""
+    if not folder.is_dir():
+        return ()
+    entries = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix.lower() in SUPPORTED_SUFFIXES and path.is_file():
+            stat = path.stat()
+            entries.append((str(path.relative_to(folder)), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,40 @@
+from qa.evaluate.harness import GoldQuestion, Outcome, check_thresholds, score, temporary_pipeline
+from qa.records import Answer, Citation, Sentence, StageScores
+from tests.conftest import TINY
+
+
+def test_check_thresholds_reports_each_miss():
+    missed = check_thresholds(
+        {"f1_top1": 0.5, "citation_exact": 1.0, "latency_p95_ms": 80},
+        {"f1_top1": 0.6, "citation_exact": 1.0, "latency_p95_ms_max": 50, "mrr": 0.5, "_comment": "ignored"},
+    )
+    assert len(missed) == 3 and any("f1_top1" in m for m in missed) and any("mrr" in m for m in missed)
+
+
+def _outcome(answerable: bool, text: str, score: float, gold=("x",)) -> Outcome:
+    question = GoldQuestion("id", "tune", "q?", answerable, tuple(gold) if answerable else (), None, None)
+    answer = Answer(text, Citation("d", 0, 1), Sentence("d", 0, 1, "x"), score, StageScores(1, 1, 1))
+    return Outcome(question, (answer,), (), 0.01, 1, 1)
+
+
+def test_score_applies_the_threshold_and_squad2_rules():
+    outcomes = [
+        _outcome(True, "x", 0.9),  # right, kept
+        _outcome(True, "x", 0.3),  # right, refused
+        _outcome(False, "y", 0.4),  # unanswerable, refused
+        _outcome(False, "y", 0.8),  # unanswerable, answered
+    ]
+    figures = score(outcomes, 0.5, lambda d: "x")
+    assert figures["f1_top1"] == 0.5 and figures["f1_top3"] == 1.0
+    assert figures["false_refusal"] == 0.5 and figures["abstain_recall"] == 0.5
+    assert figures["squad2_f1"] == 0.5  # 1 (kept right) + 0 + 1 (refused) + 0
+    assert figures["auc_has_answer"] == 0.5 and figures["auc_right"] == 0.5
+    assert 0 < figures["ece"] < 1 and figures["reliability"]
+
+
+def test_temporary_pipeline_answers_from_its_own_documents(tiny_settings, fake_embedder):
+    with temporary_pipeline(tiny_settings.with_(reader="rules"), TINY, fake_embedder) as pipeline:
+        assert sorted(pipeline.index.documents) == sorted(TINY)
+        response = pipeline.ask("How many species of orchid does the garden grow?", threshold=0.0)
+        assert response.candidates and response.hits
+        assert response.candidates[0].text == "500"

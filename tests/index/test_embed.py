@@ -1,0 +1,41 @@
+"""Embedders: the ONNX Runtime default gives the torch model's vectors, and falls back to torch."""
+
+import numpy as np
+import pytest
+
+from qa.config import Settings
+from qa.index.embed import HashingEmbedder, OnnxEmbedder, SentenceTransformerEmbedder, embedder_for, make_embedder
+
+QUESTIONS = ["Who is Eric Chan?", "Which river separates the two sections of the park?", "", "短い"]
+
+
+def test_hashing_embedder_is_unit_length_and_counts_calls():
+    embedder = HashingEmbedder()
+    vectors = embedder.encode(["a b c", ""])
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0) and embedder.calls == 1 and embedder.texts_embedded == 2
+
+
+@pytest.mark.slow
+def test_onnx_vectors_match_torch(real_embedder):
+    assert isinstance(real_embedder, OnnxEmbedder)
+    torch_vectors = SentenceTransformerEmbedder(Settings().model).encode(QUESTIONS)
+    onnx_vectors = real_embedder.encode(QUESTIONS)
+    assert onnx_vectors.shape == torch_vectors.shape == (len(QUESTIONS), 384)
+    assert float((onnx_vectors * torch_vectors).sum(axis=1).min()) > 0.99999
+
+
+@pytest.mark.slow
+def test_the_exported_graph_is_cached_beside_the_index(tmp_path):
+    embedder_for(Settings(index_dir=tmp_path))
+    graphs = list((tmp_path / "onnx").glob("*.onnx"))
+    assert len(graphs) == 1
+    stamp = graphs[0].stat().st_mtime_ns
+    embedder_for(Settings(index_dir=tmp_path)).encode(["again"])
+    assert graphs[0].stat().st_mtime_ns == stamp
+
+
+def test_a_model_onnx_cannot_run_falls_back_to_torch(tmp_path, monkeypatch, caplog):
+    sentinel = object()
+    monkeypatch.setattr("qa.index.embed.SentenceTransformerEmbedder", lambda model, batch_size: sentinel)
+    assert make_embedder(str(tmp_path), backend="onnx") is sentinel  # an empty folder: not a mean-pooled model
+    assert "using torch" in caplog.text

@@ -1,0 +1,126 @@
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from qa.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RebuildInProgressError
+from qa.index.store import build_index, build_lock, check_compatible, current_version_path, load_index
+from tests.conftest import write_corpus
+
+
+def test_build_writes_manifest_with_hashes_and_parameters(tiny_settings, fake_embedder):
+    report = build_index(tiny_settings, fake_embedder)
+    manifest = json.loads((current_version_path(tiny_settings.index_dir) / "manifest.json").read_text())
+    assert report.full and set(report.added) == {"harbour.txt", "museum.md", "garden.txt"}
+    assert manifest["model"] == "hashing-test" and manifest["dim"] == fake_embedder.dim
+    assert manifest["chunking"] == tiny_settings.chunking
+    assert set(manifest["documents"]) == set(report.added)
+    assert all(len(entry["sha256"]) == 64 for entry in manifest["documents"].values())
+    assert {"faiss-cpu", "numpy"} <= set(manifest["libraries"])
+
+
+def test_loaded_chunks_are_exact_slices(tiny_index):
+    for chunk in tiny_index.chunks:
+        assert tiny_index.document(chunk.doc_id).raw[chunk.start : chunk.end] == chunk.text
+    assert tiny_index.dense.ntotal == len(tiny_index.chunks)
+
+
+def test_missing_index_says_what_to_run(tmp_path: Path):
+    with pytest.raises(IndexMissingError, match="qa index"):
+        load_index(tmp_path / "index")
+
+
+@pytest.mark.parametrize("victim", ["chunk_vectors.npy", "chunks.json", "dense.faiss", "manifest.json"])
+def test_corrupt_index_is_refused(tiny_settings, fake_embedder, victim):
+    build_index(tiny_settings, fake_embedder)
+    path = current_version_path(tiny_settings.index_dir) / victim
+    path.write_bytes(path.read_bytes()[:-7] + b"garbage")
+    with pytest.raises(IndexCorruptError, match="qa index --full"):
+        load_index(tiny_settings.index_dir)
+
+
+def test_deleted_file_is_refused(tiny_settings, fake_embedder):
+    build_index(tiny_settings, fake_embedder)
+    (current_version_path(tiny_settings.index_dir) / "sentence_vectors.npy").unlink()
+    with pytest.raises(IndexCorruptError):
+        load_index(tiny_settings.index_dir)
+
+
+def test_mismatched_settings_are_refused(tiny_settings, tiny_index):
+    with pytest.raises(IndexMismatchError, match="model"):
+        check_compatible(tiny_index, tiny_settings, "another-model")
+    with pytest.raises(IndexMismatchError, match="chunking"):
+        check_compatible(tiny_index, tiny_settings.with_(chunk_target_words=25), "hashing-test")
+
+
+def test_unchanged_seeds_rebuild_nothing(tiny_settings, fake_embedder):
+    first = build_index(tiny_settings, fake_embedder)
+    calls = fake_embedder.calls
+    again = build_index(tiny_settings, fake_embedder)
+    assert not again.rebuilt and again.version == first.version and fake_embedder.calls == calls
+
+
+def test_incremental_rebuild_embeds_only_new_text(tiny_settings, fake_embedder):
+    build_index(tiny_settings, fake_embedder)
+    fake_embedder.texts_embedded = 0
+    write_corpus(tiny_settings.seeds_dir, {"extra.txt": "The lighthouse keeper is called Tom Reed."})
+    (tiny_settings.seeds_dir / "garden.txt").unlink()
+    report = build_index(tiny_settings, fake_embedder)
+    assert report.added == ("extra.txt",) and report.removed == ("garden.txt",) and not report.full
+    assert fake_embedder.texts_embedded == report.embedded_texts == 1
+    index = load_index(tiny_settings.index_dir)
+    assert set(index.documents) == {"harbour.txt", "museum.md", "extra.txt"}
+
+
+def test_a_crash_mid_build_leaves_the_old_index_serving(tiny_settings, fake_embedder, monkeypatch):
+    build_index(tiny_settings, fake_embedder)
+    before = load_index(tiny_settings.index_dir)
+    write_corpus(tiny_settings.seeds_dir, {"extra.txt": "A new fact about owls."})
+
+    def boom(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(np, "save", boom)
+    with pytest.raises(OSError, match="disk full"):
+        build_index(tiny_settings, fake_embedder)
+    monkeypatch.undo()
+    after = load_index(tiny_settings.index_dir)
+    assert after.version == before.version and "extra.txt" not in after.documents
+    assert not [p for p in (tiny_settings.index_dir / "versions").iterdir() if p.name.startswith(".staging")]
+
+
+def test_two_builds_never_run_at_once(tiny_settings, fake_embedder):
+    with build_lock(tiny_settings.index_dir), pytest.raises(RebuildInProgressError):
+        build_index(tiny_settings, fake_embedder)
+
+
+def test_model_change_forces_a_full_rebuild(tiny_settings, fake_embedder):
+    from qa.index.embed import HashingEmbedder
+
+    build_index(tiny_settings, fake_embedder)
+    other = HashingEmbedder(dim=32, name="other-model")
+    report = build_index(tiny_settings.with_(model="other-model"), other)
+    assert report.full and "model" in report.reason
+
+
+def test_hnsw_above_the_threshold_finds_what_exact_search_finds(tiny_settings, fake_embedder):
+    from qa.pipeline import Pipeline
+
+    build_index(tiny_settings, fake_embedder)
+    exact = Pipeline(load_index(tiny_settings.index_dir), fake_embedder, tiny_settings.with_(reader="rules"))
+    graph_settings = tiny_settings.with_(hnsw_threshold=1, reader="rules")
+    build_index(graph_settings, fake_embedder, full=True)
+    graph = Pipeline(load_index(tiny_settings.index_dir), fake_embedder, graph_settings)
+    assert type(graph.index.dense).__name__ == "IndexHNSWFlat"
+    for question in ("Who cut the ribbon?", "How many species of orchid?", "Where do visitors come from?"):
+        assert graph.backend.search(question, 5).hits[0].chunk == exact.backend.search(question, 5).hits[0].chunk
+
+
+def test_returning_to_an_earlier_folder_state_at_once_builds_a_new_version(tiny_settings, fake_embedder):
+    first = build_index(tiny_settings, fake_embedder)
+    write_corpus(tiny_settings.seeds_dir, {"extra.txt": "A passing fact."})
+    build_index(tiny_settings, fake_embedder)
+    (tiny_settings.seeds_dir / "extra.txt").unlink()
+    last = build_index(tiny_settings, fake_embedder)  # same content as the first, within the same second
+    assert last.version != first.version and "extra.txt" not in load_index(tiny_settings.index_dir).documents

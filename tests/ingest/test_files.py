@@ -1,0 +1,76 @@
+from pathlib import Path
+
+import pytest
+
+from qa.errors import ConfigError
+from qa.ingest.files import content_sections, read_corpus
+from tests.conftest import SEED, TINY, write_corpus
+
+
+def texts(raw: str) -> list[str]:
+    return [raw[b.start : b.end] for section in content_sections(raw) for b in section]
+
+
+def test_furniture_is_left_out_and_offsets_point_into_the_raw_text():
+    raw = TINY["harbour.txt"]
+    kept = texts(raw)
+    assert kept == [
+        "The Harbour Bridge opened on Monday after four years of work.",
+        "Mayor Alice Wong cut the ribbon. The bridge is 1,200 metres long.",
+        "It links Northport and Southport across the Grey River.",
+    ]
+    assert not any("Advertisement" in t or "Photo" in t or "Learn more" in t for t in kept)
+
+
+def test_photo_credit_and_furniture_lines_end_a_section():
+    sections = content_sections(TINY["harbour.txt"])
+    assert [len(s) for s in sections] == [1, 1, 1]
+
+
+def test_bullets_and_markdown_headings_keep_only_their_text():
+    assert texts(TINY["museum.md"])[0] == "The Science Museum"
+    assert "The museum covers 12 hectares." in texts(TINY["museum.md"])
+
+
+def test_seed_article_furniture():
+    raw = SEED.read_text(encoding="utf-8")
+    kept = "\n".join(texts(raw))
+    for furniture in (
+        "Advertisement",
+        "Get more with myNEWS",
+        "Learn more",
+        "Photo: Martin Chan",
+        "Photo: Handout",
+        "A personalised news feed",
+        "Hong Kong economy",
+    ):
+        assert furniture not in kept
+    assert not kept.rstrip().endswith("5")
+    assert "Hong Kong’s No 2 official Eric Chan Kwok-ki" in kept
+    assert "The border area between Shenzhen and Hong Kong is being developed" in kept
+
+
+def test_bad_files_are_skipped_with_a_reason(tmp_path: Path):
+    seeds = write_corpus(tmp_path / "seeds", {"good.txt": "A fine sentence about bridges."})
+    (seeds / "empty.txt").write_text("")
+    (seeds / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 20)
+    (seeds / "latin1.txt").write_bytes("Caf\xe9 au lait".encode("latin-1"))
+    (seeds / "picture.png").write_bytes(b"\x89PNG")
+    corpus = read_corpus(seeds)
+    assert [d.doc_id for d in corpus.documents] == ["good.txt"]
+    reasons = {s.path: s.reason for s in corpus.skipped}
+    assert "empty" in reasons["empty.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "UTF-8" in reasons["latin1.txt"] and "iconv" in reasons["latin1.txt"]
+    assert "unsupported" in reasons["picture.png"]
+
+
+def test_document_records_hash_and_size(tmp_path: Path):
+    seeds = write_corpus(tmp_path / "seeds", {"a.txt": "Hello there, world."})
+    (document,) = read_corpus(seeds).documents
+    assert document.size == len(b"Hello there, world.") and len(document.sha256) == 64
+
+
+def test_missing_seeds_folder_is_a_clear_error(tmp_path: Path):
+    with pytest.raises(ConfigError, match="does not exist"):
+        read_corpus(tmp_path / "nope")

@@ -1,0 +1,80 @@
+"""The committed span model behind the learned reader, on the seed article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from qa.read.learned import LearnedReader
+from qa.read.question import analyze
+from qa.read.span import DEFAULT_MODEL_DIR, load_meta
+from qa.read.verify import MODELS_DIR
+
+pytestmark = pytest.mark.slow
+
+GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold.jsonl"
+
+
+def test_the_default_pipeline_uses_the_committed_model_and_its_verifier(seed_pipeline):
+    assert isinstance(seed_pipeline.reader, LearnedReader)
+    meta = load_meta(DEFAULT_MODEL_DIR)
+    verifier = json.loads((MODELS_DIR / "learned.json").read_text())
+    assert seed_pipeline.verifier.model is not None and seed_pipeline.threshold == verifier["threshold"]
+    assert set(verifier["fit"]["validation_articles"]) == set(meta["validation_articles"])
+    assert (DEFAULT_MODEL_DIR / "model.safetensors").stat().st_size < 50_000_000
+    assert (DEFAULT_MODEL_DIR / "README.md").is_file()  # the model card
+
+
+def test_who_is_eric_chan(seed_pipeline, seed_raw):
+    response = seed_pipeline.ask("Who is Eric Chan?")
+    top = response.answers[0]
+    assert not response.no_answer and "No 2 official" in top.text
+    assert seed_raw[top.citation.start : top.citation.end] == top.text
+
+
+def test_windows_are_raw_slices_of_whole_sentences(seed_pipeline, seed_raw):
+    reader = seed_pipeline.reader
+    question = "How big is the Shenzhen side of the park?"
+    hits = list(seed_pipeline.backend.search(question, 10).hits)
+    query = seed_pipeline.embedder.encode([question])[0]
+    windows = reader.choose_windows(analyze(question), query, hits)
+    assert 0 < len(windows) <= seed_pipeline.settings.reader_windows
+    for w in windows:
+        assert seed_raw[w.start : w.end] == w.text
+        assert w.start == w.sentences[0].start and w.end == w.sentences[-1].end
+
+
+def test_every_answer_to_every_gold_question_is_an_exact_slice(seed_pipeline, seed_raw):
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        question = json.loads(line)["question"]
+        answers = seed_pipeline.ask(question, 10, threshold=0).answers
+        assert answers, question
+        for answer in answers:
+            assert seed_raw[answer.citation.start : answer.citation.end] == answer.text
+            context = answer.context
+            assert seed_raw[context.start : context.end] == context.text
+            assert context.start <= answer.citation.start < answer.citation.end <= context.end
+            assert 0.0 <= answer.score <= 1.0
+
+
+def test_a_question_longer_than_its_window_text_is_read(seed_pipeline):
+    question = "Which of the many officials who attended the long press conference in Beijing spoke about the park?"
+    guesses = seed_pipeline.reader.span_model.guess(question, ["Chan spoke."])
+    assert guesses
+    for guess in guesses:
+        assert 0 <= guess.start < guess.end <= len("Chan spoke.")
+
+
+def test_spans_start_and_end_on_word_edges():
+    import numpy as np
+
+    from qa.read.span import word_edges
+
+    text = "Kwok-ki spoke"
+    offsets = np.array([(0, 0), (0, 4), (4, 5), (5, 6), (6, 7), (8, 13), (0, 0)])
+    is_context = np.array([False, True, True, True, True, True, False])
+    starts, ends = word_edges(text, offsets, is_context)
+    assert starts.tolist() == [False, True, True, True, False, True, False]  # "ki" is split as "k" + "##i"
+    assert ends.tolist() == [False, True, True, False, True, True, False]

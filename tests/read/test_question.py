@@ -1,0 +1,31 @@
+import pytest
+
+from qa.read.question import Kind, analyze
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "head"),
+    [
+        ("Who is Eric Chan?", Kind.DESCRIBE, None),
+        ("Who is the mayor of Shenzhen?", Kind.PERSON, None),
+        ("Who announced the measures?", Kind.PERSON, None),
+        ("When will the branch open?", Kind.TIME, None),
+        ("In which year was it proposed?", Kind.TIME, "year"),
+        ("Where was the press conference held?", Kind.PLACE, None),
+        ("How many projects will Shenzhen launch?", Kind.COUNT, "project"),
+        ("How big is the Shenzhen side of the park?", Kind.QUANTITY, None),
+        ("What is the population of Zhuhai?", Kind.QUANTITY, "population"),
+        ("Which countries make up Brics?", Kind.LIST, "country"),
+        ("Which river separates the two sections?", Kind.ENTITY, "river"),
+        ("What is the Greater Bay Area?", Kind.DESCRIBE, None),
+        ("What position does Witman Hung hold?", Kind.DESCRIBE, "position"),
+    ],
+)
+def test_question_kinds(question, kind, head):
+    analyzed = analyze(question)
+    assert analyzed.kind is kind and analyzed.head == head
+
+
+def test_content_terms_drop_the_wh_phrase_but_keep_names():
+    assert analyze("How big is the Chinese Big Data Society?").terms == ("chinese", "big", "data", "society")
+    assert analyze("Who is Eric Chan?").proper == ("eric", "chan")

@@ -1,0 +1,91 @@
+"""The rule reader on the tiny corpus (fake embedder) and on the seed article (real model)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from qa.read.base import merge
+from qa.records import Answer, Citation, Sentence, StageScores
+from qa.text import normalize_answer
+
+GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How long is the bridge?", "1,200 metres"),
+        ("When did the Harbour Bridge open?", "Monday"),
+        ("Who is Omar Haddad?", "director of the Science Museum"),
+        ("Which countries do visitors come from?", "France, Spain, Italy and Portugal"),
+        ("In which year was the botanical garden founded?", "1921"),
+        ("How many species of orchid does the garden grow?", "500"),
+        ("Which river does the bridge cross?", "Grey River"),
+    ],
+)
+def test_typed_spans_on_the_tiny_corpus(tiny_pipeline, question, expected):
+    response = tiny_pipeline.ask(question, 3, threshold=0)
+    assert response.answers[0].text == expected
+
+
+def test_answers_never_just_repeat_the_question(tiny_pipeline):
+    response = tiny_pipeline.ask("Who is Omar Haddad?", 5, threshold=0)
+    assert all(a.text not in ("Omar Haddad", "Omar", "Haddad") for a in response.answers)
+
+
+def test_every_citation_is_exact_and_inside_its_context(tiny_pipeline, tiny_index):
+    for question in ("Who cut the ribbon?", "What links Northport and Southport?", "Who founded the garden?"):
+        answers = tiny_pipeline.ask(question, 5, threshold=0).answers
+        assert answers, question
+        for answer in answers:
+            raw = tiny_index.document(answer.citation.doc_id).raw
+            assert raw[answer.citation.start : answer.citation.end] == answer.text
+            assert answer.context.start <= answer.citation.start < answer.citation.end <= answer.context.end
+            assert 0 <= answer.score <= 1
+
+
+def _answer(text: str, start: int, score: float, doc: str = "d") -> Answer:
+    sentence = Sentence(doc, 0, 100, "x" * 100)
+    return Answer(text, Citation(doc, start, start + len(text)), sentence, score, StageScores(1, 1, 1))
+
+
+def test_merge_folds_same_text_and_same_place_keeping_citations():
+    merged = merge(
+        [
+            _answer("Hong Kong’s No 2 official", 0, 0.9),
+            _answer("Hong Kong's No 2 official", 50, 0.8),
+            _answer("No 2 official", 12, 0.7),
+            _answer("Thursday", 80, 0.6),
+        ]
+    )
+    assert [a.text for a in merged] == ["Hong Kong’s No 2 official", "Thursday"]
+    assert merged[0].also_at == (Citation("d", 50, 75),)
+
+
+@pytest.mark.slow
+def test_seed_who_is_eric_chan(seed_rules_pipeline, seed_raw):
+    response = seed_rules_pipeline.ask("Who is Eric Chan?")
+    top = response.answers[0]
+    assert not response.no_answer and "No 2 official" in top.text
+    assert seed_raw[top.citation.start : top.citation.end] == top.text
+    assert "Eric Chan" in top.context.text
+
+
+@pytest.mark.slow
+def test_seed_unanswerable_question_abstains_but_returns_passages(seed_rules_pipeline):
+    response = seed_rules_pipeline.ask("What is the population of Zhuhai?")
+    assert response.no_answer and response.answers == () and response.passages
+
+
+@pytest.mark.slow
+def test_every_answer_to_every_gold_question_is_an_exact_slice(seed_rules_pipeline, seed_raw):
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        question = json.loads(line)["question"]
+        answers = seed_rules_pipeline.ask(question, 10, threshold=0).answers
+        assert answers, question
+        for answer in answers:
+            assert seed_raw[answer.citation.start : answer.citation.end] == answer.text
+            for other in answer.also_at:
+                assert normalize_answer(seed_raw[other.start : other.end]) == normalize_answer(answer.text)
+            assert seed_raw[answer.context.start : answer.context.end] == answer.context.text

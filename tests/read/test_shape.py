@@ -1,0 +1,68 @@
+import pytest
+
+from qa.read.question import analyze
+from qa.read.shape import has_number, restates, shape_span
+
+TEXT = (
+    "Five Hong Kong universities have already set up 10 innovation centres in the park, which is "
+    "separated by the Shenzhen River; Mayor Qin Weizhong said it covers 1,200 hectares.\n\nIts chief "
+    "astronomer is Ana Ruiz."
+)
+
+
+def shaped(question: str, span: str, within: str = "") -> str | None:
+    start = TEXT.index(within or span) + (within.index(span) if within else 0)
+    result = shape_span(analyze(question), TEXT, start, start + len(span))
+    return None if result is None else TEXT[result[0] : result[1]]
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # how many: a number and its head noun, never a clause; the right number of two
+        (
+            "How many universities have set up centres?",
+            "Five Hong Kong universities have already set up 10",
+            "Five Hong Kong universities",
+        ),
+        (
+            "How many innovation centres were set up?",
+            "universities have already set up 10 innovation centres",
+            "10 innovation centres",
+        ),
+        ("How many centres were set up?", "10", "10"),
+        # a name is made whole when the question's head noun follows it
+        ("Which river separates the park?", "Shenzhen", "Shenzhen River"),
+        # a person's name runs on
+        ("Who spoke about the park?", "Mayor Qin", "Mayor Qin Weizhong"),
+        # a number is never cut at its thousands separator
+        ("How large is the park?", "1", "1,200"),
+        # a span that runs into the next clause is cut; edges lose their punctuation
+        ("Where are the centres?", "the park, which is separated", "the park"),
+        ("What separates the park?", "the Shenzhen River;", "the Shenzhen River"),
+    ],
+)
+def test_spans_take_the_shape_the_question_asks_for(question, span, expected):
+    assert shaped(question, span, within="1,200" if span == "1" else "") == expected
+
+
+def test_a_how_many_answer_without_a_number_is_rejected():
+    assert shaped("How many universities set up centres?", "Hong Kong universities") is None
+
+
+def test_an_answer_never_crosses_a_paragraph_break():
+    assert shaped("Who is the chief astronomer?", "hectares.\n\nIts chief astronomer is Ana") is None
+
+
+def test_numbers_and_restatements():
+    assert has_number("10 centres") and has_number("five universities") and not has_number("the park")
+    q = analyze("Who is Eric Chan?")
+    assert restates(q, "Eric Chan") and restates(q, "Eric Chan Kwok-ki") and not restates(q, "No 2 official")
+
+
+def test_a_description_is_not_a_piece_of_the_name():
+    q = analyze("Who is Eric Chan?")
+    text = "Hong Kong's No 2 official Eric Chan Kwok-ki spoke."
+    assert shape_span(q, text, text.index("Kwok-ki"), text.index("Kwok-ki") + 7) is None
+    start = text.index("No 2")
+    assert shape_span(q, text, start, start + len("No 2 official")) == (start, start + len("No 2 official"))

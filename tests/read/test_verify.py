@@ -1,0 +1,113 @@
+"""The answer check on hand-made cases: its features, the fit, calibration and per-feature explanations."""
+
+import numpy as np
+import pytest
+
+from qa.read.question import analyze
+from qa.read.verify import FEATURES, Verifier, VerifierModel, features, fit_verifier, logistic_regression, type_fits
+from qa.records import Answer, Chunk, Citation, Hit, Sentence, StageScores
+
+
+class FlatRanker:
+    """Every question term weighs the same (the real ranker weighs by idf)."""
+
+    def overlap(self, q, present):
+        return sum(t in present for t in q.terms) / len(q.terms) if q.terms else 0.0
+
+
+def _answer(text: str, sentence: str, reader: float = 5.0) -> tuple[Answer, Hit]:
+    start = sentence.index(text)
+    context = Sentence("d", 0, len(sentence), sentence)
+    chunk = Chunk(0, "d", 0, len(sentence), sentence, (context,))
+    hit = Hit(chunk, 0.03, 1, 0.6, 1, 4.0)
+    stages = StageScores(1.0, 0.8, 0.9, reader=reader, passage=1)
+    return Answer(text, Citation("d", start, start + len(text)), context, 0.9, stages), hit
+
+
+def test_a_sentence_without_the_questions_place_name_loses_coverage():
+    q = analyze("Who is the mayor of Macau?")
+    right, right_hit = _answer("Ho Iat-seng", "Ho Iat-seng is the mayor of Macau.")
+    wrong, wrong_hit = _answer("Qin Weizhong", "Qin Weizhong is the mayor of Shenzhen.")
+    good = features(q, right, [right], [right_hit], FlatRanker())
+    bad = features(q, wrong, [wrong], [wrong_hit], FlatRanker())
+    assert good["names_sentence"] == 1.0 and bad["names_sentence"] == 0.0
+    assert bad["sentence_overlap"] < good["sentence_overlap"]
+
+
+def test_a_how_many_answer_without_a_number_does_not_fit_its_type():
+    q = analyze("How many universities set up centres?")
+    assert not type_fits(q, "Hong Kong universities") and type_fits(q, "Five") and type_fits(q, "10 centres")
+    answer, hit = _answer("Hong Kong universities", "Five Hong Kong universities set up centres.")
+    assert features(q, answer, [answer], [hit], FlatRanker())["type_mismatch"] == 1.0
+    assert type_fits(analyze("When did it open?"), "in 2017") and not type_fits(
+        analyze("When did it open?"), "the park"
+    )
+
+
+def test_the_gap_to_the_next_different_answer():
+    q = analyze("Who spoke?")
+    first, hit = _answer("Ana Ruiz", "Ana Ruiz spoke to Ben Ode.", reader=6.0)
+    second, _ = _answer("Ben Ode", "Ana Ruiz spoke to Ben Ode.", reader=2.5)
+    assert features(q, first, [first, second], [hit], FlatRanker())["gap"] == pytest.approx(3.5)
+    assert features(q, second, [first, second], [hit], FlatRanker())["gap"] == pytest.approx(-3.5)
+    assert features(q, first, [first], [hit], FlatRanker())["gap"] == 10.0
+
+
+def test_logistic_regression_recovers_a_separating_direction():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 2))
+    y = (x[:, 0] + 0.1 * rng.normal(size=400) > 0).astype(float)
+    w = logistic_regression(x, y, l2=0.1)
+    assert w[0] > 3 * abs(w[1]) and w[0] > 1
+
+
+def _rows(rng, n: int):
+    """Synthetic questions whose candidates are right when their margin is high."""
+    questions, answerable, f1s = [], [], []
+    for _ in range(n):
+        has = bool(rng.random() < 0.6)
+        rows, scores = [], []
+        for rank in range(3):
+            margin = rng.normal(4 if has and rank == 0 else -1, 2)
+            right = has and rank == 0 and margin > 2
+            row = dict.fromkeys(FEATURES, 0.0)
+            row.update({"margin": margin, "passage_rr": 1 / (rank + 1), "words": 1.0})
+            rows.append((row, right))
+            scores.append(1.0 if right else 0.0)
+        questions.append(rows)
+        answerable.append(has)
+        f1s.append(scores)
+    return questions, answerable, f1s
+
+
+def test_the_fitted_verifier_is_calibrated_and_explains_itself(tmp_path):
+    rng = np.random.default_rng(1)
+    rows, answerable, f1s = _rows(rng, 600)
+    model = fit_verifier("learned", rows, answerable, lambda q, i: f1s[q][i] if i is not None else 0.0)
+    assert 0.05 <= model.threshold <= 0.95 and model.fit["questions"] == 600
+    tops = np.asarray([[r[0][0][f] for f in FEATURES] for r in rows])
+    p = model.probability(model.logits(tops))
+    right = np.asarray([r[0][1] for r in rows], dtype=float)
+    assert abs(p.mean() - right.mean()) < 0.05  # Platt scaling on the top answers
+    assert p[tops[:, 0] > 4].mean() > p[tops[:, 0] < 0].mean() + 0.5
+    model.save(tmp_path / "v.json")
+    loaded = VerifierModel.load(tmp_path / "v.json")
+    assert loaded == model
+    parts = dict(loaded.contributions(tops[0]))
+    assert set(parts) == {*FEATURES, "bias"}
+    assert sum(parts.values()) == pytest.approx(float(np.log(p[0] / (1 - p[0]))), abs=0.02)
+
+
+def test_rescoring_orders_by_probability_and_keeps_explanations():
+    q = analyze("Who spoke?")
+    low, hit = _answer("Ana Ruiz", "Ana Ruiz spoke to Ben Ode.", reader=-3.0)
+    high, _ = _answer("Ben Ode", "Ana Ruiz spoke to Ben Ode.", reader=6.0)
+    weights = tuple(1.0 if f == "margin" else 0.0 for f in FEATURES)
+    model = VerifierModel(
+        "learned", FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES), weights, 0.0, (1.0, 0.0), 0.5
+    )
+    rescored = Verifier(model).rescore(q, [low, high], [hit], FlatRanker())
+    assert [a.text for a in rescored] == ["Ben Ode", "Ana Ruiz"]
+    assert rescored[0].score == pytest.approx(1 / (1 + np.exp(-6.0)), abs=1e-4)
+    assert dict(rescored[0].scores.verifier)["margin"] == 6.0
+    assert Verifier(None, 0.7).rescore(q, [low], [hit], FlatRanker()) == [low] and Verifier(None, 0.7).threshold == 0.7

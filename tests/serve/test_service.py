@@ -1,0 +1,224 @@
+"""The index follows the seeds folder: background rebuilds, atomic swaps, failures that lose nothing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from qa.index.store import build_index, load_index
+from qa.pipeline import Pipeline
+from qa.serve.api import create_app
+from qa.serve.service import Service, folder_fingerprint
+from tests.conftest import write_corpus
+
+TOKEN = "correct-horse-battery-staple"
+
+
+@pytest.fixture
+def service(tiny_pipeline: Pipeline) -> Service:
+    return Service(tiny_pipeline)
+
+
+def top_answer(service: Service, question: str) -> str:
+    response = service.pipeline.ask(question, threshold=0.0)
+    return response.answers[0].text if response.answers else ""
+
+
+def all_text(service: Service) -> str:
+    return " ".join(chunk.text for chunk in service.pipeline.index.chunks)
+
+
+def test_an_added_document_answers_its_question(service: Service):
+    assert "Hans Brandt" not in all_text(service)
+    write_corpus(service.settings.seeds_dir, {"observatory.txt": "The Kepler Observatory was built by Hans Brandt."})
+    status = service.rebuild(wait=True)
+    assert status.state == "succeeded" and status.report.added == ("observatory.txt",)
+    assert top_answer(service, "Who built the Kepler Observatory?") == "Hans Brandt"
+
+
+def test_an_edited_sentence_replaces_the_old_fact(service: Service):
+    garden = service.settings.seeds_dir / "garden.txt"
+    garden.write_text(garden.read_text().replace("1921", "1935"))
+    status = service.rebuild(wait=True)
+    assert status.report.changed == ("garden.txt",)
+    assert top_answer(service, "When was the botanical garden founded?") == "1935"
+    assert "1921" not in all_text(service)
+
+
+def test_a_deleted_document_loses_its_chunks(service: Service):
+    (service.settings.seeds_dir / "garden.txt").unlink()
+    status = service.rebuild(wait=True)
+    assert status.report.removed == ("garden.txt",)
+    assert "garden.txt" not in service.pipeline.index.documents
+    assert all(chunk.doc_id != "garden.txt" for chunk in service.pipeline.index.chunks)
+    assert "orchid" not in all_text(service)
+
+
+def test_an_unchanged_folder_embeds_nothing(service: Service, fake_embedder):
+    calls, version = fake_embedder.calls, service.pipeline.index.version
+    status = service.rebuild(wait=True)
+    assert status.state == "succeeded" and not status.report.rebuilt
+    assert fake_embedder.calls == calls and service.pipeline.index.version == version
+
+
+def test_a_failed_rebuild_keeps_the_old_index_serving(service: Service, monkeypatch):
+    before = service.pipeline
+    write_corpus(service.settings.seeds_dir, {"owls.txt": "Owls hunt at night."})
+
+    def broken(*args, **kwargs):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr("qa.serve.service.build_index", broken)
+    status = service.rebuild(wait=True)
+    assert status.state == "failed" and "No space left" in status.error and status.finished_at
+    assert service.pipeline is before
+    assert top_answer(service, "Who cut the ribbon?").endswith("Alice Wong")
+
+
+def test_the_watch_picks_up_a_new_file(service: Service):
+    service.watch(interval=0.05)
+    try:
+        write_corpus(service.settings.seeds_dir, {"zoo.txt": "The city zoo keeps 40 penguins."})
+        deadline = time.monotonic() + 20
+        while "zoo.txt" not in service.pipeline.index.documents and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        service.stop()
+    assert "zoo.txt" in service.pipeline.index.documents
+    assert service.status().trigger == "watch"
+
+
+def test_fingerprint_sees_edits_and_ignores_unsupported_files(tiny_settings):
+    before = folder_fingerprint(tiny_settings.seeds_dir)
+    (tiny_settings.seeds_dir / "notes.pdf").write_bytes(b"%PDF")
+    assert folder_fingerprint(tiny_settings.seeds_dir) == before
+    (tiny_settings.seeds_dir / "garden.txt").write_text("Changed.")
+    assert folder_fingerprint(tiny_settings.seeds_dir) != before
+
+
+# ------------------------------------------------------------------------------------ HTTP
+
+
+@pytest.fixture
+def admin_client(tiny_settings, fake_embedder, tiny_index) -> TestClient:
+    settings = tiny_settings.with_(admin_token=TOKEN)
+    return TestClient(create_app(Service(Pipeline(tiny_index, fake_embedder, settings))))
+
+
+def test_rebuild_is_disabled_without_a_configured_token(tiny_pipeline):
+    client = TestClient(create_app(tiny_pipeline))
+    response = client.post("/index/rebuild", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 403 and "QA_ADMIN_TOKEN" in response.json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [({}, 401), ({"Authorization": "Basic abc"}, 401), ({"Authorization": "Bearer wrong-token-of-some-length"}, 403)],
+)
+def test_rebuild_refuses_bad_credentials(admin_client, headers, status):
+    response = admin_client.post("/index/rebuild", headers=headers)
+    assert response.status_code == status and response.json()["error"]
+    if status == 401:
+        assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_rebuild_over_http_swaps_the_index(admin_client, tiny_settings):
+    old_version = admin_client.get("/health").json()["index_version"]
+    write_corpus(tiny_settings.seeds_dir, {"zoo.txt": "The city zoo keeps 40 penguins."})
+    response = admin_client.post("/index/rebuild", headers={"Authorization": f"Bearer {TOKEN}"}, json={"full": False})
+    assert response.status_code == 202 and response.json()["state"] == "running"
+    admin_client.app.state.service.wait()
+    status = admin_client.get("/index/status").json()
+    assert status["state"] == "succeeded" and status["report"]["added"] == ["zoo.txt"]
+    health = admin_client.get("/health").json()
+    assert health["index_version"] == status["serving_version"] != old_version and health["rebuilding"] is False
+    assert "zoo.txt" in {d["doc_id"] for d in admin_client.get("/documents").json()}
+
+
+def test_a_second_rebuild_while_one_runs_is_refused(admin_client, monkeypatch):
+    gate = __import__("threading").Event()
+
+    def slow_build(*args, **kwargs):
+        gate.wait(10)
+        raise RuntimeError("stopped by the test")
+
+    monkeypatch.setattr("qa.serve.service.build_index", slow_build)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    assert admin_client.post("/index/rebuild", headers=auth).status_code == 202
+    assert admin_client.get("/health").json()["rebuilding"] is True
+    second = admin_client.post("/index/rebuild", headers=auth)
+    gate.set()
+    admin_client.app.state.service.wait()
+    assert second.status_code == 409 and "already running" in second.json()["error"]
+
+
+# ----------------------------------------------------------------------- a killed process
+
+KILLED_BUILD = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    import faiss
+    from qa.config import Settings
+    from qa.index.embed import HashingEmbedder
+    from qa.index.store import build_index
+
+    real_write = faiss.write_index
+
+    def stall(index, path):
+        real_write(index, path)
+        print("half-written", flush=True)
+        time.sleep(60)
+
+    faiss.write_index = stall
+    settings = Settings(seeds_dir=Path(sys.argv[1]), index_dir=Path(sys.argv[2]), model="hashing-test",
+                        chunk_target_words=20, chunk_max_words=40)
+    build_index(settings, HashingEmbedder())
+    """
+)
+
+
+def test_a_killed_build_process_leaves_the_old_index_loadable(tiny_settings, fake_embedder):
+    build_index(tiny_settings, fake_embedder)
+    before = load_index(tiny_settings.index_dir)
+    write_corpus(tiny_settings.seeds_dir, {"owls.txt": "Owls hunt at night."})
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_BUILD, str(tiny_settings.seeds_dir), str(tiny_settings.index_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert child.stdout.readline().strip() == "half-written"
+        staging = [p for p in (tiny_settings.index_dir / "versions").iterdir() if p.name.startswith(".staging-")]
+        assert staging, "the child should be killed mid-write"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+
+    after = load_index(tiny_settings.index_dir)
+    assert after.version == before.version and "owls.txt" not in after.documents
+    pipeline = Pipeline(after, fake_embedder, tiny_settings)
+    assert pipeline.ask("Who cut the ribbon?", threshold=0.0).answers[0].text.endswith("Alice Wong")
+
+    report = build_index(tiny_settings, fake_embedder)  # the lock died with the process
+    assert report.added == ("owls.txt",)
+    assert not [p for p in (tiny_settings.index_dir / "versions").iterdir() if p.name.startswith(".")]
+
+
+def test_a_rebuild_reuses_the_index_the_server_holds(service: Service, monkeypatch):
+    def no_reload(*args, **kwargs):
+        raise AssertionError("the current index was read from disk again")
+
+    monkeypatch.setattr("qa.index.store.load_index", no_reload)
+    status = service.rebuild(wait=True)
+    assert status.state == "succeeded" and not status.report.rebuilt
