@@ -26,6 +26,7 @@ index: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check qa tests
 	$(BIN)/ruff format --check qa tests
+	$(BIN)/mypy
 
 test: $(STAMP) lint
 	$(BIN)/pytest

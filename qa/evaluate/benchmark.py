@@ -69,3 +69,29 @@ def run_benchmark(
             figures["gold_paragraph_f1"] = alone["has_answer_f1"]
             figures["gold_paragraph_em"] = alone["has_answer_em"]
     return figures
+
+
+def run_reading(
+    settings: Settings, name: str, data_dir: Path = DEFAULT_DATA_DIR, limit: int | None = None, seed: int = 13
+) -> dict:
+    """The span model alone on each scored question's own paragraph (no retrieval, no verifier)."""
+    from qa.read.span import DEFAULT_MODEL_DIR, load_span_model
+
+    _, examples = benchmark_set(name, data_dir)
+    if limit:
+        examples = random.Random(seed).sample(examples, min(limit, len(examples)))
+    span_model, _ = load_span_model(settings.reader_model or DEFAULT_MODEL_DIR)
+    if settings.reader_int8:
+        span_model.quantize()
+    alone = read_paragraphs(span_model, examples)
+    return {
+        "benchmark": name,
+        "questions": alone["questions"],
+        "answerable": alone["questions"] - alone["unanswerable"],
+        "threshold": None,
+        "int8": settings.reader_int8,
+        "gold_paragraph_em": alone["has_answer_em"],
+        "gold_paragraph_f1": alone["has_answer_f1"],
+        "no_answer_votes_on_unanswerable": alone["no_answer_votes_on_unanswerable"],
+        "no_answer_votes_on_answerable": alone["no_answer_votes_on_answerable"],
+    }

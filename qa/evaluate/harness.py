@@ -254,6 +254,9 @@ def print_table(figures: dict, title: str) -> None:
         if value is not None:
             print(f"  {label:48} {value:8.1f}" if key.startswith("latency") else f"  {label:48} {value:8.3f}")
     print(f"  questions: {figures['questions']} ({figures['answerable']} answerable), threshold {figures['threshold']}")
+    for key in ("no_answer_votes_on_unanswerable", "no_answer_votes_on_answerable", "int8", "index_seconds"):
+        if figures.get(key) is not None:
+            print(f"  {key}: {figures[key]}")
 
 
 def run_gold(

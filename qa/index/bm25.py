@@ -8,8 +8,10 @@ Query terms are counted with multiplicity, like rank_bm25's loop over the query 
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 from scipy import sparse
@@ -63,6 +65,27 @@ class BM25:
         self.matrix = sparse.csr_matrix((weights, tf.indices, tf.indptr), shape=tf.shape).tocsc()
         self.vocabulary = vocabulary
         self.n_docs = n_docs
+
+    def save(self, matrix_path: Path, vocabulary_path: Path) -> None:
+        """The weighted (chunks × terms) matrix and idf as one ``.npz``, the vocabulary as JSON."""
+        m = self.matrix
+        with open(matrix_path, "wb") as handle:  # a file object: np.savez would add ".npz" to a path
+            np.savez(handle, data=m.data, indices=m.indices, indptr=m.indptr, shape=np.asarray(m.shape), idf=self.idf)
+        vocabulary_path.write_text(json.dumps(self.vocabulary, ensure_ascii=False))
+
+    @classmethod
+    def load(cls, matrix_path: Path, vocabulary_path: Path, rows: int) -> BM25:
+        """What ``save`` wrote; only reads (no re-tokenizing, no re-weighing). ``rows``: the chunk count."""
+        with np.load(matrix_path, allow_pickle=False) as arrays:
+            shape = tuple(int(x) for x in arrays["shape"])
+            matrix = sparse.csc_matrix((arrays["data"], arrays["indices"], arrays["indptr"]), shape=shape)
+            idf = arrays["idf"]
+        vocabulary = json.loads(vocabulary_path.read_text())
+        if shape != (rows, len(vocabulary)) or len(idf) != len(vocabulary):
+            raise ValueError(f"BM25 files disagree: matrix {shape}, {len(vocabulary)} terms, {rows} chunks")
+        bm25 = cls.__new__(cls)
+        bm25.matrix, bm25.idf, bm25.vocabulary, bm25.n_docs = matrix, idf, vocabulary, rows
+        return bm25
 
     def scores(self, query: Sequence[str]) -> np.ndarray:
         """BM25 score of every chunk for the query terms (unknown terms score nothing)."""

@@ -47,7 +47,7 @@ class SentenceTransformerEmbedder:
         self.name = model
         self._batch_size = batch_size
         self._model = SentenceTransformer(resolve_model(model), device="cpu")
-        self.dim = int(self._model.get_embedding_dimension())
+        self.dim = int(self._model.get_embedding_dimension() or 0)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -182,7 +182,7 @@ def _exported_graph(path: Path, cache_dir: Path) -> Path:
             super().__init__()
             self.model = model
 
-        def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
+        def forward(self, input_ids, attention_mask, token_type_ids):
             out = self.model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
             return out.last_hidden_state
 
@@ -207,8 +207,13 @@ def _exported_graph(path: Path, cache_dir: Path) -> Path:
     return graph
 
 
-def make_embedder(model: str, batch_size: int = 32, backend: str = "torch", cache_dir: Path | None = None) -> Embedder:
-    """ONNX Runtime where it can run the model (falling back to torch and saying why), else torch."""
+def make_embedder(model: str, batch_size: int = 32, backend: str = "onnx", cache_dir: Path | None = None) -> Embedder:
+    """ONNX Runtime where it can run the model (falling back to torch and saying why), else torch.
+
+    ``hashing-test`` is no model at all: the deterministic bag-of-terms embedder of the fast tests.
+    """
+    if model == HashingEmbedder().name:
+        return HashingEmbedder()
     if backend == "onnx":
         try:
             return OnnxEmbedder(model, batch_size, cache_dir)

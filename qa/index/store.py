@@ -48,14 +48,13 @@ from qa.errors import (
 from qa.index.bm25 import BM25, EPSILON, K1, B
 from qa.index.chunk import chunk_document
 from qa.index.embed import Embedder
+from qa.index.manifest import FORMAT_VERSION, TOKENIZER, DocumentEntry, Manifest, mismatch
 from qa.ingest.files import Corpus, Skipped, read_corpus
 from qa.records import Chunk, Document, Sentence, Span
 from qa.text import terms
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
-TOKENIZER = "terms-v1"
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 VERSIONS = "versions"
@@ -68,6 +67,8 @@ DATA_FILES = (
     "sentence_vectors.npy",
     "dense.faiss",
     "sentence_dense.faiss",
+    "bm25.npz",
+    "bm25_vocabulary.json",
 )
 
 
@@ -76,7 +77,7 @@ class Index:
     """A loaded, read-only index: documents, chunks, vectors, FAISS and BM25."""
 
     path: Path
-    manifest: dict
+    manifest: Manifest
     documents: dict[str, Document]
     chunks: tuple[Chunk, ...]
     sentences: tuple[Sentence, ...]
@@ -90,7 +91,7 @@ class Index:
 
     @property
     def version(self) -> str:
-        return self.manifest["version"]
+        return self.manifest.version
 
     def document(self, doc_id: str) -> Document:
         return self.documents[doc_id]
@@ -134,7 +135,7 @@ def build_index(
     index_dir.mkdir(parents=True, exist_ok=True)
     with build_lock(index_dir):
         corpus = read_corpus(settings.seeds_dir)
-        previous = _previous_for_reuse(settings, loaded)
+        previous = _previous_for_reuse(settings, loaded, full)
         reason = "full rebuild requested" if full else _full_rebuild_reason(settings, embedder, previous)
         if reason:
             previous = None
@@ -190,40 +191,29 @@ def build_lock(index_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _previous_for_reuse(settings: Settings, loaded: Index | None) -> Index | None:
+def _previous_for_reuse(settings: Settings, loaded: Index | None, full: bool) -> Index | None:
+    """The current index, to reuse its vectors; never read for a full rebuild, which builds beside it."""
+    if full:
+        return None
     try:
         if loaded is not None and loaded.path == current_version_path(settings.index_dir):
             return loaded
         return load_index(settings.index_dir)
     except IndexMissingError:
         return None
-    except IndexCorruptError as exc:
-        log.warning("the current index is unusable (%s); rebuilding from scratch", exc)
+    except (IndexCorruptError, IndexMismatchError) as exc:
+        log.warning("the current index cannot be reused (%s); rebuilding from scratch", exc)
         return None
 
 
 def _full_rebuild_reason(settings: Settings, embedder: Embedder, previous: Index | None) -> str:
     if previous is None:
         return "no usable index yet"
-    return _mismatch(previous.manifest, settings, embedder.name, embedder.dim) or ""
+    return mismatch(previous.manifest, settings, embedder.name, embedder.dim) or ""
 
 
-def _mismatch(manifest: dict, settings: Settings, model: str, dim: int | None) -> str | None:
-    if manifest.get("format_version") != FORMAT_VERSION:
-        return f"index format changed ({manifest.get('format_version')} → {FORMAT_VERSION})"
-    if manifest.get("model") != model:
-        return f"embedding model changed ({manifest.get('model')} → {model})"
-    if dim is not None and manifest.get("dim") != dim:
-        return f"embedding dimension changed ({manifest.get('dim')} → {dim})"
-    if manifest.get("chunking") != settings.chunking:
-        return f"chunking parameters changed ({manifest.get('chunking')} → {settings.chunking})"
-    if manifest.get("bm25", {}).get("tokenizer") != TOKENIZER:
-        return "BM25 tokenizer changed"
-    return None
-
-
-def _diff(corpus: Corpus, manifest: dict | None) -> dict[str, tuple[str, ...]]:
-    old = {doc_id: entry["sha256"] for doc_id, entry in (manifest or {}).get("documents", {}).items()}
+def _diff(corpus: Corpus, manifest: Manifest | None) -> dict[str, tuple[str, ...]]:
+    old = {doc_id: entry.sha256 for doc_id, entry in manifest.documents.items()} if manifest else {}
     new = {document.doc_id: document.sha256 for document in corpus.documents}
     return {
         "added": tuple(sorted(new.keys() - old.keys())),
@@ -257,10 +247,13 @@ def _write_version(
         np.save(staging / "sentence_vectors.npy", sentence_vectors)
         for name, vectors in (("dense.faiss", chunk_vectors), ("sentence_dense.faiss", sentence_vectors)):
             faiss.write_index(dense_index(vectors, settings.hnsw_threshold, settings.hnsw_m), str(staging / name))
+        BM25([terms(documents[d].raw[s:e]) for d, s, e, _, _ in chunk_rows]).save(
+            staging / "bm25.npz", staging / "bm25_vocabulary.json"
+        )
         files = {name: _sha256_file(staging / name) for name in DATA_FILES}
         version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + _digest(files)[:10]
         manifest = _manifest(settings, embedder, corpus, chunk_rows, sentence_rows, files, version)
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
+        (staging / MANIFEST).write_text(json.dumps(manifest.to_json(), indent=2, ensure_ascii=False))
         _fsync_dir(staging)
         os.rename(staging, versions / version)
     except BaseException:
@@ -271,11 +264,13 @@ def _write_version(
 
 def dense_index(vectors: np.ndarray, hnsw_threshold: int, hnsw_m: int) -> faiss.Index:
     """Exact inner-product search below ``hnsw_threshold`` vectors, an HNSW graph (inner product) above."""
+    index: faiss.Index
     if len(vectors) < hnsw_threshold:
         index = faiss.IndexFlatIP(vectors.shape[1])
     else:
-        index = faiss.IndexHNSWFlat(vectors.shape[1], hnsw_m, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = 80
+        graph = faiss.IndexHNSWFlat(vectors.shape[1], hnsw_m, faiss.METRIC_INNER_PRODUCT)
+        graph.hnsw.efConstruction = 80
+        index = graph
     index.add(vectors)
     return index
 
@@ -317,28 +312,28 @@ def _embed_with_cache(
     return matrix, len(missing), len(texts) - len(missing)
 
 
-def _manifest(settings, embedder, corpus, chunk_rows, sentence_rows, files, version) -> dict:
+def _manifest(settings, embedder, corpus, chunk_rows, sentence_rows, files, version) -> Manifest:
     per_doc_chunks = np.bincount([row[0] for row in chunk_rows], minlength=len(corpus.documents))
-    return {
-        "format_version": FORMAT_VERSION,
-        "version": version,
-        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "model": embedder.name,
-        "dim": embedder.dim,
-        "chunking": settings.chunking,
-        "dense": {"hnsw_threshold": settings.hnsw_threshold, "hnsw_m": settings.hnsw_m},
-        "bm25": {"k1": K1, "b": B, "epsilon": EPSILON, "tokenizer": TOKENIZER},
-        "counts": {"documents": len(corpus.documents), "chunks": len(chunk_rows), "sentences": len(sentence_rows)},
-        "documents": {
-            document.doc_id: {"sha256": document.sha256, "size": document.size, "chunks": int(per_doc_chunks[d])}
+    return Manifest(
+        format_version=FORMAT_VERSION,
+        version=version,
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        model=embedder.name,
+        dim=embedder.dim,
+        chunking=settings.chunking,
+        dense={"hnsw_threshold": settings.hnsw_threshold, "hnsw_m": settings.hnsw_m},
+        bm25={"k1": K1, "b": B, "epsilon": EPSILON, "tokenizer": TOKENIZER},
+        counts={"documents": len(corpus.documents), "chunks": len(chunk_rows), "sentences": len(sentence_rows)},
+        documents={
+            document.doc_id: DocumentEntry(document.sha256, document.size, int(per_doc_chunks[d]))
             for d, document in enumerate(corpus.documents)
         },
-        "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
-        "files": files,
-        "libraries": {
+        files=files,
+        skipped=[{"path": str(s.path), "reason": s.reason} for s in corpus.skipped],
+        libraries={
             name: _library_version(name) for name in ("qa", "faiss-cpu", "numpy", "sentence-transformers", "torch")
         },
-    }
+    )
 
 
 def _publish(index_dir: Path, version: str) -> None:
@@ -370,16 +365,20 @@ def load_index(index_dir: Path) -> Index:
     """Load the current version, verifying every file against the manifest."""
     path = current_version_path(index_dir)
     try:
-        manifest = json.loads((path / MANIFEST).read_text())
+        data = json.loads((path / MANIFEST).read_text())
     except FileNotFoundError as exc:
         raise IndexCorruptError(f"{path} has no {MANIFEST}; rebuild it with `qa index --full`") from exc
     except (OSError, ValueError) as exc:
         raise IndexCorruptError(f"{path / MANIFEST} is unreadable ({exc}); rebuild it with `qa index --full`") from exc
-    if manifest.get("format_version") != FORMAT_VERSION:
+    if not isinstance(data, dict) or data.get("format_version") != FORMAT_VERSION:
+        found = data.get("format_version") if isinstance(data, dict) else None
         raise IndexMismatchError(
-            f"{path} has index format {manifest.get('format_version')}, this qa reads {FORMAT_VERSION}; "
-            "rebuild it with `qa index --full`"
+            f"{path} has index format {found}, this qa reads {FORMAT_VERSION}; rebuild it with `qa index --full`"
         )
+    try:
+        manifest = Manifest.from_json(data)
+    except (KeyError, TypeError) as exc:
+        raise IndexCorruptError(f"{path / MANIFEST} is incomplete ({exc}); rebuild it with `qa index --full`") from exc
     _verify_files(path, manifest)
     try:
         return _read(path, manifest)
@@ -389,7 +388,7 @@ def load_index(index_dir: Path) -> Index:
 
 def check_compatible(index: Index, settings: Settings, model: str, dim: int | None = None) -> None:
     """Refuse an index built with another model or chunking than ``settings`` ask for."""
-    reason = _mismatch(index.manifest, settings, model, dim)
+    reason = mismatch(index.manifest, settings, model, dim)
     if reason:
         raise IndexMismatchError(f"the index in {index.path} does not match the settings: {reason}; run `qa index`")
 
@@ -405,8 +404,8 @@ def current_version_path(index_dir: Path) -> Path:
     return path
 
 
-def _verify_files(path: Path, manifest: dict) -> None:
-    expected = manifest.get("files", {})
+def _verify_files(path: Path, manifest: Manifest) -> None:
+    expected = manifest.files
     for name in DATA_FILES:
         file = path / name
         if not file.exists():
@@ -415,7 +414,7 @@ def _verify_files(path: Path, manifest: dict) -> None:
             raise IndexCorruptError(f"{file} does not match its checksum; rebuild the index with `qa index --full`")
 
 
-def _read(path: Path, manifest: dict) -> Index:
+def _read(path: Path, manifest: Manifest) -> Index:
     documents = [_document_from_row(json.loads(line)) for line in (path / "documents.jsonl").open(encoding="utf-8")]
     sentences = tuple(
         Sentence(documents[d].doc_id, s, e, documents[d].raw[s:e])
@@ -430,12 +429,12 @@ def _read(path: Path, manifest: dict) -> Index:
     sentence_vectors = np.load(path / "sentence_vectors.npy")
     dense = faiss.read_index(str(path / "dense.faiss"))
     sentence_dense = faiss.read_index(str(path / "sentence_dense.faiss"))
-    counts = manifest["counts"]
+    counts = manifest.counts
     shapes_ok = (
         len(documents) == counts["documents"]
         and len(chunks) == counts["chunks"] == dense.ntotal == chunk_vectors.shape[0]
         and len(sentences) == counts["sentences"] == sentence_dense.ntotal == sentence_vectors.shape[0]
-        and dense.d == sentence_dense.d == manifest["dim"] == chunk_vectors.shape[1]
+        and dense.d == sentence_dense.d == manifest.dim == chunk_vectors.shape[1]
     )
     sentence_chunks: list[list[int]] = [[] for _ in sentences]
     for chunk in chunks:
@@ -454,7 +453,7 @@ def _read(path: Path, manifest: dict) -> Index:
         dense=dense,
         sentence_dense=sentence_dense,
         sentence_chunks=tuple(tuple(c) for c in sentence_chunks),
-        bm25=BM25([terms(chunk.text) for chunk in chunks]),
+        bm25=BM25.load(path / "bm25.npz", path / "bm25_vocabulary.json", rows=len(chunks)),
         _sentence_rows=sentence_rows,
     )
 

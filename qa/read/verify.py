@@ -227,7 +227,9 @@ def fit_verifier(
     w = logistic_regression((x - mean) / scale, y, l2)
     model = VerifierModel(reader, names, tuple(mean), tuple(scale), tuple(w[:-1]), float(w[-1]), (1.0, 0.0), 0.5)
 
-    tops, labels, top_index = [], [], []
+    tops: list[float] = []
+    labels: list[float] = []
+    top_index: list[int | None] = []
     for rows in candidates:
         if not rows:
             top_index.append(None)

@@ -8,7 +8,7 @@ scores, and the backend's own stage timings. The fusion function is chosen once,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -19,8 +19,8 @@ from qa.index.store import Index
 from qa.records import Chunk, Hit
 from qa.search.fuse import ranked, reciprocal_rank_fusion, weighted_fusion
 
-Scored = list[tuple[Hashable, float]]  # (chunk key, score), best first
-Fusion = Callable[[Scored, Scored], dict[Hashable, float]]
+Scored = list[tuple[int, float]]  # (chunk key: a local row or a Milvus primary key, score), best first
+Fusion = Callable[[Scored, Scored], dict[int, float]]
 
 
 @dataclass(frozen=True)
@@ -64,10 +64,10 @@ def make_fusion(settings: Settings) -> Fusion:
 
 
 def assemble_hits(
-    fused: Sequence[tuple[Hashable, float]],
+    fused: Sequence[tuple[int, float]],
     dense: Scored,
     sparse: Scored,
-    chunk_of: Callable[[Hashable], Chunk | None],
+    chunk_of: Callable[[int], Chunk | None],
 ) -> list[Hit]:
     """``Hit`` records in fused order, each with its rank and score in either leg (None where it missed)."""
     dense_at = {key: (rank, score) for rank, (key, score) in enumerate(dense, start=1)}
@@ -83,8 +83,8 @@ def assemble_hits(
     return hits
 
 
-def fuse_ranked(fusion: Fusion, dense: Scored, sparse: Scored, k: int) -> list[tuple[Hashable, float]]:
-    return ranked(fusion(dense, sparse))[:k]  # type: ignore[arg-type]
+def fuse_ranked(fusion: Fusion, dense: Scored, sparse: Scored, k: int) -> Scored:
+    return ranked(fusion(dense, sparse))[:k]
 
 
 def document_changes(held: Mapping[str, str], index: Index) -> tuple[list[str], list[str], int]:

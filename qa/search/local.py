@@ -53,7 +53,7 @@ class Retriever:
         dense = _timed(timings, "dense", lambda: self.dense(vector))
         sparse = _timed(timings, "bm25", lambda: self.sparse(question))
         fused = _timed(timings, "fusion", lambda: fuse_ranked(self.fusion, dense, sparse, k))
-        hits = assemble_hits(fused, dense, sparse, lambda row: index.chunks[row])  # type: ignore[index]
+        hits = assemble_hits(fused, dense, sparse, lambda row: index.chunks[row])
         return Searched(tuple(hits), timings)
 
     def dense(self, query_vector: np.ndarray) -> list[tuple[int, float]]:

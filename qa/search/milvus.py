@@ -195,7 +195,9 @@ class MilvusBackend:
             for r in self.client.search(self.collection, search_params=sparse_params, **sparse_leg)[0]
         ]
         timings["legs"] = _ms(started)
-        hits = assemble_hits([(r["id"], float(r["distance"])) for r in fused], dense, sparse, self._chunks.get)
+        hits = assemble_hits(
+            [(r["id"], float(r["distance"])) for r in fused], dense, sparse, lambda key: self._chunks.get(key)
+        )
         return Searched(tuple(hits), timings)
 
     def stats(self) -> dict[str, object]:

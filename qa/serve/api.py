@@ -107,11 +107,11 @@ def create_app(target: Pipeline | Service) -> FastAPI:
         manifest = pipeline.index.manifest
         return HealthResponse(
             status="ok",
-            documents=manifest["counts"]["documents"],
-            chunks=manifest["counts"]["chunks"],
-            index_version=manifest["version"],
-            index_built_at=manifest["created_at"],
-            model=manifest["model"],
+            documents=manifest.counts["documents"],
+            chunks=manifest.counts["chunks"],
+            index_version=manifest.version,
+            index_built_at=manifest.created_at,
+            model=manifest.model,
             rebuilding=service.status().running,
         )
 
@@ -135,9 +135,9 @@ def create_app(target: Pipeline | Service) -> FastAPI:
     @app.get("/documents", response_model=list[DocumentOut])
     def documents(pipeline: PipelineDep) -> list[DocumentOut]:
         """The documents in the loaded index."""
-        entries = pipeline.index.manifest["documents"]
+        entries = pipeline.index.manifest.documents
         return [
-            DocumentOut(doc_id=d.doc_id, path=d.path, size=d.size, sha256=d.sha256, chunks=entries[d.doc_id]["chunks"])
+            DocumentOut(doc_id=d.doc_id, size=d.size, sha256=d.sha256, chunks=entries[d.doc_id].chunks)
             for d in pipeline.index.documents.values()
         ]
 
@@ -147,8 +147,8 @@ def create_app(target: Pipeline | Service) -> FastAPI:
         d = pipeline.index.documents.get(doc_id)
         if d is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document {doc_id!r} in the index; see GET /documents")
-        chunks = pipeline.index.manifest["documents"][doc_id]["chunks"]
-        return DocumentTextOut(doc_id=d.doc_id, path=d.path, size=d.size, sha256=d.sha256, chunks=chunks, text=d.raw)
+        chunks = pipeline.index.manifest.documents[doc_id].chunks
+        return DocumentTextOut(doc_id=d.doc_id, size=d.size, sha256=d.sha256, chunks=chunks, text=d.raw)
 
     @app.get("/suggestions", response_model=list[str])
     def suggestions(request: Request, pipeline: PipelineDep) -> list[str]:

@@ -118,8 +118,7 @@ class IndexStatusOut(BaseModel):
 
 
 class DocumentOut(BaseModel):
-    doc_id: str
-    path: str
+    doc_id: str = Field(description="The document's path inside the seeds folder (never a server path).")
     size: int
     sha256: str
     chunks: int
@@ -157,7 +156,7 @@ def report_out(report: BuildReport) -> BuildReportOut:
         changed=list(report.changed),
         removed=list(report.removed),
         unchanged=len(report.unchanged),
-        skipped=[{"path": str(s.path), "reason": s.reason} for s in report.skipped],
+        skipped=[{"path": s.path, "reason": s.reason} for s in report.skipped],
         chunks=report.chunks,
         embedded_texts=report.embedded_texts,
         reused_vectors=report.reused_vectors,

@@ -101,7 +101,7 @@ class Service:
             return self.pipeline.embedder
         if callable(self._build_embedder):
             self._build_embedder = self._build_embedder()
-        return self._build_embedder  # type: ignore[return-value]
+        return self._build_embedder
 
     # ---------------------------------------------------------------------------------- watch
 

@@ -5,7 +5,10 @@ import numpy as np
 import pytest
 
 from qa.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RebuildInProgressError
+from qa.index.bm25 import BM25
+from qa.index.manifest import FORMAT_VERSION, Manifest
 from qa.index.store import build_index, build_lock, check_compatible, current_version_path, load_index
+from qa.text import terms
 from tests.conftest import write_corpus
 
 
@@ -31,7 +34,55 @@ def test_missing_index_says_what_to_run(tmp_path: Path):
         load_index(tmp_path / "index")
 
 
-@pytest.mark.parametrize("victim", ["chunk_vectors.npy", "chunks.json", "dense.faiss", "manifest.json"])
+def test_the_manifest_is_a_typed_record(tiny_index):
+    manifest = tiny_index.manifest
+    assert isinstance(manifest, Manifest) and manifest.format_version == FORMAT_VERSION
+    assert manifest.counts["chunks"] == len(tiny_index.chunks)
+    assert sum(entry.chunks for entry in manifest.documents.values()) == len(tiny_index.chunks)
+    assert Manifest.from_json(manifest.to_json()) == manifest
+
+
+def test_loading_reads_bm25_and_never_rebuilds_it(tiny_settings, fake_embedder, monkeypatch):
+    build_index(tiny_settings, fake_embedder)
+    rebuilt = BM25([terms(c.text) for c in load_index(tiny_settings.index_dir).chunks])
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("BM25 was rebuilt at load")
+
+    monkeypatch.setattr(BM25, "__init__", refuse)
+    loaded = load_index(tiny_settings.index_dir).bm25
+    assert loaded.vocabulary == rebuilt.vocabulary
+    assert np.allclose(loaded.matrix.toarray(), rebuilt.matrix.toarray()) and np.allclose(loaded.idf, rebuilt.idf)
+    question = terms("Who cut the ribbon on the bridge?")
+    assert np.allclose(loaded.scores(question), rebuilt.scores(question))
+
+
+def test_a_full_rebuild_recovers_from_an_index_format_it_cannot_read(tiny_settings, fake_embedder):
+    build_index(tiny_settings, fake_embedder)
+    path = current_version_path(tiny_settings.index_dir) / "manifest.json"
+    data = json.loads(path.read_text())
+    path.write_text(json.dumps({**data, "format_version": FORMAT_VERSION + 1}))
+    with pytest.raises(IndexMismatchError, match="qa index --full"):
+        load_index(tiny_settings.index_dir)
+    report = build_index(tiny_settings, fake_embedder, full=True)
+    assert report.rebuilt and report.full and load_index(tiny_settings.index_dir).version == report.version
+    path.write_text(json.dumps({**data, "format_version": FORMAT_VERSION + 1}))  # the old version, still kept
+    incremental = build_index(tiny_settings, fake_embedder)  # reads the current (good) one
+    assert not incremental.rebuilt
+
+
+def test_an_incremental_build_over_an_unreadable_format_rebuilds_from_scratch(tiny_settings, fake_embedder):
+    build_index(tiny_settings, fake_embedder)
+    path = current_version_path(tiny_settings.index_dir) / "manifest.json"
+    path.write_text(json.dumps({**json.loads(path.read_text()), "format_version": 1}))
+    report = build_index(tiny_settings, fake_embedder)
+    assert report.rebuilt and report.full and "cannot be reused" not in report.reason
+    assert load_index(tiny_settings.index_dir).version == report.version
+
+
+@pytest.mark.parametrize(
+    "victim", ["chunk_vectors.npy", "chunks.json", "dense.faiss", "manifest.json", "bm25.npz", "bm25_vocabulary.json"]
+)
 def test_corrupt_index_is_refused(tiny_settings, fake_embedder, victim):
     build_index(tiny_settings, fake_embedder)
     path = current_version_path(tiny_settings.index_dir) / victim
