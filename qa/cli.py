@@ -190,27 +190,13 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
-    from qa.errors import IndexStateError
-    from qa.index.embed import embedder_for
-    from qa.index.store import build_index, load_index
-    from qa.pipeline import Pipeline
     from qa.serve.api import create_app
     from qa.serve.service import Service
 
     settings = settings.with_(host=args.host or settings.host, port=args.port or settings.port)
-    embedder = embedder_for(settings)
-    try:
-        index = load_index(settings.index_dir)  # read once: the build compares against it, then it serves
-    except IndexStateError:
-        index = None
-    report = build_index(settings, embedder, loaded=index)
-    print(f"index {report.version}: {'rebuilt (' + report.reason + ')' if report.rebuilt else 'up to date'}")
-    if index is None or index.version != report.version:
-        index = load_index(settings.index_dir)
-    build_embedder = lambda: embedder_for(settings)  # noqa: E731
-    service = Service(Pipeline(index, embedder, settings), build_embedder=build_embedder)
+    service = Service.start(settings, watch=args.watch)
+    print(f"index {service.pipeline.index.version}: {len(service.pipeline.index.documents)} documents")
     if args.watch:
-        service.watch(settings.watch_interval)
         print(f"watching {settings.seeds_dir} every {settings.watch_interval:g} s")
     if not settings.admin_token:
         print("POST /index/rebuild is disabled; set QA_ADMIN_TOKEN to enable it")

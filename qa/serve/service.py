@@ -17,9 +17,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from qa.errors import RebuildInProgressError
+from qa.config import Settings
+from qa.errors import IndexStateError, RebuildInProgressError
 from qa.index.embed import Embedder
-from qa.index.store import BuildReport, build_index, load_index
+from qa.index.store import BuildReport, Index, build_index, load_index
 from qa.ingest.files import SUPPORTED_SUFFIXES
 from qa.pipeline import Pipeline
 
@@ -59,6 +60,25 @@ class Service:
         self._thread: threading.Thread | None = None
         self._watcher: threading.Thread | None = None
         self._stop = threading.Event()
+
+    @classmethod
+    def start(cls, settings: Settings, embedder: Embedder | None = None, *, watch: bool = False) -> Service:
+        """Load the index (building or updating it from the seeds folder first), and the models, once."""
+        from qa.index.embed import embedder_for
+
+        embedder = embedder or embedder_for(settings)
+        try:
+            index: Index | None = load_index(settings.index_dir)  # read once: the build compares against it
+        except IndexStateError:
+            index = None
+        report = build_index(settings, embedder, loaded=index)
+        log.warning("index %s: %s", report.version, f"rebuilt ({report.reason})" if report.rebuilt else "up to date")
+        if index is None or index.version != report.version:
+            index = load_index(settings.index_dir)
+        service = cls(Pipeline(index, embedder, settings), build_embedder=lambda: embedder_for(settings))
+        if watch:
+            service.watch(settings.watch_interval)
+        return service
 
     # ------------------------------------------------------------------------------ rebuilds
 

@@ -222,3 +222,15 @@ def test_a_rebuild_reuses_the_index_the_server_holds(service: Service, monkeypat
     monkeypatch.setattr("qa.index.store.load_index", no_reload)
     status = service.rebuild(wait=True)
     assert status.state == "succeeded" and not status.report.rebuilt
+
+
+def test_start_builds_the_index_once_and_serves_it(tiny_settings, fake_embedder):
+    first = Service.start(tiny_settings, fake_embedder)
+    assert sorted(first.pipeline.index.documents) == ["garden.txt", "harbour.txt", "museum.md"]
+    version = first.pipeline.index.version
+    again = Service.start(tiny_settings, fake_embedder, watch=True)  # an unchanged folder: nothing rebuilt
+    try:
+        assert again.pipeline.index.version == version and again._watcher is not None
+        assert again.pipeline.ask("How many species of orchid does the garden grow?", threshold=0).answers
+    finally:
+        again.stop()
