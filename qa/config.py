@@ -29,6 +29,9 @@ class Settings:
     # "onnx": ONNX Runtime (exported locally, cached in index/onnx; falls back to torch), or "torch".
     embed_backend: Literal["onnx", "torch"] = "onnx"
 
+    # Files larger than this (in MB) are skipped with a warning instead of read.
+    max_file_mb: float = 20.0
+
     chunk_target_words: int = 150
     chunk_max_words: int = 200
     chunk_overlap_sentences: int = 1
@@ -76,6 +79,7 @@ class Settings:
 
     def __post_init__(self) -> None:
         checks = [
+            (self.max_file_mb > 0, "max_file_mb must be positive"),
             (self.chunk_target_words > 0, "chunk_target_words must be positive"),
             (self.chunk_max_words >= self.chunk_target_words, "chunk_max_words must be >= chunk_target_words"),
             (self.chunk_overlap_sentences >= 0, "chunk_overlap_sentences must be >= 0"),

@@ -134,7 +134,7 @@ def build_index(
     index_dir = settings.index_dir
     index_dir.mkdir(parents=True, exist_ok=True)
     with build_lock(index_dir):
-        corpus = read_corpus(settings.seeds_dir)
+        corpus = read_corpus(settings.seeds_dir, int(settings.max_file_mb * 1e6))
         previous = _previous_for_reuse(settings, loaded, full)
         reason = "full rebuild requested" if full else _full_rebuild_reason(settings, embedder, previous)
         if reason:

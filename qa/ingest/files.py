@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,22 +68,49 @@ class Corpus:
     skipped: tuple[Skipped, ...]
 
 
-def read_corpus(seeds_dir: Path) -> Corpus:
-    """Read every supported file under ``seeds_dir``; bad files are skipped with a warning."""
+def read_corpus(seeds_dir: Path, max_file_bytes: int | None = None) -> Corpus:
+    """Read every supported regular file under ``seeds_dir``; anything else is skipped with a warning.
+
+    Symbolic links are never followed (a link could point anywhere on the server), and fifos,
+    devices and sockets are never opened (reading a fifo would hang the build); both are reported.
+    Files larger than ``max_file_bytes`` are skipped unread.
+    """
     if not seeds_dir.is_dir():
         raise ConfigError(f"seeds folder {seeds_dir} does not exist; create it and put documents in it")
     documents: list[Document] = []
     skipped: list[Skipped] = []
-    for path in sorted(p for p in seeds_dir.rglob("*") if p.is_file()):
+    for path in _entries(seeds_dir):
         doc_id = path.relative_to(seeds_dir).as_posix()
         if any(part.startswith(".") for part in Path(doc_id).parts):
             continue
         try:
+            _check_entry(path, max_file_bytes)
             documents.append(read_document(path, doc_id))
         except SkipFile as exc:
             log.warning("skipping %s: %s", doc_id, exc)
             skipped.append(Skipped(doc_id, str(exc)))
     return Corpus(tuple(documents), tuple(skipped))
+
+
+def _entries(seeds_dir: Path) -> list[Path]:
+    """Every non-directory entry below ``seeds_dir``, without descending into linked directories."""
+    found = []
+    for folder, dirs, files in os.walk(seeds_dir, followlinks=False):
+        found += [Path(folder) / name for name in files]
+        found += [Path(folder) / name for name in dirs if (Path(folder) / name).is_symlink()]
+    return sorted(found)
+
+
+def _check_entry(path: Path, max_file_bytes: int | None) -> None:
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode):
+        raise SkipFile("a symbolic link; links are not followed (only regular files inside the seeds folder are read)")
+    if not stat.S_ISREG(info.st_mode):
+        raise SkipFile("not a regular file (a fifo, device or socket is never read)")
+    if max_file_bytes is not None and info.st_size > max_file_bytes:
+        raise SkipFile(
+            f"{info.st_size / 1e6:.1f} MB, over the {max_file_bytes / 1e6:g} MB limit per file (QA_MAX_FILE_MB)"
+        )
 
 
 class SkipFile(Exception):
@@ -92,7 +121,12 @@ def read_document(path: Path, doc_id: str) -> Document:
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise SkipFile(f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
     try:
-        data = path.read_bytes()
+        # O_NOFOLLOW: a file swapped for a link after the check is still not followed.
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise SkipFile("not a regular file")
+            data = handle.read()
     except OSError as exc:
         raise SkipFile(f"cannot be read ({exc.strerror or exc})") from exc
     raw = decode(data)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hmac
+import logging
+import uuid
 from pathlib import Path
 from typing import Annotated
 
@@ -30,6 +32,7 @@ from qa.serve.service import Service
 from qa.serve.suggest import suggest_questions
 
 WEB = Path(__file__).parent / "web"
+log = logging.getLogger("qa.serve.api")
 
 
 def current_service(request: Request) -> Service:
@@ -42,10 +45,16 @@ def current_pipeline(request: Request) -> Pipeline:
 
 
 def require_admin(
+    request: Request,
     service: Annotated[Service, Depends(current_service)],
     authorization: Annotated[str | None, Header()] = None,
 ) -> None:
-    """Bearer-token check for the admin routes; they are off while no token is configured."""
+    """Bearer-token check for the admin routes; they are off while no token is configured.
+
+    A token in the query string is refused: query strings end up in access logs and browser history.
+    """
+    if any(key.lower() in ("token", "access_token", "authorization", "key") for key in request.query_params):
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, "send the token in the Authorization header, never the URL")
     expected = service.settings.admin_token
     if not expected:
         raise HTTPException(status.HTTP_403_FORBIDDEN, "rebuilding over HTTP is disabled: set QA_ADMIN_TOKEN")
@@ -146,7 +155,8 @@ def create_app(target: Pipeline | Service) -> FastAPI:
         """One indexed document with its full text (by document id, never by file path)."""
         d = pipeline.index.documents.get(doc_id)
         if d is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document {doc_id!r} in the index; see GET /documents")
+            shown = doc_id if len(doc_id) <= 200 else doc_id[:200] + "…"  # never echo a huge id back
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document {shown!r} in the index; see GET /documents")
         chunks = pipeline.index.manifest.documents[doc_id].chunks
         return DocumentTextOut(doc_id=d.doc_id, size=d.size, sha256=d.sha256, chunks=chunks, text=d.raw)
 
@@ -163,6 +173,18 @@ def create_app(target: Pipeline | Service) -> FastAPI:
 
 
 def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        """Anything unforeseen: a JSON 500 with a request id, and one log line with the same id."""
+        request_id = uuid.uuid4().hex[:12]
+        log.error(
+            "request %s %s failed (%s): %s: %s", request_id, request.url.path, request.method, type(exc).__name__, exc
+        )
+        return JSONResponse(
+            status_code=500,
+            content={"error": "internal error; the server log has the details", "request_id": request_id},
+        )
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         return JSONResponse(status_code=exc.status_code, content={"error": exc.detail}, headers=exc.headers)

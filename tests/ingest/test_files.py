@@ -74,3 +74,36 @@ def test_document_records_hash_and_size(tmp_path: Path):
 def test_missing_seeds_folder_is_a_clear_error(tmp_path: Path):
     with pytest.raises(ConfigError, match="does not exist"):
         read_corpus(tmp_path / "nope")
+
+
+def test_links_out_of_the_folder_are_never_followed(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The root password is hunter2.\n")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "notes.txt").write_text("Private notes about the server.\n")
+    seeds = write_corpus(tmp_path / "seeds", {"ok.txt": "The bridge opened on Monday.\n"})
+    (seeds / "leak.txt").symlink_to(secret)
+    (seeds / "linked").symlink_to(outside, target_is_directory=True)
+    corpus = read_corpus(seeds)
+    assert [d.doc_id for d in corpus.documents] == ["ok.txt"]
+    reasons = {s.path: s.reason for s in corpus.skipped}
+    assert set(reasons) == {"leak.txt", "linked"} and all("link" in r for r in reasons.values())
+    assert all("hunter2" not in d.raw for d in corpus.documents)
+
+
+def test_a_fifo_is_reported_not_read(tmp_path):
+    import os
+
+    seeds = write_corpus(tmp_path / "seeds", {"ok.txt": "The bridge opened on Monday.\n"})
+    os.mkfifo(seeds / "pipe.txt")  # opening it for reading would block the build forever
+    corpus = read_corpus(seeds)
+    assert [d.doc_id for d in corpus.documents] == ["ok.txt"]
+    assert corpus.skipped[0].path == "pipe.txt" and "not a regular file" in corpus.skipped[0].reason
+
+
+def test_files_over_the_size_limit_are_skipped_unread(tmp_path):
+    seeds = write_corpus(tmp_path / "seeds", {"small.txt": "Short.\n", "big.txt": "A long line of text.\n" * 5000})
+    corpus = read_corpus(seeds, max_file_bytes=50_000)
+    assert [d.doc_id for d in corpus.documents] == ["small.txt"]
+    assert corpus.skipped[0].path == "big.txt" and "QA_MAX_FILE_MB" in corpus.skipped[0].reason
