@@ -347,9 +347,16 @@ def _publish(index_dir: Path, version: str) -> None:
 
 
 def _prune(index_dir: Path, keep: str) -> None:
+    """Keep the new version and the newest older one that verifies; remove the rest and any staging.
+
+    A version that fails verification is never kept, and the last intact one before the new one is
+    never removed (it is what a server falls back to if the new one is damaged later).
+    """
     versions = sorted(p for p in (index_dir / VERSIONS).iterdir() if p.is_dir())
     finished = [p for p in versions if not p.name.startswith(".")]
-    old = [p for p in finished if p.name != keep][: max(0, len(finished) - KEEP_VERSIONS)]
+    older = [p for p in reversed(finished) if p.name != keep]
+    kept = next((p for p in older if intact(p)), None) if KEEP_VERSIONS > 1 else None
+    old = [p for p in older if p != kept]
     # This runs under the build lock, so any staging folder left is from a build that was killed.
     stale_staging = [p for p in versions if p.name.startswith(".staging-")]
     for path in old + stale_staging:
@@ -384,6 +391,33 @@ def load_index(index_dir: Path) -> Index:
         return _read(path, manifest)
     except (OSError, ValueError, KeyError, IndexError, TypeError, RuntimeError) as exc:
         raise IndexCorruptError(f"{path} could not be read ({exc}); rebuild it with `qa index --full`") from exc
+
+
+def intact(path: Path) -> bool:
+    """Whether the version at ``path`` has a readable manifest of this format and every file matches it."""
+    try:
+        data = json.loads((path / MANIFEST).read_text())
+        if data.get("format_version") != FORMAT_VERSION:
+            return False
+        _verify_files(path, Manifest.from_json(data))
+        return True
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexCorruptError):
+        return False
+
+
+def load_newest_intact(index_dir: Path) -> Index | None:
+    """The newest version that loads and verifies, whatever ``CURRENT`` says (None if there is none)."""
+    folder = index_dir / VERSIONS
+    if not folder.is_dir():
+        return None
+    for path in sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")), reverse=True):
+        if not intact(path):
+            continue
+        try:
+            return _read(path, Manifest.from_json(json.loads((path / MANIFEST).read_text())))
+        except (OSError, ValueError, KeyError, IndexError, TypeError, RuntimeError):
+            continue
+    return None
 
 
 def check_compatible(index: Index, settings: Settings, model: str, dim: int | None = None) -> None:

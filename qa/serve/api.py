@@ -115,13 +115,14 @@ def create_app(target: Pipeline | Service) -> FastAPI:
         """Service status and what the loaded index holds."""
         manifest = pipeline.index.manifest
         return HealthResponse(
-            status="ok",
+            status="degraded" if service.fallback else "ok",
             documents=manifest.counts["documents"],
             chunks=manifest.counts["chunks"],
             index_version=manifest.version,
             index_built_at=manifest.created_at,
             model=manifest.model,
             rebuilding=service.status().running,
+            fallback=service.fallback,
         )
 
     @app.get("/index/status", response_model=IndexStatusOut)

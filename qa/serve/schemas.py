@@ -82,6 +82,9 @@ class HealthResponse(BaseModel):
     index_built_at: str
     model: str
     rebuilding: bool = Field(description="Whether a rebuild is running now (the current index keeps serving).")
+    fallback: str | None = Field(
+        None, description="Set while an older index version serves because the current one is damaged."
+    )
 
 
 class RebuildRequest(BaseModel):

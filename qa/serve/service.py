@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Literal
 
 from qa.config import Settings
-from qa.errors import IndexStateError, RebuildInProgressError
+from qa.errors import IndexCorruptError, IndexStateError, RebuildInProgressError
 from qa.index.embed import Embedder
-from qa.index.store import BuildReport, Index, build_index, load_index
+from qa.index.manifest import mismatch
+from qa.index.store import BuildReport, Index, build_index, load_index, load_newest_intact
 from qa.ingest.files import SUPPORTED_SUFFIXES
 from qa.pipeline import Pipeline
 
@@ -60,15 +61,32 @@ class Service:
         self._thread: threading.Thread | None = None
         self._watcher: threading.Thread | None = None
         self._stop = threading.Event()
+        self.fallback: str | None = None  # why an older index version serves, until a rebuild succeeds
 
     @classmethod
     def start(cls, settings: Settings, embedder: Embedder | None = None, *, watch: bool = False) -> Service:
-        """Load the index (building or updating it from the seeds folder first), and the models, once."""
+        """Load the index (building or updating it from the seeds folder first), and the models, once.
+
+        A damaged current version does not keep the port closed: the newest intact version serves at
+        once (``fallback`` says so, and ``/health`` shows it) while a full rebuild runs in the background.
+        """
         from qa.index.embed import embedder_for
 
         embedder = embedder or embedder_for(settings)
         try:
             index: Index | None = load_index(settings.index_dir)  # read once: the build compares against it
+        except IndexCorruptError as exc:
+            intact = load_newest_intact(settings.index_dir)
+            if intact is not None and not mismatch(intact.manifest, settings, embedder.name, embedder.dim):
+                note = f"the current index is damaged ({exc}); serving version {intact.version} while rebuilding"
+                log.warning(note)
+                service = cls(Pipeline(intact, embedder, settings), build_embedder=lambda: embedder_for(settings))
+                service.fallback = note
+                service.rebuild(full=True, trigger="start")
+                if watch:
+                    service.watch(settings.watch_interval)
+                return service
+            index = None
         except IndexStateError:
             index = None
         report = build_index(settings, embedder, loaded=index)
@@ -108,6 +126,7 @@ class Service:
             report = build_index(self.settings, self._embedder_for_build(), full=full, loaded=self.pipeline.index)
             if report.rebuilt or report.version != self.pipeline.index.version:
                 self.pipeline = self.pipeline.with_index(load_index(self.settings.index_dir))
+            self.fallback = None
             outcome = replace(self._status, state="succeeded", report=report)
             log.info("rebuild %s: index %s (%s)", outcome.trigger, report.version, report.reason)
         except Exception as exc:  # a failed rebuild must never take the server down

@@ -66,9 +66,8 @@ def test_a_full_rebuild_recovers_from_an_index_format_it_cannot_read(tiny_settin
         load_index(tiny_settings.index_dir)
     report = build_index(tiny_settings, fake_embedder, full=True)
     assert report.rebuilt and report.full and load_index(tiny_settings.index_dir).version == report.version
-    path.write_text(json.dumps({**data, "format_version": FORMAT_VERSION + 1}))  # the old version, still kept
-    incremental = build_index(tiny_settings, fake_embedder)  # reads the current (good) one
-    assert not incremental.rebuilt
+    assert not path.exists()  # a version that fails verification is never kept
+    assert not build_index(tiny_settings, fake_embedder).rebuilt  # the new current one is read and reused
 
 
 def test_an_incremental_build_over_an_unreadable_format_rebuilds_from_scratch(tiny_settings, fake_embedder):

@@ -234,3 +234,24 @@ def test_start_builds_the_index_once_and_serves_it(tiny_settings, fake_embedder)
         assert again.pipeline.ask("How many species of orchid does the garden grow?", threshold=0).answers
     finally:
         again.stop()
+
+
+def test_a_damaged_current_index_falls_back_to_the_last_intact_version_at_once(tiny_settings, fake_embedder):
+    from qa.index.store import current_version_path
+
+    first = build_index(tiny_settings, fake_embedder).version
+    (tiny_settings.seeds_dir / "owls.txt").write_text("Barn owls hunt voles at dusk near Kestrel Farm.\n")
+    second = build_index(tiny_settings, fake_embedder).version
+    faiss_file = current_version_path(tiny_settings.index_dir) / "dense.faiss"
+    faiss_file.write_bytes(faiss_file.read_bytes()[:100])  # truncated
+    service = Service.start(tiny_settings, fake_embedder)
+    try:
+        assert service.pipeline.index.version == first and service.fallback and "damaged" in service.fallback
+        status = service.wait(timeout=60)
+        assert status.state == "succeeded" and status.full
+        assert service.fallback is None and "owls.txt" in service.pipeline.index.documents
+        assert service.pipeline.index.version not in (first, second)
+        versions = sorted(p.name for p in (tiny_settings.index_dir / "versions").iterdir())
+        assert second not in versions and first in versions  # the damaged one pruned, the intact one kept
+    finally:
+        service.stop()
