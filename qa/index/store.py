@@ -134,6 +134,7 @@ def build_index(
     index_dir = settings.index_dir
     index_dir.mkdir(parents=True, exist_ok=True)
     with build_lock(index_dir):
+        _remove_staging(index_dir)  # under the lock, so any staging folder is a killed build's leftover
         corpus = read_corpus(settings.seeds_dir, int(settings.max_file_mb * 1e6))
         previous = _previous_for_reuse(settings, loaded, full)
         reason = "full rebuild requested" if full else _full_rebuild_reason(settings, embedder, previous)
@@ -344,6 +345,13 @@ def _publish(index_dir: Path, version: str) -> None:
     os.replace(pointer, index_dir / CURRENT)
     _fsync_dir(index_dir)
     _prune(index_dir, keep=version)
+
+
+def _remove_staging(index_dir: Path) -> None:
+    folder = index_dir / VERSIONS
+    if folder.is_dir():
+        for path in folder.glob(".staging-*"):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def _prune(index_dir: Path, keep: str) -> None:

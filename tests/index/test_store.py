@@ -174,3 +174,12 @@ def test_returning_to_an_earlier_folder_state_at_once_builds_a_new_version(tiny_
     (tiny_settings.seeds_dir / "extra.txt").unlink()
     last = build_index(tiny_settings, fake_embedder)  # same content as the first, within the same second
     assert last.version != first.version and "extra.txt" not in load_index(tiny_settings.index_dir).documents
+
+
+def test_a_killed_builds_staging_is_removed_even_when_nothing_changed(tiny_settings, fake_embedder):
+    build_index(tiny_settings, fake_embedder)
+    leftover = tiny_settings.index_dir / "versions" / ".staging-0123456789abcdef"
+    leftover.mkdir()
+    (leftover / "chunk_vectors.npy").write_bytes(b"half written")
+    report = build_index(tiny_settings, fake_embedder)
+    assert not report.rebuilt and not leftover.exists()
