@@ -70,6 +70,8 @@ class Settings:
     # torch threads for the span model's batch of windows, set once at start (qa.runtime; 0: every core).
     threads: int = 2
 
+    # Questions in the server at once; more get an immediate 503 with Retry-After (a bounded queue).
+    max_pending: int = 32
     host: str = "127.0.0.1"
     port: int = 8000
     # Bearer token for POST /index/rebuild; rebuilding over HTTP is disabled while it is unset.
@@ -102,6 +104,7 @@ class Settings:
                 "no_answer_threshold must be within [0, 1]",
             ),
             (0 < self.port < 65536, "port must be within 1..65535"),
+            (self.max_pending > 0, "max_pending must be positive"),
             (self.admin_token is None or len(self.admin_token) >= 16, "admin_token must be at least 16 characters"),
             (self.watch_interval > 0, "watch_interval must be positive"),
         ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import threading
 import uuid
 from pathlib import Path
 from typing import Annotated
@@ -82,6 +83,7 @@ def create_app(target: Pipeline | Service) -> FastAPI:
     app.state.service = target if isinstance(target, Service) else Service(target)
     app.state.suggestions = ("", [])
     _install_error_handlers(app)
+    _install_load_shedding(app, app.state.service.settings.max_pending)
     app.mount("/static", StaticFiles(directory=WEB), name="static")
 
     @app.get("/", include_in_schema=False)
@@ -171,6 +173,30 @@ def create_app(target: Pipeline | Service) -> FastAPI:
         return questions
 
     return app
+
+
+def _install_load_shedding(app: FastAPI, capacity: int) -> None:
+    """At most ``capacity`` questions in the server at once; past that, an immediate 503 with Retry-After.
+
+    A bounded queue: a client beyond the machine's capacity learns it at once and can come back,
+    instead of every client waiting seconds in an unbounded thread-pool queue.
+    """
+    slots = threading.BoundedSemaphore(capacity)
+
+    @app.middleware("http")
+    async def shed(request: Request, call_next):  # type: ignore[no-untyped-def]
+        if request.url.path != "/ask":
+            return await call_next(request)
+        if not slots.acquire(blocking=False):
+            return JSONResponse(
+                status_code=503,
+                content={"error": f"the server is answering {capacity} questions already; retry in a second"},
+                headers={"Retry-After": "1"},
+            )
+        try:
+            return await call_next(request)
+        finally:
+            slots.release()
 
 
 def _install_error_handlers(app: FastAPI) -> None:

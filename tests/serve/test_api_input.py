@@ -87,3 +87,32 @@ def test_an_admin_token_in_the_query_string_is_refused(tiny_pipeline):
     client = TestClient(create_app(service))
     response = client.post("/index/rebuild", params={"token": "t" * 32})
     assert response.status_code == 400 and "Authorization header" in response.json()["error"]
+
+
+def test_questions_beyond_capacity_get_an_immediate_503(tiny_pipeline, monkeypatch):
+    import threading
+
+    gate = threading.Event()
+    real_read = tiny_pipeline.reader.read
+
+    def slow_read(*args, **kwargs):
+        gate.wait(10)
+        return real_read(*args, **kwargs)
+
+    monkeypatch.setattr(tiny_pipeline.reader, "read", slow_read)
+    tiny_pipeline.settings = tiny_pipeline.settings.with_(max_pending=1)
+    client = TestClient(create_app(tiny_pipeline))
+    first: list = []
+    worker = threading.Thread(target=lambda: first.append(client.post("/ask", json={"question": "Who cut it?"})))
+    worker.start()
+    try:
+        for _ in range(100):  # wait until the first question holds the only slot
+            response = client.post("/ask", json={"question": "Who cut the ribbon?"})
+            if response.status_code == 503:
+                break
+        assert response.status_code == 503 and response.headers["retry-after"] == "1"
+        assert client.get("/health").status_code == 200  # other routes are not shed
+    finally:
+        gate.set()
+        worker.join()
+    assert first[0].status_code == 200
