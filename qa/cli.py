@@ -121,10 +121,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
     from qa.index.embed import embedder_for
-    from qa.index.store import build_index
+    from qa.index.store import BuildControl, build_index
 
     embedder = embedder_for(settings)
-    report = build_index(settings, embedder, full=args.full)
+    try:
+        report = build_index(settings, embedder, full=args.full, control=BuildControl(on_progress=_show_progress()))
+    except KeyboardInterrupt:
+        print("\ncancelled: nothing was published; the previous index is unchanged", file=sys.stderr)
+        return 130
     for skipped in report.skipped:
         print(f"skipped {skipped.path}: {skipped.reason}")
     if not report.rebuilt:
@@ -138,6 +142,26 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
         backend = make_backend(load_index(settings.index_dir), embedder, settings)  # syncs the collection
         print(f"{settings.backend} in step with the index: {backend.stats()}")
     return 0
+
+
+def _show_progress():  # -> Callable[[Progress], None]
+    """Progress lines on stderr, at most one a second: phase, texts embedded / total, rate, time left."""
+    import time
+
+    last = [0.0]
+
+    def show(progress) -> None:  # type: ignore[no-untyped-def]
+        now = time.monotonic()
+        if progress.phase == "embedding" and progress.done < progress.total and now - last[0] < 1.0:
+            return
+        last[0] = now
+        if progress.phase != "embedding":
+            print(f"{progress.phase} …", file=sys.stderr)
+            return
+        eta = f", about {progress.eta_seconds:.0f} s left" if progress.eta_seconds else ""
+        print(f"embedding {progress.done}/{progress.total} texts ({progress.rate:.0f}/s{eta})", file=sys.stderr)
+
+    return show
 
 
 def _print_build(report: BuildReport) -> None:

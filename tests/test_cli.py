@@ -51,3 +51,27 @@ def test_errors_are_one_line_and_exit_2(folders, capsys):
     main([*folders, "index"])
     assert main([*folders, "ask", "   "]) == 2
     assert "empty" in capsys.readouterr().err
+
+
+def test_ctrl_c_during_qa_index_publishes_nothing_and_leaves_no_staging(folders, capsys, monkeypatch, tmp_path):
+    from qa.index.embed import HashingEmbedder
+
+    assert main([*folders, "index"]) == 0
+    current = (tmp_path / "index" / "CURRENT").read_text()
+    (tmp_path / "seeds" / "new.txt").write_text("The lighthouse was built in 1887.\n")
+
+    def interrupted(self, texts):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(HashingEmbedder, "encode", interrupted)
+    capsys.readouterr()
+    assert main([*folders, "index"]) == 130
+    assert "previous index is unchanged" in capsys.readouterr().err
+    assert (tmp_path / "index" / "CURRENT").read_text() == current
+    assert not [p for p in (tmp_path / "index" / "versions").iterdir() if p.name.startswith(".")]
+
+
+def test_qa_index_reports_progress(folders, capsys):
+    assert main([*folders, "index"]) == 0
+    err = capsys.readouterr().err
+    assert "reading …" in err and "embedding" in err and "texts" in err

@@ -27,9 +27,10 @@ import json
 import logging
 import os
 import shutil
+import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
@@ -100,6 +101,37 @@ class Index:
         return self.sentence_vectors[self._sentence_rows[(sentence.doc_id, sentence.start)]]
 
 
+EMBED_BATCH = 256  # texts per embedding call: bounded memory, and a point to report progress and cancel
+
+
+class BuildCancelled(Exception):
+    """A build stopped on request; nothing was published and no staging is left."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a build is: its phase, texts embedded of those to embed, rate and estimated time left."""
+
+    phase: str  # "reading", "embedding", "writing"
+    done: int = 0
+    total: int = 0
+    rate: float = 0.0  # texts per second
+    eta_seconds: float | None = None
+
+
+@dataclass
+class BuildControl:
+    """What a caller can give a build: a progress callback and a cancel flag it may set at any time."""
+
+    on_progress: Callable[[Progress], None] = lambda _: None
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+    def report(self, progress: Progress) -> None:
+        self.on_progress(progress)
+        if self.cancel.is_set():
+            raise BuildCancelled("the rebuild was cancelled; the previous index still serves")
+
+
 @dataclass(frozen=True)
 class BuildReport:
     """What a build did, for the CLI, the API and the tests."""
@@ -123,7 +155,12 @@ class BuildReport:
 
 
 def build_index(
-    settings: Settings, embedder: Embedder, *, full: bool = False, loaded: Index | None = None
+    settings: Settings,
+    embedder: Embedder,
+    *,
+    full: bool = False,
+    loaded: Index | None = None,
+    control: BuildControl | None = None,
 ) -> BuildReport:
     """Bring ``settings.index_dir`` in line with ``settings.seeds_dir``, re-embedding only new text.
 
@@ -131,10 +168,12 @@ def build_index(
     the current version again when it is that version.
     """
     started = time.perf_counter()
+    control = control or BuildControl()
     index_dir = settings.index_dir
     index_dir.mkdir(parents=True, exist_ok=True)
     with build_lock(index_dir):
         _remove_staging(index_dir)  # under the lock, so any staging folder is a killed build's leftover
+        control.report(Progress("reading"))
         corpus = read_corpus(settings.seeds_dir, int(settings.max_file_mb * 1e6))
         previous = _previous_for_reuse(settings, loaded, full)
         reason = "full rebuild requested" if full else _full_rebuild_reason(settings, embedder, previous)
@@ -157,7 +196,7 @@ def build_index(
                 time.perf_counter() - started,
                 rebuilt=False,
             )
-        version, embedded, reused, n_chunks = _write_version(settings, embedder, corpus, previous)
+        version, embedded, reused, n_chunks = _write_version(settings, embedder, corpus, previous, control)
         _publish(index_dir, version)
     return BuildReport(
         version,
@@ -225,15 +264,18 @@ def _diff(corpus: Corpus, manifest: Manifest | None) -> dict[str, tuple[str, ...
 
 
 def _write_version(
-    settings: Settings, embedder: Embedder, corpus: Corpus, previous: Index | None
+    settings: Settings, embedder: Embedder, corpus: Corpus, previous: Index | None, control: BuildControl
 ) -> tuple[str, int, int, int]:
     documents = list(corpus.documents)
     chunk_rows, sentence_rows = _tables(documents, settings)
     sentence_texts = [documents[d].raw[s:e] for d, s, e in sentence_rows]
     chunk_texts = [documents[d].raw[s:e] for d, s, e, _, _ in chunk_rows]
     cache = _vector_cache(previous)
-    chunk_vectors, embedded_c, reused_c = _embed_with_cache(embedder, chunk_texts, cache)
-    sentence_vectors, embedded_s, reused_s = _embed_with_cache(embedder, sentence_texts, cache)
+    todo = len({_text_key(t) for t in chunk_texts + sentence_texts if _text_key(t) not in cache})
+    meter = _Meter(control, todo)
+    chunk_vectors, embedded_c, reused_c = _embed_with_cache(embedder, chunk_texts, cache, meter)
+    sentence_vectors, embedded_s, reused_s = _embed_with_cache(embedder, sentence_texts, cache, meter)
+    control.report(Progress("writing", meter.done, todo, meter.rate(), 0.0))
 
     versions = settings.index_dir / VERSIONS
     versions.mkdir(parents=True, exist_ok=True)
@@ -298,15 +340,35 @@ def _vector_cache(previous: Index | None) -> dict[str, np.ndarray]:
     return cache
 
 
+class _Meter:
+    """Counts embedded texts across a build and reports progress (and checks for a cancel) per batch."""
+
+    def __init__(self, control: BuildControl, total: int) -> None:
+        self.control, self.total, self.done = control, total, 0
+        self.started = time.perf_counter()
+        control.report(Progress("embedding", 0, total))
+
+    def rate(self) -> float:
+        return self.done / max(time.perf_counter() - self.started, 1e-9)
+
+    def add(self, count: int) -> None:
+        self.done += count
+        rate = self.rate()
+        eta = (self.total - self.done) / rate if rate > 0 else None
+        self.control.report(Progress("embedding", self.done, self.total, round(rate, 1), eta))
+
+
 def _embed_with_cache(
-    embedder: Embedder, texts: Sequence[str], cache: dict[str, np.ndarray]
+    embedder: Embedder, texts: Sequence[str], cache: dict[str, np.ndarray], meter: _Meter
 ) -> tuple[np.ndarray, int, int]:
     keys = [_text_key(t) for t in texts]
     missing = sorted({k: i for i, k in enumerate(keys) if k not in cache}.values())
-    if missing:
-        fresh = embedder.encode([texts[i] for i in missing])
-        for i, vector in zip(missing, fresh, strict=True):
+    for first in range(0, len(missing), EMBED_BATCH):
+        batch = missing[first : first + EMBED_BATCH]
+        fresh = embedder.encode([texts[i] for i in batch])
+        for i, vector in zip(batch, fresh, strict=True):
             cache[keys[i]] = vector
+        meter.add(len(batch))
     matrix = np.zeros((len(texts), embedder.dim), dtype=np.float32)
     for i, key in enumerate(keys):
         matrix[i] = cache[key]

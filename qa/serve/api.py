@@ -144,6 +144,17 @@ def create_app(target: Pipeline | Service) -> FastAPI:
         started = service.rebuild(full=bool(body and body.full), trigger="api")
         return index_status(started, service.pipeline.index.version)
 
+    @app.delete(
+        "/index/rebuild",
+        response_model=IndexStatusOut,
+        status_code=202,
+        dependencies=[Depends(require_admin)],
+        responses={401: {"model": ErrorResponse}, 403: {"model": ErrorResponse}, 409: {"model": ErrorResponse}},
+    )
+    def cancel_rebuild(service: ServiceDep) -> IndexStatusOut:
+        """Cancel the running rebuild at its next batch; the current index keeps serving (409 if none runs)."""
+        return index_status(service.cancel(), service.pipeline.index.version)
+
     @app.get("/documents", response_model=list[DocumentOut])
     def documents(pipeline: PipelineDep) -> list[DocumentOut]:
         """The documents in the loaded index."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from qa.index.store import BuildReport
@@ -109,14 +111,23 @@ class BuildReportOut(BaseModel):
     seconds: float
 
 
+class ProgressOut(BaseModel):
+    phase: str = Field(description="reading, embedding or writing")
+    done: int = Field(description="Texts embedded so far.")
+    total: int = Field(description="Texts to embed in this rebuild (unchanged text reuses its vectors).")
+    rate: float = Field(description="Texts embedded per second.")
+    eta_seconds: float | None
+
+
 class IndexStatusOut(BaseModel):
-    state: str = Field(description="idle, running, succeeded or failed (of the last rebuild).")
+    state: str = Field(description="idle, running, succeeded, failed or cancelled (of the last rebuild).")
     trigger: str | None
     full: bool
     started_at: str | None
     finished_at: str | None
     error: str | None
     report: BuildReportOut | None
+    progress: ProgressOut | None
     serving_version: str
 
 
@@ -145,6 +156,7 @@ def index_status(rebuild: RebuildStatus, serving_version: str) -> IndexStatusOut
         finished_at=rebuild.finished_at,
         error=rebuild.error,
         report=report_out(rebuild.report) if rebuild.report else None,
+        progress=ProgressOut(**asdict(rebuild.progress)) if rebuild.progress else None,
         serving_version=serving_version,
     )
 

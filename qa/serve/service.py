@@ -21,13 +21,22 @@ from qa.config import Settings
 from qa.errors import IndexCorruptError, IndexStateError, RebuildInProgressError
 from qa.index.embed import Embedder
 from qa.index.manifest import mismatch
-from qa.index.store import BuildReport, Index, build_index, load_index, load_newest_intact
+from qa.index.store import (
+    BuildCancelled,
+    BuildControl,
+    BuildReport,
+    Index,
+    Progress,
+    build_index,
+    load_index,
+    load_newest_intact,
+)
 from qa.ingest.files import SUPPORTED_SUFFIXES
 from qa.pipeline import Pipeline
 
 log = logging.getLogger("qa.serve.service")
 
-State = Literal["idle", "running", "succeeded", "failed"]
+State = Literal["idle", "running", "succeeded", "failed", "cancelled"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,7 @@ class RebuildStatus:
     finished_at: str | None = None
     report: BuildReport | None = None
     error: str | None = None
+    progress: Progress | None = None
 
     @property
     def running(self) -> bool:
@@ -61,7 +71,8 @@ class Service:
         self._thread: threading.Thread | None = None
         self._watcher: threading.Thread | None = None
         self._stop = threading.Event()
-        self.fallback: str | None = None  # why an older index version serves, until a rebuild succeeds
+        self.fallback: str | None = None
+        self._cancel = threading.Event()  # why an older index version serves, until a rebuild succeeds
 
     @classmethod
     def start(cls, settings: Settings, embedder: Embedder | None = None, *, watch: bool = False) -> Service:
@@ -109,11 +120,23 @@ class Service:
             if self._status.running:
                 raise RebuildInProgressError("a rebuild is already running; see GET /index/status")
             self._status = RebuildStatus("running", trigger, full, started_at=_now())
+            self._cancel = threading.Event()
             self._thread = threading.Thread(target=self._run, args=(full,), name="qa-rebuild", daemon=True)
             self._thread.start()
         if wait:
             self.wait()
         return self._status
+
+    def cancel(self) -> RebuildStatus:
+        """Ask the running rebuild to stop at its next batch; the previous index keeps serving."""
+        with self._guard:
+            if not self._status.running:
+                raise RebuildInProgressError("no rebuild is running")
+            self._cancel.set()
+        return self._status
+
+    def _progress(self, progress: Progress) -> None:
+        self._status = replace(self._status, progress=progress)
 
     def wait(self, timeout: float | None = None) -> RebuildStatus:
         thread = self._thread
@@ -123,12 +146,17 @@ class Service:
 
     def _run(self, full: bool) -> None:
         try:
-            report = build_index(self.settings, self._embedder_for_build(), full=full, loaded=self.pipeline.index)
+            control = BuildControl(on_progress=self._progress, cancel=self._cancel)
+            embedder = self._embedder_for_build()
+            report = build_index(self.settings, embedder, full=full, loaded=self.pipeline.index, control=control)
             if report.rebuilt or report.version != self.pipeline.index.version:
                 self.pipeline = self.pipeline.with_index(load_index(self.settings.index_dir))
             self.fallback = None
             outcome = replace(self._status, state="succeeded", report=report)
             log.info("rebuild %s: index %s (%s)", outcome.trigger, report.version, report.reason)
+        except BuildCancelled as exc:
+            log.warning("rebuild cancelled; still serving index %s", self.pipeline.index.version)
+            outcome = replace(self._status, state="cancelled", error=str(exc))
         except Exception as exc:  # a failed rebuild must never take the server down
             serving = self.pipeline.index.version
             log.error("rebuild failed, still serving index %s:\n%s", serving, traceback.format_exc())

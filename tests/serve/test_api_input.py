@@ -116,3 +116,15 @@ def test_questions_beyond_capacity_get_an_immediate_503(tiny_pipeline, monkeypat
         gate.set()
         worker.join()
     assert first[0].status_code == 200
+
+
+def test_cancelling_needs_the_token_and_a_running_rebuild(tiny_pipeline):
+    from qa.serve.service import Service
+
+    service = Service(tiny_pipeline)
+    service.settings = tiny_pipeline.settings.with_(admin_token="t" * 32)
+    client = TestClient(create_app(service))
+    assert client.delete("/index/rebuild").status_code == 401
+    assert client.delete("/index/rebuild", headers={"Authorization": "Bearer " + "x" * 32}).status_code == 403
+    response = client.delete("/index/rebuild", headers={"Authorization": "Bearer " + "t" * 32})
+    assert response.status_code == 409 and "no rebuild" in response.json()["error"]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from qa.errors import RebuildInProgressError
 from qa.index.store import build_index, load_index
 from qa.pipeline import Pipeline
 from qa.serve.api import create_app
@@ -255,3 +256,37 @@ def test_a_damaged_current_index_falls_back_to_the_last_intact_version_at_once(t
         assert second not in versions and first in versions  # the damaged one pruned, the intact one kept
     finally:
         service.stop()
+
+
+def test_a_rebuild_reports_progress_and_can_be_cancelled(tiny_settings, fake_embedder, monkeypatch):
+    import threading
+
+    from qa.index import store
+
+    build_index(tiny_settings, fake_embedder)
+    service = Service(Pipeline(load_index(tiny_settings.index_dir), fake_embedder, tiny_settings), fake_embedder)
+    before = service.pipeline.index.version
+    for n in range(6):
+        (tiny_settings.seeds_dir / f"extra{n}.txt").write_text(f"Report {n} says the tower is {n + 40} metres tall.\n")
+    monkeypatch.setattr(store, "EMBED_BATCH", 2)
+    in_batch, release = threading.Event(), threading.Event()
+    real_encode = fake_embedder.encode
+
+    def slow_encode(texts):
+        in_batch.set()
+        release.wait(10)
+        return real_encode(texts)
+
+    monkeypatch.setattr(fake_embedder, "encode", slow_encode)
+    service.rebuild(trigger="test")
+    assert in_batch.wait(10)
+    progress = service.status().progress
+    assert progress is not None and progress.phase == "embedding" and progress.total > 2
+    service.cancel()
+    release.set()
+    status = service.wait(10)
+    assert status.state == "cancelled" and "previous index" in status.error
+    assert service.pipeline.index.version == before == load_index(tiny_settings.index_dir).version
+    assert not [p for p in (tiny_settings.index_dir / "versions").iterdir() if p.name.startswith(".")]
+    with pytest.raises(RebuildInProgressError, match="no rebuild"):
+        service.cancel()
