@@ -150,7 +150,7 @@ def _show_progress():  # -> Callable[[Progress], None]
 
     last = [0.0]
 
-    def show(progress) -> None:  # type: ignore[no-untyped-def]
+    def show(progress) -> None:
         now = time.monotonic()
         if progress.phase == "embedding" and progress.done < progress.total and now - last[0] < 1.0:
             return

@@ -195,7 +195,7 @@ def _install_load_shedding(app: FastAPI, capacity: int) -> None:
     slots = threading.BoundedSemaphore(capacity)
 
     @app.middleware("http")
-    async def shed(request: Request, call_next):  # type: ignore[no-untyped-def]
+    async def shed(request: Request, call_next):
         if request.url.path != "/ask":
             return await call_next(request)
         if not slots.acquire(blocking=False):
