@@ -13,6 +13,15 @@ from qa.index.store import build_index, load_index
 from qa.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The process settings (offline flags, thread counts) are applied once, as `qa` does at start."""
+    from qa import runtime
+
+    runtime.apply(Settings())
+
+
 SEED = ROOT / "seeds" / "000_7e9bf9ad3c619b7e.txt"
 
 TINY = {

@@ -24,7 +24,7 @@ from qa.read.base import cite, merge
 from qa.read.question import Kind, Question
 from qa.read.sentences import RankedSentence, SentenceRanker
 from qa.records import Answer, Hit, Sentence, StageScores
-from qa.text import STOPWORDS, fold, stem, words
+from qa.text import MONTHS, NUMBER_WORDS, STOPWORDS, WEEKDAYS, fold, stem, words
 
 # Calibrated on the tune split of eval/gold.jsonl; see eval/calibration.json.
 RULES_THRESHOLD = 0.694
@@ -54,46 +54,9 @@ class Candidate:
     kind: str
 
 
-_NUMBER_WORDS = {
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "dozen",
-}
-_NUMBER = re.compile(r"\d[\d,.]*(?:st|nd|rd|th|%|m|bn|k)?|" + "|".join(sorted(_NUMBER_WORDS)))
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+_NUMBER = re.compile(r"\d[\d,.]*(?:st|nd|rd|th|%|m|bn|k)?|" + "|".join(sorted(NUMBER_WORDS)))
+_WEEKDAYS = WEEKDAYS
+_MONTHS = MONTHS
 _RELATIVE_TIME = {"last", "next", "this", "earlier", "later"}
 _TIME_UNITS = {"week", "month", "year", "decade", "day", "weekend", "morning", "evening"}
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|21\d\d")

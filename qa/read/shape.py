@@ -18,50 +18,8 @@ from __future__ import annotations
 import re
 
 from qa.read.question import Kind, Question
-from qa.text import STOPWORDS, fold, stem, terms
+from qa.text import NUMBER_WORDS, STOPWORDS, fold, stem, terms
 
-NUMBER_WORDS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "trillion",
-        "dozen",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-        "billions",
-    ]
-)
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 _CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|who|whom|whose|where|while|whereas|although|but|because)\b|\sbecause\b")
 _EDGE = ",;:!?()[]{}\"'“”‘’ \t"

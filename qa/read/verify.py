@@ -27,7 +27,7 @@ from qa.read.question import Kind, Question
 from qa.read.sentences import SentenceRanker, stems
 from qa.read.shape import describes, has_number
 from qa.records import Answer, Hit
-from qa.text import normalize_answer
+from qa.text import MONTHS, WEEKDAYS, normalize_answer
 
 MODELS_DIR = Path(__file__).parent.parent / "models" / "verifier"
 FEATURES = (
@@ -44,22 +44,9 @@ FEATURES = (
     "long_for_type",
     "words",
 )
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_TIME = re.compile(r"\b(1\d{3}|20\d\d|" + "|".join(_MONTHS + _DAYS) + r"|century|centuries|bc|ad)\b", re.IGNORECASE)
+_TIME = re.compile(
+    r"\b(1\d{3}|20\d\d|" + "|".join(sorted(MONTHS | WEEKDAYS)) + r"|century|centuries|bc|ad)\b", re.IGNORECASE
+)
 _MAX_WORDS = {Kind.COUNT: 4, Kind.TIME: 5, Kind.PERSON: 5, Kind.PLACE: 5, Kind.QUANTITY: 5}
 
 

@@ -78,3 +78,20 @@ def test_spans_start_and_end_on_word_edges():
     starts, ends = word_edges(text, offsets, is_context)
     assert starts.tolist() == [False, True, True, True, False, True, False]  # "ki" is split as "k" + "##i"
     assert ends.tolist() == [False, True, True, False, True, True, False]
+
+
+def test_thread_settings_are_set_once_at_start_never_per_request(seed_pipeline, monkeypatch):
+    import faiss
+    import torch
+
+    from qa import runtime
+
+    assert runtime.applied()["faiss_threads"] == 1  # the test session applied the settings at start
+
+    def changed(*args):
+        raise AssertionError("a thread count was changed while answering")
+
+    monkeypatch.setattr(torch, "set_num_threads", changed)
+    monkeypatch.setattr(faiss, "omp_set_num_threads", changed)
+    response = seed_pipeline.ask("Which river separates the two sections?", threshold=0)
+    assert response.candidates
