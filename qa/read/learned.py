@@ -63,21 +63,24 @@ class LearnedReader:
         answers = []
         for logits in self.span_model.windows(q.text, [w.text for w in windows]):
             window = windows[logits.context]
-            for start, end, score in self._spans(q, window, logits):
-                answer = self._answer(window, start, end, score, logits.null)
+            for start, end, score, rule in self._spans(q, window, logits):
+                answer = self._answer(window, start, end, score, logits.null, rule)
                 if answer is not None:
                     answers.append(answer)
         return merge(sorted(answers, key=lambda a: -a.score))[: max(top_n, 5)]
 
-    def _spans(self, q: Question, window: Window, logits: WindowLogits) -> list[tuple[int, int, float]]:
-        """Window-relative ``(start, end, span score)`` of every candidate, shaped to the question."""
-        found: dict[tuple[int, int], float] = {}
+    def _spans(self, q: Question, window: Window, logits: WindowLogits) -> list[tuple[int, int, float, float]]:
+        """Window-relative ``(start, end, span score, rule score)`` of every candidate, shaped to the question."""
         proposed = logits.decode(self.span_model.max_answer_tokens, SPANS_PER_WINDOW)
         raw = self.index.document(window.doc_id).raw
-        for start, end, _kind in typed_spans(q, window.sentences, raw):
-            score = logits.score_span(start - window.start, end - window.start)
+        rules: dict[tuple[int, int], float] = {}
+        for start, end, rule in typed_spans(q, window.sentences, raw):
+            key = (start - window.start, end - window.start)
+            score = logits.score_span(*key)
             if score is not None:
-                proposed.append((start - window.start, end - window.start, score))
+                proposed.append((*key, score))
+                rules[key] = max(rules.get(key, 0.0), rule)
+        found: dict[tuple[int, int], float] = {}
         for start, end, score in proposed:
             shaped = shape_span(q, window.text, start, end)
             if shaped is None:
@@ -88,7 +91,7 @@ class LearnedReader:
             if restates(q, window.text[shaped[0] : shaped[1]]):
                 continue
             found[shaped] = max(found.get(shaped, -math.inf), score)
-        return [(s, e, score) for (s, e), score in found.items()]
+        return [(s, e, score, rules.get((s, e), 0.0)) for (s, e), score in found.items()]
 
     def choose_windows(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit]) -> list[Window]:
         """Around each of the best sentences, its neighbours in the chunk, up to ``words`` words."""
@@ -107,7 +110,7 @@ class LearnedReader:
             chosen.append(Window(sentence.doc_id, start, end, raw[start:end], run, r))
         return chosen
 
-    def _answer(self, window: Window, start: int, end: int, span: float, null: float) -> Answer | None:
+    def _answer(self, window: Window, start: int, end: int, span: float, null: float, rule: float) -> Answer | None:
         """The answer at window offsets ``[start, end)``; None for a span outside the window's sentences
         (in the page furniture or line breaks between two of them)."""
         reader = span - null - self.margin
@@ -123,6 +126,7 @@ class LearnedReader:
             round(confidence, 4),
             reader=round(reader, 4),
             passage=window.ranked.passage,
+            rule=round(rule, 4),
         )
         return cite(raw, context, start, end, confidence, stages)
 

@@ -139,7 +139,12 @@ class RuleReader:
         sentence = ranked.sentence
         score = min(math.sqrt(max(ranked.score, 0.0) * span), 1.0)
         stages = StageScores(
-            round(ranked.retrieval, 4), round(ranked.score, 4), round(span, 4), reader=score, passage=ranked.passage
+            round(ranked.retrieval, 4),
+            round(ranked.score, 4),
+            round(span, 4),
+            reader=score,
+            passage=ranked.passage,
+            rule=round(span, 4),
         )
         raw = self.index.document(sentence.doc_id).raw
         return cite(raw, sentence, tokens[candidate.first].start, tokens[candidate.last].end, score, stages)
@@ -159,14 +164,18 @@ def gap_texts(raw: str, tokens: list[Token]) -> list[str]:
     return [raw[a.end : b.start] for a, b in itertools.pairwise(tokens)]
 
 
-def typed_spans(q: Question, sentences: Sequence[Sentence], raw: str) -> list[tuple[int, int, str]]:
-    """Raw ``(start, end, kind)`` of the typed candidates (not plain phrases) of these sentences."""
+def typed_spans(q: Question, sentences: Sequence[Sentence], raw: str) -> list[tuple[int, int, float]]:
+    """Raw ``(start, end, rule score)`` of the typed candidates (not plain phrases) of these sentences.
+
+    The rule score is ``span_score``: how well the candidate's type fits the question, how close it
+    stands to the question's words and how much it adds to them, in [0, 1].
+    """
     out = []
     for sentence in sentences:
         tokens = sentence_tokens(sentence)
         for c in candidates(q, tokens, gap_texts(raw, tokens)):
             if c.kind != "phrase":
-                out.append((tokens[c.first].start, tokens[c.last].end, c.kind))
+                out.append((tokens[c.first].start, tokens[c.last].end, span_score(q, tokens, c)))
     return out
 
 

@@ -124,16 +124,22 @@ def decode_spans(
     top = max(per_window * 4, 20)
     starts = np.argsort(-masked_start)[:top]
     ends = np.argsort(-masked_end)[:top]
-    found: list[tuple[int, int, float]] = []
-    for i in starts:
-        if not np.isfinite(masked_start[i]):
+    starts = starts[np.isfinite(masked_start[starts])]
+    ends = ends[np.isfinite(masked_end[ends])]
+    if starts.size == 0 or ends.size == 0:
+        return []
+    # Every (start, end) pair of the best starts and ends at once; invalid pairs score -inf.
+    scores = masked_start[starts][:, None] + masked_end[ends][None, :]
+    length = ends[None, :] - starts[:, None] + 1
+    scores = np.where((length >= 1) & (length <= max_answer_tokens), scores, -np.inf)
+    flat = np.argsort(-scores, axis=None, kind="stable")[:per_window]
+    found = []
+    for k in flat:
+        i, j = np.unravel_index(k, scores.shape)
+        if not np.isfinite(scores[i, j]):
             break
-        for j in ends:
-            if not np.isfinite(masked_end[j]) or j < i or j - i + 1 > max_answer_tokens:
-                continue
-            found.append((int(offsets[i][0]), int(offsets[j][1]), float(masked_start[i] + masked_end[j])))
-    found.sort(key=lambda s: -s[2])
-    return found[:per_window]
+        found.append((int(offsets[starts[i]][0]), int(offsets[ends[j]][1]), float(scores[i, j])))
+    return found
 
 
 class SpanModel:

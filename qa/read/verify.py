@@ -27,7 +27,7 @@ from qa.read.question import Kind, Question
 from qa.read.sentences import SentenceRanker, stems
 from qa.read.shape import describes, has_number
 from qa.records import Answer, Hit
-from qa.text import MONTHS, WEEKDAYS, normalize_answer
+from qa.text import MONTHS, WEEKDAYS, fold, normalize_answer, stem
 
 MODELS_DIR = Path(__file__).parent.parent / "models" / "verifier"
 FEATURES = (
@@ -43,6 +43,8 @@ FEATURES = (
     "type_mismatch",
     "long_for_type",
     "words",
+    "rule",
+    "head_near",
 )
 _TIME = re.compile(
     r"\b(1\d{3}|20\d\d|" + "|".join(sorted(MONTHS | WEEKDAYS)) + r"|century|centuries|bc|ad)\b", re.IGNORECASE
@@ -93,7 +95,19 @@ def features(q: Question, answer: Answer, others: Sequence[Answer], hits: Sequen
         "type_mismatch": float(not type_fits(q, answer.text)),
         "long_for_type": max(0.0, n_words - limit) / limit if limit else 0.0,
         "words": math.log1p(n_words),
+        "rule": answer.scores.rule,
+        "head_near": _head_near(q, answer),
     }
+
+
+def _head_near(q: Question, answer: Answer) -> float:
+    """+1 when the question's head noun is in the answer or among the three words after it ("10 innovation
+    centres" for "How many centres …?"), -1 when it is not, 0 when the question has no head noun."""
+    if not q.head:
+        return 0.0
+    after = answer.context.text[answer.citation.end - answer.context.start :]
+    window = answer.text.split() + after.split()[:3]
+    return 1.0 if any(stem(fold(w.strip(".,;:!?()'\"’”"))) == q.head for w in window) else -1.0
 
 
 @dataclass(frozen=True)

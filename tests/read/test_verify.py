@@ -111,3 +111,13 @@ def test_rescoring_orders_by_probability_and_keeps_explanations():
     assert rescored[0].score == pytest.approx(1 / (1 + np.exp(-6.0)), abs=1e-4)
     assert dict(rescored[0].scores.verifier)["margin"] == 6.0
     assert Verifier(None, 0.7).rescore(q, [low], [hit], FlatRanker()) == [low] and Verifier(None, 0.7).threshold == 0.7
+
+
+def test_the_head_noun_near_a_number_marks_the_right_one_of_two():
+    q = analyze("How many innovation centres have universities set up?")
+    sentence = "Five universities have set up 10 innovation centres."
+    five, hit = _answer("Five", sentence)
+    ten, _ = _answer("10", sentence)
+    assert features(q, ten, [five, ten], [hit], FlatRanker())["head_near"] == 1.0
+    assert features(q, five, [five, ten], [hit], FlatRanker())["head_near"] == -1.0
+    assert features(analyze("Who spoke?"), five, [five], [hit], FlatRanker())["head_near"] == 0.0
