@@ -22,7 +22,7 @@ from qa.text import NUMBER_WORDS, STOPWORDS, fold, stem, terms
 
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 _CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|who|whom|whose|where|while|whereas|although|but|because)\b|\sbecause\b")
-_EDGE = ",;:!?()[]{}\"'“”‘’ \t"
+_EDGE = ",;:!?()[]{}\"'“”‘’ \t*_`#>"  # punctuation, quotes and Markdown markup never start or end an answer
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 
 

@@ -66,3 +66,11 @@ def test_a_description_is_not_a_piece_of_the_name():
     assert shape_span(q, text, text.index("Kwok-ki"), text.index("Kwok-ki") + 7) is None
     start = text.index("No 2")
     assert shape_span(q, text, start, start + len("No 2 official")) == (start, start + len("No 2 official"))
+
+
+def test_markdown_markup_never_starts_or_ends_an_answer():
+    text = "The museum is run by **Omar Haddad**, its director."
+    q = analyze("Who runs the museum?")
+    start = text.index("**Omar")
+    shaped_span = shape_span(q, text, start, text.index("**,") + 2)
+    assert shaped_span is not None and text[shaped_span[0] : shaped_span[1]] == "Omar Haddad"
