@@ -84,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--reader", choices=["learned", "rules"], help="default: the configured reader")
     p.add_argument("--data", type=Path, default=Path("../shared/data"), help="the shared data folder")
     p.add_argument("--out", type=Path, help="where to write it (default: the packaged qa/models/verifier)")
+    p.add_argument("--limit", type=int, help="fit on a seeded sample of this many questions (smoke runs)")
     p.set_defaults(run=cmd_fit_verifier)
 
     p = sub.add_parser("bench", help="measure latency, throughput, rebuild time and scale; print and save figures")
@@ -285,7 +286,7 @@ def cmd_fit_verifier(settings: Settings, args: argparse.Namespace) -> int:
     reader = args.reader or settings.reader
     settings = settings.with_(reader=reader)
     out = args.out or model_path(reader, settings.reader_model)
-    model = fit_on_validation(settings, embedder_for(settings), args.data)
+    model = fit_on_validation(settings, embedder_for(settings), args.data, limit=args.limit)
     model.save(out)
     print(f"verifier for the {reader} reader: threshold {model.threshold}, fit {model.fit} → {out}")
     return 0

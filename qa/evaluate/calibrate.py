@@ -26,7 +26,9 @@ OFF_TOPIC = 300  # off-topic questions added as unanswerable
 CANDIDATES = 5
 
 
-def fit_on_validation(settings: Settings, embedder: Embedder, data_dir: Path, seed: int = 13) -> VerifierModel:
+def fit_on_validation(
+    settings: Settings, embedder: Embedder, data_dir: Path, seed: int = 13, limit: int | None = None
+) -> VerifierModel:
     meta = load_meta(settings.reader_model or DEFAULT_MODEL_DIR)
     articles = set(meta.get("validation_articles", ()))
     if not articles:
@@ -38,6 +40,8 @@ def fit_on_validation(settings: Settings, embedder: Embedder, data_dir: Path, se
     contexts = list(dict.fromkeys(e.context for e in validation))
     documents = {f"{n:04d}.txt": context for n, context in enumerate(contexts)}
     questions = [(e.question, e.answers) for e in validation] + [(e.question, ()) for e in off_topic]
+    if limit:  # a seeded sample, for smoke runs
+        questions = random.Random(seed).sample(questions, min(limit, len(questions)))
 
     from tqdm import tqdm
 

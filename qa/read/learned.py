@@ -118,8 +118,8 @@ class LearnedReader:
         raw = self.index.document(window.doc_id).raw
         start, end = window.start + start, window.start + end
         context = _context(window, start, end, raw)
-        if not context.start <= start < end <= context.end:
-            return None
+        if not context.start <= start < end <= context.end or context not in window.sentences:
+            return None  # outside the window's sentences, or across two of them
         stages = StageScores(
             round(window.ranked.retrieval, 4),
             round(window.ranked.score, 4),

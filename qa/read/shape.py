@@ -10,7 +10,9 @@
   or, for "who" questions, when the person's name runs on ("Qin" → "Qin Weizhong");
 - a "how many" answer must hold a number, and is cut to that number and its head noun;
 - a "who/what is NAME" answer must describe (hold a lowercase content word), not repeat a name;
-- a span that runs into the next clause is cut at the clause boundary (except for lists and descriptions).
+- a span that runs into the next clause is cut at the clause boundary (except for lists and descriptions),
+  and an answer that wants a number, date, name or place keeps only the first of coordinated phrases
+  ("87 hectares (214 acres), and the Shenzhen one occupying 302 hectares" → "87 hectares (214 acres)").
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from qa.text import NUMBER_WORDS, STOPWORDS, fold, stem, terms
 
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 _CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|who|whom|whose|where|while|whereas|although|but|because)\b|\sbecause\b")
+_AND = re.compile(r",?\s+and\s+(?:the|a|an|its|their|his|her)\b|,\s+(?:the|a|an)\s")
+_SHORT = (Kind.COUNT, Kind.QUANTITY, Kind.TIME, Kind.PERSON, Kind.PLACE)
 _EDGE = ",;:!?()[]{}\"'“”‘’ \t*_`#>"  # punctuation, quotes and Markdown markup never start or end an answer
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 
@@ -56,6 +60,12 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
         start, end = counted
     if q.kind not in (Kind.LIST, Kind.DESCRIBE):
         cut = _CLAUSE.search(text, start, end)
+        if q.kind in _SHORT:  # a number, date, name or place: also one item of a coordination
+            cut = min(
+                (c for c in (cut, _AND.search(text, start, end)) if c is not None),
+                key=lambda c: c.start(),
+                default=None,
+            )
         if cut is not None and cut.start() > start:
             end = cut.start()
     start, end = _strip(text, start, end)
@@ -65,12 +75,19 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _EDGE:
         start += 1
-    while end > start and text[end - 1] in _EDGE:
+    while end > start and text[end - 1] in _EDGE and not _closes(text, start, end):
         end -= 1
     # A final full stop ends the sentence, not the answer ("U.S." and "No." keep theirs).
     if end - start > 1 and text[end - 1] == "." and text[end - 2].islower() and not _abbreviation(text, start, end):
         end -= 1
     return start, end
+
+
+def _closes(text: str, start: int, end: int) -> bool:
+    """The last character closes a bracket opened inside the span: "87 hectares (214 acres)" keeps it."""
+    pairs = {")": "(", "]": "[", "}": "{"}
+    last = text[end - 1]
+    return last in pairs and text.count(pairs[last], start, end) >= text.count(last, start, end)
 
 
 def _abbreviation(text: str, start: int, end: int) -> bool:

@@ -74,3 +74,11 @@ def test_markdown_markup_never_starts_or_ends_an_answer():
     start = text.index("**Omar")
     shaped_span = shape_span(q, text, start, text.index("**,") + 2)
     assert shaped_span is not None and text[shaped_span[0] : shaped_span[1]] == "Omar Haddad"
+
+
+def test_a_measure_keeps_only_the_first_of_two_coordinated_phrases():
+    text = "The Hong Kong side spreads across 87 hectares (214 acres), and the Shenzhen one occupying 302 hectares."
+    q = analyze("How large is the Hong Kong part of the park?")
+    start = text.index("87")
+    result = shape_span(q, text, start, text.index("302 hectares") + len("302 hectares"))
+    assert result is not None and text[result[0] : result[1]] == "87 hectares (214 acres)"
