@@ -32,7 +32,8 @@ from typing import Any
 import numpy as np
 
 from qa.config import Settings
-from qa.evaluate.harness import load_gold, percentile
+from qa.evaluate.harness import load_gold
+from qa.evaluate.metrics import percentile
 
 FALLBACK_QUESTIONS = ["Who is Eric Chan?", "What is the population of Zhuhai?"]
 
