@@ -70,15 +70,32 @@ def type_fits(q: Question, text: str) -> bool:
     return True
 
 
-def features(q: Question, answer: Answer, others: Sequence[Answer], hits: Sequence[Hit], ranker: SentenceRanker):
-    """The verifier's features of one answer (``others``: the other candidates of the same question)."""
+def features(
+    q: Question,
+    answer: Answer,
+    others: Sequence[Answer],
+    hits: Sequence[Hit],
+    ranker: SentenceRanker,
+    terms_of: dict[int, set[str]] | None = None,
+) -> dict[str, float]:
+    """The verifier's features of one answer (``others``: the other candidates of the same question).
+
+    ``terms_of`` caches each passage's terms by chunk id across the candidates of one question.
+    """
     mine = normalize_answer(answer.text)
     rivals = [a.scores.reader for a in others if normalize_answer(a.text) != mine and a is not answer]
     gap = answer.scores.reader - max(rivals) if rivals else 10.0
     c = answer.citation
     hit = next((h for h in hits if h.chunk.doc_id == c.doc_id and h.chunk.start <= c.start < h.chunk.end), None)
     sentence_terms = stems(answer.context.text.replace(answer.text, " "))
-    passage_terms = stems(hit.chunk.text) if hit else sentence_terms
+    if hit is None:
+        passage_terms = sentence_terms
+    elif terms_of is None:
+        passage_terms = stems(hit.chunk.text)
+    else:
+        if hit.chunk.chunk_id not in terms_of:
+            terms_of[hit.chunk.chunk_id] = stems(hit.chunk.text)
+        passage_terms = terms_of[hit.chunk.chunk_id]
     names = q.proper
     n_words = len(answer.text.split())
     limit = _MAX_WORDS.get(q.kind)
@@ -172,9 +189,9 @@ class Verifier:
     def rescore(self, q: Question, answers: Sequence[Answer], hits: Sequence[Hit], ranker: SentenceRanker):
         if not answers or self.model is None:
             return list(answers)
-        rows = np.asarray(
-            [[features(q, a, answers, hits, ranker)[f] for f in self.model.features] for a in answers], dtype=float
-        )
+        cache: dict[int, set[str]] = {}
+        found = [features(q, a, answers, hits, ranker, cache) for a in answers]
+        rows = np.asarray([[f[name] for name in self.model.features] for f in found], dtype=float)
         probabilities = self.model.probability(self.model.logits(rows))
         rescored = [
             replace(
