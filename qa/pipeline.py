@@ -18,7 +18,7 @@ from qa.errors import InvalidRequestError
 from qa.index.embed import Embedder, embedder_for
 from qa.index.store import Index, check_compatible, load_index
 from qa.read.base import Reader
-from qa.read.question import analyze
+from qa.read.question import Question, analyze, asks_definition
 from qa.read.rules import RULES_THRESHOLD, RuleReader
 from qa.read.sentences import SentenceRanker
 from qa.read.verify import Verifier, VerifierModel, abstains, model_path
@@ -87,6 +87,13 @@ class Pipeline:
         self.reader = self.reader_factory(index)
         self.verifier = verifier or load_verifier(settings)
         self.ranker = SentenceRanker(index, settings.reader_passages)
+        # Definitions ("Who is NAME?") go to the rule reader's titles and appositives, scored by its own
+        # fitted verifier: a span model trained on SQuAD answers them with names. Decided here, only.
+        self.definitions: tuple[Reader, Verifier] | None = None
+        if settings.reader == "learned":
+            rules_verifier = load_verifier(settings.with_(reader="rules"))
+            if rules_verifier.model is not None:
+                self.definitions = (RuleReader(index, settings.reader_passages), rules_verifier)
 
     @classmethod
     def load(cls, settings: Settings, embedder: Embedder | None = None) -> Pipeline:
@@ -99,6 +106,12 @@ class Pipeline:
         configured = self.settings.no_answer_threshold
         return self.verifier.threshold if configured is None else configured
 
+    def route(self, q: Question) -> tuple[Reader, Verifier]:
+        """The reader and verifier that answer ``q``: the configured ones, or the definition path."""
+        if self.definitions is not None and asks_definition(q):
+            return self.definitions
+        return self.reader, self.verifier
+
     def with_index(self, index: Index) -> Pipeline:
         """The same models and settings over another index (after a rebuild)."""
         return Pipeline(index, self.embedder, self.settings, self.reader_factory, self.verifier)
@@ -109,16 +122,18 @@ class Pipeline:
         top_n = self.settings.top_n if top_n is None else top_n
         if not 1 <= top_n <= self.settings.max_top_n:
             raise InvalidRequestError(f"top_n must be between 1 and {self.settings.max_top_n}, not {top_n}")
-        threshold = self.threshold if threshold is None else threshold
-
         timings: dict[str, float] = {}
         q = analyze(question)
+        reader, verifier = self.route(q)
+        if threshold is None:
+            configured = self.settings.no_answer_threshold
+            threshold = verifier.threshold if configured is None else configured
         vector = _timed(timings, "embed", lambda: self.embedder.encode([question])[0])
         searched = self.backend.search(question, self.settings.retrieve_k, vector)
         timings.update(searched.timings_ms)
         hits = list(searched.hits)
-        proposed = _timed(timings, "read", lambda: self.reader.read(q, vector, hits, top_n))
-        candidates = _timed(timings, "verify", lambda: self.verifier.rescore(q, proposed, hits, self.ranker))
+        proposed = _timed(timings, "read", lambda: reader.read(q, vector, hits, top_n))
+        candidates = _timed(timings, "verify", lambda: verifier.rescore(q, proposed, hits, self.ranker))
         no_answer = abstains(candidates, threshold)
         timings["total"] = round(sum(timings.values()), 3)
         return Response(

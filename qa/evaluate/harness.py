@@ -35,6 +35,7 @@ from qa.evaluate.metrics import (
 )
 from qa.index.embed import Embedder
 from qa.pipeline import Pipeline
+from qa.read.verify import abstains
 from qa.records import Answer, Hit
 
 RIGHT_F1 = 0.5  # an answer counts as right (for calibration and abstention figures) from this F1 on
@@ -69,9 +70,11 @@ class Outcome:
     seconds: float
     citations_exact: int
     citations_total: int
+    threshold: float | None = None  # the threshold the pipeline applied to this question (its route's)
 
     def abstains(self, threshold: float) -> bool:
-        return not self.answers or self.answers[0].score < threshold
+        """The pipeline's own decision; ``threshold`` only where the outcome does not carry one."""
+        return abstains(self.answers, threshold if self.threshold is None else self.threshold)
 
     def top_right(self) -> bool:
         """The best answer is right: the question has an answer and the best one scores F1 >= 0.5."""
@@ -90,7 +93,7 @@ def run_questions(pipeline: Pipeline, questions: Sequence[GoldQuestion], progres
         exact = sum(
             pipeline.index.document(a.citation.doc_id).raw[a.citation.start : a.citation.end] == a.text for a in answers
         )
-        outcomes.append(Outcome(gold, answers, response.hits, seconds, exact, len(answers)))
+        outcomes.append(Outcome(gold, answers, response.hits, seconds, exact, len(answers), response.threshold))
     return outcomes
 
 

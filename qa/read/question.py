@@ -88,6 +88,13 @@ def analyze(question: str) -> Question:
     return Question(question, kind, head, content, target, _proper_nouns(question))
 
 
+def asks_definition(q: Question) -> bool:
+    """ "Who is Eric Chan?", "What is the Hetao zone?": a description of a named thing is wanted."""
+    if q.kind is not Kind.DESCRIBE or not q.target or not set(q.target) <= set(q.proper):
+        return False
+    return _DESCRIBE.match(q.text) is not None  # the whole question is "who/what is NAME", not "what post …"
+
+
 def _content_terms(question: str) -> list[str]:
     """The question's terms without the adjective of its wh-phrase ("big" in "How big is ...")."""
     out, previous = [], ""

@@ -76,8 +76,9 @@ def test_spans_start_and_end_on_word_edges():
     offsets = np.array([(0, 0), (0, 4), (4, 5), (5, 6), (6, 7), (8, 13), (0, 0)])
     is_context = np.array([False, True, True, True, True, True, False])
     starts, ends = word_edges(text, offsets, is_context)
-    assert starts.tolist() == [False, True, True, True, False, True, False]  # "ki" is split as "k" + "##i"
-    assert ends.tolist() == [False, True, True, False, True, True, False]
+    # "Kwok-ki" is one word ("ki" is split as "k" + "##i", and the hyphen joins it): no span starts or ends inside
+    assert starts.tolist() == [False, True, False, False, False, True, False]
+    assert ends.tolist() == [False, False, False, False, True, True, False]
 
 
 def test_thread_settings_are_set_once_at_start_never_per_request(seed_pipeline, monkeypatch):

@@ -29,3 +29,11 @@ def test_question_kinds(question, kind, head):
 def test_content_terms_drop_the_wh_phrase_but_keep_names():
     assert analyze("How big is the Chinese Big Data Society?").terms == ("chinese", "big", "data", "society")
     assert analyze("Who is Eric Chan?").proper == ("eric", "chan")
+
+
+def test_definitions_are_who_or_what_is_a_name():
+    from qa.read.question import asks_definition
+
+    assert asks_definition(analyze("Who is Eric Chan?")) and asks_definition(analyze("What is the Hetao Zone?"))
+    assert not asks_definition(analyze("Who is the mayor of Shenzhen?"))
+    assert not asks_definition(analyze("What post did Hung formerly hold at the Shenzhen Qianhai Authority?"))

@@ -114,14 +114,25 @@ def test_real_server_handles_50_concurrent_requests(seed_settings, seed_pipeline
     with running_server(seed_settings) as base:
         questions = ["Who is Eric Chan?", "How many other projects will Shenzhen authorities launch in the zone?"] * 25
 
+        shed: list[float] = []
+
         def ask(question: str) -> dict:
-            response = httpx.post(f"{base}/ask", json={"question": question}, timeout=60)
+            # A well-behaved client: past the server's capacity it gets an immediate 503 and comes back.
+            for _ in range(200):
+                started = time.perf_counter()
+                response = httpx.post(f"{base}/ask", json={"question": question}, timeout=60)
+                if response.status_code != 503:
+                    break
+                shed.append(time.perf_counter() - started)
+                time.sleep(float(response.headers["retry-after"]) * random.random())
             response.raise_for_status()
             return response.json()
 
         with ThreadPoolExecutor(max_workers=50) as pool:
             bodies = list(pool.map(ask, questions))
         assert len(bodies) == 50
+        assert shed, "50 clients exceed QA_MAX_PENDING (32): some requests must have been shed"
+        assert max(shed) < 5.0  # shed at once, not after waiting in a queue
         for question, body in zip(questions, bodies, strict=True):
             expected = "No 2 official" if "Eric" in question else "40"
             assert expected in body["answers"][0]["text"]
