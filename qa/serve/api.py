@@ -193,6 +193,7 @@ def _install_load_shedding(app: FastAPI, capacity: int) -> None:
     instead of every client waiting seconds in an unbounded thread-pool queue.
     """
     slots = threading.BoundedSemaphore(capacity)
+    app.state.ask_slots = slots
 
     @app.middleware("http")
     async def shed(request: Request, call_next):

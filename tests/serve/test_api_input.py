@@ -89,33 +89,21 @@ def test_an_admin_token_in_the_query_string_is_refused(tiny_pipeline):
     assert response.status_code == 400 and "Authorization header" in response.json()["error"]
 
 
-def test_questions_beyond_capacity_get_an_immediate_503(tiny_pipeline, monkeypatch):
-    import threading
-
-    gate = threading.Event()
-    real_read = tiny_pipeline.reader.read
-
-    def slow_read(*args, **kwargs):
-        gate.wait(10)
-        return real_read(*args, **kwargs)
-
-    monkeypatch.setattr(tiny_pipeline.reader, "read", slow_read)
-    tiny_pipeline.settings = tiny_pipeline.settings.with_(max_pending=1)
-    client = TestClient(create_app(tiny_pipeline))
-    first: list = []
-    worker = threading.Thread(target=lambda: first.append(client.post("/ask", json={"question": "Who cut it?"})))
-    worker.start()
+def test_questions_beyond_capacity_get_an_immediate_503(tiny_pipeline):
+    tiny_pipeline.settings = tiny_pipeline.settings.with_(max_pending=2)
+    app = create_app(tiny_pipeline)
+    client = TestClient(app)
+    slots = app.state.ask_slots
+    assert slots.acquire(blocking=False) and slots.acquire(blocking=False)  # two questions in flight
     try:
-        for _ in range(100):  # wait until the first question holds the only slot
-            response = client.post("/ask", json={"question": "Who cut the ribbon?"})
-            if response.status_code == 503:
-                break
+        response = client.post("/ask", json={"question": "Who cut the ribbon?"})
         assert response.status_code == 503 and response.headers["retry-after"] == "1"
+        assert "2 questions" in response.json()["error"]
         assert client.get("/health").status_code == 200  # other routes are not shed
     finally:
-        gate.set()
-        worker.join()
-    assert first[0].status_code == 200
+        slots.release()
+        slots.release()
+    assert client.post("/ask", json={"question": "Who cut the ribbon?"}).status_code == 200
 
 
 def test_cancelling_needs_the_token_and_a_running_rebuild(tiny_pipeline):
