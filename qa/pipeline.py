@@ -77,6 +77,7 @@ class Pipeline:
         settings: Settings,
         reader_factory: ReaderFactory | None = None,
         verifier: Verifier | None = None,
+        definition_verifier: Verifier | None = None,
     ) -> None:
         check_compatible(index, settings, embedder.name, embedder.dim)
         self.index = index
@@ -91,7 +92,7 @@ class Pipeline:
         # fitted verifier: a span model trained on SQuAD answers them with names. Decided here, only.
         self.definitions: tuple[Reader, Verifier] | None = None
         if settings.reader == "learned":
-            rules_verifier = load_verifier(settings.with_(reader="rules"))
+            rules_verifier = definition_verifier or load_verifier(settings.with_(reader="rules"))
             if rules_verifier.model is not None:
                 self.definitions = (RuleReader(index, settings.reader_passages), rules_verifier)
 
@@ -114,7 +115,8 @@ class Pipeline:
 
     def with_index(self, index: Index) -> Pipeline:
         """The same models and settings over another index (after a rebuild)."""
-        return Pipeline(index, self.embedder, self.settings, self.reader_factory, self.verifier)
+        definition_verifier = self.definitions[1] if self.definitions else None
+        return Pipeline(index, self.embedder, self.settings, self.reader_factory, self.verifier, definition_verifier)
 
     def ask(self, question: str, top_n: int | None = None, *, threshold: float | None = None) -> Response:
         """Answer ``question``; ``threshold`` overrides the no-answer threshold."""

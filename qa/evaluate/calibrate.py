@@ -10,6 +10,7 @@ question's candidates, their features and whether each is right (F1 >= 0.5) fit 
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 from qa.config import Settings
@@ -68,4 +69,4 @@ def fit_on_validation(
         "off_topic_questions": len(off_topic),
         "reader_model": meta.get("trained_at", "") or str(settings.reader_model or "packaged"),
     }
-    return VerifierModel(**{**model.__dict__, "fit": fit})
+    return replace(model, fit=fit)

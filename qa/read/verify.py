@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -228,7 +228,7 @@ def fit_verifier(
     reader: str,
     candidates: Sequence[Sequence[tuple[dict[str, float], bool]]],
     answerable: Sequence[bool],
-    f1_of_top: Any,
+    f1_of_top: Callable[[int, int | None], float],
     l2: float = 1.0,
 ) -> VerifierModel:
     """Fit on validation questions: for each, its candidates' features and whether each is right.
