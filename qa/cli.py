@@ -116,6 +116,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--device", default="cpu", help="cpu, or cuda where a GPU is present")
     p.add_argument("--limit", type=int, default=0, help="train on a seeded sample of this many questions")
+    p.add_argument("--init", type=Path, help="warm start from this trained reader (fresh schedule) instead of the base")
+    p.add_argument("--hard-negative-rate", type=float, default=0.25, help="share of answerable questions given one")
+    p.add_argument("--synthetic-rate", type=float, default=0.15, help="share given a synthetic unanswerable twin")
     p.set_defaults(run=cmd_train_reader)
     return parser
 
@@ -312,6 +315,9 @@ def cmd_train_reader(settings: Settings, args: argparse.Namespace) -> int:
         seed=args.seed,
         device=args.device,
         limit=args.limit,
+        init=args.init,
+        hard_negative_rate=args.hard_negative_rate,
+        synthetic_rate=args.synthetic_rate,
         **({"out": args.out} if args.out else {}),
     )
     meta = train_reader(config, progress=lambda line: print(line, flush=True), resume=args.resume)

