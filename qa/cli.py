@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qa.config import Settings
-from qa.errors import QAError
+from qa.errors import ConfigError, QAError
 
 if TYPE_CHECKING:
     from qa.index.store import BuildReport
@@ -85,6 +85,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--data", type=Path, default=Path("../shared/data"), help="the shared data folder")
     p.add_argument("--out", type=Path, help="where to write it (default: the packaged qa/models/verifier)")
     p.add_argument("--limit", type=int, help="fit on a seeded sample of this many questions (smoke runs)")
+    p.add_argument(
+        "--prior",
+        default="squad2",
+        help="share of unanswerable questions to calibrate for: a number, 'squad2' (the training pool's SQuAD 2.0 "
+        "dev share, the default) or 'none' (the validation articles' own mix)",
+    )
     p.set_defaults(run=cmd_fit_verifier)
 
     p = sub.add_parser("bench", help="measure latency, throughput, rebuild time and scale; print and save figures")
@@ -289,7 +295,13 @@ def cmd_fit_verifier(settings: Settings, args: argparse.Namespace) -> int:
     reader = args.reader or settings.reader
     settings = settings.with_(reader=reader)
     out = args.out or model_path(reader, settings.reader_model)
-    model = fit_on_validation(settings, embedder_for(settings), args.data, limit=args.limit)
+    prior: float | str | None = None if args.prior == "none" else args.prior
+    if prior not in (None, "squad2"):
+        try:
+            prior = float(args.prior)
+        except ValueError:
+            raise ConfigError(f"--prior takes a number, 'squad2' or 'none', not {args.prior!r}") from None
+    model = fit_on_validation(settings, embedder_for(settings), args.data, limit=args.limit, prior=prior)
     model.save(out)
     print(f"verifier for the {reader} reader: threshold {model.threshold}, fit {model.fit} → {out}")
     return 0

@@ -96,7 +96,8 @@ class StageScores:
     ``retrieval``, ``sentence`` and ``span`` are in [0, 1]; ``reader`` is the reader's own raw score
     (the span model's span-minus-null logit margin, or the rule score); ``passage`` is the 1-based
     rank of the passage the answer came from; ``rule`` is the rule score of a typed candidate (0 for a
-    span that is none); ``verifier`` lists each feature of the answer check
+    span that is none); ``null_votes`` is the share of the question's windows in which the span model
+    voted "no answer" (the learned reader; 0 for the rules); ``verifier`` lists each feature of the answer check
     with its contribution to the log-odds of the final score.
     """
 
@@ -106,6 +107,7 @@ class StageScores:
     reader: float = 0.0
     passage: int = 0
     rule: float = 0.0  # the rule score of a typed candidate (type fit, closeness, novelty); 0 for other spans
+    null_votes: float = 0.0  # share of the windows read for the question whose null beat their best span
     verifier: tuple[tuple[str, float], ...] = ()
 
 

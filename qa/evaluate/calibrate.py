@@ -5,6 +5,12 @@ The collection is every paragraph of the reader's validation articles (recorded 
 unanswerable ones, are asked against it, together with off-topic questions from other training
 articles, whose paragraphs are not in the collection. The reader runs without a verifier; each
 question's candidates, their features and whether each is right (F1 >= 0.5) fit the model.
+
+The validation questions are weighted to a *prior* share of unanswerable questions, by default the
+share among the training pool's SQuAD 2.0 dev questions (about one half: a collection where many
+questions have no answer). Without it, the probability would be calibrated to whatever mix the
+validation articles happen to have (27 % unanswerable) and would be too high wherever more
+questions go unanswered.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from qa.config import Settings
 from qa.errors import ConfigError
 from qa.evaluate.harness import RIGHT_F1, temporary_pipeline
 from qa.evaluate.metrics import f1
-from qa.evaluate.squad import training_pool
+from qa.evaluate.squad import DEV_V20, SquadExample, training_pool
 from qa.index.embed import Embedder
 from qa.read.question import analyze
 from qa.read.span import DEFAULT_MODEL_DIR, load_meta
@@ -27,14 +33,32 @@ OFF_TOPIC = 300  # off-topic questions added as unanswerable
 CANDIDATES = 5
 
 
+def squad2_prior(pool: list[SquadExample]) -> float:
+    """The share of unanswerable questions among the training pool's SQuAD 2.0 dev questions."""
+    dev = [e for e in pool if e.source == DEV_V20]
+    if not dev:
+        raise ConfigError(f"the training pool holds no {DEV_V20} questions to take the prior from; pass --prior")
+    return round(sum(e.impossible for e in dev) / len(dev), 3)
+
+
 def fit_on_validation(
-    settings: Settings, embedder: Embedder, data_dir: Path, seed: int = 13, limit: int | None = None
+    settings: Settings,
+    embedder: Embedder,
+    data_dir: Path,
+    seed: int = 13,
+    limit: int | None = None,
+    prior: float | str | None = "squad2",
 ) -> VerifierModel:
+    """``prior``: a share of unanswerable questions to calibrate for, ``"squad2"`` (the pool's SQuAD 2.0
+    dev share) or None (the validation questions' own mix)."""
     meta = load_meta(settings.reader_model or DEFAULT_MODEL_DIR)
     articles = set(meta.get("validation_articles", ()))
     if not articles:
         raise ConfigError("the reader's training.json names no validation articles; retrain with `qa train-reader`")
     pool = training_pool(data_dir)
+    share = squad2_prior(pool) if prior == "squad2" else prior
+    if isinstance(share, str):
+        raise ConfigError(f"prior must be a share between 0 and 1, 'squad2' or None, not {share!r}")
     validation = [e for e in pool if e.article in articles]
     others = [e for e in pool if e.article not in articles and not e.impossible]
     off_topic = random.Random(seed).sample(others, min(OFF_TOPIC, len(others)))
@@ -61,7 +85,9 @@ def fit_on_validation(
             )
             f1_rows.append(scored)
             answerable.append(bool(golds))
-    model = fit_verifier(settings.reader, rows, answerable, lambda q, i: f1_rows[q][i] if i is not None else 0.0)
+    model = fit_verifier(
+        settings.reader, rows, answerable, lambda q, i: f1_rows[q][i] if i is not None else 0.0, prior=share
+    )
     fit = {
         **model.fit,
         "validation_articles": sorted(articles),

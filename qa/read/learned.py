@@ -60,11 +60,13 @@ class LearnedReader:
 
     def read(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> list[Answer]:
         windows = self.choose_windows(q, query_vector, hits)
+        read = self.span_model.windows(q.text, [w.text for w in windows])
+        votes = null_votes(read, self.span_model.max_answer_tokens)
         answers = []
-        for logits in self.span_model.windows(q.text, [w.text for w in windows]):
+        for logits in read:
             window = windows[logits.context]
             for start, end, score, rule in self._spans(q, window, logits):
-                answer = self._answer(window, start, end, score, logits.null, rule)
+                answer = self._answer(window, start, end, score, logits.null, rule, votes)
                 if answer is not None:
                     answers.append(answer)
         return merge(sorted(answers, key=lambda a: -a.score))[: max(top_n, 5)]
@@ -110,7 +112,9 @@ class LearnedReader:
             chosen.append(Window(sentence.doc_id, start, end, raw[start:end], run, r))
         return chosen
 
-    def _answer(self, window: Window, start: int, end: int, span: float, null: float, rule: float) -> Answer | None:
+    def _answer(
+        self, window: Window, start: int, end: int, span: float, null: float, rule: float, votes: float
+    ) -> Answer | None:
         """The answer at window offsets ``[start, end)``; None for a span outside the window's sentences
         (in the page furniture or line breaks between two of them)."""
         reader = span - null - self.margin
@@ -127,8 +131,21 @@ class LearnedReader:
             reader=round(reader, 4),
             passage=window.ranked.passage,
             rule=round(rule, 4),
+            null_votes=round(votes, 4),
         )
         return cite(raw, context, start, end, confidence, stages)
+
+
+def null_votes(windows: Sequence[WindowLogits], max_answer_tokens: int) -> float:
+    """The share of windows whose null ([CLS]) score beats their best span: the model's own vote, over
+    everything it read, that the question has no answer here (1.0 when nothing was read)."""
+    if not windows:
+        return 1.0
+    votes = 0
+    for w in windows:
+        best = w.decode(max_answer_tokens, 1)
+        votes += not best or best[0][2] < w.null
+    return votes / len(windows)
 
 
 def _grow(sentences: Sequence[Sentence], center: Sentence, words: int) -> tuple[Sentence, ...]:

@@ -45,6 +45,7 @@ FEATURES = (
     "words",
     "rule",
     "head_near",
+    "null_votes",
 )
 _TIME = re.compile(
     r"\b(1\d{3}|20\d\d|" + "|".join(sorted(MONTHS | WEEKDAYS)) + r"|century|centuries|bc|ad)\b", re.IGNORECASE
@@ -114,6 +115,7 @@ def features(
         "words": math.log1p(n_words),
         "rule": answer.scores.rule,
         "head_near": _head_near(q, answer),
+        "null_votes": answer.scores.null_votes,
     }
 
 
@@ -207,16 +209,31 @@ class Verifier:
 # ------------------------------------------------------------------------------------ fitting
 
 
-def logistic_regression(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iterations: int = 50) -> np.ndarray:
-    """Weights (last one the bias) of an L2-regularised logistic regression, by Newton's method."""
+def question_weights(answerable: Sequence[bool], prior: float | None) -> list[float]:
+    """Per-question weights (mean 1) under which a share ``prior`` of the questions is unanswerable."""
+    n, unanswerable = len(answerable), sum(not a for a in answerable)
+    if prior is None or not 0 < unanswerable < n:
+        return [1.0] * n
+    if not 0.0 < prior < 1.0:
+        raise ValueError(f"prior must be between 0 and 1, not {prior}")
+    w_no, w_yes = prior * n / unanswerable, (1 - prior) * n / (n - unanswerable)
+    return [w_yes if a else w_no for a in answerable]
+
+
+def logistic_regression(
+    x: np.ndarray, y: np.ndarray, l2: float = 1.0, iterations: int = 50, sample_weight: np.ndarray | None = None
+) -> np.ndarray:
+    """Weights (last one the bias) of an L2-regularised, optionally sample-weighted logistic regression,
+    by Newton's method."""
     design = np.hstack([x, np.ones((len(x), 1))])
+    weight = np.ones(len(x)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
     w = np.zeros(design.shape[1])
     penalty = np.full(design.shape[1], l2)
     penalty[-1] = 0.0
     for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-np.clip(design @ w, -50, 50)))
-        gradient = design.T @ (p - y) + penalty * w
-        hessian = design.T @ (design * (p * (1 - p))[:, None]) + np.diag(penalty + 1e-9)
+        gradient = design.T @ (weight * (p - y)) + penalty * w
+        hessian = design.T @ (design * (weight * p * (1 - p))[:, None]) + np.diag(penalty + 1e-9)
         step = np.linalg.solve(hessian, gradient)
         w -= step
         if np.abs(step).max() < 1e-8:
@@ -230,25 +247,31 @@ def fit_verifier(
     answerable: Sequence[bool],
     f1_of_top: Callable[[int, int | None], float],
     l2: float = 1.0,
+    prior: float | None = None,
 ) -> VerifierModel:
     """Fit on validation questions: for each, its candidates' features and whether each is right.
 
     Stage 1 fits the logistic regression on every candidate; stage 2 fits Platt scaling on each
     question's top candidate under stage 1; the threshold maximises SQuAD 2.0 F1 on the same
     questions (``f1_of_top(question index, candidate index)`` gives the F1 of a kept answer).
+    With ``prior``, questions are weighted so that this share of them is unanswerable: the
+    probability is then calibrated, and the threshold chosen, for that mix of questions.
     """
     names = FEATURES
+    weights = question_weights(answerable, prior)
     x = np.asarray([[f[n] for n in names] for rows in candidates for f, _ in rows], dtype=float)
     y = np.asarray([right for rows in candidates for _, right in rows], dtype=float)
+    x_weight = np.asarray([weights[q] for q, rows in enumerate(candidates) for _ in rows], dtype=float)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    w = logistic_regression((x - mean) / scale, y, l2)
+    w = logistic_regression((x - mean) / scale, y, l2, sample_weight=x_weight)
     model = VerifierModel(reader, names, tuple(mean), tuple(scale), tuple(w[:-1]), float(w[-1]), (1.0, 0.0), 0.5)
 
     tops: list[float] = []
     labels: list[float] = []
+    top_weights: list[float] = []
     top_index: list[int | None] = []
-    for rows in candidates:
+    for q, rows in enumerate(candidates):
         if not rows:
             top_index.append(None)
             continue
@@ -257,7 +280,10 @@ def fit_verifier(
         top_index.append(best)
         tops.append(float(logits[best]))
         labels.append(float(rows[best][1]))
-    platt = logistic_regression(np.asarray(tops)[:, None], np.asarray(labels), l2=1e-3)
+        top_weights.append(weights[q])
+    platt = logistic_regression(
+        np.asarray(tops)[:, None], np.asarray(labels), l2=1e-3, sample_weight=np.asarray(top_weights)
+    )
     model = replace(model, platt=(float(platt[0]), float(platt[1])))
 
     probability = [
@@ -269,7 +295,7 @@ def fit_verifier(
         total = 0.0
         for q, (p, i) in enumerate(zip(probability, top_index, strict=True)):
             keep = p is not None and p >= t
-            total += f1_of_top(q, i) if keep else float(not answerable[q])
+            total += weights[q] * (f1_of_top(q, i) if keep else float(not answerable[q]))
         if total > best_f1 + 1e-9:
             threshold, best_f1 = round(float(t), 2), total
     stats = {
@@ -277,7 +303,8 @@ def fit_verifier(
         "unanswerable": int(sum(not a for a in answerable)),
         "candidates": len(y),
         "right_candidates": int(y.sum()),
-        "squad2_f1_at_threshold": round(best_f1 / max(len(candidates), 1), 4),
+        "squad2_f1_at_threshold": round(best_f1 / max(sum(weights), 1e-9), 4),
         "l2": l2,
+        "prior_unanswerable": prior,
     }
     return replace(model, threshold=threshold, fit=stats)

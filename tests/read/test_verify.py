@@ -4,7 +4,16 @@ import numpy as np
 import pytest
 
 from qa.read.question import analyze
-from qa.read.verify import FEATURES, Verifier, VerifierModel, features, fit_verifier, logistic_regression, type_fits
+from qa.read.verify import (
+    FEATURES,
+    Verifier,
+    VerifierModel,
+    features,
+    fit_verifier,
+    logistic_regression,
+    question_weights,
+    type_fits,
+)
 from qa.records import Answer, Chunk, Citation, Hit, Sentence, StageScores
 
 
@@ -121,3 +130,43 @@ def test_the_head_noun_near_a_number_marks_the_right_one_of_two():
     assert features(q, ten, [five, ten], [hit], FlatRanker())["head_near"] == 1.0
     assert features(q, five, [five, ten], [hit], FlatRanker())["head_near"] == -1.0
     assert features(analyze("Who spoke?"), five, [five], [hit], FlatRanker())["head_near"] == 0.0
+
+
+def test_a_prior_reweights_questions_so_the_probability_fits_another_mix():
+    assert question_weights([True, True, True, False], None) == [1.0] * 4
+    weights = question_weights([True, True, True, False], 0.5)
+    assert sum(weights) == pytest.approx(4) and weights[3] == pytest.approx(3 * weights[0])
+    assert question_weights([True, True], 0.5) == [1.0, 1.0]  # nothing to reweigh
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        question_weights([True, False], 1.5)
+    rng = np.random.default_rng(2)
+    rows, answerable, f1s = _rows(rng, 800)  # 40 % unanswerable
+    natural = fit_verifier("learned", rows, answerable, lambda q, i: f1s[q][i] if i is not None else 0.0)
+    shifted = fit_verifier("learned", rows, answerable, lambda q, i: f1s[q][i] if i is not None else 0.0, prior=0.7)
+    tops = np.asarray([[r[0][0][f] for f in FEATURES] for r in rows])
+    right = np.asarray([r[0][1] for r in rows], dtype=float)
+    p = shifted.probability(shifted.logits(tops))
+    w = np.asarray(question_weights(answerable, 0.7))
+    # Calibrated on the reweighted mix: the weighted mean probability matches the weighted share right ...
+    assert abs((w * p).sum() / w.sum() - (w * right).sum() / w.sum()) < 0.03
+    # ... and lower than under the natural mix, where fewer questions go unanswered.
+    assert p.mean() < natural.probability(natural.logits(tops)).mean()
+    # With more questions unanswerable, refusing is worth more: at least as many questions are refused.
+    refused_natural = (natural.probability(natural.logits(tops)) < natural.threshold).sum()
+    assert shifted.fit["prior_unanswerable"] == 0.7 and (p < shifted.threshold).sum() >= refused_natural
+
+
+def test_the_share_of_windows_that_vote_no_answer():
+    from qa.read.learned import null_votes
+    from qa.read.span import WindowLogits
+
+    def window(span_logit: float, null_logit: float) -> WindowLogits:
+        starts = np.array([null_logit, span_logit, 0.0])
+        ends = np.array([0.0, span_logit, 0.0])
+        return WindowLogits(0, starts, ends, np.array([[0, 0], [0, 4], [5, 9]]), np.array([False, True, True]))
+
+    assert null_votes([window(3.0, 1.0), window(-2.0, 5.0)], 5) == 0.5
+    assert null_votes([window(-2.0, 5.0)], 5) == 1.0 and null_votes([], 5) == 1.0
+    answer, hit = _answer("Ana Ruiz", "Ana Ruiz spoke.")
+    voted = Answer(answer.text, answer.citation, answer.context, 0.5, StageScores(1, 1, 1, null_votes=0.75))
+    assert features(analyze("Who spoke?"), voted, [voted], [hit], FlatRanker())["null_votes"] == 0.75
