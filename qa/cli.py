@@ -224,6 +224,7 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
+    from qa.serve import logs
     from qa.serve.api import create_app
     from qa.serve.service import Service
 
@@ -234,7 +235,10 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         print(f"watching {settings.seeds_dir} every {settings.watch_interval:g} s")
     if not settings.admin_token:
         print("POST /index/rebuild is disabled; set QA_ADMIN_TOKEN to enable it")
-    uvicorn.run(create_app(service), host=settings.host, port=settings.port, log_level="info")
+    app = create_app(service)
+    config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level="info")
+    logs.install()  # after uvicorn configured its loggers: no secrets or huge query strings in the access log
+    uvicorn.Server(config).run()
     service.stop()
     return 0
 
