@@ -63,11 +63,15 @@ class Settings:
     reader_model: Path | None = None  # another `qa train-reader --out` folder
     reader_windows: int = 4  # question + context windows the span model reads per question
     reader_window_words: int = 80  # words around each chosen sentence in a window
-    # Dynamic int8 linear layers for the span model: faster, but they change about 4 top answers in 10; off.
+    # Where the span model runs: "onnx" (ONNX Runtime, fp32, exported locally and cached in index/onnx;
+    # falls back to torch) or "torch".
+    reader_backend: Literal["onnx", "torch"] = "onnx"
+    # Dynamic int8 linear layers for the span model (torch): faster, but they change many top answers; off.
     reader_int8: bool = False
     # None: the threshold fitted with the reader's verifier (qa/models/verifier/<reader>.json).
     no_answer_threshold: float | None = None
-    # torch threads for the span model's batch of windows, set once at start (qa.runtime; 0: every core).
+    # Threads for the span model's batch of windows (torch, or its ONNX Runtime session), set once at start
+    # (qa.runtime; 0: every core).
     threads: int = 2
 
     # Questions in the server at once; more get an immediate 503 with Retry-After (a bounded queue).
@@ -86,6 +90,7 @@ class Settings:
             (self.chunk_max_words >= self.chunk_target_words, "chunk_max_words must be >= chunk_target_words"),
             (self.chunk_overlap_sentences >= 0, "chunk_overlap_sentences must be >= 0"),
             (self.embed_backend in ("onnx", "torch"), "embed_backend must be 'onnx' or 'torch'"),
+            (self.reader_backend in ("onnx", "torch"), "reader_backend must be 'onnx' or 'torch'"),
             (self.backend in ("local", "milvus"), f"backend must be 'local' or 'milvus', not {self.backend!r}"),
             (self.fusion in ("rrf", "weighted"), f"fusion must be 'rrf' or 'weighted', not {self.fusion!r}"),
             (self.rrf_k > 0, "rrf_k must be positive"),

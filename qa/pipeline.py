@@ -50,13 +50,7 @@ def make_reader_factory(settings: Settings) -> ReaderFactory:
         return lambda index: RuleReader(index, settings.reader_passages)
     from qa.read.learned import load_learned_factory
 
-    factory, _ = load_learned_factory(
-        settings.reader_model,
-        settings.reader_passages,
-        settings.reader_windows,
-        settings.reader_window_words,
-        settings.reader_int8,
-    )
+    factory, _ = load_learned_factory(settings)
     return factory
 
 

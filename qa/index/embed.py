@@ -107,7 +107,7 @@ class OnnxEmbedder:
         # One thread for single queries (steady latency); every core for index-time batches, made on
         # first use so a server that never builds does not hold the weights twice.
         self._graph = graph
-        self._query_session = _session(graph, 1)
+        self._query_session = session(graph, 1)
         self._batch_session = None
         self._inputs = {i.name for i in self._query_session.get_inputs()}
 
@@ -115,10 +115,10 @@ class OnnxEmbedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         if len(texts) <= 4:
-            session = self._query_session
+            runner = self._query_session
         else:
-            self._batch_session = self._batch_session or _session(self._graph, os.cpu_count() or 1)
-            session = self._batch_session
+            self._batch_session = self._batch_session or session(self._graph, os.cpu_count() or 1)
+            runner = self._batch_session
         # Longest first, so each batch pads to similar lengths (as sentence-transformers does).
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         parts = []
@@ -131,7 +131,7 @@ class OnnxEmbedder:
                 return_tensors="np",
             )
             feed = {k: batch[k].astype(np.int64) for k in self._inputs}
-            hidden = session.run(None, feed)[0]
+            hidden = runner.run(None, feed)[0]
             mask = batch["attention_mask"][..., None].astype(np.float32)
             pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
             parts.append(pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12))
@@ -140,7 +140,8 @@ class OnnxEmbedder:
         return vectors
 
 
-def _session(graph: Path, threads: int):  # -> onnxruntime.InferenceSession
+def session(graph: Path, threads: int):  # -> onnxruntime.InferenceSession
+    """An ONNX Runtime CPU session on ``threads`` threads (fixed when it is made, never per request)."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
@@ -162,6 +163,31 @@ def mean_pooled(path: Path) -> bool:
     return modules[:2] == ["Transformer", "Pooling"] and set(modules[2:]) <= {"Normalize"} and bool(only_mean)
 
 
+def weights_digest(path: Path, cache_dir: Path) -> str:
+    """The first 16 hex digits of ``path``'s sha256, read once: later calls find it in ``cache_dir/digests.json``
+    under the file's size and modification time, so a start does not read 90 MB of weights to name a graph."""
+    info = path.stat()
+    stamp = f"{info.st_size}:{info.st_mtime_ns}"
+    record = cache_dir / "digests.json"
+    try:
+        known = json.loads(record.read_text())
+    except (OSError, ValueError):
+        known = {}
+    entry = known.get(str(path.resolve()))
+    if isinstance(entry, dict) and entry.get("stamp") == stamp:
+        return str(entry["sha256"])
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    known[str(path.resolve())] = {"stamp": stamp, "sha256": digest}
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        staging = record.with_suffix(f".{os.getpid()}.tmp")
+        staging.write_text(json.dumps(known, indent=1))
+        os.replace(staging, record)
+    except OSError as exc:  # a read-only cache only costs the hashing next time
+        log.debug("could not record the digest of %s: %s", path, exc)
+    return digest
+
+
 def _exported_graph(path: Path, cache_dir: Path) -> Path:
     """Export the encoder to ONNX once; later calls reuse the cached file."""
     import torch
@@ -169,7 +195,7 @@ def _exported_graph(path: Path, cache_dir: Path) -> Path:
     weights = next((path / name for name in ("model.safetensors", "pytorch_model.bin") if (path / name).exists()), None)
     if weights is None:
         raise ConfigError(f"no weights found in {path}")
-    digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:16]
+    digest = weights_digest(weights, cache_dir)
     graph = cache_dir / f"encoder-{digest}-torch{torch.__version__.split('+')[0]}.onnx"
     if graph.exists():
         return graph

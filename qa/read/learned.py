@@ -11,22 +11,26 @@ score minus the window's null ([CLS]) score minus the margin calibrated on valid
 
 from __future__ import annotations
 
+import logging
 import math
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from qa.config import Settings
 from qa.index.store import Index
 from qa.read.base import cite, merge
 from qa.read.question import Question
 from qa.read.rules import typed_spans
 from qa.read.sentences import RankedSentence, SentenceRanker
 from qa.read.shape import restates, shape_span
-from qa.read.span import DEFAULT_MODEL_DIR, SpanModel, WindowLogits, load_span_model
+from qa.read.span import DEFAULT_MODEL_DIR, SpanModel, WindowLogits, load_span_model, span_model_key
 from qa.records import Answer, Hit, Sentence, StageScores
+
+log = logging.getLogger("qa.read.learned")
 
 # Spreads span-minus-null logit differences (about -10 to +30) over (0, 1) without saturating.
 TEMPERATURE = 4.0
@@ -177,12 +181,19 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0)))
 
 
-def load_learned_factory(
-    model_dir: Path | None, passages: int, windows: int, words: int, int8: bool
-) -> tuple[Any, dict[str, Any]]:
-    """Load the span model once; returns ``index → LearnedReader`` and the model's metadata."""
-    span_model, meta = load_span_model(model_dir or DEFAULT_MODEL_DIR)
-    if int8:
+def load_learned_factory(settings: Settings) -> tuple[Any, dict[str, Any]]:
+    """Load the span model once, on the backend the settings ask for (ONNX Runtime by default, torch
+    where it cannot run); returns ``index → LearnedReader`` and the model's metadata."""
+    model_dir = settings.reader_model or DEFAULT_MODEL_DIR
+    span_model, meta = load_span_model(model_dir)
+    if settings.reader_int8:
         span_model.quantize()
+    elif settings.reader_backend == "onnx":
+        cache = settings.index_dir / "onnx"
+        try:
+            span_model.use_onnx(cache, span_model_key(model_dir, cache), settings.threads or os.cpu_count() or 1)
+        except (ImportError, OSError, RuntimeError) as exc:
+            log.warning("ONNX Runtime span model unavailable (%s); using torch", exc)
     margin = float(meta["no_answer_margin"])
+    passages, windows, words = settings.reader_passages, settings.reader_windows, settings.reader_window_words
     return (lambda index: LearnedReader(index, span_model, margin, passages, windows, words)), meta

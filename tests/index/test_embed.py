@@ -39,3 +39,25 @@ def test_a_model_onnx_cannot_run_falls_back_to_torch(tmp_path, monkeypatch, capl
     monkeypatch.setattr("qa.index.embed.SentenceTransformerEmbedder", lambda model, batch_size: sentinel)
     assert make_embedder(str(tmp_path), backend="onnx") is sentinel  # an empty folder: not a mean-pooled model
     assert "using torch" in caplog.text
+
+
+def test_a_weights_digest_is_read_once_then_found_by_size_and_time(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from qa.index.embed import weights_digest
+
+    weights = tmp_path / "model.safetensors"
+    weights.write_bytes(b"weights" * 1000)
+    first = weights_digest(weights, tmp_path / "cache")
+    real_read = Path.read_bytes
+
+    def no_reading(path):
+        if path == weights:
+            raise AssertionError("the weights were read again")
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", no_reading)
+    assert weights_digest(weights, tmp_path / "cache") == first
+    monkeypatch.setattr(Path, "read_bytes", real_read)
+    weights.write_bytes(b"other weights" * 1000)  # a new file: another size and time, another digest
+    assert weights_digest(weights, tmp_path / "cache") != first

@@ -1,6 +1,7 @@
 """Span decoding and span scoring on hand-made logits (no model)."""
 
 import numpy as np
+import pytest
 
 from qa.read.span import WindowLogits, decode_spans, word_edges
 
@@ -50,3 +51,28 @@ def test_score_span_matches_decoding_and_refuses_unaligned_spans():
     assert window.score_span(17, 28) is None  # starts inside "1,200"
     assert window.score_span(16, 30) is None  # ends inside "high"
     assert window.score_span(22, 21) is None
+
+
+@pytest.mark.slow
+def test_the_onnx_span_model_gives_the_torch_logits_and_is_cached(tmp_path):
+    from qa.read.span import DEFAULT_MODEL_DIR, load_span_model, span_model_key
+
+    model, _ = load_span_model()
+    question = "Which river separates the two sections?"
+    contexts = ["The Shenzhen River separates the two sections of the zone.", "Hong Kong is a city. " * 60]
+    on_torch = model.windows(question, contexts)
+    key = span_model_key(DEFAULT_MODEL_DIR, tmp_path)
+    model.use_onnx(tmp_path, key, threads=1)
+    on_onnx = model.windows(question, contexts)
+    assert model.backend == "onnx" and len(on_onnx) == len(on_torch) > 2  # the long context is cut into windows
+    for a, b in zip(on_torch, on_onnx, strict=True):
+        finite = np.isfinite(a.start_logits)
+        assert np.array_equal(finite, np.isfinite(b.start_logits))
+        assert np.abs(a.start_logits[finite] - b.start_logits[finite]).max() < 1e-3
+        spans_a, spans_b = a.decode(30, 3), b.decode(30, 3)
+        assert [s[:2] for s in spans_a] == [s[:2] for s in spans_b]
+        assert [s[2] for s in spans_a] == pytest.approx([s[2] for s in spans_b], abs=1e-3)
+    graphs = list(tmp_path.glob("reader-*.onnx"))
+    stamp = graphs[0].stat().st_mtime_ns
+    load_span_model()[0].use_onnx(tmp_path, span_model_key(DEFAULT_MODEL_DIR, tmp_path), threads=1)
+    assert len(graphs) == 1 and graphs[0].stat().st_mtime_ns == stamp  # exported once
