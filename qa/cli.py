@@ -91,6 +91,9 @@ def _parser() -> argparse.ArgumentParser:
         help="share of unanswerable questions to calibrate for: a number, 'squad2' (the training pool's SQuAD 2.0 "
         "dev share, the default) or 'none' (the validation articles' own mix)",
     )
+    p.add_argument("--save-outcomes", type=Path, help="also keep the collected validation outcomes (JSON) here")
+    p.add_argument("--outcomes", type=Path, help="fit on outcomes kept by --save-outcomes instead of collecting")
+    p.add_argument("--cv", action="store_true", help="print 5-fold cross-validated figures on the validation questions")
     p.set_defaults(run=cmd_fit_verifier)
 
     p = sub.add_parser("bench", help="measure latency, throughput, rebuild time and scale; print and save figures")
@@ -292,7 +295,9 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_fit_verifier(settings: Settings, args: argparse.Namespace) -> int:
-    from qa.evaluate.calibrate import fit_on_validation
+    import json
+
+    from qa.evaluate.calibrate import Outcomes, collect_outcomes, cross_validate, fit_outcomes
     from qa.index.embed import embedder_for
     from qa.read.verify import model_path
 
@@ -305,7 +310,15 @@ def cmd_fit_verifier(settings: Settings, args: argparse.Namespace) -> int:
             prior = float(args.prior)
         except ValueError:
             raise ConfigError(f"--prior takes a number, 'squad2' or 'none', not {args.prior!r}") from None
-    model = fit_on_validation(settings, embedder_for(settings), args.data, limit=args.limit, prior=prior)
+    if args.outcomes:
+        outcomes = Outcomes.load(args.outcomes)
+    else:
+        outcomes = collect_outcomes(settings, embedder_for(settings), args.data, limit=args.limit)
+    if args.save_outcomes:
+        outcomes.save(args.save_outcomes)
+    if args.cv:
+        print(json.dumps(cross_validate(reader, outcomes, prior), indent=2))
+    model = fit_outcomes(reader, outcomes, prior)
     model.save(out)
     print(f"verifier for the {reader} reader: threshold {model.threshold}, fit {model.fit} → {out}")
     return 0

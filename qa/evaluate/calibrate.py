@@ -15,19 +15,23 @@ questions go unanswered.
 
 from __future__ import annotations
 
+import json
 import random
-from dataclasses import replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from qa.config import Settings
 from qa.errors import ConfigError
 from qa.evaluate.harness import RIGHT_F1, temporary_pipeline
-from qa.evaluate.metrics import f1
+from qa.evaluate.metrics import expected_calibration_error, f1, mean, roc_auc
 from qa.evaluate.squad import DEV_V20, SquadExample, training_pool
 from qa.index.embed import Embedder
 from qa.read.question import analyze
 from qa.read.span import DEFAULT_MODEL_DIR, load_meta
-from qa.read.verify import Verifier, VerifierModel, features, fit_verifier
+from qa.read.verify import Verifier, VerifierModel, features, fit_verifier, question_weights
 
 OFF_TOPIC = 300  # off-topic questions added as unanswerable
 CANDIDATES = 5
@@ -41,24 +45,43 @@ def squad2_prior(pool: list[SquadExample]) -> float:
     return round(sum(e.impossible for e in dev) / len(dev), 3)
 
 
-def fit_on_validation(
-    settings: Settings,
-    embedder: Embedder,
-    data_dir: Path,
-    seed: int = 13,
-    limit: int | None = None,
-    prior: float | str | None = "squad2",
-) -> VerifierModel:
-    """``prior``: a share of unanswerable questions to calibrate for, ``"squad2"`` (the pool's SQuAD 2.0
-    dev share) or None (the validation questions' own mix)."""
+@dataclass(frozen=True)
+class Outcomes:
+    """What the reader did on the validation questions, without a verifier: each question's candidates
+    (their verifier features and F1 against the gold answers) and whether it has an answer.
+
+    Collecting them runs the whole pipeline over a few thousand questions; fitting is instant, so
+    ``qa fit-verifier --save-outcomes`` keeps them and ``--outcomes`` fits (or cross-validates) again.
+    """
+
+    features: list[list[dict[str, float]]]
+    f1: list[list[float]]
+    answerable: list[bool]
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(asdict(self)))
+
+    @classmethod
+    def load(cls, path: Path) -> Outcomes:
+        return cls(**json.loads(Path(path).read_text()))
+
+    def subset(self, keep: list[int]) -> Outcomes:
+        return Outcomes(
+            [self.features[i] for i in keep], [self.f1[i] for i in keep], [self.answerable[i] for i in keep], self.info
+        )
+
+
+def collect_outcomes(
+    settings: Settings, embedder: Embedder, data_dir: Path, seed: int = 13, limit: int | None = None
+) -> Outcomes:
+    """Ask the reader's validation questions (and off-topic ones) against its validation articles."""
     meta = load_meta(settings.reader_model or DEFAULT_MODEL_DIR)
     articles = set(meta.get("validation_articles", ()))
     if not articles:
         raise ConfigError("the reader's training.json names no validation articles; retrain with `qa train-reader`")
     pool = training_pool(data_dir)
-    share = squad2_prior(pool) if prior == "squad2" else prior
-    if isinstance(share, str):
-        raise ConfigError(f"prior must be a share between 0 and 1, 'squad2' or None, not {share!r}")
     validation = [e for e in pool if e.article in articles]
     others = [e for e in pool if e.article not in articles and not e.impossible]
     off_topic = random.Random(seed).sample(others, min(OFF_TOPIC, len(others)))
@@ -70,29 +93,94 @@ def fit_on_validation(
 
     from tqdm import tqdm
 
-    rows, answerable, f1_rows = [], [], []
+    rows, f1_rows, answerable = [], [], []
     with temporary_pipeline(settings, documents, embedder, verifier=Verifier(None)) as pipeline:
         for question, golds in tqdm(questions, desc="validation questions", unit="q", mininterval=5):
             response = pipeline.ask(question, 3, threshold=0.0)
             q = analyze(response.question)
             candidates = list(response.candidates[:CANDIDATES])
-            scored = [f1(a.text, golds) if golds else 0.0 for a in candidates]
-            rows.append(
-                [
-                    (features(q, a, candidates, response.hits, pipeline.ranker), s >= RIGHT_F1)
-                    for a, s in zip(candidates, scored, strict=True)
-                ]
-            )
-            f1_rows.append(scored)
+            rows.append([features(q, a, candidates, response.hits, pipeline.ranker) for a in candidates])
+            f1_rows.append([f1(a.text, golds) if golds else 0.0 for a in candidates])
             answerable.append(bool(golds))
-    model = fit_verifier(
-        settings.reader, rows, answerable, lambda q, i: f1_rows[q][i] if i is not None else 0.0, prior=share
-    )
-    fit = {
-        **model.fit,
+    info = {
+        "reader": settings.reader,
         "validation_articles": sorted(articles),
         "paragraphs": len(documents),
         "off_topic_questions": len(off_topic),
-        "reader_model": meta.get("trained_at", "") or str(settings.reader_model or "packaged"),
+        "prior_squad2": squad2_prior(pool),
+        "reader_model": str(settings.reader_model or "packaged"),
     }
-    return replace(model, fit=fit)
+    return Outcomes(rows, f1_rows, answerable, info)
+
+
+def fit_outcomes(reader: str, outcomes: Outcomes, prior: float | str | None = "squad2") -> VerifierModel:
+    """The verifier fitted on collected outcomes; ``prior`` as in ``qa fit-verifier --prior``."""
+    share = outcomes.info.get("prior_squad2") if prior == "squad2" else prior
+    if isinstance(share, str):
+        raise ConfigError(f"prior must be a share between 0 and 1, 'squad2' or None, not {share!r}")
+    rows = [
+        [(row, score >= RIGHT_F1) for row, score in zip(found, scores, strict=True)]
+        for found, scores in zip(outcomes.features, outcomes.f1, strict=True)
+    ]
+    model = fit_verifier(
+        reader, rows, outcomes.answerable, lambda q, i: outcomes.f1[q][i] if i is not None else 0.0, prior=share
+    )
+    info = {k: v for k, v in outcomes.info.items() if k not in ("reader", "prior_squad2")}
+    return replace(model, fit={**model.fit, **info})
+
+
+def cross_validate(
+    reader: str, outcomes: Outcomes, prior: float | str | None = "squad2", folds: int = 5, seed: int = 13
+) -> dict[str, Any]:
+    """Out-of-fold figures of the verifier on the validation questions (each question scored by a model
+    fitted without it): ROC AUC for "has an answer" and "top answer right", calibration error under
+    the prior's weights, SQuAD 2.0 F1 and refusal rates at each fold's threshold."""
+    n = len(outcomes.answerable)
+    order = np.random.default_rng(seed).permutation(n)
+    probability, kept_f1, refused = np.zeros(n), np.zeros(n), np.zeros(n, dtype=bool)
+    right = np.zeros(n, dtype=bool)
+    for k in range(folds):
+        test = sorted(order[k::folds].tolist())
+        train = sorted(set(range(n)) - set(test))
+        model = fit_outcomes(reader, outcomes.subset(train), prior)
+        for i in test:
+            rows = outcomes.features[i]
+            if not rows:
+                refused[i] = True
+                continue
+            x = np.asarray([[row[f] for f in model.features] for row in rows], dtype=float)
+            p = model.probability(model.logits(x))
+            best = int(np.argmax(p))
+            probability[i], kept_f1[i] = float(p[best]), outcomes.f1[i][best]
+            right[i] = kept_f1[i] >= RIGHT_F1
+            refused[i] = p[best] < model.threshold
+    share = outcomes.info.get("prior_squad2") if prior == "squad2" else prior
+    weights = np.asarray(question_weights(outcomes.answerable, share if isinstance(share, float) else None))
+    answerable = np.asarray(outcomes.answerable)
+    squad2 = np.where(refused, ~answerable, np.where(answerable, kept_f1, 0.0))
+    return {
+        "questions": n,
+        "folds": folds,
+        "prior_unanswerable": share,
+        "auc_has_answer": roc_auc(probability.tolist(), answerable.tolist()),
+        "auc_right": roc_auc(probability.tolist(), right.tolist()),
+        "ece_weighted": weighted_ece(probability, right, weights),
+        "ece_unweighted": expected_calibration_error(probability.tolist(), right.tolist()),
+        "squad2_f1_weighted": float((weights * squad2).sum() / weights.sum()),
+        "unanswerable_refused": mean(refused[~answerable].tolist()),
+        "answerable_refused": mean(refused[answerable].tolist()),
+    }
+
+
+def weighted_ece(probability: np.ndarray, right: np.ndarray, weights: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error with per-question weights: sum over equal-width bins of the bin's weight
+    share times |mean probability - weighted share right| (Guo et al., 2017, with weights)."""
+    edges = np.minimum((probability * bins).astype(int), bins - 1)
+    total, error = weights.sum(), 0.0
+    for b in range(bins):
+        inside = edges == b
+        w = weights[inside].sum()
+        if w > 0:
+            gap = (weights[inside] * (probability[inside] - right[inside])).sum() / w
+            error += w / total * abs(gap)
+    return float(error)

@@ -27,7 +27,7 @@ from qa.read.question import Kind, Question
 from qa.read.sentences import SentenceRanker, stems
 from qa.read.shape import describes, has_number
 from qa.records import Answer, Hit
-from qa.text import MONTHS, WEEKDAYS, fold, normalize_answer, stem
+from qa.text import MONTHS, WEEKDAYS, fold, normalize_answer, stem, terms
 
 MODELS_DIR = Path(__file__).parent.parent / "models" / "verifier"
 FEATURES = (
@@ -46,6 +46,7 @@ FEATURES = (
     "rule",
     "head_near",
     "null_votes",
+    "echoes_question",
 )
 _TIME = re.compile(
     r"\b(1\d{3}|20\d\d|" + "|".join(sorted(MONTHS | WEEKDAYS)) + r"|century|centuries|bc|ad)\b", re.IGNORECASE
@@ -116,7 +117,15 @@ def features(
         "rule": answer.scores.rule,
         "head_near": _head_near(q, answer),
         "null_votes": answer.scores.null_votes,
+        "echoes_question": _echoes(q, answer.text),
     }
+
+
+def _echoes(q: Question, text: str) -> float:
+    """The share of the answer's content terms that the question already holds: an answer rarely repeats
+    its question ("Qin and Sun Yuning, deputy director of …" for "Which organisation does Sun Yuning work for?")."""
+    found = terms(text)
+    return sum(t in q.terms for t in found) / len(found) if found else 0.0
 
 
 def _head_near(q: Question, answer: Answer) -> float:

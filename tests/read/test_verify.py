@@ -170,3 +170,12 @@ def test_the_share_of_windows_that_vote_no_answer():
     answer, hit = _answer("Ana Ruiz", "Ana Ruiz spoke.")
     voted = Answer(answer.text, answer.citation, answer.context, 0.5, StageScores(1, 1, 1, null_votes=0.75))
     assert features(analyze("Who spoke?"), voted, [voted], [hit], FlatRanker())["null_votes"] == 0.75
+
+
+def test_an_answer_that_repeats_the_question_echoes_it():
+    q = analyze("Which organisation does Sun Yuning work for?")
+    sentence = "Qin and Sun Yuning, deputy director of the General Administration of Customs, spoke."
+    echo, hit = _answer("Qin and Sun Yuning, deputy director of the General Administration of Customs", sentence)
+    clean, _ = _answer("the General Administration of Customs", sentence)
+    assert features(q, echo, [echo], [hit], FlatRanker())["echoes_question"] > 0
+    assert features(q, clean, [clean], [hit], FlatRanker())["echoes_question"] == 0.0

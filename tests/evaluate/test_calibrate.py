@@ -1,0 +1,64 @@
+"""Fitting the verifier from collected validation outcomes: saved, refitted, cross-validated."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from qa.evaluate.calibrate import Outcomes, collect_outcomes, cross_validate, fit_outcomes, weighted_ece
+from qa.read.verify import FEATURES
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+def _outcomes(n: int = 500, seed: int = 3) -> Outcomes:
+    """Questions whose top candidate is right when its margin is high; 40 % have no answer."""
+    rng = np.random.default_rng(seed)
+    rows, f1s, answerable = [], [], []
+    for _ in range(n):
+        has = bool(rng.random() < 0.6)
+        found, scores = [], []
+        for rank in range(2):
+            margin = float(rng.normal(4 if has and rank == 0 else -1, 2))
+            row = dict.fromkeys(FEATURES, 0.0)
+            row.update({"margin": margin, "passage_rr": 1 / (rank + 1)})
+            found.append(row)
+            scores.append(1.0 if has and rank == 0 and margin > 2 else 0.0)
+        rows.append(found)
+        f1s.append(scores)
+        answerable.append(has)
+    return Outcomes(rows, f1s, answerable, {"reader": "learned", "prior_squad2": 0.5})
+
+
+def test_outcomes_survive_a_round_trip_and_refit_the_same_model(tmp_path):
+    outcomes = _outcomes()
+    outcomes.save(tmp_path / "outcomes.json")
+    again = Outcomes.load(tmp_path / "outcomes.json")
+    assert again == outcomes
+    assert fit_outcomes("learned", again) == fit_outcomes("learned", outcomes)
+    assert fit_outcomes("learned", outcomes).fit["prior_unanswerable"] == 0.5  # "squad2": the recorded share
+    assert fit_outcomes("learned", outcomes, prior=None).fit["prior_unanswerable"] is None
+
+
+def test_cross_validation_scores_every_question_out_of_fold():
+    report = cross_validate("learned", _outcomes(), prior=0.5)
+    assert report["questions"] == 500 and report["folds"] == 5
+    assert report["auc_has_answer"] > 0.8 and report["auc_right"] > 0.8
+    assert report["ece_weighted"] < 0.1
+    assert 0 <= report["answerable_refused"] < report["unanswerable_refused"] <= 1
+
+
+def test_weighted_calibration_error():
+    p = np.array([0.9, 0.9, 0.1, 0.1])
+    right = np.array([True, True, False, False])
+    assert weighted_ece(p, right, np.ones(4)) == pytest.approx(0.1)
+    assert weighted_ece(np.array([0.5, 0.5]), np.array([True, False]), np.array([1.0, 3.0])) == pytest.approx(0.25)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/data")
+def test_outcomes_are_collected_on_the_validation_articles(tiny_settings, fake_embedder):
+    settings = tiny_settings.with_(reader="rules")
+    outcomes = collect_outcomes(settings, fake_embedder, SHARED, limit=12)
+    assert len(outcomes.answerable) == len(outcomes.features) == len(outcomes.f1) == 12
+    assert all(set(row) >= set(FEATURES) for found in outcomes.features for row in found)
+    assert 0.3 < outcomes.info["prior_squad2"] < 0.7 and outcomes.info["validation_articles"]
