@@ -74,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--data", type=Path, default=Path("../shared/data"), help="the shared data folder")
     p.add_argument("--gold-paragraph", action="store_true", help="also read each question's own paragraph alone")
     p.add_argument("--reading-only", action="store_true", help="only the span model on each question's paragraph")
+    p.add_argument("--retrieval-only", action="store_true", help="only retrieval: recall@k and MRR, no reading")
     p.add_argument("--limit", type=int, help="ask only a seeded sample of this many questions")
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -262,17 +263,25 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
         "settings": {k: str(v) for k, v in asdict(settings).items() if "token" not in k},
     }
     if args.squad:
-        from qa.evaluate.benchmark import run_benchmark, run_reading
+        from qa.evaluate.benchmark import run_benchmark, run_reading, run_retrieval
 
         if args.reading_only:
             figures = run_reading(settings, args.squad, args.data, args.limit, args.seed)
+        elif args.retrieval_only:
+            figures = run_retrieval(settings, embedder, args.squad, args.data, args.limit, args.seed)
         else:
             figures = run_benchmark(
                 settings, embedder, args.squad, args.data, args.limit, args.seed, gold_paragraph=args.gold_paragraph
             )
         report = {**meta, "benchmark": args.squad, "limit": args.limit, "seed": args.seed, "figures": figures}
         path = save_report(report, args.reports, f"squad-{Path(args.squad).stem}")
-        kind = "reader alone on the gold paragraphs" if args.reading_only else "open benchmark"
+        kind = (
+            "reader alone on the gold paragraphs"
+            if args.reading_only
+            else "retrieval alone"
+            if args.retrieval_only
+            else "open benchmark"
+        )
         title, missed = f"SQuAD {kind} {args.squad} ({figures['questions']} questions)", []
     else:
         from qa.evaluate.harness import run_gold

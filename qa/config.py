@@ -35,6 +35,9 @@ class Settings:
     chunk_target_words: int = 150
     chunk_max_words: int = 200
     chunk_overlap_sentences: int = 1
+    # How a chunk gets its vector: "embedded" (the chunk's own text through the model) or "pooled" (the
+    # normalised mean of its sentences' vectors, which are embedded anyway: half the embedding work).
+    chunk_vectors: Literal["embedded", "pooled"] = "embedded"
 
     # Where hybrid search runs: "local" (FAISS + BM25 in this process) or "milvus" (Milvus Lite or a cluster).
     backend: Backend = "local"
@@ -91,6 +94,7 @@ class Settings:
             (self.chunk_overlap_sentences >= 0, "chunk_overlap_sentences must be >= 0"),
             (self.embed_backend in ("onnx", "torch"), "embed_backend must be 'onnx' or 'torch'"),
             (self.reader_backend in ("onnx", "torch"), "reader_backend must be 'onnx' or 'torch'"),
+            (self.chunk_vectors in ("embedded", "pooled"), "chunk_vectors must be 'embedded' or 'pooled'"),
             (self.backend in ("local", "milvus"), f"backend must be 'local' or 'milvus', not {self.backend!r}"),
             (self.fusion in ("rrf", "weighted"), f"fusion must be 'rrf' or 'weighted', not {self.fusion!r}"),
             (self.rrf_k > 0, "rrf_k must be positive"),

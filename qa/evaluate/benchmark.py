@@ -13,7 +13,14 @@ import time
 from pathlib import Path
 
 from qa.config import Settings
-from qa.evaluate.harness import GoldQuestion, run_questions, score, temporary_pipeline
+from qa.evaluate.harness import (
+    GoldQuestion,
+    Outcome,
+    retrieval_figures,
+    run_questions,
+    score,
+    temporary_pipeline,
+)
 from qa.evaluate.reading import read_paragraphs
 from qa.evaluate.squad import DEFAULT_DATA_DIR, SquadExample, benchmark, load_squad, paragraphs
 from qa.index.embed import Embedder
@@ -69,6 +76,40 @@ def run_benchmark(
             figures["gold_paragraph_f1"] = alone["has_answer_f1"]
             figures["gold_paragraph_em"] = alone["has_answer_em"]
     return figures
+
+
+def run_retrieval(
+    settings: Settings,
+    embedder: Embedder,
+    name: str,
+    data_dir: Path = DEFAULT_DATA_DIR,
+    limit: int | None = None,
+    seed: int = 13,
+) -> dict:
+    """Retrieval alone (no reading): recall@k and MRR of the gold paragraph's chunks, and the build time."""
+    path, examples = benchmark_set(name, data_dir)
+    examples = [e for e in examples if not e.impossible]
+    if limit:
+        examples = random.Random(seed).sample(examples, min(limit, len(examples)))
+    documents = paragraphs(path)
+    started = time.perf_counter()
+    with temporary_pipeline(settings.with_(reader="rules"), documents, embedder) as pipeline:
+        index_seconds = time.perf_counter() - started
+        outcomes = []
+        for gold in gold_questions(examples, documents):
+            vector = embedder.encode([gold.question])[0]
+            hits = pipeline.backend.search(gold.question, settings.retrieve_k, vector).hits
+            outcomes.append(Outcome(gold, (), tuple(hits), 0.0, 0, 0))
+        figures = retrieval_figures(outcomes, lambda d: pipeline.index.document(d).raw)
+        return {
+            "benchmark": name,
+            "questions": len(outcomes),
+            "paragraphs": len(documents),
+            "chunks": len(pipeline.index.chunks),
+            "chunk_vectors": settings.chunk_vectors,
+            "index_seconds": round(index_seconds, 1),
+            **figures,
+        }
 
 
 def run_reading(

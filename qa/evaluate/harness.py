@@ -107,8 +107,6 @@ def score(outcomes: Sequence[Outcome], threshold: float, raw_of: Callable[[str],
         return "" if o.abstains(threshold) else o.answers[0].text
 
     precision, recall = precision_recall(abstained, [not o.gold.answerable for o in outcomes])
-    relevant = [_relevant_chunks(o, raw_of) for o in answerable]
-    ranked = [[h.chunk.chunk_id for h in o.hits] for o in answerable]
     latencies = [o.seconds * 1000 for o in outcomes]
     top_scores = [o.answers[0].score if o.answers else 0.0 for o in outcomes]
     right = [o.top_right() for o in outcomes]
@@ -125,10 +123,7 @@ def score(outcomes: Sequence[Outcome], threshold: float, raw_of: Callable[[str],
         "abstain_precision": precision,
         "abstain_recall": recall,
         "false_refusal": mean(o.abstains(threshold) for o in answerable),
-        "recall_at_1": mean(recall_at_k(r, rel, 1) for r, rel in zip(ranked, relevant, strict=True)),
-        "recall_at_5": mean(recall_at_k(r, rel, 5) for r, rel in zip(ranked, relevant, strict=True)),
-        "recall_at_10": mean(recall_at_k(r, rel, 10) for r, rel in zip(ranked, relevant, strict=True)),
-        "mrr": mean(reciprocal_rank(r, rel) for r, rel in zip(ranked, relevant, strict=True)),
+        **retrieval_figures(outcomes, raw_of),
         "ece": expected_calibration_error(top_scores, right),
         "auc_right": roc_auc(top_scores, right),
         "latency_p50_ms": percentile(latencies, 50),
@@ -147,6 +142,20 @@ def score(outcomes: Sequence[Outcome], threshold: float, raw_of: Callable[[str],
         figures["auc_has_answer"] = roc_auc(top_scores, [o.gold.answerable for o in outcomes])
         figures["unanswerable_refused"] = recall
     return figures
+
+
+def retrieval_figures(outcomes: Sequence[Outcome], raw_of: Callable[[str], str]) -> dict[str, float]:
+    """Recall@1/5/10 and MRR of the chunks that hold each answerable question's supporting text."""
+    answerable = [o for o in outcomes if o.gold.answerable]
+    relevant = [_relevant_chunks(o, raw_of) for o in answerable]
+    ranked = [[h.chunk.chunk_id for h in o.hits] for o in answerable]
+    pairs = list(zip(ranked, relevant, strict=True))
+    return {
+        "recall_at_1": mean(recall_at_k(r, rel, 1) for r, rel in pairs),
+        "recall_at_5": mean(recall_at_k(r, rel, 5) for r, rel in pairs),
+        "recall_at_10": mean(recall_at_k(r, rel, 10) for r, rel in pairs),
+        "mrr": mean(reciprocal_rank(r, rel) for r, rel in pairs),
+    }
 
 
 def _support_span(o: Outcome, raw_of: Callable[[str], str]) -> tuple[int, int] | None:

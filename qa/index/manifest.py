@@ -26,7 +26,7 @@ class Manifest:
     model: str
     dim: int
     chunking: dict[str, int]
-    dense: dict[str, int]
+    dense: dict[str, Any]
     bm25: dict[str, Any]
     counts: dict[str, int]
     documents: dict[str, DocumentEntry]
@@ -55,6 +55,9 @@ def mismatch(manifest: Manifest, settings: Settings, model: str, dim: int | None
         return f"embedding dimension changed ({manifest.dim} → {dim})"
     if manifest.chunking != settings.chunking:
         return f"chunking parameters changed ({manifest.chunking} → {settings.chunking})"
+    built = manifest.dense.get("chunk_vectors", "embedded")
+    if built != settings.chunk_vectors:
+        return f"chunk vectors changed ({built} → {settings.chunk_vectors})"
     if manifest.bm25.get("tokenizer") != TOKENIZER:
         return "BM25 tokenizer changed"
     return None

@@ -271,10 +271,15 @@ def _write_version(
     sentence_texts = [documents[d].raw[s:e] for d, s, e in sentence_rows]
     chunk_texts = [documents[d].raw[s:e] for d, s, e, _, _ in chunk_rows]
     cache = _vector_cache(previous)
-    todo = len({_text_key(t) for t in chunk_texts + sentence_texts if _text_key(t) not in cache})
+    pooled = settings.chunk_vectors == "pooled"
+    to_embed = sentence_texts if pooled else chunk_texts + sentence_texts
+    todo = len({_text_key(t) for t in to_embed if _text_key(t) not in cache})
     meter = _Meter(control, todo)
-    chunk_vectors, embedded_c, reused_c = _embed_with_cache(embedder, chunk_texts, cache, meter)
     sentence_vectors, embedded_s, reused_s = _embed_with_cache(embedder, sentence_texts, cache, meter)
+    if pooled:
+        chunk_vectors, embedded_c, reused_c = pooled_chunk_vectors(chunk_rows, sentence_vectors), 0, len(chunk_rows)
+    else:
+        chunk_vectors, embedded_c, reused_c = _embed_with_cache(embedder, chunk_texts, cache, meter)
     control.report(Progress("writing", meter.done, todo, meter.rate(), 0.0))
 
     versions = settings.index_dir / VERSIONS
@@ -332,10 +337,20 @@ def _tables(documents: Sequence[Document], settings: Settings) -> tuple[list, li
     return chunk_rows, sentence_rows
 
 
+def pooled_chunk_vectors(chunk_rows: Sequence[Sequence[int]], sentence_vectors: np.ndarray) -> np.ndarray:
+    """Each chunk's vector as the normalised mean of its sentences' vectors (rows ``first .. first + count``)."""
+    out = np.zeros((len(chunk_rows), sentence_vectors.shape[1]), dtype=np.float32)
+    for row, (_, _, _, first, count) in enumerate(chunk_rows):
+        mean = sentence_vectors[first : first + count].mean(axis=0)
+        out[row] = mean / max(float(np.linalg.norm(mean)), 1e-12)
+    return out
+
+
 def _vector_cache(previous: Index | None) -> dict[str, np.ndarray]:
     if previous is None:
         return {}
-    cache = {_text_key(c.text): previous.chunk_vectors[i] for i, c in enumerate(previous.chunks)}
+    pooled = previous.manifest.dense.get("chunk_vectors") == "pooled"  # pooled rows are no text's embedding
+    cache = {} if pooled else {_text_key(c.text): previous.chunk_vectors[i] for i, c in enumerate(previous.chunks)}
     cache.update({_text_key(s.text): previous.sentence_vectors[i] for i, s in enumerate(previous.sentences)})
     return cache
 
@@ -384,7 +399,11 @@ def _manifest(settings, embedder, corpus, chunk_rows, sentence_rows, files, vers
         model=embedder.name,
         dim=embedder.dim,
         chunking=settings.chunking,
-        dense={"hnsw_threshold": settings.hnsw_threshold, "hnsw_m": settings.hnsw_m},
+        dense={
+            "hnsw_threshold": settings.hnsw_threshold,
+            "hnsw_m": settings.hnsw_m,
+            "chunk_vectors": settings.chunk_vectors,
+        },
         bm25={"k1": K1, "b": B, "epsilon": EPSILON, "tokenizer": TOKENIZER},
         counts={"documents": len(corpus.documents), "chunks": len(chunk_rows), "sentences": len(sentence_rows)},
         documents={

@@ -38,3 +38,42 @@ def test_temporary_pipeline_answers_from_its_own_documents(tiny_settings, fake_e
         response = pipeline.ask("How many species of orchid does the garden grow?", threshold=0.0)
         assert response.candidates and response.hits
         assert response.candidates[0].text == "500"
+
+
+def test_retrieval_alone_finds_each_questions_paragraph(tiny_settings, fake_embedder, tmp_path):
+    import json
+
+    from qa.evaluate.benchmark import run_retrieval
+
+    paragraphs = {
+        "Avalon": "The Avalon bridge was designed by Clara Mendes in 1931.",
+        "Borel": "Borel Lake freezes every January and is home to the silver trout.",
+        "Cantor": "Cantor Hall seats 2,000 people and was opened by Mayor Ruth Ames.",
+    }
+    questions = {"Avalon": ("Who designed the Avalon bridge?", "Clara Mendes"), "Borel": ("When?", "every January")}
+    data = [
+        {
+            "title": title,
+            "paragraphs": [
+                {
+                    "context": text,
+                    "qas": [
+                        {
+                            "id": title,
+                            "question": questions[title][0] + " " + title,
+                            "answers": [{"text": questions[title][1], "answer_start": text.index(questions[title][1])}],
+                        }
+                    ]
+                    if title in questions
+                    else [],
+                }
+            ],
+        }
+        for title, text in paragraphs.items()
+    ]
+    path = tmp_path / "sample.json"
+    path.write_text(json.dumps({"version": "v2.0", "data": data}))
+    for mode in ("embedded", "pooled"):
+        figures = run_retrieval(tiny_settings.with_(chunk_vectors=mode), fake_embedder, str(path))
+        assert figures["questions"] == 2 and figures["paragraphs"] == 3 and figures["chunk_vectors"] == mode
+        assert figures["recall_at_1"] == 1.0 and figures["mrr"] == 1.0

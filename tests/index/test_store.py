@@ -183,3 +183,21 @@ def test_a_killed_builds_staging_is_removed_even_when_nothing_changed(tiny_setti
     (leftover / "chunk_vectors.npy").write_bytes(b"half written")
     report = build_index(tiny_settings, fake_embedder)
     assert not report.rebuilt and not leftover.exists()
+
+
+def test_pooled_chunk_vectors_are_the_mean_of_their_sentences_and_halve_the_embedding(tiny_settings, fake_embedder):
+    embedded = build_index(tiny_settings, fake_embedder).embedded_texts
+    pooled_settings = tiny_settings.with_(chunk_vectors="pooled")
+    report = build_index(pooled_settings, fake_embedder)
+    assert report.full and "chunk vectors changed (embedded → pooled)" in report.reason
+    index = load_index(tiny_settings.index_dir)
+    assert index.manifest.dense["chunk_vectors"] == "pooled" and report.embedded_texts == len(index.sentences)
+    assert report.embedded_texts < embedded
+    for row, chunk in enumerate(index.chunks):
+        mean = np.mean([index.sentence_vector(s) for s in chunk.sentences], axis=0)
+        assert np.allclose(index.chunk_vectors[row], mean / np.linalg.norm(mean), atol=1e-6)
+    with pytest.raises(IndexMismatchError, match="chunk vectors changed"):
+        check_compatible(index, tiny_settings, fake_embedder.name, fake_embedder.dim)
+    fake_embedder.texts_embedded = 0
+    write_corpus(tiny_settings.seeds_dir, {"extra.txt": "The lighthouse keeper is called Tom Reed."})
+    assert build_index(pooled_settings, fake_embedder).embedded_texts == fake_embedder.texts_embedded == 1
