@@ -62,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--host")
     p.add_argument("--port", type=int)
     p.add_argument("--watch", action="store_true", help="rebuild when files in the seeds folder change")
+    p.add_argument("--workers", type=int, default=1, help="worker processes sharing the index folder (default 1)")
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("eval", help="run the gold question set, or an open SQuAD benchmark")
@@ -233,6 +234,13 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     from qa.serve.service import Service
 
     settings = settings.with_(host=args.host or settings.host, port=args.port or settings.port)
+    if args.workers < 1:
+        raise ConfigError(f"--workers must be at least 1, not {args.workers}")
+    if args.workers > 1:
+        from qa.serve import workers
+
+        workers.serve(settings, args.workers, watch=args.watch)
+        return 0
     service = Service.start(settings, watch=args.watch)
     print(f"index {service.pipeline.index.version}: {len(service.pipeline.index.documents)} documents")
     if args.watch:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import os
 import threading
 import uuid
 from pathlib import Path
@@ -125,6 +126,7 @@ def create_app(target: Pipeline | Service) -> FastAPI:
             model=manifest.model,
             rebuilding=service.status().running,
             fallback=service.fallback,
+            worker=os.getpid(),
         )
 
     @app.get("/index/status", response_model=IndexStatusOut)

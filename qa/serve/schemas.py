@@ -87,6 +87,7 @@ class HealthResponse(BaseModel):
     fallback: str | None = Field(
         None, description="Set while an older index version serves because the current one is damaged."
     )
+    worker: int = Field(0, description="The id of the process that answered (one of `qa serve --workers N`).")
 
 
 class RebuildRequest(BaseModel):

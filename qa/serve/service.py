@@ -28,6 +28,7 @@ from qa.index.store import (
     Index,
     Progress,
     build_index,
+    current_version_path,
     load_index,
     load_newest_intact,
 )
@@ -70,16 +71,20 @@ class Service:
         self._guard = threading.Lock()
         self._thread: threading.Thread | None = None
         self._watcher: threading.Thread | None = None
+        self._follower: threading.Thread | None = None
         self._stop = threading.Event()
         self.fallback: str | None = None
         self._cancel = threading.Event()  # why an older index version serves, until a rebuild succeeds
 
     @classmethod
-    def start(cls, settings: Settings, embedder: Embedder | None = None, *, watch: bool = False) -> Service:
+    def start(
+        cls, settings: Settings, embedder: Embedder | None = None, *, watch: bool = False, build: bool = True
+    ) -> Service:
         """Load the index (building or updating it from the seeds folder first), and the models, once.
 
         A damaged current version does not keep the port closed: the newest intact version serves at
         once (``fallback`` says so, and ``/health`` shows it) while a full rebuild runs in the background.
+        ``build=False`` (a worker process, whose parent built the index): only load, never build.
         """
         from qa.index.embed import embedder_for
 
@@ -93,13 +98,20 @@ class Service:
                 log.warning(note)
                 service = cls(Pipeline(intact, embedder, settings), build_embedder=lambda: embedder_for(settings))
                 service.fallback = note
-                service.rebuild(full=True, trigger="start")
+                if build:
+                    service.rebuild(full=True, trigger="start")
                 if watch:
                     service.watch(settings.watch_interval)
                 return service
+            if not build:
+                raise
             index = None
         except IndexStateError:
+            if not build:
+                raise
             index = None
+        if not build and index is not None:
+            return cls(Pipeline(index, embedder, settings), build_embedder=lambda: embedder_for(settings))
         report = build_index(settings, embedder, loaded=index)
         log.warning("index %s: %s", report.version, f"rebuilt ({report.reason})" if report.rebuilt else "up to date")
         if index is None or index.version != report.version:
@@ -170,6 +182,29 @@ class Service:
             self._build_embedder = self._build_embedder()
         return self._build_embedder
 
+    # ------------------------------------------------------------------------------- follow
+
+    def follow(self, interval: float) -> None:
+        """Poll ``index/CURRENT`` every ``interval`` seconds and serve whatever version another process
+        published (worker processes share one index folder; a rebuild in one reaches all)."""
+        if self._follower is not None:
+            return
+        self._follower = threading.Thread(target=self._follow, args=(interval,), name="qa-follow", daemon=True)
+        self._follower.start()
+
+    def _follow(self, interval: float) -> None:
+        while not self._stop.wait(interval):
+            if self._status.running:
+                continue  # this process is publishing; it swaps in its own version
+            try:
+                version = current_version_path(self.settings.index_dir).name
+                if version != self.pipeline.index.version:
+                    self.pipeline = self.pipeline.with_index(load_index(self.settings.index_dir))
+                    self.fallback = None
+                    log.warning("now serving index %s (published by another process)", version)
+            except (IndexStateError, OSError) as exc:  # a version being written or damaged: keep serving
+                log.warning("cannot follow the index folder (%s); still serving %s", exc, self.pipeline.index.version)
+
     # ---------------------------------------------------------------------------------- watch
 
     def watch(self, interval: float) -> None:
@@ -182,9 +217,10 @@ class Service:
 
     def stop(self) -> None:
         self._stop.set()
-        if self._watcher is not None:
-            self._watcher.join()
-            self._watcher = None
+        for thread in (self._watcher, self._follower):
+            if thread is not None:
+                thread.join()
+        self._watcher = self._follower = None
         self.wait()
 
     def _watch(self, interval: float, seen: tuple) -> None:
