@@ -101,7 +101,10 @@ def bench_in_process(settings: Settings, questions: Sequence[str], rounds: int) 
     }
 
 
-def bench_http(settings: Settings, questions: Sequence[str], rounds: int, clients: int = 8) -> dict:
+def bench_http(
+    settings: Settings, questions: Sequence[str], rounds: int, clients: Sequence[int] = (8,), workers: int = 1
+) -> dict:
+    """A real ``qa serve --workers N`` on loopback: one client in sequence, then each count of concurrent clients."""
     import httpx
 
     with socket.socket() as s:
@@ -110,7 +113,7 @@ def bench_http(settings: Settings, questions: Sequence[str], rounds: int, client
     env = {**os.environ, "QA_SEEDS_DIR": str(settings.seeds_dir), "QA_INDEX_DIR": str(settings.index_dir)}
     env.update({"QA_READER": settings.reader})
     server = subprocess.Popen(
-        [sys.executable, "-m", "qa.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "qa.cli", "serve", "--port", str(port), "--workers", str(workers)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -139,22 +142,28 @@ def bench_http(settings: Settings, questions: Sequence[str], rounds: int, client
                     out.append((time.perf_counter() - t) * 1000)
             return out
 
-        shares = [work[i::clients] for i in range(clients)]
-        t = time.perf_counter()
-        with ThreadPoolExecutor(clients) as pool:
-            concurrent = [ms for part in pool.map(client_loop, shares) for ms in part]
-        wall = time.perf_counter() - t
+        loads = []
+        for count in clients:
+            shares = [work[i::count] for i in range(count)]
+            t = time.perf_counter()
+            with ThreadPoolExecutor(count) as pool:
+                concurrent = [ms for part in pool.map(client_loop, shares) for ms in part]
+            wall = time.perf_counter() - t
+            loads.append(
+                {
+                    "clients": count,
+                    "requests": len(concurrent),
+                    "latency_ms": summary(concurrent),
+                    "requests_per_second": round(len(concurrent) / wall, 1),
+                }
+            )
     finally:
         server.terminate()
         server.wait(timeout=30)
     return {
+        "workers": workers,
         "sequential": {"requests": len(sequential), "latency_ms": summary(sequential)},
-        "concurrent": {
-            "clients": clients,
-            "requests": len(concurrent),
-            "latency_ms": summary(concurrent),
-            "requests_per_second": round(len(concurrent) / wall, 1),
-        },
+        "concurrent": loads,
     }
 
 
@@ -245,6 +254,8 @@ def bench_rebuild(settings: Settings, count: int, squad: Sequence[Path] | None) 
         "unchanged_seconds": round(unchanged.seconds, 2),
         "speedup": round(full.seconds / incremental.seconds, 1),
         "full_chunks_per_second": round(full.chunks / full.seconds, 1),
+        "full_documents_per_second": round(count / full.seconds, 1),
+        "chunk_vectors": settings.chunk_vectors,
         "full_texts_per_second": round(full.embedded_texts / full.seconds, 1),
         "peak_rss_mb": round(peak_rss_mb(), 1),
     }
@@ -382,13 +393,12 @@ def print_report(report: dict) -> None:
             _row("latency", seed["latency_ms"])
             for stage, values in seed["stages_ms"].items():
                 _row(f"  {stage}", values)
-    http = report.get("http")
-    if http:
-        print("\n/ask over HTTP (real uvicorn on 127.0.0.1)")
+    for http in report.get("http", []):
+        print(f"\n/ask over HTTP (real uvicorn on 127.0.0.1, {http['workers']} worker process(es))")
         _row("sequential", http["sequential"]["latency_ms"])
-        c = http["concurrent"]
-        _row(f"{c['clients']} clients", c["latency_ms"])
-        print(f"  {'throughput':24} {c['requests_per_second']} requests/s")
+        for c in http["concurrent"]:
+            _row(f"{c['clients']} clients", c["latency_ms"])
+            print(f"  {'throughput':24} {c['requests_per_second']} requests/s")
     build = report.get("build")
     if build:
         print(
@@ -404,6 +414,7 @@ def print_report(report: dict) -> None:
             f"full {rebuild['full_seconds']} s, after changing one {rebuild['incremental_seconds']} s "
             f"({rebuild['incremental_texts_embedded']} texts embedded, {rebuild['speedup']}x faster), "
             f"unchanged {rebuild['unchanged_seconds']} s; full build {rebuild['full_chunks_per_second']} chunks/s, "
+            f"{rebuild.get('full_documents_per_second')} documents/s (chunk vectors {rebuild.get('chunk_vectors')}), "
             f"peak memory {rebuild['peak_rss_mb']} MB"
         )
     for row in report.get("scale", []):
@@ -437,7 +448,10 @@ def run_cli(settings: Settings, args: Any) -> int:
                 milvus = settings.with_(backend="milvus", milvus_uri=str(Path(tmp) / "milvus.db"))
                 report["in_process_milvus"] = bench_in_process(milvus, questions, args.rounds)
         if not args.no_http:
-            report["http"] = bench_http(settings, questions, args.rounds)
+            clients = [int(c) for c in args.clients.split(",")]
+            report["http"] = [
+                bench_http(settings, questions, args.rounds, clients, int(w)) for w in args.workers.split(",")
+            ]
         report["build"] = in_child(_build_in_child, str(settings.seeds_dir), settings.model)
     if args.rebuild:
         report["rebuild"] = in_child(bench_rebuild, settings, args.rebuild, args.squad)

@@ -102,6 +102,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--rounds", type=int, default=5, help="passes over the gold questions")
     p.add_argument("--gold", type=Path, default=Path("eval/gold.jsonl"))
     p.add_argument("--no-http", action="store_true", help="skip the HTTP run")
+    p.add_argument("--workers", default="1", help="comma-separated worker-process counts for the HTTP run, e.g. 1,2")
+    p.add_argument("--clients", default="8", help="comma-separated concurrent-client counts, e.g. 8,32")
     p.add_argument("--milvus", action="store_true", help="also time /ask in-process on the Milvus (Lite) backend")
     p.add_argument("--skip-seed", action="store_true", help="skip the seed-corpus runs (latency, HTTP, build)")
     p.add_argument("--rebuild", type=int, metavar="N", help="also time a full vs incremental rebuild of N documents")

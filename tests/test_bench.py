@@ -23,3 +23,20 @@ def test_scale_run_reports_every_stage_on_a_small_index():
 def test_synthetic_documents_are_deterministic():
     documents, _ = corpus_documents(3, None)
     assert corpus_documents(3, None) == (documents, "synthetic") and len(documents) == 3
+
+
+def test_the_report_prints_each_worker_count_and_client_load(capsys):
+    from qa.bench import print_report
+
+    latency = {"p50": 10.0, "p95": 12.0, "p99": 13.0}
+    load = {"clients": 8, "requests": 40, "latency_ms": latency, "requests_per_second": 55.5}
+    report = {
+        "http": [
+            {"workers": 1, "sequential": {"latency_ms": latency}, "concurrent": [load, {**load, "clients": 32}]},
+            {"workers": 2, "sequential": {"latency_ms": latency}, "concurrent": [load]},
+        ]
+    }
+    print_report(report)
+    out = capsys.readouterr().out
+    assert "1 worker process(es)" in out and "2 worker process(es)" in out
+    assert "32 clients" in out and out.count("55.5 requests/s") == 3
