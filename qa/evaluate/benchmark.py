@@ -21,7 +21,8 @@ from qa.evaluate.harness import (
     score,
     temporary_pipeline,
 )
-from qa.evaluate.reading import read_paragraphs
+from qa.evaluate.metrics import mean
+from qa.evaluate.reading import best_span, read_paragraphs
 from qa.evaluate.squad import DEFAULT_DATA_DIR, SquadExample, benchmark, load_squad, paragraphs
 from qa.index.embed import Embedder
 
@@ -115,24 +116,31 @@ def run_retrieval(
 def run_reading(
     settings: Settings, name: str, data_dir: Path = DEFAULT_DATA_DIR, limit: int | None = None, seed: int = 13
 ) -> dict:
-    """The span model alone on each scored question's own paragraph (no retrieval, no verifier)."""
-    from qa.read.span import DEFAULT_MODEL_DIR, load_span_model
+    """The span model alone on each scored question's own paragraph (no retrieval, no verifier), on the
+    backend and precision the settings ask for; with ``reader_int8`` also how often its best span is the
+    fp32 model's."""
+    from qa.read.learned import load_configured_span_model
 
     _, examples = benchmark_set(name, data_dir)
     if limit:
         examples = random.Random(seed).sample(examples, min(limit, len(examples)))
-    span_model, _ = load_span_model(settings.reader_model or DEFAULT_MODEL_DIR)
-    if settings.reader_int8:
-        span_model.quantize()
+    span_model, _ = load_configured_span_model(settings)
     alone = read_paragraphs(span_model, examples)
-    return {
+    figures = {
         "benchmark": name,
         "questions": alone["questions"],
         "answerable": alone["questions"] - alone["unanswerable"],
         "threshold": None,
-        "int8": settings.reader_int8,
+        "reader_backend": span_model.backend,
         "gold_paragraph_em": alone["has_answer_em"],
         "gold_paragraph_f1": alone["has_answer_f1"],
         "no_answer_votes_on_unanswerable": alone["no_answer_votes_on_unanswerable"],
         "no_answer_votes_on_answerable": alone["no_answer_votes_on_answerable"],
     }
+    if settings.reader_int8:
+        reference, _ = load_configured_span_model(settings.with_(reader_int8=False))
+        figures["same_top_as_fp32"] = mean(
+            best_span(span_model, e) == best_span(reference, e) for e in examples if not e.impossible
+        )
+        figures["gold_paragraph_f1_fp32"] = read_paragraphs(reference, examples)["has_answer_f1"]
+    return figures

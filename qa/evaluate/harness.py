@@ -266,7 +266,8 @@ def print_table(figures: dict, title: str) -> None:
         if value is not None:
             print(f"  {label:48} {value:8.1f}" if key.startswith("latency") else f"  {label:48} {value:8.3f}")
     print(f"  questions: {figures['questions']} ({figures['answerable']} answerable), threshold {figures['threshold']}")
-    for key in ("no_answer_votes_on_unanswerable", "no_answer_votes_on_answerable", "int8", "index_seconds"):
+    extras = ("no_answer_votes_on_unanswerable", "no_answer_votes_on_answerable", "reader_backend", "index_seconds")
+    for key in (*extras, "same_top_as_fp32", "gold_paragraph_f1_fp32", "chunk_vectors", "paragraphs", "chunks"):
         if figures.get(key) is not None:
             print(f"  {key}: {figures[key]}")
 

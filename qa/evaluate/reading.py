@@ -15,6 +15,13 @@ from qa.evaluate.squad import SquadExample
 from qa.read.span import SpanModel
 
 
+def best_span(span_model: SpanModel, example: SquadExample) -> str:
+    """The span model's best span in the example's own paragraph ("" when it proposes none)."""
+    guesses = span_model.guess(example.question, [example.context], per_window=1)
+    best = max(guesses, key=lambda g: g.score, default=None)
+    return example.context[best.start : best.end] if best else ""
+
+
 def read_paragraphs(span_model: SpanModel, examples: Sequence[SquadExample]) -> dict[str, Any]:
     """Validation figures given each question's own paragraph (the reader alone, no retrieval).
 

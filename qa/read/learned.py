@@ -181,19 +181,26 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0)))
 
 
-def load_learned_factory(settings: Settings) -> tuple[Any, dict[str, Any]]:
-    """Load the span model once, on the backend the settings ask for (ONNX Runtime by default, torch
-    where it cannot run); returns ``index → LearnedReader`` and the model's metadata."""
+def load_configured_span_model(settings: Settings) -> tuple[SpanModel, dict[str, Any]]:
+    """The span model the settings ask for: ONNX Runtime by default (torch where it cannot run), fp32
+    unless ``reader_int8``. The reader and ``qa eval --reading-only`` both load it here."""
     model_dir = settings.reader_model or DEFAULT_MODEL_DIR
     span_model, meta = load_span_model(model_dir)
-    if settings.reader_int8:
-        span_model.quantize()
-    elif settings.reader_backend == "onnx":
+    if settings.reader_backend == "onnx":
         cache = settings.index_dir / "onnx"
+        threads = settings.threads or os.cpu_count() or 1
         try:
-            span_model.use_onnx(cache, span_model_key(model_dir, cache), settings.threads or os.cpu_count() or 1)
+            span_model.use_onnx(cache, span_model_key(model_dir, cache), threads, int8=settings.reader_int8)
         except (ImportError, OSError, RuntimeError) as exc:
             log.warning("ONNX Runtime span model unavailable (%s); using torch", exc)
+    if settings.reader_int8 and span_model.backend == "torch":
+        span_model.quantize()
+    return span_model, meta
+
+
+def load_learned_factory(settings: Settings) -> tuple[Any, dict[str, Any]]:
+    """Load the span model once; returns ``index → LearnedReader`` and the model's metadata."""
+    span_model, meta = load_configured_span_model(settings)
     margin = float(meta["no_answer_margin"])
     passages, windows, words = settings.reader_passages, settings.reader_windows, settings.reader_window_words
     return (lambda index: LearnedReader(index, span_model, margin, passages, windows, words)), meta

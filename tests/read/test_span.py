@@ -76,3 +76,24 @@ def test_the_onnx_span_model_gives_the_torch_logits_and_is_cached(tmp_path):
     stamp = graphs[0].stat().st_mtime_ns
     load_span_model()[0].use_onnx(tmp_path, span_model_key(DEFAULT_MODEL_DIR, tmp_path), threads=1)
     assert len(graphs) == 1 and graphs[0].stat().st_mtime_ns == stamp  # exported once
+
+
+@pytest.mark.slow
+def test_int8_on_onnx_quantises_the_weights_but_not_the_output_head(tmp_path):
+    import onnx
+
+    from qa.config import Settings
+    from qa.read.learned import load_configured_span_model
+
+    settings = Settings(index_dir=tmp_path, reader_int8=True)
+    model, _ = load_configured_span_model(settings)
+    assert model.backend == "onnx-int8"
+    graph = next(tmp_path.glob("onnx/*-int8.onnx"))
+    nodes = onnx.load(str(graph)).graph.node
+    assert any(n.op_type in ("MatMulInteger", "DynamicQuantizeMatMul") for n in nodes)
+    assert any("qa_outputs" in n.name and n.op_type == "MatMul" for n in nodes)  # the head stays fp32
+    fp32, _ = load_configured_span_model(settings.with_(reader_int8=False))
+    question, context = "Which river separates the two sections?", "The Shenzhen River separates the two sections."
+    for span_model in (model, fp32):  # int8 may move an edge ("The Shenzhen River"), never lose the answer
+        start, end, _ = span_model.windows(question, [context])[0].decode(30, 1)[0]
+        assert "Shenzhen River" in context[start:end]
