@@ -12,9 +12,10 @@ from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, status
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from qa.errors import InvalidRequestError, RebuildInProgressError
 from qa.pipeline import Pipeline
@@ -98,9 +99,9 @@ def create_app(target: Pipeline | Service) -> FastAPI:
     @app.post(
         "/ask", response_model=AskResponse, responses={400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
     )
-    def ask(body: AskRequest, pipeline: PipelineDep) -> AskResponse:
+    def ask(body: AskRequest, pipeline: PipelineDep) -> Response:
         """Answer a question with cited spans, or say there is no answer."""
-        return to_response(pipeline.ask(body.question, body.top_n))
+        return _json(to_response(pipeline.ask(body.question, body.top_n)))
 
     @app.get(
         "/ask", response_model=AskResponse, responses={400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
@@ -109,9 +110,9 @@ def create_app(target: Pipeline | Service) -> FastAPI:
         pipeline: PipelineDep,
         q: Annotated[str, Query(description="The question.")],
         top_n: Annotated[int | None, Query(description="How many answers to return at most.")] = None,
-    ) -> AskResponse:
+    ) -> Response:
         """Answer a question given as the `q` query parameter."""
-        return to_response(pipeline.ask(q, top_n))
+        return _json(to_response(pipeline.ask(q, top_n)))
 
     @app.get("/health", response_model=HealthResponse)
     def health(pipeline: PipelineDep, service: ServiceDep) -> HealthResponse:
@@ -188,6 +189,11 @@ def create_app(target: Pipeline | Service) -> FastAPI:
     return app
 
 
+def _json(model: AskResponse) -> Response:
+    """The response built once from its typed model, not validated and encoded a second time by the route."""
+    return Response(content=model.model_dump_json(), media_type="application/json")
+
+
 def _install_load_shedding(app: FastAPI, capacity: int) -> None:
     """At most ``capacity`` questions in the server at once; past that, an immediate 503 with Retry-After.
 
@@ -196,21 +202,31 @@ def _install_load_shedding(app: FastAPI, capacity: int) -> None:
     """
     slots = threading.BoundedSemaphore(capacity)
     app.state.ask_slots = slots
+    app.add_middleware(LoadShedding, slots=slots, capacity=capacity)
 
-    @app.middleware("http")
-    async def shed(request: Request, call_next):
-        if request.url.path != "/ask":
-            return await call_next(request)
-        if not slots.acquire(blocking=False):
-            return JSONResponse(
+
+class LoadShedding:
+    """Plain ASGI middleware (Starlette's ``BaseHTTPMiddleware`` costs every request a task and a stream)."""
+
+    def __init__(self, app: ASGIApp, slots: threading.BoundedSemaphore, capacity: int) -> None:
+        self.app, self.slots, self.capacity = app, slots, capacity
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != "/ask":
+            await self.app(scope, receive, send)
+            return
+        if not self.slots.acquire(blocking=False):
+            busy = JSONResponse(
                 status_code=503,
-                content={"error": f"the server is answering {capacity} questions already; retry in a second"},
+                content={"error": f"the server is answering {self.capacity} questions already; retry in a second"},
                 headers={"Retry-After": "1"},
             )
+            await busy(scope, receive, send)
+            return
         try:
-            return await call_next(request)
+            await self.app(scope, receive, send)
         finally:
-            slots.release()
+            self.slots.release()
 
 
 def _install_error_handlers(app: FastAPI) -> None:
