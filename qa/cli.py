@@ -89,9 +89,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, help="fit on a seeded sample of this many questions (smoke runs)")
     p.add_argument(
         "--prior",
-        default="squad2",
-        help="share of unanswerable questions to calibrate for: a number, 'squad2' (the training pool's SQuAD 2.0 "
-        "dev share, the default) or 'none' (the validation articles' own mix)",
+        default="none",
+        help="share of unanswerable questions for the default calibration: 'none' (the validation questions as "
+        "they are, the default), 'squad2' (the training pool's SQuAD 2.0 dev share) or a number; the 'squad2' "
+        "calibration is always fitted beside it",
     )
     p.add_argument("--save-outcomes", type=Path, help="also keep the collected validation outcomes (JSON) here")
     p.add_argument("--outcomes", type=Path, help="fit on outcomes kept by --save-outcomes instead of collecting")

@@ -71,6 +71,9 @@ class Settings:
     reader_backend: Literal["onnx", "torch"] = "onnx"
     # Dynamic int8 linear layers for the span model (torch): faster, but they change many top answers; off.
     reader_int8: bool = False
+    # Which calibration of the verifier gives `score` and the threshold: "default" (questions as in the
+    # validation articles, about a quarter unanswerable) or "squad2" (about half have no answer).
+    calibration: str = "default"
     # None: the threshold fitted with the reader's verifier (qa/models/verifier/<reader>.json).
     no_answer_threshold: float | None = None
     # Threads for the span model's batch of windows (torch, or its ONNX Runtime session), set once at start

@@ -58,7 +58,9 @@ def load_verifier(settings: Settings) -> Verifier:
     """The verifier fitted for the configured reader; without one, answers keep the reader's own score."""
     path = model_path(settings.reader, settings.reader_model)
     fallback = RULES_THRESHOLD if settings.reader == "rules" else 0.5
-    return Verifier(VerifierModel.load(path), fallback) if path.is_file() else Verifier(None, fallback)
+    if not path.is_file():
+        return Verifier(None, fallback)
+    return Verifier(VerifierModel.load(path).calibrated_for(settings.calibration), fallback)
 
 
 class Pipeline:

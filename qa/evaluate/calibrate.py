@@ -6,11 +6,11 @@ unanswerable ones, are asked against it, together with off-topic questions from 
 articles, whose paragraphs are not in the collection. The reader runs without a verifier; each
 question's candidates, their features and whether each is right (F1 >= 0.5) fit the model.
 
-The validation questions are weighted to a *prior* share of unanswerable questions, by default the
-share among the training pool's SQuAD 2.0 dev questions (about one half: a collection where many
-questions have no answer). Without it, the probability would be calibrated to whatever mix the
-validation articles happen to have (27 % unanswerable) and would be too high wherever more
-questions go unanswered.
+The probability depends on how many questions have no answer at all. The default calibration
+takes the validation questions as they come (27 % unanswerable, close to what people ask about
+their own documents); a second one, ``squad2``, weighs them so that unanswerable questions make up
+their share among the training pool's SQuAD 2.0 dev questions (about a half: a collection where
+many questions are written to have no answer). ``QA_CALIBRATION`` chooses between them.
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ from qa.read.verify import Verifier, VerifierModel, features, fit_verifier, ques
 
 OFF_TOPIC = 300  # off-topic questions added as unanswerable
 CANDIDATES = 5
+
+
+SQUAD2_CALIBRATION = "squad2"
 
 
 def squad2_prior(pool: list[SquadExample]) -> float:
@@ -113,8 +116,9 @@ def collect_outcomes(
     return Outcomes(rows, f1_rows, answerable, info)
 
 
-def fit_outcomes(reader: str, outcomes: Outcomes, prior: float | str | None = "squad2") -> VerifierModel:
-    """The verifier fitted on collected outcomes; ``prior`` as in ``qa fit-verifier --prior``."""
+def fit_outcomes(reader: str, outcomes: Outcomes, prior: float | str | None = None) -> VerifierModel:
+    """The verifier fitted on collected outcomes, its default calibration for ``prior`` (as in
+    ``qa fit-verifier --prior``; None: the questions as they are), with the ``squad2`` one beside it."""
     share = outcomes.info.get("prior_squad2") if prior == "squad2" else prior
     if isinstance(share, str):
         raise ConfigError(f"prior must be a share between 0 and 1, 'squad2' or None, not {share!r}")
@@ -123,14 +127,19 @@ def fit_outcomes(reader: str, outcomes: Outcomes, prior: float | str | None = "s
         for found, scores in zip(outcomes.features, outcomes.f1, strict=True)
     ]
     model = fit_verifier(
-        reader, rows, outcomes.answerable, lambda q, i: outcomes.f1[q][i] if i is not None else 0.0, prior=share
+        reader,
+        rows,
+        outcomes.answerable,
+        lambda q, i: outcomes.f1[q][i] if i is not None else 0.0,
+        prior=share,
+        priors={SQUAD2_CALIBRATION: float(outcomes.info["prior_squad2"])} if "prior_squad2" in outcomes.info else None,
     )
     info = {k: v for k, v in outcomes.info.items() if k not in ("reader", "prior_squad2")}
     return replace(model, fit={**model.fit, **info})
 
 
 def cross_validate(
-    reader: str, outcomes: Outcomes, prior: float | str | None = "squad2", folds: int = 5, seed: int = 13
+    reader: str, outcomes: Outcomes, prior: float | str | None = None, folds: int = 5, seed: int = 13
 ) -> dict[str, Any]:
     """Out-of-fold figures of the verifier on the validation questions (each question scored by a model
     fitted without it): ROC AUC for "has an answer" and "top answer right", calibration error under

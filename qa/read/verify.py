@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from qa.errors import ConfigError
 from qa.read.question import Kind, Question
 from qa.read.sentences import SentenceRanker, stems
 from qa.read.shape import describes, has_number
@@ -51,6 +52,7 @@ FEATURES = (
 _TIME = re.compile(
     r"\b(1\d{3}|20\d\d|" + "|".join(sorted(MONTHS | WEEKDAYS)) + r"|century|centuries|bc|ad)\b", re.IGNORECASE
 )
+DEFAULT_CALIBRATION = "default"
 _MAX_WORDS = {Kind.COUNT: 4, Kind.TIME: 5, Kind.PERSON: 5, Kind.PLACE: 5, Kind.QUANTITY: 5}
 
 
@@ -151,6 +153,19 @@ class VerifierModel:
     platt: tuple[float, float]
     threshold: float
     fit: dict[str, Any] = field(default_factory=dict)
+    # Named alternative calibrations of the same model: {name: {prior_unanswerable, platt, threshold, ...}}.
+    calibrations: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def calibrated_for(self, name: str) -> VerifierModel:
+        """This model with the named calibration's Platt scaling and threshold (``default``: unchanged)."""
+        if name == DEFAULT_CALIBRATION:
+            return self
+        if name not in self.calibrations:
+            known = ", ".join([DEFAULT_CALIBRATION, *self.calibrations])
+            raise ConfigError(f"the {self.reader} verifier has no calibration {name!r}; it has: {known}")
+        chosen = self.calibrations[name]
+        platt = (float(chosen["platt"][0]), float(chosen["platt"][1]))
+        return replace(self, platt=platt, threshold=float(chosen["threshold"]))
 
     def logits(self, rows: np.ndarray) -> np.ndarray:
         z = (rows - np.asarray(self.mean)) / np.asarray(self.scale)
@@ -257,63 +272,77 @@ def fit_verifier(
     f1_of_top: Callable[[int, int | None], float],
     l2: float = 1.0,
     prior: float | None = None,
+    priors: dict[str, float] | None = None,
 ) -> VerifierModel:
     """Fit on validation questions: for each, its candidates' features and whether each is right.
 
     Stage 1 fits the logistic regression on every candidate; stage 2 fits Platt scaling on each
     question's top candidate under stage 1; the threshold maximises SQuAD 2.0 F1 on the same
     questions (``f1_of_top(question index, candidate index)`` gives the F1 of a kept answer).
-    With ``prior``, questions are weighted so that this share of them is unanswerable: the
-    probability is then calibrated, and the threshold chosen, for that mix of questions.
+    Stage 2 is done for the questions as they are (or weighted to ``prior``, a share of unanswerable
+    ones), and once more for each of ``priors``: a named calibration kept beside the default one
+    (``VerifierModel.calibrated_for``), for collections where another share of questions has no answer.
     """
     names = FEATURES
-    weights = question_weights(answerable, prior)
     x = np.asarray([[f[n] for n in names] for rows in candidates for f, _ in rows], dtype=float)
     y = np.asarray([right for rows in candidates for _, right in rows], dtype=float)
-    x_weight = np.asarray([weights[q] for q, rows in enumerate(candidates) for _ in rows], dtype=float)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    w = logistic_regression((x - mean) / scale, y, l2, sample_weight=x_weight)
+    w = logistic_regression((x - mean) / scale, y, l2)
     model = VerifierModel(reader, names, tuple(mean), tuple(scale), tuple(w[:-1]), float(w[-1]), (1.0, 0.0), 0.5)
 
-    tops: list[float] = []
-    labels: list[float] = []
-    top_weights: list[float] = []
     top_index: list[int | None] = []
-    for q, rows in enumerate(candidates):
+    top_logits: list[float] = []
+    for rows in candidates:
         if not rows:
             top_index.append(None)
+            top_logits.append(0.0)
             continue
         logits = model.logits(np.asarray([[f[n] for n in names] for f, _ in rows], dtype=float))
-        best = int(np.argmax(logits))
-        top_index.append(best)
-        tops.append(float(logits[best]))
-        labels.append(float(rows[best][1]))
-        top_weights.append(weights[q])
-    platt = logistic_regression(
-        np.asarray(tops)[:, None], np.asarray(labels), l2=1e-3, sample_weight=np.asarray(top_weights)
-    )
-    model = replace(model, platt=(float(platt[0]), float(platt[1])))
+        top_index.append(int(np.argmax(logits)))
+        top_logits.append(float(logits[top_index[-1]]))
+    right = [bool(rows[i][1]) if i is not None else False for rows, i in zip(candidates, top_index, strict=True)]
 
-    probability = [
-        None if i is None else float(model.probability(model.logits(np.asarray([[rows[i][0][n] for n in names]]))[0]))
-        for rows, i in zip(candidates, top_index, strict=True)
-    ]
-    threshold, best_f1 = 0.5, -1.0
-    for t in np.arange(0.05, 0.96, 0.01):
-        total = 0.0
-        for q, (p, i) in enumerate(zip(probability, top_index, strict=True)):
-            keep = p is not None and p >= t
-            total += weights[q] * (f1_of_top(q, i) if keep else float(not answerable[q]))
-        if total > best_f1 + 1e-9:
-            threshold, best_f1 = round(float(t), 2), total
+    def calibrate(share: float | None) -> dict[str, Any]:
+        weights = np.asarray(question_weights(answerable, share))
+        kept = [q for q, i in enumerate(top_index) if i is not None]
+        platt = logistic_regression(
+            np.asarray([top_logits[q] for q in kept])[:, None],
+            np.asarray([float(right[q]) for q in kept]),
+            l2=1e-3,
+            sample_weight=weights[kept],
+        )
+        scaled = replace(model, platt=(float(platt[0]), float(platt[1])))
+        probability = scaled.probability(np.asarray(top_logits))
+        threshold, best = 0.5, -1.0
+        for t in np.arange(0.05, 0.96, 0.01):
+            total = sum(
+                weights[q] * (f1_of_top(q, i) if i is not None and probability[q] >= t else float(not answerable[q]))
+                for q, i in enumerate(top_index)
+            )
+            if total > best + 1e-9:
+                threshold, best = round(float(t), 2), total
+        return {
+            "prior_unanswerable": share,
+            "platt": [float(platt[0]), float(platt[1])],
+            "threshold": threshold,
+            "squad2_f1_at_threshold": round(best / max(float(weights.sum()), 1e-9), 4),
+        }
+
+    default = calibrate(prior)
     stats = {
         "questions": len(candidates),
         "unanswerable": int(sum(not a for a in answerable)),
         "candidates": len(y),
         "right_candidates": int(y.sum()),
-        "squad2_f1_at_threshold": round(best_f1 / max(sum(weights), 1e-9), 4),
+        "squad2_f1_at_threshold": default["squad2_f1_at_threshold"],
         "l2": l2,
         "prior_unanswerable": prior,
     }
-    return replace(model, threshold=threshold, fit=stats)
+    return replace(
+        model,
+        platt=(default["platt"][0], default["platt"][1]),
+        threshold=default["threshold"],
+        fit=stats,
+        calibrations={name: calibrate(share) for name, share in (priors or {}).items()},
+    )

@@ -36,8 +36,10 @@ def test_outcomes_survive_a_round_trip_and_refit_the_same_model(tmp_path):
     again = Outcomes.load(tmp_path / "outcomes.json")
     assert again == outcomes
     assert fit_outcomes("learned", again) == fit_outcomes("learned", outcomes)
-    assert fit_outcomes("learned", outcomes).fit["prior_unanswerable"] == 0.5  # "squad2": the recorded share
-    assert fit_outcomes("learned", outcomes, prior=None).fit["prior_unanswerable"] is None
+    model = fit_outcomes("learned", outcomes)
+    assert model.fit["prior_unanswerable"] is None  # the default calibration: the questions as they are
+    assert model.calibrations["squad2"]["prior_unanswerable"] == 0.5  # beside it, the recorded SQuAD 2.0 share
+    assert fit_outcomes("learned", outcomes, prior="squad2").fit["prior_unanswerable"] == 0.5
 
 
 def test_cross_validation_scores_every_question_out_of_fold():

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from qa.errors import ConfigError
 from qa.read.question import analyze
 from qa.read.verify import (
     FEATURES,
@@ -151,6 +152,7 @@ def test_a_prior_reweights_questions_so_the_probability_fits_another_mix():
     assert abs((w * p).sum() / w.sum() - (w * right).sum() / w.sum()) < 0.03
     # ... and lower than under the natural mix, where fewer questions go unanswered.
     assert p.mean() < natural.probability(natural.logits(tops)).mean()
+    assert shifted.weights == natural.weights  # the prior moves the calibration, not the discriminating model
     # With more questions unanswerable, refusing is worth more: at least as many questions are refused.
     refused_natural = (natural.probability(natural.logits(tops)) < natural.threshold).sum()
     assert shifted.fit["prior_unanswerable"] == 0.7 and (p < shifted.threshold).sum() >= refused_natural
@@ -179,3 +181,20 @@ def test_an_answer_that_repeats_the_question_echoes_it():
     clean, _ = _answer("the General Administration of Customs", sentence)
     assert features(q, echo, [echo], [hit], FlatRanker())["echoes_question"] > 0
     assert features(q, clean, [clean], [hit], FlatRanker())["echoes_question"] == 0.0
+
+
+def test_a_named_calibration_is_kept_beside_the_default_and_chosen_by_name(tmp_path):
+    rng = np.random.default_rng(4)
+    rows, answerable, f1s = _rows(rng, 600)
+    model = fit_verifier(
+        "learned", rows, answerable, lambda q, i: f1s[q][i] if i is not None else 0.0, priors={"squad2": 0.7}
+    )
+    squad2 = model.calibrated_for("squad2")
+    assert model.calibrated_for("default") is model and squad2.weights == model.weights
+    assert squad2.platt != model.platt and squad2.threshold == model.calibrations["squad2"]["threshold"]
+    tops = np.asarray([[r[0][0][f] for f in FEATURES] for r in rows])
+    assert squad2.probability(squad2.logits(tops)).mean() < model.probability(model.logits(tops)).mean()
+    model.save(tmp_path / "v.json")
+    assert VerifierModel.load(tmp_path / "v.json").calibrated_for("squad2") == squad2
+    with pytest.raises(ConfigError, match="no calibration 'other'"):
+        model.calibrated_for("other")
