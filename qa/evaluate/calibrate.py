@@ -116,9 +116,13 @@ def collect_outcomes(
     return Outcomes(rows, f1_rows, answerable, info)
 
 
-def fit_outcomes(reader: str, outcomes: Outcomes, prior: float | str | None = None) -> VerifierModel:
+def fit_outcomes(
+    reader: str, outcomes: Outcomes, prior: float | str | None = None, balance: bool = True
+) -> VerifierModel:
     """The verifier fitted on collected outcomes, its default calibration for ``prior`` (as in
-    ``qa fit-verifier --prior``; None: the questions as they are), with the ``squad2`` one beside it."""
+    ``qa fit-verifier --prior``; None: the questions as they are), with the ``squad2`` one beside it.
+    ``balance``: the discriminating stage weighs questions to the SQuAD 2.0 share (see ``fit_verifier``)."""
+    squad2 = float(outcomes.info["prior_squad2"]) if "prior_squad2" in outcomes.info else None
     share = outcomes.info.get("prior_squad2") if prior == "squad2" else prior
     if isinstance(share, str):
         raise ConfigError(f"prior must be a share between 0 and 1, 'squad2' or None, not {share!r}")
@@ -132,14 +136,20 @@ def fit_outcomes(reader: str, outcomes: Outcomes, prior: float | str | None = No
         outcomes.answerable,
         lambda q, i: outcomes.f1[q][i] if i is not None else 0.0,
         prior=share,
-        priors={SQUAD2_CALIBRATION: float(outcomes.info["prior_squad2"])} if "prior_squad2" in outcomes.info else None,
+        priors={SQUAD2_CALIBRATION: squad2} if squad2 is not None else None,
+        balance=squad2 if balance else None,
     )
     info = {k: v for k, v in outcomes.info.items() if k not in ("reader", "prior_squad2")}
     return replace(model, fit={**model.fit, **info})
 
 
 def cross_validate(
-    reader: str, outcomes: Outcomes, prior: float | str | None = None, folds: int = 5, seed: int = 13
+    reader: str,
+    outcomes: Outcomes,
+    prior: float | str | None = None,
+    folds: int = 5,
+    seed: int = 13,
+    balance: bool = True,
 ) -> dict[str, Any]:
     """Out-of-fold figures of the verifier on the validation questions (each question scored by a model
     fitted without it): ROC AUC for "has an answer" and "top answer right", calibration error under
@@ -151,7 +161,7 @@ def cross_validate(
     for k in range(folds):
         test = sorted(order[k::folds].tolist())
         train = sorted(set(range(n)) - set(test))
-        model = fit_outcomes(reader, outcomes.subset(train), prior)
+        model = fit_outcomes(reader, outcomes.subset(train), prior, balance)
         for i in test:
             rows = outcomes.features[i]
             if not rows:

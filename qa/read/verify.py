@@ -273,6 +273,7 @@ def fit_verifier(
     l2: float = 1.0,
     prior: float | None = None,
     priors: dict[str, float] | None = None,
+    balance: float | None = None,
 ) -> VerifierModel:
     """Fit on validation questions: for each, its candidates' features and whether each is right.
 
@@ -282,13 +283,17 @@ def fit_verifier(
     Stage 2 is done for the questions as they are (or weighted to ``prior``, a share of unanswerable
     ones), and once more for each of ``priors``: a named calibration kept beside the default one
     (``VerifierModel.calibrated_for``), for collections where another share of questions has no answer.
+    ``balance``: stage 1 weighs the questions to this share of unanswerable ones, so that the few
+    unanswerable questions weigh as much as the many answerable ones in what the model learns to see.
     """
     names = FEATURES
     x = np.asarray([[f[n] for n in names] for rows in candidates for f, _ in rows], dtype=float)
     y = np.asarray([right for rows in candidates for _, right in rows], dtype=float)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    w = logistic_regression((x - mean) / scale, y, l2)
+    balanced = question_weights(answerable, balance)
+    row_weight = np.asarray([balanced[q] for q, rows in enumerate(candidates) for _ in rows], dtype=float)
+    w = logistic_regression((x - mean) / scale, y, l2, sample_weight=row_weight)
     model = VerifierModel(reader, names, tuple(mean), tuple(scale), tuple(w[:-1]), float(w[-1]), (1.0, 0.0), 0.5)
 
     top_index: list[int | None] = []
@@ -338,6 +343,7 @@ def fit_verifier(
         "squad2_f1_at_threshold": default["squad2_f1_at_threshold"],
         "l2": l2,
         "prior_unanswerable": prior,
+        "balance_unanswerable": balance,
     }
     return replace(
         model,
