@@ -49,3 +49,15 @@ def test_abstention_is_one_rule_over_the_best_candidate():
 def test_threshold_one_always_abstains_but_keeps_evidence(tiny_pipeline):
     response = tiny_pipeline.ask("Who cut the ribbon?", threshold=1.01)
     assert response.no_answer and not response.answers and response.passages
+
+
+@pytest.mark.parametrize("reader", ["learned", "rules"])
+def test_the_packaged_verifiers_carry_a_squad2_calibration_chosen_by_setting(reader):
+    from qa.config import Settings
+    from qa.pipeline import load_verifier
+
+    default = load_verifier(Settings(reader=reader))
+    squad2 = load_verifier(Settings(reader=reader, calibration="squad2"))
+    assert default.model is not None and squad2.model is not None
+    assert squad2.model.weights == default.model.weights and squad2.model.platt != default.model.platt
+    assert 0.3 < squad2.model.calibrations["squad2"]["prior_unanswerable"] < 0.7
