@@ -331,7 +331,7 @@ def fit_verifier(
             "prior_unanswerable": share,
             "platt": [float(platt[0]), float(platt[1])],
             "threshold": threshold,
-            "squad2_f1_at_threshold": round(best / max(float(weights.sum()), 1e-9), 4),
+            "squad2_f1_at_threshold": round(float(best) / max(float(weights.sum()), 1e-9), 4),
         }
 
     default = calibrate(prior)
