@@ -35,6 +35,11 @@ def benchmark_set(name: str, data_dir: Path = DEFAULT_DATA_DIR) -> tuple[Path, l
     return Path(name), load_squad(Path(name))
 
 
+def sampled(examples: list[SquadExample], limit: int | None, seed: int) -> list[SquadExample]:
+    """A seeded sample of ``limit`` examples (all of them without a limit): for quick runs."""
+    return random.Random(seed).sample(examples, min(limit, len(examples))) if limit else examples
+
+
 def gold_questions(examples: list[SquadExample], documents: dict[str, str]) -> list[GoldQuestion]:
     doc_of = {text: doc_id for doc_id, text in documents.items()}
     return [
@@ -61,8 +66,7 @@ def run_benchmark(
     gold_paragraph: bool = False,
 ) -> dict:
     path, examples = benchmark_set(name, data_dir)
-    if limit:
-        examples = random.Random(seed).sample(examples, min(limit, len(examples)))
+    examples = sampled(examples, limit, seed)
     documents = paragraphs(path)
     questions = gold_questions(examples, documents)
     started = time.perf_counter()
@@ -89,9 +93,7 @@ def run_retrieval(
 ) -> dict:
     """Retrieval alone (no reading): recall@k and MRR of the gold paragraph's chunks, and the build time."""
     path, examples = benchmark_set(name, data_dir)
-    examples = [e for e in examples if not e.impossible]
-    if limit:
-        examples = random.Random(seed).sample(examples, min(limit, len(examples)))
+    examples = sampled([e for e in examples if not e.impossible], limit, seed)
     documents = paragraphs(path)
     started = time.perf_counter()
     with temporary_pipeline(settings.with_(reader="rules"), documents, embedder) as pipeline:
@@ -122,8 +124,7 @@ def run_reading(
     from qa.read.learned import load_configured_span_model
 
     _, examples = benchmark_set(name, data_dir)
-    if limit:
-        examples = random.Random(seed).sample(examples, min(limit, len(examples)))
+    examples = sampled(examples, limit, seed)
     span_model, _ = load_configured_span_model(settings)
     alone = read_paragraphs(span_model, examples)
     figures = {

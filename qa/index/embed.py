@@ -8,7 +8,7 @@ import logging
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -199,38 +199,47 @@ def _exported_graph(path: Path, cache_dir: Path) -> Path:
     graph = cache_dir / f"encoder-{digest}-torch{torch.__version__.split('+')[0]}.onnx"
     if graph.exists():
         return graph
-    import warnings
-
     from transformers import AutoModel, AutoTokenizer
 
-    class Encoder(torch.nn.Module):
-        def __init__(self, model: torch.nn.Module) -> None:
-            super().__init__()
-            self.model = model
-
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            out = self.model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
-            return out.last_hidden_state
-
-    cache_dir.mkdir(parents=True, exist_ok=True)
     model = AutoModel.from_pretrained(str(path)).eval()
     sample = AutoTokenizer.from_pretrained(str(path))(["an example sentence"], return_tensors="pt")
+    export_onnx(model, sample, ["last_hidden_state"], graph)
+    return graph
+
+
+def export_onnx(model: Any, sample: Any, outputs: list[str], graph: Path) -> None:
+    """Export a BERT-style ``model`` (input ids, attention mask, token types → the named ``outputs`` of its
+    output object) to ``graph`` with dynamic batch and length; written beside and renamed, so a crash
+    mid-export leaves no half graph under the final name."""
+    import warnings
+
+    import torch
+
+    class Outputs(torch.nn.Module):
+        def __init__(self, inner: torch.nn.Module) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            out = self.inner(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+            return tuple(getattr(out, name) for name in outputs)
+
+    graph.parent.mkdir(parents=True, exist_ok=True)
     names = ["input_ids", "attention_mask", "token_type_ids"]
     staging = graph.with_suffix(f".{os.getpid()}.tmp")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         torch.onnx.export(
-            Encoder(model),
+            Outputs(model.eval()),
             tuple(sample[n] for n in names),
             str(staging),
             input_names=names,
-            output_names=["last_hidden_state"],
-            dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]},
+            output_names=outputs,
+            dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, *outputs]},
             opset_version=17,
             dynamo=False,
         )
     os.replace(staging, graph)
-    return graph
 
 
 def make_embedder(model: str, batch_size: int = 32, backend: str = "onnx", cache_dir: Path | None = None) -> Embedder:

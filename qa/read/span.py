@@ -223,41 +223,14 @@ class SpanModel:
 
 def _exported_span_graph(model: Any, tokenizer: Any, cache_dir: Path, key: str) -> Path:
     """Export the span model (fp32) to ONNX once; later calls reuse the cached file."""
-    import os
-    import warnings
-
     import torch
 
+    from qa.index.embed import export_onnx
+
     graph = cache_dir / f"reader-{key}-torch{torch.__version__.split('+')[0]}.onnx"
-    if graph.exists():
-        return graph
-
-    class Head(torch.nn.Module):
-        def __init__(self, inner: torch.nn.Module) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            out = self.inner(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
-            return out.start_logits, out.end_logits
-
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    names = ["input_ids", "attention_mask", "token_type_ids"]
-    sample = tokenizer(["a question?"], ["an example passage of text."], return_tensors="pt")
-    staging = graph.with_suffix(f".{os.getpid()}.tmp")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        torch.onnx.export(
-            Head(model.eval()),
-            tuple(sample[n] for n in names),
-            str(staging),
-            input_names=names,
-            output_names=["start_logits", "end_logits"],
-            dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "start_logits", "end_logits"]},
-            opset_version=17,
-            dynamo=False,
-        )
-    os.replace(staging, graph)  # a crash mid-export leaves no half graph under the final name
+    if not graph.exists():
+        sample = tokenizer(["a question?"], ["an example passage of text."], return_tensors="pt")
+        export_onnx(model, sample, ["start_logits", "end_logits"], graph)
     return graph
 
 
