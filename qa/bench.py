@@ -22,6 +22,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -261,6 +262,92 @@ def bench_rebuild(settings: Settings, count: int, squad: Sequence[Path] | None) 
     }
 
 
+def bench_rebuild_under_load(
+    settings: Settings, count: int, squad: Sequence[Path] | None, questions: Sequence[str], clients: int = 8
+) -> dict:
+    """A full rebuild of ``count`` documents in a real server, alone and while ``clients`` keep asking:
+    the rebuild's time both ways, and the questions' latency before and during it."""
+    import httpx
+
+    documents, source = corpus_documents(count, squad)
+    token = "bench-admin-token-" + "x" * 16
+    with tempfile.TemporaryDirectory(prefix="qa-bench-load-") as tmp:
+        seeds = Path(tmp) / "seeds"
+        seeds.mkdir()
+        for name, text in documents.items():
+            (seeds / name).write_text(text, encoding="utf-8")
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {**os.environ, "QA_SEEDS_DIR": str(seeds), "QA_INDEX_DIR": str(Path(tmp) / "index")}
+        env.update({"QA_ADMIN_TOKEN": token, "QA_REBUILD_NICE": str(settings.rebuild_nice)})
+        server = subprocess.Popen(
+            [sys.executable, "-m", "qa.cli", "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            _wait_for(base, 900)
+            headers = {"Authorization": f"Bearer {token}"}
+
+            def rebuild() -> float:
+                httpx.post(f"{base}/index/rebuild", json={"full": True}, headers=headers, timeout=30)
+                while True:
+                    status = httpx.get(f"{base}/index/status", timeout=30).json()
+                    if status["state"] != "running":
+                        return float(status["report"]["seconds"])
+                    time.sleep(0.5)
+
+            def ask_until(stop: threading.Event, latencies: list[float], offset: int) -> None:
+                with httpx.Client(base_url=base, timeout=120) as client:
+                    n = offset
+                    while not stop.is_set():
+                        t = time.perf_counter()
+                        client.post("/ask", json={"question": questions[n % len(questions)]})
+                        latencies.append((time.perf_counter() - t) * 1000)
+                        n += 1
+
+            def under_load(work: Callable[[], float | None]) -> tuple[float | None, list[float], float]:
+                stop, latencies = threading.Event(), list[float]()
+                threads = [threading.Thread(target=ask_until, args=(stop, latencies, i)) for i in range(clients)]
+                for thread in threads:
+                    thread.start()
+                started = time.perf_counter()
+                result = work()
+                wall = time.perf_counter() - started
+                stop.set()
+                for thread in threads:
+                    thread.join()
+                return result, latencies, wall
+
+            alone = rebuild()
+            _, quiet, quiet_wall = under_load(lambda: time.sleep(min(alone, 60)))
+            loaded, during, during_wall = under_load(rebuild)
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+    return {
+        "documents": count,
+        "source": source,
+        "clients": clients,
+        "rebuild_nice": settings.rebuild_nice,
+        "rebuild_alone_seconds": round(alone, 1),
+        "rebuild_under_load_seconds": round(float(loaded or 0.0), 1),
+        "slowdown": round(float(loaded or 0.0) / alone, 2),
+        "ask_without_rebuild": {"latency_ms": summary(quiet), "requests_per_second": round(len(quiet) / quiet_wall, 1)},
+        "ask_during_rebuild": {
+            "latency_ms": summary(during),
+            "requests_per_second": round(len(during) / during_wall, 1),
+        },
+    }
+
+
+def _rate(latencies: Sequence[float], seconds: float) -> float:
+    return round(len(latencies) / seconds, 1)
+
+
 # ---------------------------------------------------------------------------------- scale run
 
 
@@ -417,6 +504,19 @@ def print_report(report: dict) -> None:
             f"{rebuild.get('full_documents_per_second')} documents/s (chunk vectors {rebuild.get('chunk_vectors')}), "
             f"peak memory {rebuild['peak_rss_mb']} MB"
         )
+    load = report.get("rebuild_under_load")
+    if load:
+        print(
+            f"\nfull rebuild of {load['documents']} documents in a live server (nice +{load['rebuild_nice']}): "
+            f"{load['rebuild_alone_seconds']} s alone, {load['rebuild_under_load_seconds']} s while "
+            f"{load['clients']} clients ask ({load['slowdown']}x)"
+        )
+        _row("/ask without a rebuild", load["ask_without_rebuild"]["latency_ms"])
+        _row("/ask during the rebuild", load["ask_during_rebuild"]["latency_ms"])
+        print(
+            f"  {'throughput':24} {load['ask_without_rebuild']['requests_per_second']} requests/s without, "
+            f"{load['ask_during_rebuild']['requests_per_second']} during"
+        )
     for row in report.get("scale", []):
         lat = row["latency_ms"]
         print(
@@ -455,6 +555,12 @@ def run_cli(settings: Settings, args: Any) -> int:
         report["build"] = in_child(_build_in_child, str(settings.seeds_dir), settings.model)
     if args.rebuild:
         report["rebuild"] = in_child(bench_rebuild, settings, args.rebuild, args.squad)
+    if args.rebuild_under_load:
+        questions = questions_from(args.gold)
+        first = int(args.clients.split(",")[0])
+        report["rebuild_under_load"] = bench_rebuild_under_load(
+            settings, args.rebuild_under_load, args.squad, questions, first
+        )
     if args.scale:
         sizes = [int(size) for size in args.scale.split(",")]
         report["scale"] = [

@@ -109,6 +109,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-seed", action="store_true", help="skip the seed-corpus runs (latency, HTTP, build)")
     p.add_argument("--rebuild", type=int, metavar="N", help="also time a full vs incremental rebuild of N documents")
     p.add_argument(
+        "--rebuild-under-load",
+        type=int,
+        metavar="N",
+        help="time a full rebuild of N documents in a server, alone and "
+        "while clients ask (QA_REBUILD_NICE sets its priority)",
+    )
+    p.add_argument(
         "--squad", type=Path, action="append", help="SQuAD file(s) whose paragraphs are the --rebuild documents"
     )
     p.add_argument("--scale", help="comma-separated synthetic index sizes, e.g. 10000,100000,1000000")

@@ -88,6 +88,9 @@ class Settings:
     admin_token: str | None = field(default=None, repr=False)
     # Seconds between two looks at the seeds folder under `qa serve --watch`.
     watch_interval: float = 2.0
+    # Nice value added to a background rebuild's thread (and the threads it starts): questions asked
+    # during a rebuild get the cores first. 0 keeps the rebuild at the questions' priority.
+    rebuild_nice: int = 5
 
     def __post_init__(self) -> None:
         checks = [
@@ -97,6 +100,7 @@ class Settings:
             (self.chunk_overlap_sentences >= 0, "chunk_overlap_sentences must be >= 0"),
             (self.embed_backend in ("onnx", "torch"), "embed_backend must be 'onnx' or 'torch'"),
             (self.reader_backend in ("onnx", "torch"), "reader_backend must be 'onnx' or 'torch'"),
+            (0 <= self.rebuild_nice <= 19, "rebuild_nice must be within [0, 19]"),
             (self.chunk_vectors in ("embedded", "pooled"), "chunk_vectors must be 'embedded' or 'pooled'"),
             (self.backend in ("local", "milvus"), f"backend must be 'local' or 'milvus', not {self.backend!r}"),
             (self.fusion in ("rrf", "weighted"), f"fusion must be 'rrf' or 'weighted', not {self.fusion!r}"),

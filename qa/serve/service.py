@@ -9,6 +9,7 @@ the pipeline in one assignment. A failed rebuild leaves the old pipeline serving
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import traceback
 from collections.abc import Callable
@@ -157,6 +158,7 @@ class Service:
         return self._status
 
     def _run(self, full: bool) -> None:
+        lower_priority(self.settings.rebuild_nice)
         try:
             control = BuildControl(on_progress=self._progress, cancel=self._cancel)
             embedder = self._embedder_for_build()
@@ -236,6 +238,18 @@ class Service:
             except RebuildInProgressError:
                 continue
             seen = now  # a failed rebuild is reported once, and retried on the next change
+
+
+def lower_priority(nice: int) -> None:
+    """Raise the calling thread's nice value by ``nice`` (Linux: per thread; threads it starts inherit it,
+    so the build embedder's batch threads, made on its first batch, run at the same lower priority)."""
+    if nice <= 0 or not hasattr(os, "setpriority"):
+        return
+    tid = threading.get_native_id()
+    try:
+        os.setpriority(os.PRIO_PROCESS, tid, min(os.getpriority(os.PRIO_PROCESS, tid) + nice, 19))
+    except OSError as exc:  # not permitted here: the rebuild runs at the questions' priority
+        log.warning("could not lower the rebuild's priority: %s", exc)
 
 
 def folder_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:

@@ -290,3 +290,21 @@ def test_a_rebuild_reports_progress_and_can_be_cancelled(tiny_settings, fake_emb
     assert not [p for p in (tiny_settings.index_dir / "versions").iterdir() if p.name.startswith(".")]
     with pytest.raises(RebuildInProgressError, match="no rebuild"):
         service.cancel()
+
+
+def test_a_rebuild_runs_below_the_questions_priority(service: Service, monkeypatch):
+    import threading
+
+    seen = []
+    real_build = build_index
+
+    def recording(*args, **kwargs):
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr("qa.serve.service.build_index", recording)
+    asking = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    write_corpus(service.settings.seeds_dir, {"owls.txt": "Owls hunt at night."})
+    assert service.rebuild(wait=True).state == "succeeded"
+    assert seen == [min(asking + service.settings.rebuild_nice, 19)]
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == asking  # only the rebuild's thread
