@@ -65,19 +65,23 @@ class LearnedReader:
     def read(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> list[Answer]:
         windows = self.choose_windows(q, query_vector, hits)
         read = self.span_model.windows(q.text, [w.text for w in windows])
-        votes = null_votes(read, self.span_model.max_answer_tokens)
+        # Each window is decoded once; its best span also casts the window's "no answer" vote.
+        decoded = [logits.decode(self.span_model.max_answer_tokens, SPANS_PER_WINDOW) for logits in read]
+        votes = null_votes(read, decoded)
         answers = []
-        for logits in read:
+        for logits, proposed in zip(read, decoded, strict=True):
             window = windows[logits.context]
-            for start, end, score, rule in self._spans(q, window, logits):
+            for start, end, score, rule in self._spans(q, window, logits, list(proposed)):
                 answer = self._answer(window, start, end, score, logits.null, rule, votes)
                 if answer is not None:
                     answers.append(answer)
         return merge(sorted(answers, key=lambda a: -a.score))[: max(top_n, 5)]
 
-    def _spans(self, q: Question, window: Window, logits: WindowLogits) -> list[tuple[int, int, float, float]]:
-        """Window-relative ``(start, end, span score, rule score)`` of every candidate, shaped to the question."""
-        proposed = logits.decode(self.span_model.max_answer_tokens, SPANS_PER_WINDOW)
+    def _spans(
+        self, q: Question, window: Window, logits: WindowLogits, proposed: list[tuple[int, int, float]]
+    ) -> list[tuple[int, int, float, float]]:
+        """Window-relative ``(start, end, span score, rule score)`` of every candidate, shaped to the question:
+        the model's ``proposed`` spans and the window's typed spans."""
         raw = self.index.document(window.doc_id).raw
         rules: dict[tuple[int, int], float] = {}
         for start, end, rule in typed_spans(q, window.sentences, raw):
@@ -140,15 +144,13 @@ class LearnedReader:
         return cite(raw, context, start, end, confidence, stages)
 
 
-def null_votes(windows: Sequence[WindowLogits], max_answer_tokens: int) -> float:
-    """The share of windows whose null ([CLS]) score beats their best span: the model's own vote, over
-    everything it read, that the question has no answer here (1.0 when nothing was read)."""
+def null_votes(windows: Sequence[WindowLogits], decoded: Sequence[Sequence[tuple[int, int, float]]]) -> float:
+    """The share of windows whose null ([CLS]) score beats their best decoded span (``decoded``: each
+    window's spans, best first): the model's own vote, over everything it read, that the question has
+    no answer here (1.0 when nothing was read)."""
     if not windows:
         return 1.0
-    votes = 0
-    for w in windows:
-        best = w.decode(max_answer_tokens, 1)
-        votes += not best or best[0][2] < w.null
+    votes = sum(not spans or spans[0][2] < w.null for w, spans in zip(windows, decoded, strict=True))
     return votes / len(windows)
 
 

@@ -167,8 +167,9 @@ def test_the_share_of_windows_that_vote_no_answer():
         ends = np.array([0.0, span_logit, 0.0])
         return WindowLogits(0, starts, ends, np.array([[0, 0], [0, 4], [5, 9]]), np.array([False, True, True]))
 
-    assert null_votes([window(3.0, 1.0), window(-2.0, 5.0)], 5) == 0.5
-    assert null_votes([window(-2.0, 5.0)], 5) == 1.0 and null_votes([], 5) == 1.0
+    windows = [window(3.0, 1.0), window(-2.0, 5.0)]
+    assert null_votes(windows, [w.decode(5, 3) for w in windows]) == 0.5
+    assert null_votes(windows[1:], [windows[1].decode(5, 3)]) == 1.0 and null_votes([], []) == 1.0
     answer, hit = _answer("Ana Ruiz", "Ana Ruiz spoke.")
     voted = Answer(answer.text, answer.citation, answer.context, 0.5, StageScores(1, 1, 1, null_votes=0.75))
     assert features(analyze("Who spoke?"), voted, [voted], [hit], FlatRanker())["null_votes"] == 0.75
