@@ -226,12 +226,8 @@ class Service:
         self.wait()
 
     def _watch(self, interval: float, seen: tuple) -> None:
-        while not self._stop.wait(interval):
-            now = folder_fingerprint(self.settings.seeds_dir)
-            if now == seen or self._status.running:
-                continue
-            # Wait one more tick for the folder to settle (a copy in progress changes size and mtime).
-            if self._stop.wait(interval) or folder_fingerprint(self.settings.seeds_dir) != now:
+        while (now := settled_change(self.settings.seeds_dir, interval, self._stop, seen)) is not None:
+            if self._status.running:
                 continue
             try:
                 self.rebuild(trigger="watch", wait=True)
@@ -250,6 +246,16 @@ def lower_priority(nice: int) -> None:
         os.setpriority(os.PRIO_PROCESS, tid, min(os.getpriority(os.PRIO_PROCESS, tid) + nice, 19))
     except OSError as exc:  # not permitted here: the rebuild runs at the questions' priority
         log.warning("could not lower the rebuild's priority: %s", exc)
+
+
+def settled_change(folder: Path, interval: float, stop: threading.Event, seen: tuple) -> tuple | None:
+    """Wait until ``folder``'s fingerprint differs from ``seen`` and stays the same for one more tick (a
+    copy in progress changes size and mtime); the new fingerprint, or None once ``stop`` is set."""
+    while not stop.wait(interval):
+        now = folder_fingerprint(folder)
+        if now != seen and not stop.wait(interval) and folder_fingerprint(folder) == now:
+            return now
+    return None
 
 
 def folder_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:

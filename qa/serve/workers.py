@@ -66,13 +66,10 @@ def serve(settings: Settings, workers: int, *, watch: bool = False) -> None:
 def _watch(settings: Settings, embedder, stop: threading.Event) -> None:
     """The parent's folder watch: rebuild once a change has settled; workers follow what it publishes."""
     from qa.index.store import build_index
-    from qa.serve.service import folder_fingerprint
+    from qa.serve.service import folder_fingerprint, settled_change
 
     seen = folder_fingerprint(settings.seeds_dir)
-    while not stop.wait(settings.watch_interval):
-        now = folder_fingerprint(settings.seeds_dir)
-        if now == seen or stop.wait(settings.watch_interval) or folder_fingerprint(settings.seeds_dir) != now:
-            continue
+    while (now := settled_change(settings.seeds_dir, settings.watch_interval, stop, seen)) is not None:
         try:
             report = build_index(settings, embedder)
             log.warning("watch: index %s (%s)", report.version, report.reason)

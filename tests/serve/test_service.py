@@ -308,3 +308,18 @@ def test_a_rebuild_runs_below_the_questions_priority(service: Service, monkeypat
     assert service.rebuild(wait=True).state == "succeeded"
     assert seen == [min(asking + service.settings.rebuild_nice, 19)]
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == asking  # only the rebuild's thread
+
+
+def test_a_settled_change_is_reported_once_the_folder_stops_changing(tmp_path):
+    import threading
+
+    from qa.serve.service import settled_change
+
+    folder = write_corpus(tmp_path / "seeds", {"a.txt": "First fact."})
+    seen = folder_fingerprint(folder)
+    stop = threading.Event()
+    write_corpus(folder, {"b.txt": "Second fact."})
+    now = settled_change(folder, 0.01, stop, seen)
+    assert now is not None and now != seen and any(name == "b.txt" for name, _, _ in now)
+    stop.set()
+    assert settled_change(folder, 0.01, stop, now) is None  # stopped: nothing to report
