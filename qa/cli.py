@@ -138,6 +138,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--device", default="cpu", help="cpu, or cuda where a GPU is present")
     p.add_argument("--limit", type=int, default=0, help="train on a seeded sample of this many questions")
     p.add_argument("--init", type=Path, help="warm start from this trained reader (fresh schedule) instead of the base")
+    p.add_argument(
+        "--train-word-embeddings", action="store_true", help="tune the word embeddings too (stores changed rows)"
+    )
     p.add_argument("--hard-negative-rate", type=float, default=0.25, help="share of answerable questions given one")
     p.add_argument("--synthetic-rate", type=float, default=0.15, help="share given a synthetic unanswerable twin")
     p.set_defaults(run=cmd_train_reader)
@@ -374,6 +377,7 @@ def cmd_train_reader(settings: Settings, args: argparse.Namespace) -> int:
         init=args.init,
         hard_negative_rate=args.hard_negative_rate,
         synthetic_rate=args.synthetic_rate,
+        train_word_embeddings=args.train_word_embeddings,
         **({"out": args.out} if args.out else {}),
     )
     meta = train_reader(config, progress=lambda line: print(line, flush=True), resume=args.resume)

@@ -81,6 +81,7 @@ class TrainConfig:
     device: str = "cpu"
     limit: int = 0  # 0: every question; otherwise a seeded sample (for smoke runs)
     log_every: int = 50
+    train_word_embeddings: bool = False  # tune them too (the artifact then stores the rows that changed)
     init: Path | None = None  # warm start: a saved span model (its weights, not its optimiser) instead of the base
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -242,8 +243,9 @@ def train_reader(
         model = load_span_model(Path(config.init))[0].model
     else:
         model = AutoModelForQuestionAnswering.from_pretrained(base)
-    # Frozen word embeddings: the artifact can omit them (they are read from the bundled base model).
-    model.get_parameter(WORD_EMBEDDINGS).requires_grad_(False)
+    # Word embeddings are frozen unless asked for: the artifact then omits them (the bundled base model has them).
+    embeddings = model.get_parameter(WORD_EMBEDDINGS)
+    embeddings.requires_grad_(config.train_word_embeddings)
     model.to(config.device)
     data = prepare(config, tokenizer)
     features = data.features
@@ -253,8 +255,9 @@ def train_reader(
     progress(f"data: {json.dumps(data.counts)}; validation articles: {', '.join(data.validation_articles)}")
 
     params = [p for p in model.parameters() if p.requires_grad]
-    decay = [p for p in params if p.dim() > 1]
-    no_decay = [p for p in params if p.dim() <= 1]
+    # No weight decay on embeddings: it would move every row, and only rows that training changed are stored.
+    decay = [p for p in params if p.dim() > 1 and p is not embeddings]
+    no_decay = [p for p in params if p.dim() <= 1 or p is embeddings]
     optimizer = torch.optim.AdamW(
         [{"params": decay, "weight_decay": config.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
         lr=config.learning_rate,

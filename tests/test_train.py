@@ -227,3 +227,35 @@ def test_warm_start_validates_the_starting_model_first_and_keeps_it_unless_beate
         assert meta["chosen_epoch"] == 1 and (tmp_path / "warm" / "model.safetensors").is_file()
     else:  # not beaten: nothing is written over the starting model's copy
         assert meta["chosen_epoch"] == 0 and not (tmp_path / "warm" / "model.safetensors").exists()
+
+
+def test_tuned_word_embeddings_are_stored_as_changed_rows_and_loaded_back(tmp_path):
+    import torch
+    from safetensors import safe_open
+
+    from qa.read.span import TUNED_ROWS, TUNED_VALUES, WORD_EMBEDDINGS, _base_word_embeddings
+
+    train_reader(_config(tmp_path, epochs=1, train_word_embeddings=True), progress=lambda _: None)
+    with safe_open(str(tmp_path / "reader" / "model.safetensors"), framework="pt") as saved:
+        rows = saved.get_tensor(TUNED_ROWS)
+        values = saved.get_tensor(TUNED_VALUES)
+    base = _base_word_embeddings()
+    assert 0 < len(rows) < len(base) // 10  # only the sample's tokens moved (no weight decay on the others)
+    assert values.shape == (len(rows), base.shape[1])
+    model, _ = load_span_model(tmp_path / "reader")
+    loaded = model.model.get_parameter(WORD_EMBEDDINGS).detach()
+    assert (loaded[rows.long()] == values.float()).all()
+    untouched = torch.ones(len(base), dtype=torch.bool)
+    untouched[rows.long()] = False
+    assert (loaded[untouched] == base[untouched]).all()
+    assert not (loaded[rows.long()] == base[rows.long()]).all(dim=1).any()
+
+
+def test_frozen_word_embeddings_are_not_stored(tmp_path):
+    from safetensors import safe_open
+
+    from qa.read.span import TUNED_ROWS
+
+    train_reader(_config(tmp_path, epochs=1), progress=lambda _: None)
+    with safe_open(str(tmp_path / "reader" / "model.safetensors"), framework="pt") as saved:
+        assert TUNED_ROWS not in set(saved.keys())

@@ -21,6 +21,9 @@ from qa.errors import ConfigError
 WORD_EMBEDDINGS = "bert.embeddings.word_embeddings.weight"
 BASE_WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"
 WEIGHTS_FILE = "model.safetensors"
+# Word embeddings trained with the reader are stored as the rows that differ from the base model's.
+TUNED_ROWS = "qa.word_embeddings.rows"
+TUNED_VALUES = "qa.word_embeddings.values"
 META_FILE = "training.json"
 DEFAULT_MODEL_DIR = Path(__file__).parent.parent / "models" / "reader"
 
@@ -276,15 +279,30 @@ def base_model_path() -> str:
 
 
 def save_span_model(model: Any, tokenizer: Any, out_dir: Path, meta: dict[str, Any]) -> None:
-    """Write the fp16 weights (without the frozen word embeddings), config, tokenizer and metadata."""
+    """Write the fp16 weights, config, tokenizer and metadata. Word embeddings are the base model's;
+    only rows that training changed are stored (fp16, with their row numbers)."""
+    import torch
     from safetensors.torch import save_file
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    state = {k: v.detach().half().contiguous() for k, v in model.state_dict().items() if k != WORD_EMBEDDINGS}
+    weights = model.state_dict()
+    state = {k: v.detach().half().contiguous() for k, v in weights.items() if k != WORD_EMBEDDINGS}
+    tuned = weights[WORD_EMBEDDINGS].detach().float().cpu()
+    changed = torch.nonzero((tuned != _base_word_embeddings()).any(dim=1)).flatten()
+    if len(changed):
+        state[TUNED_ROWS] = changed.to(torch.int64).contiguous()
+        state[TUNED_VALUES] = tuned[changed].half().contiguous()
     save_file(state, str(out_dir / WEIGHTS_FILE), metadata={"format": "pt"})
     model.config.save_pretrained(out_dir)
     tokenizer.save_pretrained(out_dir)
     (out_dir / META_FILE).write_text(json.dumps(meta, indent=2) + "\n")
+
+
+def _base_word_embeddings() -> Any:
+    from safetensors import safe_open
+
+    with safe_open(str(Path(base_model_path()) / "model.safetensors"), framework="pt") as base:
+        return base.get_tensor(BASE_WORD_EMBEDDINGS)
 
 
 def load_meta(model_dir: Path) -> dict[str, Any]:
@@ -295,15 +313,16 @@ def load_meta(model_dir: Path) -> dict[str, Any]:
 
 
 def load_span_model(model_dir: Path = DEFAULT_MODEL_DIR) -> tuple[SpanModel, dict]:
-    """Load the artifact; the frozen word embeddings come from the bundled base model."""
-    from safetensors import safe_open
+    """Load the artifact; word embeddings come from the bundled base model, with any tuned rows put back."""
     from safetensors.torch import load_file
     from transformers import AutoConfig, AutoModelForQuestionAnswering, AutoTokenizer
 
     meta = load_meta(model_dir)
     state = {k: v.float() for k, v in load_file(str(model_dir / WEIGHTS_FILE)).items()}
-    with safe_open(str(Path(base_model_path()) / "model.safetensors"), framework="pt") as base:
-        state[WORD_EMBEDDINGS] = base.get_tensor(BASE_WORD_EMBEDDINGS)
+    embeddings = _base_word_embeddings()
+    if TUNED_ROWS in state:
+        embeddings[state.pop(TUNED_ROWS).long()] = state.pop(TUNED_VALUES)
+    state[WORD_EMBEDDINGS] = embeddings
     model = AutoModelForQuestionAnswering.from_config(AutoConfig.from_pretrained(model_dir))
     model.load_state_dict(state, strict=True)
     tokenizer = AutoTokenizer.from_pretrained(model_dir)
