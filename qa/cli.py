@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("question")
     p.add_argument("--top-n", type=int)
     p.add_argument("--json", action="store_true", help="print the same JSON as the HTTP API")
+    p.add_argument(
+        "--documents", nargs="+", metavar="ID_OR_GLOB", help="search only these documents (ids or glob patterns)"
+    )
     p.set_defaults(run=cmd_ask)
 
     p = sub.add_parser("serve", help="serve the HTTP API (builds or updates the index first)")
@@ -221,7 +224,7 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     from qa.pipeline import Pipeline
     from qa.serve.schemas import to_response
 
-    response = Pipeline.load(settings).ask(args.question, args.top_n)
+    response = Pipeline.load(settings).ask(args.question, args.top_n, documents=args.documents)
     if args.json:
         print(to_response(response).model_dump_json(indent=2))
         return 0
@@ -234,7 +237,8 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
         c, s = answer.citation, answer.context
         marked = s.text[: c.start - s.start] + "[[" + answer.text + "]]" + s.text[c.end - s.start :]
         print(f"{rank}. {answer.text}   (score {answer.score:.2f})")
-        print(f"   {c.doc_id} [{c.start}:{c.end}]")
+        where = "".join(f", {key} {value}" for key, value in (c.location.as_dict() if c.location else {}).items())
+        print(f"   {c.doc_id} [{c.start}:{c.end}]{where}")
         print(f"   {marked}")
     return 0
 

@@ -60,6 +60,7 @@ class Settings:
     top_n: int = 3
     max_top_n: int = 10
     max_question_chars: int = 1000
+    max_document_patterns: int = 100  # ids or glob patterns in one question's `documents` filter
     reader_passages: int = 5
     # "learned": the span model trained by `qa train-reader` (packaged in qa/models/reader); "rules": no model.
     reader: ReaderKind = "learned"
@@ -111,6 +112,7 @@ class Settings:
             (self.candidates_per_retriever >= self.retrieve_k, "candidates_per_retriever must be >= retrieve_k"),
             (1 <= self.top_n <= self.max_top_n, "top_n must be within [1, max_top_n]"),
             (self.max_question_chars > 0, "max_question_chars must be positive"),
+            (self.max_document_patterns > 0, "max_document_patterns must be positive"),
             (self.reader_passages > 0, "reader_passages must be positive"),
             (self.reader in ("learned", "rules"), f"reader must be 'learned' or 'rules', not {self.reader!r}"),
             (self.reader_windows > 0, "reader_windows must be positive"),

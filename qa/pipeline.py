@@ -8,9 +8,12 @@ and every hit, so evaluation never asks or retrieves twice.
 
 from __future__ import annotations
 
+import fnmatch
+import re
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from qa.config import Settings
@@ -22,10 +25,11 @@ from qa.read.question import Question, analyze, asks_definition
 from qa.read.rules import RULES_THRESHOLD, RuleReader
 from qa.read.sentences import SentenceRanker
 from qa.read.verify import Verifier, VerifierModel, abstains, model_path
-from qa.records import Response
+from qa.records import Answer, Citation, Response
 from qa.search.contract import SearchBackend
 
 T = TypeVar("T")
+_GLOB = re.compile(r"[*?\[]")
 ReaderFactory = Callable[[Index], Reader]
 
 
@@ -114,9 +118,18 @@ class Pipeline:
         definition_verifier = self.definitions[1] if self.definitions else None
         return Pipeline(index, self.embedder, self.settings, self.reader_factory, self.verifier, definition_verifier)
 
-    def ask(self, question: str, top_n: int | None = None, *, threshold: float | None = None) -> Response:
-        """Answer ``question``; ``threshold`` overrides the no-answer threshold."""
+    def ask(
+        self,
+        question: str,
+        top_n: int | None = None,
+        *,
+        threshold: float | None = None,
+        documents: Sequence[str] | None = None,
+    ) -> Response:
+        """Answer ``question``; ``threshold`` overrides the no-answer threshold; ``documents`` (ids or glob
+        patterns) limits the search to the documents they match."""
         question = self.validate(question)
+        only = None if documents is None else self.select(documents)
         top_n = self.settings.top_n if top_n is None else top_n
         if not 1 <= top_n <= self.settings.max_top_n:
             raise InvalidRequestError(f"top_n must be between 1 and {self.settings.max_top_n}, not {top_n}")
@@ -127,7 +140,7 @@ class Pipeline:
             configured = self.settings.no_answer_threshold
             threshold = verifier.threshold if configured is None else configured
         vector = _timed(timings, "embed", lambda: self.embedder.encode([question])[0])
-        searched = self.backend.search(question, self.settings.retrieve_k, vector)
+        searched = self.backend.search(question, self.settings.retrieve_k, vector, only)
         timings.update(searched.timings_ms)
         hits = list(searched.hits)
         proposed = _timed(timings, "read", lambda: reader.read(q, vector, hits, top_n))
@@ -136,7 +149,7 @@ class Pipeline:
         timings["total"] = round(sum(timings.values()), 3)
         return Response(
             question=question,
-            answers=() if no_answer else tuple(candidates[:top_n]),
+            answers=() if no_answer else tuple(self.locate(answer) for answer in candidates[:top_n]),
             no_answer=no_answer,
             passages=tuple(hits[: self.settings.reader_passages]),
             timings_ms=timings,
@@ -145,6 +158,40 @@ class Pipeline:
             hits=tuple(hits),
             threshold=threshold,
         )
+
+    def select(self, patterns: Sequence[str]) -> frozenset[str]:
+        """The ids of the documents that ``patterns`` name: exact ids, or globs such as ``reports/2024-*.pdf``."""
+        if isinstance(patterns, str) or not all(isinstance(p, str) for p in patterns):
+            raise InvalidRequestError("documents must be a list of document ids or glob patterns")
+        if not patterns:
+            raise InvalidRequestError("documents is an empty list; leave it out to search every document")
+        if len(patterns) > self.settings.max_document_patterns:
+            raise InvalidRequestError(
+                f"documents holds {len(patterns)} patterns; the limit is {self.settings.max_document_patterns}"
+            )
+        ids = self.index.documents.keys()
+        chosen = frozenset(
+            doc_id
+            for pattern in patterns
+            for doc_id in (
+                fnmatch.filter(ids, pattern) if _GLOB.search(pattern) else [pattern] if pattern in ids else []
+            )
+        )
+        if not chosen:
+            shown = ", ".join(repr(p[:100]) for p in patterns[:5])
+            raise InvalidRequestError(
+                f"the documents filter ({shown}) matches no document in the index; see GET /documents"
+            )
+        return frozenset(chosen)
+
+    def locate(self, answer: Answer) -> Answer:
+        """The answer with the page or heading of each of its citations (for formats that have them)."""
+
+        def located(citation: Citation) -> Citation:
+            document = self.index.documents.get(citation.doc_id)
+            return replace(citation, location=document.location_at(citation.start) if document else None)
+
+        return replace(answer, citation=located(answer.citation), also_at=tuple(located(c) for c in answer.also_at))
 
     def validate(self, question: str) -> str:
         """The question with control and zero-width characters dropped and whitespace folded; or a clear error."""

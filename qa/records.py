@@ -7,6 +7,7 @@ the record's ``text``.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 
@@ -26,12 +27,32 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Location:
+    """Where text from ``start`` on (up to the next location) stands in the original file:
+    a page of a PDF (1-based), and/or the path of headings above it ("Results > Table 2")."""
+
+    start: int
+    page: int | None = None
+    heading: str = ""
+
+    def as_dict(self) -> dict[str, int | str]:
+        shown: dict[str, int | str] = {}
+        if self.page is not None:
+            shown["page"] = self.page
+        if self.heading:
+            shown["heading"] = self.heading
+        return shown
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """One file of the corpus: its raw text and the parts of it that are content.
 
-    ``sections`` are maximal runs of content lines, with page furniture (adverts, photo
-    credits, stray page numbers) cut out; ``blocks`` are the content lines (paragraphs,
-    headlines, bullets) inside them. Both are spans of ``raw``.
+    ``raw`` is the text that every offset points into: the decoded file for plain text and
+    Markdown, the extracted text for PDF, HTML and Word files. ``sections`` are maximal runs of
+    content, with page furniture (adverts, photo credits, stray page numbers, repeated page headers,
+    navigation) cut out; ``blocks`` are the content lines (paragraphs, headlines, bullets, table rows)
+    inside them. Both are spans of ``raw``. ``locations`` map offsets to pages and headings.
     """
 
     doc_id: str
@@ -40,10 +61,19 @@ class Document:
     sha256: str
     size: int
     sections: tuple[tuple[Span, ...], ...]
+    format: str = "text"
+    title: str = ""
+    pages: int = 0
+    locations: tuple[Location, ...] = ()
 
     @property
     def blocks(self) -> tuple[Span, ...]:
         return tuple(block for section in self.sections for block in section)
+
+    def location_at(self, offset: int) -> Location | None:
+        """The location that holds ``offset`` (the last one starting at or before it), if any."""
+        i = bisect.bisect_right([location.start for location in self.locations], offset)
+        return self.locations[i - 1] if i else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +112,13 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """Where an answer stands: ``document.raw[start:end] == answer.text``."""
+    """Where an answer stands: ``document.raw[start:end] == answer.text``, and on which page or
+    under which heading of the original file (``location``, where the format has one)."""
 
     doc_id: str
     start: int
     end: int
+    location: Location | None = None
 
 
 @dataclass(frozen=True, slots=True)

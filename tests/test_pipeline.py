@@ -1,6 +1,9 @@
 import pytest
 
+from qa.config import Settings
 from qa.errors import InvalidRequestError
+from qa.pipeline import Pipeline
+from tests.conftest import write_corpus
 
 
 @pytest.mark.parametrize("question", ["", "   ", "\n\t"])
@@ -61,3 +64,44 @@ def test_the_packaged_verifiers_carry_a_squad2_calibration_chosen_by_setting(rea
     assert default.model is not None and squad2.model is not None
     assert squad2.model.weights == default.model.weights and squad2.model.platt != default.model.platt
     assert 0.3 < squad2.model.calibrations["squad2"]["prior_unanswerable"] < 0.7
+
+
+def test_documents_filter_by_id_and_glob(tiny_pipeline):
+    question = "Who founded the botanical garden?"
+    assert tiny_pipeline.select(["garden.txt"]) == {"garden.txt"}
+    assert tiny_pipeline.select(["*.txt"]) == {d for d in tiny_pipeline.index.documents if d.endswith(".txt")}
+    assert tiny_pipeline.select(["gar*", "nothing.txt"]) == {"garden.txt"}
+    response = tiny_pipeline.ask(question, documents=["harb*"])
+    assert {hit.chunk.doc_id for hit in response.hits} == {"harbour.txt"}
+    assert all(a.citation.doc_id == "harbour.txt" for a in response.answers)
+
+
+@pytest.mark.parametrize(
+    ("documents", "message"),
+    [
+        (["reports/*.pdf"], "matches no document"),
+        (["missing.txt"], "matches no document"),
+        ([], "empty list"),
+        ("garden.txt", "list of document ids"),
+        (["x"] * 101, "limit is 100"),
+    ],
+)
+def test_a_documents_filter_that_matches_nothing_is_a_clear_error(tiny_pipeline, documents, message):
+    with pytest.raises(InvalidRequestError, match=message):
+        tiny_pipeline.ask("Who founded the botanical garden?", documents=documents)
+
+
+def test_answers_carry_the_location_of_their_citation(tmp_path, fake_embedder):
+    from qa.index.store import build_index, load_index
+
+    seeds = write_corpus(
+        tmp_path / "seeds",
+        {"guide.md": "# Garden guide\n\n## History\n\nThe botanical garden was founded in 1921 by Mary Lowe.\n"},
+    )
+    settings = Settings(seeds_dir=seeds, index_dir=tmp_path / "index", model="hashing-test", reader="rules")
+    build_index(settings, fake_embedder)
+    pipeline = Pipeline(load_index(settings.index_dir), fake_embedder, settings)
+    response = pipeline.ask("Who founded the botanical garden?", threshold=0.0)
+    top = response.answers[0]
+    assert top.citation.location is not None and top.citation.location.heading == "Garden guide > History"
+    assert pipeline.index.documents["guide.md"].raw[top.citation.start : top.citation.end] == top.text

@@ -96,10 +96,10 @@ class BM25:
         weights = np.asarray([counts[c] for c in columns], dtype=np.float64)
         return np.asarray(self.matrix[:, columns] @ weights).ravel()
 
-    def top(self, query: Sequence[str], k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Row ids and scores of the ``k`` best chunks with a positive score, best first."""
+    def top(self, query: Sequence[str], k: int, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Row ids and scores of the ``k`` best chunks with a positive score, best first (among ``rows``)."""
         scores = self.scores(query)
-        positive = np.flatnonzero(scores > 0)
+        positive = np.flatnonzero(scores > 0) if rows is None else rows[scores[rows] > 0]
         if positive.size == 0:
             return positive, scores[positive]
         k = min(k, positive.size)

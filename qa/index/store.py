@@ -51,7 +51,7 @@ from qa.index.chunk import chunk_document
 from qa.index.embed import Embedder
 from qa.index.manifest import FORMAT_VERSION, TOKENIZER, DocumentEntry, Manifest, mismatch
 from qa.ingest.files import Corpus, Skipped, read_corpus
-from qa.records import Chunk, Document, Sentence, Span
+from qa.records import Chunk, Document, Location, Sentence, Span
 from qa.text import terms
 
 log = logging.getLogger(__name__)
@@ -589,12 +589,27 @@ def _document_row(document: Document) -> dict:
         "size": document.size,
         "raw": document.raw,
         "sections": [[[b.start, b.end] for b in section] for section in document.sections],
+        "format": document.format,
+        "title": document.title,
+        "pages": document.pages,
+        "locations": [[loc.start, loc.page, loc.heading] for loc in document.locations],
     }
 
 
 def _document_from_row(row: dict) -> Document:
     sections = tuple(tuple(Span(s, e) for s, e in section) for section in row["sections"])
-    return Document(row["doc_id"], row["path"], row["raw"], row["sha256"], row["size"], sections)
+    return Document(
+        row["doc_id"],
+        row["path"],
+        row["raw"],
+        row["sha256"],
+        row["size"],
+        sections,
+        format=row.get("format", "text"),  # snapshots written before formats other than text lack these
+        title=row.get("title", ""),
+        pages=row.get("pages", 0),
+        locations=tuple(Location(s, p, h) for s, p, h in row.get("locations", ())),
+    )
 
 
 # ---------------------------------------------------------------------------------------- utils

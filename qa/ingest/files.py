@@ -1,8 +1,12 @@
 """Read the files of ``seeds/`` into ``Document``s without losing a single raw offset.
 
-Nothing is rewritten: a document keeps its decoded text as it is, and cleaning only decides which
-spans of it are content. Page furniture (adverts, newsletter promos, photo credits, stray page
-numbers, isolated section labels) is left out of those spans, so it never reaches the index.
+Plain text and Markdown are read here: nothing is rewritten, a document keeps its decoded text as
+it is, and cleaning only decides which spans of it are content. Page furniture (adverts, newsletter
+promos, photo credits, stray page numbers, isolated section labels) is left out of those spans, so
+it never reaches the index. Markdown headings give locations ("Install > Linux").
+
+PDF (``qa.ingest.pdf``), HTML (``qa.ingest.web``) and Word (``qa.ingest.word``) files are read by
+their own readers into an extracted text, which is what offsets then point into.
 """
 
 from __future__ import annotations
@@ -17,11 +21,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa.errors import ConfigError
-from qa.records import Document, Span
+from qa.ingest.extracted import Extracted, Headings, SkipFile
+from qa.records import Document, Location, Span
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+TEXT_SUFFIXES = (".txt", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+PDF_SUFFIXES = (".pdf",)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+WORD_SUFFIXES = (".docx",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + WORD_SUFFIXES
 
 FURNITURE_LINES = frozenset(
     {
@@ -113,40 +123,106 @@ def _check_entry(path: Path, max_file_bytes: int | None) -> None:
         )
 
 
-class SkipFile(Exception):
-    """Raised for a file that cannot be part of the corpus; the message says why."""
-
-
 def read_document(path: Path, doc_id: str) -> Document:
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise SkipFile(f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
+    data = _read_bytes(path)
+    extracted = extract(data, path.suffix.lower())
+    return Document(
+        doc_id=doc_id,
+        path=str(path),
+        raw=extracted.text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        sections=extracted.sections,
+        format=extracted.format,
+        title=extracted.title,
+        pages=extracted.pages,
+        locations=extracted.locations,
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
         # O_NOFOLLOW: a file swapped for a link after the check is still not followed.
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 raise SkipFile("not a regular file")
-            data = handle.read()
+            return handle.read()
     except OSError as exc:
         raise SkipFile(f"cannot be read ({exc.strerror or exc})") from exc
+
+
+def read_source(seeds_dir: Path, doc_id: str, sha256: str) -> bytes:
+    """The original file of an indexed document, as it was indexed: a regular file inside the seeds
+    folder (no link followed, no path outside it), with the indexed content hash."""
+    path = seeds_dir / doc_id
+    if (
+        ".." in Path(doc_id).parts
+        or Path(doc_id).is_absolute()
+        or not path.resolve().is_relative_to(seeds_dir.resolve())
+    ):
+        raise SkipFile("not a path inside the seeds folder")
+    try:
+        _check_entry(path, None)
+    except FileNotFoundError as exc:
+        raise SkipFile("no longer in the seeds folder") from exc
+    data = _read_bytes(path)
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise SkipFile("changed since it was indexed; the next rebuild picks it up")
+    return data
+
+
+def extract(data: bytes, suffix: str) -> Extracted:
+    """The file's text, content spans and locations, by the reader for its format."""
+    if not data.strip():
+        raise SkipFile("is empty")
+    if suffix in PDF_SUFFIXES:
+        from qa.ingest.pdf import read_pdf
+
+        return read_pdf(data)
+    if suffix in HTML_SUFFIXES:
+        from qa.ingest.web import read_html
+
+        return read_html(data)
+    if suffix in WORD_SUFFIXES:
+        from qa.ingest.word import read_docx
+
+        return read_docx(data)
     raw = decode(data)
     sections = content_sections(raw)
     if not sections:
         raise SkipFile("holds no text content")
-    return Document(
-        doc_id=doc_id,
-        path=str(path),
-        raw=raw,
-        sha256=hashlib.sha256(data).hexdigest(),
-        size=len(data),
-        sections=sections,
-    )
+    if suffix in MARKDOWN_SUFFIXES:
+        return Extracted(raw, sections, "markdown", _markdown_title(raw), 0, markdown_headings(raw))
+    return Extracted(raw, sections, "text")
+
+
+_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_MD_FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
+
+
+def markdown_headings(raw: str) -> tuple[Location, ...]:
+    """A location at each ATX heading ("# Title", "## Part"), outside fenced code blocks."""
+    fences = [m.start() for m in _MD_FENCE.finditer(raw)]
+    headings = Headings()
+    locations = []
+    for match in _MD_HEADING.finditer(raw):
+        if sum(1 for f in fences if f < match.start()) % 2:  # inside a fenced block
+            continue
+        path = headings.enter(len(match.group(1)), match.group(2))
+        locations.append(Location(match.start(), None, path))
+    return tuple(locations)
+
+
+def _markdown_title(raw: str) -> str:
+    match = _MD_HEADING.search(raw)
+    return match.group(2).strip() if match else ""
 
 
 def decode(data: bytes) -> str:
     """Decode UTF-8 text, refusing binary data and other encodings with a reason."""
-    if not data.strip():
-        raise SkipFile("is empty")
     if b"\x00" in data[:8192]:
         raise SkipFile("looks binary (contains NUL bytes)")
     try:

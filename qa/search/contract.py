@@ -2,7 +2,7 @@
 
 A backend is made from ``(embedder, settings)``, brought in line with a built index by ``sync``
 (every index it serves goes through ``sync``, the first and every rebuilt one), and answers
-``search(question, k, vector)`` with ``Searched``: typed hits, each with both legs' ranks and
+``search(question, k, vector, only)`` with ``Searched``: typed hits, each with both legs' ranks and
 scores, and the backend's own stage timings. The fusion function is chosen once, at construction.
 """
 
@@ -47,8 +47,11 @@ class SearchBackend(Protocol):
         """Hold exactly the chunks of ``index``: replace changed documents' chunks, delete removed ones."""
         ...
 
-    def search(self, question: str, k: int, vector: np.ndarray | None = None) -> Searched:
-        """The ``k`` best chunks by hybrid search, each with both legs' ranks and scores."""
+    def search(
+        self, question: str, k: int, vector: np.ndarray | None = None, only: frozenset[str] | None = None
+    ) -> Searched:
+        """The ``k`` best chunks by hybrid search, each with both legs' ranks and scores; with ``only``,
+        the best chunks of those documents (a filter inside the search, not after it)."""
         ...
 
     def stats(self) -> dict[str, object]: ...

@@ -158,7 +158,9 @@ class MilvusBackend:
 
     # ------------------------------------------------------------------------------- search
 
-    def search(self, question: str, k: int, vector: np.ndarray | None = None) -> Searched:
+    def search(
+        self, question: str, k: int, vector: np.ndarray | None = None, only: frozenset[str] | None = None
+    ) -> Searched:
         from pymilvus import AnnSearchRequest, RRFRanker, WeightedRanker
 
         if self.index is None:
@@ -172,6 +174,8 @@ class MilvusBackend:
         dense_leg = {"data": [vector.astype(np.float32).tolist()], "anns_field": "dense", "limit": n}
         sparse_leg = {"data": [question], "anns_field": "sparse", "limit": n}
         dense_params, sparse_params = {"metric_type": "IP"}, {"metric_type": "BM25"}
+        # A document filter is a boolean expression on the doc_id field, applied inside each leg's search.
+        expr = "" if only is None else f"doc_id in {json.dumps(sorted(only))}"
         if self.settings.fusion == "rrf":
             ranker = RRFRanker(self.settings.rrf_k)
         else:
@@ -179,7 +183,10 @@ class MilvusBackend:
         started = time.perf_counter()
         fused = self.client.hybrid_search(
             self.collection,
-            [AnnSearchRequest(param=dense_params, **dense_leg), AnnSearchRequest(param=sparse_params, **sparse_leg)],
+            [
+                AnnSearchRequest(param=dense_params, expr=expr or None, **dense_leg),
+                AnnSearchRequest(param=sparse_params, expr=expr or None, **sparse_leg),
+            ],
             ranker=ranker,
             limit=k,
         )[0]
@@ -188,11 +195,11 @@ class MilvusBackend:
         started = time.perf_counter()
         dense = [
             (r["id"], float(r["distance"]))
-            for r in self.client.search(self.collection, search_params=dense_params, **dense_leg)[0]
+            for r in self.client.search(self.collection, search_params=dense_params, filter=expr, **dense_leg)[0]
         ]
         sparse = [
             (r["id"], bm25_score(r["distance"]))
-            for r in self.client.search(self.collection, search_params=sparse_params, **sparse_leg)[0]
+            for r in self.client.search(self.collection, search_params=sparse_params, filter=expr, **sparse_leg)[0]
         ]
         timings["legs"] = _ms(started)
         hits = assemble_hits(

@@ -9,6 +9,7 @@ import threading
 import uuid
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, status
 from fastapi.exceptions import RequestValidationError
@@ -18,7 +19,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from qa.errors import InvalidRequestError, RebuildInProgressError
+from qa.ingest.files import SkipFile, read_source
 from qa.pipeline import Pipeline
+from qa.records import Document
 from qa.serve.schemas import (
     AskRequest,
     AskResponse,
@@ -28,6 +31,8 @@ from qa.serve.schemas import (
     HealthResponse,
     IndexStatusOut,
     RebuildRequest,
+    document_out,
+    document_text_out,
     index_status,
     to_response,
 )
@@ -101,7 +106,7 @@ def create_app(target: Pipeline | Service) -> FastAPI:
     )
     def ask(body: AskRequest, pipeline: PipelineDep) -> Response:
         """Answer a question with cited spans, or say there is no answer."""
-        return _json(to_response(pipeline.ask(body.question, body.top_n)))
+        return _json(to_response(pipeline.ask(body.question, body.top_n, documents=body.documents)))
 
     @app.get(
         "/ask", response_model=AskResponse, responses={400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
@@ -110,9 +115,12 @@ def create_app(target: Pipeline | Service) -> FastAPI:
         pipeline: PipelineDep,
         q: Annotated[str, Query(description="The question.")],
         top_n: Annotated[int | None, Query(description="How many answers to return at most.")] = None,
+        documents: Annotated[
+            list[str] | None, Query(description="Search only these documents (ids or glob patterns; repeatable).")
+        ] = None,
     ) -> Response:
         """Answer a question given as the `q` query parameter."""
-        return _json(to_response(pipeline.ask(q, top_n)))
+        return _json(to_response(pipeline.ask(q, top_n, documents=documents)))
 
     @app.get("/health", response_model=HealthResponse)
     def health(pipeline: PipelineDep, service: ServiceDep) -> HealthResponse:
@@ -162,20 +170,33 @@ def create_app(target: Pipeline | Service) -> FastAPI:
     def documents(pipeline: PipelineDep) -> list[DocumentOut]:
         """The documents in the loaded index."""
         entries = pipeline.index.manifest.documents
-        return [
-            DocumentOut(doc_id=d.doc_id, size=d.size, sha256=d.sha256, chunks=entries[d.doc_id].chunks)
-            for d in pipeline.index.documents.values()
-        ]
+        return [document_out(d, entries[d.doc_id].chunks) for d in pipeline.index.documents.values()]
+
+    @app.get(
+        "/documents/{doc_id:path}/source",
+        response_class=Response,
+        responses={404: {"model": ErrorResponse}, 409: {"model": ErrorResponse}},
+    )
+    def document_source(doc_id: str, pipeline: PipelineDep) -> Response:
+        """The original file of an indexed document, with its content type (as it was indexed)."""
+        d = _indexed(pipeline, doc_id)
+        try:
+            data = read_source(pipeline.settings.seeds_dir, d.doc_id, d.sha256)
+        except SkipFile as exc:
+            raise HTTPException(status.HTTP_409_CONFLICT, f"the source of {d.doc_id!r} is {exc}") from exc
+        headers = {
+            # A saved web page is somebody else's HTML: it may be looked at, never run as part of this site.
+            "Content-Security-Policy": "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'",
+            "X-Content-Type-Options": "nosniff",
+            "Content-Disposition": f"inline; filename*=UTF-8''{quote(Path(d.doc_id).name)}",
+        }
+        return Response(data, media_type=media_type(d.doc_id), headers=headers)
 
     @app.get("/documents/{doc_id:path}", response_model=DocumentTextOut, responses={404: {"model": ErrorResponse}})
     def document(doc_id: str, pipeline: PipelineDep) -> DocumentTextOut:
-        """One indexed document with its full text (by document id, never by file path)."""
-        d = pipeline.index.documents.get(doc_id)
-        if d is None:
-            shown = doc_id if len(doc_id) <= 200 else doc_id[:200] + "…"  # never echo a huge id back
-            raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document {shown!r} in the index; see GET /documents")
-        chunks = pipeline.index.manifest.documents[doc_id].chunks
-        return DocumentTextOut(doc_id=d.doc_id, size=d.size, sha256=d.sha256, chunks=chunks, text=d.raw)
+        """One indexed document with its full text and locations (by document id, never by file path)."""
+        d = _indexed(pipeline, doc_id)
+        return document_text_out(d, pipeline.index.manifest.documents[doc_id].chunks)
 
     @app.get("/suggestions", response_model=list[str])
     def suggestions(request: Request, pipeline: PipelineDep) -> list[str]:
@@ -187,6 +208,32 @@ def create_app(target: Pipeline | Service) -> FastAPI:
         return questions
 
     return app
+
+
+def _indexed(pipeline: Pipeline, doc_id: str) -> Document:
+    d = pipeline.index.documents.get(doc_id)
+    if d is None:
+        shown = doc_id if len(doc_id) <= 200 else doc_id[:200] + "…"  # never echo a huge id back
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document {shown!r} in the index; see GET /documents")
+    return d
+
+
+def media_type(doc_id: str) -> str:
+    suffix = Path(doc_id).suffix.lower()
+    return _MEDIA_TYPES.get(suffix, "application/octet-stream")
+
+
+_MEDIA_TYPES = {
+    ".txt": "text/plain; charset=utf-8",
+    ".text": "text/plain; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
+    ".markdown": "text/markdown; charset=utf-8",
+    ".pdf": "application/pdf",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".xhtml": "application/xhtml+xml",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def _json(model: AskResponse) -> Response:

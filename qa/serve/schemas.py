@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pydantic import BaseModel, ConfigDict, Field
 
 from qa.index.store import BuildReport
-from qa.records import Answer, Hit, Response, Sentence
+from qa.records import Answer, Citation, Document, Hit, Response, Sentence
 from qa.serve.service import RebuildStatus
 
 
@@ -17,12 +17,22 @@ class AskRequest(BaseModel):
     # Limits (length, top_n range) are the pipeline's, from Settings, and come back as 400s.
     question: str = Field(description="The question, in plain words (at most `max_question_chars`).")
     top_n: int | None = Field(None, description="How many answers to return at most (default from settings).")
+    documents: list[str] | None = Field(
+        None,
+        description="Search only these documents: ids or glob patterns such as `reports/2024-*.pdf` "
+        "(a filter that matches no document is a 400).",
+    )
 
 
 class CitationOut(BaseModel):
     doc_id: str
     start: int
     end: int
+    location: dict[str, int | str] = Field(
+        default_factory=dict,
+        description='Where the answer stands in the original file: `{"page": 3}` for a PDF, '
+        '`{"heading": "Results > Table 2"}` for HTML, Word and Markdown; empty for plain text.',
+    )
 
 
 class ContextOut(BaseModel):
@@ -137,10 +147,25 @@ class DocumentOut(BaseModel):
     size: int
     sha256: str
     chunks: int
+    format: str = Field(description="text, markdown, pdf, html or docx.")
+    title: str = Field(
+        description="From the PDF metadata, the HTML <title>, the Word core properties or the first heading."
+    )
+    pages: int = Field(description="Page count of a PDF (0 for other formats).")
+
+
+class LocationOut(BaseModel):
+    start: int = Field(description="The text from this offset on (to the next location) stands here.")
+    page: int | None = None
+    heading: str = ""
 
 
 class DocumentTextOut(DocumentOut):
-    text: str = Field(description="The raw document exactly as indexed; citations are offsets into it.")
+    text: str = Field(
+        description="The document's text exactly as indexed (the extracted text for PDF, HTML and Word files); "
+        "citations are offsets into it."
+    )
+    locations: list[LocationOut] = Field(description="Where each stretch of the text stands in the original file.")
 
 
 class ErrorResponse(BaseModel):
@@ -196,7 +221,7 @@ def answer_out(answer: Answer) -> AnswerOut:
     return AnswerOut(
         text=answer.text,
         score=answer.score,
-        citation=CitationOut(doc_id=c.doc_id, start=c.start, end=c.end),
+        citation=citation_out(c),
         context=context_out(s, c.start, c.end),
         scores=ScoresOut(
             retrieval=answer.scores.retrieval,
@@ -206,7 +231,32 @@ def answer_out(answer: Answer) -> AnswerOut:
             passage=answer.scores.passage,
             verifier=dict(answer.scores.verifier),
         ),
-        also_at=[CitationOut(doc_id=o.doc_id, start=o.start, end=o.end) for o in answer.also_at],
+        also_at=[citation_out(o) for o in answer.also_at],
+    )
+
+
+def citation_out(citation: Citation) -> CitationOut:
+    location = citation.location.as_dict() if citation.location else {}
+    return CitationOut(doc_id=citation.doc_id, start=citation.start, end=citation.end, location=location)
+
+
+def document_out(document: Document, chunks: int) -> DocumentOut:
+    return DocumentOut(
+        doc_id=document.doc_id,
+        size=document.size,
+        sha256=document.sha256,
+        chunks=chunks,
+        format=document.format,
+        title=document.title,
+        pages=document.pages,
+    )
+
+
+def document_text_out(document: Document, chunks: int) -> DocumentTextOut:
+    return DocumentTextOut(
+        **document_out(document, chunks).model_dump(),
+        text=document.raw,
+        locations=[LocationOut(start=loc.start, page=loc.page, heading=loc.heading) for loc in document.locations],
     )
 
 

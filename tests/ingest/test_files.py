@@ -107,3 +107,33 @@ def test_files_over_the_size_limit_are_skipped_unread(tmp_path):
     corpus = read_corpus(seeds, max_file_bytes=50_000)
     assert [d.doc_id for d in corpus.documents] == ["small.txt"]
     assert corpus.skipped[0].path == "big.txt" and "QA_MAX_FILE_MB" in corpus.skipped[0].reason
+
+
+def test_markdown_headings_give_locations_outside_code_blocks(tmp_path: Path):
+    text = "# Guide\n\nIntro line here.\n\n## Install\n\n```\n# not a heading\n```\n\nRun the installer now.\n"
+    seeds = write_corpus(tmp_path / "seeds", {"guide.md": text})
+    (doc,) = read_corpus(seeds).documents
+    assert doc.format == "markdown" and doc.title == "Guide"
+    assert [loc.heading for loc in doc.locations] == ["Guide", "Guide > Install"]
+    assert doc.location_at(text.index("Run the installer")).heading == "Guide > Install"
+    assert doc.location_at(text.index("Intro")).heading == "Guide"
+
+
+def test_a_mixed_folder_reads_every_format_and_skips_bad_files_with_reasons(tmp_path: Path):
+    from tests.documents import write_docx, write_html, write_pdf, write_scanned_pdf, zip_of_something_else
+
+    seeds = write_corpus(tmp_path / "seeds", {"notes.txt": "A plain note about the harbour."})
+    write_pdf(seeds / "survey.pdf")
+    write_html(seeds / "guide.html")
+    write_docx(seeds / "report.docx")
+    write_pdf(seeds / "secret.pdf", owner_password="o", user_password="u")
+    write_scanned_pdf(seeds / "scan.pdf")
+    zip_of_something_else(seeds / "fake.docx")
+    (seeds / "cut.pdf").write_bytes((seeds / "survey.pdf").read_bytes()[:400])
+    corpus = read_corpus(seeds)
+    formats = {d.doc_id: d.format for d in corpus.documents}
+    assert formats == {"notes.txt": "text", "survey.pdf": "pdf", "guide.html": "html", "report.docx": "docx"}
+    reasons = {s.path: s.reason for s in corpus.skipped}
+    assert set(reasons) == {"secret.pdf", "scan.pdf", "fake.docx", "cut.pdf"}
+    assert "password" in reasons["secret.pdf"] and "OCR is not supported" in reasons["scan.pdf"]
+    assert "Word document" in reasons["fake.docx"] and "PDF" in reasons["cut.pdf"]

@@ -132,3 +132,17 @@ def test_name_questions_find_their_chunk_first(kind, seed_pipeline, real_embedde
         assert answer_text in backend.search(question, 5).hits[0].chunk.text
     finally:
         drop(backend)
+
+
+def test_a_document_filter_searches_only_those_documents(kind, tiny_settings, fake_embedder, tmp_path):
+    settings = backend_settings(kind, tiny_settings, tmp_path)
+    build_index(settings, fake_embedder)
+    backend = make_backend(load_index(settings.index_dir), fake_embedder, settings)
+    try:
+        question = "Who founded the botanical garden in 1921?"
+        assert "garden.txt" in {hit.chunk.doc_id for hit in backend.search(question, 5).hits}
+        hits = backend.search(question, 5, only=frozenset({"harbour.txt"})).hits
+        assert hits and {hit.chunk.doc_id for hit in hits} == {"harbour.txt"}
+        assert all(hit.dense_rank is not None or hit.bm25_rank is not None for hit in hits)
+    finally:
+        drop(backend)

@@ -38,3 +38,17 @@ def test_a_backend_must_be_synced_before_it_searches(fake_embedder, tiny_setting
 def test_seed_answer_chunk_is_the_top_hit(seed_pipeline, question, answer_text):
     top = seed_pipeline.backend.search(question, 5).hits[0]
     assert answer_text in top.chunk.text
+
+
+def test_a_filtered_dense_search_is_exact_over_the_allowed_rows(tiny_pipeline):
+    import numpy as np
+
+    from qa.search.local import _search
+
+    index = tiny_pipeline.index.dense
+    query = np.ones((1, index.d), dtype=np.float32) / np.sqrt(index.d)
+    allowed = np.array([0, 2], dtype=np.int64)
+    everything = dict(_search(index, query, index.ntotal))
+    filtered = _search(index, query, 5, allowed)
+    assert [row for row, _ in filtered] == sorted((0, 2), key=lambda r: -everything[r])
+    assert all(abs(score - everything[row]) < 1e-5 for row, score in filtered)

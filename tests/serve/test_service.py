@@ -99,7 +99,7 @@ def test_the_watch_picks_up_a_new_file(service: Service):
 
 def test_fingerprint_sees_edits_and_ignores_unsupported_files(tiny_settings):
     before = folder_fingerprint(tiny_settings.seeds_dir)
-    (tiny_settings.seeds_dir / "notes.pdf").write_bytes(b"%PDF")
+    (tiny_settings.seeds_dir / "notes.xlsx").write_bytes(b"PK")
     assert folder_fingerprint(tiny_settings.seeds_dir) == before
     (tiny_settings.seeds_dir / "garden.txt").write_text("Changed.")
     assert folder_fingerprint(tiny_settings.seeds_dir) != before
