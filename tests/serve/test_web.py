@@ -16,6 +16,7 @@ from qa.index.store import build_index, load_index
 from qa.pipeline import Pipeline
 from qa.serve.api import create_app
 from tests.conftest import SEED, write_corpus
+from tests.documents import write_pdf
 
 CHROMIUM = Path(os.environ.get("QA_CHROMIUM", "/usr/bin/chromium"))
 if not CHROMIUM.exists():
@@ -48,6 +49,7 @@ def server(tmp_path_factory, real_embedder):
     settings.seeds_dir.mkdir()
     shutil.copy(SEED, settings.seeds_dir / SEED.name)
     write_corpus(settings.seeds_dir, {"markup.txt": HOSTILE})
+    write_pdf(settings.seeds_dir / "survey.pdf")
     build_index(settings, real_embedder)
     app = create_app(Pipeline(load_index(settings.index_dir), real_embedder, settings))
     with socket.socket() as s:
@@ -95,8 +97,8 @@ def test_asking_shows_the_highlighted_answer(page):
     assert first.locator("blockquote mark").inner_text() == span
     assert "000_7e9bf9ad3c619b7e.txt" in first.locator(".meta").inner_text()
     assert page.locator("#timings").is_visible() and "ms" in page.locator("#timings").inner_text()
-    assert "1 document" not in page.locator("#footer").inner_text()  # two documents indexed
-    assert "2 documents" in page.locator("#footer").inner_text()
+    assert "1 document" not in page.locator("#footer").inner_text()  # three documents indexed
+    assert "3 documents" in page.locator("#footer").inner_text()
     if os.environ.get("QA_SCREENSHOT"):  # how docs/ask.png is made
         page.wait_for_selector("#suggestions button")
         page.set_viewport_size({"width": 1000, "height": 820})
@@ -161,3 +163,15 @@ def test_phone_width_has_no_horizontal_scroll(browser, server):
     ask(page, "Who is Eric Chan?")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.close()
+
+
+def test_an_answer_from_a_pdf_shows_its_page_and_the_view_marks_page_breaks(page):
+    ask(page, "Who is the lighthouse keeper of Avalon Harbour?")
+    first = page.locator(".answer").first
+    assert first.locator(".span").inner_text() == "Marta Ilves"
+    assert first.locator(".location").inner_text() == "p. 2"
+    first.locator("a", has_text="open in document").click()
+    page.wait_for_selector("#hit")
+    assert page.locator("#hit").inner_text() == "Marta Ilves"
+    assert page.locator("#document-text .page-break").all_inner_texts() == ["p. 1", "p. 2", "p. 3"]
+    assert "3 pages" in page.locator("#document-meta").inner_text()

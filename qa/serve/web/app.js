@@ -60,8 +60,44 @@ function renderAnswer(answer) {
     el("blockquote", {}, highlighted(context.text, context.highlight_start, context.highlight_end)),
   );
   const link = el("a", { href: viewLink(citation.doc_id, citation.start, citation.end) }, "open in document");
-  item.append(el("div", { class: "meta" }, `${citation.doc_id} · characters ${citation.start}–${citation.end} · `, link));
+  const where = locationLabel(citation.location);
+  const meta = el("div", { class: "meta" }, `${citation.doc_id} · `);
+  if (where) meta.append(el("span", { class: "location" }, where), " · ");
+  meta.append(`characters ${citation.start}–${citation.end} · `, link);
+  item.append(meta);
   return item;
+}
+
+// "p. 3" for a PDF page, the heading path for HTML, Word and Markdown; nothing for plain text.
+function locationLabel(location) {
+  if (!location) return "";
+  if (location.page !== undefined && location.page !== null) return `p. ${location.page}`;
+  return location.heading || "";
+}
+
+// The document's text with a marker at each page break and the cited span highlighted.
+function withPageBreaks(text, locations, start, end, valid) {
+  const chars = Array.from(text);
+  const pages = (locations || []).filter((l) => l.page !== undefined && l.page !== null);
+  const cuts = pages.map((l) => ({ at: l.start, page: l.page }));
+  if (!cuts.length || cuts[0].at > 0) cuts.unshift({ at: 0, page: null });
+  const fragment = document.createDocumentFragment();
+  let marked = false;
+  cuts.forEach((cut, i) => {
+    const from = cut.at;
+    const to = i + 1 < cuts.length ? cuts[i + 1].at : chars.length;
+    if (cut.page !== null) fragment.append(el("span", { class: "page-break" }, `p. ${cut.page}`));
+    const part = chars.slice(from, to).join("");
+    const s = Math.max(start, from) - from;
+    const e = Math.min(end, to) - from;
+    if (valid && s < e) {
+      fragment.append(highlighted(part, s, e, marked ? undefined : "hit"));
+      marked = true;
+    } else {
+      fragment.append(part);
+    }
+  });
+  return fragment;
 }
 
 function renderPassage(passage) {
@@ -158,8 +194,10 @@ async function showDocument(docId) {
     const doc = await api(`/documents/${docId.split("/").map(encodeURIComponent).join("/")}`);
     const text = $("#document-text");
     const valid = Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= Array.from(doc.text).length;
-    text.replaceChildren(valid ? highlighted(doc.text, start, end, "hit") : doc.text);
-    $("#document-meta").textContent = `${doc.size} bytes · ${doc.chunks} chunks${valid ? ` · highlighted characters ${start}–${end}` : ""}`;
+    text.replaceChildren(withPageBreaks(doc.text, doc.locations, start, end, valid));
+    if (doc.title) $("#document-title").textContent = `${doc.title} (${docId})`;
+    const pages = doc.pages ? ` · ${doc.pages} pages` : "";
+    $("#document-meta").textContent = `${doc.format} · ${doc.size} bytes${pages} · ${doc.chunks} chunks${valid ? ` · highlighted characters ${start}–${end}` : ""}`;
     if (valid) $("#hit").scrollIntoView({ block: "center" });
   } catch (error) {
     $("#document-meta").textContent = error.message;
