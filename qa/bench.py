@@ -13,6 +13,7 @@ Nothing here asserts a time; the figures are for the README.
 from __future__ import annotations
 
 import json
+import math
 import multiprocessing
 import os
 import platform
@@ -33,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from qa.config import Settings
+from qa.errors import ConfigError
 from qa.evaluate.harness import load_gold
 from qa.evaluate.metrics import percentile
 
@@ -470,6 +472,94 @@ def _recall_at_10(dense: Any, vectors: np.ndarray, queries: np.ndarray) -> float
 # ---------------------------------------------------------------------------------- printing
 
 
+PAGE_CHARS = 3000  # a "page" of a format without pages, for pages/s
+
+
+def bench_formats(pages: int, rounds: int = 3, seed: int = 13) -> dict[str, Any]:
+    """Read the same text as PDF, HTML, Word, Markdown and plain text (``pages`` pages of about
+    ``PAGE_CHARS`` characters each); the best of ``rounds`` reads of each file, in pages/s."""
+    try:
+        from fpdf import FPDF
+    except ImportError as exc:
+        raise ConfigError("qa bench --formats writes its PDF with fpdf2: pip install fpdf2 (in the dev extra)") from exc
+    import docx
+
+    from qa.ingest.files import read_document
+
+    rng = random.Random(seed)
+    words = [
+        "harbour",
+        "survey",
+        "ferry",
+        "river",
+        "bridge",
+        "council",
+        "report",
+        "budget",
+        "winter",
+        "museum",
+        "garden",
+        "library",
+        "station",
+    ]
+
+    def paragraph() -> str:
+        sentences = [
+            " ".join(rng.choice(words) for _ in range(rng.randint(8, 18))).capitalize()
+            + f" in {rng.randint(1900, 2030)}."
+            for _ in range(rng.randint(3, 6))
+        ]
+        return " ".join(sentences)
+
+    book: list[list[str]] = []
+    for _ in range(pages):
+        page: list[str] = []
+        while sum(len(p) for p in page) < PAGE_CHARS * 0.9:
+            page.append(paragraph())
+        book.append(page)
+    results: dict[str, Any] = {"pages": pages, "page_chars": PAGE_CHARS, "formats": {}}
+    with tempfile.TemporaryDirectory(prefix="qa-bench-formats-") as tmp:
+        folder = Path(tmp)
+        pdf = FPDF()
+        pdf.set_font("helvetica", size=10)
+        for page in book:
+            pdf.add_page()
+            pdf.cell(0, 8, "Benchmark report - running header", new_x="LMARGIN", new_y="NEXT")
+            for text in page:
+                pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(2)
+        pdf.output(str(folder / "book.pdf"))
+        html = "".join(f"<h2>Part {i}</h2>" + "".join(f"<p>{t}</p>" for t in page) for i, page in enumerate(book, 1))
+        (folder / "book.html").write_text(
+            f"<html><head><meta charset='utf-8'><title>Book</title></head><body>{html}</body></html>"
+        )
+        document = docx.Document()
+        for i, page in enumerate(book, 1):
+            document.add_heading(f"Part {i}", level=1)
+            for text in page:
+                document.add_paragraph(text)
+        document.save(str(folder / "book.docx"))
+        markdown = "\n\n".join(f"## Part {i}\n\n" + "\n\n".join(page) for i, page in enumerate(book, 1))
+        (folder / "book.md").write_text(markdown)
+        (folder / "book.txt").write_text("\n\n".join(t for page in book for t in page))
+        for name in ("book.pdf", "book.html", "book.docx", "book.md", "book.txt"):
+            path = folder / name
+            best = math.inf
+            for _ in range(rounds):
+                started = time.perf_counter()
+                doc = read_document(path, name)
+                best = min(best, time.perf_counter() - started)
+            page_count = doc.pages or len(doc.raw) / PAGE_CHARS
+            results["formats"][doc.format] = {
+                "seconds": round(best, 3),
+                "pages": round(page_count, 1),
+                "pages_per_second": round(page_count / best, 1),
+                "megabytes": round(path.stat().st_size / 1e6, 2),
+                "characters": len(doc.raw),
+            }
+    return results
+
+
 def print_report(report: dict) -> None:
     for key in ("in_process", "in_process_milvus"):
         seed = report.get(key)
@@ -504,6 +594,15 @@ def print_report(report: dict) -> None:
             f"{rebuild.get('full_documents_per_second')} documents/s (chunk vectors {rebuild.get('chunk_vectors')}), "
             f"peak memory {rebuild['peak_rss_mb']} MB"
         )
+    formats = report.get("formats")
+    if formats:
+        pages, chars = formats["pages"], formats["page_chars"]
+        print(f"\nreading documents: {pages} pages (a page is {chars} characters in formats without pages)")
+        for name, row in formats["formats"].items():
+            print(
+                f"  {name:10} {row['seconds']:7.3f} s  {row['pages_per_second']:8.1f} pages/s  "
+                f"({row['megabytes']} MB, {row['characters']} characters)"
+            )
     load = report.get("rebuild_under_load")
     if load:
         print(
@@ -561,6 +660,8 @@ def run_cli(settings: Settings, args: Any) -> int:
         report["rebuild_under_load"] = bench_rebuild_under_load(
             settings, args.rebuild_under_load, args.squad, questions, first
         )
+    if args.formats:
+        report["formats"] = bench_formats(args.formats)
     if args.scale:
         sizes = [int(size) for size in args.scale.split(",")]
         report["scale"] = [

@@ -122,6 +122,7 @@ def _parser() -> argparse.ArgumentParser:
         "--squad", type=Path, action="append", help="SQuAD file(s) whose paragraphs are the --rebuild documents"
     )
     p.add_argument("--scale", help="comma-separated synthetic index sizes, e.g. 10000,100000,1000000")
+    p.add_argument("--formats", type=int, metavar="PAGES", help="time reading a PAGES-page PDF, HTML, Word file ...")
     p.add_argument("--queries", type=int, default=300, help="queries per scale size")
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--json", type=Path, help="also write the figures to this JSON file")

@@ -40,3 +40,12 @@ def test_the_report_prints_each_worker_count_and_client_load(capsys):
     out = capsys.readouterr().out
     assert "1 worker process(es)" in out and "2 worker process(es)" in out
     assert "32 clients" in out and out.count("55.5 requests/s") == 3
+
+
+def test_bench_formats_reads_every_format_and_reports_pages_per_second():
+    from qa.bench import bench_formats
+
+    result = bench_formats(3, rounds=1)
+    assert set(result["formats"]) == {"pdf", "html", "docx", "markdown", "text"}
+    assert result["formats"]["pdf"]["pages"] == 3
+    assert all(row["pages_per_second"] > 0 and row["characters"] > 5000 for row in result["formats"].values())
