@@ -67,6 +67,9 @@ class Settings:
     reader_model: Path | None = None  # another `qa train-reader --out` folder
     reader_windows: int = 4  # question + context windows the span model reads per question
     reader_window_words: int = 80  # words around each chosen sentence in a window
+    # Read the best window alone first, and stop there when its best span's reader score (span minus
+    # null minus margin) reaches this; None: read every window in one batch.
+    reader_exit_score: float | None = None
     # Where the span model runs: "onnx" (ONNX Runtime, fp32, exported locally and cached in index/onnx;
     # falls back to torch) or "torch".
     reader_backend: Literal["onnx", "torch"] = "onnx"

@@ -53,29 +53,57 @@ class LearnedReader:
     kind = "learned"
 
     def __init__(
-        self, index: Index, span_model: SpanModel, margin: float, passages: int, windows: int, words: int
+        self,
+        index: Index,
+        span_model: SpanModel,
+        margin: float,
+        passages: int,
+        windows: int,
+        words: int,
+        exit_score: float | None = None,
     ) -> None:
         self.index = index
         self.span_model = span_model
         self.margin = margin
         self.windows = windows
         self.words = words
+        self.exit_score = exit_score
         self.ranker = SentenceRanker(index, passages)
 
     def read(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> list[Answer]:
         windows = self.choose_windows(q, query_vector, hits)
-        read = self.span_model.windows(q.text, [w.text for w in windows])
-        # Each window is decoded once; its best span also casts the window's "no answer" vote.
-        decoded = [logits.decode(self.span_model.max_answer_tokens, SPANS_PER_WINDOW) for logits in read]
-        votes = null_votes(read, decoded)
+        read, decoded = self._read(q, windows)
+        votes = null_votes([logits for _, logits in read], decoded)
         answers = []
-        for logits, proposed in zip(read, decoded, strict=True):
-            window = windows[logits.context]
+        for (window, logits), proposed in zip(read, decoded, strict=True):
             for start, end, score, rule in self._spans(q, window, logits, list(proposed)):
                 answer = self._answer(window, start, end, score, logits.null, rule, votes)
                 if answer is not None:
                     answers.append(answer)
         return merge(sorted(answers, key=lambda a: -a.score))[: max(top_n, 5)]
+
+    def _read(
+        self, q: Question, windows: Sequence[Window]
+    ) -> tuple[list[tuple[Window, WindowLogits]], list[list[tuple[int, int, float]]]]:
+        """Each window's logits and decoded spans (best first; the best span also casts the window's
+        "no answer" vote). With ``exit_score``, the best window is read alone first, and the others
+        only when its best span is not decisive."""
+
+        def run(chosen: Sequence[Window]) -> tuple[list[tuple[Window, WindowLogits]], list[list]]:
+            read = self.span_model.windows(q.text, [w.text for w in chosen])
+            pairs = [(chosen[logits.context], logits) for logits in read]
+            return pairs, [logits.decode(self.span_model.max_answer_tokens, SPANS_PER_WINDOW) for logits in read]
+
+        if self.exit_score is None or len(windows) < 2:
+            return run(windows)
+        first, first_decoded = run(windows[:1])
+        if any(
+            spans and spans[0][2] - logits.null - self.margin >= self.exit_score
+            for (_, logits), spans in zip(first, first_decoded, strict=True)
+        ):
+            return first, first_decoded
+        rest, rest_decoded = run(windows[1:])
+        return first + rest, first_decoded + rest_decoded
 
     def _spans(
         self, q: Question, window: Window, logits: WindowLogits, proposed: list[tuple[int, int, float]]
@@ -205,4 +233,5 @@ def load_learned_factory(settings: Settings) -> tuple[Any, dict[str, Any]]:
     span_model, meta = load_configured_span_model(settings)
     margin = float(meta["no_answer_margin"])
     passages, windows, words = settings.reader_passages, settings.reader_windows, settings.reader_window_words
-    return (lambda index: LearnedReader(index, span_model, margin, passages, windows, words)), meta
+    exit_score = settings.reader_exit_score
+    return (lambda index: LearnedReader(index, span_model, margin, passages, windows, words, exit_score)), meta

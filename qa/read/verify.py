@@ -274,6 +274,7 @@ def fit_verifier(
     prior: float | None = None,
     priors: dict[str, float] | None = None,
     balance: float | None = None,
+    learn_from: Sequence[bool] | None = None,
 ) -> VerifierModel:
     """Fit on validation questions: for each, its candidates' features and whether each is right.
 
@@ -285,14 +286,16 @@ def fit_verifier(
     (``VerifierModel.calibrated_for``), for collections where another share of questions has no answer.
     ``balance``: stage 1 weighs the questions to this share of unanswerable ones, so that the few
     unanswerable questions weigh as much as the many answerable ones in what the model learns to see.
+    ``learn_from``: the questions stage 1 learns from (default all); stage 2 always uses every question.
     """
     names = FEATURES
-    x = np.asarray([[f[n] for n in names] for rows in candidates for f, _ in rows], dtype=float)
-    y = np.asarray([right for rows in candidates for _, right in rows], dtype=float)
+    learned = [q for q in range(len(candidates)) if learn_from is None or learn_from[q]]
+    x = np.asarray([[f[n] for n in names] for q in learned for f, _ in candidates[q]], dtype=float)
+    y = np.asarray([right for q in learned for _, right in candidates[q]], dtype=float)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    balanced = question_weights(answerable, balance)
-    row_weight = np.asarray([balanced[q] for q, rows in enumerate(candidates) for _ in rows], dtype=float)
+    balanced = question_weights([answerable[q] for q in learned], balance)
+    row_weight = np.asarray([balanced[k] for k, q in enumerate(learned) for _ in candidates[q]], dtype=float)
     w = logistic_regression((x - mean) / scale, y, l2, sample_weight=row_weight)
     model = VerifierModel(reader, names, tuple(mean), tuple(scale), tuple(w[:-1]), float(w[-1]), (1.0, 0.0), 0.5)
 
@@ -339,6 +342,7 @@ def fit_verifier(
         "questions": len(candidates),
         "unanswerable": int(sum(not a for a in answerable)),
         "candidates": len(y),
+        "stage1_questions": len(learned),
         "right_candidates": int(y.sum()),
         "squad2_f1_at_threshold": default["squad2_f1_at_threshold"],
         "l2": l2,

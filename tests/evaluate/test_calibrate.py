@@ -64,3 +64,26 @@ def test_outcomes_are_collected_on_the_validation_articles(tiny_settings, fake_e
     assert len(outcomes.answerable) == len(outcomes.features) == len(outcomes.f1) == 12
     assert all(set(row) >= set(FEATURES) for found in outcomes.features for row in found)
     assert 0.3 < outcomes.info["prior_squad2"] < 0.7 and outcomes.info["validation_articles"]
+
+
+def test_off_topic_questions_teach_stage_one_nothing_but_count_in_the_calibration(tmp_path):
+    outcomes = _outcomes()
+    flagged = Outcomes(
+        outcomes.features, outcomes.f1, outcomes.answerable, outcomes.info, [i >= 400 for i in range(500)]
+    )
+    model = fit_outcomes("learned", flagged)
+    assert model.fit["stage1_questions"] == 400 and model.fit["questions"] == 500
+    assert model.weights != fit_outcomes("learned", outcomes).weights
+    report = cross_validate("learned", flagged)
+    assert report["auc_has_answer_in_paragraph"] > 0.8
+
+
+def test_outcomes_saved_before_the_off_topic_flag_mark_the_last_questions(tmp_path):
+    import json
+    from dataclasses import asdict
+
+    data = asdict(_outcomes(n=10))
+    del data["off_topic"]
+    data["info"]["off_topic_questions"] = 3
+    (tmp_path / "old.json").write_text(json.dumps(data))
+    assert Outcomes.load(tmp_path / "old.json").off_topic == [False] * 7 + [True] * 3

@@ -96,3 +96,26 @@ def test_thread_settings_are_set_once_at_start_never_per_request(seed_pipeline, 
     monkeypatch.setattr(faiss, "omp_set_num_threads", changed)
     response = seed_pipeline.ask("Which river separates the two sections?", threshold=0)
     assert response.candidates
+
+
+def test_a_decisive_first_window_is_read_alone(seed_pipeline, monkeypatch):
+    from qa.pipeline import Pipeline
+
+    question = "Which river separates the two sections?"
+    calls: list[int] = []
+    full = seed_pipeline.ask(question, threshold=0)
+    for exit_score, reads in ((-100.0, [1]), (1000.0, [1, 3])):
+        pipeline = Pipeline(
+            seed_pipeline.index, seed_pipeline.embedder, seed_pipeline.settings.with_(reader_exit_score=exit_score)
+        )
+        span_model = pipeline.reader.span_model
+        real = span_model.windows
+        calls.clear()
+        monkeypatch.setattr(
+            span_model, "windows", lambda q, texts, real=real: calls.append(len(texts)) or real(q, texts)
+        )
+        response = pipeline.ask(question, threshold=0)
+        monkeypatch.undo()
+        assert calls == reads
+        if exit_score > 100:  # never decisive: every window is read, the same answers as in one batch
+            assert [a.text for a in response.candidates] == [a.text for a in full.candidates]
