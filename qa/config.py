@@ -97,6 +97,9 @@ class Settings:
     # Nice value added to a background rebuild's thread (and the threads it starts): questions asked
     # during a rebuild get the cores first. 0 keeps the rebuild at the questions' priority.
     rebuild_nice: int = 5
+    # While a rebuild runs in this process, at most this many questions are answered at once (the
+    # others wait their turn), so that the rebuild keeps part of the machine; 0: no limit.
+    rebuild_ask_slots: int = 0
 
     def __post_init__(self) -> None:
         checks = [
@@ -107,6 +110,7 @@ class Settings:
             (self.embed_backend in ("onnx", "torch"), "embed_backend must be 'onnx' or 'torch'"),
             (self.reader_backend in ("onnx", "torch"), "reader_backend must be 'onnx' or 'torch'"),
             (0 <= self.rebuild_nice <= 19, "rebuild_nice must be within [0, 19]"),
+            (self.rebuild_ask_slots >= 0, "rebuild_ask_slots must be 0 (no limit) or positive"),
             (self.chunk_vectors in ("embedded", "pooled"), "chunk_vectors must be 'embedded' or 'pooled'"),
             (self.backend in ("local", "milvus"), f"backend must be 'local' or 'milvus', not {self.backend!r}"),
             (self.fusion in ("rrf", "weighted"), f"fusion must be 'rrf' or 'weighted', not {self.fusion!r}"),

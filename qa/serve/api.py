@@ -104,15 +104,17 @@ def create_app(target: Pipeline | Service) -> FastAPI:
     @app.post(
         "/ask", response_model=AskResponse, responses={400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
     )
-    def ask(body: AskRequest, pipeline: PipelineDep) -> Response:
+    def ask(body: AskRequest, pipeline: PipelineDep, service: ServiceDep) -> Response:
         """Answer a question with cited spans, or say there is no answer."""
-        return _json(to_response(pipeline.ask(body.question, body.top_n, documents=body.documents)))
+        with service.answering():
+            return _json(to_response(pipeline.ask(body.question, body.top_n, documents=body.documents)))
 
     @app.get(
         "/ask", response_model=AskResponse, responses={400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
     )
     def ask_get(
         pipeline: PipelineDep,
+        service: ServiceDep,
         q: Annotated[str, Query(description="The question.")],
         top_n: Annotated[int | None, Query(description="How many answers to return at most.")] = None,
         documents: Annotated[
@@ -120,7 +122,8 @@ def create_app(target: Pipeline | Service) -> FastAPI:
         ] = None,
     ) -> Response:
         """Answer a question given as the `q` query parameter."""
-        return _json(to_response(pipeline.ask(q, top_n, documents=documents)))
+        with service.answering():
+            return _json(to_response(pipeline.ask(q, top_n, documents=documents)))
 
     @app.get("/health", response_model=HealthResponse)
     def health(pipeline: PipelineDep, service: ServiceDep) -> HealthResponse:

@@ -12,7 +12,8 @@ import logging
 import os
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -76,6 +77,18 @@ class Service:
         self._stop = threading.Event()
         self.fallback: str | None = None
         self._cancel = threading.Event()  # why an older index version serves, until a rebuild succeeds
+        slots = self.settings.rebuild_ask_slots
+        self._rebuild_slots = threading.BoundedSemaphore(slots) if slots else None
+
+    @contextmanager
+    def answering(self) -> Iterator[None]:
+        """Hold around answering a question: while a rebuild runs, at most ``rebuild_ask_slots``
+        questions are answered at once, so that the rebuild keeps part of the cores."""
+        if self._rebuild_slots is None or not self._status.running:
+            yield
+            return
+        with self._rebuild_slots:
+            yield
 
     @classmethod
     def start(

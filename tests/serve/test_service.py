@@ -323,3 +323,38 @@ def test_a_settled_change_is_reported_once_the_folder_stops_changing(tmp_path):
     assert now is not None and now != seen and any(name == "b.txt" for name, _, _ in now)
     stop.set()
     assert settled_change(folder, 0.01, stop, now) is None  # stopped: nothing to report
+
+
+def test_while_a_rebuild_runs_questions_take_turns_in_the_slots_given(tiny_index, fake_embedder, tiny_settings):
+    import threading
+
+    from qa.serve.service import RebuildStatus
+
+    service = Service(Pipeline(tiny_index, fake_embedder, tiny_settings.with_(rebuild_ask_slots=1)))
+    inside, peak, lock = [0], [0], threading.Lock()
+
+    def answer() -> None:
+        with service.answering():
+            with lock:
+                inside[0] += 1
+                peak[0] = max(peak[0], inside[0])
+            time.sleep(0.05)
+            with lock:
+                inside[0] -= 1
+
+    def run_four() -> int:
+        peak[0] = 0
+        threads = [threading.Thread(target=answer) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        return peak[0]
+
+    assert run_four() > 1  # no rebuild: no turns
+    service._status = RebuildStatus("running", "api", False)
+    assert run_four() == 1
+    unlimited = Service(Pipeline(tiny_index, fake_embedder, tiny_settings))
+    unlimited._status = RebuildStatus("running", "api", False)
+    service = unlimited
+    assert run_four() > 1  # rebuild_ask_slots 0: no limit
