@@ -100,6 +100,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--save-outcomes", type=Path, help="also keep the collected validation outcomes (JSON) here")
     p.add_argument("--outcomes", type=Path, help="fit on outcomes kept by --save-outcomes instead of collecting")
     p.add_argument("--cv", action="store_true", help="print 5-fold cross-validated figures on the validation questions")
+    p.add_argument(
+        "--in-paragraph-only",
+        action="store_true",
+        help="stage 1 learns from the validation articles' own questions only (not the off-topic ones)",
+    )
     p.set_defaults(run=cmd_fit_verifier)
 
     p = sub.add_parser("bench", help="measure latency, throughput, rebuild time and scale; print and save figures")
@@ -352,8 +357,8 @@ def cmd_fit_verifier(settings: Settings, args: argparse.Namespace) -> int:
     if args.save_outcomes:
         outcomes.save(args.save_outcomes)
     if args.cv:
-        print(json.dumps(cross_validate(reader, outcomes, prior), indent=2))
-    model = fit_outcomes(reader, outcomes, prior)
+        print(json.dumps(cross_validate(reader, outcomes, prior, in_paragraph_only=args.in_paragraph_only), indent=2))
+    model = fit_outcomes(reader, outcomes, prior, in_paragraph_only=args.in_paragraph_only)
     model.save(out)
     print(f"verifier for the {reader} reader: threshold {model.threshold}, fit {model.fit} → {out}")
     return 0

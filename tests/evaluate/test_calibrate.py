@@ -66,15 +66,16 @@ def test_outcomes_are_collected_on_the_validation_articles(tiny_settings, fake_e
     assert 0.3 < outcomes.info["prior_squad2"] < 0.7 and outcomes.info["validation_articles"]
 
 
-def test_off_topic_questions_teach_stage_one_nothing_but_count_in_the_calibration(tmp_path):
+def test_stage_one_can_learn_from_the_in_paragraph_questions_only(tmp_path):
     outcomes = _outcomes()
     flagged = Outcomes(
         outcomes.features, outcomes.f1, outcomes.answerable, outcomes.info, [i >= 400 for i in range(500)]
     )
-    model = fit_outcomes("learned", flagged)
+    model = fit_outcomes("learned", flagged, in_paragraph_only=True)
     assert model.fit["stage1_questions"] == 400 and model.fit["questions"] == 500
     assert model.weights != fit_outcomes("learned", outcomes).weights
-    report = cross_validate("learned", flagged)
+    assert fit_outcomes("learned", flagged).fit["stage1_questions"] == 500  # the default learns from all
+    report = cross_validate("learned", flagged, in_paragraph_only=True)
     assert report["auc_has_answer_in_paragraph"] > 0.8
 
 
