@@ -3,7 +3,9 @@
 Plain text and Markdown are read here: nothing is rewritten, a document keeps its decoded text as
 it is, and cleaning only decides which spans of it are content. Page furniture (adverts, newsletter
 promos, photo credits, stray page numbers, isolated section labels) is left out of those spans, so
-it never reaches the index. Markdown headings give locations ("Install > Linux").
+it never reaches the index. Markdown is read through a view of the same length whose inline markup
+(emphasis, code ticks, link brackets and targets) is blanked out, so offsets still point into the
+raw file; its headings give locations ("Install > Linux").
 
 PDF (``qa.ingest.pdf``), HTML (``qa.ingest.web``) and Word (``qa.ingest.word``) files are read by
 their own readers into an extracted text, which is what offsets then point into.
@@ -195,12 +197,48 @@ def extract(data: bytes, suffix: str) -> Extracted:
     if not sections:
         raise SkipFile("holds no text content")
     if suffix in MARKDOWN_SUFFIXES:
-        return Extracted(raw, sections, "markdown", _markdown_title(raw), 0, markdown_headings(raw))
+        view = blank_markdown(raw)
+        sections = content_sections(view)
+        if not sections:
+            raise SkipFile("holds no text content")
+        return Extracted(view, sections, "markdown", _markdown_title(raw), 0, markdown_headings(raw))
     return Extracted(raw, sections, "text")
 
 
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _MD_FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
+
+
+_MD_LINK = re.compile(r"(!?\[)([^\]\n]+)(\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\))")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(
+    r"(?<![\w*])(\*)(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"  # *emphasis*, not 2*3*4
+    r"|(?<![\w_])(_)(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])"  # _emphasis_, not snake_case
+)
+_MD_CODE = re.compile(r"(`+)([^`\n]+?)\1")
+
+
+def blank_markdown(raw: str) -> str:
+    """The Markdown text with its inline markup (emphasis, code ticks, link brackets and targets,
+    image marks) replaced by spaces of the same length: what is read and indexed holds no markup,
+    and every offset still points at the same character of the raw file."""
+    chars = list(raw)
+
+    def blank(start: int, end: int) -> None:
+        chars[start:end] = " " * (end - start)
+
+    for match in _MD_LINK.finditer(raw):
+        blank(*match.span(1))
+        blank(*match.span(3))
+    for pattern in (_MD_STRONG, _MD_CODE):
+        for match in pattern.finditer(raw):
+            blank(match.start(), match.start(2))
+            blank(match.end(2), match.end())
+    for match in _MD_EMPHASIS.finditer(raw):
+        body = 2 if match.group(1) else 4
+        blank(match.start(), match.start(body))
+        blank(match.end(body), match.end())
+    return "".join(chars)
 
 
 def markdown_headings(raw: str) -> tuple[Location, ...]:

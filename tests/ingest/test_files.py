@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from qa.errors import ConfigError
-from qa.ingest.files import content_sections, read_corpus
+from qa.ingest.files import blank_markdown, content_sections, read_corpus
 from tests.conftest import SEED, TINY, write_corpus
 
 
@@ -137,3 +137,30 @@ def test_a_mixed_folder_reads_every_format_and_skips_bad_files_with_reasons(tmp_
     assert set(reasons) == {"secret.pdf", "scan.pdf", "fake.docx", "cut.pdf"}
     assert "password" in reasons["secret.pdf"] and "OCR is not supported" in reasons["scan.pdf"]
     assert "Word document" in reasons["fake.docx"] and "PDF" in reasons["cut.pdf"]
+
+
+def test_markdown_markup_is_not_content_and_offsets_still_point_into_the_raw_file(tmp_path: Path):
+    text = "# Bridges\n\nThe **Avalon Bridge** was designed by [Mara Voss](https://example.org/voss) in `1921`.\n"
+    seeds = write_corpus(tmp_path / "seeds", {"bridges.md": text})
+    (doc,) = read_corpus(seeds).documents
+    assert len(doc.raw) == len(text) and "**" not in doc.raw and "](" not in doc.raw and "`" not in doc.raw
+    for word in ("Avalon Bridge", "Mara Voss", "1921"):
+        start = doc.raw.index(word)
+        assert text[start : start + len(word)] == word  # the same offsets in the file itself
+    assert "snake_case and 2*3*4" in blank_markdown("snake_case and 2*3*4")
+
+
+def test_a_question_about_bold_markdown_text_is_answered(tmp_path: Path, fake_embedder):
+    from qa.config import Settings
+    from qa.index.store import build_index, load_index
+    from qa.pipeline import Pipeline
+
+    text = "# Bridges\n\nThe **Avalon Bridge** was designed by **Mara Voss** in 1921.\n"
+    seeds = write_corpus(tmp_path / "seeds", {"bridges.md": text})
+    settings = Settings(seeds_dir=seeds, index_dir=tmp_path / "index", model="hashing-test", reader="rules")
+    build_index(settings, fake_embedder)
+    response = Pipeline(load_index(settings.index_dir), fake_embedder, settings).ask(
+        "Who designed the Avalon Bridge?", threshold=0.0
+    )
+    top = response.answers[0]
+    assert top.text == "Mara Voss" and text[top.citation.start : top.citation.end] == "Mara Voss"
