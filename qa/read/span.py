@@ -9,6 +9,7 @@ and which is therefore read from the bundled base model; this halves the file.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from qa import runtime
 from qa.errors import ConfigError
 
 WORD_EMBEDDINGS = "bert.embeddings.word_embeddings.weight"
@@ -160,6 +162,9 @@ class SpanModel:
         self.max_answer_tokens = max_answer_tokens
         self.backend = "torch"
         self._session: Any = None
+        self._lean_graph: Path | None = None  # the graph again, for a one-thread session made on demand
+        self._lean_session: Any = None
+        self._lean_lock = threading.Lock()
 
     def use_onnx(self, cache_dir: Path, key: str, threads: int, int8: bool = False) -> None:
         """Run the forward pass on ONNX Runtime, on ``threads`` threads; the graph is exported from these
@@ -168,8 +173,22 @@ class SpanModel:
         from qa.index.embed import session
 
         graph = _exported_span_graph(self.model, self.tokenizer, cache_dir, key)
-        self._session = session(_int8_graph(graph) if int8 else graph, threads)
+        graph = _int8_graph(graph) if int8 else graph
+        self._session = session(graph, threads)
+        self._lean_graph = graph if threads > 1 else None
         self.backend = "onnx-int8" if int8 else "onnx"
+
+    def _onnx(self) -> Any:
+        """The ONNX Runtime session to run now: the one-thread session while ``runtime.lean()`` (a
+        question answered beside a rebuild), else the one made with every thread."""
+        if self._lean_graph is None or not runtime.lean():
+            return self._session
+        with self._lean_lock:
+            if self._lean_session is None:
+                from qa.index.embed import session
+
+                self._lean_session = session(self._lean_graph, 1)
+        return self._lean_session
 
     def quantize(self) -> None:
         """Dynamic int8 weights for torch's linear layers (the torch backend's int8; it changes many answers)."""
@@ -199,7 +218,7 @@ class SpanModel:
         enc = encode_windows(self.tokenizer, question, contexts, self.max_length, self.stride)
         keys = ("input_ids", "attention_mask", "token_type_ids")
         if self._session is not None:
-            starts, ends = self._session.run(None, {k: enc[k].astype(np.int64) for k in keys})
+            starts, ends = self._onnx().run(None, {k: enc[k].astype(np.int64) for k in keys})
         else:
             device = next(self.model.parameters()).device
             with torch.inference_mode():

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
+from qa import runtime
 from qa.config import Settings
 from qa.errors import IndexCorruptError, IndexStateError, RebuildInProgressError
 from qa.index.embed import Embedder
@@ -83,11 +84,12 @@ class Service:
     @contextmanager
     def answering(self) -> Iterator[None]:
         """Hold around answering a question: while a rebuild runs, at most ``rebuild_ask_slots``
-        questions are answered at once, so that the rebuild keeps part of the cores."""
+        questions are answered at once, each with the span model on one thread, so that the rebuild
+        keeps the other cores."""
         if self._rebuild_slots is None or not self._status.running:
             yield
             return
-        with self._rebuild_slots:
+        with self._rebuild_slots, runtime.leanly():
             yield
 
     @classmethod

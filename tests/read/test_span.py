@@ -97,3 +97,20 @@ def test_int8_on_onnx_quantises_the_weights_but_not_the_output_head(tmp_path):
     for span_model in (model, fp32):  # int8 may move an edge ("The Shenzhen River"), never lose the answer
         start, end, _ = span_model.windows(question, [context])[0].decode(30, 1)[0]
         assert "Shenzhen River" in context[start:end]
+
+
+def test_a_question_answered_beside_a_rebuild_runs_the_span_model_on_one_thread(seed_pipeline):
+    from qa import runtime
+
+    span_model = seed_pipeline.reader.span_model
+    if span_model.backend != "onnx":
+        pytest.skip("the span model runs on torch here")
+    question, contexts = "Which river separates the two sections?", ["The Shenzhen River separates the two sections."]
+    usual = span_model._onnx()
+    with runtime.leanly():
+        lean = span_model._onnx()
+        leanly_read = span_model.windows(question, contexts)
+    assert lean is not usual and lean.get_session_options().intra_op_num_threads == 1
+    assert span_model._onnx() is usual  # only inside the block
+    again = span_model.windows(question, contexts)
+    assert np.allclose(leanly_read[0].start_logits, again[0].start_logits, atol=1e-4, equal_nan=True)

@@ -358,3 +358,16 @@ def test_while_a_rebuild_runs_questions_take_turns_in_the_slots_given(tiny_index
     unlimited._status = RebuildStatus("running", "api", False)
     service = unlimited
     assert run_four() > 1  # rebuild_ask_slots 0: no limit
+
+
+def test_a_question_answered_beside_a_rebuild_is_lean(tiny_index, fake_embedder, tiny_settings):
+    from qa import runtime
+    from qa.serve.service import RebuildStatus
+
+    service = Service(Pipeline(tiny_index, fake_embedder, tiny_settings.with_(rebuild_ask_slots=1)))
+    with service.answering():
+        assert not runtime.lean()
+    service._status = RebuildStatus("running", "api", False)
+    with service.answering():
+        assert runtime.lean()
+    assert not runtime.lean()
