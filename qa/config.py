@@ -72,6 +72,9 @@ class Settings:
     # /ask about 3x faster on the seed article but refuses two more gold test answers (README,
     # Performance), so it is an option, not the default.
     reader_exit_score: float | None = None
+    # Read the best window alone, verify its answers, and stop there when the best one's probability
+    # (the verifier's score) reaches this; otherwise read every window. None (default): always read all.
+    exit_probability: float | None = None
     # Where the span model runs: "onnx" (ONNX Runtime, fp32, exported locally and cached in index/onnx;
     # falls back to torch) or "torch".
     reader_backend: Literal["onnx", "torch"] = "onnx"
@@ -122,6 +125,10 @@ class Settings:
             (1 <= self.top_n <= self.max_top_n, "top_n must be within [1, max_top_n]"),
             (self.max_question_chars > 0, "max_question_chars must be positive"),
             (self.max_document_patterns > 0, "max_document_patterns must be positive"),
+            (
+                self.exit_probability is None or 0.0 < self.exit_probability <= 1.0,
+                "exit_probability must be within (0, 1]",
+            ),
             (self.reader_passages > 0, "reader_passages must be positive"),
             (self.reader in ("learned", "rules"), f"reader must be 'learned' or 'rules', not {self.reader!r}"),
             (self.reader_windows > 0, "reader_windows must be positive"),

@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
+import numpy as np
+
 from qa.config import Settings
 from qa.errors import InvalidRequestError
 from qa.index.embed import Embedder, embedder_for
@@ -25,7 +27,7 @@ from qa.read.question import Question, analyze, asks_definition
 from qa.read.rules import RULES_THRESHOLD, RuleReader
 from qa.read.sentences import SentenceRanker
 from qa.read.verify import Verifier, VerifierModel, abstains, model_path
-from qa.records import Answer, Citation, Response
+from qa.records import Answer, Citation, Hit, Response
 from qa.search.contract import SearchBackend
 
 T = TypeVar("T")
@@ -143,8 +145,10 @@ class Pipeline:
         searched = self.backend.search(question, self.settings.retrieve_k, vector, only)
         timings.update(searched.timings_ms)
         hits = list(searched.hits)
-        proposed = _timed(timings, "read", lambda: reader.read(q, vector, hits, top_n))
-        candidates = _timed(timings, "verify", lambda: verifier.rescore(q, proposed, hits, self.ranker))
+        candidates = self._first_look(q, reader, verifier, vector, hits, top_n, timings)
+        if candidates is None:
+            proposed = _timed(timings, "read", lambda: reader.read(q, vector, hits, top_n))
+            candidates = _timed(timings, "verify", lambda: verifier.rescore(q, proposed, hits, self.ranker))
         no_answer = abstains(candidates, threshold)
         timings["total"] = round(sum(timings.values()), 3)
         return Response(
@@ -158,6 +162,26 @@ class Pipeline:
             hits=tuple(hits),
             threshold=threshold,
         )
+
+    def _first_look(
+        self,
+        q: Question,
+        reader: Reader,
+        verifier: Verifier,
+        vector: np.ndarray,
+        hits: list[Hit],
+        top_n: int,
+        timings: dict[str, float],
+    ) -> list[Answer] | None:
+        """With ``exit_probability``: the verified answers of the reader's best window alone when the
+        best is that sure, else None (everything is then read)."""
+        exit_at = self.settings.exit_probability
+        read_first = getattr(reader, "read_first", None)
+        if exit_at is None or read_first is None:
+            return None
+        first = _timed(timings, "read_first", lambda: read_first(q, vector, hits, top_n))
+        scored = _timed(timings, "verify_first", lambda: verifier.rescore(q, first, hits, self.ranker))
+        return scored if scored and scored[0].score >= exit_at else None
 
     def select(self, patterns: Sequence[str]) -> frozenset[str]:
         """The ids of the documents that ``patterns`` name: exact ids, or globs such as ``reports/2024-*.pdf``."""

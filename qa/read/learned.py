@@ -72,7 +72,21 @@ class LearnedReader:
 
     def read(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> list[Answer]:
         windows = self.choose_windows(q, query_vector, hits)
-        read, decoded = self._read(q, windows)
+        return self._answers(q, *self._read(q, windows), top_n)
+
+    def read_first(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> list[Answer]:
+        """The answers of the best window alone: a cheap first look (the pipeline decides, from the
+        verifier's probability, whether it is enough or everything is read)."""
+        windows = self.choose_windows(q, query_vector, hits)[:1]
+        return self._answers(q, *self._run(q, windows), top_n)
+
+    def _answers(
+        self,
+        q: Question,
+        read: list[tuple[Window, WindowLogits]],
+        decoded: list[list[tuple[int, int, float]]],
+        top_n: int,
+    ) -> list[Answer]:
         votes = null_votes([logits for _, logits in read], decoded)
         answers = []
         for (window, logits), proposed in zip(read, decoded, strict=True):
@@ -89,21 +103,24 @@ class LearnedReader:
         "no answer" vote). With ``exit_score``, the best window is read alone first, and the others
         only when its best span is not decisive."""
 
-        def run(chosen: Sequence[Window]) -> tuple[list[tuple[Window, WindowLogits]], list[list]]:
-            read = self.span_model.windows(q.text, [w.text for w in chosen])
-            pairs = [(chosen[logits.context], logits) for logits in read]
-            return pairs, [logits.decode(self.span_model.max_answer_tokens, SPANS_PER_WINDOW) for logits in read]
-
+        run = self._run
         if self.exit_score is None or len(windows) < 2:
-            return run(windows)
-        first, first_decoded = run(windows[:1])
+            return run(q, windows)
+        first, first_decoded = run(q, windows[:1])
         if any(
             spans and spans[0][2] - logits.null - self.margin >= self.exit_score
             for (_, logits), spans in zip(first, first_decoded, strict=True)
         ):
             return first, first_decoded
-        rest, rest_decoded = run(windows[1:])
+        rest, rest_decoded = run(q, windows[1:])
         return first + rest, first_decoded + rest_decoded
+
+    def _run(
+        self, q: Question, chosen: Sequence[Window]
+    ) -> tuple[list[tuple[Window, WindowLogits]], list[list[tuple[int, int, float]]]]:
+        read = self.span_model.windows(q.text, [w.text for w in chosen])
+        pairs = [(chosen[logits.context], logits) for logits in read]
+        return pairs, [list(logits.decode(self.span_model.max_answer_tokens, SPANS_PER_WINDOW)) for logits in read]
 
     def _spans(
         self, q: Question, window: Window, logits: WindowLogits, proposed: list[tuple[int, int, float]]

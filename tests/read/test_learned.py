@@ -119,3 +119,19 @@ def test_a_decisive_first_window_is_read_alone(seed_pipeline, monkeypatch):
         assert calls == reads
         if exit_score > 100:  # never decisive: every window is read, the same answers as in one batch
             assert [a.text for a in response.candidates] == [a.text for a in full.candidates]
+
+
+def test_a_sure_first_look_is_the_answer_and_an_unsure_one_reads_everything(seed_pipeline):
+    from qa.pipeline import Pipeline
+
+    question = "Which river separates the two sections?"
+    full = seed_pipeline.ask(question)
+    for exit_at, read_all in ((0.01, False), (1.0, True)):
+        settings = seed_pipeline.settings.with_(exit_probability=exit_at)
+        pipeline = Pipeline(seed_pipeline.index, seed_pipeline.embedder, settings, seed_pipeline.reader_factory)
+        response = pipeline.ask(question)
+        assert "read_first" in response.timings_ms and ("read" in response.timings_ms) == read_all
+        if read_all:  # not sure enough: the same answers as reading every window at once
+            assert [(a.text, a.score) for a in response.answers] == [(a.text, a.score) for a in full.answers]
+        else:
+            assert response.answers and response.answers[0].score >= exit_at
