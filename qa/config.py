@@ -73,8 +73,9 @@ class Settings:
     # Performance), so it is an option, not the default.
     reader_exit_score: float | None = None
     # Read the best window alone, verify its answers, and stop there when the best one's probability
-    # (the verifier's score) reaches this; otherwise read every window. None (default): always read all.
-    exit_probability: float | None = None
+    # (the verifier's score) reaches this; otherwise read every window; None: always read them all.
+    # 0.5 was chosen on the validation articles (top-1 F1 0.564 -> 0.561, p50 94 -> 40 ms there).
+    exit_probability: float | None = 0.5
     # Where the span model runs: "onnx" (ONNX Runtime, fp32, exported locally and cached in index/onnx;
     # falls back to torch) or "torch".
     reader_backend: Literal["onnx", "torch"] = "onnx"

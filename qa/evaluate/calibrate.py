@@ -106,7 +106,9 @@ def collect_outcomes(
     from tqdm import tqdm
 
     rows, f1_rows, answerable, elsewhere = [], [], [], []
-    with temporary_pipeline(settings, documents, embedder, verifier=Verifier(None)) as pipeline:
+    # Every window is read: the first look (exit_probability) needs the verifier that is being fitted.
+    unverified = settings.with_(exit_probability=None)
+    with temporary_pipeline(unverified, documents, embedder, verifier=Verifier(None)) as pipeline:
         for question, golds, unrelated in tqdm(questions, desc="validation questions", unit="q", mininterval=5):
             response = pipeline.ask(question, 3, threshold=0.0)
             q = analyze(response.question)

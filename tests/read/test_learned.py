@@ -103,10 +103,15 @@ def test_a_decisive_first_window_is_read_alone(seed_pipeline, monkeypatch):
 
     question = "Which river separates the two sections?"
     calls: list[int] = []
-    full = seed_pipeline.ask(question, threshold=0)
+    every = seed_pipeline.settings.with_(exit_probability=None)
+    full = Pipeline(seed_pipeline.index, seed_pipeline.embedder, every, seed_pipeline.reader_factory).ask(
+        question, threshold=0
+    )
     for exit_score, reads in ((-100.0, [1]), (1000.0, [1, 3])):
         pipeline = Pipeline(
-            seed_pipeline.index, seed_pipeline.embedder, seed_pipeline.settings.with_(reader_exit_score=exit_score)
+            seed_pipeline.index,
+            seed_pipeline.embedder,
+            seed_pipeline.settings.with_(reader_exit_score=exit_score, exit_probability=None),
         )
         span_model = pipeline.reader.span_model
         real = span_model.windows
@@ -125,7 +130,8 @@ def test_a_sure_first_look_is_the_answer_and_an_unsure_one_reads_everything(seed
     from qa.pipeline import Pipeline
 
     question = "Which river separates the two sections?"
-    full = seed_pipeline.ask(question)
+    every = seed_pipeline.settings.with_(exit_probability=None)
+    full = Pipeline(seed_pipeline.index, seed_pipeline.embedder, every, seed_pipeline.reader_factory).ask(question)
     for exit_at, read_all in ((0.01, False), (1.0, True)):
         settings = seed_pipeline.settings.with_(exit_probability=exit_at)
         pipeline = Pipeline(seed_pipeline.index, seed_pipeline.embedder, settings, seed_pipeline.reader_factory)
