@@ -170,6 +170,7 @@ def test_an_answer_from_a_pdf_shows_its_page_and_the_view_marks_page_breaks(page
     first = page.locator(".answer").first
     assert first.locator(".span").inner_text() == "Marta Ilves"
     assert first.locator(".location").inner_text() == "p. 2"
+    assert "ms (" in page.locator("#timings").inner_text()  # the timings of a first look render too
     first.locator("a", has_text="open in document").click()
     page.wait_for_selector("#hit")
     assert page.locator("#hit").inner_text() == "Marta Ilves"

@@ -128,8 +128,11 @@ function render(body) {
     ? `Closest passages (${body.passages.length})`
     : `Passages behind these answers (${body.passages.length})`;
   const t = body.timings_ms;
-  $("#timings").textContent = `${t.total.toFixed(1)} ms (embed ${t.embed.toFixed(1)}, BM25 ${t.bm25.toFixed(1)}, `
-    + `dense ${t.dense.toFixed(1)}, fusion ${t.fusion.toFixed(1)}, read ${t.read.toFixed(1)}) · index ${body.index_version}`;
+  const ms = (key) => (t[key] ?? 0).toFixed(1);
+  // The reader may stop after its first look at the best window ("read_first"), or read every window ("read").
+  const read = t.read === undefined ? `first look ${ms("read_first")}` : `read ${((t.read_first ?? 0) + t.read).toFixed(1)}`;
+  $("#timings").textContent = `${ms("total")} ms (embed ${ms("embed")}, BM25 ${ms("bm25")}, `
+    + `dense ${ms("dense")}, fusion ${ms("fusion")}, ${read}) · index ${body.index_version}`;
   $("#timings").hidden = false;
 }
 
