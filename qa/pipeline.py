@@ -193,14 +193,12 @@ class Pipeline:
             raise InvalidRequestError(
                 f"documents holds {len(patterns)} patterns; the limit is {self.settings.max_document_patterns}"
             )
-        ids = self.index.documents.keys()
-        chosen = frozenset(
-            doc_id
-            for pattern in patterns
-            for doc_id in (
-                fnmatch.filter(ids, pattern) if _GLOB.search(pattern) else [pattern] if pattern in ids else []
-            )
-        )
+        chosen: set[str] = set()
+        for pattern in patterns:
+            if _GLOB.search(pattern):
+                chosen.update(fnmatch.filter(self.index.documents, pattern))
+            elif pattern in self.index.documents:
+                chosen.add(pattern)
         if not chosen:
             shown = ", ".join(repr(p[:100]) for p in patterns[:5])
             raise InvalidRequestError(

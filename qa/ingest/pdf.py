@@ -15,6 +15,7 @@ import io
 import logging
 import re
 from collections import Counter
+from dataclasses import replace
 
 from qa.ingest.extracted import Extracted, SkipFile, TextBuilder, squeeze
 
@@ -55,12 +56,8 @@ def read_pdf(data: bytes) -> Extracted:
     extracted = out.build("pdf", title, len(pages))
     if not extracted.title:
         first = extracted.sections[0][0]
-        extracted = _with_title(extracted, extracted.text[first.start : first.end][:120])
+        extracted = replace(extracted, title=extracted.text[first.start : first.end][:120])
     return extracted
-
-
-def _with_title(extracted: Extracted, title: str) -> Extracted:
-    return Extracted(extracted.text, extracted.sections, extracted.format, title, extracted.pages, extracted.locations)
 
 
 def _lines(text: str) -> list[str]:

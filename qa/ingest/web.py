@@ -124,8 +124,7 @@ def read_html(data: bytes) -> Extracted:
     walker = _Walker()
     body = root.find("body")
     walker.walk(body if body is not None else root)
-    extracted = walker.out.build("html", title or walker.first_heading)
-    return extracted
+    return walker.out.build("html", title or walker.first_heading)
 
 
 class _Walker:
