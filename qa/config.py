@@ -67,13 +67,9 @@ class Settings:
     reader_model: Path | None = None  # another `qa train-reader --out` folder
     reader_windows: int = 4  # question + context windows the span model reads per question
     reader_window_words: int = 80  # words around each chosen sentence in a window
-    # Read the best window alone first, and stop there when its best span's reader score (span minus
-    # null minus margin) reaches this; None (the default): read every window in one batch. 8 makes
-    # /ask about 3x faster on the seed article but refuses two more gold test answers (README,
-    # Performance), so it is an option, not the default.
-    reader_exit_score: float | None = None
     # Read the best window alone, verify its answers, and stop there when the best one's probability
-    # (the verifier's score) reaches this; otherwise read every window; None: always read them all.
+    # (the verifier's score) reaches this; otherwise read the other windows too (the first one is not
+    # read again); None: read every window at once.
     # 0.5 was chosen on the validation articles (top-1 F1 0.564 -> 0.561, p50 94 -> 40 ms there).
     exit_probability: float | None = 0.5
     # Where the span model runs: "onnx" (ONNX Runtime, fp32, exported locally and cached in index/onnx;
@@ -175,7 +171,7 @@ class Settings:
 def _parse(name: str, type_name: object, raw: str) -> object:
     kind = str(type_name).removesuffix(" | None")
     if kind != str(type_name) and raw.strip().lower() in ("none", "off"):
-        return None  # an optional setting switched off: QA_READER_EXIT_SCORE=none
+        return None  # an optional setting switched off: QA_EXIT_PROBABILITY=none
     try:
         if kind == "bool":
             if raw.lower() not in ("1", "true", "yes", "on", "0", "false", "no", "off"):

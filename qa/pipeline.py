@@ -14,6 +14,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TypeVar
 
 import numpy as np
@@ -145,10 +146,7 @@ class Pipeline:
         searched = self.backend.search(question, self.settings.retrieve_k, vector, only)
         timings.update(searched.timings_ms)
         hits = list(searched.hits)
-        candidates = self._first_look(q, reader, verifier, vector, hits, top_n, timings)
-        if candidates is None:
-            proposed = _timed(timings, "read", lambda: reader.read(q, vector, hits, top_n))
-            candidates = _timed(timings, "verify", lambda: verifier.rescore(q, proposed, hits, self.ranker))
+        candidates = self._read(q, reader, verifier, vector, hits, top_n, timings)
         no_answer = abstains(candidates, threshold)
         timings["total"] = round(sum(timings.values()), 3)
         return Response(
@@ -163,7 +161,7 @@ class Pipeline:
             threshold=threshold,
         )
 
-    def _first_look(
+    def _read(
         self,
         q: Question,
         reader: Reader,
@@ -172,16 +170,23 @@ class Pipeline:
         hits: list[Hit],
         top_n: int,
         timings: dict[str, float],
-    ) -> list[Answer] | None:
-        """With ``exit_probability``: the verified answers of the reader's best window alone when the
-        best is that sure, else None (everything is then read)."""
+    ) -> list[Answer]:
+        """The verified candidates. With ``exit_probability``, the reader's first look (its best window) is
+        verified, and reading goes on only when the best answer is less sure than that; the stages of an
+        incomplete look are timed as ``read_first`` and ``verify_first``."""
         exit_at = self.settings.exit_probability
-        read_first = getattr(reader, "read_first", None)
-        if exit_at is None or read_first is None:
-            return None
-        first = _timed(timings, "read_first", lambda: read_first(q, vector, hits, top_n))
-        scored = _timed(timings, "verify_first", lambda: verifier.rescore(q, first, hits, self.ranker))
-        return scored if scored and scored[0].score >= exit_at else None
+        if exit_at is None:
+            proposed = _timed(timings, "read", lambda: reader.read(q, vector, hits, top_n))
+            return _timed(timings, "verify", lambda: verifier.rescore(q, proposed, hits, self.ranker))
+        looks = reader.looks(q, vector, hits, top_n)
+        while True:
+            started = time.perf_counter()
+            look = next(looks)
+            suffix = "" if look.complete else "_first"
+            timings["read" + suffix] = round((time.perf_counter() - started) * 1000, 3)
+            scored = _timed(timings, "verify" + suffix, partial(verifier.rescore, q, look.answers, hits, self.ranker))
+            if look.complete or (scored and scored[0].score >= exit_at):
+                return scored
 
     def select(self, patterns: Sequence[str]) -> frozenset[str]:
         """The ids of the documents that ``patterns`` name: exact ids, or globs such as ``reports/2024-*.pdf``."""

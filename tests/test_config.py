@@ -43,6 +43,6 @@ def test_calibrated_threshold_is_the_one_recorded():
 
 def test_an_optional_setting_is_switched_off_by_none():
     for raw in ("none", "off", "None"):
-        assert Settings.from_env({"QA_READER_EXIT_SCORE": raw}).reader_exit_score is None
-    assert Settings.from_env({"QA_READER_EXIT_SCORE": "6.5"}).reader_exit_score == 6.5
+        assert Settings.from_env({"QA_EXIT_PROBABILITY": raw}).exit_probability is None
+    assert Settings.from_env({"QA_EXIT_PROBABILITY": "0.7"}).exit_probability == 0.7
     assert Settings.from_env({"QA_NO_ANSWER_THRESHOLD": "none"}).no_answer_threshold is None

@@ -3,7 +3,7 @@ as one SQuAD 2.0 file, so that settings can be chosen on them with `qa eval --sq
 on the held-out articles:
 
     .venv/bin/python eval/scripts/validation_squad.py build/validation.json
-    QA_READER_EXIT_SCORE=8 .venv/bin/qa eval --squad build/validation.json --limit 600
+    QA_EXIT_PROBABILITY=0.7 .venv/bin/qa eval --squad build/validation.json --limit 600
 """
 
 from __future__ import annotations

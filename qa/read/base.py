@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
@@ -13,15 +13,28 @@ from qa.records import Answer, Citation, Hit, Sentence, StageScores
 from qa.text import normalize_answer
 
 
+@dataclass(frozen=True, slots=True)
+class Look:
+    """The candidate answers after reading part of what the reader chose (``complete``: all of it)."""
+
+    answers: tuple[Answer, ...]
+    complete: bool
+
+
 class Reader(Protocol):
     """Turns a question and fused hits into ranked candidate answers; every answer's citation is exact.
 
-    ``kind`` names the reader ("learned", "rules"); the verifier is fitted for each kind.
+    ``kind`` names the reader ("learned", "rules"); the verifier is fitted for each kind. ``read``
+    reads everything at once; ``looks`` reads in steps, each look's answers covering all read so far
+    and the last one complete, so that a caller may stop after a sure first look and never pays for
+    reading anything twice.
     """
 
     kind: str
 
     def read(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> list[Answer]: ...
+
+    def looks(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> Iterator[Look]: ...
 
 
 class CitationError(AssertionError):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +22,7 @@ import numpy as np
 
 from qa.config import Settings
 from qa.index.store import Index
-from qa.read.base import cite, merge
+from qa.read.base import Look, cite, merge
 from qa.read.question import Question
 from qa.read.rules import typed_spans
 from qa.read.sentences import RankedSentence, SentenceRanker
@@ -60,25 +60,29 @@ class LearnedReader:
         passages: int,
         windows: int,
         words: int,
-        exit_score: float | None = None,
     ) -> None:
         self.index = index
         self.span_model = span_model
         self.margin = margin
         self.windows = windows
         self.words = words
-        self.exit_score = exit_score
         self.ranker = SentenceRanker(index, passages)
 
     def read(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> list[Answer]:
         windows = self.choose_windows(q, query_vector, hits)
-        return self._answers(q, *self._read(q, windows), top_n)
-
-    def read_first(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> list[Answer]:
-        """The answers of the best window alone: a cheap first look (the pipeline decides, from the
-        verifier's probability, whether it is enough or everything is read)."""
-        windows = self.choose_windows(q, query_vector, hits)[:1]
         return self._answers(q, *self._run(q, windows), top_n)
+
+    def looks(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> Iterator[Look]:
+        """The best window alone first (a cheap look that is often enough), then every window: the other
+        windows are read in one batch and the first window's logits are reused, so going on costs what
+        reading everything at once would have cost."""
+        windows = self.choose_windows(q, query_vector, hits)
+        first, rest = windows[:1], windows[1:]
+        read, decoded = self._run(q, first)
+        yield Look(tuple(self._answers(q, read, decoded, top_n)), complete=not rest)
+        if rest:
+            more, more_decoded = self._run(q, rest)
+            yield Look(tuple(self._answers(q, read + more, decoded + more_decoded, top_n)), complete=True)
 
     def _answers(
         self,
@@ -95,25 +99,6 @@ class LearnedReader:
                 if answer is not None:
                     answers.append(answer)
         return merge(sorted(answers, key=lambda a: -a.score))[: max(top_n, 5)]
-
-    def _read(
-        self, q: Question, windows: Sequence[Window]
-    ) -> tuple[list[tuple[Window, WindowLogits]], list[list[tuple[int, int, float]]]]:
-        """Each window's logits and decoded spans (best first; the best span also casts the window's
-        "no answer" vote). With ``exit_score``, the best window is read alone first, and the others
-        only when its best span is not decisive."""
-
-        run = self._run
-        if self.exit_score is None or len(windows) < 2:
-            return run(q, windows)
-        first, first_decoded = run(q, windows[:1])
-        if any(
-            spans and spans[0][2] - logits.null - self.margin >= self.exit_score
-            for (_, logits), spans in zip(first, first_decoded, strict=True)
-        ):
-            return first, first_decoded
-        rest, rest_decoded = run(q, windows[1:])
-        return first + rest, first_decoded + rest_decoded
 
     def _run(
         self, q: Question, chosen: Sequence[Window]
@@ -250,5 +235,4 @@ def load_learned_factory(settings: Settings) -> tuple[Any, dict[str, Any]]:
     span_model, meta = load_configured_span_model(settings)
     margin = float(meta["no_answer_margin"])
     passages, windows, words = settings.reader_passages, settings.reader_windows, settings.reader_window_words
-    exit_score = settings.reader_exit_score
-    return (lambda index: LearnedReader(index, span_model, margin, passages, windows, words, exit_score)), meta
+    return (lambda index: LearnedReader(index, span_model, margin, passages, windows, words)), meta

@@ -14,13 +14,13 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from qa.index.store import Index
-from qa.read.base import cite, merge
+from qa.read.base import Look, cite, merge
 from qa.read.question import Kind, Question
 from qa.read.sentences import RankedSentence, SentenceRanker
 from qa.records import Answer, Hit, Sentence, StageScores
@@ -121,6 +121,10 @@ class RuleReader:
     def __init__(self, index: Index, passages: int = 5) -> None:
         self.index = index
         self.ranker = SentenceRanker(index, passages)
+
+    def looks(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> Iterator[Look]:
+        """One look: the rules read every chosen sentence at once (and cheaply)."""
+        yield Look(tuple(self.read(q, query_vector, hits, top_n)), complete=True)
 
     def read(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> list[Answer]:
         scored: list[Answer] = []

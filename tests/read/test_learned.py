@@ -98,45 +98,26 @@ def test_thread_settings_are_set_once_at_start_never_per_request(seed_pipeline, 
     assert response.candidates
 
 
-def test_a_decisive_first_window_is_read_alone(seed_pipeline, monkeypatch):
-    from qa.pipeline import Pipeline
-
-    question = "Which river separates the two sections?"
-    calls: list[int] = []
-    every = seed_pipeline.settings.with_(exit_probability=None)
-    full = Pipeline(seed_pipeline.index, seed_pipeline.embedder, every, seed_pipeline.reader_factory).ask(
-        question, threshold=0
-    )
-    for exit_score, reads in ((-100.0, [1]), (1000.0, [1, 3])):
-        pipeline = Pipeline(
-            seed_pipeline.index,
-            seed_pipeline.embedder,
-            seed_pipeline.settings.with_(reader_exit_score=exit_score, exit_probability=None),
-        )
-        span_model = pipeline.reader.span_model
-        real = span_model.windows
-        calls.clear()
-        monkeypatch.setattr(
-            span_model, "windows", lambda q, texts, real=real: calls.append(len(texts)) or real(q, texts)
-        )
-        response = pipeline.ask(question, threshold=0)
-        monkeypatch.undo()
-        assert calls == reads
-        if exit_score > 100:  # never decisive: every window is read, the same answers as in one batch
-            assert [a.text for a in response.candidates] == [a.text for a in full.candidates]
-
-
-def test_a_sure_first_look_is_the_answer_and_an_unsure_one_reads_everything(seed_pipeline):
+def test_a_sure_first_look_is_the_answer_and_an_unsure_one_reads_the_other_windows(seed_pipeline, monkeypatch):
     from qa.pipeline import Pipeline
 
     question = "Which river separates the two sections?"
     every = seed_pipeline.settings.with_(exit_probability=None)
     full = Pipeline(seed_pipeline.index, seed_pipeline.embedder, every, seed_pipeline.reader_factory).ask(question)
-    for exit_at, read_all in ((0.01, False), (1.0, True)):
+    for exit_at, read_all, batches in ((0.01, False, [1]), (1.0, True, [1, 3]), (None, True, [4])):
         settings = seed_pipeline.settings.with_(exit_probability=exit_at)
         pipeline = Pipeline(seed_pipeline.index, seed_pipeline.embedder, settings, seed_pipeline.reader_factory)
+        span_model = pipeline.reader.span_model
+        real = span_model.windows
+        read: list[int] = []  # the windows in each batch the span model reads: none is read twice
+        monkeypatch.setattr(
+            span_model, "windows", lambda q, texts, real=real, read=read: read.append(len(texts)) or real(q, texts)
+        )
         response = pipeline.ask(question)
-        assert "read_first" in response.timings_ms and ("read" in response.timings_ms) == read_all
+        monkeypatch.undo()
+        assert read == batches
+        assert ("read_first" in response.timings_ms) == (exit_at is not None)
+        assert ("read" in response.timings_ms) == read_all
         if read_all:  # not sure enough: the same answers as reading every window at once
             assert [(a.text, a.score) for a in response.answers] == [(a.text, a.score) for a in full.answers]
         else:
