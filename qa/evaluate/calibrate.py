@@ -62,6 +62,7 @@ class Outcomes:
     answerable: list[bool]
     info: dict[str, Any] = field(default_factory=dict)
     off_topic: list[bool] = field(default_factory=list)  # asked against articles that are not about them
+    articles: list[str] = field(default_factory=list)  # each question's own article (empty: not recorded)
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,6 +83,7 @@ class Outcomes:
             [self.answerable[i] for i in keep],
             self.info,
             [self.off_topic[i] for i in keep] if self.off_topic else [],
+            [self.articles[i] for i in keep] if self.articles else [],
         )
 
 
@@ -99,17 +101,20 @@ def collect_outcomes(
     off_topic = random.Random(seed).sample(others, min(OFF_TOPIC, len(others)))
     contexts = list(dict.fromkeys(e.context for e in validation))
     documents = {f"{n:04d}.txt": context for n, context in enumerate(contexts)}
-    questions = [(e.question, e.answers, False) for e in validation] + [(e.question, (), True) for e in off_topic]
+    questions = [(e.question, e.answers, False, e.article) for e in validation]
+    questions += [(e.question, (), True, e.article) for e in off_topic]
     if limit:  # a seeded sample, for smoke runs
         questions = random.Random(seed).sample(questions, min(limit, len(questions)))
 
     from tqdm import tqdm
 
-    rows, f1_rows, answerable, elsewhere = [], [], [], []
+    rows, f1_rows, answerable, elsewhere, own = [], [], [], [], []
     # Every window is read: the first look (exit_probability) needs the verifier that is being fitted.
     unverified = settings.with_(exit_probability=None)
     with temporary_pipeline(unverified, documents, embedder, verifier=Verifier(None)) as pipeline:
-        for question, golds, unrelated in tqdm(questions, desc="validation questions", unit="q", mininterval=5):
+        for question, golds, unrelated, article in tqdm(
+            questions, desc="validation questions", unit="q", mininterval=5
+        ):
             response = pipeline.ask(question, 3, threshold=0.0)
             q = analyze(response.question)
             candidates = list(response.candidates[:CANDIDATES])
@@ -117,6 +122,7 @@ def collect_outcomes(
             f1_rows.append([f1(a.text, golds) if golds else 0.0 for a in candidates])
             answerable.append(bool(golds))
             elsewhere.append(unrelated)
+            own.append(article)
     info = {
         "reader": settings.reader,
         "validation_articles": sorted(articles),
@@ -125,7 +131,7 @@ def collect_outcomes(
         "prior_squad2": squad2_prior(pool),
         "reader_model": str(settings.reader_model or "packaged"),
     }
-    return Outcomes(rows, f1_rows, answerable, info, elsewhere)
+    return Outcomes(rows, f1_rows, answerable, info, elsewhere, own)
 
 
 def fit_outcomes(
@@ -175,13 +181,17 @@ def cross_validate(
 ) -> dict[str, Any]:
     """Out-of-fold figures of the verifier on the validation questions (each question scored by a model
     fitted without it): ROC AUC for "has an answer" and "top answer right", calibration error under
-    the prior's weights, SQuAD 2.0 F1 and refusal rates at each fold's threshold."""
+    the prior's weights, SQuAD 2.0 F1 and refusal rates at each fold's threshold.
+
+    Where the outcomes record each question's article, the folds are whole articles (no article's
+    questions are both fitted and scored), and "has an answer" is also scored within each article
+    that holds both kinds of question: pooled over articles, the AUC also rewards telling apart
+    articles that have no unanswerable questions at all, which says nothing about abstention.
+    """
     n = len(outcomes.answerable)
-    order = np.random.default_rng(seed).permutation(n)
     probability, kept_f1, refused = np.zeros(n), np.zeros(n), np.zeros(n, dtype=bool)
     right = np.zeros(n, dtype=bool)
-    for k in range(folds):
-        test = sorted(order[k::folds].tolist())
+    for test in _folds(outcomes, folds, seed):
         train = sorted(set(range(n)) - set(test))
         model = fit_outcomes(reader, outcomes.subset(train), prior, balance, in_paragraph_only)
         for i in test:
@@ -200,13 +210,17 @@ def cross_validate(
     answerable = np.asarray(outcomes.answerable)
     inside = ~np.asarray(outcomes.off_topic or [False] * n, dtype=bool)
     squad2 = np.where(refused, ~answerable, np.where(answerable, kept_f1, 0.0))
+    within = _within_articles(probability, answerable, inside, outcomes.articles)
     return {
         "questions": n,
         "folds": folds,
+        "folds_by": "article" if outcomes.articles else "question",
         "prior_unanswerable": share,
         "auc_has_answer": roc_auc(probability.tolist(), answerable.tolist()),
-        # The hard part: questions about the very paragraphs that are read (no off-topic ones).
+        # Questions about the very paragraphs that are read (no off-topic ones), pooled over articles.
         "auc_has_answer_in_paragraph": roc_auc(probability[inside].tolist(), answerable[inside].tolist()),
+        # The hard part, measured fairly: within each article that has unanswerable questions.
+        "auc_has_answer_within_article": within,
         "auc_right": roc_auc(probability.tolist(), right.tolist()),
         "ece_weighted": weighted_ece(probability, right, weights),
         "ece_unweighted": expected_calibration_error(probability.tolist(), right.tolist()),
@@ -214,6 +228,31 @@ def cross_validate(
         "unanswerable_refused": mean(refused[~answerable].tolist()),
         "answerable_refused": mean(refused[answerable].tolist()),
     }
+
+
+def _within_articles(
+    probability: np.ndarray, answerable: np.ndarray, inside: np.ndarray, articles: list[str]
+) -> dict[str, float | None]:
+    """The has-answer AUC among each article's own questions, for the articles that hold both kinds."""
+    found: dict[str, float | None] = {}
+    for article in sorted(set(articles)):
+        mine = inside & (np.asarray(articles) == article)
+        if 0 < answerable[mine].sum() < mine.sum():
+            found[article] = roc_auc(probability[mine].tolist(), answerable[mine].tolist())
+    return found
+
+
+def _folds(outcomes: Outcomes, folds: int, seed: int) -> list[list[int]]:
+    """The questions of each fold: whole articles dealt out in a seeded order when they are recorded,
+    else single questions."""
+    n = len(outcomes.answerable)
+    if not outcomes.articles:
+        order = np.random.default_rng(seed).permutation(n)
+        return [sorted(order[k::folds].tolist()) for k in range(folds)]
+    articles = sorted(set(outcomes.articles))
+    random.Random(seed).shuffle(articles)
+    fold_of = {article: k % folds for k, article in enumerate(articles)}
+    return [[i for i in range(n) if fold_of[outcomes.articles[i]] == k] for k in range(min(folds, len(articles)))]
 
 
 def weighted_ece(probability: np.ndarray, right: np.ndarray, weights: np.ndarray, bins: int = 10) -> float:

@@ -5,6 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from qa.evaluate import calibrate
 from qa.evaluate.calibrate import Outcomes, collect_outcomes, cross_validate, fit_outcomes, weighted_ece
 from qa.read.verify import FEATURES
 
@@ -64,6 +65,7 @@ def test_outcomes_are_collected_on_the_validation_articles(tiny_settings, fake_e
     assert len(outcomes.answerable) == len(outcomes.features) == len(outcomes.f1) == 12
     assert all(set(row) >= set(FEATURES) for found in outcomes.features for row in found)
     assert 0.3 < outcomes.info["prior_squad2"] < 0.7 and outcomes.info["validation_articles"]
+    assert len(outcomes.articles) == 12 and all(outcomes.articles)
 
 
 def test_stage_one_can_learn_from_the_in_paragraph_questions_only(tmp_path):
@@ -88,3 +90,19 @@ def test_outcomes_saved_before_the_off_topic_flag_mark_the_last_questions(tmp_pa
     data["info"]["off_topic_questions"] = 3
     (tmp_path / "old.json").write_text(json.dumps(data))
     assert Outcomes.load(tmp_path / "old.json").off_topic == [False] * 7 + [True] * 3
+
+
+def test_cross_validation_keeps_each_article_in_one_fold_and_scores_within_articles():
+    outcomes = _outcomes(n=500)
+    # Ten articles; in the last two every question is answerable, as in articles taken from SQuAD 1.1.
+    articles = [f"article-{i % 10}" for i in range(500)]
+    answerable = [has or i % 10 >= 8 for i, has in enumerate(outcomes.answerable)]
+    grouped = Outcomes(outcomes.features, outcomes.f1, answerable, outcomes.info, [False] * 500, articles)
+    for fold in calibrate._folds(grouped, 5, 13):
+        assert fold and not {articles[i] for i in fold} & {articles[i] for i in range(500) if i not in fold}
+    report = cross_validate("learned", grouped)
+    assert report["folds_by"] == "article"
+    assert set(report["auc_has_answer_within_article"]) == {f"article-{k}" for k in range(8)}
+    assert all(auc > 0.7 for auc in report["auc_has_answer_within_article"].values())
+    assert cross_validate("learned", _outcomes())["folds_by"] == "question"  # articles not recorded
+    assert grouped.subset([0, 11]).articles == ["article-0", "article-1"]
