@@ -1,7 +1,8 @@
 """Process settings, applied once at start (``qa`` commands, the server, the test session): never per request.
 
 - offline: ``HF_HUB_OFFLINE`` / ``TRANSFORMERS_OFFLINE`` are set, so nothing is fetched from a hub;
-- threads: torch runs the span model's batch of windows on ``Settings.threads`` threads; FAISS
+- threads: torch runs the span model's batch of windows on ``Settings.threads`` threads (set when a
+  torch model is first loaded: serving on ONNX Runtime never imports torch); FAISS
   searches one query on one OpenMP thread (faster than two on small machines). ONNX Runtime
   sessions take their thread counts when they are made (one for a query, every core for a build);
   inside ``leanly()`` (a question answered beside a rebuild, ``Service.answering``) the span model
@@ -13,11 +14,13 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import os
+import sys
 from collections.abc import Iterator
 
 from qa.config import Settings
 
 _applied: dict[str, int] = {}
+_torch_set: list[bool] = []  # non-empty once torch has been given its thread count
 _lean = contextvars.ContextVar("qa_lean", default=False)
 
 
@@ -26,13 +29,25 @@ def apply(settings: Settings) -> dict[str, int]:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import faiss
-    import torch
 
     threads = settings.threads or os.cpu_count() or 1
-    torch.set_num_threads(threads)
     faiss.omp_set_num_threads(1)
     _applied.update({"torch_threads": threads, "faiss_threads": 1})
+    _torch_set.clear()
+    if "torch" in sys.modules:  # already imported: set now; else when a torch model is loaded
+        torch_threads()
     return dict(_applied)
+
+
+def torch_threads() -> None:
+    """Give torch the thread count decided by ``apply``, once: called where a torch model is loaded,
+    so that a process whose models all run on ONNX Runtime never imports torch at all."""
+    if _torch_set or "torch_threads" not in _applied:
+        return
+    import torch
+
+    torch.set_num_threads(_applied["torch_threads"])
+    _torch_set.append(True)
 
 
 def applied() -> dict[str, int]:

@@ -54,6 +54,7 @@ from qa.read.span import (
     save_span_model,
 )
 from qa.text import STOPWORDS, fold, terms
+from qa.tokens import Tokenizer, load_tokenizer
 
 log = logging.getLogger("qa.train")
 
@@ -157,7 +158,9 @@ def synthetic_unanswerable(examples: Sequence[SquadExample], rate: float, seed: 
     return out
 
 
-def featurize(tokenizer: Any, examples: Sequence[SquadExample], max_length: int, stride: int) -> dict[str, np.ndarray]:
+def featurize(
+    tokenizer: Tokenizer, examples: Sequence[SquadExample], max_length: int, stride: int
+) -> dict[str, np.ndarray]:
     """Windows with start/end token targets; 0 ([CLS]) where the window holds no answer.
 
     A hard negative contributes its first window only (its paragraph is someone else's).
@@ -165,10 +168,11 @@ def featurize(tokenizer: Any, examples: Sequence[SquadExample], max_length: int,
     features: dict[str, list] = {"input_ids": [], "attention_mask": [], "token_type_ids": [], "start": [], "end": []}
     for e in examples:
         enc = encode_windows(tokenizer, e.question, [e.context], max_length, stride)
-        windows = 1 if e.kind == "hard_negative" else len(enc["input_ids"])
+        windows = 1 if e.kind == "hard_negative" else len(enc.input_ids)
+        inputs = enc.inputs()
         for w in range(windows):
-            sequence = enc.sequence_ids(w)
-            offsets = enc["offset_mapping"][w]
+            sequence = enc.sequence[w]
+            offsets = enc.offsets[w]
             start = end = 0
             if not e.impossible:
                 a_start, a_end = e.starts[0], e.starts[0] + len(e.answers[0])
@@ -178,7 +182,7 @@ def featurize(tokenizer: Any, examples: Sequence[SquadExample], max_length: int,
                     end = next(i for i in reversed(ctx) if offsets[i][0] < a_end)
             for key in ("input_ids", "attention_mask", "token_type_ids"):
                 row = np.zeros(max_length, dtype=np.int64)
-                row[: len(enc[key][w])] = enc[key][w]
+                row[: len(inputs[key][w])] = inputs[key][w]
                 features[key].append(row)
             features["start"].append(start)
             features["end"].append(end)
@@ -197,7 +201,7 @@ class Prepared:
     counts: dict[str, Any]
 
 
-def prepare(config: TrainConfig, tokenizer: Any) -> Prepared:
+def prepare(config: TrainConfig, tokenizer: Tokenizer) -> Prepared:
     """Pool → (train, validation) by article → negatives added to train → windows. Deterministic in the seed."""
     examples = load_examples(config.data)
     if config.limit:
@@ -230,7 +234,7 @@ def train_reader(
     """Fine-tune; after every epoch validate, checkpoint, and save the best epoch so far as the artifact."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import torch
-    from transformers import AutoModelForQuestionAnswering, AutoTokenizer, get_linear_schedule_with_warmup
+    from transformers import AutoModelForQuestionAnswering, get_linear_schedule_with_warmup
 
     random.seed(config.seed)
     np.random.seed(config.seed)
@@ -238,7 +242,7 @@ def train_reader(
     if config.device == "cpu":
         torch.set_num_threads(config.threads or os.cpu_count() or 1)
     base = base_model_path()
-    tokenizer = AutoTokenizer.from_pretrained(base)
+    tokenizer = load_tokenizer(base)
     if config.init is not None:  # continue from a trained reader with a fresh schedule (more epochs, another rate)
         model = load_span_model(Path(config.init))[0].model
     else:
@@ -317,7 +321,7 @@ def train_reader(
         if metrics.get(key, 0) > max((h.get(key, 0) for h in history[:-1]), default=-1.0):
             best_epoch = epoch
             meta = _meta(config, data, history, best_epoch, losses, time.perf_counter() - started)
-            save_span_model(model, tokenizer, Path(config.out), meta)
+            save_span_model(model, Path(config.out), meta)
             progress(f"epoch {epoch} is the best so far: saved to {config.out}")
         _save_checkpoint(config, fingerprint, model, optimizer, scheduler, epoch, history, losses, best_epoch, started)
     meta = _meta(config, data, history, best_epoch, losses, time.perf_counter() - started)

@@ -105,3 +105,31 @@ def test_answers_carry_the_location_of_their_citation(tmp_path, fake_embedder):
     top = response.answers[0]
     assert top.citation.location is not None and top.citation.location.heading == "Garden guide > History"
     assert pipeline.index.documents["guide.md"].raw[top.citation.start : top.citation.end] == top.text
+
+
+def test_serving_on_onnx_runtime_never_imports_torch(seed_pipeline, seed_settings):
+    """Once the graphs are exported, the service loads and answers without torch or transformers
+    (about 220 MB of memory): the first run exports them, the second must not import either."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from fastapi.testclient import TestClient\n"
+        "from qa import runtime\n"
+        "from qa.config import Settings\n"
+        "from qa.pipeline import Pipeline\n"
+        "from qa.serve.api import create_app\n"
+        "settings = Settings.from_env()\n"
+        "runtime.apply(settings)\n"
+        "client = TestClient(create_app(Pipeline.load(settings)))\n"
+        "answer = client.post('/ask', json={'question': 'Who is Eric Chan?'}).json()['answers'][0]['text']\n"
+        "print(answer, [m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules])\n"
+    )
+    env = {**os.environ, "QA_INDEX_DIR": str(seed_settings.index_dir), "QA_SEEDS_DIR": str(seed_settings.seeds_dir)}
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().endswith("[]"), done.stdout
+    assert "No 2 official" in done.stdout

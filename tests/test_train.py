@@ -119,10 +119,11 @@ def test_featurize_targets_decode_to_the_answer(tmp_path):
     from transformers import AutoTokenizer
 
     from qa.read.span import base_model_path
+    from qa.tokens import load_tokenizer
 
-    tokenizer = AutoTokenizer.from_pretrained(base_model_path())
+    tokenizer = AutoTokenizer.from_pretrained(base_model_path())  # decodes what the project's tokenizer made
     examples = load_squad(write_sample(tmp_path / "sample.json"))
-    features = featurize(tokenizer, examples, max_length=64, stride=16)
+    features = featurize(load_tokenizer(base_model_path()), examples, max_length=64, stride=16)
     assert len(features["start"]) == len(examples)  # one window each: the contexts are short
     decoded_answers = 0
     for example, start, end, ids in zip(

@@ -15,6 +15,7 @@ import numpy as np
 from qa.config import BUNDLED_MODEL, Settings
 from qa.errors import ConfigError
 from qa.text import terms
+from qa.tokens import load_tokenizer
 
 log = logging.getLogger("qa.index.embed")
 
@@ -43,6 +44,10 @@ class SentenceTransformerEmbedder:
 
     def __init__(self, model: str, batch_size: int = 32) -> None:
         from sentence_transformers import SentenceTransformer
+
+        from qa import runtime
+
+        runtime.torch_threads()
 
         self.name = model
         self._batch_size = batch_size
@@ -92,14 +97,13 @@ class OnnxEmbedder:
 
     def __init__(self, model: str, batch_size: int = 32, cache_dir: Path | None = None) -> None:
         import onnxruntime  # noqa: F401 - fail early (and fall back to torch) when it is missing
-        from transformers import AutoTokenizer
 
         path = Path(resolve_model(model))
         if not mean_pooled(path):
             raise ConfigError(f"{model} is not a plain mean-pooled sentence-transformers folder; use torch")
         self.name = model
         self._batch_size = batch_size
-        self._tokenizer = AutoTokenizer.from_pretrained(str(path))
+        self._tokenizer = load_tokenizer(path)
         config = json.loads((path / "config.json").read_text())
         self.dim = int(config["hidden_size"])
         self._max_length = int(json.loads((path / "sentence_bert_config.json").read_text()).get("max_seq_length", 256))
@@ -123,16 +127,10 @@ class OnnxEmbedder:
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         parts = []
         for first in range(0, len(texts), self._batch_size):
-            batch = self._tokenizer(
-                [texts[i] for i in order[first : first + self._batch_size]],
-                padding=True,
-                truncation=True,
-                max_length=self._max_length,
-                return_tensors="np",
-            )
-            feed = {k: batch[k].astype(np.int64) for k in self._inputs}
+            batch = self._tokenizer.texts([texts[i] for i in order[first : first + self._batch_size]], self._max_length)
+            feed = {k: v for k, v in batch.inputs().items() if k in self._inputs}
             hidden = runner.run(None, feed)[0]
-            mask = batch["attention_mask"][..., None].astype(np.float32)
+            mask = batch.attention_mask[..., None].astype(np.float32)
             pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
             parts.append(pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12))
         vectors = np.empty((len(texts), self.dim), dtype=np.float32)
@@ -189,22 +187,31 @@ def weights_digest(path: Path, cache_dir: Path) -> str:
 
 
 def _exported_graph(path: Path, cache_dir: Path) -> Path:
-    """Export the encoder to ONNX once; later calls reuse the cached file."""
-    import torch
-
+    """Export the encoder to ONNX once; later calls reuse the cached file (found without importing torch)."""
     weights = next((path / name for name in ("model.safetensors", "pytorch_model.bin") if (path / name).exists()), None)
     if weights is None:
         raise ConfigError(f"no weights found in {path}")
     digest = weights_digest(weights, cache_dir)
-    graph = cache_dir / f"encoder-{digest}-torch{torch.__version__.split('+')[0]}.onnx"
+    graph = cache_dir / f"encoder-{digest}-torch{torch_version()}.onnx"
     if graph.exists():
         return graph
-    from transformers import AutoModel, AutoTokenizer
+    import torch
+    from transformers import AutoModel
 
     model = AutoModel.from_pretrained(str(path)).eval()
-    sample = AutoTokenizer.from_pretrained(str(path))(["an example sentence"], return_tensors="pt")
+    sample = {
+        k: torch.from_numpy(v) for k, v in load_tokenizer(path).texts(["an example sentence"], 16).inputs().items()
+    }
     export_onnx(model, sample, ["last_hidden_state"], graph)
     return graph
+
+
+def torch_version() -> str:
+    """The installed torch's version (without a local tag such as +cpu), read without importing it: an
+    exported graph is named for the torch that exported it."""
+    from importlib.metadata import version
+
+    return version("torch").split("+")[0]
 
 
 def export_onnx(model: Any, sample: Any, outputs: list[str], graph: Path) -> None:

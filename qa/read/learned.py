@@ -27,7 +27,15 @@ from qa.read.question import Question
 from qa.read.rules import typed_spans
 from qa.read.sentences import RankedSentence, SentenceRanker
 from qa.read.shape import restates, shape_span
-from qa.read.span import DEFAULT_MODEL_DIR, SpanModel, WindowLogits, load_span_model, span_model_key
+from qa.read.span import (
+    DEFAULT_MODEL_DIR,
+    SpanModel,
+    WindowLogits,
+    load_onnx_span_model,
+    load_span_model,
+    span_graph,
+    span_model_key,
+)
 from qa.records import Answer, Hit, Sentence, StageScores
 
 log = logging.getLogger("qa.read.learned")
@@ -215,16 +223,21 @@ def _sigmoid(x: float) -> float:
 
 def load_configured_span_model(settings: Settings) -> tuple[SpanModel, dict[str, Any]]:
     """The span model the settings ask for: ONNX Runtime by default (torch where it cannot run), fp32
-    unless ``reader_int8``. The reader and ``qa eval --reading-only`` both load it here."""
+    unless ``reader_int8``. The reader and ``qa eval --reading-only`` both load it here. Once the graph
+    is exported, ONNX Runtime loads it without the torch weights (and without importing torch)."""
     model_dir = settings.reader_model or DEFAULT_MODEL_DIR
-    span_model, meta = load_span_model(model_dir)
     if settings.reader_backend == "onnx":
         cache = settings.index_dir / "onnx"
         threads = settings.threads or os.cpu_count() or 1
         try:
-            span_model.use_onnx(cache, span_model_key(model_dir, cache), threads, int8=settings.reader_int8)
+            key = span_model_key(model_dir, cache)
+            graph = span_graph(cache, key)
+            span_model, meta = load_onnx_span_model(model_dir, graph) if graph.is_file() else load_span_model(model_dir)
+            span_model.use_onnx(cache, key, threads, int8=settings.reader_int8)
+            return span_model, meta
         except (ImportError, OSError, RuntimeError) as exc:
             log.warning("ONNX Runtime span model unavailable (%s); using torch", exc)
+    span_model, meta = load_span_model(model_dir)
     if settings.reader_int8 and span_model.backend == "torch":
         span_model.quantize()
     return span_model, meta

