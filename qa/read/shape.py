@@ -12,7 +12,8 @@
 - a "who/what is NAME" answer must describe (hold a lowercase content word), not repeat a name;
 - a span that runs into the next clause is cut at the clause boundary (except for lists and descriptions),
   and an answer that wants a number, date, name or place keeps only the first of coordinated phrases
-  ("87 hectares (214 acres), and the Shenzhen one occupying 302 hectares" → "87 hectares (214 acres)").
+  ("87 hectares (214 acres), and the Shenzhen one occupying 302 hectares" → "87 hectares (214 acres)");
+- a bracket or quotation mark opened in an answer is closed in it.
 """
 
 from __future__ import annotations
@@ -68,8 +69,26 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
             )
         if cut is not None and cut.start() > start:
             end = cut.start()
-    start, end = _strip(text, start, end)
+    start, end = _balance(text, *_strip(text, start, end))
     return (start, end) if start < end else None
+
+
+_OPENS = {"(": ")", "[": "]", "{": "}", "“": "”"}
+
+
+def _balance(text: str, start: int, end: int) -> tuple[int, int]:
+    """A bracket or quotation mark opened inside the span is closed inside it: the closing mark right
+    after the span is taken in ("87 hectares (214 acres" → "87 hectares (214 acres)"), else the span
+    ends before the opening one ("87 hectares (214" → "87 hectares")."""
+    for opening, closing in _OPENS.items():
+        if text.count(opening, start, end) <= text.count(closing, start, end):
+            continue
+        if text[end : end + 1] == closing and text.count(opening, start, end) == text.count(closing, start, end) + 1:
+            end += 1
+        else:
+            end = text.rindex(opening, start, end)
+            start, end = _strip(text, start, end)
+    return start, end
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

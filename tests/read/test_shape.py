@@ -82,3 +82,23 @@ def test_a_measure_keeps_only_the_first_of_two_coordinated_phrases():
     start = text.index("87")
     result = shape_span(q, text, start, text.index("302 hectares") + len("302 hectares"))
     assert result is not None and text[result[0] : result[1]] == "87 hectares (214 acres)"
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("87 hectares (214 acres", "87 hectares (214 acres)"),  # the closing mark follows: taken in
+        ("87 hectares (214", "87 hectares (214)"),
+        ("spreads across 87 hectares (", "spreads across 87 hectares"),
+        ("the “Hetao", "the “Hetao”"),
+        ("known as the “Hetao cooperation", "known as the"),  # no closing mark next: cut before the opening one
+    ],
+)
+def test_a_bracket_or_quote_opened_in_an_answer_is_closed_in_it(span, expected):
+    text = "The side spreads across 87 hectares (214) in the zone, the “Hetao”, "
+    text += "known as the “Hetao cooperation zone” since 2020."
+    text = text.replace("(214)", "(214 acres)") if "acres" in span else text
+    q = analyze("What did the report say?")
+    start = text.index(span)
+    result = shape_span(q, text, start, start + len(span))
+    assert result is not None and text[result[0] : result[1]] == expected
