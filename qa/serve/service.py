@@ -93,14 +93,11 @@ class Service:
             yield
 
     @classmethod
-    def start(
-        cls, settings: Settings, embedder: Embedder | None = None, *, watch: bool = False, build: bool = True
-    ) -> Service:
+    def start(cls, settings: Settings, embedder: Embedder | None = None, *, watch: bool = False) -> Service:
         """Load the index (building or updating it from the seeds folder first), and the models, once.
 
         A damaged current version does not keep the port closed: the newest intact version serves at
         once (``fallback`` says so, and ``/health`` shows it) while a full rebuild runs in the background.
-        ``build=False`` (a worker process, whose parent built the index): only load, never build.
         """
         from qa.index.embed import embedder_for
 
@@ -108,26 +105,15 @@ class Service:
         try:
             index: Index | None = load_index(settings.index_dir)  # read once: the build compares against it
         except IndexCorruptError as exc:
-            intact = load_newest_intact(settings.index_dir)
-            if intact is not None and not mismatch(intact.manifest, settings, embedder.name, embedder.dim):
-                note = f"the current index is damaged ({exc}); serving version {intact.version} while rebuilding"
-                log.warning(note)
-                service = cls(Pipeline(intact, embedder, settings), build_embedder=lambda: embedder_for(settings))
-                service.fallback = note
-                if build:
-                    service.rebuild(full=True, trigger="start")
+            service = cls._fallback(settings, embedder, exc)
+            if service is not None:
+                service.rebuild(full=True, trigger="start")
                 if watch:
                     service.watch(settings.watch_interval)
                 return service
-            if not build:
-                raise
             index = None
         except IndexStateError:
-            if not build:
-                raise
             index = None
-        if not build and index is not None:
-            return cls(Pipeline(index, embedder, settings), build_embedder=lambda: embedder_for(settings))
         report = build_index(settings, embedder, loaded=index)
         log.warning("index %s: %s", report.version, f"rebuilt ({report.reason})" if report.rebuilt else "up to date")
         if index is None or index.version != report.version:
@@ -135,6 +121,36 @@ class Service:
         service = cls(Pipeline(index, embedder, settings), build_embedder=lambda: embedder_for(settings))
         if watch:
             service.watch(settings.watch_interval)
+        return service
+
+    @classmethod
+    def load(cls, settings: Settings, embedder: Embedder | None = None) -> Service:
+        """Only load the index and the models, never build (a worker process, whose parent builds): the
+        newest intact version when the current one is damaged, else the error."""
+        from qa.index.embed import embedder_for
+
+        embedder = embedder or embedder_for(settings)
+        try:
+            index = load_index(settings.index_dir)
+        except IndexCorruptError as exc:
+            service = cls._fallback(settings, embedder, exc)
+            if service is None:
+                raise
+            return service
+        return cls(Pipeline(index, embedder, settings), build_embedder=lambda: embedder_for(settings))
+
+    @classmethod
+    def _fallback(cls, settings: Settings, embedder: Embedder, damaged: IndexCorruptError) -> Service | None:
+        """A service on the newest intact version, marked as a fallback; None when there is none to use."""
+        from qa.index.embed import embedder_for
+
+        intact = load_newest_intact(settings.index_dir)
+        if intact is None or mismatch(intact.manifest, settings, embedder.name, embedder.dim):
+            return None
+        note = f"the current index is damaged ({damaged}); serving version {intact.version} while rebuilding"
+        log.warning(note)
+        service = cls(Pipeline(intact, embedder, settings), build_embedder=lambda: embedder_for(settings))
+        service.fallback = note
         return service
 
     # ------------------------------------------------------------------------------ rebuilds

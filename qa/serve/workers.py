@@ -32,7 +32,7 @@ def app() -> FastAPI:
 
     settings = Settings.from_env()
     runtime.apply(settings)
-    service = Service.start(settings, build=False)
+    service = Service.load(settings)
     service.follow(settings.watch_interval)
     logs.install()
     log.warning("worker %d serving index %s", os.getpid(), service.pipeline.index.version)

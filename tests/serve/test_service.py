@@ -258,6 +258,24 @@ def test_a_damaged_current_index_falls_back_to_the_last_intact_version_at_once(t
         service.stop()
 
 
+def test_a_worker_only_loads_and_falls_back_without_building(tiny_settings, fake_embedder):
+    from qa.errors import IndexStateError
+    from qa.index.store import current_version_path
+
+    with pytest.raises(IndexStateError):
+        Service.load(tiny_settings, fake_embedder)  # nothing built yet: a worker never builds
+    first = build_index(tiny_settings, fake_embedder).version
+    (tiny_settings.seeds_dir / "owls.txt").write_text("Barn owls hunt voles at dusk near Kestrel Farm.\n")
+    loaded = Service.load(tiny_settings, fake_embedder)
+    assert loaded.pipeline.index.version == first and "owls.txt" not in loaded.pipeline.index.documents
+    second = build_index(tiny_settings, fake_embedder).version
+    faiss_file = current_version_path(tiny_settings.index_dir) / "dense.faiss"
+    faiss_file.write_bytes(faiss_file.read_bytes()[:100])  # truncated
+    fallback = Service.load(tiny_settings, fake_embedder)
+    assert fallback.pipeline.index.version == first != second and fallback.fallback
+    assert fallback.status().state != "running"  # no rebuild started: the parent process rebuilds
+
+
 def test_a_rebuild_reports_progress_and_can_be_cancelled(tiny_settings, fake_embedder, monkeypatch):
     import threading
 
