@@ -94,12 +94,15 @@ class Settings:
     admin_token: str | None = field(default=None, repr=False)
     # Seconds between two looks at the seeds folder under `qa serve --watch`.
     watch_interval: float = 2.0
-    # Nice value added to a background rebuild's thread (and the threads it starts): questions asked
-    # during a rebuild get the cores first. 0 keeps the rebuild at the questions' priority.
-    rebuild_nice: int = 5
     # While a rebuild runs in this process, at most this many questions are answered at once (the
-    # others wait their turn), so that the rebuild keeps part of the machine; 0: no limit.
-    rebuild_ask_slots: int = 0
+    # others wait their turn), each on one thread, so that the rebuild keeps part of the machine; 0: no
+    # limit. With rebuild_nice 0 this bounds a full rebuild under saturating load to about twice its
+    # time alone (README, Rebuilds); rebuild_ask_slots 0 and rebuild_nice 5 give the questions most of
+    # the machine instead, and the rebuild then takes up to 12 times as long.
+    rebuild_ask_slots: int = 1
+    # Nice value added to a background rebuild's thread (and the threads it starts); 0 (the default)
+    # keeps it at the questions' priority, higher values let the questions have the cores first.
+    rebuild_nice: int = 0
 
     def __post_init__(self) -> None:
         checks = [
