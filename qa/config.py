@@ -28,6 +28,8 @@ class Settings:
     embed_batch_size: int = 32
     # "onnx": ONNX Runtime (exported locally, cached in index/onnx; falls back to torch), or "torch".
     embed_backend: Literal["onnx", "torch"] = "onnx"
+    # int8 weights for the ONNX embedder (index and questions alike; an index built otherwise is rebuilt).
+    embed_int8: bool = False
 
     # Files larger than this (in MB) are skipped with a warning instead of read.
     max_file_mb: float = 20.0

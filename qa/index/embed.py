@@ -18,6 +18,7 @@ from qa.text import terms
 from qa.tokens import load_tokenizer
 
 log = logging.getLogger("qa.index.embed")
+INT8_SUFFIX = "+int8"
 
 
 @runtime_checkable
@@ -95,19 +96,21 @@ class OnnxEmbedder:
     match the torch ones to about 1e-7; a single query takes about 3 ms instead of 8.
     """
 
-    def __init__(self, model: str, batch_size: int = 32, cache_dir: Path | None = None) -> None:
+    def __init__(self, model: str, batch_size: int = 32, cache_dir: Path | None = None, int8: bool = False) -> None:
         import onnxruntime  # noqa: F401 - fail early (and fall back to torch) when it is missing
 
         path = Path(resolve_model(model))
         if not mean_pooled(path):
             raise ConfigError(f"{model} is not a plain mean-pooled sentence-transformers folder; use torch")
-        self.name = model
+        # int8 vectors differ a little from fp32 ones: the name (recorded in the index) tells them apart.
+        self.name = f"{model}{INT8_SUFFIX}" if int8 else model
         self._batch_size = batch_size
         self._tokenizer = load_tokenizer(path)
         config = json.loads((path / "config.json").read_text())
         self.dim = int(config["hidden_size"])
         self._max_length = int(json.loads((path / "sentence_bert_config.json").read_text()).get("max_seq_length", 256))
         graph = _exported_graph(path, cache_dir or path / ".onnx")
+        graph = int8_graph(graph) if int8 else graph
         # One thread for single queries (steady latency); every core for index-time batches, made on
         # first use so a server that never builds does not hold the weights twice.
         self._graph = graph
@@ -249,7 +252,32 @@ def export_onnx(model: Any, sample: Any, outputs: list[str], graph: Path) -> Non
     os.replace(staging, graph)
 
 
-def make_embedder(model: str, batch_size: int = 32, backend: str = "onnx", cache_dir: Path | None = None) -> Embedder:
+def int8_graph(graph: Path, exclude: Sequence[str] = ()) -> Path:
+    """The graph with int8 weights, made once beside it: dynamic quantisation of every weight MatMul per
+    output channel, with a reduced range (7 bits, no overflow in the int8 kernels), except the nodes
+    named in ``exclude``."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    out = graph.with_name(graph.stem + "-int8.onnx")
+    if out.exists():
+        return out
+    staging = out.with_suffix(f".{os.getpid()}.tmp")
+    quantize_dynamic(
+        str(graph),
+        str(staging),
+        weight_type=QuantType.QInt8,
+        op_types_to_quantize=["MatMul"],
+        nodes_to_exclude=list(exclude),
+        per_channel=True,
+        reduce_range=True,
+    )
+    os.replace(staging, out)
+    return out
+
+
+def make_embedder(
+    model: str, batch_size: int = 32, backend: str = "onnx", cache_dir: Path | None = None, int8: bool = False
+) -> Embedder:
     """ONNX Runtime where it can run the model (falling back to torch and saying why), else torch.
 
     ``hashing-test`` is no model at all: the deterministic bag-of-terms embedder of the fast tests.
@@ -258,7 +286,7 @@ def make_embedder(model: str, batch_size: int = 32, backend: str = "onnx", cache
         return HashingEmbedder()
     if backend == "onnx":
         try:
-            return OnnxEmbedder(model, batch_size, cache_dir)
+            return OnnxEmbedder(model, batch_size, cache_dir, int8)
         except (ImportError, ConfigError, OSError, RuntimeError) as exc:
             log.warning("ONNX Runtime embedder unavailable (%s); using torch", exc)
     return SentenceTransformerEmbedder(model, batch_size)
@@ -266,4 +294,10 @@ def make_embedder(model: str, batch_size: int = 32, backend: str = "onnx", cache
 
 def embedder_for(settings: Settings) -> Embedder:
     """The embedder that ``settings`` asks for; the ONNX graph is cached beside the index."""
-    return make_embedder(settings.model, settings.embed_batch_size, settings.embed_backend, settings.index_dir / "onnx")
+    return make_embedder(
+        settings.model,
+        settings.embed_batch_size,
+        settings.embed_backend,
+        settings.index_dir / "onnx",
+        settings.embed_int8,
+    )

@@ -271,30 +271,14 @@ def _exported_span_graph(model: Any | None, tokenizer: Tokenizer, cache_dir: Pat
 
 
 def _int8_graph(graph: Path) -> Path:
-    """The graph with int8 weights, made once beside it: dynamic quantisation of every weight MatMul per
-    output channel, with a reduced range (7 bits, no overflow in the int8 kernels), except the output
-    head, which stays fp32 so the start/end logits keep their scale."""
-    import os
-
+    """The graph with int8 weights (``qa.index.embed.int8_graph``), except the output head, which stays
+    fp32 so the start/end logits keep their scale."""
     import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    out = graph.with_name(graph.stem + "-int8.onnx")
-    if out.exists():
-        return out
+    from qa.index.embed import int8_graph
+
     head = [n.name for n in onnx.load(str(graph), load_external_data=False).graph.node if "qa_outputs" in n.name]
-    staging = out.with_suffix(f".{os.getpid()}.tmp")
-    quantize_dynamic(
-        str(graph),
-        str(staging),
-        weight_type=QuantType.QInt8,
-        op_types_to_quantize=["MatMul"],
-        nodes_to_exclude=head,
-        per_channel=True,
-        reduce_range=True,
-    )
-    os.replace(staging, out)
-    return out
+    return int8_graph(graph, exclude=head)
 
 
 def span_model_key(model_dir: Path, cache_dir: Path) -> str:

@@ -34,6 +34,23 @@ def test_the_exported_graph_is_cached_beside_the_index(tmp_path):
     assert graphs[0].stat().st_mtime_ns == stamp
 
 
+@pytest.mark.slow
+def test_int8_vectors_are_close_and_an_index_knows_which_it_holds(real_embedder, tmp_path):
+    from qa.index.manifest import mismatch
+    from qa.index.store import build_index, load_index
+
+    int8 = embedder_for(Settings(index_dir=tmp_path, embed_int8=True))
+    assert int8.name == real_embedder.name + "+int8" and list((tmp_path / "onnx").glob("*-int8.onnx"))
+    texts = [q for q in QUESTIONS if q]
+    assert float((int8.encode(texts) * real_embedder.encode(texts)).sum(axis=1).min()) > 0.97
+    settings = Settings(seeds_dir=tmp_path / "seeds", index_dir=tmp_path / "index")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text("Barn owls hunt voles at dusk.\n")
+    build_index(settings, real_embedder)
+    manifest = load_index(settings.index_dir).manifest
+    assert "embedding model changed" in (mismatch(manifest, settings, int8.name, int8.dim) or "")
+
+
 def test_a_model_onnx_cannot_run_falls_back_to_torch(tmp_path, monkeypatch, caplog):
     sentinel = object()
     monkeypatch.setattr("qa.index.embed.SentenceTransformerEmbedder", lambda model, batch_size: sentinel)
