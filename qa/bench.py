@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import math
-import multiprocessing
 import os
 import platform
 import random
@@ -33,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from qa import runtime
 from qa.config import Settings
 from qa.errors import ConfigError
 from qa.evaluate.harness import load_gold
@@ -60,13 +60,6 @@ def rss_mb() -> float:
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def in_child(function: Callable[..., dict], *args: Any) -> dict:
-    """Run ``function`` in a fresh process so its memory figures are its own."""
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(1) as pool:
-        return pool.apply(function, args)
 
 
 def questions_from(gold: Path) -> list[str]:
@@ -651,9 +644,9 @@ def run_cli(settings: Settings, args: Any) -> int:
             report["http"] = [
                 bench_http(settings, questions, args.rounds, clients, int(w)) for w in args.workers.split(",")
             ]
-        report["build"] = in_child(_build_in_child, str(settings.seeds_dir), settings.model)
+        report["build"] = runtime.in_child(_build_in_child, str(settings.seeds_dir), settings.model)
     if args.rebuild:
-        report["rebuild"] = in_child(bench_rebuild, settings, args.rebuild, args.squad)
+        report["rebuild"] = runtime.in_child(bench_rebuild, settings, args.rebuild, args.squad)
     if args.rebuild_under_load:
         questions = questions_from(args.gold)
         first = int(args.clients.split(",")[0])
@@ -665,7 +658,7 @@ def run_cli(settings: Settings, args: Any) -> int:
     if args.scale:
         sizes = [int(size) for size in args.scale.split(",")]
         report["scale"] = [
-            in_child(_scale_in_child, n, settings.hnsw_threshold, args.queries, args.seed) for n in sizes
+            runtime.in_child(_scale_in_child, n, settings.hnsw_threshold, args.queries, args.seed) for n in sizes
         ]
     print_report(report)
     if args.json:

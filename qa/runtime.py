@@ -6,7 +6,8 @@
   searches one query on one OpenMP thread (faster than two on small machines). ONNX Runtime
   sessions take their thread counts when they are made (one for a query, every core for a build);
   inside ``leanly()`` (a question answered beside a rebuild, ``Service.answering``) the span model
-  runs on a one-thread session instead.
+  runs on a one-thread session instead;
+- ``in_child`` runs work whose memory must not stay here (torch, to export a graph) in a fresh process.
 """
 
 from __future__ import annotations
@@ -15,17 +16,20 @@ import contextlib
 import contextvars
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from qa.config import Settings
 
 _applied: dict[str, int] = {}
-_torch_set: list[bool] = []  # non-empty once torch has been given its thread count
+_torch_set = False  # whether torch has been given its thread count
 _lean = contextvars.ContextVar("qa_lean", default=False)
+T = TypeVar("T")
 
 
 def apply(settings: Settings) -> dict[str, int]:
     """Set the process-wide knobs from ``settings``; returns what was set (also kept in ``applied()``)."""
+    global _torch_set
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import faiss
@@ -33,7 +37,7 @@ def apply(settings: Settings) -> dict[str, int]:
     threads = settings.threads or os.cpu_count() or 1
     faiss.omp_set_num_threads(1)
     _applied.update({"torch_threads": threads, "faiss_threads": 1})
-    _torch_set.clear()
+    _torch_set = False
     if "torch" in sys.modules:  # already imported: set now; else when a torch model is loaded
         torch_threads()
     return dict(_applied)
@@ -42,12 +46,13 @@ def apply(settings: Settings) -> dict[str, int]:
 def torch_threads() -> None:
     """Give torch the thread count decided by ``apply``, once: called where a torch model is loaded,
     so that a process whose models all run on ONNX Runtime never imports torch at all."""
+    global _torch_set
     if _torch_set or "torch_threads" not in _applied:
         return
     import torch
 
     torch.set_num_threads(_applied["torch_threads"])
-    _torch_set.append(True)
+    _torch_set = True
 
 
 def applied() -> dict[str, int]:
@@ -67,3 +72,12 @@ def leanly() -> Iterator[None]:
 
 def lean() -> bool:
     return _lean.get()
+
+
+def in_child(function: Callable[..., T], *args: Any) -> T:
+    """``function(*args)`` run in a fresh process, its result (or exception) handed back: work whose
+    memory must not stay in this process (exporting a graph with torch, a benchmark's own figures)."""
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(function, args)

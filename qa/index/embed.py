@@ -196,8 +196,14 @@ def _exported_graph(path: Path, cache_dir: Path) -> Path:
         raise ConfigError(f"no weights found in {path}")
     digest = weights_digest(weights, cache_dir)
     graph = cache_dir / f"encoder-{digest}-torch{torch_version()}.onnx"
-    if graph.exists():
-        return graph
+    if not graph.exists():
+        from qa import runtime
+
+        runtime.in_child(_export_encoder, path, graph)  # torch and the weights stay in the child
+    return graph
+
+
+def _export_encoder(path: Path, graph: Path) -> None:
     import torch
     from transformers import AutoModel
 
@@ -206,7 +212,6 @@ def _exported_graph(path: Path, cache_dir: Path) -> Path:
         k: torch.from_numpy(v) for k, v in load_tokenizer(path).texts(["an example sentence"], 16).inputs().items()
     }
     export_onnx(model, sample, ["last_hidden_state"], graph)
-    return graph
 
 
 def torch_version() -> str:

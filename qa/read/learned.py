@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from qa import runtime
 from qa.config import Settings
 from qa.index.store import Index
 from qa.read.base import Look, cite, merge
@@ -31,6 +32,7 @@ from qa.read.span import (
     DEFAULT_MODEL_DIR,
     SpanModel,
     WindowLogits,
+    export_span_graph,
     load_onnx_span_model,
     load_span_model,
     span_graph,
@@ -223,16 +225,17 @@ def _sigmoid(x: float) -> float:
 
 def load_configured_span_model(settings: Settings) -> tuple[SpanModel, dict[str, Any]]:
     """The span model the settings ask for: ONNX Runtime by default (torch where it cannot run), fp32
-    unless ``reader_int8``. The reader and ``qa eval --reading-only`` both load it here. Once the graph
-    is exported, ONNX Runtime loads it without the torch weights (and without importing torch)."""
+    unless ``reader_int8``. The reader and ``qa eval --reading-only`` both load it here. The graph is
+    exported once, in a child process, so this process never imports torch or holds its weights."""
     model_dir = settings.reader_model or DEFAULT_MODEL_DIR
     if settings.reader_backend == "onnx":
         cache = settings.index_dir / "onnx"
         threads = settings.threads or os.cpu_count() or 1
         try:
             key = span_model_key(model_dir, cache)
-            graph = span_graph(cache, key)
-            span_model, meta = load_onnx_span_model(model_dir, graph) if graph.is_file() else load_span_model(model_dir)
+            if not span_graph(cache, key).is_file():
+                runtime.in_child(export_span_graph, model_dir, cache, key)  # torch and the weights stay there
+            span_model, meta = load_onnx_span_model(model_dir, span_graph(cache, key))
             span_model.use_onnx(cache, key, threads, int8=settings.reader_int8)
             return span_model, meta
         except (ImportError, OSError, RuntimeError) as exc:

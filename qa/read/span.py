@@ -173,6 +173,7 @@ class SpanModel:
         self._session = session(graph, threads)
         self._lean_graph = graph if threads > 1 else None
         self.backend = "onnx-int8" if int8 else "onnx"
+        self.model = None  # the torch weights were only needed to export the graph: not held beside it
 
     def _onnx(self) -> Any:
         """The ONNX Runtime session to run now: the one-thread session while ``runtime.lean()`` (a
@@ -270,6 +271,12 @@ def _exported_span_graph(model: Any | None, tokenizer: Tokenizer, cache_dir: Pat
     return graph
 
 
+def export_span_graph(model_dir: Path, cache_dir: Path, key: str) -> Path:
+    """Load the artifact on torch and export its graph (``_exported_span_graph``); meant for a child process."""
+    model, _ = load_span_model(model_dir)
+    return _exported_span_graph(model.model, model.tokenizer, cache_dir, key)
+
+
 def _int8_graph(graph: Path) -> Path:
     """The graph with int8 weights (``qa.index.embed.int8_graph``), except the output head, which stays
     fp32 so the start/end logits keep their scale."""
@@ -316,9 +323,10 @@ def save_span_model(model: Any, out_dir: Path, meta: dict[str, Any]) -> None:
         state[TUNED_VALUES] = tuned[changed].half().contiguous()
     save_file(state, str(out_dir / WEIGHTS_FILE), metadata={"format": "pt"})
     model.config.save_pretrained(out_dir)
+    base = Path(base_model_path())
     for name in TOKENIZER_FILES:
-        if (Path(base_model_path()) / name).is_file():
-            shutil.copyfile(Path(base_model_path()) / name, out_dir / name)
+        if (base / name).is_file():
+            shutil.copyfile(base / name, out_dir / name)
     (out_dir / META_FILE).write_text(json.dumps(meta, indent=2) + "\n")
 
 
