@@ -79,5 +79,9 @@ def in_child(function: Callable[..., T], *args: Any) -> T:
     memory must not stay in this process (exporting a graph with torch, a benchmark's own figures)."""
     import multiprocessing
 
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
+    pool = multiprocessing.get_context("spawn").Pool(1)
+    try:
         return pool.apply(function, args)
+    finally:  # closed and joined, not terminated: a terminated pool leaks a semaphore (a warning at exit)
+        pool.close()
+        pool.join()
