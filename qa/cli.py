@@ -152,6 +152,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--hard-negative-rate", type=float, default=0.25, help="share of answerable questions given one")
     p.add_argument("--synthetic-rate", type=float, default=0.15, help="share given a synthetic unanswerable twin")
+    p.add_argument(
+        "--synthetic-same-article",
+        action="store_true",
+        help="swap in names and numbers asked about in the same article (not in other articles)",
+    )
     p.set_defaults(run=cmd_train_reader)
     return parser
 
@@ -387,6 +392,7 @@ def cmd_train_reader(settings: Settings, args: argparse.Namespace) -> int:
         init=args.init,
         hard_negative_rate=args.hard_negative_rate,
         synthetic_rate=args.synthetic_rate,
+        synthetic_same_article=args.synthetic_same_article,
         train_word_embeddings=args.train_word_embeddings,
         **({"out": args.out} if args.out else {}),
     )

@@ -22,7 +22,6 @@ import math
 import os
 import platform
 import random
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -40,6 +39,7 @@ from qa.evaluate.squad import (
     SquadExample,
     load_squad,
     split_articles,
+    synthetic_unanswerable,
     training_pool,
     validation_articles,
 )
@@ -53,7 +53,7 @@ from qa.read.span import (
     load_span_model,
     save_span_model,
 )
-from qa.text import STOPWORDS, fold, terms
+from qa.text import terms
 from qa.tokens import Tokenizer, load_tokenizer
 
 log = logging.getLogger("qa.train")
@@ -77,6 +77,9 @@ class TrainConfig:
     validation_per_source: int = 2  # validation articles per source file
     hard_negative_rate: float = 0.25  # share of answerable questions that get a retrieval hard negative
     synthetic_rate: float = 0.15  # share of answerable questions that get a synthetic unanswerable twin
+    # Swap in names and numbers from other questions about the same article (plausible, like "the mayor of
+    # Guangzhou" in an article about Shenzhen) instead of from other articles.
+    synthetic_same_article: bool = False
     seed: int = 13
     threads: int = 0  # 0: all cores
     device: str = "cpu"
@@ -112,49 +115,6 @@ def hard_negatives(examples: Sequence[SquadExample], rate: float, seed: int) -> 
             if other != e.context and not any(a.casefold() in other.casefold() for a in e.answers):
                 out.append(replace(e, qid=f"{e.qid}/hard", context=other, answers=(), starts=(), kind="hard_negative"))
                 break
-    return out
-
-
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*\d(?![\w])|(?<![\w.])\d(?![\w.])")
-_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|de\s+|von\s+)?[A-Z][\w'’-]*)*")
-
-
-def _entities(text: str) -> list[tuple[str, re.Match[str]]]:
-    found = [("number", m) for m in _NUMBER.finditer(text)]
-    found += [("name", m) for m in _NAME.finditer(text) if m.start() > 0 and fold(m.group()) not in STOPWORDS]
-    return found
-
-
-def _shape(kind: str, text: str) -> tuple[str, int]:
-    """Entities are swapped for ones of the same shape: digit count for numbers, word count for names."""
-    return (kind, len(re.sub(r"\D", "", text))) if kind == "number" else (kind, len(text.split()))
-
-
-def synthetic_unanswerable(examples: Sequence[SquadExample], rate: float, seed: int) -> list[SquadExample]:
-    """Answerable questions whose name or number (present in their paragraph) is swapped for one it lacks."""
-    rng = random.Random(seed)
-    pool: dict[tuple[str, int], list[tuple[str, str]]] = {}
-    for e in examples:
-        for kind, m in _entities(e.question):
-            pool.setdefault(_shape(kind, m.group()), []).append((m.group(), e.article))
-    out = []
-    for e in examples:
-        if e.impossible or e.kind != "squad" or rng.random() >= rate:
-            continue
-        spots = [(k, m) for k, m in _entities(e.question) if m.group() in e.context]
-        if not spots:
-            continue
-        kind, m = rng.choice(spots)
-        folded = e.context.casefold()
-        choices = [
-            text
-            for text, article in pool.get(_shape(kind, m.group()), [])
-            if article != e.article and text.casefold() not in folded and text != m.group()
-        ]
-        if not choices:
-            continue
-        question = e.question[: m.start()] + rng.choice(choices) + e.question[m.end() :]
-        out.append(replace(e, qid=f"{e.qid}/synthetic", question=question, answers=(), starts=(), kind="synthetic"))
     return out
 
 
@@ -209,7 +169,7 @@ def prepare(config: TrainConfig, tokenizer: Tokenizer) -> Prepared:
     held = validation_articles(examples, config.validation_per_source, config.seed)
     train, validation = split_articles(examples, held)
     hard = hard_negatives(train, config.hard_negative_rate, config.seed)
-    synthetic = synthetic_unanswerable(train, config.synthetic_rate, config.seed)
+    synthetic = synthetic_unanswerable(train, config.synthetic_rate, config.seed, config.synthetic_same_article)
     everything = train + hard + synthetic
     features = featurize(tokenizer, everything, config.max_length, config.stride)
     kinds = Counter(e.kind for e in everything)

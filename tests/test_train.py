@@ -12,8 +12,10 @@ from qa.evaluate.reading import best_margin
 from qa.evaluate.squad import (
     HELDOUT_V11,
     HELDOUT_V20,
+    SquadExample,
     load_squad,
     split_articles,
+    synthetic_unanswerable,
     training_pool,
     validation_articles,
 )
@@ -22,7 +24,6 @@ from qa.train import (
     TrainConfig,
     featurize,
     hard_negatives,
-    synthetic_unanswerable,
     train_reader,
 )
 
@@ -113,6 +114,24 @@ def test_synthetic_questions_swap_a_name_or_number_the_paragraph_lacks(tmp_path)
         assert s.question != source.question
         added = set(s.question.split()) - set(source.question.split())
         assert added and all(word.strip("?") not in source.context for word in added)
+
+
+def test_same_article_swaps_take_a_name_asked_about_in_that_article():
+    def example(qid: str, article: str, question: str, context: str, answer: str) -> SquadExample:
+        return SquadExample(qid, article, question, context, (answer,), (context.index(answer),))
+
+    examples = [
+        example(
+            "a1", "Shenzhen", "Who is the mayor of Shenzhen?", "Shenzhen Mayor Qin Weizhong spoke.", "Qin Weizhong"
+        ),
+        example("a2", "Shenzhen", "How large is Guangzhou?", "Guangzhou covers 7,434 square kilometres.", "7,434"),
+        example("b1", "France", "Who is the mayor of Paris?", "Paris Mayor Anne Hidalgo spoke.", "Anne Hidalgo"),
+    ]
+    same = {s.qid: s.question for s in synthetic_unanswerable(examples, rate=1.0, seed=1, same_article=True)}
+    other = {s.qid: s.question for s in synthetic_unanswerable(examples, rate=1.0, seed=1)}
+    assert same["a1/synthetic"] == "Who is the mayor of Guangzhou?"
+    assert other["a1/synthetic"] == "Who is the mayor of Paris?"
+    assert "b1/synthetic" not in same  # no other name is asked about in its article
 
 
 def test_featurize_targets_decode_to_the_answer(tmp_path):

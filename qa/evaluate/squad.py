@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qa.errors import ConfigError
+from qa.text import STOPWORDS, fold
 
 TRAIN_V20 = "squad-train-v2.0-part.json"
 DEV_V11 = "squad-dev-v1.1-part.json"
@@ -141,3 +143,52 @@ def paragraphs(path: Path) -> dict[str, str]:
         for p, paragraph in enumerate(article["paragraphs"]):
             documents[f"{a:03d}_{title}_{p:03d}.txt"] = paragraph["context"]
     return documents
+
+
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*\d(?![\w])|(?<![\w.])\d(?![\w.])")
+_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|de\s+|von\s+)?[A-Z][\w'’-]*)*")
+
+
+def _entities(text: str) -> list[tuple[str, re.Match[str]]]:
+    found = [("number", m) for m in _NUMBER.finditer(text)]
+    found += [("name", m) for m in _NAME.finditer(text) if m.start() > 0 and fold(m.group()) not in STOPWORDS]
+    return found
+
+
+def _shape(kind: str, text: str) -> tuple[str, int]:
+    """Entities are swapped for ones of the same shape: digit count for numbers, word count for names."""
+    return (kind, len(re.sub(r"\D", "", text))) if kind == "number" else (kind, len(text.split()))
+
+
+def synthetic_unanswerable(
+    examples: Sequence[SquadExample], rate: float, seed: int, same_article: bool = False
+) -> list[SquadExample]:
+    """Answerable questions whose name or number (present in their paragraph) is swapped for one it lacks,
+    taken from another article's questions, or with ``same_article`` from other questions about the same
+    article: a name of the same subject that this paragraph never mentions, as in "Who is the mayor of
+    Guangzhou?" asked of an article that names only Shenzhen's mayor (``qa train-reader
+    --synthetic-same-article``)."""
+    rng = random.Random(seed)
+    pool: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for e in examples:
+        for kind, m in _entities(e.question):
+            pool.setdefault(_shape(kind, m.group()), []).append((m.group(), e.article))
+    out = []
+    for e in examples:
+        if e.impossible or e.kind != "squad" or rng.random() >= rate:
+            continue
+        spots = [(k, m) for k, m in _entities(e.question) if m.group() in e.context]
+        if not spots:
+            continue
+        kind, m = rng.choice(spots)
+        folded = e.context.casefold()
+        choices = [
+            text
+            for text, article in pool.get(_shape(kind, m.group()), [])
+            if (article == e.article) == same_article and text.casefold() not in folded and text != m.group()
+        ]
+        if not choices:
+            continue
+        question = e.question[: m.start()] + rng.choice(choices) + e.question[m.end() :]
+        out.append(replace(e, qid=f"{e.qid}/synthetic", question=question, answers=(), starts=(), kind="synthetic"))
+    return out
