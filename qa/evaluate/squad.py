@@ -3,7 +3,8 @@
 The held-out articles (``HELDOUT_V11``, ``HELDOUT_V20``) are the open benchmarks; nothing trains,
 tunes or calibrates on them. ``training_pool`` is everything else, deduplicated: the v2.0 dev part
 holds the same paragraphs as the v1.1 dev part for its ten articles, so those are read from the
-v2.0 file only.
+v2.0 file only. ``synthetic_unanswerable`` makes unanswerable questions from answerable ones (for
+training the reader).
 """
 
 from __future__ import annotations

@@ -147,7 +147,7 @@ class Service:
         intact = load_newest_intact(settings.index_dir)
         if intact is None or mismatch(intact.manifest, settings, embedder.name, embedder.dim):
             return None
-        note = f"the current index is damaged ({damaged}); serving version {intact.version} while rebuilding"
+        note = f"the current index is damaged ({damaged}); serving version {intact.version} until a rebuild completes"
         log.warning(note)
         service = cls(Pipeline(intact, embedder, settings), build_embedder=lambda: embedder_for(settings))
         service.fallback = note
