@@ -8,9 +8,12 @@ question's candidates, their features and whether each is right (F1 >= 0.5) fit 
 
 The probability depends on how many questions have no answer at all. The default calibration
 takes the validation questions as they come (27 % unanswerable, close to what people ask about
-their own documents); a second one, ``squad2``, weighs them so that unanswerable questions make up
-their share among the training pool's SQuAD 2.0 dev questions (about a half: a collection where
-many questions are written to have no answer). ``QA_CALIBRATION`` chooses between them.
+their own documents); a second one, ``squad2``, is for a collection where many questions are
+written against their paragraph to have no answer (SQuAD 2.0): it is fitted on the questions of the
+validation articles that hold such questions, weighed so that unanswerable ones make up their share
+among the training pool's SQuAD 2.0 dev questions (about a half). Off-topic questions are easy to
+refuse, so a calibration that counts them trusts a high score more than such a collection allows.
+``QA_CALIBRATION`` chooses between them.
 """
 
 from __future__ import annotations
@@ -156,6 +159,7 @@ def fit_outcomes(
         [(row, score >= RIGHT_F1) for row, score in zip(found, scores, strict=True)]
         for found, scores in zip(outcomes.features, outcomes.f1, strict=True)
     ]
+    written_unanswerable = squad2_style(outcomes)
     model = fit_verifier(
         reader,
         rows,
@@ -165,9 +169,21 @@ def fit_outcomes(
         priors={SQUAD2_CALIBRATION: squad2} if squad2 is not None else None,
         balance=squad2 if balance else None,
         learn_from=[not o for o in outcomes.off_topic] if in_paragraph_only and outcomes.off_topic else None,
+        calibrate_on={SQUAD2_CALIBRATION: written_unanswerable} if written_unanswerable else None,
     )
     info = {k: v for k, v in outcomes.info.items() if k not in ("reader", "prior_squad2")}
     return replace(model, fit={**model.fit, **info})
+
+
+def squad2_style(outcomes: Outcomes) -> list[bool] | None:
+    """The questions asked about articles whose own questions include unanswerable ones (SQuAD 2.0 style),
+    off-topic ones left out; None when the outcomes do not record articles or hold no such article."""
+    if not outcomes.articles:
+        return None
+    inside = [not o for o in outcomes.off_topic] if outcomes.off_topic else [True] * len(outcomes.answerable)
+    written = {a for a, ok, i in zip(outcomes.articles, outcomes.answerable, inside, strict=True) if i and not ok}
+    mask = [i and a in written for a, i in zip(outcomes.articles, inside, strict=True)]
+    return mask if any(mask) else None
 
 
 def cross_validate(
@@ -191,26 +207,40 @@ def cross_validate(
     n = len(outcomes.answerable)
     probability, kept_f1, refused = np.zeros(n), np.zeros(n), np.zeros(n, dtype=bool)
     right = np.zeros(n, dtype=bool)
+    squad2_probability, squad2_refused = np.zeros(n), np.ones(n, dtype=bool)
     for test in _folds(outcomes, folds, seed):
         train = sorted(set(range(n)) - set(test))
         model = fit_outcomes(reader, outcomes.subset(train), prior, balance, in_paragraph_only)
+        written_model = model.calibrated_for(SQUAD2_CALIBRATION) if SQUAD2_CALIBRATION in model.calibrations else None
         for i in test:
             rows = outcomes.features[i]
             if not rows:
                 refused[i] = True
                 continue
             x = np.asarray([[row[f] for f in model.features] for row in rows], dtype=float)
-            p = model.probability(model.logits(x))
+            logits = model.logits(x)
+            p = model.probability(logits)
             best = int(np.argmax(p))
             probability[i], kept_f1[i] = float(p[best]), outcomes.f1[i][best]
             right[i] = kept_f1[i] >= RIGHT_F1
             refused[i] = p[best] < model.threshold
+            if written_model is not None:
+                squad2_probability[i] = float(written_model.probability(logits[best]))
+                squad2_refused[i] = squad2_probability[i] < written_model.threshold
     share = outcomes.info.get("prior_squad2") if prior == "squad2" else prior
     weights = np.asarray(question_weights(outcomes.answerable, share if isinstance(share, float) else None))
     answerable = np.asarray(outcomes.answerable)
     inside = ~np.asarray(outcomes.off_topic or [False] * n, dtype=bool)
     squad2 = np.where(refused, ~answerable, np.where(answerable, kept_f1, 0.0))
     within = _within_articles(probability, answerable, inside, outcomes.articles)
+    written = np.asarray(squad2_style(outcomes) or [False] * n, dtype=bool)
+    on_written = {  # the squad2 calibration, on the questions it is for (none when articles are not recorded)
+        "questions": int(written.sum()),
+        "ece": expected_calibration_error(squad2_probability[written].tolist(), right[written].tolist()),
+        "squad2_f1": mean(np.where(squad2_refused, ~answerable, np.where(answerable, kept_f1, 0.0))[written].tolist()),
+        "unanswerable_refused": mean(squad2_refused[written & ~answerable].tolist()),
+        "answerable_refused": mean(squad2_refused[written & answerable].tolist()),
+    }
     return {
         "questions": n,
         "folds": folds,
@@ -227,6 +257,7 @@ def cross_validate(
         "squad2_f1_weighted": float((weights * squad2).sum() / weights.sum()),
         "unanswerable_refused": mean(refused[~answerable].tolist()),
         "answerable_refused": mean(refused[answerable].tolist()),
+        "squad2_calibration_on_squad2_style_articles": on_written,
     }
 
 

@@ -275,6 +275,7 @@ def fit_verifier(
     priors: dict[str, float] | None = None,
     balance: float | None = None,
     learn_from: Sequence[bool] | None = None,
+    calibrate_on: dict[str, Sequence[bool]] | None = None,
 ) -> VerifierModel:
     """Fit on validation questions: for each, its candidates' features and whether each is right.
 
@@ -286,7 +287,9 @@ def fit_verifier(
     (``VerifierModel.calibrated_for``), for collections where another share of questions has no answer.
     ``balance``: stage 1 weighs the questions to this share of unanswerable ones, so that the few
     unanswerable questions weigh as much as the many answerable ones in what the model learns to see.
-    ``learn_from``: the questions stage 1 learns from (default all); stage 2 always uses every question.
+    ``learn_from``: the questions stage 1 learns from (default all); stage 2 uses every question, except
+    that ``calibrate_on`` may name, for a calibration of ``priors``, the questions its Platt scaling and
+    threshold are fitted on (those of the kind of collection it is for).
     """
     names = FEATURES
     learned = [q for q in range(len(candidates)) if learn_from is None or learn_from[q]]
@@ -311,9 +314,11 @@ def fit_verifier(
         top_logits.append(float(logits[top_index[-1]]))
     right = [bool(rows[i][1]) if i is not None else False for rows, i in zip(candidates, top_index, strict=True)]
 
-    def calibrate(share: float | None) -> dict[str, Any]:
-        weights = np.asarray(question_weights(answerable, share))
-        kept = [q for q, i in enumerate(top_index) if i is not None]
+    def calibrate(share: float | None, among: Sequence[bool] | None = None) -> dict[str, Any]:
+        chosen = [q for q in range(len(candidates)) if among is None or among[q]]
+        weights = np.zeros(len(candidates))
+        weights[chosen] = question_weights([answerable[q] for q in chosen], share)
+        kept = [q for q in chosen if top_index[q] is not None]
         platt = logistic_regression(
             np.asarray([top_logits[q] for q in kept])[:, None],
             np.asarray([float(right[q]) for q in kept]),
@@ -326,16 +331,17 @@ def fit_verifier(
         for t in np.arange(0.05, 0.96, 0.01):
             total = sum(
                 weights[q] * (f1_of_top(q, i) if i is not None and probability[q] >= t else float(not answerable[q]))
-                for q, i in enumerate(top_index)
+                for q, i in ((q, top_index[q]) for q in chosen)
             )
             if total > best + 1e-9:
                 threshold, best = round(float(t), 2), total
-        return {
+        found = {
             "prior_unanswerable": share,
             "platt": [float(platt[0]), float(platt[1])],
             "threshold": threshold,
             "squad2_f1_at_threshold": round(float(best) / max(float(weights.sum()), 1e-9), 4),
         }
+        return found if among is None else {**found, "questions": len(chosen)}
 
     default = calibrate(prior)
     stats = {
@@ -354,5 +360,5 @@ def fit_verifier(
         platt=(default["platt"][0], default["platt"][1]),
         threshold=default["threshold"],
         fit=stats,
-        calibrations={name: calibrate(share) for name, share in (priors or {}).items()},
+        calibrations={name: calibrate(share, (calibrate_on or {}).get(name)) for name, share in (priors or {}).items()},
     )

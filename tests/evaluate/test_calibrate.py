@@ -106,3 +106,48 @@ def test_cross_validation_keeps_each_article_in_one_fold_and_scores_within_artic
     assert all(auc > 0.7 for auc in report["auc_has_answer_within_article"].values())
     assert cross_validate("learned", _outcomes())["folds_by"] == "question"  # articles not recorded
     assert grouped.subset([0, 11]).articles == ["article-0", "article-1"]
+
+
+def _written_and_off_topic(seed: int = 5) -> Outcomes:
+    """Article "written" holds answerable questions and unanswerable ones written against its paragraphs,
+    whose margins look like the answerable ones'; "plain" only answerable ones; the off-topic
+    questions are unanswerable and easy to see (a low margin)."""
+    rng = np.random.default_rng(seed)
+    rows, f1s, answerable, off_topic, articles = [], [], [], [], []
+    for article, n, share_unanswerable, easy in (("written", 300, 0.5, False), ("plain", 300, 0.0, False)):
+        for _ in range(n):
+            has = bool(rng.random() >= share_unanswerable)
+            margin = float(rng.normal(3 if has else 2, 2))
+            rows.append([{**dict.fromkeys(FEATURES, 0.0), "margin": margin}])
+            f1s.append([1.0 if has and margin > 2 else 0.0])
+            answerable.append(has)
+            off_topic.append(easy)
+            articles.append(article)
+    for _ in range(300):
+        rows.append([{**dict.fromkeys(FEATURES, 0.0), "margin": float(rng.normal(-4, 1))}])
+        f1s.append([0.0])
+        answerable.append(False)
+        off_topic.append(True)
+        articles.append("elsewhere")
+    return Outcomes(rows, f1s, answerable, {"reader": "learned", "prior_squad2": 0.5}, off_topic, articles)
+
+
+def test_the_squad2_calibration_is_fitted_on_the_articles_with_written_unanswerable_questions():
+    outcomes = _written_and_off_topic()
+    mask = calibrate.squad2_style(outcomes)
+    assert mask == [a == "written" for a in outcomes.articles]
+    model = fit_outcomes("learned", outcomes)
+    assert model.calibrations["squad2"]["questions"] == 300
+    squad2 = model.calibrated_for("squad2")
+    everything = fit_outcomes("learned", Outcomes(outcomes.features, outcomes.f1, outcomes.answerable, outcomes.info))
+    assert "questions" not in everything.calibrations["squad2"]  # articles not recorded: every question
+    written = [i for i, m in enumerate(mask) if m]
+    x = np.asarray([[outcomes.features[i][0][f] for f in FEATURES] for i in written])
+    right = np.mean([outcomes.f1[i][0] >= 0.5 for i in written])
+    # Counting the easy off-topic questions, a high score is trusted more than these articles allow.
+    mine = squad2.probability(squad2.logits(x)).mean()
+    counted_all = everything.calibrated_for("squad2")
+    theirs = counted_all.probability(counted_all.logits(x)).mean()
+    assert abs(mine - right) < 0.05 < abs(theirs - right)
+    report = cross_validate("learned", outcomes, folds=3)
+    assert report["squad2_calibration_on_squad2_style_articles"]["questions"] == 300
