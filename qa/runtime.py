@@ -79,6 +79,9 @@ def in_child(function: Callable[..., T], *args: Any) -> T:
     memory must not stay in this process (exporting a graph with torch, a benchmark's own figures)."""
     import multiprocessing
 
+    if multiprocessing.current_process().daemon:
+        # Already in a throw-away child (a pool's worker may not start processes of its own): run here.
+        return function(*args)
     pool = multiprocessing.get_context("spawn").Pool(1)
     try:
         return pool.apply(function, args)
