@@ -79,6 +79,10 @@ class Settings:
     reader_backend: Literal["onnx", "torch"] = "onnx"
     # Dynamic int8 linear layers for the span model (torch): faster, but they change many top answers; off.
     reader_int8: bool = False
+    # bf16 weights and arithmetic for the span model, on torch (ONNX Runtime has no bf16 matrix product
+    # on the CPU; torch uses the AVX-512 bf16 instructions where the CPU has them). It keeps the fp32
+    # answers (README, Performance) but loads torch into the serving process; off by default.
+    reader_bf16: bool = False
     # Which calibration of the verifier gives `score` and the threshold: "default" (questions as in the
     # validation articles, about a quarter unanswerable) or "squad2" (about half have no answer).
     calibration: str = "default"
@@ -114,6 +118,7 @@ class Settings:
             (self.chunk_overlap_sentences >= 0, "chunk_overlap_sentences must be >= 0"),
             (self.embed_backend in ("onnx", "torch"), "embed_backend must be 'onnx' or 'torch'"),
             (self.reader_backend in ("onnx", "torch"), "reader_backend must be 'onnx' or 'torch'"),
+            (not (self.reader_int8 and self.reader_bf16), "reader_int8 and reader_bf16 exclude each other"),
             (0 <= self.rebuild_nice <= 19, "rebuild_nice must be within [0, 19]"),
             (self.rebuild_ask_slots >= 0, "rebuild_ask_slots must be 0 (no limit) or positive"),
             (self.chunk_vectors in ("embedded", "pooled"), "chunk_vectors must be 'embedded' or 'pooled'"),

@@ -25,7 +25,14 @@ def test_explicit_overrides_win_and_none_is_ignored():
 
 
 @pytest.mark.parametrize(
-    "env", [{"QA_RRF_K": "many"}, {"QA_FUSION": "max"}, {"QA_DENSE_WEIGHT": "2"}, {"QA_TOP_N": "0"}]
+    "env",
+    [
+        {"QA_RRF_K": "many"},
+        {"QA_FUSION": "max"},
+        {"QA_DENSE_WEIGHT": "2"},
+        {"QA_TOP_N": "0"},
+        {"QA_READER_INT8": "1", "QA_READER_BF16": "1"},
+    ],
 )
 def test_bad_settings_say_what_is_wrong(env):
     with pytest.raises(ConfigError):

@@ -119,8 +119,8 @@ def run_reading(
     settings: Settings, name: str, data_dir: Path = DEFAULT_DATA_DIR, limit: int | None = None, seed: int = 13
 ) -> dict:
     """The span model alone on each scored question's own paragraph (no retrieval, no verifier), on the
-    backend and precision the settings ask for; with ``reader_int8`` also how often its best span is the
-    fp32 model's."""
+    backend and precision the settings ask for; with ``reader_int8`` or ``reader_bf16`` also how often its
+    best span is the fp32 model's and the fp32 model's F1."""
     from qa.read.learned import load_configured_span_model
 
     _, examples = benchmark_set(name, data_dir)
@@ -138,8 +138,8 @@ def run_reading(
         "no_answer_votes_on_unanswerable": alone["no_answer_votes_on_unanswerable"],
         "no_answer_votes_on_answerable": alone["no_answer_votes_on_answerable"],
     }
-    if settings.reader_int8:
-        reference, _ = load_configured_span_model(settings.with_(reader_int8=False))
+    if settings.reader_int8 or settings.reader_bf16:
+        reference, _ = load_configured_span_model(settings.with_(reader_int8=False, reader_bf16=False))
         figures["same_top_as_fp32"] = mean(
             best_span(span_model, e) == best_span(reference, e) for e in examples if not e.impossible
         )

@@ -225,10 +225,11 @@ def _sigmoid(x: float) -> float:
 
 def load_configured_span_model(settings: Settings) -> tuple[SpanModel, dict[str, Any]]:
     """The span model the settings ask for: ONNX Runtime by default (torch where it cannot run), fp32
-    unless ``reader_int8``. The reader and ``qa eval --reading-only`` both load it here. The graph is
+    unless ``reader_int8`` or ``reader_bf16`` (bf16 runs on torch: ONNX Runtime has no bf16 matrix
+    product on the CPU). The reader and ``qa eval --reading-only`` both load it here. The graph is
     exported once, in a child process, so this process never imports torch or holds its weights."""
     model_dir = settings.reader_model or DEFAULT_MODEL_DIR
-    if settings.reader_backend == "onnx":
+    if settings.reader_backend == "onnx" and not settings.reader_bf16:
         cache = settings.index_dir / "onnx"
         threads = settings.threads or os.cpu_count() or 1
         try:
@@ -243,6 +244,8 @@ def load_configured_span_model(settings: Settings) -> tuple[SpanModel, dict[str,
     span_model, meta = load_span_model(model_dir)
     if settings.reader_int8 and span_model.backend == "torch":
         span_model.quantize()
+    if settings.reader_bf16:
+        span_model.to_bf16()
     return span_model, meta
 
 

@@ -99,6 +99,37 @@ def test_int8_on_onnx_quantises_the_weights_but_not_the_output_head(tmp_path):
         assert "Shenzhen River" in context[start:end]
 
 
+@pytest.mark.slow
+def test_bf16_on_torch_keeps_the_fp32_answers(tmp_path):
+    from qa.config import Settings
+    from qa.read.learned import load_configured_span_model
+
+    settings = Settings(index_dir=tmp_path, reader_bf16=True)
+    bf16, _ = load_configured_span_model(settings)
+    fp32, _ = load_configured_span_model(settings.with_(reader_bf16=False))
+    assert bf16.backend == "torch-bf16" and fp32.backend == "onnx"
+    context = (
+        "Shenzhen authorities would also launch 40 other projects in the new cooperation zone on the same day, "
+        "Mayor Qin Weizhong said at a press conference held in Beijing on Tuesday. Five Hong Kong universities "
+        "have already set up 10 innovation centres there. The Shenzhen River separates the two sections of the "
+        "zone, which covers 3.89 square kilometres."
+    )
+    questions = [
+        "Who is the mayor of Shenzhen?",
+        "How many projects will be launched?",
+        "How many universities have set up centres?",
+        "Which river separates the two sections?",
+        "How large is the zone?",
+        "Where was the press conference held?",
+    ]
+    for question in questions:
+        a, b = bf16.windows(question, [context])[0], fp32.windows(question, [context])[0]
+        finite = np.isfinite(b.start_logits)
+        assert np.array_equal(finite, np.isfinite(a.start_logits))
+        assert np.abs(a.start_logits[finite] - b.start_logits[finite]).max() < 0.5  # bf16 keeps ~3 digits
+        assert a.decode(30, 1)[0][:2] == b.decode(30, 1)[0][:2], question
+
+
 def test_a_question_answered_beside_a_rebuild_runs_the_span_model_on_one_thread(seed_pipeline):
     from qa import runtime
 
