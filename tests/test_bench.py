@@ -1,5 +1,7 @@
 """The benchmark's building blocks on small sizes (the figures themselves come from `qa bench`)."""
 
+import pytest
+
 from qa.bench import _scale_in_child, corpus_documents, summary, synthetic_term_counts
 
 
@@ -49,3 +51,17 @@ def test_bench_formats_reads_every_format_and_reports_pages_per_second():
     assert set(result["formats"]) == {"pdf", "html", "docx", "markdown", "text"}
     assert result["formats"]["pdf"]["pages"] == 3
     assert all(row["pages_per_second"] > 0 and row["characters"] > 5000 for row in result["formats"].values())
+
+
+@pytest.mark.slow
+def test_the_seed_build_is_timed_in_a_child_that_exports_its_own_graph(tmp_path):
+    """`qa bench` times a build in a child process on a fresh index folder, so the embedder's graph is
+    exported there first, by a nested ``in_child`` (which once failed: a pool's worker may not start
+    processes)."""
+    from qa import runtime
+    from qa.bench import _build_in_child
+    from qa.config import BUNDLED_MODEL
+
+    (tmp_path / "a.txt").write_text("The Shenzhen River separates the two sections of the zone. " * 20)
+    row = runtime.in_child(_build_in_child, str(tmp_path), BUNDLED_MODEL)
+    assert row["documents"] == 1 and row["chunks"] >= 1 and row["chunks_per_second"] > 0
