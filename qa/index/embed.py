@@ -6,7 +6,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -111,7 +110,7 @@ class OnnxEmbedder:
         self.dim = int(config["hidden_size"])
         self._max_length = int(json.loads((path / "sentence_bert_config.json").read_text()).get("max_seq_length", 256))
         graph = _exported_graph(path, cache_dir or path / ".onnx")
-        graph = int8_graph(graph) if int8 else fused_path(graph)
+        graph = int8_graph(graph) if int8 else graph
         # One thread for single queries (steady latency); every core for index-time batches, made on
         # first use so a server that never builds does not hold the weights twice.
         self._graph = graph
@@ -191,14 +190,13 @@ def weights_digest(path: Path, cache_dir: Path) -> str:
 
 
 def _exported_graph(path: Path, cache_dir: Path) -> Path:
-    """Export the encoder to ONNX once (with its fused twin, ``fused_path``, the graph that serves); later
-    calls reuse the cached files (found without importing torch). Returns the exported graph."""
+    """Export the encoder to ONNX once; later calls reuse the cached file (found without importing torch)."""
     weights = next((path / name for name in ("model.safetensors", "pytorch_model.bin") if (path / name).exists()), None)
     if weights is None:
         raise ConfigError(f"no weights found in {path}")
     digest = weights_digest(weights, cache_dir)
     graph = cache_dir / f"encoder-{digest}-torch{torch_version()}.onnx"
-    if not fused_path(graph).exists():
+    if not graph.exists():
         from qa import runtime
 
         runtime.in_child(_export_encoder, path, graph)  # torch and the weights stay in the child
@@ -210,8 +208,9 @@ def _export_encoder(path: Path, graph: Path) -> None:
     from transformers import AutoModel
 
     model = AutoModel.from_pretrained(str(path)).eval()
-    texts = ["an example sentence", "a second, longer example sentence that pads the first one"]
-    sample = {k: torch.from_numpy(v) for k, v in load_tokenizer(path).texts(texts, 32).inputs().items()}
+    sample = {
+        k: torch.from_numpy(v) for k, v in load_tokenizer(path).texts(["an example sentence"], 16).inputs().items()
+    }
     export_onnx(model, sample, ["last_hidden_state"], graph)
 
 
@@ -225,15 +224,11 @@ def torch_version() -> str:
 
 def export_onnx(model: Any, sample: Any, outputs: list[str], graph: Path) -> None:
     """Export a BERT-style ``model`` (input ids, attention mask, token types → the named ``outputs`` of its
-    output object) to ``graph`` with dynamic batch and length, and its fused twin (``fuse_graph``);
-    each written beside and renamed, so a crash mid-export leaves no half graph under the final name.
-    Attention is exported in its plain ("eager") form, the pattern the fusion recognises."""
+    output object) to ``graph`` with dynamic batch and length; written beside and renamed, so a crash
+    mid-export leaves no half graph under the final name."""
     import warnings
 
     import torch
-
-    if hasattr(model, "set_attn_implementation"):
-        model.set_attn_implementation("eager")
 
     class Outputs(torch.nn.Module):
         def __init__(self, inner: torch.nn.Module) -> None:
@@ -260,39 +255,6 @@ def export_onnx(model: Any, sample: Any, outputs: list[str], graph: Path) -> Non
             dynamo=False,
         )
     os.replace(staging, graph)
-    fuse_graph(graph, getattr(model, "config", None), {n: sample[n].numpy() for n in names})
-
-
-def fused_path(graph: Path) -> Path:
-    """The graph that serves, kept beside the exported one: its transformer operators fused."""
-    return graph.with_name(graph.stem + "-fused.onnx")
-
-
-def fuse_graph(graph: Path, config: Any, sample: dict[str, np.ndarray]) -> Path:
-    """Write ``fused_path(graph)``: the graph with ONNX Runtime's transformer fusions (one Attention
-    operator per layer, fused layer norms and GELU), which reads a window about a fifth faster on the
-    CPU with the same arithmetic. Checked on ``sample``: where the outputs differ from the exported
-    graph's by more than 1e-3, or the optimizer cannot handle the model, the fused file is a copy of the
-    exported graph (served as it is, and not tried again)."""
-    out = fused_path(graph)
-    staging = out.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        from onnxruntime.transformers import optimizer
-
-        heads, hidden = int(getattr(config, "num_attention_heads", 0)), int(getattr(config, "hidden_size", 0))
-        fused = optimizer.optimize_model(
-            str(graph), model_type="bert", num_heads=heads, hidden_size=hidden, opt_level=1, use_gpu=False
-        )
-        fused.save_model_to_file(str(staging))
-        exported, found = session(graph, 1).run(None, sample), session(staging, 1).run(None, sample)
-        gap = max(float(np.abs(a - b).max()) for a, b in zip(exported, found, strict=True))
-        if not gap <= 1e-3:
-            raise ValueError(f"fused outputs differ by {gap:.2g}")
-    except Exception as exc:  # any failure leaves the exported graph to serve
-        log.warning("serving %s without fused operators: %s", graph.name, exc)
-        shutil.copyfile(graph, staging)
-    os.replace(staging, out)
-    return out
 
 
 def int8_graph(graph: Path, exclude: Sequence[str] = ()) -> Path:

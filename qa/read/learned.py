@@ -22,7 +22,6 @@ import numpy as np
 
 from qa import runtime
 from qa.config import Settings
-from qa.index.embed import fused_path
 from qa.index.store import Index
 from qa.read.base import Look, cite, merge
 from qa.read.question import Question
@@ -235,7 +234,7 @@ def load_configured_span_model(settings: Settings) -> tuple[SpanModel, dict[str,
         threads = settings.threads or os.cpu_count() or 1
         try:
             key = span_model_key(model_dir, cache)
-            if not fused_path(span_graph(cache, key)).is_file():
+            if not span_graph(cache, key).is_file():
                 runtime.in_child(export_span_graph, model_dir, cache, key)  # torch and the weights stay there
             span_model, meta = load_onnx_span_model(model_dir, span_graph(cache, key))
             span_model.use_onnx(cache, key, threads, int8=settings.reader_int8)

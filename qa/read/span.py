@@ -164,13 +164,12 @@ class SpanModel:
 
     def use_onnx(self, cache_dir: Path, key: str, threads: int, int8: bool = False) -> None:
         """Run the forward pass on ONNX Runtime, on ``threads`` threads; the graph is exported from these
-        weights the first time and cached in ``cache_dir`` under ``key`` (never downloaded), and served
-        with its operators fused (``fused_path``). ``int8``: the exported graph's weight matrices
-        quantised per channel instead (``_int8_graph``)."""
-        from qa.index.embed import fused_path, session
+        weights the first time and cached in ``cache_dir`` under ``key`` (never downloaded). ``int8``:
+        its weight matrices quantised per channel (``_int8_graph``)."""
+        from qa.index.embed import session
 
         graph = _exported_span_graph(self.model, self.tokenizer, cache_dir, key)
-        graph = _int8_graph(graph) if int8 else fused_path(graph)
+        graph = _int8_graph(graph) if int8 else graph
         self._session = session(graph, threads)
         self._lean_graph = graph if threads > 1 else None
         self.backend = "onnx-int8" if int8 else "onnx"
@@ -265,23 +264,18 @@ def span_graph(cache_dir: Path, key: str) -> Path:
 
 
 def _exported_span_graph(model: Any | None, tokenizer: Tokenizer, cache_dir: Path, key: str) -> Path:
-    """Export the span model (fp32) to ONNX once, with its fused twin (``fused_path``, the graph that
-    serves); later calls reuse the cached files. Returns the exported graph."""
-    from qa.index.embed import export_onnx, fused_path
+    """Export the span model (fp32) to ONNX once; later calls reuse the cached file."""
+    from qa.index.embed import export_onnx
 
     graph = span_graph(cache_dir, key)
-    if not fused_path(graph).exists():
+    if not graph.exists():
         if model is None:
             raise ConfigError(f"no exported span model at {graph}, and no weights loaded to export it from")
         import torch
 
         sample = {
             k: torch.from_numpy(v)
-            for k, v in tokenizer.pairs(
-                "a question?", ["an example passage.", "a longer passage, to pad the first."], 32, 8
-            )
-            .inputs()
-            .items()
+            for k, v in tokenizer.pairs("a question?", ["an example passage."], 32, 8).inputs().items()
         }
         export_onnx(model, sample, ["start_logits", "end_logits"], graph)
     return graph

@@ -72,39 +72,10 @@ def test_the_onnx_span_model_gives_the_torch_logits_and_is_cached(tmp_path):
         spans_a, spans_b = a.decode(30, 3), b.decode(30, 3)
         assert [s[:2] for s in spans_a] == [s[:2] for s in spans_b]
         assert [s[2] for s in spans_a] == pytest.approx([s[2] for s in spans_b], abs=1e-3)
-    graphs = sorted(tmp_path.glob("reader-*.onnx"))
-    stamps = [g.stat().st_mtime_ns for g in graphs]
+    graphs = list(tmp_path.glob("reader-*.onnx"))
+    stamp = graphs[0].stat().st_mtime_ns
     load_span_model()[0].use_onnx(tmp_path, span_model_key(DEFAULT_MODEL_DIR, tmp_path), threads=1)
-    assert [g.stat().st_mtime_ns for g in graphs] == stamps  # exported once
-    assert sorted(g.name.endswith("-fused.onnx") for g in graphs) == [False, True]  # the export and its twin
-
-
-def test_the_served_graphs_have_fused_attention_and_the_exported_outputs(tmp_path):
-    import onnx
-
-    from qa.config import BUNDLED_MODEL
-    from qa.index.embed import OnnxEmbedder, fused_path, session
-    from qa.read.span import DEFAULT_MODEL_DIR, load_span_model, span_graph, span_model_key
-
-    model, _ = load_span_model()
-    key = span_model_key(DEFAULT_MODEL_DIR, tmp_path)
-    model.use_onnx(tmp_path, key, threads=1)
-    embedder = OnnxEmbedder(BUNDLED_MODEL, cache_dir=tmp_path)
-    exported = [span_graph(tmp_path, key), next(tmp_path.glob("encoder-*[0-9].onnx"))]
-    for graph in exported:
-        ops = {n.op_type for n in onnx.load(str(fused_path(graph))).graph.node}
-        assert "Attention" in ops and "SkipLayerNormalization" in ops, graph.name
-    # Padded batches give the exported graph's outputs (the fused attention honours the mask).
-    question = "Which river separates the two sections?"
-    contexts = ["The Shenzhen River separates the two sections.", "Hong Kong is a city on the coast. " * 8]
-    feed = model.tokenizer.pairs(question, contexts, 192, 64).inputs()
-    plain, fused = session(exported[0], 1).run(None, feed), session(fused_path(exported[0]), 1).run(None, feed)
-    for a, b in zip(plain, fused, strict=True):
-        assert np.abs(a - b).max() < 1e-4
-    texts = ["a short one", "a sentence long enough to pad the short one beside it"]
-    batch = embedder._tokenizer.texts(texts, 64).inputs()
-    plain_hidden = session(exported[1], 1).run(None, batch)[0]
-    assert np.abs(plain_hidden - session(fused_path(exported[1]), 1).run(None, batch)[0]).max() < 1e-4
+    assert len(graphs) == 1 and graphs[0].stat().st_mtime_ns == stamp  # exported once
 
 
 @pytest.mark.slow
