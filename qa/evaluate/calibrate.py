@@ -211,7 +211,7 @@ def cross_validate(
     for test in _folds(outcomes, folds, seed):
         train = sorted(set(range(n)) - set(test))
         model = fit_outcomes(reader, outcomes.subset(train), prior, balance, in_paragraph_only)
-        written_model = model.calibrated_for(SQUAD2_CALIBRATION) if SQUAD2_CALIBRATION in model.calibrations else None
+        for_squad2 = model.calibrated_for(SQUAD2_CALIBRATION) if SQUAD2_CALIBRATION in model.calibrations else None
         for i in test:
             rows = outcomes.features[i]
             if not rows:
@@ -224,20 +224,20 @@ def cross_validate(
             probability[i], kept_f1[i] = float(p[best]), outcomes.f1[i][best]
             right[i] = kept_f1[i] >= RIGHT_F1
             refused[i] = p[best] < model.threshold
-            if written_model is not None:
-                squad2_probability[i] = float(written_model.probability(logits[best]))
-                squad2_refused[i] = squad2_probability[i] < written_model.threshold
+            if for_squad2 is not None:
+                squad2_probability[i] = float(for_squad2.probability(logits[best]))
+                squad2_refused[i] = squad2_probability[i] < for_squad2.threshold
     share = outcomes.info.get("prior_squad2") if prior == "squad2" else prior
     weights = np.asarray(question_weights(outcomes.answerable, share if isinstance(share, float) else None))
     answerable = np.asarray(outcomes.answerable)
     inside = ~np.asarray(outcomes.off_topic or [False] * n, dtype=bool)
-    squad2 = np.where(refused, ~answerable, np.where(answerable, kept_f1, 0.0))
+    squad2 = _squad2_scores(refused, answerable, kept_f1)
     within = _within_articles(probability, answerable, inside, outcomes.articles)
     written = np.asarray(squad2_style(outcomes) or [False] * n, dtype=bool)
     on_written = {  # the squad2 calibration, on the questions it is for (none when articles are not recorded)
         "questions": int(written.sum()),
         "ece": expected_calibration_error(squad2_probability[written].tolist(), right[written].tolist()),
-        "squad2_f1": mean(np.where(squad2_refused, ~answerable, np.where(answerable, kept_f1, 0.0))[written].tolist()),
+        "squad2_f1": mean(_squad2_scores(squad2_refused, answerable, kept_f1)[written].tolist()),
         "unanswerable_refused": mean(squad2_refused[written & ~answerable].tolist()),
         "answerable_refused": mean(squad2_refused[written & answerable].tolist()),
     }
@@ -259,6 +259,11 @@ def cross_validate(
         "answerable_refused": mean(refused[answerable].tolist()),
         "squad2_calibration_on_squad2_style_articles": on_written,
     }
+
+
+def _squad2_scores(refused: np.ndarray, answerable: np.ndarray, kept_f1: np.ndarray) -> np.ndarray:
+    """Each question's SQuAD 2.0 score: a refusal scores 1 when there is no answer, a kept answer its F1."""
+    return np.where(refused, ~answerable, np.where(answerable, kept_f1, 0.0))
 
 
 def _within_articles(
