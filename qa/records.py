@@ -129,9 +129,7 @@ class StageScores:
     (the span model's span-minus-null logit margin, or the rule score); ``passage`` is the 1-based
     rank of the passage the answer came from; ``rule`` is the rule score of a typed candidate (0 for a
     span that is none); ``null_votes`` is the share of the question's windows in which the span model
-    voted "no answer" (the learned reader; 0 for the rules); ``alone`` is the span model's margin
-    (span minus null) for the same span when it reads the answer's sentence alone (the learned reader;
-    0 for the rules); ``verifier`` lists each feature of the answer check
+    voted "no answer" (the learned reader; 0 for the rules); ``verifier`` lists each feature of the answer check
     with its contribution to the log-odds of the final score.
     """
 
@@ -142,7 +140,6 @@ class StageScores:
     passage: int = 0
     rule: float = 0.0  # the rule score of a typed candidate (type fit, closeness, novelty); 0 for other spans
     null_votes: float = 0.0  # share of the windows read for the question whose null beat their best span
-    alone: float = 0.0  # span-minus-null margin of the span when its sentence is read alone
     verifier: tuple[tuple[str, float], ...] = ()
 
 

@@ -7,8 +7,6 @@ scored by the same start/end logits, the typed spans of the window's sentences (
 dates, lists, and titles and appositives for "Who is NAME?"), so that one scale ranks them all.
 Spans are then shaped to the question (``qa.read.shape``). An answer's ``reader`` score is the span
 score minus the window's null ([CLS]) score minus the margin calibrated on validation articles.
-Each of the best answers is then checked by a second, short reading: the question with the answer's
-sentence alone (``StageScores.alone``), for the verifier.
 """
 
 from __future__ import annotations
@@ -17,7 +15,7 @@ import logging
 import math
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -47,8 +45,6 @@ log = logging.getLogger("qa.read.learned")
 # Spreads span-minus-null logit differences (about -10 to +30) over (0, 1) without saturating.
 TEMPERATURE = 4.0
 SPANS_PER_WINDOW = 20
-# The sentence-alone margin is clipped to this (and is its floor when the span cannot be scored there).
-ALONE_LIMIT = 15.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +80,7 @@ class LearnedReader:
 
     def read(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> list[Answer]:
         windows = self.choose_windows(q, query_vector, hits)
-        return self._answers(q, *self._run(q, windows), top_n, {})
+        return self._answers(q, *self._run(q, windows), top_n)
 
     def looks(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> Iterator[Look]:
         """The best window alone first (a cheap look that is often enough), then every window: the other
@@ -93,11 +89,10 @@ class LearnedReader:
         windows = self.choose_windows(q, query_vector, hits)
         first, rest = windows[:1], windows[1:]
         read, decoded = self._run(q, first)
-        alone: dict[Sentence, list[WindowLogits]] = {}  # sentences read alone, kept for the second look
-        yield Look(tuple(self._answers(q, read, decoded, top_n, alone)), complete=not rest)
+        yield Look(tuple(self._answers(q, read, decoded, top_n)), complete=not rest)
         if rest:
             more, more_decoded = self._run(q, rest)
-            yield Look(tuple(self._answers(q, read + more, decoded + more_decoded, top_n, alone)), complete=True)
+            yield Look(tuple(self._answers(q, read + more, decoded + more_decoded, top_n)), complete=True)
 
     def _answers(
         self,
@@ -105,7 +100,6 @@ class LearnedReader:
         read: list[tuple[Window, WindowLogits]],
         decoded: list[list[tuple[int, int, float]]],
         top_n: int,
-        alone: dict[Sentence, list[WindowLogits]],
     ) -> list[Answer]:
         votes = null_votes([logits for _, logits in read], decoded)
         answers = []
@@ -114,32 +108,7 @@ class LearnedReader:
                 answer = self._answer(window, start, end, score, logits.null, rule, votes)
                 if answer is not None:
                     answers.append(answer)
-        return self._read_alone(q, merge(sorted(answers, key=lambda a: -a.score))[: max(top_n, 5)], alone)
-
-    def _read_alone(
-        self, q: Question, answers: list[Answer], alone: dict[Sentence, list[WindowLogits]]
-    ) -> list[Answer]:
-        """Each answer with ``scores.alone``: the span's score minus the null score when the span model reads
-        the question with the answer's sentence alone (one batch for the sentences not read yet; ``alone``
-        keeps them by sentence). Without the neighbouring sentences a span that only resembles the answer
-        loses more to "no answer": on the validation articles with SQuAD 2.0's written unanswerable
-        questions, this margin tells answerable from unanswerable questions better than the window's
-        (ROC AUC 0.77 / 0.76 against 0.66 / 0.74, given the gold paragraph)."""
-        todo = [s for s in dict.fromkeys(a.context for a in answers) if s not in alone]
-        if todo:
-            for logits in self.span_model.windows(q.text, [s.text for s in todo]):
-                alone.setdefault(todo[logits.context], []).append(logits)
-        checked = []
-        for a in answers:
-            start = a.citation.start - a.context.start
-            margins = [
-                score - w.null
-                for w in alone.get(a.context, [])
-                if (score := w.score_span(start, start + len(a.text))) is not None
-            ]
-            margin = min(max(max(margins, default=-ALONE_LIMIT), -ALONE_LIMIT), ALONE_LIMIT)
-            checked.append(replace(a, scores=replace(a.scores, alone=round(margin, 4))))
-        return checked
+        return merge(sorted(answers, key=lambda a: -a.score))[: max(top_n, 5)]
 
     def _run(
         self, q: Question, chosen: Sequence[Window]
