@@ -58,6 +58,13 @@ _MEASURE_OF = re.compile(
     r"(?:the\s+)?(population|size|area|number|cost|budget|distance|length|height|value|price|total)\s+of\b",
     re.IGNORECASE,
 )
+# A "what is X" whose X holds one of these, or a possessive ("Harvard's rival"), asks about something
+# related to X, not for what X is.
+_RELATION = {
+    *("of", "in", "for", "at", "to", "by", "on", "from", "with", "about", "under", "during", "between", "than"),
+    *("that", "which", "whose", "called", "named", "known"),
+}
+_POSSESSIVE = re.compile(r"\w['’]s?\s+\w")
 _DESCRIBE = re.compile(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<target>[^?]+?)\s*\??\s*$", re.IGNORECASE)
 
 
@@ -107,7 +114,11 @@ def _content_terms(question: str) -> list[str]:
 
 
 def _names_a_thing(target: str, person: bool) -> bool:
-    """ "Eric Chan" or "the Greater Bay Area" is described; "the mayor of Shenzhen" asks for a name."""
+    """ "Eric Chan" or "the Greater Bay Area" is described; "the mayor of Shenzhen", "the name of Verrazzano's
+    ship", "the largest library in the US", "Harvard's rival" or "a reading of Islam called" ask for a name
+    or a value."""
+    if _POSSESSIVE.search(target) or any(fold(w) in _RELATION for w, _, _ in words(target)):
+        return False
     content = [w for w, _, _ in words(target) if fold(w) not in STOPWORDS]
     if not content or len(content) > 8:
         return False

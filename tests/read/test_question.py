@@ -19,6 +19,12 @@ from qa.read.question import Kind, analyze
         ("Which river separates the two sections?", Kind.ENTITY, "river"),
         ("What is the Greater Bay Area?", Kind.DESCRIBE, None),
         ("What position does Witman Hung hold?", Kind.DESCRIBE, "position"),
+        ("What is the Hetao zone?", Kind.DESCRIBE, None),
+        # "What is X?" where X relates to something else asks for a name or a value, not a description:
+        ("What was the name of Giovanni da Verrazzano's ship?", Kind.ENTITY, None),
+        ("What is the second largest library in the US?", Kind.ENTITY, None),
+        ("What is a fundamentalist interpretation of Islam called?", Kind.ENTITY, None),
+        ("What is the full name of the Hetao zone?", Kind.ENTITY, None),
     ],
 )
 def test_question_kinds(question, kind, head):
