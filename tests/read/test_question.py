@@ -25,6 +25,8 @@ from qa.read.question import Kind, analyze
         ("What is the second largest library in the US?", Kind.ENTITY, None),
         ("What is a fundamentalist interpretation of Islam called?", Kind.ENTITY, None),
         ("What is the full name of the Hetao zone?", Kind.ENTITY, None),
+        ("What is Harvard's most intense rival?", Kind.ENTITY, None),
+        ("Who was the Grand Secretary under Jiajing?", Kind.PERSON, None),
     ],
 )
 def test_question_kinds(question, kind, head):
