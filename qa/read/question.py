@@ -22,6 +22,13 @@ class Kind(Enum):
 
 _TIME_NOUNS = {"year", "day", "date", "month", "time", "week", "decade", "century", "weekday"}
 _PLACE_NOUNS = {"city", "country", "place", "location", "region", "town", "province", "area", "state"}
+# Words that name a post a person holds: "the mayor of Shenzhen" is a person; "Shenzhen Mayor" describes one.
+TITLES = {
+    *("mayor", "president", "professor", "minister", "director", "chairman", "chairwoman", "chairperson"),
+    *("chief", "executive", "governor", "secretary", "premier", "chancellor", "ambassador", "consul"),
+    *("commissioner", "spokesman", "spokeswoman", "spokesperson", "leader", "official", "founder"),
+    *("senator", "judge", "officer", "manager", "editor", "deputy", "ceo", "dean", "captain", "coach"),
+}
 _PERSON_NOUNS = {
     "person",
     "official",
@@ -121,11 +128,14 @@ def _content_terms(question: str) -> list[str]:
 
 
 def _names_a_thing(target: str, person: bool) -> bool:
-    """ "Eric Chan" or "the Greater Bay Area" is described; "the mayor of Shenzhen", "the name of Verrazzano's
-    ship", "the largest library in the US", "Harvard's rival" or "a reading of Islam called" ask for a name
-    or a value."""
+    """ "Eric Chan" or "the Greater Bay Area" is described; "the mayor of Shenzhen", "the Chinese President",
+    "the name of Verrazzano's ship", "the largest library in the US", "Harvard's rival" or "a reading of
+    Islam called" ask for a name or a value."""
     if _POSSESSIVE.search(target) or any(fold(w) in _RELATION for w, _, _ in words(target)):
         return False
+    found = [fold(w) for w, _, _ in words(target)]
+    if person and found and found[0] == "the" and found[-1] in TITLES:
+        return False  # "Who is the Chinese President?" asks who holds the post
     content = [w for w, _, _ in words(target) if fold(w) not in STOPWORDS]
     if not content or len(content) > 8:
         return False

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from qa.read.question import Kind, Question
+from qa.read.question import TITLES, Kind, Question
 from qa.text import NUMBER_WORDS, STOPWORDS, fold, stem, terms
 
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
@@ -36,8 +36,11 @@ def has_number(text: str) -> bool:
 
 
 def describes(text: str) -> bool:
-    """Holds a lowercase content word: a description ("No 2 official"), not only a name ("Kwok-ki")."""
-    return any(w[:1].islower() and fold(w) not in STOPWORDS for w in re.findall(r"[\w'’-]+", text))
+    """Holds a lowercase content word or a title: a description ("No 2 official", "Shenzhen Mayor"), not only
+    a name ("Kwok-ki")."""
+    return any(
+        (w[:1].islower() and fold(w) not in STOPWORDS) or fold(w) in TITLES for w in re.findall(r"[\w'’-]+", text)
+    )
 
 
 def restates(q: Question, span: str) -> bool:

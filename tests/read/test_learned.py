@@ -34,6 +34,13 @@ def test_who_is_eric_chan(seed_pipeline, seed_raw):
     assert seed_raw[top.citation.start : top.citation.end] == top.text
 
 
+def test_who_holds_a_post_is_a_name_and_a_title_before_a_name_describes_its_holder(seed_pipeline):
+    president = seed_pipeline.ask("Who is the Chinese President?")
+    assert not president.no_answer and president.answers[0].text == "Xi Jinping"
+    mayor = seed_pipeline.ask("Who is Qin Weizhong?")
+    assert not mayor.no_answer and "Mayor" in mayor.answers[0].text
+
+
 def test_windows_are_raw_slices_of_whole_sentences(seed_pipeline, seed_raw):
     reader = seed_pipeline.reader
     question = "How big is the Shenzhen side of the park?"

@@ -27,6 +27,9 @@ from qa.read.question import Kind, analyze, numbers_in
         ("What is the full name of the Hetao zone?", Kind.ENTITY, None),
         ("What is Harvard's most intense rival?", Kind.ENTITY, None),
         ("Who was the Grand Secretary under Jiajing?", Kind.PERSON, None),
+        # "Who is the <title>?" asks who holds the post; a name that ends in a word of rank is described:
+        ("Who is the Chinese President?", Kind.PERSON, None),
+        ("Who was the Hongwu Emperor?", Kind.DESCRIBE, None),
     ],
 )
 def test_question_kinds(question, kind, head):

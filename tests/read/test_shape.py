@@ -1,7 +1,7 @@
 import pytest
 
 from qa.read.question import analyze
-from qa.read.shape import has_number, restates, shape_span
+from qa.read.shape import describes, has_number, restates, shape_span
 
 TEXT = (
     "Five Hong Kong universities have already set up 10 innovation centres in the park, which is "
@@ -66,6 +66,13 @@ def test_a_description_is_not_a_piece_of_the_name():
     assert shape_span(q, text, text.index("Kwok-ki"), text.index("Kwok-ki") + 7) is None
     start = text.index("No 2")
     assert shape_span(q, text, start, start + len("No 2 official")) == (start, start + len("No 2 official"))
+
+
+def test_a_title_before_a_name_describes_the_person():
+    q = analyze("Who is Qin Weizhong?")
+    text = "Shenzhen Mayor Qin Weizhong says so."
+    assert describes("Shenzhen Mayor") and not describes("Shenzhen") and not describes("Kwok-ki")
+    assert shape_span(q, text, 0, len("Shenzhen Mayor")) == (0, len("Shenzhen Mayor"))
 
 
 def test_markdown_markup_never_starts_or_ends_an_answer():
