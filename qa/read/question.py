@@ -72,7 +72,6 @@ _RELATION = {
     *("that", "which", "whose", "called", "named", "known"),
 }
 _POSSESSIVE = re.compile(r"\w['’]s?\s+\w")
-_NUMBER = re.compile(r"(?<![\w.,-])\d+(?:[,.]\d+)*(?![\w])")
 _DESCRIBE = re.compile(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<target>[^?]+?)\s*\??\s*$", re.IGNORECASE)
 
 
@@ -84,7 +83,6 @@ class Question:
     terms: tuple[str, ...]  # content terms, stemmed
     target: tuple[str, ...]  # for DESCRIBE: the terms of the thing described
     proper: tuple[str, ...] = ()  # names in the question, stemmed
-    numbers: tuple[str, ...] = ()  # numbers and years in the question, without thousands separators
 
 
 def analyze(question: str) -> Question:
@@ -101,12 +99,7 @@ def analyze(question: str) -> Question:
     if kind is Kind.ENTITY and head in _ROLE_NOUNS:
         kind, target = Kind.DESCRIBE, _proper_nouns(question)
     content = tuple(_content_terms(question))
-    return Question(question, kind, head, content, target, _proper_nouns(question), numbers_in(question))
-
-
-def numbers_in(text: str) -> tuple[str, ...]:
-    """The numbers written in digits ("1,200" → "1200", "1950", "2.5"), in order, each once."""
-    return tuple(dict.fromkeys(m.group().replace(",", "") for m in _NUMBER.finditer(text)))
+    return Question(question, kind, head, content, target, _proper_nouns(question))
 
 
 def asks_definition(q: Question) -> bool:

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from qa.errors import ConfigError
-from qa.read.question import Kind, Question, numbers_in
+from qa.read.question import Kind, Question
 from qa.read.sentences import SentenceRanker, stems
 from qa.read.shape import describes, has_number
 from qa.records import Answer, Hit
@@ -48,7 +48,6 @@ FEATURES = (
     "head_near",
     "null_votes",
     "echoes_question",
-    "numbers_sentence",
 )
 _TIME = re.compile(
     r"\b(1\d{3}|20\d\d|" + "|".join(sorted(MONTHS | WEEKDAYS)) + r"|century|centuries|bc|ad)\b", re.IGNORECASE
@@ -121,14 +120,7 @@ def features(
         "head_near": _head_near(q, answer),
         "null_votes": answer.scores.null_votes,
         "echoes_question": _echoes(q, answer.text),
-        "numbers_sentence": _share_found(q.numbers, set(numbers_in(answer.context.text))),
     }
-
-
-def _share_found(wanted: Sequence[str], present: set[str]) -> float:
-    """The share of ``wanted`` found among ``present`` (1 when nothing is wanted): a sentence about 1960 does
-    not say what happened in 1950."""
-    return sum(w in present for w in wanted) / len(wanted) if wanted else 1.0
 
 
 def _echoes(q: Question, text: str) -> float:

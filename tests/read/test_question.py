@@ -1,6 +1,6 @@
 import pytest
 
-from qa.read.question import Kind, analyze, numbers_in
+from qa.read.question import Kind, analyze
 
 
 @pytest.mark.parametrize(
@@ -48,9 +48,3 @@ def test_definitions_are_who_or_what_is_a_name():
     assert asks_definition(analyze("Who is Eric Chan?")) and asks_definition(analyze("What is the Hetao Zone?"))
     assert not asks_definition(analyze("Who is the mayor of Shenzhen?"))
     assert not asks_definition(analyze("What post did Hung formerly hold at the Shenzhen Qianhai Authority?"))
-
-
-def test_the_numbers_a_question_names_are_kept_whole_and_once():
-    assert analyze("How many lived there in 1950 and in 1950?").numbers == ("1950",)
-    assert numbers_in("1,200 hectares, 2.5 km and the 40th year") == ("1200", "2.5")
-    assert numbers_in("COVID-19 in the 1990s") == () and analyze("Who is Eric Chan?").numbers == ()
