@@ -10,7 +10,8 @@
   or, for "who" questions, when the person's name runs on ("Qin" → "Qin Weizhong");
 - a "how many" answer must hold a number, and is cut to that number and its head noun;
 - a "who/what is NAME" answer must describe (hold a lowercase content word), not repeat a name;
-- a span that runs into the next clause is cut at the clause boundary (except for lists and descriptions),
+- a span that runs into the next clause, or past a comma into "with", "including", "such as" or "as well
+  as", is cut there (except for lists and descriptions),
   and an answer that wants a number, date, name or place keeps only the first of coordinated phrases
   ("87 hectares (214 acres), and the Shenzhen one occupying 302 hectares" → "87 hectares (214 acres)");
 - a bracket or quotation mark opened in an answer is closed in it.
@@ -24,7 +25,12 @@ from qa.read.question import TITLES, Kind, Question
 from qa.text import NUMBER_WORDS, STOPWORDS, fold, stem, terms
 
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
-_CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|who|whom|whose|where|while|whereas|although|but|because)\b|\sbecause\b")
+# Where a span runs on past its answer: a new clause, or a modifier or examples tacked on after a comma
+# ("Hong Kong, with over 50", "the Five Families, as well as in gangs, including …").
+_CLAUSE = re.compile(
+    r";|\s[—–]\s|\sbecause\b|,\s+(?:which|who|whom|whose|where|while|whereas|although|but|because"
+    r"|with|including|such\s+as|as\s+well\s+as)\b"
+)
 _AND = re.compile(r",?\s+and\s+(?:the|a|an|its|their|his|her)\b|,\s+(?:the|a|an)\s")
 _SHORT = (Kind.COUNT, Kind.QUANTITY, Kind.TIME, Kind.PERSON, Kind.PLACE)
 _EDGE = ",;:!?()[]{}\"'“”‘’ \t*_`#>"  # punctuation, quotes and Markdown markup never start or end an answer

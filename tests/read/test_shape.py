@@ -46,6 +46,21 @@ def test_spans_take_the_shape_the_question_asks_for(question, span, expected):
     assert shaped(question, span, within="1,200" if span == "1" else "") == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("Which city has more skyscrapers?", "Hong Kong, with over 50", "Hong Kong"),
+        ("Who ran the rackets?", "the Five Families, as well as gangs", "the Five Families"),
+        ("What grew?", "trade, including ports", "trade"),
+        ("What grew?", "oil, such as crude", "oil"),
+        ("Which teams are there?", "Brazil, with Russia and India", "Brazil, with Russia and India"),
+    ],
+)
+def test_a_modifier_or_examples_tacked_on_after_a_comma_are_not_the_answer(question, text, expected):
+    result = shape_span(analyze(question), text, 0, len(text))
+    assert result is not None and text[result[0] : result[1]] == expected
+
+
 def test_a_how_many_answer_without_a_number_is_rejected():
     assert shaped("How many universities set up centres?", "Hong Kong universities") is None
 
