@@ -29,6 +29,8 @@ TITLES = {
     *("commissioner", "spokesman", "spokeswoman", "spokesperson", "leader", "official", "founder"),
     *("senator", "judge", "officer", "manager", "editor", "deputy", "ceo", "dean", "captain", "coach"),
 }
+# "Which official …?" asks for a person; narrower than TITLES, some of whose words head other things
+# ("What executive order …?").
 _PERSON_NOUNS = {
     "person",
     "official",

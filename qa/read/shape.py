@@ -9,7 +9,7 @@
   whole when the question's head noun follows it ("Which river …?": "Shenzhen" → "Shenzhen River")
   or, for "who" questions, when the person's name runs on ("Qin" → "Qin Weizhong");
 - a "how many" answer must hold a number, and is cut to that number and its head noun;
-- a "who/what is NAME" answer must describe (hold a lowercase content word), not repeat a name;
+- a "who/what is NAME" answer must describe (hold a lowercase content word or a title), not repeat a name;
 - a span that runs into the next clause, or past a comma into "with", "including", "such as" or "as well
   as", is cut there (except for lists and descriptions),
   and an answer that wants a number, date, name or place keeps only the first of coordinated phrases
