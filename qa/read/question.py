@@ -126,12 +126,12 @@ def _names_a_thing(target: str, person: bool) -> bool:
     """ "Eric Chan" or "the Greater Bay Area" is described; "the mayor of Shenzhen", "the Chinese President",
     "the name of Verrazzano's ship", "the largest library in the US", "Harvard's rival" or "a reading of
     Islam called" ask for a name or a value."""
-    if _POSSESSIVE.search(target) or any(fold(w) in _RELATION for w, _, _ in words(target)):
+    tokens = [(w, fold(w)) for w, _, _ in words(target)]
+    if _POSSESSIVE.search(target) or any(folded in _RELATION for _, folded in tokens):
         return False
-    found = [fold(w) for w, _, _ in words(target)]
-    if person and found and found[0] == "the" and found[-1] in TITLES:
+    if person and tokens and tokens[0][1] == "the" and tokens[-1][1] in TITLES:
         return False  # "Who is the Chinese President?" asks who holds the post
-    content = [w for w, _, _ in words(target) if fold(w) not in STOPWORDS]
+    content = [w for w, folded in tokens if folded not in STOPWORDS]
     if not content or len(content) > 8:
         return False
     capitalized = [w[:1].isupper() for w in content]
