@@ -6,7 +6,8 @@ from qa.read.shape import describes, has_number, restates, shape_span
 TEXT = (
     "Five Hong Kong universities have already set up 10 innovation centres in the park, which is "
     "separated by the Shenzhen River; Mayor Qin Weizhong said it covers 1,200 hectares.\n\nIts chief "
-    "astronomer is Ana Ruiz."
+    "astronomer is Ana Ruiz.\n\nHong Kong, with over 50 towers, leads; the Five Families, as well as gangs, "
+    "ran trade, including ports, and oil, such as crude, for Brazil, with Russia and India."
 )
 
 
@@ -40,15 +41,7 @@ def shaped(question: str, span: str, within: str = "") -> str | None:
         # a span that runs into the next clause is cut; edges lose their punctuation
         ("Where are the centres?", "the park, which is separated", "the park"),
         ("What separates the park?", "the Shenzhen River;", "the Shenzhen River"),
-    ],
-)
-def test_spans_take_the_shape_the_question_asks_for(question, span, expected):
-    assert shaped(question, span, within="1,200" if span == "1" else "") == expected
-
-
-@pytest.mark.parametrize(
-    ("question", "text", "expected"),
-    [
+        # a modifier or examples tacked on after a comma are not the answer; a list keeps them
         ("Which city has more skyscrapers?", "Hong Kong, with over 50", "Hong Kong"),
         ("Who ran the rackets?", "the Five Families, as well as gangs", "the Five Families"),
         ("What grew?", "trade, including ports", "trade"),
@@ -56,9 +49,8 @@ def test_spans_take_the_shape_the_question_asks_for(question, span, expected):
         ("Which teams are there?", "Brazil, with Russia and India", "Brazil, with Russia and India"),
     ],
 )
-def test_a_modifier_or_examples_tacked_on_after_a_comma_are_not_the_answer(question, text, expected):
-    result = shape_span(analyze(question), text, 0, len(text))
-    assert result is not None and text[result[0] : result[1]] == expected
+def test_spans_take_the_shape_the_question_asks_for(question, span, expected):
+    assert shaped(question, span, within="1,200" if span == "1" else "") == expected
 
 
 def test_a_how_many_answer_without_a_number_is_rejected():
