@@ -5,7 +5,8 @@ sentences of one chunk, cut from the raw text, so a span's offsets inside the wi
 window's start are offsets into the raw file. Candidate spans are the model's best token spans and,
 scored by the same start/end logits, the typed spans of the window's sentences (names, numbers,
 dates, lists, and titles and appositives for "Who is NAME?"), so that one scale ranks them all.
-Spans are then shaped to the question (``qa.read.shape``). An answer's ``reader`` score is the span
+Spans are then shaped to the question (``qa.read.shape``); for a question that asks for several things
+("Which cities …?") an item of a list stands for the whole list. An answer's ``reader`` score is the span
 score minus the window's null ([CLS]) score minus the margin calibrated on validation articles.
 """
 
@@ -24,7 +25,7 @@ from qa import runtime
 from qa.config import Settings
 from qa.index.store import Index
 from qa.read.base import Look, cite, merge
-from qa.read.question import Question
+from qa.read.question import Kind, Question
 from qa.read.rules import typed_spans
 from qa.read.sentences import RankedSentence, SentenceRanker
 from qa.read.shape import restates, shape_span
@@ -124,12 +125,15 @@ class LearnedReader:
         the model's ``proposed`` spans and the window's typed spans."""
         raw = self.index.document(window.doc_id).raw
         rules: dict[tuple[int, int], float] = {}
-        for start, end, rule in typed_spans(q, window.sentences, raw):
+        lists: list[tuple[int, int]] = []
+        for start, end, rule, kind in typed_spans(q, window.sentences, raw):
             key = (start - window.start, end - window.start)
             score = logits.score_span(*key)
             if score is not None:
                 proposed.append((*key, score))
                 rules[key] = max(rules.get(key, 0.0), rule)
+                if kind == "list":
+                    lists.append(key)
         found: dict[tuple[int, int], float] = {}
         for start, end, score in proposed:
             shaped = shape_span(q, window.text, start, end)
@@ -140,6 +144,9 @@ class LearnedReader:
                 score = rescored if rescored is not None else score
             if restates(q, window.text[shaped[0] : shaped[1]]):
                 continue
+            if q.kind is Kind.LIST:
+                # "Which cities …?" asks for all of them: an item of a list answers with the whole list.
+                shaped = max((s for s in lists if s[0] <= shaped[0] and shaped[1] <= s[1]), key=_length, default=shaped)
             found[shaped] = max(found.get(shaped, -math.inf), score)
         return [(s, e, score, rules.get((s, e), 0.0)) for (s, e), score in found.items()]
 
@@ -217,6 +224,10 @@ def _context(window: Window, start: int, end: int, raw: str) -> Sentence:
     if first is last:
         return first
     return Sentence(first.doc_id, first.start, last.end, raw[first.start : last.end])
+
+
+def _length(span: tuple[int, int]) -> int:
+    return span[1] - span[0]
 
 
 def _sigmoid(x: float) -> float:

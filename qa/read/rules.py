@@ -168,18 +168,19 @@ def gap_texts(raw: str, tokens: list[Token]) -> list[str]:
     return [raw[a.end : b.start] for a, b in itertools.pairwise(tokens)]
 
 
-def typed_spans(q: Question, sentences: Sequence[Sentence], raw: str) -> list[tuple[int, int, float]]:
-    """Raw ``(start, end, rule score)`` of the typed candidates (not plain phrases) of these sentences.
+def typed_spans(q: Question, sentences: Sequence[Sentence], raw: str) -> list[tuple[int, int, float, str]]:
+    """Raw ``(start, end, rule score, kind)`` of the typed candidates (not plain phrases) of these sentences.
 
     The rule score is ``span_score``: how well the candidate's type fits the question, how close it
-    stands to the question's words and how much it adds to them, in [0, 1].
+    stands to the question's words and how much it adds to them, in [0, 1]; the kind is the
+    candidate's ("name", "number", "date", "list", "title").
     """
     out = []
     for sentence in sentences:
         tokens = sentence_tokens(sentence)
         for c in candidates(q, tokens, gap_texts(raw, tokens)):
             if c.kind != "phrase":
-                out.append((tokens[c.first].start, tokens[c.last].end, span_score(q, tokens, c)))
+                out.append((tokens[c.first].start, tokens[c.last].end, span_score(q, tokens, c), c.kind))
     return out
 
 

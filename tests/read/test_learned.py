@@ -41,6 +41,12 @@ def test_who_holds_a_post_is_a_name_and_a_title_before_a_name_describes_its_hold
     assert not mayor.no_answer and "Mayor" in mayor.answers[0].text
 
 
+def test_a_question_for_several_things_gets_the_whole_list_not_one_item(seed_pipeline):
+    # The model points at "Hong Kong", the first of eleven cities; the question asks for all of them.
+    top = seed_pipeline.ask("Which cities does the Greater Bay Area link?").answers[0]
+    assert top.text.startswith("Hong Kong, Macau, Guangzhou") and top.text.endswith("Jiangmen and Zhaoqing")
+
+
 def test_windows_are_raw_slices_of_whole_sentences(seed_pipeline, seed_raw):
     reader = seed_pipeline.reader
     question = "How big is the Shenzhen side of the park?"
