@@ -6,7 +6,8 @@ window's start are offsets into the raw file. Candidate spans are the model's be
 scored by the same start/end logits, the typed spans of the window's sentences (names, numbers,
 dates, lists, and titles and appositives for "Who is NAME?"), so that one scale ranks them all.
 Spans are then shaped to the question (``qa.read.shape``); for a question that asks for several things
-("Which cities …?") an item of a list stands for the whole list. An answer's ``reader`` score is the span
+("Which cities …?") an item of a list stands for the whole list, and a quantity given in two units is
+answered in the one the question names (``qa.read.units``). An answer's ``reader`` score is the span
 score minus the window's null ([CLS]) score minus the margin calibrated on validation articles.
 """
 
@@ -28,7 +29,7 @@ from qa.read.base import Look, cite, merge
 from qa.read.question import Kind, Question
 from qa.read.rules import typed_spans
 from qa.read.sentences import RankedSentence, SentenceRanker
-from qa.read.shape import restates, shape_span
+from qa.read.shape import restates, shape_span, whole_range
 from qa.read.span import (
     DEFAULT_MODEL_DIR,
     SpanModel,
@@ -39,6 +40,7 @@ from qa.read.span import (
     span_graph,
     span_model_key,
 )
+from qa.read.units import in_asked_unit
 from qa.records import Answer, Hit, Sentence, StageScores
 
 log = logging.getLogger("qa.read.learned")
@@ -144,6 +146,10 @@ class LearnedReader:
                 score = rescored if rescored is not None else score
             if restates(q, window.text[shaped[0] : shaped[1]]):
                 continue
+            # Completions that keep the score the model gave the span: one end of a range stands for the
+            # range, and a quantity for its conversion into the unit the question asks for.
+            shaped = whole_range(q, window.text, *shaped)
+            shaped = in_asked_unit(q.text, window.text, *shaped) or shaped
             if q.kind is Kind.LIST:
                 # "Which cities …?" asks for all of them: an item of a list answers with the whole list.
                 shaped = max((s for s in lists if s[0] <= shaped[0] and shaped[1] <= s[1]), key=_length, default=shaped)

@@ -8,13 +8,17 @@
 - a number cut at a thousands separator is made whole ("1,2|00" → "1,200"), and a name is made
   whole when the question's head noun follows it ("Which river …?": "Shenzhen" → "Shenzhen River")
   or, for "who" questions, when the person's name runs on ("Qin" → "Qin Weizhong");
-- a "how many" answer must hold a number, and is cut to that number and its head noun;
+- a "how many" answer must hold a number, and is cut to that number and its head noun; a hyphenated
+  measure is cut to its number ("ten-day" for "How many days …?");
 - a "who/what is NAME" answer must describe (hold a lowercase content word or a title), not repeat a name;
 - a span that runs into the next clause, or past a comma into "with", "including", "such as" or "as well
   as", is cut there (except for lists and descriptions),
   and an answer that wants a number, date, name or place keeps only the first of coordinated phrases
   ("87 hectares (214 acres), and the Shenzhen one occupying 302 hectares" → "87 hectares (214 acres)");
 - a bracket or quotation mark opened in an answer is closed in it.
+
+``whole_range`` then completes one end of a range ("1505–|1521|" → "1505–1521"); the reader applies it
+after scoring the shaped span, so that the score of the end the model found stands for the range.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import re
 
 from qa.read.question import TITLES, Kind, Question
+from qa.read.units import is_unit
 from qa.text import NUMBER_WORDS, STOPWORDS, fold, stem, terms
 
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
@@ -35,6 +40,10 @@ _AND = re.compile(r",?\s+and\s+(?:the|a|an|its|their|his|her)\b|,\s+(?:the|a|an)
 _SHORT = (Kind.COUNT, Kind.QUANTITY, Kind.TIME, Kind.PERSON, Kind.PLACE)
 _EDGE = ",;:!?()[]{}\"'“”‘’ \t*_`#>"  # punctuation, quotes and Markdown markup never start or end an answer
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+_RANGE_START = re.compile(r"(?<![\w.,])\d+(?:[,.]\d+)*\s?[–-]\s?$")  # "1505–" just before a number
+_RANGE_END = re.compile(r"\s?[–-]\s?\d+(?:[,.]\d+)*(?![\w])")  # "–74" just after one
+_HYPHENATED = re.compile(r"(\d+(?:[,.]\d+)*|" + "|".join(sorted(NUMBER_WORDS)) + r")-([A-Za-z]+)", re.IGNORECASE)
+_ONE_YEAR = re.compile(r"\b(?:what|which)\s+year\b|\byear\s+did\b", re.IGNORECASE)
 
 
 def has_number(text: str) -> bool:
@@ -68,6 +77,8 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
         if counted is None:
             return None
         start, end = counted
+    if q.kind in (Kind.COUNT, Kind.QUANTITY):
+        start, end = _number_of_adjective(q, text, start, end)
     if q.kind not in (Kind.LIST, Kind.DESCRIBE):
         cut = _CLAUSE.search(text, start, end)
         if q.kind in _SHORT:  # a number, date, name or place: also one item of a coordination
@@ -132,6 +143,28 @@ def _whole_number(text: str, start: int, end: int) -> tuple[int, int]:
         start -= 1
         while start > 0 and text[start - 1].isdigit():
             start -= 1
+    return start, end
+
+
+def whole_range(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
+    """A number that is one end of a range is the whole range ("1505–|1521|" → "1505–1521", "|1973|–74"),
+    unless the question asks for a single year ("In what year did he die?" of "(1617–1682)"). Applied to a
+    shaped span, after scoring: the reader's score for one end stands for the range."""
+    span = text[start:end]
+    if not (span[:1].isdigit() and span[-1:].isdigit()) or _ONE_YEAR.search(q.text):
+        return start, end
+    before = _RANGE_START.search(text, 0, start)
+    after = _RANGE_END.match(text, end)
+    return (before.start() if before else start), (after.end() if after else end)
+
+
+def _number_of_adjective(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
+    """The number of a hyphenated measure ("a ten-day exploration" for "How many days …?", "a 28-acre
+    facility" for "… in acres?"): the number itself, when the word after the hyphen is the question's
+    head noun or a unit."""
+    m = _HYPHENATED.fullmatch(text, start, end)
+    if m and (stem(fold(m.group(2))) == q.head or is_unit(m.group(2))):
+        return start, m.end(1)
     return start, end
 
 

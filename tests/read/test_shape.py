@@ -1,13 +1,14 @@
 import pytest
 
 from qa.read.question import analyze
-from qa.read.shape import describes, has_number, restates, shape_span
+from qa.read.shape import describes, has_number, restates, shape_span, whole_range
 
 TEXT = (
     "Five Hong Kong universities have already set up 10 innovation centres in the park, which is "
     "separated by the Shenzhen River; Mayor Qin Weizhong said it covers 1,200 hectares.\n\nIts chief "
     "astronomer is Ana Ruiz.\n\nHong Kong, with over 50 towers, leads; the Five Families, as well as gangs, "
-    "ran trade, including ports, and oil, such as crude, for Brazil, with Russia and India."
+    "ran trade, including ports, and oil, such as crude, for Brazil, with Russia and India. A ten-day survey of "
+    "the 28-acre plot followed."
 )
 
 
@@ -32,6 +33,10 @@ def shaped(question: str, span: str, within: str = "") -> str | None:
             "10 innovation centres",
         ),
         ("How many centres were set up?", "10", "10"),
+        # a hyphenated measure gives its number when the head noun or a unit follows the hyphen
+        ("How many days did the survey take?", "ten-day", "ten"),
+        ("How large is the plot in acres?", "28-acre", "28"),
+        ("How many times did it win?", "ten-day", "ten-day"),
         # a name is made whole when the question's head noun follows it
         ("Which river separates the park?", "Shenzhen", "Shenzhen River"),
         # a person's name runs on
@@ -51,6 +56,24 @@ def shaped(question: str, span: str, within: str = "") -> str | None:
 )
 def test_spans_take_the_shape_the_question_asks_for(question, span, expected):
     assert shaped(question, span, within="1,200" if span == "1" else "") == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        ("When did the Zhengde Emperor rule?", "1521", "1505–1521"),  # the end of a range: the whole range
+        ("When did the strikes happen?", "1973", "1973–74"),  # its start
+        ("What years did it run?", "2004", "2004-2009"),
+        ("In what year did the Dalai Lama die?", "1682", "1682"),  # one year asked for: one end
+        ("How many people came?", "12", "12"),  # a dash between clauses is no range
+    ],
+)
+def test_a_range_is_never_cut_at_its_dash_unless_one_year_is_asked_for(question, span, expected):
+    text = "The Zhengde Emperor (r. 1505–1521) ruled; the 5th Dalai Lama (1617–1682) came; over the winter of "
+    text += "1973–74 it ran from 2004-2009. Some 12 people came - most left."
+    start = text.index(span)
+    result = whole_range(analyze(question), text, start, start + len(span))
+    assert text[result[0] : result[1]] == expected
 
 
 def test_a_how_many_answer_without_a_number_is_rejected():

@@ -1,0 +1,95 @@
+"""Units of measure: the one a question asks for, and an answer's conversion into it.
+
+Texts often give a quantity twice, in two units: "rises 69 feet (21 m) over the river", "2,700 acres
+(1,093 ha)". A reader that finds the quantity may point at either; ``in_asked_unit`` moves an answer to
+the other one when the question names that unit ("How many meters …?", "… in hectares?"). Only a
+conversion standing right beside the answer, in brackets, is taken: nothing is computed.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Each unit's spellings; abbreviations of one or two letters are recognised after a number only.
+_FORMS: dict[str, tuple[str, ...]] = {
+    "m": ("meters", "metres", "meter", "metre", "m"),
+    "km": ("kilometers", "kilometres", "kilometer", "kilometre", "km"),
+    "cm": ("centimeters", "centimetres", "centimeter", "centimetre", "cm"),
+    "mm": ("millimeters", "millimetres", "millimeter", "millimetre", "mm"),
+    "mi": ("miles", "mile", "mi"),
+    "ft": ("feet", "foot", "ft"),
+    "in": ("inches", "inch"),
+    "yd": ("yards", "yard", "yd"),
+    "acre": ("acres", "acre"),
+    "ha": ("hectares", "hectare", "ha"),
+    "mi2": ("square miles", "square mile", "sq mi", "mi2", "mi²"),
+    "km2": ("square kilometers", "square kilometres", "square kilometer", "square kilometre", "km2", "km²", "sq km"),
+    "m2": ("square meters", "square metres", "square meter", "square metre", "m2", "m²"),
+    "ft2": ("square feet", "square foot", "sq ft", "ft2", "ft²"),
+    "gal": ("gallons", "gallon", "gal"),
+    "l": ("liters", "litres", "liter", "litre"),
+    "m3": ("cubic meters", "cubic metres", "cubic meter", "cubic metre", "m3", "m³"),
+    "kg": ("kilograms", "kilogram", "kg"),
+    "lb": ("pounds", "pound", "lb", "lbs"),
+    "t": ("tonnes", "tonne", "metric tons"),
+    "°F": ("°F", "fahrenheit"),
+    "°C": ("°C", "celsius", "centigrade"),
+}
+_UNIT_OF = {form.lower(): unit for unit, forms in _FORMS.items() for form in forms}
+_SPELLINGS = sorted(_UNIT_OF, key=len, reverse=True)  # longest first: "square miles" before "miles"
+_ANY = "|".join(re.escape(f) for f in _SPELLINGS)
+_NUMBER = r"\d+(?:[,.]\d+)*(?:\s(?:million|billion))?"
+# A quantity: a number, then (after a space or a hyphen: "28-acre") one of the units.
+_QUANTITY = re.compile(rf"({_NUMBER})\s?-?\s?({_ANY})(?![\w²³])", re.IGNORECASE)
+# In a question, only spellings that cannot be an ordinary word ("in", "m", "t" are left out).
+_NAMED = re.compile(
+    r"(?<![\w°])(" + "|".join(re.escape(f) for f in _SPELLINGS if len(f) > 2 or f in ("km", "cm", "mm")) + r")(?!\w)",
+    re.IGNORECASE,
+)
+# The conversion in brackets right after a quantity ("69 feet (21 m)"), or the one before it.
+_ABOUT = r"(?:about\s+|approximately\s+|c\.\s*)?"
+_AFTER = re.compile(rf"\s*\(\s*{_ABOUT}({_NUMBER}\s?-?\s?(?:{_ANY}))(?![\w²³])", re.IGNORECASE)
+_BEFORE = re.compile(rf"({_NUMBER}\s?-?\s?(?:{_ANY}))\s*\(\s*{_ABOUT}$", re.IGNORECASE)
+
+
+def is_unit(word: str) -> bool:
+    """Whether a word is a unit's spelling ("acre", "km"; "square miles" too)."""
+    return word.lower() in _UNIT_OF
+
+
+def asked_unit(question: str) -> str | None:
+    """The one unit a question names ("How many meters …?" → "m"); None for none or several."""
+    found = {_UNIT_OF[m.group(1).lower()] for m in _NAMED.finditer(question)}
+    return found.pop() if len(found) == 1 else None
+
+
+def in_asked_unit(question: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The same quantity in the unit the question asks for, when ``text[start:end]`` gives it in another
+    and the conversion stands beside it in brackets ("69 feet (21 m)"); None when there is nothing to move."""
+    wanted = asked_unit(question)
+    if wanted is None:
+        return None
+    quantity = _quantity_at(text, start, end)
+    if quantity is None or _UNIT_OF[quantity.group(2).lower()] == wanted:
+        return None
+    after = _AFTER.match(text, quantity.end())
+    before = _BEFORE.search(text, 0, quantity.start())
+    for found in (after, before):
+        if found is None:
+            continue
+        other = _quantity_at(text, found.start(1), found.end(1))
+        if other is not None and _UNIT_OF[other.group(2).lower()] == wanted:
+            hyphenated = "-" in text[other.end(1) : other.start(2)]  # "6-kilometer": the number alone
+            return found.start(1), other.end(1) if hyphenated else found.end(1)
+    return None
+
+
+def _quantity_at(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The quantity that the span holds, or whose number it is ("468.9" of "468.9 square miles")."""
+    sentence_start = max(text.rfind("\n", 0, start) + 1, 0)
+    for m in _QUANTITY.finditer(text, sentence_start):
+        if m.start() >= end:
+            return None
+        if start < m.end():
+            return m
+    return None

@@ -1,0 +1,44 @@
+import pytest
+
+from qa.read.units import asked_unit, in_asked_unit
+
+TEXT = (
+    "Riverbank State Park, a 28-acre (110,000 m2) facility, rises 69 feet (21 m) over the river. "
+    "Pelham Bay Park covers 2,700 acres (1,093 ha). The creek is a 3.5-mile (6-kilometer) estuary. "
+    "The Hong Kong side spreads across 87 hectares (214 acres). Some 2 million people live there."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("How many meters is the park elevated?", "m"),
+        ("How large is Pelham Bay Park in hectares?", "ha"),
+        ("How many square miles are water?", "mi2"),  # not "miles"
+        ("In millimeters, how much rain falls?", "mm"),
+        ("How many people live in the city?", None),
+        ("How tall is it in feet and in meters?", None),  # two units: none is the one
+    ],
+)
+def test_the_unit_a_question_names(question, unit):
+    assert asked_unit(question) == unit
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        ("How many meters does the park rise over the river?", "69 feet", "21 m"),  # the conversion after it
+        ("How many meters does the park rise over the river?", "69", "21 m"),  # a bare number: its unit follows
+        ("How large is Pelham Bay Park in hectares?", "2,700 acres", "1,093 ha"),
+        ("How large is Pelham Bay Park in acres?", "1,093 ha", "2,700 acres"),  # the conversion before it
+        ("How long is the creek in kilometers?", "3.5-mile", "6"),  # a hyphenated measure: its number
+        ("How many acres is the Hong Kong side?", "87 hectares", "214 acres"),
+        ("How many acres is the Hong Kong side?", "214 acres", None),  # already in the unit asked for
+        ("How big is the Hong Kong side?", "87 hectares", None),  # no unit asked for
+        ("How many square meters is the park?", "2 million people", None),  # no quantity in a unit
+    ],
+)
+def test_an_answer_moves_to_its_conversion_in_the_unit_asked_for(question, span, expected):
+    start = TEXT.index(span)
+    moved = in_asked_unit(question, TEXT, start, start + len(span))
+    assert (TEXT[moved[0] : moved[1]] if moved else None) == expected
