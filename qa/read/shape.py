@@ -153,7 +153,7 @@ def whole_range(q: Question, text: str, start: int, end: int) -> tuple[int, int]
     span = text[start:end]
     if not (span[:1].isdigit() and span[-1:].isdigit()) or _ONE_YEAR.search(q.text):
         return start, end
-    before = _RANGE_START.search(text, 0, start)
+    before = _RANGE_START.search(text, max(0, start - 40), start)  # a range's first number is short
     after = _RANGE_END.match(text, end)
     return (before.start() if before else start), (after.end() if after else end)
 

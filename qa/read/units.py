@@ -9,6 +9,7 @@ conversion standing right beside the answer, in brackets, is taken: nothing is c
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Each unit's spellings; abbreviations of one or two letters are recognised after a number only.
 _FORMS: dict[str, tuple[str, ...]] = {
@@ -57,6 +58,7 @@ def is_unit(word: str) -> bool:
     return word.lower() in _UNIT_OF
 
 
+@lru_cache(maxsize=256)  # asked once per candidate span of the same question
 def asked_unit(question: str) -> str | None:
     """The one unit a question names ("How many meters …?" → "m"); None for none or several."""
     found = {_UNIT_OF[m.group(1).lower()] for m in _NAMED.finditer(question)}
