@@ -149,7 +149,7 @@ class LearnedReader:
             # Completions that keep the score the model gave the span: one end of a range stands for the
             # range, and a quantity for its conversion into the unit the question asks for.
             shaped = whole_range(q, window.text, *shaped)
-            shaped = in_asked_unit(q.text, window.text, *shaped) or shaped
+            shaped = in_asked_unit(q, window.text, *shaped)
             if q.kind is Kind.LIST:
                 # "Which cities …?" asks for all of them: an item of a list answers with the whole list.
                 shaped = max((s for s in lists if s[0] <= shaped[0] and shaped[1] <= s[1]), key=_length, default=shaped)

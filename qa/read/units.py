@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa.read.question import Question
+
 # Each unit's spellings; abbreviations of one or two letters are recognised after a number only.
 _FORMS: dict[str, tuple[str, ...]] = {
     "m": ("meters", "metres", "meter", "metre", "m"),
@@ -65,17 +67,17 @@ def asked_unit(question: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def in_asked_unit(question: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+def in_asked_unit(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     """The same quantity in the unit the question asks for, when ``text[start:end]`` gives it in another
-    and the conversion stands beside it in brackets ("69 feet (21 m)"); None when there is nothing to move."""
-    wanted = asked_unit(question)
+    and the conversion stands beside it in brackets ("69 feet (21 m)" → "21 m"); else the span as it is."""
+    wanted = asked_unit(q.text)
     if wanted is None:
-        return None
+        return start, end
     quantity = _quantity_at(text, start, end)
     if quantity is None or _UNIT_OF[quantity.group(2).lower()] == wanted:
-        return None
+        return start, end
     after = _AFTER.match(text, quantity.end())
-    before = _BEFORE.search(text, 0, quantity.start())
+    before = _BEFORE.search(text, max(0, quantity.start() - 60), quantity.start())
     for found in (after, before):
         if found is None:
             continue
@@ -83,13 +85,12 @@ def in_asked_unit(question: str, text: str, start: int, end: int) -> tuple[int, 
         if other is not None and _UNIT_OF[other.group(2).lower()] == wanted:
             hyphenated = "-" in text[other.end(1) : other.start(2)]  # "6-kilometer": the number alone
             return found.start(1), other.end(1) if hyphenated else found.end(1)
-    return None
+    return start, end
 
 
 def _quantity_at(text: str, start: int, end: int) -> re.Match[str] | None:
     """The quantity that the span holds, or whose number it is ("468.9" of "468.9 square miles")."""
-    sentence_start = max(text.rfind("\n", 0, start) + 1, 0)
-    for m in _QUANTITY.finditer(text, sentence_start):
+    for m in _QUANTITY.finditer(text, text.rfind("\n", 0, start) + 1):  # from the start of its line
         if m.start() >= end:
             return None
         if start < m.end():
