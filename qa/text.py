@@ -6,7 +6,9 @@ import re
 import string
 import unicodedata
 
-_WORD = re.compile(r"\d+(?:[.,]\d+)*[^\W_]*|[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+# A written number with its thousands separators and decimals ("1,200", "10,521.83"), for patterns to build on.
+NUMERAL = r"\d+(?:[,.]\d+)*"
+_WORD = re.compile(NUMERAL + r"[^\W_]*|[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
 
 STOPWORDS = frozenset(

@@ -27,7 +27,7 @@ import re
 
 from qa.read.question import TITLES, Kind, Question
 from qa.read.units import is_unit
-from qa.text import NUMBER_WORDS, STOPWORDS, fold, stem, terms
+from qa.text import NUMBER_WORDS, NUMERAL, STOPWORDS, fold, stem, terms
 
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 # Where a span runs on past its answer: a new clause, or a modifier or examples tacked on after a comma
@@ -40,9 +40,9 @@ _AND = re.compile(r",?\s+and\s+(?:the|a|an|its|their|his|her)\b|,\s+(?:the|a|an)
 _SHORT = (Kind.COUNT, Kind.QUANTITY, Kind.TIME, Kind.PERSON, Kind.PLACE)
 _EDGE = ",;:!?()[]{}\"'“”‘’ \t*_`#>"  # punctuation, quotes and Markdown markup never start or end an answer
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
-_RANGE_START = re.compile(r"(?<![\w.,])\d+(?:[,.]\d+)*\s?[–-]\s?$")  # "1505–" just before a number
-_RANGE_END = re.compile(r"\s?[–-]\s?\d+(?:[,.]\d+)*(?![\w])")  # "–74" just after one
-_HYPHENATED = re.compile(r"(\d+(?:[,.]\d+)*|" + "|".join(sorted(NUMBER_WORDS)) + r")-([A-Za-z]+)", re.IGNORECASE)
+_RANGE_START = re.compile(r"(?<![\w.,])" + NUMERAL + r"\s?[–-]\s?$")  # "1505–" just before a number
+_RANGE_END = re.compile(r"\s?[–-]\s?" + NUMERAL + r"(?!\w)")  # "–74" just after one
+_HYPHENATED = re.compile(rf"({NUMERAL}|" + "|".join(sorted(NUMBER_WORDS)) + r")-([A-Za-z]+)", re.IGNORECASE)
 _ONE_YEAR = re.compile(r"\b(?:what|which)\s+year\b|\byear\s+did\b", re.IGNORECASE)
 
 

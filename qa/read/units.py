@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from qa.read.question import Question
+from qa.text import NUMERAL
 
 # Each unit's spellings; abbreviations of one or two letters are recognised after a number only.
 _FORMS: dict[str, tuple[str, ...]] = {
@@ -41,7 +42,7 @@ _FORMS: dict[str, tuple[str, ...]] = {
 _UNIT_OF = {form.lower(): unit for unit, forms in _FORMS.items() for form in forms}
 _SPELLINGS = sorted(_UNIT_OF, key=len, reverse=True)  # longest first: "square miles" before "miles"
 _ANY = "|".join(re.escape(f) for f in _SPELLINGS)
-_NUMBER = r"\d+(?:[,.]\d+)*(?:\s(?:million|billion))?"
+_NUMBER = NUMERAL + r"(?:\s(?:million|billion))?"
 # A quantity: a number, then (after a space or a hyphen: "28-acre") one of the units.
 _QUANTITY = re.compile(rf"({_NUMBER})\s?-?\s?({_ANY})(?![\w²³])", re.IGNORECASE)
 # In a question, only spellings that cannot be an ordinary word ("in", "m", "t" are left out).
