@@ -140,9 +140,6 @@ class StageScores:
     passage: int = 0
     rule: float = 0.0  # the rule score of a typed candidate (type fit, closeness, novelty); 0 for other spans
     null_votes: float = 0.0  # share of the windows read for the question whose null beat their best span
-    mass: float = 0.0  # log-probability that the span model starts and ends its answer inside this one (learned)
-    support: float = 0.0  # log(1 + sum of exp(reader score - this one's)) over the candidates folded into it
-    joint: float = 0.0  # span score with the candidates' sentences read together, less the best one's (learned)
     verifier: tuple[tuple[str, float], ...] = ()
 
 

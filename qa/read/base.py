@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -65,19 +64,14 @@ def merge(answers: Sequence[Answer]) -> list[Answer]:
     ``answers`` must come best first; the survivors keep that order.
     """
     kept: list[Answer] = []
-    folded: list[float] = []  # per kept answer: sum of exp(reader score - its own) over what folded into it
     for answer in answers:
         key = normalize_answer(answer.text)
         for i, best in enumerate(kept):
             same_text = normalize_answer(best.text) == key
             if same_text or overlaps(best.citation, answer.citation):
-                folded[i] += math.exp(max(min(answer.scores.reader - best.scores.reader, 0.0), -50.0))
                 if same_text and answer.citation not in best.also_at and answer.citation != best.citation:
                     kept[i] = replace(best, also_at=(*best.also_at, answer.citation))
                 break
         else:
             kept.append(answer)
-            folded.append(0.0)
-    return [
-        replace(a, scores=replace(a.scores, support=round(math.log1p(f), 4))) for a, f in zip(kept, folded, strict=True)
-    ]
+    return kept

@@ -17,7 +17,7 @@ import logging
 import math
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -108,39 +108,10 @@ class LearnedReader:
         answers = []
         for (window, logits), proposed in zip(read, decoded, strict=True):
             for start, end, score, rule in self._spans(q, window, logits, list(proposed)):
-                mass = logits.mass(start, end)
-                answer = self._answer(window, start, end, score, logits.null, rule, votes, mass)
+                answer = self._answer(window, start, end, score, logits.null, rule, votes)
                 if answer is not None:
                     answers.append(answer)
-        return self._joint(q, merge(sorted(answers, key=lambda a: -a.score))[: max(top_n, 5)])
-
-    def _joint(self, q: Question, answers: list[Answer]) -> list[Answer]:
-        """Each candidate's score when the span model reads the candidates' sentences side by side in one
-        context, less the best candidate's there (0 for the one it prefers, -20 when it cannot score one):
-        the candidates compete under one softmax instead of each against its own window's null."""
-        sentences: dict[tuple[str, int], int] = {}
-        parts: list[str] = []
-        for answer in answers:
-            key = (answer.context.doc_id, answer.context.start)
-            if key not in sentences:
-                sentences[key] = sum(len(p) + 1 for p in parts)
-                parts.append(answer.context.text)
-        if len(answers) < 2:
-            return answers
-        read = self.span_model.windows(q.text, [" ".join(parts)])
-        found: list[float | None] = []
-        for answer in answers:
-            start = (
-                sentences[(answer.context.doc_id, answer.context.start)] + answer.citation.start - answer.context.start
-            )
-            end = start + len(answer.text)
-            scores = [s for w in read if (s := w.score_span(start, end)) is not None]
-            found.append(max(scores) if scores else None)
-        best = max((f for f in found if f is not None), default=0.0)
-        return [
-            replace(a, scores=replace(a.scores, joint=round(max(f - best, -20.0), 4) if f is not None else -20.0))
-            for a, f in zip(answers, found, strict=True)
-        ]
+        return merge(sorted(answers, key=lambda a: -a.score))[: max(top_n, 5)]
 
     def _run(
         self, q: Question, chosen: Sequence[Window]
@@ -203,7 +174,7 @@ class LearnedReader:
         return chosen
 
     def _answer(
-        self, window: Window, start: int, end: int, span: float, null: float, rule: float, votes: float, mass: float
+        self, window: Window, start: int, end: int, span: float, null: float, rule: float, votes: float
     ) -> Answer | None:
         """The answer at window offsets ``[start, end)``; None for a span outside the window's sentences
         (in the page furniture or line breaks between two of them)."""
@@ -222,7 +193,6 @@ class LearnedReader:
             passage=window.ranked.passage,
             rule=round(rule, 4),
             null_votes=round(votes, 4),
-            mass=round(mass, 4),
         )
         return cite(raw, context, start, end, confidence, stages)
 

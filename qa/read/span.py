@@ -77,32 +77,6 @@ class WindowLogits:
         score = float(self.start_logits[first[0]] + self.end_logits[last[-1]])
         return score if np.isfinite(score) else None
 
-    def mass(self, start: int, end: int) -> float:
-        """The log-probability, under the window's start and end softmaxes (over its context tokens and
-        [CLS]), that the answer starts inside ``[start, end)`` and ends inside it: the model's belief in
-        the place rather than in one exact span. -50 when no context token lies inside."""
-        context = np.flatnonzero(self.is_context)
-        inside = context[(self.offsets[context, 0] >= start) & (self.offsets[context, 1] <= end)]
-        if inside.size == 0:
-            return -50.0
-        allowed = np.concatenate([[0], context])
-        found = _log_share(self.start_logits, allowed, inside) + _log_share(self.end_logits, allowed, inside)
-        return max(found, -50.0) if np.isfinite(found) else -50.0
-
-
-def _log_share(logits: np.ndarray, allowed: np.ndarray, inside: np.ndarray) -> float:
-    """log of the softmax mass (over ``allowed`` tokens) that falls on ``inside``."""
-    return _logsumexp(logits[inside]) - _logsumexp(logits[allowed])
-
-
-def _logsumexp(values: np.ndarray) -> float:
-    """log(sum(exp(values))); tokens masked with -inf add nothing (-inf when every one is masked)."""
-    values = values[np.isfinite(values)]
-    if values.size == 0:
-        return -np.inf
-    top = float(values.max())
-    return top + float(np.log(np.exp(values - top).sum()))
-
 
 def word_edges(text: str, offsets: np.ndarray, is_context: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Which context tokens begin a word, and which end one (word pieces inside a word do neither)."""

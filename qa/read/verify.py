@@ -28,7 +28,7 @@ from qa.read.question import Kind, Question
 from qa.read.sentences import SentenceRanker, stems
 from qa.read.shape import describes, has_number
 from qa.records import Answer, Hit
-from qa.text import MONTHS, WEEKDAYS, fold, normalize_answer, stem, terms, words
+from qa.text import MONTHS, WEEKDAYS, fold, normalize_answer, stem, terms
 
 MODELS_DIR = Path(__file__).parent.parent / "models" / "verifier"
 FEATURES = (
@@ -48,11 +48,6 @@ FEATURES = (
     "head_near",
     "null_votes",
     "echoes_question",
-    "mass",
-    "support",
-    "near_question",
-    "in_hits",
-    "joint",
 )
 _TIME = re.compile(
     r"\b(1\d{3}|20\d\d|" + "|".join(sorted(MONTHS | WEEKDAYS)) + r"|century|centuries|bc|ad)\b", re.IGNORECASE
@@ -125,11 +120,6 @@ def features(
         "head_near": _head_near(q, answer),
         "null_votes": answer.scores.null_votes,
         "echoes_question": _echoes(q, answer.text),
-        "mass": answer.scores.mass,
-        "support": answer.scores.support,
-        "near_question": _near_question(q, answer),
-        "in_hits": _in_hits(answer.text, hits),
-        "joint": answer.scores.joint,
     }
 
 
@@ -138,32 +128,6 @@ def _echoes(q: Question, text: str) -> float:
     its question ("Qin and Sun Yuning, deputy director of …" for "Which organisation does Sun Yuning work for?")."""
     found = terms(text)
     return sum(t in q.terms for t in found) / len(found) if found else 0.0
-
-
-def _near_question(q: Question, answer: Answer) -> float:
-    """1 / (1 + the number of words between the answer and the nearest of the question's terms in its
-    sentence); 0 when the sentence holds none of them outside the answer. An answer stands next to
-    what the question asks about ("opened in 1931" for "When did the bridge open?")."""
-    start, end = answer.citation.start - answer.context.start, answer.citation.end - answer.context.start
-    found = words(answer.context.text)
-    inside = [k for k, (_, a, b) in enumerate(found) if a < end and start < b]
-    if not inside or not q.terms:
-        return 0.0
-    first, last = inside[0], inside[-1]
-    gaps = [
-        first - k - 1 if k < first else k - last - 1
-        for k, (w, a, b) in enumerate(found)
-        if not (a < end and start < b) and stem(fold(w)) in q.terms
-    ]
-    return 1.0 / (1.0 + min(gaps)) if gaps else 0.0
-
-
-def _in_hits(text: str, hits: Sequence[Hit]) -> float:
-    """The share of the retrieved passages that hold the answer's text: a name in most of them is what the
-    documents are about ("New York City" for "What city has the most high-rise buildings?"), seldom what
-    a question about them asks for."""
-    needle = text.lower()
-    return sum(needle in h.chunk.text.lower() for h in hits) / len(hits) if hits else 0.0
 
 
 def _head_near(q: Question, answer: Answer) -> float:
