@@ -48,12 +48,6 @@ FEATURES = (
     "head_near",
     "null_votes",
     "echoes_question",
-    "kind_time",
-    "kind_person",
-    "kind_place",
-    "kind_number",
-    "kind_describe",
-    "kind_list",
 )
 _TIME = re.compile(
     r"\b(1\d{3}|20\d\d|" + "|".join(sorted(MONTHS | WEEKDAYS)) + r"|century|centuries|bc|ad)\b", re.IGNORECASE
@@ -126,12 +120,6 @@ def features(
         "head_near": _head_near(q, answer),
         "null_votes": answer.scores.null_votes,
         "echoes_question": _echoes(q, answer.text),
-        "kind_time": float(q.kind is Kind.TIME),
-        "kind_person": float(q.kind is Kind.PERSON),
-        "kind_place": float(q.kind is Kind.PLACE),
-        "kind_number": float(q.kind in (Kind.COUNT, Kind.QUANTITY)),
-        "kind_describe": float(q.kind is Kind.DESCRIBE),
-        "kind_list": float(q.kind is Kind.LIST),
     }
 
 
