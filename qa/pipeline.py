@@ -175,34 +175,18 @@ class Pipeline:
         verified, and reading goes on only when the best answer is less sure than that; the stages of an
         incomplete look are timed as ``read_first`` and ``verify_first``."""
         exit_at = self.settings.exit_probability
-
-        def rescore(
-            q: Question, answers: Sequence[Answer], hits: Sequence[Hit], ranker: SentenceRanker
-        ) -> list[Answer]:
-            return verifier.rescore(q, self._head_fit(q, answers), hits, ranker)
-
         if exit_at is None:
             proposed = _timed(timings, "read", lambda: reader.read(q, vector, hits, top_n))
-            return _timed(timings, "verify", lambda: rescore(q, proposed, hits, self.ranker))
+            return _timed(timings, "verify", lambda: verifier.rescore(q, proposed, hits, self.ranker))
         looks = reader.looks(q, vector, hits, top_n)
         while True:
             started = time.perf_counter()
             look = next(looks)
             suffix = "" if look.complete else "_first"
             timings["read" + suffix] = round((time.perf_counter() - started) * 1000, 3)
-            scored = _timed(timings, "verify" + suffix, partial(rescore, q, look.answers, hits, self.ranker))
+            scored = _timed(timings, "verify" + suffix, partial(verifier.rescore, q, look.answers, hits, self.ranker))
             if look.complete or (scored and scored[0].score >= exit_at):
                 return scored
-
-    def _head_fit(self, q: Question, answers: Sequence[Answer]) -> list[Answer]:
-        """Each answer with the cosine between it and the question's head noun ("borough" and "Manhattan")."""
-        if not q.head or not answers:
-            return list(answers)
-        vectors = self.embedder.encode([q.head, *(a.text for a in answers)])
-        return [
-            replace(a, scores=replace(a.scores, head_fit=round(float(vectors[0] @ v), 4)))
-            for a, v in zip(answers, vectors[1:], strict=True)
-        ]
 
     def select(self, patterns: Sequence[str]) -> frozenset[str]:
         """The ids of the documents that ``patterns`` name: exact ids, or globs such as ``reports/2024-*.pdf``."""

@@ -140,7 +140,6 @@ class StageScores:
     passage: int = 0
     rule: float = 0.0  # the rule score of a typed candidate (type fit, closeness, novelty); 0 for other spans
     null_votes: float = 0.0  # share of the windows read for the question whose null beat their best span
-    head_fit: float = 0.0  # cosine between the answer and the question's head noun (0 without one)
     verifier: tuple[tuple[str, float], ...] = ()
 
 

@@ -48,8 +48,6 @@ FEATURES = (
     "head_near",
     "null_votes",
     "echoes_question",
-    "head_fit",
-    "has_head",
 )
 _TIME = re.compile(
     r"\b(1\d{3}|20\d\d|" + "|".join(sorted(MONTHS | WEEKDAYS)) + r"|century|centuries|bc|ad)\b", re.IGNORECASE
@@ -122,8 +120,6 @@ def features(
         "head_near": _head_near(q, answer),
         "null_votes": answer.scores.null_votes,
         "echoes_question": _echoes(q, answer.text),
-        "head_fit": answer.scores.head_fit,
-        "has_head": float(bool(q.head)),
     }
 
 
