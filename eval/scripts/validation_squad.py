@@ -12,12 +12,13 @@ import json
 import sys
 from pathlib import Path
 
+from qa.evaluate.reading import reader_validation_articles
 from qa.evaluate.squad import DEFAULT_DATA_DIR, training_pool
-from qa.read.span import DEFAULT_MODEL_DIR, load_meta
+from qa.read.span import DEFAULT_MODEL_DIR
 
 
 def main(out: Path) -> None:
-    articles = set(load_meta(DEFAULT_MODEL_DIR)["validation_articles"])
+    articles = reader_validation_articles(DEFAULT_MODEL_DIR)
     by_article: dict[str, dict[str, list[dict]]] = {}
     for e in training_pool(DEFAULT_DATA_DIR):
         if e.article not in articles:

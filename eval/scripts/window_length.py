@@ -1,6 +1,6 @@
-"""The span model alone on its validation articles, given each question's paragraph, read in windows of
-other lengths than the one it was trained on (192 tokens, stride 64): the figures `qa train-reader`
-prints after an epoch, once per ``LENGTH:STRIDE``.
+"""The span model alone on its validation articles (those its training.json names), given each question's
+paragraph, read in windows of other lengths than the one it was trained on (192 tokens, stride 64): the
+figures `qa train-reader` prints after an epoch, once per ``LENGTH:STRIDE``.
 
     .venv/bin/python eval/scripts/window_length.py 192:64 288:96 384:128
 
@@ -14,16 +14,14 @@ import json
 import sys
 import time
 
-from qa.evaluate.reading import read_paragraphs
-from qa.evaluate.squad import split_articles, validation_articles
+from qa.evaluate.reading import read_paragraphs, reader_validation_articles
+from qa.evaluate.squad import DEFAULT_DATA_DIR, split_articles, training_pool
 from qa.read.span import DEFAULT_MODEL_DIR, load_span_model
-from qa.train import TrainConfig, load_examples
 
 
 def main(settings: list[str]) -> None:
-    config = TrainConfig()
-    examples = load_examples(config.data)
-    _, validation = split_articles(examples, validation_articles(examples, config.validation_per_source, config.seed))
+    articles = reader_validation_articles(DEFAULT_MODEL_DIR)
+    _, validation = split_articles(training_pool(DEFAULT_DATA_DIR), articles)
     span_model = load_span_model(DEFAULT_MODEL_DIR)[0]
     for setting in settings:
         length, stride = (int(part) for part in setting.split(":"))

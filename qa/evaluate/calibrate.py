@@ -30,10 +30,11 @@ from qa.config import Settings
 from qa.errors import ConfigError
 from qa.evaluate.harness import RIGHT_F1, temporary_pipeline
 from qa.evaluate.metrics import expected_calibration_error, f1, mean, roc_auc
+from qa.evaluate.reading import reader_validation_articles
 from qa.evaluate.squad import DEV_V20, SquadExample, training_pool
 from qa.index.embed import Embedder
 from qa.read.question import analyze
-from qa.read.span import DEFAULT_MODEL_DIR, load_meta
+from qa.read.span import DEFAULT_MODEL_DIR
 from qa.read.verify import Verifier, VerifierModel, features, fit_verifier, question_weights
 
 OFF_TOPIC = 300  # off-topic questions added as unanswerable
@@ -94,10 +95,7 @@ def collect_outcomes(
     settings: Settings, embedder: Embedder, data_dir: Path, seed: int = 13, limit: int | None = None
 ) -> Outcomes:
     """Ask the reader's validation questions (and off-topic ones) against its validation articles."""
-    meta = load_meta(settings.reader_model or DEFAULT_MODEL_DIR)
-    articles = set(meta.get("validation_articles", ()))
-    if not articles:
-        raise ConfigError("the reader's training.json names no validation articles; retrain with `qa train-reader`")
+    articles = reader_validation_articles(settings.reader_model or DEFAULT_MODEL_DIR)
     pool = training_pool(data_dir)
     validation = [e for e in pool if e.article in articles]
     others = [e for e in pool if e.article not in articles and not e.impossible]

@@ -8,11 +8,22 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
+from qa.errors import ConfigError
 from qa.evaluate.metrics import exact_match, f1, mean
 from qa.evaluate.squad import SquadExample
-from qa.read.span import SpanModel
+from qa.read.span import SpanModel, load_meta
+
+
+def reader_validation_articles(model_dir: Path) -> set[str]:
+    """The articles a trained reader held out for validation, as its ``training.json`` names them (inside
+    the training pool): where its verifier is fitted and its settings are chosen, never the held-out ones."""
+    articles = set(load_meta(model_dir).get("validation_articles", ()))
+    if not articles:
+        raise ConfigError("the reader's training.json names no validation articles; retrain with `qa train-reader`")
+    return articles
 
 
 def best_span(span_model: SpanModel, example: SquadExample) -> str:
