@@ -157,6 +157,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="swap in names and numbers asked about in the same article (not in other articles)",
     )
+    p.add_argument(
+        "--shared-norm",
+        type=float,
+        default=0.0,
+        help="weight of the loss whose softmax spans all of a question's windows (0 to 1; default 0)",
+    )
     p.set_defaults(run=cmd_train_reader)
     return parser
 
@@ -393,6 +399,7 @@ def cmd_train_reader(settings: Settings, args: argparse.Namespace) -> int:
         hard_negative_rate=args.hard_negative_rate,
         synthetic_rate=args.synthetic_rate,
         synthetic_same_article=args.synthetic_same_article,
+        shared_norm=args.shared_norm,
         train_word_embeddings=args.train_word_embeddings,
         **({"out": args.out} if args.out else {}),
     )

@@ -10,7 +10,11 @@ Besides SQuAD 2.0's own unanswerable questions, two kinds of negatives teach the
   paragraph, is swapped for one of the same kind from another article that the paragraph lacks.
 
 Sliding windows over each context (``max_length`` tokens, ``stride`` of overlap), start/end
-cross-entropy. A checkpoint is written after every epoch (``--resume`` continues from it), and the
+cross-entropy. With ``shared_norm`` > 0 part of the loss is *shared normalisation* (Clark & Gardner, 2018):
+the start (and end) logits of all of a question's windows, its hard negative's included, share one
+softmax whose target is the answer wherever it stands, or every window's ``[CLS]`` when there is none,
+so span scores become comparable across windows and passages, as the pipeline compares them.
+A checkpoint is written after every epoch (``--resume`` continues from it), and the
 best epoch so far is saved as the artifact each time, so an interrupted run still leaves a model.
 """
 
@@ -85,6 +89,8 @@ class TrainConfig:
     device: str = "cpu"
     limit: int = 0  # 0: every question; otherwise a seeded sample (for smoke runs)
     log_every: int = 50
+    # Weight of the shared-normalisation loss (0: each window on its own; 1: only the shared softmax).
+    shared_norm: float = 0.0
     train_word_embeddings: bool = False  # tune them too (the artifact then stores the rows that changed)
     init: Path | None = None  # warm start: a saved span model (its weights, not its optimiser) instead of the base
     extra: dict[str, Any] = field(default_factory=dict)
@@ -123,10 +129,20 @@ def featurize(
 ) -> dict[str, np.ndarray]:
     """Windows with start/end token targets; 0 ([CLS]) where the window holds no answer.
 
-    A hard negative contributes its first window only (its paragraph is someone else's).
+    A hard negative contributes its first window only (its paragraph is someone else's). ``group``
+    numbers the question a window belongs to: a hard negative's window joins its question's group.
     """
-    features: dict[str, list] = {"input_ids": [], "attention_mask": [], "token_type_ids": [], "start": [], "end": []}
+    features: dict[str, list] = {
+        "input_ids": [],
+        "attention_mask": [],
+        "token_type_ids": [],
+        "start": [],
+        "end": [],
+        "group": [],
+    }
+    groups: dict[str, int] = {}
     for e in examples:
+        group = groups.setdefault(e.qid.removesuffix("/hard") if e.kind == "hard_negative" else e.qid, len(groups))
         enc = encode_windows(tokenizer, e.question, [e.context], max_length, stride)
         windows = 1 if e.kind == "hard_negative" else len(enc.input_ids)
         inputs = enc.inputs()
@@ -146,6 +162,7 @@ def featurize(
                 features[key].append(row)
             features["start"].append(start)
             features["end"].append(end)
+            features["group"].append(group)
     return {k: np.asarray(v, dtype=np.int64) for k, v in features.items()}
 
 
@@ -215,7 +232,11 @@ def train_reader(
     features = data.features
     n = len(features["start"])
     lengths = features["attention_mask"].sum(axis=1)
-    steps_per_epoch = math.ceil(n / config.batch_size)
+    steps_per_epoch = (
+        len(group_batches(features["group"], lengths, config.batch_size, np.random.default_rng(0)))
+        if config.shared_norm
+        else math.ceil(n / config.batch_size)
+    )
     progress(f"data: {json.dumps(data.counts)}; validation articles: {', '.join(data.validation_articles)}")
 
     params = [p for p in model.parameters() if p.requires_grad]
@@ -253,10 +274,14 @@ def train_reader(
     run_started, run_steps = time.perf_counter(), 0
     for epoch in range(first_epoch, config.epochs + 1):
         model.train()
-        batches = length_batches(lengths, config.batch_size, np.random.default_rng(config.seed + epoch))
+        rng = np.random.default_rng(config.seed + epoch)
+        if config.shared_norm:  # a question's windows must share a batch to share a softmax
+            batches = group_batches(features["group"], lengths, config.batch_size, rng)
+        else:
+            batches = length_batches(lengths, config.batch_size, rng)
         epoch_losses = []
         for step, batch in enumerate(batches):
-            loss = _step(model, features, batch, config.device)
+            loss = _step(model, features, batch, config.device, config.shared_norm)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
             optimizer.step()
@@ -394,20 +419,81 @@ def length_batches(lengths: np.ndarray, batch_size: int, rng: np.random.Generato
     return [batches[i] for i in rng.permutation(len(batches))]
 
 
+def group_batches(
+    groups: np.ndarray, lengths: np.ndarray, batch_size: int, rng: np.random.Generator, pool: int = 50
+) -> list[np.ndarray]:
+    """Like ``length_batches``, but whole questions: a question's windows always share one batch.
+
+    Questions are shuffled, sorted by their longest window within pools, and packed in order into
+    batches of at most ``batch_size`` windows (a question with more windows gets a batch of its own).
+    """
+    order = np.argsort(groups, kind="stable")
+    keys, firsts = np.unique(groups[order], return_index=True)
+    members = np.split(order, firsts[1:])
+    longest = np.array([lengths[m].max() for m in members])
+    shuffled = rng.permutation(len(keys))
+    batches: list[np.ndarray] = []
+    for first in range(0, len(shuffled), batch_size * pool):
+        part = shuffled[first : first + batch_size * pool]
+        part = part[np.argsort(longest[part], kind="stable")]
+        current: list[np.ndarray] = []
+        size = 0
+        for q in part:
+            if current and size + len(members[q]) > batch_size:
+                batches.append(np.concatenate(current))
+                current, size = [], 0
+            current.append(members[q])
+            size += len(members[q])
+        if current:
+            batches.append(np.concatenate(current))
+    return [batches[i] for i in rng.permutation(len(batches))]
+
+
 def _clock(seconds: float) -> str:
     seconds = int(max(seconds, 0))
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 
-def _step(model: Any, features: dict[str, np.ndarray], batch: np.ndarray, device: str) -> Any:
+def _step(model: Any, features: dict[str, np.ndarray], batch: np.ndarray, device: str, shared: float = 0.0) -> Any:
     import torch
 
     width = int(features["attention_mask"][batch].sum(axis=1).max())
     keys = ("input_ids", "attention_mask", "token_type_ids")
     inputs = {k: torch.from_numpy(features[k][batch, :width]).to(device) for k in keys}
-    out = model(
-        **inputs,
-        start_positions=torch.from_numpy(features["start"][batch]).to(device),
-        end_positions=torch.from_numpy(features["end"][batch]).to(device),
-    )
-    return out.loss
+    starts = torch.from_numpy(features["start"][batch]).to(device)
+    ends = torch.from_numpy(features["end"][batch]).to(device)
+    out = model(**inputs, start_positions=starts, end_positions=ends)
+    if not shared:
+        return out.loss
+    # Positions an answer may take: [CLS] and the context (segment 1, padding excluded).
+    allowed = (inputs["token_type_ids"] == 1) & (inputs["attention_mask"] == 1)
+    allowed[:, 0] = True
+    loss = (
+        shared_norm_loss(out.start_logits, allowed, starts, features["group"][batch])
+        + shared_norm_loss(out.end_logits, allowed, ends, features["group"][batch])
+    ) / 2
+    return (1 - shared) * out.loss + shared * loss
+
+
+def shared_norm_loss(logits: Any, allowed: Any, targets: Any, groups: np.ndarray) -> Any:
+    """Cross-entropy of one softmax over all allowed positions of each question's windows, averaged over questions.
+
+    The target is the answer's position in every window that holds it (their probabilities add up), or
+    every window's ``[CLS]`` when none does (an unanswerable question).
+    """
+    import torch
+
+    masked = logits.masked_fill(~allowed, float("-inf"))
+    window_all = torch.logsumexp(masked, dim=1)  # per window: log of its softmax denominator
+    losses = []
+    for group in np.unique(groups):
+        rows = torch.from_numpy(np.flatnonzero(groups == group)).to(logits.device)
+        positions = targets[rows]
+        holding = positions > 0
+        if bool(holding.any()):  # else [CLS] (position 0) of every window: the question has no answer here
+            target_rows, positions = rows[holding], positions[holding]
+        else:
+            target_rows = rows
+        denominator = torch.logsumexp(window_all[rows], dim=0)
+        losses.append(denominator - torch.logsumexp(logits[target_rows, positions], dim=0))
+    return torch.stack(losses).mean()

@@ -23,7 +23,9 @@ from qa.read.span import load_span_model
 from qa.train import (
     TrainConfig,
     featurize,
+    group_batches,
     hard_negatives,
+    shared_norm_loss,
     train_reader,
 )
 
@@ -157,6 +159,54 @@ def test_featurize_targets_decode_to_the_answer(tmp_path):
     assert decoded_answers == 8
 
 
+def test_a_hard_negative_window_joins_its_question_group(tmp_path):
+    from qa.read.span import base_model_path
+    from qa.tokens import load_tokenizer
+
+    examples = load_squad(write_sample(tmp_path / "sample.json"))
+    negatives = hard_negatives(examples, rate=1.0, seed=1)
+    features = featurize(load_tokenizer(base_model_path()), examples + negatives, max_length=64, stride=16)
+    groups = features["group"]
+    assert len(set(groups[: len(examples)])) == len(examples)  # one window, one group per question here
+    for n, negative in enumerate(negatives):
+        source = next(i for i, e in enumerate(examples) if e.qid == negative.qid.removesuffix("/hard"))
+        assert groups[len(examples) + n] == groups[source]
+
+
+def test_group_batches_keep_a_question_windows_together_and_use_each_once():
+    import numpy as np
+
+    groups = np.array([0, 0, 0, 1, 2, 2, 3, 4, 4, 4, 4, 4, 4, 5])  # group 4 has more windows than a batch
+    lengths = np.arange(len(groups)) % 5 + 10
+    batches = group_batches(groups, lengths, batch_size=4, rng=np.random.default_rng(3), pool=2)
+    assert sorted(np.concatenate(batches).tolist()) == list(range(len(groups)))
+    for batch in batches:
+        assert len(batch) <= 4 or len(set(groups[batch])) == 1
+        for g in set(groups[batch].tolist()):
+            assert set(np.flatnonzero(groups == g)) <= set(batch.tolist())
+
+
+def test_shared_norm_loss_is_one_softmax_over_a_question_windows():
+    import math
+
+    import numpy as np
+    import torch
+
+    logits = torch.tensor([[1.0, 2.0, 0.5, 9.0], [0.0, 1.0, 3.0, 0.0], [2.0, 0.1, 0.2, 0.3]])
+    allowed = torch.tensor([[True, True, True, False], [True, True, True, True], [True, True, True, True]])
+    groups = np.array([7, 7, 8])  # question 7 has two windows, question 8 one
+    # Question 7's answer starts at token 2 of its second window; question 8 has no answer ([CLS]).
+    loss = shared_norm_loss(logits, allowed, torch.tensor([0, 2, 0]), groups)
+    pooled = [1.0, 2.0, 0.5, 0.0, 1.0, 3.0, 0.0]  # the masked 9.0 takes no part
+    q7 = math.log(sum(math.exp(x) for x in pooled)) - 3.0
+    q8 = math.log(sum(math.exp(x) for x in [2.0, 0.1, 0.2, 0.3])) - 2.0
+    assert loss.item() == pytest.approx((q7 + q8) / 2, rel=1e-5)
+    # Without an answer in any window, every window's [CLS] is the target: their probabilities add up.
+    unanswered = shared_norm_loss(logits[:2], allowed[:2], torch.tensor([0, 0]), groups[:2])
+    expected = math.log(sum(math.exp(x) for x in pooled)) - math.log(math.exp(1.0) + math.exp(0.0))
+    assert unanswered.item() == pytest.approx(expected, rel=1e-5)
+
+
 def test_best_margin_trades_answers_for_refusals(tmp_path):
     examples = load_squad(write_sample(tmp_path / "sample.json"))
     answerable = next(e for e in examples if not e.impossible)
@@ -200,6 +250,14 @@ def test_training_runs_end_to_end_and_the_loss_falls(tmp_path):
     assert guesses
     for guess in guesses:
         assert 0 <= guess.start < guess.end <= len(context)
+
+
+def test_shared_normalisation_trains_and_is_recorded(tmp_path):
+    meta = train_reader(_config(tmp_path, shared_norm=0.5, epochs=3), progress=lambda _: None)
+    assert meta["hyper_parameters"]["shared_norm"] == 0.5
+    losses = meta["losses"]
+    assert all(x == x for x in losses)  # no NaN from the masked positions
+    assert sum(losses[-3:]) / 3 < sum(losses[:3]) / 3
 
 
 def test_resume_continues_from_the_last_checkpoint(tmp_path, monkeypatch):
