@@ -17,16 +17,13 @@ import sys
 import time
 from pathlib import Path
 
-from qa.evaluate.reading import read_paragraphs
-from qa.evaluate.squad import split_articles, validation_articles
+from qa.evaluate.reading import read_paragraphs, reader_validation_articles
+from qa.evaluate.squad import DEFAULT_DATA_DIR, split_articles, training_pool
 from qa.read.span import load_span_model
-from qa.train import TrainConfig, load_examples
 
 
 def main(mode: str, weights: str, dirs: list[Path]) -> None:
-    config = TrainConfig()
-    examples = load_examples(config.data)
-    _, validation = split_articles(examples, validation_articles(examples, config.validation_per_source, config.seed))
+    _, validation = split_articles(training_pool(DEFAULT_DATA_DIR), reader_validation_articles(dirs[0]))
     models = [load_span_model(d)[0] for d in dirs]
     combined = models[0]
     if mode == "soup" and len(models) > 1:

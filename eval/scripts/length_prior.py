@@ -11,15 +11,16 @@ import sys
 from pathlib import Path
 
 from qa.evaluate.metrics import f1
+from qa.evaluate.reading import reader_validation_articles
 from qa.evaluate.squad import DEFAULT_DATA_DIR, training_pool
-from qa.read.span import load_span_model
+from qa.read.span import DEFAULT_MODEL_DIR, load_span_model
 
 SETTINGS = ((0.0, 0), (0.1, 3), (0.3, 3), (0.1, 5), (0.2, 5), (0.4, 5), (0.2, 8), (0.5, 8))
 
 
 def main(data_dir: Path) -> None:
-    model, meta = load_span_model()
-    validation = set(meta["validation_articles"])
+    model, _ = load_span_model()
+    validation = reader_validation_articles(DEFAULT_MODEL_DIR)
     questions = [e for e in training_pool(data_dir) if e.article in validation and not e.impossible]
     spans = []  # each question's decoded spans: (text, score)
     for e in questions:

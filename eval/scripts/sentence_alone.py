@@ -15,18 +15,19 @@ from pathlib import Path
 import numpy as np
 
 from qa.evaluate.metrics import roc_auc
+from qa.evaluate.reading import reader_validation_articles
 from qa.evaluate.squad import DEFAULT_DATA_DIR, training_pool
 from qa.index.chunk import split_sentences
-from qa.read.span import load_span_model
+from qa.read.span import DEFAULT_MODEL_DIR, load_span_model
 from qa.records import Span
 
 FLOOR = -20.0  # the margin of a span that cannot be scored in the sentence alone
 
 
 def main(data_dir: Path) -> None:
-    model, meta = load_span_model()
+    model, _ = load_span_model()
     pool = training_pool(data_dir)
-    validation = set(meta.get("validation_articles", ()))
+    validation = reader_validation_articles(DEFAULT_MODEL_DIR)
     written = {e.article for e in pool if e.article in validation and e.impossible}
     for article in sorted(written):
         window, alone, has = [], [], []
