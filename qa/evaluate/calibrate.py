@@ -195,7 +195,8 @@ def cross_validate(
 ) -> dict[str, Any]:
     """Out-of-fold figures of the verifier on the validation questions (each question scored by a model
     fitted without it): ROC AUC for "has an answer" and "top answer right", calibration error under
-    the prior's weights, SQuAD 2.0 F1 and refusal rates at each fold's threshold.
+    the prior's weights, SQuAD 2.0 F1 and refusal rates at each fold's threshold, and on answerable
+    questions the F1 of the answer it puts first (no refusal) against the best of its candidates.
 
     Where the outcomes record each question's article, the folds are whole articles (no article's
     questions are both fitted and scored), and "has an answer" is also scored within each article
@@ -255,6 +256,11 @@ def cross_validate(
         "squad2_f1_weighted": float((weights * squad2).sum() / weights.sum()),
         "unanswerable_refused": mean(refused[~answerable].tolist()),
         "answerable_refused": mean(refused[answerable].tolist()),
+        # How well it chooses among the reader's candidates, and what the best choice would score.
+        "answerable_first_f1": mean(kept_f1[answerable].tolist()),
+        "answerable_best_candidate_f1": mean(
+            [max(f, default=0.0) for f, a in zip(outcomes.f1, answerable, strict=True) if a]
+        ),
         "squad2_calibration_on_squad2_style_articles": on_written,
     }
 

@@ -51,6 +51,15 @@ def test_cross_validation_scores_every_question_out_of_fold():
     assert 0 <= report["answerable_refused"] < report["unanswerable_refused"] <= 1
 
 
+def test_cross_validation_reports_the_first_answer_against_the_best_candidate():
+    outcomes = _outcomes()
+    report = cross_validate("learned", outcomes)
+    best = [max(f) for f, a in zip(outcomes.f1, outcomes.answerable, strict=True) if a]
+    assert report["answerable_best_candidate_f1"] == pytest.approx(sum(best) / len(best))
+    # Here the right candidate always has the higher margin, so the verifier puts it first.
+    assert report["answerable_first_f1"] == pytest.approx(report["answerable_best_candidate_f1"])
+
+
 def test_weighted_calibration_error():
     p = np.array([0.9, 0.9, 0.1, 0.1])
     right = np.array([True, True, False, False])
