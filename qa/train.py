@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 import platform
 import random
@@ -230,13 +229,14 @@ def train_reader(
     model.to(config.device)
     data = prepare(config, tokenizer)
     features = data.features
-    n = len(features["start"])
     lengths = features["attention_mask"].sum(axis=1)
-    steps_per_epoch = (
-        len(group_batches(features["group"], lengths, config.batch_size, np.random.default_rng(0)))
-        if config.shared_norm
-        else math.ceil(n / config.batch_size)
-    )
+    # Each epoch's batches, planned up front so that the schedule counts the steps exactly; with shared
+    # normalisation a question's windows must share a batch to share a softmax.
+    groups = features["group"] if config.shared_norm else None
+    plan = {
+        epoch: length_batches(lengths, config.batch_size, np.random.default_rng(config.seed + epoch), groups=groups)
+        for epoch in range(1, config.epochs + 1)
+    }
     progress(f"data: {json.dumps(data.counts)}; validation articles: {', '.join(data.validation_articles)}")
 
     params = [p for p in model.parameters() if p.requires_grad]
@@ -247,7 +247,7 @@ def train_reader(
         [{"params": decay, "weight_decay": config.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
         lr=config.learning_rate,
     )
-    total = steps_per_epoch * config.epochs
+    total = sum(len(batches) for batches in plan.values())
     scheduler = get_linear_schedule_with_warmup(optimizer, int(total * config.warmup), total)
     span_model = SpanModel(model, tokenizer, config.max_length, config.stride, config.max_answer_tokens)
 
@@ -270,15 +270,11 @@ def train_reader(
         history.append({"epoch": 0, **read_paragraphs(span_model, data.validation), "seconds": 0.0})
         progress(json.dumps(history[-1]))
     started = time.perf_counter() - spent
-    done_steps = (first_epoch - 1) * steps_per_epoch
+    done_steps = sum(len(plan[epoch]) for epoch in range(1, first_epoch))
     run_started, run_steps = time.perf_counter(), 0
     for epoch in range(first_epoch, config.epochs + 1):
         model.train()
-        rng = np.random.default_rng(config.seed + epoch)
-        if config.shared_norm:  # a question's windows must share a batch to share a softmax
-            batches = group_batches(features["group"], lengths, config.batch_size, rng)
-        else:
-            batches = length_batches(lengths, config.batch_size, rng)
+        batches = plan[epoch]
         epoch_losses = []
         for step, batch in enumerate(batches):
             loss = _step(model, features, batch, config.device, config.shared_norm)
@@ -289,12 +285,12 @@ def train_reader(
             optimizer.zero_grad()
             epoch_losses.append(loss.item())
             run_steps += 1
-            if (step + 1) % config.log_every == 0 or step + 1 == steps_per_epoch:
+            if (step + 1) % config.log_every == 0 or step + 1 == len(batches):
                 rate = run_steps / (time.perf_counter() - run_started)
                 eta = (total - done_steps - run_steps) / rate
                 recent = mean(epoch_losses[-config.log_every :])
                 progress(
-                    f"epoch {epoch}/{config.epochs} step {step + 1}/{steps_per_epoch} loss {recent:.3f} "
+                    f"epoch {epoch}/{config.epochs} step {step + 1}/{len(batches)} loss {recent:.3f} "
                     f"{rate * config.batch_size:.1f} windows/s, ETA {_clock(eta)} (+ validation)"
                 )
         losses.extend(epoch_losses)
@@ -407,43 +403,39 @@ def _load_checkpoint(config: TrainConfig, fingerprint: dict) -> dict[str, Any] |
     return state
 
 
-def length_batches(lengths: np.ndarray, batch_size: int, rng: np.random.Generator, pool: int = 50) -> list[np.ndarray]:
-    """Shuffled batches of windows of similar length (less padding): shuffle, sort within pools of
-    ``pool`` batches by length, cut into batches, shuffle the batches. Every window once per epoch."""
-    order = rng.permutation(len(lengths))
-    batches = []
-    for first in range(0, len(order), batch_size * pool):
-        part = order[first : first + batch_size * pool]
-        part = part[np.argsort(lengths[part], kind="stable")]
-        batches += [part[i : i + batch_size] for i in range(0, len(part), batch_size)]
-    return [batches[i] for i in rng.permutation(len(batches))]
-
-
-def group_batches(
-    groups: np.ndarray, lengths: np.ndarray, batch_size: int, rng: np.random.Generator, pool: int = 50
+def length_batches(
+    lengths: np.ndarray,
+    batch_size: int,
+    rng: np.random.Generator,
+    pool: int = 50,
+    groups: np.ndarray | None = None,
 ) -> list[np.ndarray]:
-    """Like ``length_batches``, but whole questions: a question's windows always share one batch.
+    """Shuffled batches of windows of similar length (less padding), every window once per epoch.
 
-    Questions are shuffled, sorted by their longest window within pools, and packed in order into
-    batches of at most ``batch_size`` windows (a question with more windows gets a batch of its own).
+    Shuffle, sort within pools of ``pool`` batches by length, pack in order into batches of at most
+    ``batch_size`` windows, shuffle the batches. With ``groups`` (a question number per window) the
+    units are whole questions, sorted by their longest window: a question's windows always share one
+    batch, and a question with more windows than ``batch_size`` gets a batch of its own.
     """
-    order = np.argsort(groups, kind="stable")
-    keys, firsts = np.unique(groups[order], return_index=True)
-    members = np.split(order, firsts[1:])
+    if groups is None:
+        members = [np.array([i]) for i in range(len(lengths))]
+    else:
+        order = np.argsort(groups, kind="stable")
+        _, firsts = np.unique(groups[order], return_index=True)
+        members = np.split(order, firsts[1:])
     longest = np.array([lengths[m].max() for m in members])
-    shuffled = rng.permutation(len(keys))
+    shuffled = rng.permutation(len(members))
     batches: list[np.ndarray] = []
     for first in range(0, len(shuffled), batch_size * pool):
         part = shuffled[first : first + batch_size * pool]
-        part = part[np.argsort(longest[part], kind="stable")]
         current: list[np.ndarray] = []
         size = 0
-        for q in part:
-            if current and size + len(members[q]) > batch_size:
+        for unit in part[np.argsort(longest[part], kind="stable")]:
+            if current and size + len(members[unit]) > batch_size:
                 batches.append(np.concatenate(current))
                 current, size = [], 0
-            current.append(members[q])
-            size += len(members[q])
+            current.append(members[unit])
+            size += len(members[unit])
         if current:
             batches.append(np.concatenate(current))
     return [batches[i] for i in rng.permutation(len(batches))]

@@ -23,8 +23,8 @@ from qa.read.span import load_span_model
 from qa.train import (
     TrainConfig,
     featurize,
-    group_batches,
     hard_negatives,
+    length_batches,
     shared_norm_loss,
     train_reader,
 )
@@ -173,12 +173,12 @@ def test_a_hard_negative_window_joins_its_question_group(tmp_path):
         assert groups[len(examples) + n] == groups[source]
 
 
-def test_group_batches_keep_a_question_windows_together_and_use_each_once():
+def test_batches_keep_a_question_windows_together_and_use_each_once():
     import numpy as np
 
     groups = np.array([0, 0, 0, 1, 2, 2, 3, 4, 4, 4, 4, 4, 4, 5])  # group 4 has more windows than a batch
     lengths = np.arange(len(groups)) % 5 + 10
-    batches = group_batches(groups, lengths, batch_size=4, rng=np.random.default_rng(3), pool=2)
+    batches = length_batches(lengths, batch_size=4, rng=np.random.default_rng(3), pool=2, groups=groups)
     assert sorted(np.concatenate(batches).tolist()) == list(range(len(groups)))
     for batch in batches:
         assert len(batch) <= 4 or len(set(groups[batch])) == 1
