@@ -81,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--retrieval-only", action="store_true", help="only retrieval: recall@k and MRR, no reading")
     p.add_argument("--limit", type=int, help="ask only a seeded sample of this many questions")
     p.add_argument("--seed", type=int, default=13)
+    p.add_argument(
+        "--predictions", type=Path, help="open benchmark: also write the top answers as a SQuAD predictions file"
+    )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--reports", type=Path, default=Path("eval/reports"))
     p.set_defaults(run=cmd_eval)
@@ -313,7 +316,14 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
             figures = run_retrieval(settings, embedder, args.squad, args.data, args.limit, args.seed)
         else:
             figures = run_benchmark(
-                settings, embedder, args.squad, args.data, args.limit, args.seed, gold_paragraph=args.gold_paragraph
+                settings,
+                embedder,
+                args.squad,
+                args.data,
+                args.limit,
+                args.seed,
+                gold_paragraph=args.gold_paragraph,
+                predictions=args.predictions,
             )
         report = {**meta, "benchmark": args.squad, "limit": args.limit, "seed": args.seed, "figures": figures}
         path = save_report(report, args.reports, f"squad-{Path(args.squad).stem}")

@@ -8,8 +8,10 @@ refusal is right when there is no gold answer). Any other SQuAD file: all of its
 
 from __future__ import annotations
 
+import json
 import random
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from qa.config import Settings
@@ -64,7 +66,10 @@ def run_benchmark(
     limit: int | None = None,
     seed: int = 13,
     gold_paragraph: bool = False,
+    predictions: Path | None = None,
 ) -> dict:
+    """The open benchmark's figures; ``predictions`` also writes each question's top answer ("" when
+    refused) as a SQuAD predictions file (question id → text), the input of SQuAD's own evaluation script."""
     path, examples = benchmark_set(name, data_dir)
     examples = sampled(examples, limit, seed)
     documents = paragraphs(path)
@@ -74,6 +79,8 @@ def run_benchmark(
         index_seconds = time.perf_counter() - started
         outcomes = run_questions(pipeline, questions, progress=True)
         figures = score(outcomes, pipeline.threshold, lambda d: pipeline.index.document(d).raw)
+        if predictions is not None:
+            write_predictions(outcomes, pipeline.threshold, predictions)
         figures.update({"benchmark": name, "paragraphs": len(documents), "chunks": len(pipeline.index.chunks)})
         figures["index_seconds"] = round(index_seconds, 1)
         if gold_paragraph and hasattr(pipeline.reader, "span_model"):
@@ -81,6 +88,13 @@ def run_benchmark(
             figures["gold_paragraph_f1"] = alone["has_answer_f1"]
             figures["gold_paragraph_em"] = alone["has_answer_em"]
     return figures
+
+
+def write_predictions(outcomes: Sequence[Outcome], threshold: float, path: Path) -> None:
+    """SQuAD's predictions format: question id → the top answer's text, "" for a refusal."""
+    answers = {o.gold.id: "" if o.abstains(threshold) or not o.answers else o.answers[0].text for o in outcomes}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(answers, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def run_retrieval(

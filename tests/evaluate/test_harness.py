@@ -77,3 +77,19 @@ def test_retrieval_alone_finds_each_questions_paragraph(tiny_settings, fake_embe
         figures = run_retrieval(tiny_settings.with_(chunk_vectors=mode), fake_embedder, str(path))
         assert figures["questions"] == 2 and figures["paragraphs"] == 3 and figures["chunk_vectors"] == mode
         assert figures["recall_at_1"] == 1.0 and figures["mrr"] == 1.0
+
+
+def test_predictions_file_holds_each_top_answer_and_empty_refusals(tmp_path):
+    import json
+    from dataclasses import replace
+
+    from qa.evaluate.benchmark import write_predictions
+
+    def asked(qid: str, outcome: Outcome) -> Outcome:
+        return replace(outcome, gold=replace(outcome.gold, id=qid))
+
+    kept, refused = asked("q1", _outcome(True, "x", 0.9)), asked("q2", _outcome(False, "y", 0.2))
+    nothing = replace(asked("q3", _outcome(False, "y", 0.9)), answers=())
+    path = tmp_path / "out" / "predictions.json"
+    write_predictions([kept, refused, nothing], 0.5, path)
+    assert json.loads(path.read_text()) == {"q1": "x", "q2": "", "q3": ""}
