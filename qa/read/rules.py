@@ -23,6 +23,7 @@ from qa.index.store import Index
 from qa.read.base import Look, cite, merge
 from qa.read.question import Kind, Question
 from qa.read.sentences import RankedSentence, SentenceRanker
+from qa.read.shape import post_elsewhere
 from qa.records import Answer, Hit, Sentence, StageScores
 from qa.text import MONTHS, NUMBER_WORDS, STOPWORDS, WEEKDAYS, fold, stem, words
 
@@ -134,7 +135,7 @@ class RuleReader:
             tokens = sentence_tokens(sentence)
             for candidate in candidates(q, tokens, gap_texts(raw, tokens)):
                 span = span_score(q, tokens, candidate)
-                if span <= 0:
+                if span <= 0 or post_elsewhere(q, raw, tokens[candidate.first].start, tokens[candidate.last].end):
                     continue
                 scored.append(self._answer(ranked, tokens, candidate, span))
         return merge(sorted(scored, key=lambda a: -a.score))[: max(top_n, 5)]

@@ -27,7 +27,7 @@ import re
 
 from qa.read.question import TITLES, Kind, Question
 from qa.read.units import is_unit
-from qa.text import NUMBER_WORDS, NUMERAL, STOPWORDS, fold, stem, terms
+from qa.text import NUMBER_WORDS, NUMERAL, STOPWORDS, fold, stem, terms, words
 
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 # Where a span runs on past its answer: a new clause, or a modifier or examples tacked on after a comma
@@ -70,6 +70,8 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
         return None
     start, end = _whole_number(text, start, end)
     start, end = _whole_name(q, text, start, end)
+    if post_elsewhere(q, text, start, end):
+        return None  # "Shenzhen Mayor Qin Weizhong" for "Who is the mayor of Hong Kong?"
     if q.kind is Kind.DESCRIBE and not describes(text[start:end]):
         return None  # "Who is Eric Chan?" wants a description, not (a piece of) a name
     if q.kind is Kind.COUNT:
@@ -204,3 +206,52 @@ def _count(q: Question, text: str, start: int, end: int) -> tuple[int, int] | No
         return tokens[i][1], tokens[j][2]
     i = numbers[0]
     return tokens[i][1], tokens[i][2]
+
+
+_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s|\n")
+# "Sun Yuning, deputy director of the General Administration of Customs": the post's last word, and the names
+_POST_AFTER = re.compile(
+    r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?P<post>[\w-]+)\s+of\s+(?:the\s+)?(?P<of>(?:[A-Z][\w'’-]*\s?)+)"
+)
+
+
+def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
+    """The span names the holder of the post a "who" question asks about, but of another place or body.
+
+    "Who is the mayor of Hong Kong?" against "Shenzhen Mayor Qin Weizhong" (or "Qin Weizhong, mayor of
+    Shenzhen"): the text ties the same post word to other names than the question's, and the span's
+    sentence never names the question's ("Hong Kong"). Such a span answers another question.
+    """
+    if q.kind is not Kind.PERSON:
+        return False
+    asked_posts = {stem(fold(w)) for w, _, _ in words(q.text) if fold(w) in TITLES}
+    asked_names = set(q.proper) - asked_posts
+    if not asked_posts or not asked_names:
+        return False
+    begins = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    closing = _SENTENCE_END.search(text, end)
+    sentence = text[begins[-1] if begins else 0 : closing.start() if closing else len(text)]
+    if asked_names & set(terms(sentence)):
+        return False
+    holders = _post_before(text, start)
+    after = _POST_AFTER.match(text, end)
+    if after:
+        holders.append((after.group("post"), after.group("of")))
+    return any(
+        stem(fold(post)) in asked_posts and not asked_names & set(terms(names)) for post, names in holders if names
+    )
+
+
+def _post_before(text: str, start: int) -> list[tuple[str, str]]:
+    """ "Shenzhen Mayor |Qin Weizhong": the post word right before the span and the names before it."""
+    offset = max(0, start - 80)
+    before = words(text[offset:start])
+    if not before or not text[offset + before[-1][2] : start].isspace() or fold(before[-1][0]) not in TITLES:
+        return []
+    names, follows = [], before[-1][1]
+    for word, begin, stop in reversed(before[:-1]):
+        if not word[:1].isupper() or fold(word) in TITLES or not text[offset + stop : offset + follows].isspace():
+            break
+        names.append(word)
+        follows = begin
+    return [(before[-1][0], " ".join(reversed(names)))]

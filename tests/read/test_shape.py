@@ -139,3 +139,46 @@ def test_a_bracket_or_quote_opened_in_an_answer_is_closed_in_it(span, expected):
     start = text.index(span)
     result = shape_span(q, text, start, start + len(span))
     assert result is not None and text[result[0] : result[1]] == expected
+
+
+POSTS = (
+    "‘We aim high,’ Shenzhen Mayor Qin Weizhong says.\n"
+    "Sun Yuning, deputy director of the General Administration of Customs, spoke.\n"
+    "Chinese President Xi Jinping attended, and at the Game Developers Conference, director Eiji Aonuma spoke.\n"
+    "Hong Kong leader John Lee said Shenzhen Mayor Qin Weizhong would visit Hong Kong."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "elsewhere"),
+    [
+        # the text ties the asked post to another place or body, and the sentence never names the asked one
+        ("Who is the mayor of Hong Kong?", "Qin Weizhong", True),
+        ("Who is Hong Kong's mayor?", "Qin Weizhong", True),
+        ("Who is the president of France?", "Xi Jinping", True),
+        ("Who is the deputy director of the Hong Kong Police?", "Sun Yuning", True),
+        # the same post of the asked place or body, or another post, or nothing asked of a place
+        ("Who is the mayor of Shenzhen?", "Qin Weizhong", False),
+        ("Who is the Chinese President?", "Xi Jinping", False),
+        ("Who is the deputy director of the General Administration of Customs?", "Sun Yuning", False),
+        ("Who is the governor of Hong Kong?", "Qin Weizhong", False),
+        ("Who is the mayor?", "Qin Weizhong", False),
+        ("Which city does the mayor govern?", "Qin Weizhong", False),
+        # a comma parts the post from the names before it: "Conference, director Eiji Aonuma"
+        ("Who was the director that announced a Zelda game?", "Eiji Aonuma", False),
+        # the sentence names the asked place, so the reader, not this check, decides
+        ("Who is the mayor of Hong Kong?", "Hong Kong leader John Lee said Shenzhen Mayor Qin Weizhong", False),
+    ],
+)
+def test_a_post_held_elsewhere_is_not_an_answer(question, span, elsewhere):
+    from qa.read.shape import post_elsewhere
+
+    if span.startswith("Hong Kong leader"):
+        start = POSTS.index(span) + span.index("Qin")
+        end = start + len("Qin Weizhong")
+    else:
+        start = POSTS.index(span)
+        end = start + len(span)
+    assert post_elsewhere(analyze(question), POSTS, start, end) is elsewhere
+    if elsewhere:
+        assert shape_span(analyze(question), POSTS, start, end) is None
