@@ -364,10 +364,31 @@ def _phrase_after(tokens: list[Token], gaps: list[str], name_end: int) -> list[C
         first = nxt + 1 + (nxt + 1 < len(tokens) and tokens[nxt + 1].folded == "to")
     else:
         return []
-    last = first
-    while last + 1 < len(tokens) and last - first < MAX_TITLE_TOKENS - 1 and not _breaks(gaps, last):
-        last += 1
+    last = _run_to_break(gaps, first, len(tokens))
+    through = _list_through(tokens, gaps, first, last)
+    if through is not None:
+        last = _run_to_break(gaps, through, len(tokens))
     return [Candidate(first, last, "title")] if first <= last < len(tokens) else []
+
+
+def _list_through(tokens: list[Token], gaps: list[str], first: int, last: int) -> int | None:
+    """The end of a list that a phrase broken off at a comma runs into ("the cities of Hong Kong, Macau, …
+    and Zhaoqing"): one starting inside the phrase, whose next item is short and ends at another comma
+    (not a clause: "of Customs, promised easier and faster immigration and clearance to …, funds")."""
+    if last + 1 >= len(tokens) or "," not in gaps[last]:
+        return None
+    item_end = _run_to_break(gaps, last + 1, len(tokens))
+    if item_end - last > 4 or item_end >= len(gaps) or "," not in gaps[item_end]:
+        return None
+    return max((c.last for c in _lists(tokens, gaps) if first <= c.first <= last < c.last), default=None)
+
+
+def _run_to_break(gaps: list[str], first: int, n_tokens: int) -> int:
+    """The last token of the phrase from ``first`` up to a break, at most ``MAX_TITLE_TOKENS`` long."""
+    last = first
+    while last + 1 < n_tokens and last - first < MAX_TITLE_TOKENS - 1 and not _breaks(gaps, last):
+        last += 1
+    return last
 
 
 def _phrases(q: Question, tokens: list[Token], gaps: list[str]) -> list[Candidate]:

@@ -89,3 +89,33 @@ def test_every_answer_to_every_gold_question_is_an_exact_slice(seed_rules_pipeli
             for other in answer.also_at:
                 assert normalize_answer(seed_raw[other.start : other.end]) == normalize_answer(answer.text)
             assert seed_raw[answer.context.start : answer.context.end] == answer.context.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # a description broken off at a list's first comma runs on through the list
+        (
+            "What is the Greater Bay Area?",
+            "The Greater Bay Area refers to a scheme to link the cities of Hong Kong, Macau, Guangzhou and "
+            "Zhaoqing into an integrated hub.",
+            "a scheme to link the cities of Hong Kong, Macau, Guangzhou and Zhaoqing into an integrated hub",
+        ),
+        # not through a clause that only looks like a list ("Customs, promised easier and faster …")
+        (
+            "Who is Sun Yuning?",
+            "Sun Yuning, deputy director of the General Administration of Customs, promised easier and faster "
+            "clearance to facilitate the flow of people, funds, vehicles and data.",
+            "deputy director of the General Administration of Customs",
+        ),
+    ],
+)
+def test_a_description_runs_through_a_list_but_not_a_clause(question, text, expected):
+    from qa.read.question import analyze
+    from qa.read.rules import typed_spans
+    from qa.records import Sentence
+
+    spans = typed_spans(analyze(question), [Sentence("d", 0, len(text), text)], text)
+    titles = [text[start:end] for start, end, _, kind in spans if kind == "title"]
+    assert expected in titles
+    assert not any(t.startswith(expected) and t != expected for t in titles)
