@@ -23,7 +23,7 @@ from qa.index.store import Index
 from qa.read.base import Look, cite, merge
 from qa.read.question import Kind, Question
 from qa.read.sentences import RankedSentence, SentenceRanker
-from qa.read.shape import post_elsewhere
+from qa.read.shape import misfits, with_currency
 from qa.records import Answer, Hit, Sentence, StageScores
 from qa.text import MONTHS, NUMBER_WORDS, STOPWORDS, WEEKDAYS, fold, stem, words
 
@@ -135,7 +135,7 @@ class RuleReader:
             tokens = sentence_tokens(sentence)
             for candidate in candidates(q, tokens, gap_texts(raw, tokens)):
                 span = span_score(q, tokens, candidate)
-                if span <= 0 or post_elsewhere(q, raw, tokens[candidate.first].start, tokens[candidate.last].end):
+                if span <= 0 or misfits(q, raw, tokens[candidate.first].start, tokens[candidate.last].end):
                     continue
                 scored.append(self._answer(ranked, tokens, candidate, span))
         return merge(sorted(scored, key=lambda a: -a.score))[: max(top_n, 5)]
@@ -152,7 +152,8 @@ class RuleReader:
             rule=round(span, 4),
         )
         raw = self.index.document(sentence.doc_id).raw
-        return cite(raw, sentence, tokens[candidate.first].start, tokens[candidate.last].end, score, stages)
+        start, end = with_currency(raw, tokens[candidate.first].start, tokens[candidate.last].end)
+        return cite(raw, sentence, start, end, score, stages)
 
 
 # ------------------------------------------------------------------------------ candidate spans

@@ -70,8 +70,8 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
         return None
     start, end = _whole_number(text, start, end)
     start, end = _whole_name(q, text, start, end)
-    if post_elsewhere(q, text, start, end):
-        return None  # "Shenzhen Mayor Qin Weizhong" for "Who is the mayor of Hong Kong?"
+    if misfits(q, text, start, end):
+        return None
     if q.kind is Kind.DESCRIBE and not describes(text[start:end]):
         return None  # "Who is Eric Chan?" wants a description, not (a piece of) a name
     if q.kind is Kind.COUNT:
@@ -208,11 +208,42 @@ def _count(q: Question, text: str, start: int, end: int) -> tuple[int, int] | No
     return tokens[i][1], tokens[i][2]
 
 
+_COST = re.compile(
+    r"^\s*how\s+much\b.*\b(?:costs?|costed|price[ds]?|spen[dt]|spends|pa(?:y|id|ys)|worth|budget|fund(?:s|ed|ing)?"
+    r"|invest(?:s|ed|ment)?|money|revenue|salary|fees?|earn(?:s|ed)?|raised?|sold\s+for|sell\s+for)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"[$£€¥₹%]|\b(?:dollars?|cents?|yuan|renminbi|rmb|euros?|pounds?|sterling|yen|francs?|marks?|rupees?|pesos?"
+    r"|lira|shillings?|guineas?|usd|hkd|gbp|eur|bn|billion|million|trillion|percent|per\s+cent)\b",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(r"(?:\b[A-Z]{1,3})?[$£€¥₹]$")
 _SENTENCE_END = re.compile(r"[.!?][”’\"']?\s|\n")
 # "Sun Yuning, deputy director of the General Administration of Customs": the post's last word, and the names
 _POST_AFTER = re.compile(
     r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?P<post>[\w-]+)\s+of\s+(?:the\s+)?(?P<of>(?:[A-Z][\w'’-]*\s?)+)"
 )
+
+
+def misfits(q: Question, text: str, start: int, end: int) -> bool:
+    """A span that cannot answer ``q``, whatever its score: the holder of the asked post somewhere else, or
+    no sum of money for a question about what something costs."""
+    money = asks_money(q) and not _MONEY.search(text, with_currency(text, start, end)[0], end)
+    return money or post_elsewhere(q, text, start, end)
+
+
+def asks_money(q: Question) -> bool:
+    """ "How much does the branch cost?", "How much did they pay?": a sum of money (or a share, "32%") is
+    wanted; not when the question names the unit itself ("How much … in cents?")."""
+    return q.kind is Kind.QUANTITY and bool(_COST.search(q.text)) and not _MONEY.search(q.text)
+
+
+def with_currency(text: str, start: int, end: int) -> tuple[int, int]:
+    """A number's currency sign is part of it: "$|500 million|" → "$500 million", "HK$|2|" → "HK$2". Applied,
+    like ``whole_range``, after scoring: the model's score for the number stands for the sum."""
+    m = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
+    return (m.start() if m and text[start : start + 1].isdigit() else start), end
 
 
 def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:

@@ -51,6 +51,13 @@ def test_the_holder_of_a_post_elsewhere_is_not_the_answer(seed_pipeline, seed_ru
     assert seed_pipeline.ask("Who is the mayor of Shenzhen?").answers[0].text == "Qin Weizhong"
 
 
+def test_a_cost_question_is_not_answered_with_a_count(seed_pipeline, seed_rules_pipeline):
+    # The article gives no cost; its numbers count projects, hectares and universities.
+    for pipeline in (seed_pipeline, seed_rules_pipeline):
+        response = pipeline.ask("How much does the Science Park branch cost?")
+        assert response.no_answer and not response.candidates, pipeline.reader.kind
+
+
 def test_a_question_for_several_things_gets_the_whole_list_not_one_item(seed_pipeline):
     # The model points at "Hong Kong", the first of eleven cities; the question asks for all of them.
     top = seed_pipeline.ask("Which cities does the Greater Bay Area link?").answers[0]

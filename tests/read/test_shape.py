@@ -182,3 +182,37 @@ def test_a_post_held_elsewhere_is_not_an_answer(question, span, elsewhere):
     assert post_elsewhere(analyze(question), POSTS, start, end) is elsewhere
     if elsewhere:
         assert shape_span(analyze(question), POSTS, start, end) is None
+
+
+MONEY = "The branch houses 40 projects and cost $500 million, or HK$3.9 billion; rents rose 12%.\n"
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a question about what something costs wants a sum of money (or a share), not any number
+        ("How much does the branch cost?", "40", False),
+        ("How much did the branch cost?", "500 million", True),  # its "$" stands just before it
+        ("How much money was spent on the branch?", "HK$3.9 billion", True),
+        ("How much did the rents rise by, in price?", "12%", True),
+        # other "how much" questions, and cost questions that name their unit, take a bare number
+        ("How much land does the branch cover?", "40", True),
+        ("How much did the branch cost in dollars?", "40", True),
+    ],
+)
+def test_a_cost_question_wants_money(question, span, fits):
+    from qa.read.shape import misfits
+
+    start = MONEY.index(span)
+    assert misfits(analyze(question), MONEY, start, start + len(span)) is not fits
+    assert (shape_span(analyze(question), MONEY, start, start + len(span)) is not None) is fits
+
+
+@pytest.mark.parametrize(("span", "whole"), [("500 million", "$500 million"), ("3.9 billion", "HK$3.9 billion")])
+def test_a_currency_sign_belongs_to_its_number(span, whole):
+    from qa.read.shape import with_currency
+
+    start = MONEY.index(span)
+    begin, end = with_currency(MONEY, start, start + len(span))
+    assert MONEY[begin:end] == whole
+    assert with_currency(MONEY, MONEY.index("40"), MONEY.index("40") + 2) == (MONEY.index("40"), MONEY.index("40") + 2)
