@@ -74,6 +74,7 @@ _RELATION = {
     *("that", "which", "whose", "called", "named", "known"),
 }
 _POSSESSIVE = re.compile(r"\w['’]s?\s+\w")
+_ROLE_OF = re.compile(r"\w['’]s?\s+(" + "|".join(sorted(_ROLE_NOUNS)) + r")\s*\??\s*$", re.IGNORECASE)
 _DESCRIBE = re.compile(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<target>[^?]+?)\s*\??\s*$", re.IGNORECASE)
 
 
@@ -98,6 +99,8 @@ def analyze(question: str) -> Question:
             kind, head = Kind.QUANTITY, stem(fold(measure.group(1)))
         elif _names_a_thing(describe.group("target"), person=kind is Kind.PERSON):
             kind, target = Kind.DESCRIBE, tuple(terms(describe.group("target")))
+    if kind is Kind.ENTITY and head is None and (role := _ROLE_OF.search(question)):
+        head = role.group(1).lower()  # "What is Lau Siu-kai's title?" asks for the post, as "What title …" does
     if kind is Kind.ENTITY and head in _ROLE_NOUNS:
         kind, target = Kind.DESCRIBE, _proper_nouns(question)
     content = tuple(_content_terms(question))
@@ -108,7 +111,8 @@ def asks_definition(q: Question) -> bool:
     """ "Who is Eric Chan?", "What is the Hetao zone?": a description of a named thing is wanted."""
     if q.kind is not Kind.DESCRIBE or not q.target or not set(q.target) <= set(q.proper):
         return False
-    return _DESCRIBE.match(q.text) is not None  # the whole question is "who/what is NAME", not "what post …"
+    # the whole question is "who/what is NAME" (or "NAME's title"), not "what post does NAME hold …"
+    return _DESCRIBE.match(q.text) is not None
 
 
 def _content_terms(question: str) -> list[str]:

@@ -19,6 +19,9 @@ from qa.read.question import Kind, analyze
         ("Which river separates the two sections?", Kind.ENTITY, "river"),
         ("What is the Greater Bay Area?", Kind.DESCRIBE, None),
         ("What position does Witman Hung hold?", Kind.DESCRIBE, "position"),
+        # "NAME's post" asks for the post, as "What post …" does
+        ("What is Lau Siu-kai's title?", Kind.DESCRIBE, "title"),
+        ("What was Sun Yuning’s job?", Kind.DESCRIBE, "job"),
         ("What is the Hetao zone?", Kind.DESCRIBE, None),
         # "What is X?" where X relates to something else asks for a name or a value, not a description:
         ("What was the name of Giovanni da Verrazzano's ship?", Kind.ENTITY, None),
@@ -48,3 +51,6 @@ def test_definitions_are_who_or_what_is_a_name():
     assert asks_definition(analyze("Who is Eric Chan?")) and asks_definition(analyze("What is the Hetao Zone?"))
     assert not asks_definition(analyze("Who is the mayor of Shenzhen?"))
     assert not asks_definition(analyze("What post did Hung formerly hold at the Shenzhen Qianhai Authority?"))
+    # "What is NAME's title?" wants what "Who is NAME?" gets: a description of the named person
+    title = analyze("What is Lau Siu-kai's title?")
+    assert asks_definition(title) and title.target == ("lau", "siu-kai")
