@@ -61,7 +61,7 @@ _AUX = {
     "could",
     "should",
 }
-_ROLE_NOUNS = {"position", "post", "role", "title", "job", "office", "rank"}
+ROLE_NOUNS = {"position", "post", "role", "title", "job", "office", "rank"}
 _WH_WORDS = {"many", "much", "big", "large", "far", "long", "tall", "wide", "high", "old"}
 _MEASURE_OF = re.compile(
     r"(?:the\s+)?(population|size|area|number|cost|budget|distance|length|height|value|price|total)\s+of\b",
@@ -74,7 +74,7 @@ _RELATION = {
     *("that", "which", "whose", "called", "named", "known"),
 }
 _POSSESSIVE = re.compile(r"\w['’]s?\s+\w")
-_ROLE_OF = re.compile(r"\w['’]s?\s+(" + "|".join(sorted(_ROLE_NOUNS)) + r")\s*\??\s*$", re.IGNORECASE)
+_ROLE_OF = re.compile(r"\w['’]s?\s+(" + "|".join(sorted(ROLE_NOUNS)) + r")\s*\??\s*$", re.IGNORECASE)
 _DESCRIBE = re.compile(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<target>[^?]+?)\s*\??\s*$", re.IGNORECASE)
 
 
@@ -101,7 +101,7 @@ def analyze(question: str) -> Question:
             kind, target = Kind.DESCRIBE, tuple(terms(describe.group("target")))
     if kind is Kind.ENTITY and head is None and (role := _ROLE_OF.search(question)):
         head = role.group(1).lower()  # "What is Lau Siu-kai's title?" asks for the post, as "What title …" does
-    if kind is Kind.ENTITY and head in _ROLE_NOUNS:
+    if kind is Kind.ENTITY and head in ROLE_NOUNS:
         kind, target = Kind.DESCRIBE, _proper_nouns(question)
     content = tuple(_content_terms(question))
     return Question(question, kind, head, content, target, _proper_nouns(question))

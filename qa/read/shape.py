@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from qa.read.question import TITLES, Kind, Question
+from qa.read.question import ROLE_NOUNS, TITLES, Kind, Question
 from qa.read.units import is_unit
 from qa.text import NUMBER_WORDS, NUMERAL, STOPWORDS, fold, stem, terms, words
 
@@ -167,6 +167,24 @@ def _number_of_adjective(q: Question, text: str, start: int, end: int) -> tuple[
     m = _HYPHENATED.fullmatch(text, start, end)
     if m and (stem(fold(m.group(2))) == q.head or is_unit(m.group(2))):
         return start, m.end(1)
+    return start, end
+
+
+def before_asked_name(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
+    """A description ends before the name it describes: "executive chairman Witman Hung Wai-man hailed …" →
+    "executive chairman" for "What position does Witman Hung hold?" (a span that starts with the name is
+    left to ``restates`` and the reader). Applied after scoring: the model found where the post starts,
+    and a span ending at the name scores low only because titles come before names."""
+    asked = set(q.target) & set(q.proper)
+    if q.kind is not Kind.DESCRIBE or q.head not in ROLE_NOUNS or len(asked) < 2:
+        return start, end
+    found = words(text[start:end])
+    named = [w[:1].isupper() and stem(fold(w)) in asked for w, _, _ in found]
+    leading = True  # the name the span starts with, if any
+    for i, (_, begin, _) in enumerate(found):
+        if named[i] and not leading and i + 1 < len(found) and named[i + 1]:  # a full name: two of its words
+            return _strip(text, start, start + begin)
+        leading = leading and named[i]
     return start, end
 
 

@@ -216,3 +216,33 @@ def test_a_currency_sign_belongs_to_its_number(span, whole):
     begin, end = with_currency(MONEY, start, start + len(span))
     assert MONEY[begin:end] == whole
     assert with_currency(MONEY, MONEY.index("40"), MONEY.index("40") + 2) == (MONEY.index("40"), MONEY.index("40") + 2)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # the post asked for ends before the asked person's full name
+        (
+            "What position does Witman Hung hold?",
+            "executive chairman Witman Hung Wai-man hailed the plan",
+            "executive chairman",
+        ),
+        # a span that starts with the name, one word of the name, or a question that asks no post: unchanged
+        (
+            "What position does Witman Hung hold?",
+            "Witman Hung Wai-man, executive chairman",
+            "Witman Hung Wai-man, executive chairman",
+        ),
+        ("What title did Iroquois give Johnson?", "colonel of the Iroquois", "colonel of the Iroquois"),
+        (
+            "What is European Union law?",
+            "treaties binding European Union member states",
+            "treaties binding European Union member states",
+        ),
+    ],
+)
+def test_a_post_ends_before_the_name_it_belongs_to(question, span, expected):
+    from qa.read.shape import before_asked_name
+
+    start, end = before_asked_name(analyze(question), span, 0, len(span))
+    assert span[start:end] == expected

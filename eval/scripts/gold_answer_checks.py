@@ -1,0 +1,41 @@
+"""The answer checks of ``qa/read/shape.py`` against every gold answer of the training pool (held-out
+articles never read): how many gold answers ``misfits`` would reject (a post held elsewhere, a cost
+question answered without money) and how many ``before_asked_name`` would cut. A check that touches
+gold answers is too broad. Seconds; prints each gold answer touched and the counts.
+
+    .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from qa.evaluate.squad import DEFAULT_DATA_DIR, training_pool
+from qa.read.question import Kind, analyze
+from qa.read.shape import asks_money, before_asked_name, misfits, with_currency
+
+
+def main(data_dir: Path) -> None:
+    answerable = [e for e in training_pool(data_dir) if not e.impossible]
+    money = describe = rejected = cut = 0
+    for e in answerable:
+        q = analyze(e.question)
+        money += asks_money(q)
+        describe += q.kind is Kind.DESCRIBE
+        for text, start in zip(e.answers, e.starts, strict=True):
+            end = start + len(text)
+            if misfits(q, e.context, with_currency(e.context, start, end)[0], end):
+                rejected += 1
+                print(f"rejected: {e.question} | {text}")
+            if before_asked_name(q, e.context, start, end) != (start, end):
+                cut += 1
+                print(f"cut: {e.question} | {text}")
+    print(
+        f"answerable questions {len(answerable)} (asking for money {money}, for a description {describe}); "
+        f"gold answers rejected {rejected}, cut {cut}"
+    )
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DATA_DIR)
