@@ -1,7 +1,8 @@
 """The answer checks of ``qa/read/shape.py`` against every gold answer of the training pool (held-out
 articles never read): how many gold answers ``misfits`` would reject (a post held elsewhere, a cost
-question answered without money) and how many ``before_asked_name`` would cut. A check that touches
-gold answers is too broad. Seconds; prints each gold answer touched and the counts.
+question answered without money) and how many ``before_asked_name`` or ``holder_of_asked_post`` would
+cut. A check that touches gold answers is too broad. Seconds; prints each gold answer touched and the
+counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
 """
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from qa.evaluate.squad import DEFAULT_DATA_DIR, training_pool
 from qa.read.question import Kind, analyze
-from qa.read.shape import asks_money, before_asked_name, misfits, with_currency
+from qa.read.shape import asks_money, before_asked_name, holder_of_asked_post, misfits, with_currency
 
 
 def main(data_dir: Path) -> None:
@@ -28,7 +29,10 @@ def main(data_dir: Path) -> None:
             if misfits(q, e.context, with_currency(e.context, start, end)[0], end):
                 rejected += 1
                 print(f"rejected: {e.question} | {text}")
-            if before_asked_name(q, e.context, start, end) != (start, end):
+            if (
+                before_asked_name(q, e.context, start, end) != (start, end)
+                or holder_of_asked_post(q, e.context, start, end) != start
+            ):
                 cut += 1
                 print(f"cut: {e.question} | {text}")
     print(

@@ -72,6 +72,7 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     start, end = _whole_name(q, text, start, end)
     if misfits(q, text, start, end):
         return None
+    start = holder_of_asked_post(q, text, start, end)
     if q.kind is Kind.DESCRIBE and not describes(text[start:end]):
         return None  # "Who is Eric Chan?" wants a description, not (a piece of) a name
     if q.kind is Kind.COUNT:
@@ -264,6 +265,20 @@ def with_currency(text: str, start: int, end: int) -> tuple[int, int]:
     return (m.start() if m and text[start : start + 1].isdigit() else start), end
 
 
+def holder_of_asked_post(q: Question, text: str, start: int, end: int) -> int:
+    """Of names joined by "and", the one the asked post is said of: "Qin and Sun Yuning, deputy director of
+    the General Administration of Customs" → "Sun Yuning" for "Who is the deputy director of …?"."""
+    joined = list(re.finditer(r"\s(?:and|&)\s", text[start:end]))
+    after = _POST_AFTER.match(text, end)
+    if q.kind is not Kind.PERSON or not joined or not after or stem(fold(after.group("post"))) not in _asked_posts(q):
+        return start
+    return start + joined[-1].end()
+
+
+def _asked_posts(q: Question) -> set[str]:
+    return {stem(fold(w)) for w, _, _ in words(q.text) if fold(w) in TITLES}
+
+
 def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
     """The span names the holder of the post a "who" question asks about, but of another place or body.
 
@@ -273,7 +288,7 @@ def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
     """
     if q.kind is not Kind.PERSON:
         return False
-    asked_posts = {stem(fold(w)) for w, _, _ in words(q.text) if fold(w) in TITLES}
+    asked_posts = _asked_posts(q)
     asked_names = set(q.proper) - asked_posts
     if not asked_posts or not asked_names:
         return False

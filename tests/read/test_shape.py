@@ -246,3 +246,21 @@ def test_a_post_ends_before_the_name_it_belongs_to(question, span, expected):
 
     start, end = before_asked_name(analyze(question), span, 0, len(span))
     assert span[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # of names joined by "and", the one the asked post is said of
+        ("Who is the deputy director of the General Administration of Customs?", "Sun Yuning"),
+        # a question that asks no post, or another post, keeps both names
+        ("Who promised faster clearance?", "Qin and Sun Yuning"),
+        ("Who is the mayor of Shenzhen?", "Qin and Sun Yuning"),
+    ],
+)
+def test_the_holder_of_the_asked_post_among_joined_names(question, expected):
+    text = "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, promised it."
+    span = "Qin and Sun Yuning"
+    start = text.index(span)
+    shaped = shape_span(analyze(question), text, start, start + len(span))
+    assert shaped is not None and text[shaped[0] : shaped[1]] == expected
