@@ -74,7 +74,11 @@ _RELATION = {
     *("that", "which", "whose", "called", "named", "known"),
 }
 _POSSESSIVE = re.compile(r"\w['’]s?\s+\w")
-_ROLE_OF = re.compile(r"\w['’]s?\s+(" + "|".join(sorted(ROLE_NOUNS)) + r")\s*\??\s*$", re.IGNORECASE)
+# "What is Hung's (former) post?": a what-question ending in a possessive and a word for a post
+_ROLE_OF = re.compile(
+    r"^\s*what\b.*\w['’]s?\s+(?:[a-z]+\s+){0,2}(" + "|".join(sorted(ROLE_NOUNS)) + r")\s*\??\s*$",
+    re.IGNORECASE,
+)
 _DESCRIBE = re.compile(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<target>[^?]+?)\s*\??\s*$", re.IGNORECASE)
 
 

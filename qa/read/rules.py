@@ -64,6 +64,8 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d|21\d\d")
 _BREAK = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s|[.!?]\s")
 _CONNECTORS = {"of", "for", "and"}
 _COPULA = {"is", "was", "are", "were"}
+# Verbs of saying end a title before a name: "…,” said Hung, also former …" has no title "said".
+_SAYING = {"said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "wrote", "writes", "according"}
 _DETERMINERS = {"the", "this", "that", "each", "any", "every", "which", "no", "another"}
 UNITS = {
     "hectare",
@@ -347,7 +349,9 @@ def _title_before(tokens: list[Token], gaps: list[str], name_start: int) -> list
     first = name_start
     while first - 1 >= 0 and name_start - first < 8 and not _breaks(gaps, first - 1):
         previous = tokens[first - 1]
-        if previous.folded in STOPWORDS and not previous.capitalized and previous.folded not in ("of",):
+        if previous.folded in _SAYING or (
+            previous.folded in STOPWORDS and not previous.capitalized and previous.folded not in ("of",)
+        ):
             break
         first -= 1
     return [Candidate(first, name_start - 1, "title")] if first < name_start else []

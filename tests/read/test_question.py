@@ -22,6 +22,8 @@ from qa.read.question import Kind, analyze
         # "NAME's post" asks for the post, as "What post …" does
         ("What is Lau Siu-kai's title?", Kind.DESCRIBE, "title"),
         ("What was Sun Yuning’s job?", Kind.DESCRIBE, "job"),
+        ("What is Hung's former post?", Kind.DESCRIBE, "post"),
+        ("How does Jacksonville's Filipino population rank?", Kind.ENTITY, None),  # "rank", a verb
         ("What is the Hetao zone?", Kind.DESCRIBE, None),
         # "What is X?" where X relates to something else asks for a name or a value, not a description:
         ("What was the name of Giovanni da Verrazzano's ship?", Kind.ENTITY, None),

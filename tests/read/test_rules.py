@@ -119,3 +119,14 @@ def test_a_description_runs_through_a_list_but_not_a_clause(question, text, expe
     titles = [text[start:end] for start, end, _, kind in spans if kind == "title"]
     assert expected in titles
     assert not any(t.startswith(expected) and t != expected for t in titles)
+
+
+def test_a_verb_of_saying_before_a_name_is_no_title():
+    from qa.read.question import analyze
+    from qa.read.rules import typed_spans
+    from qa.records import Sentence
+
+    text = "“Instead, we compete,” said Hung, also former principal liaison officer for Hong Kong."
+    spans = typed_spans(analyze("What is Hung's former post?"), [Sentence("d", 0, len(text), text)], text)
+    titles = [text[start:end] for start, end, _, kind in spans if kind == "title"]
+    assert "principal liaison officer for Hong Kong" in titles and "said" not in titles
