@@ -78,9 +78,11 @@ def test_windows_are_raw_slices_of_whole_sentences(seed_pipeline, seed_raw):
 
 def test_every_answer_to_every_gold_question_is_an_exact_slice(seed_pipeline, seed_raw):
     for line in GOLD.read_text(encoding="utf-8").splitlines():
-        question = json.loads(line)["question"]
+        gold = json.loads(line)
+        question = gold["question"]
         answers = seed_pipeline.ask(question, 10, threshold=0).answers
-        assert answers, question
+        # every answerable question gets candidates; an unanswerable one may get none ("How much money …?")
+        assert answers or not gold["answerable"], question
         for answer in answers:
             assert seed_raw[answer.citation.start : answer.citation.end] == answer.text
             context = answer.context

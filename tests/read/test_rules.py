@@ -81,9 +81,11 @@ def test_seed_unanswerable_question_abstains_but_returns_passages(seed_rules_pip
 @pytest.mark.slow
 def test_every_answer_to_every_gold_question_is_an_exact_slice(seed_rules_pipeline, seed_raw):
     for line in GOLD.read_text(encoding="utf-8").splitlines():
-        question = json.loads(line)["question"]
+        gold = json.loads(line)
+        question = gold["question"]
         answers = seed_rules_pipeline.ask(question, 10, threshold=0).answers
-        assert answers, question
+        # every answerable question gets candidates; an unanswerable one may get none ("How much money …?")
+        assert answers or not gold["answerable"], question
         for answer in answers:
             assert seed_raw[answer.citation.start : answer.citation.end] == answer.text
             for other in answer.also_at:
