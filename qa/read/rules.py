@@ -64,6 +64,8 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d|21\d\d")
 _BREAK = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s|[.!?]\s")
 _CONNECTORS = {"of", "for", "and"}
 _COPULA = {"is", "was", "are", "were"}
+# Stop words an appositive may start with ("Eric Chan, the No 2 official"; "Hung, also former …").
+_APPOSITIVE_START = {"a", "an", "the", "also", "its", "his", "her", "their", "our", "one", "both", "now", "then"}
 # Verbs of saying end a title before a name: "…,” said Hung, also former …" has no title "said".
 _SAYING = {"said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "wrote", "writes", "according"}
 _DETERMINERS = {"the", "this", "that", "each", "any", "every", "which", "no", "another"}
@@ -362,9 +364,14 @@ def _phrase_after(tokens: list[Token], gaps: list[str], name_end: int) -> list[C
     if nxt >= len(tokens):
         return []
     if "," in gaps[name_end]:
-        if tokens[nxt].folded in ("who", "which", "that", "said", "says"):
+        # an appositive is a noun phrase: not "…, with …", "…, which …", "…, said …", nor the next item
+        # of a list the name is one of ("a quantum-computing centre, data exchange and institute")
+        following = tokens[nxt].folded
+        if following in _SAYING or (following in STOPWORDS and following not in _APPOSITIVE_START):
             return []
-        first = nxt + 1 if tokens[nxt].folded == "also" else nxt
+        if any(c.first <= name_end < c.last for c in _lists(tokens, gaps)):
+            return []
+        first = nxt + 1 if following == "also" else nxt
     elif tokens[nxt].folded in _COPULA or tokens[nxt].folded == "refers":
         first = nxt + 1 + (nxt + 1 < len(tokens) and tokens[nxt + 1].folded == "to")
     else:

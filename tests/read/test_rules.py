@@ -132,3 +132,30 @@ def test_a_verb_of_saying_before_a_name_is_no_title():
     spans = typed_spans(analyze("What is Hung's former post?"), [Sentence("d", 0, len(text), text)], text)
     titles = [text[start:end] for start, end, _, kind in spans if kind == "title"]
     assert "principal liaison officer for Hong Kong" in titles and "said" not in titles
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "not_a_title"),
+    [
+        # an appositive is a noun phrase, not a phrase that starts with a preposition
+        (
+            "What is the Shenzhen River?",
+            "The park is split by the Shenzhen River, with the Hong Kong side spread across 87 hectares.",
+            "with the Hong Kong side spread across 87 hectares",
+        ),
+        # nor the next item of a list that the name is one of
+        (
+            "What is the Quantum Centre?",
+            "The zone is home to a Quantum Centre, data exchange and institute devoted to Brics.",
+            "data exchange and institute devoted to Brics",
+        ),
+    ],
+)
+def test_no_appositive_from_a_prepositional_phrase_or_the_next_list_item(question, text, not_a_title):
+    from qa.read.question import analyze
+    from qa.read.rules import typed_spans
+    from qa.records import Sentence
+
+    spans = typed_spans(analyze(question), [Sentence("d", 0, len(text), text)], text)
+    titles = [text[start:end] for start, end, _, kind in spans if kind == "title"]
+    assert not any(not_a_title in t or t in not_a_title for t in titles), titles
