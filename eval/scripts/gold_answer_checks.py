@@ -1,8 +1,8 @@
 """The answer checks of ``qa/read/shape.py`` against every gold answer of the training pool (held-out
 articles never read): how many gold answers ``misfits`` would reject (a post held elsewhere, a cost
-question answered without money) and how many ``before_asked_name`` or ``holder_of_asked_post`` would
-cut. A check that touches gold answers is too broad. Seconds; prints each gold answer touched and the
-counts.
+question answered without money, a difference asked of a sentence that compares nothing) and how
+many ``before_asked_name`` or ``holder_of_asked_post`` would cut. A check that touches gold answers
+is too broad. Seconds; prints each gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
 """
@@ -14,15 +14,16 @@ from pathlib import Path
 
 from qa.evaluate.squad import DEFAULT_DATA_DIR, training_pool
 from qa.read.question import Kind, analyze
-from qa.read.shape import asks_money, before_asked_name, holder_of_asked_post, misfits, with_currency
+from qa.read.shape import asks_difference, asks_money, before_asked_name, holder_of_asked_post, misfits, with_currency
 
 
 def main(data_dir: Path) -> None:
     answerable = [e for e in training_pool(data_dir) if not e.impossible]
-    money = describe = rejected = cut = 0
+    money = difference = describe = rejected = cut = 0
     for e in answerable:
         q = analyze(e.question)
         money += asks_money(q)
+        difference += asks_difference(q)
         describe += q.kind is Kind.DESCRIBE
         for text, start in zip(e.answers, e.starts, strict=True):
             end = start + len(text)
@@ -36,7 +37,8 @@ def main(data_dir: Path) -> None:
                 cut += 1
                 print(f"cut: {e.question} | {text}")
     print(
-        f"answerable questions {len(answerable)} (asking for money {money}, for a description {describe}); "
+        f"answerable questions {len(answerable)} (asking for money {money}, for a difference {difference}, "
+        f"for a description {describe}); "
         f"gold answers rejected {rejected}, cut {cut}"
     )
 

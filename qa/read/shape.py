@@ -238,6 +238,18 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(?:\b[A-Z]{1,3})?[$£€¥₹]$")
+_DIFFERENCE = re.compile(
+    r"^\s*how\s+(?:much|many)\s+(?:more|less|fewer|bigger|larger|smaller|higher|lower|longer|shorter|older|younger"
+    r"|greater|taller|further|farther|heavier|lighter|cheaper|faster|slower|wider|deeper)\b",
+    re.IGNORECASE,
+)
+_COMPARES = re.compile(
+    r"%|\b(?:than|more|less|fewer|above|below|ahead|behind|over|under|twice|thrice|times|double|triple|half"
+    r"|percent|increase[ds]?|decrease[ds]?|rose|fell|grew|gain(?:ed)?|los[st]|difference|compared|bigger|larger"
+    r"|smaller|higher|lower|longer|shorter|older|younger|greater|taller|further|farther|heavier|lighter|cheaper"
+    r"|faster|slower|wider|deeper|earlier|later)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?][”’\"']?\s|\n")
 # "Sun Yuning, deputy director of the General Administration of Customs": the post's last word, and the names
 _POST_AFTER = re.compile(
@@ -246,10 +258,24 @@ _POST_AFTER = re.compile(
 
 
 def misfits(q: Question, text: str, start: int, end: int) -> bool:
-    """A span that cannot answer ``q``, whatever its score: the holder of the asked post somewhere else, or
-    no sum of money for a question about what something costs."""
+    """A span that cannot answer ``q``, whatever its score: the holder of the asked post somewhere else, no
+    sum of money for a question about what something costs, or a sentence that compares nothing for a
+    question about a difference ("How much bigger is the Shenzhen side?" of "… 87 hectares, and the
+    Shenzhen one occupying 302 hectares": nothing is computed, so only a stated difference answers)."""
     money = asks_money(q) and not _MONEY.search(text, with_currency(text, start, end)[0], end)
-    return money or post_elsewhere(q, text, start, end)
+    difference = asks_difference(q) and not _COMPARES.search(_sentence_around(text, start, end))
+    return money or difference or post_elsewhere(q, text, start, end)
+
+
+def asks_difference(q: Question) -> bool:
+    """ "How much bigger …?", "How many more …?": a difference, which only a comparing sentence states."""
+    return bool(_DIFFERENCE.search(q.text))
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    begins = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    closing = _SENTENCE_END.search(text, end)
+    return text[begins[-1] if begins else 0 : closing.start() if closing else len(text)]
 
 
 def asks_money(q: Question) -> bool:
@@ -292,9 +318,7 @@ def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
     asked_names = set(q.proper) - asked_posts
     if not asked_posts or not asked_names:
         return False
-    begins = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    closing = _SENTENCE_END.search(text, end)
-    sentence = text[begins[-1] if begins else 0 : closing.start() if closing else len(text)]
+    sentence = _sentence_around(text, start, end)
     if asked_names & set(terms(sentence)):
         return False
     holders = _post_before(text, start)

@@ -264,3 +264,26 @@ def test_the_holder_of_the_asked_post_among_joined_names(question, expected):
     start = text.index(span)
     shaped = shape_span(analyze(question), text, start, start + len(span))
     assert shaped is not None and text[shaped[0] : shaped[1]] == expected
+
+
+SIDES = (
+    "The Hong Kong side spreads across 87 hectares, and the Shenzhen one occupies 302 hectares.\n"
+    "The Shenzhen side is 215 hectares larger than the Hong Kong side.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a difference is answered only where a sentence states one: nothing is computed
+        ("How much bigger is the Shenzhen side?", "87 hectares", False),
+        ("How much bigger is the Shenzhen side?", "215 hectares", True),
+        ("How many more hectares does the Shenzhen side cover?", "302 hectares", False),
+        ("How big is the Shenzhen side?", "302 hectares", True),
+    ],
+)
+def test_a_difference_needs_a_sentence_that_compares(question, span, fits):
+    from qa.read.shape import misfits
+
+    start = SIDES.index(span)
+    assert misfits(analyze(question), SIDES, start, start + len(span)) is not fits
