@@ -356,7 +356,9 @@ def _title_before(tokens: list[Token], gaps: list[str], name_start: int) -> list
         ):
             break
         first -= 1
-    return [Candidate(first, name_start - 1, "title")] if first < name_start else []
+    if first == name_start or tokens[name_start - 1].folded in STOPWORDS:
+        return []  # "the cities of Hong Kong": the name is what "of" governs, not what the words describe
+    return [Candidate(first, name_start - 1, "title")]
 
 
 def _phrase_after(tokens: list[Token], gaps: list[str], name_end: int) -> list[Candidate]:

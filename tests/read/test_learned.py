@@ -51,6 +51,12 @@ def test_the_holder_of_a_post_elsewhere_is_not_the_answer(seed_pipeline, seed_ru
     assert seed_pipeline.ask("Who is the mayor of Shenzhen?").answers[0].text == "Qin Weizhong"
 
 
+def test_what_is_a_place_the_article_never_describes_is_refused(seed_pipeline):
+    # The example, offered by /suggestions: "the cities of Hong Kong" does not say what Hong Kong is.
+    response = seed_pipeline.ask("What is Hong Kong?")
+    assert response.no_answer and all(c.text != "cities of" for c in response.candidates)
+
+
 def test_a_cost_question_is_not_answered_with_a_count(seed_pipeline, seed_rules_pipeline):
     # The article gives no cost; its numbers count projects, hectares and universities.
     for pipeline in (seed_pipeline, seed_rules_pipeline):

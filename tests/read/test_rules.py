@@ -159,3 +159,20 @@ def test_no_appositive_from_a_prepositional_phrase_or_the_next_list_item(questio
     spans = typed_spans(analyze(question), [Sentence("d", 0, len(text), text)], text)
     titles = [text[start:end] for start, end, _, kind in spans if kind == "title"]
     assert not any(not_a_title in t or t in not_a_title for t in titles), titles
+
+
+def test_words_before_of_name_are_no_title():
+    from qa.read.question import analyze
+    from qa.read.rules import typed_spans
+    from qa.records import Sentence
+
+    # "the cities of Hong Kong" does not say what Hong Kong is; "Secretary of State John Kerry" does say who Kerry is
+    text = "The scheme links the cities of Hong Kong, Macau and Zhuhai. Secretary of State John Kerry came."
+    sentences = [Sentence("d", 0, 59, text[:59]), Sentence("d", 60, len(text), text[60:])]
+    for question, unwanted, wanted in (
+        ("What is Hong Kong?", "cities of", None),
+        ("Who is John Kerry?", None, "Secretary of State"),
+    ):
+        spans = typed_spans(analyze(question), sentences, text)
+        titles = [text[start:end] for start, end, _, kind in spans if kind == "title"]
+        assert unwanted not in titles and (wanted is None or wanted in titles), titles
