@@ -1,8 +1,8 @@
 """The answer checks of ``qa/read/shape.py`` against every gold answer of the training pool (held-out
 articles never read): how many gold answers ``misfits`` would reject (a post held elsewhere, a cost
 question answered without money, a difference asked of a sentence that compares nothing) and how
-many ``before_asked_name`` or ``holder_of_asked_post`` would cut. A check that touches gold answers
-is too broad. Seconds; prints each gold answer touched and the counts.
+many ``before_asked_name``, ``holder_of_asked_post`` or ``full_name`` would change. A check that
+touches gold answers is too broad. Seconds; prints each gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
 """
@@ -14,7 +14,15 @@ from pathlib import Path
 
 from qa.evaluate.squad import DEFAULT_DATA_DIR, training_pool
 from qa.read.question import Kind, analyze
-from qa.read.shape import asks_difference, asks_money, before_asked_name, holder_of_asked_post, misfits, with_currency
+from qa.read.shape import (
+    asks_difference,
+    asks_money,
+    before_asked_name,
+    full_name,
+    holder_of_asked_post,
+    misfits,
+    with_currency,
+)
 
 
 def main(data_dir: Path) -> None:
@@ -33,13 +41,14 @@ def main(data_dir: Path) -> None:
             if (
                 before_asked_name(q, e.context, start, end) != (start, end)
                 or holder_of_asked_post(q, e.context, start, end) != start
+                or full_name(q, e.context, start, end) != (start, end)
             ):
                 cut += 1
-                print(f"cut: {e.question} | {text}")
+                print(f"changed: {e.question} | {text}")
     print(
         f"answerable questions {len(answerable)} (asking for money {money}, for a difference {difference}, "
         f"for a description {describe}); "
-        f"gold answers rejected {rejected}, cut {cut}"
+        f"gold answers rejected {rejected}, changed {cut}"
     )
 
 

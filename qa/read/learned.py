@@ -29,7 +29,7 @@ from qa.read.base import Look, cite, merge
 from qa.read.question import Kind, Question
 from qa.read.rules import typed_spans
 from qa.read.sentences import RankedSentence, SentenceRanker
-from qa.read.shape import before_asked_name, restates, shape_span, whole_range, with_currency
+from qa.read.shape import before_asked_name, full_name, restates, shape_span, whole_range, with_currency
 from qa.read.span import (
     DEFAULT_MODEL_DIR,
     SpanModel,
@@ -149,7 +149,7 @@ class LearnedReader:
             # Completions that keep the score the model gave the span: one end of a range stands for the
             # range, and a quantity for its conversion into the unit the question asks for.
             shaped = with_currency(window.text, *whole_range(q, window.text, *shaped))
-            shaped = before_asked_name(q, window.text, *shaped)
+            shaped = full_name(q, window.text, *before_asked_name(q, window.text, *shaped))
             shaped = in_asked_unit(q, window.text, *shaped)
             if q.kind is Kind.LIST:
                 # "Which cities …?" asks for all of them: an item of a list answers with the whole list.

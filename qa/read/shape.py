@@ -43,6 +43,8 @@ _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 _RANGE_START = re.compile(r"(?<![\w.,])" + NUMERAL + r"\s?[–-]\s?$")  # "1505–" just before a number
 _RANGE_END = re.compile(r"\s?[–-]\s?" + NUMERAL + r"(?!\w)")  # "–74" just after one
 _HYPHENATED = re.compile(rf"({NUMERAL}|" + "|".join(sorted(NUMBER_WORDS)) + r")-([A-Za-z]+)", re.IGNORECASE)
+_FULL_NAME = re.compile(r"\bfull\s+name\b", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]* $")  # a capitalised word and one space, just before
 _ONE_YEAR = re.compile(r"\b(?:what|which)\s+year\b|\byear\s+did\b", re.IGNORECASE)
 
 
@@ -186,6 +188,19 @@ def before_asked_name(q: Question, text: str, start: int, end: int) -> tuple[int
         if named[i] and not leading and i + 1 < len(found) and named[i + 1]:  # a full name: two of its words
             return _strip(text, start, start + begin)
         leading = leading and named[i]
+    return start, end
+
+
+def full_name(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
+    """For "What is Witman Hung's full name?", a piece of a name is the whole run of capitalised words it
+    stands in ("Wai-man" → "Witman Hung Wai-man"). Applied after scoring, like ``whole_range``: the model
+    found the name; the question asks for all of it."""
+    if not _FULL_NAME.search(q.text) or not text[start:end].split()[-1][:1].isupper():
+        return start, end
+    while (before := _NAME_BEFORE.search(text, max(0, start - 40), start)) is not None:
+        start = before.start()
+    while text[end : end + 1] == " " and (after := _NAME_WORD.match(text, end + 1)) is not None:
+        end = after.end()
     return start, end
 
 

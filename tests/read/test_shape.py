@@ -287,3 +287,22 @@ def test_a_difference_needs_a_sentence_that_compares(question, span, fits):
 
     start = SIDES.index(span)
     assert misfits(analyze(question), SIDES, start, start + len(span)) is not fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # a piece of a name is the whole name when the full name is asked for
+        ("What is Witman Hung's full name?", "Wai-man", "Witman Hung Wai-man"),
+        ("What is Witman Hung's full name?", "Hung", "Witman Hung Wai-man"),
+        # not for other questions, and not over lowercase words ("executive chairman")
+        ("Who hailed the support?", "Wai-man", "Wai-man"),
+    ],
+)
+def test_a_full_name_is_the_whole_name(question, span, expected):
+    from qa.read.shape import full_name
+
+    text = "Data Society executive chairman Witman Hung Wai-man hailed the support."
+    start = text.index(span)
+    begin, end = full_name(analyze(question), text, start, start + len(span))
+    assert text[begin:end] == expected
