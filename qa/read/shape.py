@@ -253,16 +253,14 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(?:\b[A-Z]{1,3})?[$£€¥₹]$")
-_DIFFERENCE = re.compile(
-    r"^\s*how\s+(?:much|many)\s+(?:more|less|fewer|bigger|larger|smaller|higher|lower|longer|shorter|older|younger"
-    r"|greater|taller|further|farther|heavier|lighter|cheaper|faster|slower|wider|deeper)\b",
-    re.IGNORECASE,
+_COMPARATIVES = (
+    "more|less|fewer|bigger|larger|smaller|higher|lower|longer|shorter|older|younger|greater|taller|further"
+    "|farther|heavier|lighter|cheaper|faster|slower|wider|deeper"
 )
-_COMPARES = re.compile(
-    r"%|\b(?:than|more|less|fewer|above|below|ahead|behind|over|under|twice|thrice|times|double|triple|half"
-    r"|percent|increase[ds]?|decrease[ds]?|rose|fell|grew|gain(?:ed)?|los[st]|difference|compared|bigger|larger"
-    r"|smaller|higher|lower|longer|shorter|older|younger|greater|taller|further|farther|heavier|lighter|cheaper"
-    r"|faster|slower|wider|deeper|earlier|later)\b",
+_DIFFERENCE = re.compile(rf"^\s*how\s+(?:much|many)\s+(?:{_COMPARATIVES})\b", re.IGNORECASE)
+_COMPARES = re.compile(  # a sentence that states a difference
+    rf"%|\b(?:{_COMPARATIVES}|than|above|below|ahead|behind|over|under|twice|thrice|times|double|triple|half"
+    r"|percent|increase[ds]?|decrease[ds]?|rose|fell|grew|gain(?:ed)?|los[st]|difference|compared|earlier|later)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?][”’\"']?\s|\n")

@@ -185,27 +185,36 @@ def test_a_post_held_elsewhere_is_not_an_answer(question, span, elsewhere):
 
 
 MONEY = "The branch houses 40 projects and cost $500 million, or HK$3.9 billion; rents rose 12%.\n"
+SIDES = (
+    "The Hong Kong side spreads across 87 hectares, and the Shenzhen one occupies 302 hectares.\n"
+    "The Shenzhen side is 215 hectares larger than the Hong Kong side.\n"
+)
 
 
 @pytest.mark.parametrize(
-    ("question", "span", "fits"),
+    ("text", "question", "span", "fits"),
     [
         # a question about what something costs wants a sum of money (or a share), not any number
-        ("How much does the branch cost?", "40", False),
-        ("How much did the branch cost?", "500 million", True),  # its "$" stands just before it
-        ("How much money was spent on the branch?", "HK$3.9 billion", True),
-        ("How much did the rents rise by, in price?", "12%", True),
+        (MONEY, "How much does the branch cost?", "40", False),
+        (MONEY, "How much did the branch cost?", "500 million", True),  # its "$" stands just before it
+        (MONEY, "How much money was spent on the branch?", "HK$3.9 billion", True),
+        (MONEY, "How much did the rents rise by, in price?", "12%", True),
         # other "how much" questions, and cost questions that name their unit, take a bare number
-        ("How much land does the branch cover?", "40", True),
-        ("How much did the branch cost in dollars?", "40", True),
+        (MONEY, "How much land does the branch cover?", "40", True),
+        (MONEY, "How much did the branch cost in dollars?", "40", True),
+        # a difference is answered only where a sentence states one: nothing is computed
+        (SIDES, "How much bigger is the Shenzhen side?", "87 hectares", False),
+        (SIDES, "How much bigger is the Shenzhen side?", "215 hectares", True),
+        (SIDES, "How many more hectares does the Shenzhen side cover?", "302 hectares", False),
+        (SIDES, "How big is the Shenzhen side?", "302 hectares", True),
     ],
 )
-def test_a_cost_question_wants_money(question, span, fits):
+def test_a_cost_wants_money_and_a_difference_a_sentence_that_compares(text, question, span, fits):
     from qa.read.shape import misfits
 
-    start = MONEY.index(span)
-    assert misfits(analyze(question), MONEY, start, start + len(span)) is not fits
-    assert (shape_span(analyze(question), MONEY, start, start + len(span)) is not None) is fits
+    start = text.index(span)
+    assert misfits(analyze(question), text, start, start + len(span)) is not fits
+    assert (shape_span(analyze(question), text, start, start + len(span)) is not None) is fits
 
 
 @pytest.mark.parametrize(("span", "whole"), [("500 million", "$500 million"), ("3.9 billion", "HK$3.9 billion")])
@@ -264,29 +273,6 @@ def test_the_holder_of_the_asked_post_among_joined_names(question, expected):
     start = text.index(span)
     shaped = shape_span(analyze(question), text, start, start + len(span))
     assert shaped is not None and text[shaped[0] : shaped[1]] == expected
-
-
-SIDES = (
-    "The Hong Kong side spreads across 87 hectares, and the Shenzhen one occupies 302 hectares.\n"
-    "The Shenzhen side is 215 hectares larger than the Hong Kong side.\n"
-)
-
-
-@pytest.mark.parametrize(
-    ("question", "span", "fits"),
-    [
-        # a difference is answered only where a sentence states one: nothing is computed
-        ("How much bigger is the Shenzhen side?", "87 hectares", False),
-        ("How much bigger is the Shenzhen side?", "215 hectares", True),
-        ("How many more hectares does the Shenzhen side cover?", "302 hectares", False),
-        ("How big is the Shenzhen side?", "302 hectares", True),
-    ],
-)
-def test_a_difference_needs_a_sentence_that_compares(question, span, fits):
-    from qa.read.shape import misfits
-
-    start = SIDES.index(span)
-    assert misfits(analyze(question), SIDES, start, start + len(span)) is not fits
 
 
 @pytest.mark.parametrize(
