@@ -27,9 +27,10 @@ from qa.read.shape import (
 
 def main(data_dir: Path) -> None:
     answerable = [e for e in training_pool(data_dir) if not e.impossible]
-    money = difference = describe = rejected = cut = 0
+    who = money = difference = describe = rejected = cut = 0
     for e in answerable:
         q = analyze(e.question)
+        who += q.kind is Kind.PERSON
         money += asks_money(q)
         difference += asks_difference(q)
         describe += q.kind is Kind.DESCRIBE
@@ -46,7 +47,7 @@ def main(data_dir: Path) -> None:
                 cut += 1
                 print(f"changed: {e.question} | {text}")
     print(
-        f"answerable questions {len(answerable)} (asking for money {money}, for a difference {difference}, "
+        f"answerable questions {len(answerable)} (who {who}, asking for money {money}, for a difference {difference}, "
         f"for a description {describe}); "
         f"gold answers rejected {rejected}, changed {cut}"
     )
