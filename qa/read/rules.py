@@ -333,7 +333,7 @@ def _titles(q: Question, tokens: list[Token], gaps: list[str]) -> list[Candidate
     out = []
     i = 0
     while i < len(tokens):
-        if tokens[i].stem not in target:
+        if tokens[i].stem not in target or not tokens[i].capitalized:  # the name, not "to turn the park"
             i += 1
             continue
         j = i

@@ -9,8 +9,8 @@ from itertools import zip_longest
 from qa.pipeline import Pipeline
 from qa.text import STOPWORDS
 
-# Two or more capitalised words in a row: "Eric Chan", "Hong Kong Science Park".
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)+\b")
+# Two or more capitalised words in a row: "Eric Chan", "Hong Kong Science Park", "Witman Hung Wai-man".
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?(?:[ \-][A-Z][a-z]+(?:-[a-z]+)?)+\b")
 _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "mayor", "president", "minister", "secretary", "chief", "director"}
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|official|chairman|spokesman|spokeswoman)\.? $", re.I)
 _SPEECH_AFTER = re.compile(r"^(?:,[^,]{0,60},)?\s+(?:said|says|told|added)\b")
@@ -35,7 +35,11 @@ def suggest_questions(pipeline: Pipeline, limit: int = 4, tries: int = 16) -> li
                 people[name] += 1
             else:
                 things[name] += 1
-    who = [f"Who is {name}?" for name, _ in people.most_common(tries // 2)]
+    names: list[str] = []  # one question a person: "Eric Chan", not "Eric Chan Kwok-ki" beside it
+    for name, _ in people.most_common(tries // 2):
+        if not any(name.startswith(other) or other.startswith(name) for other in names):
+            names.append(name)
+    who = [f"Who is {name}?" for name in names]
     what = [f"What is {name}?" for name, n in things.most_common(tries // 2) if n > 1 and name not in people]
     kept: list[str] = []
     for question in [q for pair in zip_longest(who, what) for q in pair if q]:

@@ -176,3 +176,14 @@ def test_words_before_of_name_are_no_title():
         spans = typed_spans(analyze(question), sentences, text)
         titles = [text[start:end] for start, end, _, kind in spans if kind == "title"]
         assert unwanted not in titles and (wanted is None or wanted in titles), titles
+
+
+def test_titles_stand_before_a_name_not_before_a_common_word_of_it():
+    from qa.read.question import analyze
+    from qa.read.rules import typed_spans
+    from qa.records import Sentence
+
+    # "park" of "to turn park into …" is a word of "Hong Kong Science Park", not the name
+    text = "Shenzhen will join hands with Hong Kong to turn park into a world-class platform."
+    spans = typed_spans(analyze("What is Hong Kong Science Park?"), [Sentence("d", 0, len(text), text)], text)
+    assert "turn" not in [text[start:end] for start, end, _, kind in spans if kind == "title"]

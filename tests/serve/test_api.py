@@ -59,6 +59,10 @@ def test_one_document_by_id_with_its_raw_text(client, seed_raw):
 def test_suggestions_are_questions_the_service_answers(client):
     questions = client.get("/suggestions").json()
     assert "Who is Eric Chan?" in questions
+    # one question a person, each name whole ("Witman Hung Wai-man", not "Witman Hung Wai")
+    subjects = [q.split(" ", 2)[2].rstrip("?") for q in questions]
+    assert not any(a != b and a.startswith(b) for a in subjects for b in subjects), questions
+    assert not any(s.endswith(" Wai") for s in subjects), questions
     for question in questions:
         assert not client.post("/ask", json={"question": question}).json()["no_answer"]
 
