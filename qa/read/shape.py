@@ -15,10 +15,19 @@
   as", is cut there (except for lists and descriptions),
   and an answer that wants a number, date, name or place keeps only the first of coordinated phrases
   ("87 hectares (214 acres), and the Shenzhen one occupying 302 hectares" → "87 hectares (214 acres)");
-- a bracket or quotation mark opened in an answer is closed in it.
+- a bracket or quotation mark opened in an answer is closed in it;
+- of names joined by "and", the one the asked post is said of is kept ("Qin and Sun Yuning, deputy
+  director of …" → "Sun Yuning").
 
-``whole_range`` then completes one end of a range ("1505–|1521|" → "1505–1521"); the reader applies it
-after scoring the shaped span, so that the score of the end the model found stands for the range.
+``misfits`` rejects a span that cannot answer whatever its score: the holder of the asked post somewhere
+else ("Shenzhen Mayor Qin Weizhong" for "Who is the mayor of Hong Kong?"), no sum of money for "How much
+does … cost?", a sentence that compares nothing for "How much bigger …?". Both readers apply it.
+
+Completions, applied by the learned reader after scoring the shaped span so that the score the model gave
+stands for the completed one: ``whole_range`` ("1505–|1521|" → "1505–1521"), ``with_currency`` ("$500
+million"), ``before_asked_name`` ("executive chairman" of "executive chairman Witman Hung …" for "What
+position does Witman Hung hold?") and ``full_name`` ("Wai-man" → "Witman Hung Wai-man" when the full name
+is asked for).
 """
 
 from __future__ import annotations
