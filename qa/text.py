@@ -187,6 +187,10 @@ NUMBER_WORDS = frozenset(
         "billions",
     ]
 )
+# Verbs of saying: never a title ("…,” said Hung, also former …") nor what an answer says.
+SAYING = frozenset(
+    ("said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "wrote", "writes", "according")
+)
 WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 MONTHS = frozenset(
     [

@@ -13,10 +13,8 @@ import sys
 from pathlib import Path
 
 from qa.evaluate.squad import DEFAULT_DATA_DIR, training_pool
-from qa.read.question import Kind, analyze
+from qa.read.question import Kind, Wants, analyze
 from qa.read.shape import (
-    asks_difference,
-    asks_money,
     before_asked_name,
     full_name,
     holder_of_asked_post,
@@ -31,8 +29,8 @@ def main(data_dir: Path) -> None:
     for e in answerable:
         q = analyze(e.question)
         who += q.kind is Kind.PERSON
-        money += asks_money(q)
-        difference += asks_difference(q)
+        money += Wants.MONEY in q.wants
+        difference += Wants.DIFFERENCE in q.wants
         describe += q.kind is Kind.DESCRIBE
         for text, start in zip(e.answers, e.starts, strict=True):
             end = start + len(text)

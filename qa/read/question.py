@@ -79,7 +79,32 @@ _ROLE_OF = re.compile(
     r"^\s*what\b.*\w['’]s?\s+(?:[a-z]+\s+){0,2}(" + "|".join(sorted(ROLE_NOUNS)) + r")\s*\??\s*$",
     re.IGNORECASE,
 )
+_COST = re.compile(
+    r"^\s*how\s+much\b.*\b(?:costs?|costed|price[ds]?|spen[dt]|spends|pa(?:y|id|ys)|worth|budget|fund(?:s|ed|ing)?"
+    r"|invest(?:s|ed|ment)?|money|revenue|salary|fees?|earn(?:s|ed)?|raised?|sold\s+for|sell\s+for)\b",
+    re.IGNORECASE,
+)
+# A sum of money or a share, in an answer or in the question ("… in cents?")
+MONEY = re.compile(
+    r"[$£€¥₹%]|\b(?:dollars?|cents?|yuan|renminbi|rmb|euros?|pounds?|sterling|yen|francs?|marks?|rupees?|pesos?"
+    r"|lira|shillings?|guineas?|usd|hkd|gbp|eur|bn|billion|million|trillion|percent|per\s+cent)\b",
+    re.IGNORECASE,
+)
+COMPARATIVES = (
+    "more|less|fewer|bigger|larger|smaller|higher|lower|longer|shorter|older|younger|greater|taller|further"
+    "|farther|heavier|lighter|cheaper|faster|slower|wider|deeper"
+)
+_DIFFERENCE = re.compile(rf"^\s*how\s+(?:much|many)\s+(?:{COMPARATIVES})\b", re.IGNORECASE)
+_FULL_NAME = re.compile(r"\bfull\s+name\b", re.IGNORECASE)
 _DESCRIBE = re.compile(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<target>[^?]+?)\s*\??\s*$", re.IGNORECASE)
+
+
+class Wants(Enum):
+    """What only some answers can give, whatever their type: checked on spans by ``shape.misfits``."""
+
+    MONEY = "money"  # "How much does the branch cost?": a sum of money (or a share)
+    DIFFERENCE = "difference"  # "How much bigger is …?": a difference a sentence states
+    FULL_NAME = "full name"  # "What is Witman Hung's full name?": the whole name
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +115,8 @@ class Question:
     terms: tuple[str, ...]  # content terms, stemmed
     target: tuple[str, ...]  # for DESCRIBE: the terms of the thing described
     proper: tuple[str, ...] = ()  # names in the question, stemmed
+    posts: frozenset[str] = frozenset()  # words of TITLES it asks about ("mayor" of "the mayor of …"), stemmed
+    wants: frozenset[Wants] = frozenset()
 
 
 def analyze(question: str) -> Question:
@@ -108,7 +135,19 @@ def analyze(question: str) -> Question:
     if kind is Kind.ENTITY and head in ROLE_NOUNS:
         kind, target = Kind.DESCRIBE, _proper_nouns(question)
     content = tuple(_content_terms(question))
-    return Question(question, kind, head, content, target, _proper_nouns(question))
+    posts = frozenset(stem(w) for w in tokens if w in TITLES)
+    return Question(question, kind, head, content, target, _proper_nouns(question), posts, _wants(question, kind))
+
+
+def _wants(question: str, kind: Kind) -> frozenset[Wants]:
+    wants = set()
+    if kind is Kind.QUANTITY and _COST.search(question) and not MONEY.search(question):
+        wants.add(Wants.MONEY)  # unless it names the unit itself ("How much … in cents?")
+    if _DIFFERENCE.search(question):
+        wants.add(Wants.DIFFERENCE)
+    if _FULL_NAME.search(question):
+        wants.add(Wants.FULL_NAME)
+    return frozenset(wants)
 
 
 def asks_definition(q: Question) -> bool:

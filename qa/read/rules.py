@@ -25,7 +25,7 @@ from qa.read.question import Kind, Question
 from qa.read.sentences import RankedSentence, SentenceRanker
 from qa.read.shape import misfits, with_currency
 from qa.records import Answer, Hit, Sentence, StageScores
-from qa.text import MONTHS, NUMBER_WORDS, STOPWORDS, WEEKDAYS, fold, stem, words
+from qa.text import MONTHS, NUMBER_WORDS, SAYING, STOPWORDS, WEEKDAYS, fold, stem, words
 
 # Calibrated on the tune split of eval/gold.jsonl; see eval/calibration.json.
 RULES_THRESHOLD = 0.694
@@ -66,8 +66,6 @@ _CONNECTORS = {"of", "for", "and"}
 _COPULA = {"is", "was", "are", "were"}
 # Stop words an appositive may start with ("Eric Chan, the No 2 official"; "Hung, also former …").
 _APPOSITIVE_START = {"a", "an", "the", "also", "its", "his", "her", "their", "our", "one", "both", "now", "then"}
-# Verbs of saying end a title before a name: "…,” said Hung, also former …" has no title "said".
-_SAYING = {"said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "wrote", "writes", "according"}
 _DETERMINERS = {"the", "this", "that", "each", "any", "every", "which", "no", "another"}
 UNITS = {
     "hectare",
@@ -196,9 +194,10 @@ def candidates(q: Question, tokens: list[Token], gaps: list[str]) -> list[Candid
     out: list[Candidate] = [c for c in (_strip_asked(n, tokens, asked) for n in _names(tokens, gaps)) if c]
     out += _numbers(tokens, gaps)
     out += _dates(tokens, gaps)
-    out += _lists(tokens, gaps)
+    lists = _lists(tokens, gaps)
+    out += lists
     if q.kind is Kind.DESCRIBE or q.kind is Kind.PERSON:
-        out += [c for c in (_strip_asked(t, tokens, asked) for t in _titles(q, tokens, gaps)) if c]
+        out += [c for c in (_strip_asked(t, tokens, asked) for t in _titles(q, tokens, gaps, lists)) if c]
     out += _phrases(q, tokens, gaps)
     return out
 
@@ -327,7 +326,7 @@ def _first_item_start(tokens: list[Token], first: int, last: int, capitals: bool
     return start
 
 
-def _titles(q: Question, tokens: list[Token], gaps: list[str]) -> list[Candidate]:
+def _titles(q: Question, tokens: list[Token], gaps: list[str], lists: list[Candidate]) -> list[Candidate]:
     """For "Who is NAME?": the title before the name, the appositive after it, a copula's complement."""
     target = set(q.target or q.terms)
     out = []
@@ -342,7 +341,7 @@ def _titles(q: Question, tokens: list[Token], gaps: list[str]) -> list[Candidate
         ):
             j += 1
         out += _title_before(tokens, gaps, i)
-        out += _phrase_after(tokens, gaps, j)
+        out += _phrase_after(tokens, gaps, j, lists)
         i = j + 1
     return out
 
@@ -351,7 +350,7 @@ def _title_before(tokens: list[Token], gaps: list[str], name_start: int) -> list
     first = name_start
     while first - 1 >= 0 and name_start - first < 8 and not _breaks(gaps, first - 1):
         previous = tokens[first - 1]
-        if previous.folded in _SAYING or (
+        if previous.folded in SAYING or (
             previous.folded in STOPWORDS and not previous.capitalized and previous.folded not in ("of",)
         ):
             break
@@ -361,7 +360,9 @@ def _title_before(tokens: list[Token], gaps: list[str], name_start: int) -> list
     return [Candidate(first, name_start - 1, "title")]
 
 
-def _phrase_after(tokens: list[Token], gaps: list[str], name_end: int) -> list[Candidate]:
+def _phrase_after(tokens: list[Token], gaps: list[str], name_end: int, lists: list[Candidate]) -> list[Candidate]:
+    """The appositive after a name ("Sun Yuning, deputy director of …") or a copula's complement; ``lists``
+    are the sentence's list candidates."""
     nxt = name_end + 1
     if nxt >= len(tokens):
         return []
@@ -369,9 +370,9 @@ def _phrase_after(tokens: list[Token], gaps: list[str], name_end: int) -> list[C
         # an appositive is a noun phrase: not "…, with …", "…, which …", "…, said …", nor the next item
         # of a list the name is one of ("a quantum-computing centre, data exchange and institute")
         following = tokens[nxt].folded
-        if following in _SAYING or (following in STOPWORDS and following not in _APPOSITIVE_START):
+        if following in SAYING or (following in STOPWORDS and following not in _APPOSITIVE_START):
             return []
-        if any(c.first <= name_end < c.last for c in _lists(tokens, gaps)):
+        if any(c.first <= name_end < c.last for c in lists):
             return []
         first = nxt + 1 if following == "also" else nxt
     elif tokens[nxt].folded in _COPULA or tokens[nxt].folded == "refers":
@@ -379,13 +380,13 @@ def _phrase_after(tokens: list[Token], gaps: list[str], name_end: int) -> list[C
     else:
         return []
     last = _run_to_break(gaps, first, len(tokens))
-    through = _list_through(tokens, gaps, first, last)
+    through = _list_through(tokens, gaps, first, last, lists)
     if through is not None:
         last = _run_to_break(gaps, through, len(tokens))
     return [Candidate(first, last, "title")] if first <= last < len(tokens) else []
 
 
-def _list_through(tokens: list[Token], gaps: list[str], first: int, last: int) -> int | None:
+def _list_through(tokens: list[Token], gaps: list[str], first: int, last: int, lists: list[Candidate]) -> int | None:
     """The end of a list that a phrase broken off at a comma runs into ("the cities of Hong Kong, Macau, …
     and Zhaoqing"): one starting inside the phrase, whose next item is short and ends at another comma
     (not a clause: "of Customs, promised easier and faster immigration and clearance to …, funds")."""
@@ -394,7 +395,7 @@ def _list_through(tokens: list[Token], gaps: list[str], first: int, last: int) -
     item_end = _run_to_break(gaps, last + 1, len(tokens))
     if item_end - last > 4 or item_end >= len(gaps) or "," not in gaps[item_end]:
         return None
-    return max((c.last for c in _lists(tokens, gaps) if first <= c.first <= last < c.last), default=None)
+    return max((c.last for c in lists if first <= c.first <= last < c.last), default=None)
 
 
 def _run_to_break(gaps: list[str], first: int, n_tokens: int) -> int:

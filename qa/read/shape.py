@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from qa.read.question import ROLE_NOUNS, TITLES, Kind, Question
+from qa.read.question import COMPARATIVES, MONEY, ROLE_NOUNS, TITLES, Kind, Question, Wants
 from qa.read.units import is_unit
 from qa.text import NUMBER_WORDS, NUMERAL, STOPWORDS, fold, stem, terms, words
 
@@ -52,7 +52,6 @@ _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 _RANGE_START = re.compile(r"(?<![\w.,])" + NUMERAL + r"\s?[–-]\s?$")  # "1505–" just before a number
 _RANGE_END = re.compile(r"\s?[–-]\s?" + NUMERAL + r"(?!\w)")  # "–74" just after one
 _HYPHENATED = re.compile(rf"({NUMERAL}|" + "|".join(sorted(NUMBER_WORDS)) + r")-([A-Za-z]+)", re.IGNORECASE)
-_FULL_NAME = re.compile(r"\bfull\s+name\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]* $")  # a capitalised word and one space, just before
 _ONE_YEAR = re.compile(r"\b(?:what|which)\s+year\b|\byear\s+did\b", re.IGNORECASE)
 
@@ -204,7 +203,7 @@ def full_name(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     """For "What is Witman Hung's full name?", a piece of a name is the whole run of capitalised words it
     stands in ("Wai-man" → "Witman Hung Wai-man"). Applied after scoring, like ``whole_range``: the model
     found the name; the question asks for all of it."""
-    if not _FULL_NAME.search(q.text) or not text[start:end].split()[-1][:1].isupper():
+    if Wants.FULL_NAME not in q.wants or not text[start:end].split()[-1][:1].isupper():
         return start, end
     while (before := _NAME_BEFORE.search(text, max(0, start - 40), start)) is not None:
         start = before.start()
@@ -251,24 +250,9 @@ def _count(q: Question, text: str, start: int, end: int) -> tuple[int, int] | No
     return tokens[i][1], tokens[i][2]
 
 
-_COST = re.compile(
-    r"^\s*how\s+much\b.*\b(?:costs?|costed|price[ds]?|spen[dt]|spends|pa(?:y|id|ys)|worth|budget|fund(?:s|ed|ing)?"
-    r"|invest(?:s|ed|ment)?|money|revenue|salary|fees?|earn(?:s|ed)?|raised?|sold\s+for|sell\s+for)\b",
-    re.IGNORECASE,
-)
-_MONEY = re.compile(
-    r"[$£€¥₹%]|\b(?:dollars?|cents?|yuan|renminbi|rmb|euros?|pounds?|sterling|yen|francs?|marks?|rupees?|pesos?"
-    r"|lira|shillings?|guineas?|usd|hkd|gbp|eur|bn|billion|million|trillion|percent|per\s+cent)\b",
-    re.IGNORECASE,
-)
 _CURRENCY_BEFORE = re.compile(r"(?:\b[A-Z]{1,3})?[$£€¥₹]$")
-_COMPARATIVES = (
-    "more|less|fewer|bigger|larger|smaller|higher|lower|longer|shorter|older|younger|greater|taller|further"
-    "|farther|heavier|lighter|cheaper|faster|slower|wider|deeper"
-)
-_DIFFERENCE = re.compile(rf"^\s*how\s+(?:much|many)\s+(?:{_COMPARATIVES})\b", re.IGNORECASE)
 _COMPARES = re.compile(  # a sentence that states a difference
-    rf"%|\b(?:{_COMPARATIVES}|than|above|below|ahead|behind|over|under|twice|thrice|times|double|triple|half"
+    rf"%|\b(?:{COMPARATIVES}|than|above|below|ahead|behind|over|under|twice|thrice|times|double|triple|half"
     r"|percent|increase[ds]?|decrease[ds]?|rose|fell|grew|gain(?:ed)?|los[st]|difference|compared|earlier|later)\b",
     re.IGNORECASE,
 )
@@ -284,26 +268,17 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
     sum of money for a question about what something costs, or a sentence that compares nothing for a
     question about a difference ("How much bigger is the Shenzhen side?" of "… 87 hectares, and the
     Shenzhen one occupying 302 hectares": nothing is computed, so only a stated difference answers)."""
-    money = asks_money(q) and not _MONEY.search(text, with_currency(text, start, end)[0], end)
-    difference = asks_difference(q) and not _COMPARES.search(_sentence_around(text, start, end))
-    return money or difference or post_elsewhere(q, text, start, end)
-
-
-def asks_difference(q: Question) -> bool:
-    """ "How much bigger …?", "How many more …?": a difference, which only a comparing sentence states."""
-    return bool(_DIFFERENCE.search(q.text))
+    if Wants.MONEY in q.wants and not MONEY.search(text, with_currency(text, start, end)[0], end):
+        return True
+    if Wants.DIFFERENCE in q.wants and not _COMPARES.search(_sentence_around(text, start, end)):
+        return True
+    return post_elsewhere(q, text, start, end)
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
     begins = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
     closing = _SENTENCE_END.search(text, end)
     return text[begins[-1] if begins else 0 : closing.start() if closing else len(text)]
-
-
-def asks_money(q: Question) -> bool:
-    """ "How much does the branch cost?", "How much did they pay?": a sum of money (or a share, "32%") is
-    wanted; not when the question names the unit itself ("How much … in cents?")."""
-    return q.kind is Kind.QUANTITY and bool(_COST.search(q.text)) and not _MONEY.search(q.text)
 
 
 def with_currency(text: str, start: int, end: int) -> tuple[int, int]:
@@ -318,13 +293,9 @@ def holder_of_asked_post(q: Question, text: str, start: int, end: int) -> int:
     the General Administration of Customs" → "Sun Yuning" for "Who is the deputy director of …?"."""
     joined = list(re.finditer(r"\s(?:and|&)\s", text[start:end]))
     after = _POST_AFTER.match(text, end)
-    if q.kind is not Kind.PERSON or not joined or not after or stem(fold(after.group("post"))) not in _asked_posts(q):
+    if q.kind is not Kind.PERSON or not joined or not after or stem(fold(after.group("post"))) not in q.posts:
         return start
     return start + joined[-1].end()
-
-
-def _asked_posts(q: Question) -> set[str]:
-    return {stem(fold(w)) for w, _, _ in words(q.text) if fold(w) in TITLES}
 
 
 def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
@@ -336,7 +307,7 @@ def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
     """
     if q.kind is not Kind.PERSON:
         return False
-    asked_posts = _asked_posts(q)
+    asked_posts = q.posts
     asked_names = set(q.proper) - asked_posts
     if not asked_posts or not asked_names:
         return False

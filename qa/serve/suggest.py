@@ -7,14 +7,13 @@ from collections import Counter
 from itertools import zip_longest
 
 from qa.pipeline import Pipeline
-from qa.text import STOPWORDS
+from qa.text import SAYING, STOPWORDS
 
 # Two or more capitalised words in a row: "Eric Chan", "Hong Kong Science Park", "Witman Hung Wai-man".
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?(?:[ \-][A-Z][a-z]+(?:-[a-z]+)?)+\b")
 _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "mayor", "president", "minister", "secretary", "chief", "director"}
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|official|chairman|spokesman|spokeswoman)\.? $", re.I)
 _SPEECH_AFTER = re.compile(r"^(?:,[^,]{0,60},)?\s+(?:said|says|told|added)\b")
-_DULL = {"said", "says", "told", "added"}
 
 
 def suggest_questions(pipeline: Pipeline, limit: int = 4, tries: int = 16) -> list[str]:
@@ -46,7 +45,7 @@ def suggest_questions(pipeline: Pipeline, limit: int = 4, tries: int = 16) -> li
         response = pipeline.ask(question)
         answer = response.answers[0].text if response.answers else ""
         subject = question.split(" ", 2)[2].rstrip("?")
-        informative = [w for w in re.findall(r"\w{4,}", answer) if w.lower() not in STOPWORDS | _DULL]
+        informative = [w for w in re.findall(r"\w{4,}", answer) if w.lower() not in STOPWORDS | SAYING]
         if informative and subject.lower() not in answer.lower():
             kept.append(question)
         if len(kept) == limit:

@@ -1,6 +1,7 @@
 import pytest
 
 from qa.read.question import Kind, analyze
+from qa.text import stem
 
 
 @pytest.mark.parametrize(
@@ -56,3 +57,14 @@ def test_definitions_are_who_or_what_is_a_name():
     # "What is NAME's title?" wants what "Who is NAME?" gets: a description of the named person
     title = analyze("What is Lau Siu-kai's title?")
     assert asks_definition(title) and title.target == ("lau", "siu-kai")
+
+
+def test_what_a_question_wants_beyond_its_type():
+    from qa.read.question import Wants
+
+    assert analyze("How much does the branch cost?").wants == {Wants.MONEY}
+    assert analyze("How much did the branch cost in dollars?").wants == set()  # it names the unit
+    assert analyze("How much more money did Spectre make than Skyfall?").wants == {Wants.MONEY, Wants.DIFFERENCE}
+    assert analyze("How much bigger is the Shenzhen side?").wants == {Wants.DIFFERENCE}
+    assert analyze("What is Witman Hung's full name?").wants == {Wants.FULL_NAME}
+    assert analyze("Who is the deputy director of the Customs?").posts == {stem("deputy"), stem("director")}
