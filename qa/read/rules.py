@@ -112,6 +112,8 @@ FIT: dict[Kind, dict[str, float]] = {
     Kind.ENTITY: {"name": 0.7, "list": 0.75, "phrase": 0.55, "title": 0.5, "number": 0.3, "date": 0.3, "measure": 0.3},
 }
 SENTENCES_PER_QUESTION = 8
+# Forms of address: before a name they say less about the person than an appositive after it does.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "madam", "rev"}
 MAX_SPAN_TOKENS = 14
 MAX_TITLE_TOKENS = 20
 
@@ -340,8 +342,10 @@ def _titles(q: Question, tokens: list[Token], gaps: list[str], lists: list[Candi
             j + 1 < len(tokens) and not _breaks(gaps, j) and (tokens[j + 1].stem in target or tokens[j + 1].capitalized)
         ):
             j += 1
-        out += _title_before(tokens, gaps, i)
-        out += _phrase_after(tokens, gaps, j, lists)
+        before, after = _title_before(tokens, gaps, i), _phrase_after(tokens, gaps, j, lists)
+        if after and all(tokens[k].folded in HONORIFICS for c in before for k in range(c.first, c.last + 1)):
+            before = []  # "Professor Lau Siu-kai, a consultant at …": a form of address describes less
+        out += before + after
         i = j + 1
     return out
 

@@ -187,3 +187,32 @@ def test_titles_stand_before_a_name_not_before_a_common_word_of_it():
     text = "Shenzhen will join hands with Hong Kong to turn park into a world-class platform."
     spans = typed_spans(analyze("What is Hong Kong Science Park?"), [Sentence("d", 0, len(text), text)], text)
     assert "turn" not in [text[start:end] for start, end, _, kind in spans if kind == "title"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # a form of address says less about the person than the appositive after the name
+        (
+            "Professor Lau Siu-kai, a consultant at a think tank, said the zone mattered.",
+            "a consultant at a think tank",
+            "Professor",
+        ),
+        # with no appositive, it is all the sentence says, so it stays a candidate
+        ("Professor Lau Siu-kai said the zone mattered.", "Professor", None),
+        # a post before the name is kept beside the appositive
+        (
+            "Shenzhen Mayor Lau Siu-kai, a former consultant, said the zone mattered.",
+            "Shenzhen Mayor",
+            None,
+        ),
+    ],
+)
+def test_a_form_of_address_gives_way_to_an_appositive(text, wanted, unwanted):
+    from qa.read.question import analyze
+    from qa.read.rules import typed_spans
+    from qa.records import Sentence
+
+    spans = typed_spans(analyze("Who is Lau Siu-kai?"), [Sentence("d", 0, len(text), text)], text)
+    titles = [text[start:end] for start, end, _, kind in spans if kind == "title"]
+    assert wanted in titles and unwanted not in titles, titles
