@@ -29,7 +29,15 @@ from qa.read.base import Look, cite, merge
 from qa.read.question import Kind, Question
 from qa.read.rules import typed_spans
 from qa.read.sentences import RankedSentence, SentenceRanker
-from qa.read.shape import before_asked_name, full_name, restates, shape_span, whole_range, with_currency
+from qa.read.shape import (
+    before_asked_name,
+    full_name,
+    misfits,
+    restates,
+    shape_span,
+    whole_range,
+    with_currency,
+)
 from qa.read.span import (
     DEFAULT_MODEL_DIR,
     SpanModel,
@@ -139,7 +147,7 @@ class LearnedReader:
         found: dict[tuple[int, int], float] = {}
         for start, end, score in proposed:
             shaped = shape_span(q, window.text, start, end)
-            if shaped is None:
+            if shaped is None or misfits(q, raw, window.start + shaped[0], window.start + shaped[1]):
                 continue
             if shaped != (start, end):
                 rescored = logits.score_span(*shaped)

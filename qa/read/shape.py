@@ -20,8 +20,10 @@
   director of …" → "Sun Yuning").
 
 ``misfits`` rejects a span that cannot answer whatever its score: the holder of the asked post somewhere
-else ("Shenzhen Mayor Qin Weizhong" for "Who is the mayor of Hong Kong?"), no sum of money for "How much
-does … cost?", a sentence that compares nothing for "How much bigger …?". Both readers apply it.
+else ("Shenzhen Mayor Qin Weizhong" for "Who is the mayor of Hong Kong?", also where the span's own
+mention, "Mayor Qin Weizhong said", names no place but another mention in the document does), no sum of
+money for "How much does … cost?", a sentence that compares nothing for "How much bigger …?". Both readers
+apply it to the whole document, so that every mention of a name is seen, not only the window's.
 
 Completions, applied by the learned reader after scoring the shaped span so that the score the model gave
 stands for the completed one: ``whole_range`` ("1505–|1521|" → "1505–1521"), ``with_currency`` ("$500
@@ -33,6 +35,7 @@ is asked for).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from qa.read.question import COMPARATIVES, MONEY, ROLE_NOUNS, TITLES, Kind, Question, Wants
 from qa.read.units import is_unit
@@ -80,8 +83,6 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
         return None
     start, end = _whole_number(text, start, end)
     start, end = _whole_name(q, text, start, end)
-    if misfits(q, text, start, end):
-        return None
     start = holder_of_asked_post(q, text, start, end)
     if q.kind is Kind.DESCRIBE and not describes(text[start:end]):
         return None  # "Who is Eric Chan?" wants a description, not (a piece of) a name
@@ -311,23 +312,65 @@ def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
     asked_names = set(q.proper) - asked_posts
     if not asked_posts or not asked_names:
         return False
-    sentence = _sentence_around(text, start, end)
-    if asked_names & set(terms(sentence)):
+    if _names_any(asked_names, _sentence_around(text, start, end)):
         return False
-    holders = _post_before(text, start)
-    after = _POST_AFTER.match(text, end)
-    if after:
-        holders.append((after.group("post"), after.group("of")))
-    return any(
-        stem(fold(post)) in asked_posts and not asked_names & set(terms(names)) for post, names in holders if names
+    for name in _names_in(text, start, end):
+        holders = []
+        for mention in _mentions(text, name):  # "Mayor Qin Weizhong said" here, "Shenzhen Mayor Qin Weizhong" above
+            holders += _post_before(text, mention.start())
+            after = _POST_AFTER.match(text, mention.end())
+            if after:
+                holders.append((after.group("post"), after.group("of")))
+        tied = [names for post, names in holders if names and stem(fold(post)) in asked_posts]
+        if tied and not any(_names_any(asked_names, names) for names in tied):
+            return True
+    return False
+
+
+def _names_in(text: str, start: int, end: int) -> list[str]:
+    """The runs of capitalised words in a span, parted by posts and lowercase words: "Qin Weizhong" of
+    "Shenzhen Mayor Qin Weizhong" or of "Qin Weizhong said at a press conference"."""
+    runs: list[list[str]] = [[]]
+    for word, _, _ in words(text[start:end]):
+        if _NAME_WORD.fullmatch(word) and fold(word) not in TITLES and fold(word) not in STOPWORDS:
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [" ".join(run) for run in runs if run]
+
+
+def _mentions(text: str, name: str) -> Iterator[re.Match[str]]:
+    """Every whole-word occurrence of ``name`` in ``text``."""
+    return re.finditer(r"(?<![\w'’-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w'’-])", text)
+
+
+def _names_any(asked: set[str], text: str) -> bool:
+    """``text`` names one of the ``asked`` terms, or the people or things of one ("Chinese" for "china")."""
+    found = set(terms(text))
+    return bool(asked & found) or any(
+        len(a) >= 4 and len(f) >= 4 and a[:4] == f[:4] and (a.startswith(f[:-1]) or f.startswith(a[:-1]))
+        for a in asked
+        for f in found
     )
 
 
 def _post_before(text: str, start: int) -> list[tuple[str, str]]:
-    """ "Shenzhen Mayor |Qin Weizhong": the post word right before the span and the names before it."""
+    """ "Shenzhen Mayor |Qin Weizhong": the post word right before the span and the names before it; the
+    span may be the end of the name ("Shenzhen Mayor Qin |Weizhong")."""
     offset = max(0, start - 80)
     before = words(text[offset:start])
-    if not before or not text[offset + before[-1][2] : start].isspace() or fold(before[-1][0]) not in TITLES:
+
+    def joined(word: tuple[str, int, int], follows: int) -> bool:  # one space between a word and what follows
+        return text[offset + word[2] : offset + follows].isspace()
+
+    follows = start - offset
+    for _ in range(2):  # the first names of the person
+        if not before or not joined(before[-1], follows) or not _NAME_WORD.fullmatch(before[-1][0]):
+            break
+        if fold(before[-1][0]) in TITLES or fold(before[-1][0]) in STOPWORDS:
+            break
+        follows = before.pop()[1]
+    if not before or not joined(before[-1], follows) or fold(before[-1][0]) not in TITLES:
         return []
     names, follows = [], before[-1][1]
     for word, begin, stop in reversed(before[:-1]):

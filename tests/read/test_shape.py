@@ -1,7 +1,7 @@
 import pytest
 
 from qa.read.question import analyze
-from qa.read.shape import describes, has_number, restates, shape_span, whole_range
+from qa.read.shape import describes, has_number, misfits, restates, shape_span, whole_range
 
 TEXT = (
     "Five Hong Kong universities have already set up 10 innovation centres in the park, which is "
@@ -145,43 +145,48 @@ POSTS = (
     "‘We aim high,’ Shenzhen Mayor Qin Weizhong says.\n"
     "Sun Yuning, deputy director of the General Administration of Customs, spoke.\n"
     "Chinese President Xi Jinping attended, and at the Game Developers Conference, director Eiji Aonuma spoke.\n"
-    "Hong Kong leader John Lee said Shenzhen Mayor Qin Weizhong would visit Hong Kong."
+    "Hong Kong leader John Lee said Shenzhen Mayor Qin Weizhong would visit Hong Kong.\n"
+    "The zone opens on Thursday, Mayor Qin Weizhong said at a press conference."
 )
 
 
 @pytest.mark.parametrize(
-    ("question", "span", "elsewhere"),
+    ("question", "span", "line", "elsewhere"),
     [
         # the text ties the asked post to another place or body, and the sentence never names the asked one
-        ("Who is the mayor of Hong Kong?", "Qin Weizhong", True),
-        ("Who is Hong Kong's mayor?", "Qin Weizhong", True),
-        ("Who is the president of France?", "Xi Jinping", True),
-        ("Who is the deputy director of the Hong Kong Police?", "Sun Yuning", True),
+        ("Who is the mayor of Hong Kong?", "Qin Weizhong", 0, True),
+        ("Who is Hong Kong's mayor?", "Qin Weizhong", 0, True),
+        ("Who is the president of France?", "Xi Jinping", 2, True),
+        ("Who is the deputy director of the Hong Kong Police?", "Sun Yuning", 1, True),
+        # "Mayor Qin Weizhong said" names no city, but the text says elsewhere whose mayor he is; the span
+        # may be a piece of his name, or hold the post itself
+        ("Who is the mayor of Guangzhou?", "Qin Weizhong", 4, True),
+        ("Who is the mayor of Guangzhou?", "Weizhong", 0, True),
+        ("Who is the mayor of Guangzhou?", "Shenzhen Mayor Qin Weizhong", 0, True),
+        ("Who is the mayor of Guangzhou?", "Qin Weizhong said at a press conference", 4, True),
         # the same post of the asked place or body, or another post, or nothing asked of a place
-        ("Who is the mayor of Shenzhen?", "Qin Weizhong", False),
-        ("Who is the Chinese President?", "Xi Jinping", False),
-        ("Who is the deputy director of the General Administration of Customs?", "Sun Yuning", False),
-        ("Who is the governor of Hong Kong?", "Qin Weizhong", False),
-        ("Who is the mayor?", "Qin Weizhong", False),
-        ("Which city does the mayor govern?", "Qin Weizhong", False),
+        ("Who is the mayor of Shenzhen?", "Qin Weizhong", 0, False),
+        ("Who is the mayor of Shenzhen?", "Qin Weizhong", 4, False),
+        ("Who is the Chinese President?", "Xi Jinping", 2, False),
+        ("Who is the president of China?", "Xi Jinping", 2, False),  # "Chinese" President
+        ("Who is the deputy director of the General Administration of Customs?", "Sun Yuning", 1, False),
+        ("Who is the governor of Hong Kong?", "Qin Weizhong", 0, False),
+        ("Who is the mayor?", "Qin Weizhong", 0, False),
+        ("Which city does the mayor govern?", "Qin Weizhong", 0, False),
         # a comma parts the post from the names before it: "Conference, director Eiji Aonuma"
-        ("Who was the director that announced a Zelda game?", "Eiji Aonuma", False),
+        ("Who was the director that announced a Zelda game?", "Eiji Aonuma", 2, False),
         # the sentence names the asked place, so the reader, not this check, decides
-        ("Who is the mayor of Hong Kong?", "Hong Kong leader John Lee said Shenzhen Mayor Qin Weizhong", False),
+        ("Who is the mayor of Hong Kong?", "Qin Weizhong", 3, False),
     ],
 )
-def test_a_post_held_elsewhere_is_not_an_answer(question, span, elsewhere):
+def test_a_post_held_elsewhere_is_not_an_answer(question, span, line, elsewhere):
     from qa.read.shape import post_elsewhere
 
-    if span.startswith("Hong Kong leader"):
-        start = POSTS.index(span) + span.index("Qin")
-        end = start + len("Qin Weizhong")
-    else:
-        start = POSTS.index(span)
-        end = start + len(span)
+    line_start = sum(len(text) + 1 for text in POSTS.split("\n")[:line])
+    start = POSTS.index(span, line_start)
+    end = start + len(span)
     assert post_elsewhere(analyze(question), POSTS, start, end) is elsewhere
-    if elsewhere:
-        assert shape_span(analyze(question), POSTS, start, end) is None
+    assert misfits(analyze(question), POSTS, start, end) is elsewhere
 
 
 MONEY = "The branch houses 40 projects and cost $500 million, or HK$3.9 billion; rents rose 12%.\n"
@@ -210,11 +215,8 @@ SIDES = (
     ],
 )
 def test_a_cost_wants_money_and_a_difference_a_sentence_that_compares(text, question, span, fits):
-    from qa.read.shape import misfits
-
     start = text.index(span)
     assert misfits(analyze(question), text, start, start + len(span)) is not fits
-    assert (shape_span(analyze(question), text, start, start + len(span)) is not None) is fits
 
 
 @pytest.mark.parametrize(("span", "whole"), [("500 million", "$500 million"), ("3.9 billion", "HK$3.9 billion")])
