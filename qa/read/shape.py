@@ -22,8 +22,11 @@
 ``misfits`` rejects a span that cannot answer whatever its score: the holder of the asked post somewhere
 else ("Shenzhen Mayor Qin Weizhong" for "Who is the mayor of Hong Kong?", also where the span's own
 mention, "Mayor Qin Weizhong said", names no place but another mention in the document does), no sum of
-money for "How much does … cost?", a sentence that compares nothing for "How much bigger …?". Both readers
-apply it to the whole document, so that every mention of a name is seen, not only the window's.
+money for "How much does … cost?", a sentence that compares nothing for "How much bigger …?", a number said
+of another thing than the asked one in a sentence that measures both ("87 hectares" of "…, with the Hong
+Kong side spread across 87 hectares, and the Shenzhen one occupying 302 hectares" for "How big is the
+Shenzhen side?"). Both readers apply it to the whole document, so that every mention of a name is seen,
+not only the window's.
 
 Completions, applied by the learned reader after scoring the shaped span so that the score the model gave
 stands for the completed one: ``whole_range`` ("1505–|1521|" → "1505–1521"), ``with_currency`` ("$500
@@ -39,7 +42,7 @@ from collections.abc import Iterator
 
 from qa.read.question import COMPARATIVES, MONEY, ROLE_NOUNS, TITLES, Kind, Question, Wants
 from qa.read.units import is_unit
-from qa.text import NUMBER_WORDS, NUMERAL, STOPWORDS, fold, stem, terms, words
+from qa.text import MONTHS, NUMBER_WORDS, NUMERAL, STOPWORDS, WEEKDAYS, fold, stem, terms, words
 
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 # Where a span runs on past its answer: a new clause, or a modifier or examples tacked on after a comma
@@ -273,13 +276,72 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True
     if Wants.DIFFERENCE in q.wants and not _COMPARES.search(_sentence_around(text, start, end)):
         return True
-    return post_elsewhere(q, text, start, end)
+    return post_elsewhere(q, text, start, end) or other_clause_asked(q, text, start, end)
+
+
+# Where a sentence parts into clauses that say the like of different things ("…, with the Hong Kong side
+# spread across 87 hectares, and the Shenzhen one occupying 302 hectares").
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+(?:while|whereas)\s+")
+
+
+def other_clause_asked(q: Question, text: str, start: int, end: int) -> bool:
+    """A number said of something else than what the question names, beside one said of it.
+
+    "How big is the Shenzhen side?" against "…, with the Hong Kong side spread across 87 hectares, and the
+    Shenzhen one occupying 302 hectares": the clause of "87 hectares" names Hong Kong and not Shenzhen,
+    and another clause of the sentence names Shenzhen and holds a number, so "87 hectares" answers the
+    question about Hong Kong. For questions that want a number, a quantity or a date.
+    """
+    asked = set(q.proper)
+    if q.kind not in (Kind.COUNT, Kind.QUANTITY, Kind.TIME) or not asked:
+        return False
+    sentence_start = _sentence_start(text, start)
+    sentence = _sentence_around(text, start, end)
+    if any(not _names_any({name}, sentence) for name in asked):
+        return False  # the question names what the sentence does not: it says it in other words
+    clauses, at = [], 0
+    for cut in [*_CLAUSE_BREAK.finditer(sentence), None]:
+        stop = cut.start() if cut else len(sentence)
+        clauses.append((sentence_start + at, sentence_start + stop, _names_of(sentence[at:stop])))
+        at = cut.end() if cut else at
+    own = next((names for begin, stop, names in clauses if begin <= start < stop), [])
+    if not own or _names_any(asked, " ".join(own)):
+        return False  # the span's clause names nothing, or what is asked: nothing to contrast
+    measured = next(_measures(text[begin:stop]) for begin, stop, _ in clauses if begin <= start < stop)
+    return any(
+        _names_any(asked, " ".join(names)) and measured & _measures(text[begin:stop])
+        for begin, stop, names in clauses
+        if not begin <= start < stop
+    )
+
+
+_MEASURED = re.compile(rf"(?<![\w.]){NUMERAL}\s+(?:\([^)]*\)\s+)?([A-Za-z]+)|\b(1\d{{3}}|20\d\d)\b")
+
+
+def _measures(clause: str) -> set[str]:
+    """What the clause's numbers count or measure ("hectares" of "87 hectares"), and "year" for a year:
+    two clauses that say the like of two things measure the same."""
+    return {stem(fold(m.group(1))) if m.group(1) else "year" for m in _MEASURED.finditer(clause)}
+
+
+def _names_of(clause: str) -> list[str]:
+    """The names of a clause: its capitalised words after the first (which any sentence capitalises), but
+    not months and weekdays, which date a clause rather than say what it is about."""
+    return [
+        w
+        for i, (w, _, _) in enumerate(words(clause))
+        if i > 0 and w[:1].isupper() and fold(w) not in STOPWORDS | MONTHS | WEEKDAYS
+    ]
+
+
+def _sentence_start(text: str, start: int) -> int:
+    begins = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    return begins[-1] if begins else 0
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
-    begins = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
     closing = _SENTENCE_END.search(text, end)
-    return text[begins[-1] if begins else 0 : closing.start() if closing else len(text)]
+    return text[_sentence_start(text, start) : closing.start() if closing else len(text)]
 
 
 def with_currency(text: str, start: int, end: int) -> tuple[int, int]:

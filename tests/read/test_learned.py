@@ -56,6 +56,17 @@ def test_the_holder_of_a_post_elsewhere_is_not_the_answer(seed_pipeline, seed_ru
     assert seed_pipeline.ask("Who is the mayor of Shenzhen?").answers[0].text == "Qin Weizhong"
 
 
+def test_of_two_sides_measured_in_one_sentence_the_asked_one(seed_pipeline, seed_rules_pipeline):
+    # "…, with the Hong Kong side spread across 87 hectares (214 acres), and the Shenzhen one occupying 302
+    # hectares": the issue's "wrong number of two in the same sentence"
+    for pipeline in (seed_pipeline, seed_rules_pipeline):
+        for question, wanted in (
+            ("How big is the Shenzhen side of the park?", "302 hectares"),
+            ("How large is the Hong Kong side?", "87 hectares"),
+        ):
+            assert pipeline.ask(question).candidates[0].text == wanted, (pipeline.reader.kind, question)
+
+
 def test_who_is_a_professor_gets_the_appositive_not_the_form_of_address(seed_pipeline):
     top = seed_pipeline.ask("Who is Lau Siu-kai?").answers[0]
     assert top.text.startswith("a consultant at Beijing’s semi-official think tank"), top.text

@@ -189,6 +189,40 @@ def test_a_post_held_elsewhere_is_not_an_answer(question, span, line, elsewhere)
     assert misfits(analyze(question), POSTS, start, end) is elsewhere
 
 
+SIDES_OF_PARK = (
+    "The two sections are separated by the Shenzhen River, with the Hong Kong side spread across 87 hectares "
+    "(214 acres), and the Shenzhen one occupying 302 hectares.\n"
+    "Holden's announcement came in May 2013, followed by Ford's decision in December 2013.\n"
+    "Spectre has grossed $879.3 million; $138.1 million came from the UK market and $199.8 million from "
+    "North America.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "said_of_another"),
+    [
+        # the span's clause names Hong Kong, not the asked Shenzhen; another clause names Shenzhen and
+        # measures the same (hectares)
+        ("How big is the Shenzhen side of the park?", "87 hectares", True),
+        ("How big is the Shenzhen side of the park?", "214 acres", True),
+        ("How many hectares does the Hong Kong side cover?", "302 hectares", True),
+        ("How big is the Shenzhen side of the park?", "302 hectares", False),
+        ("How big is the Hong Kong side of the park?", "87 hectares", False),
+        # a month dates a clause, it does not say what the clause is about
+        ("When did Holden announce its decision?", "May 2013", False),
+        # the question names what the sentence calls otherwise ("North America"): no contrast can be read
+        ("How much did Spectre make in the United States, Mexico and Canada?", "$199.8 million", False),
+        # not a question for a number
+        ("Who is the mayor of Shenzhen?", "87 hectares", False),
+    ],
+)
+def test_a_number_said_of_another_thing_than_the_asked_one(question, span, said_of_another):
+    from qa.read.shape import other_clause_asked
+
+    start = SIDES_OF_PARK.index(span)
+    assert other_clause_asked(analyze(question), SIDES_OF_PARK, start, start + len(span)) is said_of_another
+
+
 MONEY = "The branch houses 40 projects and cost $500 million, or HK$3.9 billion; rents rose 12%.\n"
 SIDES = (
     "The Hong Kong side spreads across 87 hectares, and the Shenzhen one occupies 302 hectares.\n"
