@@ -25,7 +25,7 @@ mention, "Mayor Qin Weizhong said", names no place but another mention in the do
 money for "How much does … cost?", a sentence that compares nothing for "How much bigger …?", a number said
 of another thing than the asked one in a sentence that measures both ("87 hectares" of "…, with the Hong
 Kong side spread across 87 hectares, and the Shenzhen one occupying 302 hectares" for "How big is the
-Shenzhen side?"). Both readers apply it to the whole document, so that every mention of a name is seen,
+Shenzhen side?"), anything but a name when a full name is asked for. Both readers apply it to the whole document, so that every mention of a name is seen,
 not only the window's.
 
 Completions, applied by the learned reader after scoring the shaped span so that the score the model gave
@@ -276,6 +276,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True
     if Wants.DIFFERENCE in q.wants and not _COMPARES.search(_sentence_around(text, start, end)):
         return True
+    if Wants.FULL_NAME in q.wants and not is_name(text[start:end]):
+        return True
     return post_elsewhere(q, text, start, end) or other_clause_asked(q, text, start, end)
 
 
@@ -332,6 +334,18 @@ def _names_of(clause: str) -> list[str]:
         for i, (w, _, _) in enumerate(words(clause))
         if i > 0 and w[:1].isupper() and fold(w) not in STOPWORDS | MONTHS | WEEKDAYS
     ]
+
+
+_NAME_JOINS = {"and", "of", "for", "the", "de", "del", "la", "le", "van", "von", "der", "da", "di", "du", "y", "&"}
+
+
+def is_name(text: str) -> bool:
+    """Capitalised words, joined by "of", "and" and the like: "American Institute of Architects",
+    "Eric Chan Kwok-ki"; not "the Hetao cooperation zone"."""
+    found = [w for w, _, _ in words(text)]
+    if found and fold(found[0]) == "the":
+        found = found[1:]
+    return bool(found) and found[0][:1].isupper() and all(w[:1].isupper() or fold(w) in _NAME_JOINS for w in found)
 
 
 def _sentence_start(text: str, start: int) -> int:

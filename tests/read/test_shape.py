@@ -328,3 +328,25 @@ def test_a_full_name_is_the_whole_name(question, span, expected):
     start = text.index(span)
     begin, end = full_name(analyze(question), text, start, start + len(span))
     assert text[begin:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("span", "name"),
+    [
+        ("Eric Chan Kwok-ki", True),
+        ("American Institute of Architects", True),
+        ("the Hetao Shenzhen-Hong Kong Science and Technology Innovation Cooperation Zone", True),
+        ("Shenzhen-Hong Kong Science, Technology and Innovation Co-operation Zone", True),
+        # lowercase words make a description, not a name
+        ("the Hetao cooperation zone", False),
+        ("executive chairman", False),
+    ],
+)
+def test_a_full_name_question_wants_a_name(span, name):
+    from qa.read.shape import is_name
+
+    text = f"They spoke of {span} on Tuesday."
+    start = text.index(span)
+    assert is_name(span) is name
+    assert misfits(analyze("What is the full name of the Hetao zone?"), text, start, start + len(span)) is not name
+    assert not misfits(analyze("What is the Hetao zone?"), text, start, start + len(span))
