@@ -25,8 +25,8 @@ mention, "Mayor Qin Weizhong said", names no place but another mention in the do
 money for "How much does … cost?", a sentence that compares nothing for "How much bigger …?", a number said
 of another thing than the asked one in a sentence that measures both ("87 hectares" of "…, with the Hong
 Kong side spread across 87 hectares, and the Shenzhen one occupying 302 hectares" for "How big is the
-Shenzhen side?"), anything but a name when a full name is asked for. Both readers apply it to the whole document, so that every mention of a name is seen,
-not only the window's.
+Shenzhen side?"), anything but a name when a full name is asked for. Both readers apply it to the whole
+document, so that every mention of a name is seen, not only the window's.
 
 Completions, applied by the learned reader after scoring the shaped span so that the score the model gave
 stands for the completed one: ``whole_range`` ("1505–|1521|" → "1505–1521"), ``with_currency`` ("$500
