@@ -189,8 +189,13 @@ NUMBER_WORDS = frozenset(
 )
 # Verbs of saying: never a title ("…,” said Hung, also former …") nor what an answer says.
 SAYING = frozenset(
-    ("said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "wrote", "writes", "according")
+    {
+        *("said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "wrote", "writes", "according"),
+        *("adding", "stated", "explained", "noted", "argued", "warned", "insisted"),
+    }
 )
+# The verbs of SAYING that attribute a quotation: "…,” he said', '… said Hung', "Hung, …, said".
+ATTRIBUTING = r"(?:" + "|".join(sorted(SAYING - {"say", "asked", "asks", "according"})) + r")"
 WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 MONTHS = frozenset(
     [

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from qa.evaluate.squad import DEFAULT_DATA_DIR, training_pool
+from qa.index.chunk import split_sentences
 from qa.read.question import Kind, Wants, analyze
 from qa.read.shape import (
     before_asked_name,
@@ -22,11 +23,14 @@ from qa.read.shape import (
     misfits,
     with_currency,
 )
+from qa.read.speakers import may_say, speaker
+from qa.records import Sentence, Span
+from qa.text import terms
 
 
 def main(data_dir: Path) -> None:
     answerable = [e for e in training_pool(data_dir) if not e.impossible]
-    who = money = difference = describe = measured = rejected = cut = 0
+    who = money = difference = describe = measured = speakers = rejected = cut = 0
     for e in answerable:
         q = analyze(e.question)
         who += q.kind is Kind.PERSON
@@ -34,9 +38,13 @@ def main(data_dir: Path) -> None:
         difference += Wants.DIFFERENCE in q.wants
         describe += q.kind is Kind.DESCRIBE
         measured += q.kind in (Kind.COUNT, Kind.QUANTITY, Kind.TIME) and bool(q.proper)
+        speakers += Wants.SPEAKER in q.wants
+        quoted, who_said = _quoted(q.terms, e.context) if Wants.SPEAKER in q.wants else (None, None)
         for text, start in zip(e.answers, e.starts, strict=True):
             end = start + len(text)
-            if misfits(q, e.context, with_currency(e.context, start, end)[0], end):
+            if misfits(q, e.context, with_currency(e.context, start, end)[0], end) or (
+                quoted is not None and not may_say(quoted, who_said, start, end, e.context)
+            ):
                 rejected += 1
                 print(f"rejected: {e.question} | {text}")
             if (
@@ -48,9 +56,22 @@ def main(data_dir: Path) -> None:
                 print(f"changed: {e.question} | {text}")
     print(
         f"answerable questions {len(answerable)} (who {who}, asking for money {money}, for a difference {difference}, "
-        f"for a description {describe}, for a number or date of a named thing {measured}); "
+        f"for a description {describe}, for a number or date of a named thing {measured}, "
+        f"for a speaker {speakers}); "
         f"gold answers rejected {rejected}, changed {cut}"
     )
+
+
+def _quoted(asked: tuple[str, ...], context: str) -> tuple[Sentence | None, tuple[int, int] | None]:
+    """The paragraph's sentence that holds most of the question's terms (what the readers read first for
+    "Who said …?"), and its speaker."""
+    spans = split_sentences(context, Span(0, len(context)))
+    sentences = [Sentence("gold", s.start, s.end, context[s.start : s.end]) for s in spans]
+    if not sentences:
+        return None, None
+    quoted = max(sentences, key=lambda s: len(set(asked) & set(terms(s.text))))
+    row = {s.start: i for i, s in enumerate(sentences)}
+    return quoted, speaker(quoted, lambda s: sentences[row[s.start] - 1] if row[s.start] > 0 else None)
 
 
 if __name__ == "__main__":

@@ -100,6 +100,14 @@ class Index:
     def sentence_vector(self, sentence: Sentence) -> np.ndarray:
         return self.sentence_vectors[self._sentence_rows[(sentence.doc_id, sentence.start)]]
 
+    def sentence_before(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before ``sentence`` in its document (across chunks), or None at its start."""
+        row = self._sentence_rows.get((sentence.doc_id, sentence.start))
+        if not row:
+            return None
+        before = self.sentences[row - 1]
+        return before if before.doc_id == sentence.doc_id else None
+
 
 EMBED_BATCH = 256  # texts per embedding call: bounded memory, and a point to report progress and cancel
 

@@ -26,7 +26,7 @@ from qa import runtime
 from qa.config import Settings
 from qa.index.store import Index
 from qa.read.base import Look, cite, merge
-from qa.read.question import Kind, Question
+from qa.read.question import Kind, Question, Wants
 from qa.read.rules import typed_spans
 from qa.read.sentences import RankedSentence, SentenceRanker
 from qa.read.shape import (
@@ -48,6 +48,7 @@ from qa.read.span import (
     span_graph,
     span_model_key,
 )
+from qa.read.speakers import may_say, speaker
 from qa.read.units import in_asked_unit
 from qa.records import Answer, Hit, Sentence, StageScores
 
@@ -56,6 +57,7 @@ log = logging.getLogger("qa.read.learned")
 # Spreads span-minus-null logit differences (about -10 to +30) over (0, 1) without saturating.
 TEMPERATURE = 4.0
 SPANS_PER_WINDOW = 20
+SPEAKER_WORDS = 80  # words a window may reach back for the speaker of its quotation
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,7 @@ class Window:
     text: str
     sentences: tuple[Sentence, ...]
     ranked: RankedSentence  # the sentence the window was grown around
+    speaker: tuple[int, int] | None = None  # document offsets of who says it, for "Who said …?"
 
 
 class LearnedReader:
@@ -144,6 +147,12 @@ class LearnedReader:
                 rules[key] = max(rules.get(key, 0.0), rule)
                 if kind == "list":
                     lists.append(key)
+        if window.speaker is not None:
+            # "Who said …?" of a quotation whose speaker is known: that name is a candidate, no other is
+            key = (window.speaker[0] - window.start, window.speaker[1] - window.start)
+            score = logits.score_span(*key)
+            if score is not None:
+                proposed.append((*key, score))
         found: dict[tuple[int, int], float] = {}
         for start, end, score in proposed:
             shaped = shape_span(q, window.text, start, end)
@@ -162,6 +171,10 @@ class LearnedReader:
             if q.kind is Kind.LIST:
                 # "Which cities …?" asks for all of them: an item of a list answers with the whole list.
                 shaped = max((s for s in lists if s[0] <= shaped[0] and shaped[1] <= s[1]), key=_length, default=shaped)
+            if Wants.SPEAKER in q.wants and not may_say(
+                window.ranked.sentence, window.speaker, window.start + shaped[0], window.start + shaped[1], raw
+            ):
+                continue  # "Who said …?" of a quotation: its speaker, or not what it says
             found[shaped] = max(found.get(shaped, -math.inf), score)
         return [(s, e, score, rules.get((s, e), 0.0)) for (s, e), score in found.items()]
 
@@ -177,10 +190,27 @@ class LearnedReader:
             if any(w.doc_id == sentence.doc_id and w.start <= sentence.start < w.end for w in chosen):
                 continue
             run = _grow(chunk_of[(sentence.doc_id, sentence.start)].sentences, sentence, self.words)
+            who = speaker(sentence, self.index.sentence_before) if Wants.SPEAKER in q.wants else None
+            if who is not None:
+                run = self._back_to(run, who[0])
+                who = who if run[0].start <= who[0] else None
             raw = self.index.document(sentence.doc_id).raw
             start, end = run[0].start, run[-1].end
-            chosen.append(Window(sentence.doc_id, start, end, raw[start:end], run, r))
+            chosen.append(Window(sentence.doc_id, start, end, raw[start:end], run, r, who))
         return chosen
+
+    def _back_to(self, run: tuple[Sentence, ...], offset: int) -> tuple[Sentence, ...]:
+        """The window reaching back to the sentence at document ``offset`` (the speaker of the quotation it
+        was grown around), within ``SPEAKER_WORDS`` more words; unchanged when that is further."""
+        added: list[Sentence] = []
+        first = run[0]
+        while first.start > offset:
+            before = self.index.sentence_before(first)
+            if before is None or sum(len(s.text.split()) for s in (*added, before)) > SPEAKER_WORDS:
+                return run
+            added.insert(0, before)
+            first = before
+        return (*added, *run)
 
     def _answer(
         self, window: Window, start: int, end: int, span: float, null: float, rule: float, votes: float

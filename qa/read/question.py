@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from qa.text import STOPWORDS, fold, stem, terms, words
+from qa.text import ATTRIBUTING, STOPWORDS, fold, stem, terms, words
 
 
 class Kind(Enum):
@@ -96,6 +96,8 @@ COMPARATIVES = (
 )
 _DIFFERENCE = re.compile(rf"^\s*how\s+(?:much|many)\s+(?:{COMPARATIVES})\b", re.IGNORECASE)
 _FULL_NAME = re.compile(r"\bfull\s+name\b", re.IGNORECASE)
+# "Who said …?", "Who also says …?": the question asks for the speaker of what follows
+_ASKS_SPEAKER = re.compile(rf"^\s*who\s+(?:also\s+|has\s+|had\s+)?{ATTRIBUTING}\b", re.IGNORECASE)
 _DESCRIBE = re.compile(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<target>[^?]+?)\s*\??\s*$", re.IGNORECASE)
 
 
@@ -105,6 +107,7 @@ class Wants(Enum):
     MONEY = "money"  # "How much does the branch cost?": a sum of money (or a share)
     DIFFERENCE = "difference"  # "How much bigger is …?": a difference a sentence states
     FULL_NAME = "full name"  # "What is Witman Hung's full name?": the whole name
+    SPEAKER = "speaker"  # "Who said the plan was …?": whoever says it, also where a quotation says "he"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +150,8 @@ def _wants(question: str, kind: Kind) -> frozenset[Wants]:
         wants.add(Wants.DIFFERENCE)
     if _FULL_NAME.search(question):
         wants.add(Wants.FULL_NAME)
+    if kind is Kind.PERSON and _ASKS_SPEAKER.match(question):
+        wants.add(Wants.SPEAKER)
     return frozenset(wants)
 
 

@@ -21,9 +21,10 @@ import numpy as np
 
 from qa.index.store import Index
 from qa.read.base import Look, cite, merge
-from qa.read.question import Kind, Question
+from qa.read.question import Kind, Question, Wants
 from qa.read.sentences import RankedSentence, SentenceRanker
 from qa.read.shape import misfits, with_currency
+from qa.read.speakers import may_say, speaker
 from qa.records import Answer, Hit, Sentence, StageScores
 from qa.text import MONTHS, NUMBER_WORDS, SAYING, STOPWORDS, WEEKDAYS, fold, stem, words
 
@@ -137,10 +138,14 @@ class RuleReader:
             sentence = ranked.sentence
             raw = self.index.document(sentence.doc_id).raw
             tokens = sentence_tokens(sentence)
+            who = speaker(sentence, self.index.sentence_before) if Wants.SPEAKER in q.wants else None
             for candidate in candidates(q, tokens, gap_texts(raw, tokens)):
                 span = span_score(q, tokens, candidate)
-                if span <= 0 or misfits(q, raw, tokens[candidate.first].start, tokens[candidate.last].end):
+                start, end = tokens[candidate.first].start, tokens[candidate.last].end
+                if span <= 0 or misfits(q, raw, start, end):
                     continue
+                if Wants.SPEAKER in q.wants and not may_say(sentence, who, start, end, raw):
+                    continue  # "Who said …?" of a quotation: its speaker, or not what it says
                 scored.append(self._answer(ranked, tokens, candidate, span))
         return merge(sorted(scored, key=lambda a: -a.score))[: max(top_n, 5)]
 

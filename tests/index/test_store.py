@@ -1,3 +1,4 @@
+import itertools
 import json
 from pathlib import Path
 
@@ -27,6 +28,14 @@ def test_loaded_chunks_are_exact_slices(tiny_index):
     for chunk in tiny_index.chunks:
         assert tiny_index.document(chunk.doc_id).raw[chunk.start : chunk.end] == chunk.text
     assert tiny_index.dense.ntotal == len(tiny_index.chunks)
+
+
+def test_the_sentence_before_stays_in_its_document_across_chunks(tiny_index):
+    for doc_id in tiny_index.documents:
+        mine = [s for s in tiny_index.sentences if s.doc_id == doc_id]
+        assert tiny_index.sentence_before(mine[0]) is None
+        for previous, sentence in itertools.pairwise(mine):
+            assert tiny_index.sentence_before(sentence) == previous
 
 
 def test_missing_index_says_what_to_run(tmp_path: Path):

@@ -1,0 +1,113 @@
+"""Who says what: the speaker of a quotation, also when the sentence names them only as "he" or "she".
+
+News text quotes people and then goes on with "“…,” he said", or with a whole paragraph of quotation
+and no attribution at all. "Who said the plan was to take the Hetao zone to a new level?" is answered
+by the sentence that names the speaker ("…, Mayor Qin Weizhong said at a press conference"), not by
+the quotation itself. ``speaker`` finds that name: in the sentence ("Qin Weizhong says", "said Hung",
+"Professor Lau Siu-kai, a consultant at …, said"), or in one of the few sentences before it when the
+sentence has a pronoun or no attribution. Only "he" and "she" are followed back; "they" may stand for
+any plural before it, so a sentence that "they said" only rules out its own words as the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from qa.records import Sentence
+from qa.text import ATTRIBUTING as SAYS
+from qa.text import STOPWORDS, fold
+
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+# "Qin Weizhong says", "Hung, also former …, said": a name right before the verb, or at the sentence's start
+_NAME_SAYS = re.compile(rf"(?P<name>{_NAME})\s+(?:also\s+)?{SAYS}\b")
+_SAYS_NAME = re.compile(rf"\b{SAYS}\s+(?P<name>{_NAME})")
+_SUBJECT_SAYS = re.compile(rf"^[^,“”\"‘]*?(?P<name>{_NAME}),[^“”\"]*?,\s+(?:also\s+)?{SAYS}\b")
+# "Speaking to the Post, Chinese Big Data Society executive chairman Witman Hung Wai-man hailed …"
+_SPEAKING = re.compile(
+    rf"^\W*Speaking\s+(?:to|with|at|on)\b[^,]*,\s+(?:[^,]*?\b[a-z][\w'’-]*\s+)?(?P<name>{_NAME})\s+(?:[a-z]+ed|{SAYS})\b"
+)
+_PRONOUN_SAYS = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+)?{SAYS}\b|\b{SAYS}\s+(?:he|she)\b")
+_THEY_SAY = re.compile(rf"\b[Tt]hey\s+(?:also\s+)?(?:{SAYS}|say)\b")
+_QUOTATION = re.compile(r"^\W*[“\"‘]")
+_QUOTES = re.compile(r"[“”\"]|(?<!\w)‘|’(?!\w)")  # quotation marks (not the apostrophe of "Kong’s")
+_ENDS_SENTENCE = re.compile(r"[.!?…][”’\"')\]]*\s*$")
+REACH = 3  # sentences looked back for the speaker of an unattributed quotation
+
+
+def named_speaker(text: str) -> tuple[int, int] | None:
+    """Offsets in ``text`` of the name it says is speaking, or None."""
+    for pattern in (_SPEAKING, _SUBJECT_SAYS, _SAYS_NAME, _NAME_SAYS):
+        for m in pattern.finditer(text):
+            start, end = _trim(text, *m.span("name"))
+            if start < end:
+                return start, end
+    return None
+
+
+def unnamed_speaker(text: str) -> bool:
+    """A sentence that quotes someone named only as "he" or "she", or a quotation with no attribution."""
+    pronoun = _PRONOUN_SAYS.search(text) or _THEY_SAY.search(text)
+    return bool(pronoun) or (bool(_QUOTATION.match(text)) and not _attributed(text))
+
+
+def speaker(sentence: Sentence, before: Callable[[Sentence], Sentence | None]) -> tuple[int, int] | None:
+    """Document offsets of the name of whoever says ``sentence``, a direct quotation: named in it, or, when
+    it has a pronoun or no attribution, in one of the ``REACH`` sentences before it (``before`` gives the
+    sentence before one). None for reported speech ("He also states that Chinese writers described …"),
+    where the question may ask for the speaker inside."""
+    if not _QUOTES.search(sentence.text):
+        return None
+    if not unnamed_speaker(sentence.text):
+        found = named_speaker(sentence.text)
+        return (sentence.start + found[0], sentence.start + found[1]) if found else None
+    if _THEY_SAY.search(sentence.text):
+        return None  # "they" may stand for any names before it: not followed
+    current, looked = sentence, 0
+    while looked < REACH:
+        previous = before(current)
+        if previous is None:
+            return None
+        current = previous
+        if not _ENDS_SENTENCE.search(previous.text):
+            continue  # a headline or a link to another story between paragraphs ("… will be reality by 2035")
+        looked += 1
+        found = named_speaker(previous.text)
+        if found and not _PRONOUN_SAYS.search(previous.text[: found[0]]):
+            return previous.start + found[0], previous.start + found[1]
+        if not unnamed_speaker(previous.text):
+            return None  # a sentence between that quotes nobody: the pronoun may stand for anyone
+    return None
+
+
+def may_say(quoted: Sentence, who: tuple[int, int] | None, start: int, end: int, raw: str) -> bool:
+    """Whether the span at document ``[start, end)`` can answer "Who said …?" of the ``quoted`` sentence,
+    whose speaker is ``who`` (``speaker``): that person; or, when the quotation names its speaker only
+    as "he" or "they" or not at all and that could not be followed back, anything but the sentence
+    itself (what is said is no speaker: "the development of the Hetao cooperation zone" of "“We aim to
+    take the development of the Hetao cooperation zone to a new level,” he said", when "he" is not known)."""
+    if who is not None:
+        return same_person(raw[start:end], raw[who[0] : who[1]])
+    if not _QUOTES.search(quoted.text):
+        return True  # reported speech: its speaker may be the answer, or someone it reports
+    inside = quoted.start <= start and end <= quoted.end
+    return not (inside and unnamed_speaker(quoted.text))
+
+
+def same_person(name: str, other: str) -> bool:
+    """Two mentions share a word of a name ("Qin Weizhong" and "Shenzhen Mayor Qin Weizhong")."""
+    words = {fold(w) for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper()}
+    return bool(words & {fold(w) for w in re.findall(r"[\w'’-]+", other) if w[:1].isupper()})
+
+
+def _attributed(text: str) -> bool:
+    return bool(_PRONOUN_SAYS.search(text) or named_speaker(text))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading words that are no name ("The", "But", "Speaking")."""
+    words = list(re.finditer(r"[\w'’-]+", text[start:end]))
+    keep = [w for w in words if fold(w.group()) not in STOPWORDS]
+    if not keep:
+        return start, start
+    return start + keep[0].start(), start + words[-1].end()

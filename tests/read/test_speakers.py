@@ -1,0 +1,117 @@
+import pytest
+
+from qa.read.question import Wants, analyze
+from qa.read.speakers import may_say, named_speaker, same_person, speaker, unnamed_speaker
+from qa.records import Sentence
+
+ARTICLE = [
+    "Shenzhen would launch 40 projects, Mayor Qin Weizhong said at a press conference on Tuesday.",
+    "“We aim to establish key laboratory clusters,” he said, adding the plan was to “take the zone to a new level”.",
+    "Hong Kong leader John Lee says cross-border tech hub will be reality by 2035",
+    "“We do not see it as a competition,” said Hung, also former principal liaison officer.",
+    "“Instead, both sides can complement each other.”",
+    "There would also be a special data channel for researchers, they said.",
+    "“The channel is a first,” they said.",
+    "He also states that Chinese writers described Tibet as a feudal dependency.",
+]
+
+
+def _sentences() -> list[Sentence]:
+    out, at = [], 0
+    for text in ARTICLE:
+        out.append(Sentence("d", at, at + len(text), text))
+        at += len(text) + 1
+    return out
+
+
+def _before(sentences: list[Sentence]):
+    def before(sentence: Sentence) -> Sentence | None:
+        i = sentences.index(sentence)
+        return sentences[i - 1] if i > 0 else None
+
+    return before
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shenzhen would launch 40 projects, Mayor Qin Weizhong said at a press conference.", "Mayor Qin Weizhong"),
+        ("‘We aim high,’ Shenzhen Mayor Qin Weizhong says", "Shenzhen Mayor Qin Weizhong"),
+        ("“We do not see it as a competition,” said Hung, also former officer.", "Hung"),
+        (
+            "Professor Lau Siu-kai, a consultant at the Chinese Association of Hong Kong and Macau Studies, said it.",
+            "Professor Lau Siu-kai",
+        ),
+        (
+            "Hong Kong’s No 2 official Eric Chan Kwok-ki, who flew to Beijing, said the hub would grow.",
+            "Eric Chan Kwok-ki",
+        ),
+        (
+            "Speaking to the Post, Data Society executive chairman Witman Hung Wai-man hailed the plan.",
+            "Witman Hung Wai-man",
+        ),
+        # a capitalised noun before "states" is no speaker: "Muslim states" are countries
+        ("It attacked leaders of Muslim states, who were secular.", None),
+        ("“We aim high,” he said.", None),
+    ],
+)
+def test_the_name_a_sentence_says_is_speaking(text, name):
+    found = named_speaker(text)
+    assert (text[found[0] : found[1]] if found else None) == name
+
+
+def test_he_is_followed_back_to_the_sentence_that_names_him():
+    sentences = _sentences()
+    raw = "\n".join(ARTICLE)
+    who = speaker(sentences[1], _before(sentences))
+    assert who is not None and raw[who[0] : who[1]] == "Mayor Qin Weizhong"
+    # a quotation with no attribution goes on with the speaker of the one before
+    who = speaker(sentences[4], _before(sentences))
+    assert who is not None and raw[who[0] : who[1]] == "Hung"
+
+
+def test_they_reported_speech_and_a_headline_between_are_not_followed():
+    sentences = _sentences()
+    assert speaker(sentences[6], _before(sentences)) is None  # "they" may stand for several names
+    assert speaker(sentences[7], _before(sentences)) is None  # reported speech, no quotation marks
+    assert unnamed_speaker(sentences[1].text) and unnamed_speaker(sentences[4].text)
+    assert not unnamed_speaker(sentences[0].text)
+
+
+def test_only_the_speaker_or_nothing_the_quotation_says_may_answer():
+    sentences = _sentences()
+    raw = "\n".join(ARTICLE)
+    quoted = sentences[1]
+    who = speaker(quoted, _before(sentences))
+    qin = raw.index("Qin Weizhong")
+    assert may_say(quoted, who, qin, qin + len("Qin Weizhong"), raw)
+    chan = raw.index("John Lee")
+    assert not may_say(quoted, who, chan, chan + len("John Lee"), raw)
+    # "they" not followed back: anything but the quotation's own words
+    they = sentences[6]
+    first = raw.index("The channel")
+    assert not may_say(they, None, first, first + len("The channel"), raw)
+    assert may_say(they, None, chan, chan + len("John Lee"), raw)
+    # reported speech: the person it reports may be the answer
+    reported = sentences[7]
+    writers = raw.index("Chinese writers")
+    assert may_say(reported, None, writers, writers + len("Chinese writers"), raw)
+
+
+def test_same_person_shares_a_word_of_the_name():
+    assert same_person("Qin Weizhong", "Shenzhen Mayor Qin Weizhong")
+    assert not same_person("Eric Chan", "Mayor Qin Weizhong")
+    assert not same_person("the zone", "Mayor Qin Weizhong")
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Who said the plan was to take the Hetao zone to a new level?", True),
+        ("Who also says both sides can complement each other?", True),
+        ("Who is Eric Chan?", False),
+        ("What did Qin Weizhong say?", False),
+    ],
+)
+def test_who_said_questions_ask_for_the_speaker(question, asks):
+    assert (Wants.SPEAKER in analyze(question).wants) is asks
