@@ -20,6 +20,7 @@ from qa.read.shape import (
     before_asked_name,
     full_name,
     holder_of_asked_post,
+    long_form_start,
     misfits,
     with_currency,
 )
@@ -30,7 +31,7 @@ from qa.text import terms
 
 def main(data_dir: Path) -> None:
     answerable = [e for e in training_pool(data_dir) if not e.impossible]
-    who = money = difference = describe = measured = speakers = rejected = cut = 0
+    who = money = difference = describe = measured = speakers = expansions = rejected = cut = 0
     for e in answerable:
         q = analyze(e.question)
         who += q.kind is Kind.PERSON
@@ -39,6 +40,7 @@ def main(data_dir: Path) -> None:
         describe += q.kind is Kind.DESCRIBE
         measured += q.kind in (Kind.COUNT, Kind.QUANTITY, Kind.TIME) and bool(q.proper)
         speakers += Wants.SPEAKER in q.wants
+        expansions += Wants.EXPANSION in q.wants
         quoted, who_said = _quoted(q.terms, e.context) if Wants.SPEAKER in q.wants else (None, None)
         for text, start in zip(e.answers, e.starts, strict=True):
             end = start + len(text)
@@ -51,13 +53,14 @@ def main(data_dir: Path) -> None:
                 before_asked_name(q, e.context, start, end) != (start, end)
                 or holder_of_asked_post(q, e.context, start, end) != start
                 or full_name(q, e.context, start, end) != (start, end)
+                or (Wants.EXPANSION in q.wants and long_form_start(q.short_form, e.context, start, end) != start)
             ):
                 cut += 1
                 print(f"changed: {e.question} | {text}")
     print(
         f"answerable questions {len(answerable)} (who {who}, asking for money {money}, for a difference {difference}, "
         f"for a description {describe}, for a number or date of a named thing {measured}, "
-        f"for a speaker {speakers}); "
+        f"for a speaker {speakers}, for what a short form stands for {expansions}); "
         f"gold answers rejected {rejected}, changed {cut}"
     )
 

@@ -96,6 +96,12 @@ COMPARATIVES = (
 )
 _DIFFERENCE = re.compile(rf"^\s*how\s+(?:much|many)\s+(?:{COMPARATIVES})\b", re.IGNORECASE)
 _FULL_NAME = re.compile(r"\bfull\s+name\b", re.IGNORECASE)
+# "What does Brics stand for?", "What is Brics short for?", "UHI is an abbreviation of what?"
+_SHORT_FORM = re.compile(
+    r"(?P<short>[\w.&-]+)\s+(?:originally\s+)?(?:stands?|stood)\s+for\b|(?P<short2>[\w.&-]+)\s+short\s+for\b"
+    r"|^\s*(?P<first>[\w.&-]+)\s+(?:is|was)\s+an?\s+abbreviation\s+of\b",
+    re.IGNORECASE,
+)
 # "Who said …?", "Who also says …?": the question asks for the speaker of what follows
 _ASKS_SPEAKER = re.compile(rf"^\s*who\s+(?:also\s+|has\s+|had\s+)?{ATTRIBUTING}\b", re.IGNORECASE)
 _DESCRIBE = re.compile(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<target>[^?]+?)\s*\??\s*$", re.IGNORECASE)
@@ -107,6 +113,7 @@ class Wants(Enum):
     MONEY = "money"  # "How much does the branch cost?": a sum of money (or a share)
     DIFFERENCE = "difference"  # "How much bigger is …?": a difference a sentence states
     FULL_NAME = "full name"  # "What is Witman Hung's full name?": the whole name
+    EXPANSION = "expansion"  # "What does Brics stand for?": what the short form is short for
     SPEAKER = "speaker"  # "Who said the plan was …?": whoever says it, also where a quotation says "he"
 
 
@@ -120,6 +127,7 @@ class Question:
     proper: tuple[str, ...] = ()  # names in the question, stemmed
     posts: frozenset[str] = frozenset()  # words of TITLES it asks about ("mayor" of "the mayor of …"), stemmed
     wants: frozenset[Wants] = frozenset()
+    short_form: str = ""  # for EXPANSION: the short form asked about ("brics"), letters only, folded
 
 
 def analyze(question: str) -> Question:
@@ -139,7 +147,17 @@ def analyze(question: str) -> Question:
         kind, target = Kind.DESCRIBE, _proper_nouns(question)
     content = tuple(_content_terms(question))
     posts = frozenset(stem(w) for w in tokens if w in TITLES)
-    return Question(question, kind, head, content, target, _proper_nouns(question), posts, _wants(question, kind))
+    short_form = _short_form(question)
+    wants = _wants(question, kind) | ({Wants.EXPANSION} if short_form else set())
+    return Question(question, kind, head, content, target, _proper_nouns(question), posts, wants, short_form)
+
+
+def _short_form(question: str) -> str:
+    """The short form whose long form is asked for, letters only ("bic" of "B.I.C."); "" for other questions."""
+    found = _SHORT_FORM.search(question)
+    if not found:
+        return ""
+    return re.sub(r"[^a-z]", "", fold(found.group("short") or found.group("short2") or found.group("first")))
 
 
 def _wants(question: str, kind: Kind) -> frozenset[Wants]:

@@ -25,7 +25,8 @@ mention, "Mayor Qin Weizhong said", names no place but another mention in the do
 money for "How much does … cost?", a sentence that compares nothing for "How much bigger …?", a number said
 of another thing than the asked one in a sentence that measures both ("87 hectares" of "…, with the Hong
 Kong side spread across 87 hectares, and the Shenzhen one occupying 302 hectares" for "How big is the
-Shenzhen side?"), anything but a name when a full name is asked for. Both readers apply it to the whole
+Shenzhen side?"), anything but a name when a full name is asked for, the short form itself when what it
+stands for is asked ("Brics association" for "What does Brics stand for?"). Both readers apply it to the whole
 document, so that every mention of a name is seen, not only the window's.
 
 Completions, applied by the learned reader after scoring the shaped span so that the score the model gave
@@ -87,6 +88,8 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     start, end = _whole_number(text, start, end)
     start, end = _whole_name(q, text, start, end)
     start = holder_of_asked_post(q, text, start, end)
+    if Wants.EXPANSION in q.wants:
+        start = long_form_start(q.short_form, text, start, end)
     if q.kind is Kind.DESCRIBE and not describes(text[start:end]):
         return None  # "Who is Eric Chan?" wants a description, not (a piece of) a name
     if q.kind is Kind.COUNT:
@@ -278,6 +281,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True
     if Wants.FULL_NAME in q.wants and not is_name(text[start:end]):
         return True
+    if Wants.EXPANSION in q.wants and not spells(q.short_form, text[start:end]):
+        return True  # "Brics association" does not say what "Brics" stands for
     return post_elsewhere(q, text, start, end) or other_clause_asked(q, text, start, end)
 
 
@@ -334,6 +339,27 @@ def _names_of(clause: str) -> list[str]:
         for i, (w, _, _) in enumerate(words(clause))
         if i > 0 and w[:1].isupper() and fold(w) not in STOPWORDS | MONTHS | WEEKDAYS
     ]
+
+
+def long_form_start(short: str, text: str, start: int, end: int) -> int:
+    """The long form starts at a capitalised word whose initial is one of the short form's letters:
+    "association comprising Brazil, Russia, …" → "Brazil, Russia, …" for "Brics" (a span of lowercase
+    words, "software development kit", is left as it is)."""
+    for word in re.finditer(r"[^\W\d_]+", text[start:end]):
+        if word.group()[:1].isupper() and fold(word.group())[:1] in short:
+            return start + word.start()
+    return start
+
+
+def spells(short: str, long: str) -> bool:
+    """Whether ``long`` can be what ``short`` stands for: the short form is not in it, and its letters are
+    the initials of the long form's words (hyphenated parts count; one in four may be missing or out of
+    place: "SPECTRE" of "SPecial Executive for Counter-intelligence, Terrorism, Revenge and Extortion")."""
+    found = [fold(w) for w in re.findall(r"[^\W\d_]+", long)]
+    if not short or short in found:
+        return False
+    initials = {w[0] for w in found}
+    return sum(letter not in initials for letter in set(short)) <= (len(short) - 1) // 4
 
 
 _NAME_JOINS = {"and", "of", "for", "the", "de", "del", "la", "le", "van", "von", "der", "da", "di", "du", "y", "&"}

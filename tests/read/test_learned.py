@@ -78,6 +78,12 @@ def test_who_said_a_quotation_gets_its_speaker_not_a_name_nearby(seed_pipeline):
     assert response.candidates[0].text == "Qin Weizhong"
 
 
+def test_what_a_short_form_stands_for_is_its_long_form(seed_pipeline):
+    # "the Brics association comprising Brazil, Russia, India, China and South Africa"; was "Brics association"
+    top = seed_pipeline.ask("What does Brics stand for?").candidates[0]
+    assert top.text == "Brazil, Russia, India, China and South Africa"
+
+
 def test_who_is_a_professor_gets_the_appositive_not_the_form_of_address(seed_pipeline):
     top = seed_pipeline.ask("Who is Lau Siu-kai?").answers[0]
     assert top.text.startswith("a consultant at Beijing’s semi-official think tank"), top.text

@@ -68,3 +68,23 @@ def test_what_a_question_wants_beyond_its_type():
     assert analyze("How much bigger is the Shenzhen side?").wants == {Wants.DIFFERENCE}
     assert analyze("What is Witman Hung's full name?").wants == {Wants.FULL_NAME}
     assert analyze("Who is the deputy director of the Customs?").posts == {stem("deputy"), stem("director")}
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("What does Brics stand for?", "brics"),
+        ("What did SPECTRE originally stand for?", "spectre"),
+        ("What does B.I.C. stand for?", "bic"),
+        ("UHI is an abbreviation of what?", "uhi"),
+        ("What is Brics short for?", "brics"),
+        # the other way round: the short form is asked for
+        ("What is an abbreviation for the Church of Jesus Christ?", ""),
+        ("What is Brics?", ""),
+    ],
+)
+def test_what_a_short_form_stands_for(question, short):
+    from qa.read.question import Wants
+
+    q = analyze(question)
+    assert q.short_form == short and (Wants.EXPANSION in q.wants) is bool(short)

@@ -350,3 +350,35 @@ def test_a_full_name_question_wants_a_name(span, name):
     assert is_name(span) is name
     assert misfits(analyze("What is the full name of the Hetao zone?"), text, start, start + len(span)) is not name
     assert not misfits(analyze("What is the Hetao zone?"), text, start, start + len(span))
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "fits"),
+    [
+        ("brics", "Brazil, Russia, India, China and South Africa", True),
+        ("nypd", "New York City Police Department", True),
+        ("fdny", "New York City Fire Department", True),  # the letters, not in their order
+        ("hp", "Hewlett-Packard", True),  # hyphenated parts count
+        ("spectre", "SPecial Executive for Counter-intelligence, Terrorism, Revenge and Extortion", True),
+        # the short form itself, or words whose initials are not its letters
+        ("brics", "Brics association", False),
+        ("brics", "association", False),
+        ("nypd", "the police", False),
+    ],
+)
+def test_a_long_form_spells_its_short_form(short, long, fits):
+    from qa.read.shape import spells
+
+    assert spells(short, long) is fits
+
+
+def test_what_a_short_form_stands_for_starts_at_one_of_its_letters():
+    question = analyze("What does Brics stand for?")
+    assert question.short_form == "brics"
+    text = "an institute devoted to the Brics association comprising Brazil, Russia, India, China and South Africa."
+    span = "association comprising Brazil, Russia, India, China and South Africa"
+    start = text.index(span)
+    shaped = shape_span(question, text, start, start + len(span))
+    assert shaped is not None and text[shaped[0] : shaped[1]] == "Brazil, Russia, India, China and South Africa"
+    assert misfits(question, text, text.index("Brics association"), text.index(" comprising"))
+    assert not misfits(question, text, *shaped)
