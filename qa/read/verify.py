@@ -123,6 +123,19 @@ def features(
     }
 
 
+_YEAR = r"\b(?:1\d{3}|20\d\d)s?\b"
+_DAY = r"\b(?:" + "|".join(sorted(WEEKDAYS | MONTHS)) + r"|today|yesterday|tomorrow)\b|\b\d{1,2}(?:st|nd|rd|th)?\b"
+_TIME_HEADS = {
+    "year": re.compile(_YEAR),
+    "decade": re.compile(_YEAR),
+    "century": re.compile(r"\bcentur(?:y|ies)\b|\b\d{1,2}(?:st|nd|rd|th)\b", re.IGNORECASE),
+    "month": re.compile(r"\b(?:" + "|".join(sorted(MONTHS)) + r")\b", re.IGNORECASE),
+    "day": re.compile(_DAY, re.IGNORECASE),
+    "weekday": re.compile(r"\b(?:" + "|".join(sorted(WEEKDAYS)) + r")\b", re.IGNORECASE),
+    "date": re.compile(_DAY + "|" + _YEAR, re.IGNORECASE),
+}
+
+
 def _echoes(q: Question, text: str) -> float:
     """The share of the answer's content terms that the question already holds: an answer rarely repeats
     its question ("Qin and Sun Yuning, deputy director of …" for "Which organisation does Sun Yuning work for?")."""
@@ -132,9 +145,12 @@ def _echoes(q: Question, text: str) -> float:
 
 def _head_near(q: Question, answer: Answer) -> float:
     """+1 when the question's head noun is in the answer or among the three words after it ("10 innovation
-    centres" for "How many centres …?"), -1 when it is not, 0 when the question has no head noun."""
+    centres" for "How many centres …?"), -1 when it is not, 0 when the question has no head noun. A time
+    noun names a type instead: "Tuesday" for "What day …?", "2017" for "What year …?"."""
     if not q.head:
         return 0.0
+    if q.kind is Kind.TIME and q.head in _TIME_HEADS:  # "What day …?" of "Tuesday": the head names a type
+        return 1.0 if _TIME_HEADS[q.head].search(answer.text) else -1.0
     after = answer.context.text[answer.citation.end - answer.context.start :]
     window = answer.text.split() + after.split()[:3]
     return 1.0 if any(stem(fold(w.strip(".,;:!?()'\"’”"))) == q.head for w in window) else -1.0

@@ -133,6 +133,24 @@ def test_the_head_noun_near_a_number_marks_the_right_one_of_two():
     assert features(analyze("Who spoke?"), five, [five], [hit], FlatRanker())["head_near"] == 0.0
 
 
+@pytest.mark.parametrize(
+    ("question", "answer", "near"),
+    [
+        # a time noun names the type of the answer, not a word next to it
+        ("What day was the press conference?", "Tuesday", 1.0),
+        ("What day was the press conference?", "Beijing", -1.0),
+        ("In what year did Beijing propose the park?", "2017", 1.0),
+        ("In what year did Beijing propose the park?", "Tuesday", -1.0),
+        ("What month did the park open?", "March", 1.0),
+        ("What date did the park open?", "10 March", 1.0),
+    ],
+)
+def test_a_time_head_noun_is_met_by_its_type(question, answer, near):
+    sentence = f"It was said in Beijing on Tuesday in 2017, on 10 March: {answer}."
+    found, hit = _answer(answer, sentence)
+    assert features(analyze(question), found, [found], [hit], FlatRanker())["head_near"] == near
+
+
 def test_a_prior_reweights_questions_so_the_probability_fits_another_mix():
     assert question_weights([True, True, True, False], None) == [1.0] * 4
     weights = question_weights([True, True, True, False], 0.5)
