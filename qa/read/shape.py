@@ -374,9 +374,13 @@ def is_name(text: str) -> bool:
     return bool(found) and found[0][:1].isupper() and all(w[:1].isupper() or fold(w) in _NAME_JOINS for w in found)
 
 
+_SENTENCE_REACH = 2000  # characters looked back for a sentence's start: the readers pass whole documents
+
+
 def _sentence_start(text: str, start: int) -> int:
-    begins = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    return begins[-1] if begins else 0
+    lower = max(0, start - _SENTENCE_REACH)
+    begins = [m.end() for m in _SENTENCE_END.finditer(text, lower, start)]
+    return begins[-1] if begins else lower
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
