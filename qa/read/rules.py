@@ -15,7 +15,7 @@ import itertools
 import math
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -147,7 +147,28 @@ class RuleReader:
                 if Wants.SPEAKER in q.wants and not may_say(sentence, who, start, end, raw):
                     continue  # "Who said …?" of a quotation: its speaker, or not what it says
                 scored.append(self._answer(ranked, tokens, candidate, span))
+            if who is not None and not sentence.start <= who[0] < sentence.end:
+                scored += self._speaker_before(q, ranked, who)
         return merge(sorted(scored, key=lambda a: -a.score))[: max(top_n, 5)]
+
+    def _speaker_before(self, q: Question, ranked: RankedSentence, who: tuple[int, int]) -> list[Answer]:
+        """The speaker of the quotation ``ranked``, named in a sentence before it ("…, Mayor Qin Weizhong
+        said …" for "“We aim …,” he said"): a name candidate of that sentence, with the quotation's
+        sentence score (it is what matched the question)."""
+        named: Sentence | None = ranked.sentence
+        while named is not None and named.start > who[0]:
+            named = self.index.sentence_before(named)
+        if named is None or not named.start <= who[0] < named.end:
+            return []
+        tokens = sentence_tokens(named)
+        inside = [i for i, t in enumerate(tokens) if who[0] <= t.start and t.end <= who[1]]
+        if not inside:
+            return []
+        candidate = Candidate(inside[0], inside[-1], "name")
+        span = span_score(q, tokens, candidate)
+        if span <= 0:
+            return []
+        return [self._answer(replace(ranked, sentence=named), tokens, candidate, span)]
 
     def _answer(self, ranked: RankedSentence, tokens: list[Token], candidate: Candidate, span: float) -> Answer:
         sentence = ranked.sentence

@@ -216,3 +216,11 @@ def test_a_form_of_address_gives_way_to_an_appositive(text, wanted, unwanted):
     spans = typed_spans(analyze("Who is Lau Siu-kai?"), [Sentence("d", 0, len(text), text)], text)
     titles = [text[start:end] for start, end, _, kind in spans if kind == "title"]
     assert wanted in titles and unwanted not in titles, titles
+
+
+def test_who_said_a_quotation_gets_the_speaker_named_sentences_before(seed_rules_pipeline):
+    # "“Instead, both sides can complement each other …”" goes on with Hung's quotation of the paragraph
+    # before ("…,” said Hung"); the rule reader reads sentences, so the name is a candidate of that one
+    top = seed_rules_pipeline.ask("Who said both sides can complement each other through collaboration?")
+    assert top.candidates[0].text == "Hung"
+    assert top.candidates[0].context.text.startswith("“We do not see it as a competition")
