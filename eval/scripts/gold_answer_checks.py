@@ -40,7 +40,7 @@ def main(data_dir: Path) -> None:
         describe += q.kind is Kind.DESCRIBE
         measured += q.kind in (Kind.COUNT, Kind.QUANTITY, Kind.TIME) and bool(q.proper)
         speakers += Wants.SPEAKER in q.wants
-        expansions += Wants.EXPANSION in q.wants
+        expansions += bool(q.short_form)
         quoted, who_said = _quoted(q.terms, e.context) if Wants.SPEAKER in q.wants else (None, None)
         for text, start in zip(e.answers, e.starts, strict=True):
             end = start + len(text)
@@ -53,7 +53,7 @@ def main(data_dir: Path) -> None:
                 before_asked_name(q, e.context, start, end) != (start, end)
                 or holder_of_asked_post(q, e.context, start, end) != start
                 or full_name(q, e.context, start, end) != (start, end)
-                or (Wants.EXPANSION in q.wants and long_form_start(q.short_form, e.context, start, end) != start)
+                or (q.short_form and long_form_start(q.short_form, e.context, start, end) != start)
             ):
                 cut += 1
                 print(f"changed: {e.question} | {text}")

@@ -108,12 +108,12 @@ _DESCRIBE = re.compile(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<target>[^?
 
 
 class Wants(Enum):
-    """What only some answers can give, whatever their type: checked on spans by ``shape.misfits``."""
+    """What only some answers can give, whatever their type: checked on spans by ``shape.misfits`` (the
+    speaker by ``speakers.may_say``; what a short form stands for by ``Question.short_form``)."""
 
     MONEY = "money"  # "How much does the branch cost?": a sum of money (or a share)
     DIFFERENCE = "difference"  # "How much bigger is …?": a difference a sentence states
     FULL_NAME = "full name"  # "What is Witman Hung's full name?": the whole name
-    EXPANSION = "expansion"  # "What does Brics stand for?": what the short form is short for
     SPEAKER = "speaker"  # "Who said the plan was …?": whoever says it, also where a quotation says "he"
 
 
@@ -127,7 +127,7 @@ class Question:
     proper: tuple[str, ...] = ()  # names in the question, stemmed
     posts: frozenset[str] = frozenset()  # words of TITLES it asks about ("mayor" of "the mayor of …"), stemmed
     wants: frozenset[Wants] = frozenset()
-    short_form: str = ""  # for EXPANSION: the short form asked about ("brics"), letters only, folded
+    short_form: str = ""  # "What does Brics stand for?": the short form asked about ("brics"), letters only
 
 
 def analyze(question: str) -> Question:
@@ -147,8 +147,7 @@ def analyze(question: str) -> Question:
         kind, target = Kind.DESCRIBE, _proper_nouns(question)
     content = tuple(_content_terms(question))
     posts = frozenset(stem(w) for w in tokens if w in TITLES)
-    short_form = _short_form(question)
-    wants = _wants(question, kind) | ({Wants.EXPANSION} if short_form else set())
+    wants, short_form = _wants(question, kind), _short_form(question)
     return Question(question, kind, head, content, target, _proper_nouns(question), posts, wants, short_form)
 
 

@@ -88,7 +88,7 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     start, end = _whole_number(text, start, end)
     start, end = _whole_name(q, text, start, end)
     start = holder_of_asked_post(q, text, start, end)
-    if Wants.EXPANSION in q.wants:
+    if q.short_form:
         start = long_form_start(q.short_form, text, start, end)
     if q.kind is Kind.DESCRIBE and not describes(text[start:end]):
         return None  # "Who is Eric Chan?" wants a description, not (a piece of) a name
@@ -281,7 +281,7 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True
     if Wants.FULL_NAME in q.wants and not is_name(text[start:end]):
         return True
-    if Wants.EXPANSION in q.wants and not spells(q.short_form, text[start:end]):
+    if q.short_form and not spells(q.short_form, text[start:end]):
         return True  # "Brics association" does not say what "Brics" stands for
     return post_elsewhere(q, text, start, end) or other_clause_asked(q, text, start, end)
 

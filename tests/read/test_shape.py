@@ -382,3 +382,14 @@ def test_what_a_short_form_stands_for_starts_at_one_of_its_letters():
     assert shaped is not None and text[shaped[0] : shaped[1]] == "Brazil, Russia, India, China and South Africa"
     assert misfits(question, text, text.index("Brics association"), text.index(" comprising"))
     assert not misfits(question, text, *shaped)
+
+
+def test_the_sentence_checks_read_a_sentence_deep_in_a_long_document():
+    # misfits reads whole documents: the sentence around a span is found near it, not from the start
+    from qa.read.shape import other_clause_asked
+
+    text = "The park grows. " * 2000 + SIDES_OF_PARK
+    start = text.index("87 hectares")
+    q = analyze("How big is the Shenzhen side of the park?")
+    assert other_clause_asked(q, text, start, start + len("87 hectares"))
+    assert not other_clause_asked(q, text, text.index("302 hectares"), text.index("302 hectares") + 12)
