@@ -1,9 +1,9 @@
 """The answer checks of ``qa/read/shape.py`` against every gold answer of the training pool (held-out
-articles never read): how many gold answers ``misfits`` would reject (a post held elsewhere, a cost
-question answered without money, a difference asked of a sentence that compares nothing, a number said
-of another thing than the asked one) and how
-many ``before_asked_name``, ``holder_of_asked_post`` or ``full_name`` would change. A check that
-touches gold answers is too broad. Seconds; prints each gold answer touched and the counts.
+articles never read): how many gold answers ``misfits`` would reject (a post held elsewhere, a lesser
+or former post, a cost question answered without money, a difference asked of a sentence that compares
+nothing, a number said of another thing than the asked one) and how many ``before_asked_name``,
+``holder_of_asked_post``, ``full_name`` or ``whole_list`` would change. A check that touches gold answers is too broad.
+Seconds; prints each gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
 """
@@ -22,6 +22,7 @@ from qa.read.shape import (
     holder_of_asked_post,
     long_form_start,
     misfits,
+    whole_list,
     with_currency,
 )
 from qa.read.speakers import may_say, speaker
@@ -31,10 +32,11 @@ from qa.text import terms
 
 def main(data_dir: Path) -> None:
     answerable = [e for e in training_pool(data_dir) if not e.impossible]
-    who = money = difference = describe = measured = speakers = expansions = rejected = cut = 0
+    who = posts = money = difference = describe = measured = speakers = expansions = rejected = cut = 0
     for e in answerable:
         q = analyze(e.question)
         who += q.kind is Kind.PERSON
+        posts += q.kind is Kind.PERSON and bool(q.posts or Wants.HEAD in q.wants)
         money += Wants.MONEY in q.wants
         difference += Wants.DIFFERENCE in q.wants
         describe += q.kind is Kind.DESCRIBE
@@ -53,12 +55,13 @@ def main(data_dir: Path) -> None:
                 before_asked_name(q, e.context, start, end) != (start, end)
                 or holder_of_asked_post(q, e.context, start, end) != start
                 or full_name(q, e.context, start, end) != (start, end)
+                or whole_list(q, e.context, start, end) != (start, end)
                 or (q.short_form and long_form_start(q.short_form, e.context, start, end) != start)
             ):
                 cut += 1
                 print(f"changed: {e.question} | {text}")
     print(
-        f"answerable questions {len(answerable)} (who {who}, asking for money {money}, for a difference {difference}, "
+        f"answerable questions {len(answerable)} (who {who}, of them for a post's holder {posts}, asking for money {money}, for a difference {difference}, "
         f"for a description {describe}, for a number or date of a named thing {measured}, "
         f"for a speaker {speakers}, for what a short form stands for {expansions}); "
         f"gold answers rejected {rejected}, changed {cut}"

@@ -35,6 +35,7 @@ from qa.read.shape import (
     misfits,
     restates,
     shape_span,
+    whole_list,
     whole_range,
     with_currency,
 )
@@ -167,6 +168,7 @@ class LearnedReader:
             # range, and a quantity for its conversion into the unit the question asks for.
             shaped = with_currency(window.text, *whole_range(q, window.text, *shaped))
             shaped = full_name(q, window.text, *before_asked_name(q, window.text, *shaped))
+            shaped = whole_list(q, window.text, *shaped)
             shaped = in_asked_unit(q, window.text, *shaped)
             if q.kind is Kind.LIST:
                 # "Which cities …?" asks for all of them: an item of a list answers with the whole list.

@@ -103,6 +103,15 @@ _SHORT_FORM = re.compile(
     re.IGNORECASE,
 )
 # "Who said …?", "Who also says …?": the question asks for the speaker of what follows
+# "Who heads the General Administration of Customs?": the holder of its first post, whatever its name
+_ASKS_HEAD = re.compile(
+    r"^\s*who\s+(?:now\s+|currently\s+)?(?:heads|headed|leads|led|chairs|chaired|runs|ran|directs|directed)\b",
+    re.IGNORECASE,
+)
+# A post below the one named: "deputy director" is not the director
+LESSER = {"deputy", "vice", "assistant", "associate", "sub", "under"}
+# A post held before: the "former mayor" is not the mayor, but may answer "Who was a mayor …?"
+FORMER = {"former", "ex"}
 _ASKS_SPEAKER = re.compile(rf"^\s*who\s+(?:also\s+|has\s+|had\s+)?{ATTRIBUTING}\b", re.IGNORECASE)
 _DESCRIBE = re.compile(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<target>[^?]+?)\s*\??\s*$", re.IGNORECASE)
 
@@ -115,6 +124,7 @@ class Wants(Enum):
     DIFFERENCE = "difference"  # "How much bigger is …?": a difference a sentence states
     FULL_NAME = "full name"  # "What is Witman Hung's full name?": the whole name
     SPEAKER = "speaker"  # "Who said the plan was …?": whoever says it, also where a quotation says "he"
+    HEAD = "head"  # "Who heads the Customs?": the holder of a post, not of a lesser one ("deputy director")
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +179,8 @@ def _wants(question: str, kind: Kind) -> frozenset[Wants]:
         wants.add(Wants.FULL_NAME)
     if kind is Kind.PERSON and _ASKS_SPEAKER.match(question):
         wants.add(Wants.SPEAKER)
+    if kind is Kind.PERSON and _ASKS_HEAD.match(question):
+        wants.add(Wants.HEAD)
     return frozenset(wants)
 
 

@@ -21,7 +21,9 @@
 
 ``misfits`` rejects a span that cannot answer whatever its score: the holder of the asked post somewhere
 else ("Shenzhen Mayor Qin Weizhong" for "Who is the mayor of Hong Kong?", also where the span's own
-mention, "Mayor Qin Weizhong said", names no place but another mention in the document does), no sum of
+mention, "Mayor Qin Weizhong said", names no place but another mention in the document does), the
+holder of a lesser or former post ("Sun Yuning, deputy director of the General Administration of Customs"
+for "Who heads the General Administration of Customs?"), no sum of
 money for "How much does … cost?", a sentence that compares nothing for "How much bigger …?", a number said
 of another thing than the asked one in a sentence that measures both ("87 hectares" of "…, with the Hong
 Kong side spread across 87 hectares, and the Shenzhen one occupying 302 hectares" for "How big is the
@@ -32,8 +34,8 @@ document, so that every mention of a name is seen, not only the window's.
 Completions, applied by the learned reader after scoring the shaped span so that the score the model gave
 stands for the completed one: ``whole_range`` ("1505–|1521|" → "1505–1521"), ``with_currency`` ("$500
 million"), ``before_asked_name`` ("executive chairman" of "executive chairman Witman Hung …" for "What
-position does Witman Hung hold?") and ``full_name`` ("Wai-man" → "Witman Hung Wai-man" when the full name
-is asked for).
+position does Witman Hung hold?"), ``full_name`` ("Wai-man" → "Witman Hung Wai-man" when the full name
+is asked for) and ``whole_list`` ("regulation and immigration" → "laws, regulation and immigration").
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from qa.read.question import COMPARATIVES, MONEY, ROLE_NOUNS, TITLES, Kind, Question, Wants
+from qa.read.question import COMPARATIVES, FORMER, LESSER, MONEY, ROLE_NOUNS, TITLES, Kind, Question, Wants
 from qa.read.units import is_unit
 from qa.text import MONTHS, NUMBER_WORDS, NUMERAL, STOPWORDS, WEEKDAYS, fold, stem, terms, words
 
@@ -188,6 +190,57 @@ def _number_of_adjective(q: Question, text: str, start: int, end: int) -> tuple[
     return start, end
 
 
+_ITEM_WORD = re.compile(r"[a-z][a-z-]*")
+_LIST_PARTS = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+
+
+def whole_list(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole list when a span holds only its last items: "regulation and immigration" of "yawning
+    differences in laws, regulation and immigration" → "laws, regulation and immigration". Only lists of
+    plain lowercase words (one to three in each item, none a stopword, no longer than the span's items) that
+    follow a stopword ("in"), and not for questions that want one number, date, name or place."""
+    if q.kind in _SHORT:
+        return start, end
+    parts = _LIST_PARTS.split(text[start:end])
+    if (
+        len(parts) < 2
+        or not all(_plain_item(part) for part in parts)
+        or not re.search(r"\s(?:and|or)\s", text[start:end])
+    ):
+        return start, end
+    longest, first = max(len(part.split()) for part in parts), start
+    while True:
+        before = text[max(0, first - 60) : first]
+        if not re.search(r",\s+$", before):
+            break
+        head = before.rstrip()[:-1]
+        tokens = words(head)
+        item: list[tuple[str, int, int]] = []
+        while tokens and len(item) <= longest and _item_word(tokens[-1][0]):
+            if item and head[tokens[-1][2] : item[0][1]].strip():
+                break  # punctuation parts the words: another item
+            item.insert(0, tokens.pop())
+        if not item or len(item) > longest or not tokens:
+            break
+        parted = head[tokens[-1][2] : item[0][1]].strip()  # "," before another item
+        if parted != "," and not (  # "differences in |laws, …", not "In the |lungs, …" or "In |2001, …"
+            not parted and fold(tokens[-1][0]) in STOPWORDS and len(tokens) > 1 and _item_word(tokens[-2][0])
+        ):
+            break
+        first = max(0, first - 60) + item[0][1]
+    return first, end
+
+
+def _plain_item(part: str) -> bool:
+    found = part.split()
+    return 1 <= len(found) <= 3 and all(_item_word(w) for w in found)
+
+
+def _item_word(word: str) -> bool:
+    """A lowercase word that may be (part of) a list's item: no stopword, no past participle ("executed")."""
+    return bool(_ITEM_WORD.fullmatch(word)) and word not in STOPWORDS and not (word.endswith("ed") and len(word) > 4)
+
+
 def before_asked_name(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     """A description ends before the name it describes: "executive chairman Witman Hung Wai-man hailed …" →
     "executive chairman" for "What position does Witman Hung hold?" (a span that starts with the name is
@@ -283,7 +336,41 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True
     if q.short_form and not spells(q.short_form, text[start:end]):
         return True  # "Brics association" does not say what "Brics" stands for
+    if lesser_post(q, text, start, end):
+        return True
     return post_elsewhere(q, text, start, end) or other_clause_asked(q, text, start, end)
+
+
+def lesser_post(q: Question, text: str, start: int, end: int) -> bool:
+    """The span's person holds a post below the asked one, or held it before: "Who heads the General
+    Administration of Customs?" (or "Who is its director?") against "Sun Yuning, deputy director of the
+    General Administration of Customs" or "Vice-President Sun Yuning"; "Who is the mayor …?" against "former
+    mayor …". A question that names the lesser post itself ("Who is the deputy director …?") is answered
+    by it, and one in the past ("Who was a professor …?") by a former holder."""
+    if q.kind is not Kind.PERSON or not (q.posts or Wants.HEAD in q.wants):
+        return False
+    asked = _post_words(q.text)
+    lesser = set() if LESSER & set(asked) else set(LESSER)
+    if not FORMER & set(asked) and not _PAST.search(q.text):
+        lesser |= FORMER
+    after = _POST_AFTER.match(text, end)
+    phrases = [text[end : after.end("post")]] if after else []
+    phrases.append(" ".join(text[max(0, start - 40) : start].split()[-3:]))  # "Deputy Director |Sun Yuning"
+    for phrase in phrases:
+        said = _post_words(phrase)
+        for i, word in enumerate(said):
+            held = Wants.HEAD in q.wants or stem(word) in q.posts  # the asked post, or any for "Who heads …?"
+            if word in TITLES and held and any(w in lesser for w in said[:i]):
+                return True
+    return False
+
+
+_PAST = re.compile(r"\b(?:was|were|did|had|headed|led|chaired|ran|directed)\b", re.IGNORECASE)
+
+
+def _post_words(text: str) -> list[str]:
+    """The folded words of ``text`` with hyphens parted: "Vice-President" → "vice", "president"."""
+    return [part for w, _, _ in words(text) for part in fold(w).split("-") if part]
 
 
 # Where a sentence parts into clauses that say the like of different things ("…, with the Hong Kong side

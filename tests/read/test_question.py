@@ -68,6 +68,9 @@ def test_what_a_question_wants_beyond_its_type():
     assert analyze("How much bigger is the Shenzhen side?").wants == {Wants.DIFFERENCE}
     assert analyze("What is Witman Hung's full name?").wants == {Wants.FULL_NAME}
     assert analyze("Who is the deputy director of the Customs?").posts == {stem("deputy"), stem("director")}
+    assert analyze("Who heads the General Administration of Customs?").wants == {Wants.HEAD}
+    assert analyze("Who led the talks?").wants == {Wants.HEAD}
+    assert analyze("Who leaked the talks?").wants == set()
 
 
 @pytest.mark.parametrize(

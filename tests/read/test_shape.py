@@ -293,6 +293,37 @@ def test_a_post_ends_before_the_name_it_belongs_to(question, span, expected):
     assert span[start:end] == expected
 
 
+LESSER_POSTS = (
+    "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, promised it.\n"
+    "The talks were opened by Vice-President Ana Ruiz and former mayor John Lee."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "lesser"),
+    [
+        # the holder of a post below the asked one, or of the asked post before
+        ("Who heads the General Administration of Customs?", "Qin and Sun Yuning", True),
+        ("Who is the director of the General Administration of Customs?", "Sun Yuning", True),
+        ("Who is the president?", "Ana Ruiz", True),
+        ("Who is the mayor?", "John Lee", True),
+        # the lesser post asked for, a question in the past, or no post asked
+        ("Who is the deputy director of the General Administration of Customs?", "Sun Yuning", False),
+        ("Who is the vice-president?", "Ana Ruiz", False),
+        ("Who was the mayor?", "John Lee", False),
+        ("Who is the former mayor?", "John Lee", False),
+        ("Who promised faster clearance?", "Qin and Sun Yuning", False),
+        ("Who opened the talks?", "Ana Ruiz", False),
+    ],
+)
+def test_the_holder_of_a_lesser_post_does_not_answer_for_the_post(question, span, lesser):
+    from qa.read.shape import lesser_post
+
+    start = LESSER_POSTS.index(span)
+    assert lesser_post(analyze(question), LESSER_POSTS, start, start + len(span)) is lesser
+    assert misfits(analyze(question), LESSER_POSTS, start, start + len(span)) is lesser
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
@@ -393,3 +424,41 @@ def test_the_sentence_checks_read_a_sentence_deep_in_a_long_document():
     q = analyze("How big is the Shenzhen side of the park?")
     assert other_clause_asked(q, text, start, start + len("87 hectares"))
     assert not other_clause_asked(q, text, text.index("302 hectares"), text.index("302 hectares") + 12)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "expected"),
+    [
+        # the last items of a list of plain words stand for the whole list
+        (
+            "But yawning differences in laws, regulation and immigration are hampering it.",
+            "regulation and immigration",
+            "laws, regulation and immigration",
+        ),
+        (
+            "It needs skill in maths, physics, chemistry and biology.",
+            "chemistry and biology",
+            "maths, physics, chemistry and biology",
+        ),
+        # a phrase before the comma that opens the sentence, a name, a verb or a longer item is no item
+        ("In the lungs, coughing and sneezing eject pathogens.", "coughing and sneezing", "coughing and sneezing"),
+        ("On Tuesday, qin and sun met.", "qin and sun", "qin and sun"),
+        (
+            "Survivors were executed, artisans and craftsmen were sent back.",
+            "artisans and craftsmen",
+            "artisans and craftsmen",
+        ),
+        ("It sells apples, pears and plums.", "pears and plums", "pears and plums"),
+        ("It sells ripe red apples, pears and plums.", "pears and plums", "pears and plums"),
+        ("It sells apples, pears and plums.", "plums", "plums"),
+    ],
+)
+def test_a_span_of_the_last_items_of_a_list_grows_to_the_whole_list(sentence, span, expected):
+    from qa.read.shape import whole_list
+
+    start = sentence.index(span)
+    grown = whole_list(analyze("What is hampering the movement?"), sentence, start, start + len(span))
+    assert sentence[grown[0] : grown[1]] == expected
+    # a question that wants one name, number or place keeps the span as it is
+    kept = whole_list(analyze("Who is hampering the movement?"), sentence, start, start + len(span))
+    assert kept == (start, start + len(span))
