@@ -145,7 +145,11 @@ class StageScores:
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """A short span cut out of a document, the sentence around it, and how sure we are."""
+    """A short span cut out of a document, the sentence around it, and how sure we are.
+
+    ``support``: the sentence that says what the question asks when it is not the answer's own: the
+    quotation whose speaker the answer names ("“We aim …,” he said" for "Qin Weizhong" of "…, Mayor Qin
+    Weizhong said" before it). The answer check reads it with the context."""
 
     text: str
     citation: Citation
@@ -153,6 +157,7 @@ class Answer:
     score: float
     scores: StageScores
     also_at: tuple[Citation, ...] = ()
+    support: Sentence | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,14 +25,14 @@ from qa.read.shape import (
     whole_list,
     with_currency,
 )
-from qa.read.speakers import may_say, speaker
+from qa.read.speakers import may_say, speaker, speaks_for
 from qa.records import Sentence, Span
 from qa.text import terms
 
 
 def main(data_dir: Path) -> None:
     answerable = [e for e in training_pool(data_dir) if not e.impossible]
-    who = posts = money = difference = describe = measured = speakers = expansions = rejected = cut = 0
+    who = posts = first_person = money = difference = describe = measured = speakers = expansions = rejected = cut = 0
     for e in answerable:
         q = analyze(e.question)
         who += q.kind is Kind.PERSON
@@ -43,7 +43,10 @@ def main(data_dir: Path) -> None:
         measured += q.kind in (Kind.COUNT, Kind.QUANTITY, Kind.TIME) and bool(q.proper)
         speakers += Wants.SPEAKER in q.wants
         expansions += bool(q.short_form)
-        quoted, who_said = _quoted(q.terms, e.context) if Wants.SPEAKER in q.wants else (None, None)
+        quoted, who_said = _quoted(q.terms, e.context) if q.kind is Kind.PERSON else (None, None)
+        if quoted is not None and not speaks_for(q, quoted):
+            quoted, who_said = None, None
+        first_person += quoted is not None and Wants.SPEAKER not in q.wants
         for text, start in zip(e.answers, e.starts, strict=True):
             end = start + len(text)
             if misfits(q, e.context, with_currency(e.context, start, end)[0], end) or (
@@ -61,10 +64,11 @@ def main(data_dir: Path) -> None:
                 cut += 1
                 print(f"changed: {e.question} | {text}")
     print(
-        f"answerable questions {len(answerable)} (who {who}, of them for a post's holder {posts}, asking for money {money}, for a difference {difference}, "
-        f"for a description {describe}, for a number or date of a named thing {measured}, "
-        f"for a speaker {speakers}, for what a short form stands for {expansions}); "
-        f"gold answers rejected {rejected}, changed {cut}"
+        f"answerable questions {len(answerable)} (who {who}, of them for a post's holder {posts}, "
+        f"asking for money {money}, for a difference {difference}, for a description {describe}, "
+        f"for a number or date of a named thing {measured}, for a speaker {speakers}, "
+        f"for who does what a quotation says in the first person {first_person}, "
+        f"for what a short form stands for {expansions}); gold answers rejected {rejected}, changed {cut}"
     )
 
 

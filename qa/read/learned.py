@@ -17,7 +17,7 @@ import logging
 import math
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -49,7 +49,7 @@ from qa.read.span import (
     span_graph,
     span_model_key,
 )
-from qa.read.speakers import may_say, speaker
+from qa.read.speakers import may_say, speaker, speaks_for
 from qa.read.units import in_asked_unit
 from qa.records import Answer, Hit, Sentence, StageScores
 
@@ -173,7 +173,7 @@ class LearnedReader:
             if q.kind is Kind.LIST:
                 # "Which cities …?" asks for all of them: an item of a list answers with the whole list.
                 shaped = max((s for s in lists if s[0] <= shaped[0] and shaped[1] <= s[1]), key=_length, default=shaped)
-            if Wants.SPEAKER in q.wants and not may_say(
+            if (Wants.SPEAKER in q.wants or window.speaker is not None) and not may_say(
                 window.ranked.sentence, window.speaker, window.start + shaped[0], window.start + shaped[1], raw
             ):
                 continue  # "Who said …?" of a quotation: its speaker, or not what it says
@@ -192,7 +192,7 @@ class LearnedReader:
             if any(w.doc_id == sentence.doc_id and w.start <= sentence.start < w.end for w in chosen):
                 continue
             run = _grow(chunk_of[(sentence.doc_id, sentence.start)].sentences, sentence, self.words)
-            who = speaker(sentence, self.index.sentence_before) if Wants.SPEAKER in q.wants else None
+            who = speaker(sentence, self.index.sentence_before) if speaks_for(q, sentence) else None
             if who is not None:
                 run = self._back_to(run, who[0])
                 who = who if run[0].start <= who[0] else None
@@ -235,7 +235,10 @@ class LearnedReader:
             rule=round(rule, 4),
             null_votes=round(votes, 4),
         )
-        return cite(raw, context, start, end, confidence, stages)
+        answer = cite(raw, context, start, end, confidence, stages)
+        if window.speaker is not None and context != window.ranked.sentence:
+            return replace(answer, support=window.ranked.sentence)  # the speaker of the quotation read
+        return answer
 
 
 def null_votes(windows: Sequence[WindowLogits], decoded: Sequence[Sequence[tuple[int, int, float]]]) -> float:

@@ -24,7 +24,7 @@ from qa.read.base import Look, cite, merge
 from qa.read.question import Kind, Question, Wants
 from qa.read.sentences import RankedSentence, SentenceRanker
 from qa.read.shape import misfits, with_currency
-from qa.read.speakers import may_say, speaker
+from qa.read.speakers import may_say, speaker, speaks_for
 from qa.records import Answer, Hit, Sentence, StageScores
 from qa.text import MONTHS, NUMBER_WORDS, SAYING, STOPWORDS, WEEKDAYS, fold, stem, words
 
@@ -138,13 +138,13 @@ class RuleReader:
             sentence = ranked.sentence
             raw = self.index.document(sentence.doc_id).raw
             tokens = sentence_tokens(sentence)
-            who = speaker(sentence, self.index.sentence_before) if Wants.SPEAKER in q.wants else None
+            who = speaker(sentence, self.index.sentence_before) if speaks_for(q, sentence) else None
             for candidate in candidates(q, tokens, gap_texts(raw, tokens)):
                 span = span_score(q, tokens, candidate)
                 start, end = tokens[candidate.first].start, tokens[candidate.last].end
                 if span <= 0 or misfits(q, raw, start, end):
                     continue
-                if Wants.SPEAKER in q.wants and not may_say(sentence, who, start, end, raw):
+                if (Wants.SPEAKER in q.wants or who is not None) and not may_say(sentence, who, start, end, raw):
                     continue  # "Who said …?" of a quotation: its speaker, or not what it says
                 scored.append(self._answer(ranked, tokens, candidate, span))
             if who is not None and not sentence.start <= who[0] < sentence.end:
@@ -168,7 +168,9 @@ class RuleReader:
         span = span_score(q, tokens, candidate)
         if span <= 0:
             return []
-        return [self._answer(replace(ranked, sentence=named), tokens, candidate, span)]
+        return [
+            replace(self._answer(replace(ranked, sentence=named), tokens, candidate, span), support=ranked.sentence)
+        ]
 
     def _answer(self, ranked: RankedSentence, tokens: list[Token], candidate: Candidate, span: float) -> Answer:
         sentence = ranked.sentence

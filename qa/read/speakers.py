@@ -7,6 +7,8 @@ the quotation itself. ``speaker`` finds that name: in the sentence ("Qin Weizhon
 "Professor Lau Siu-kai, a consultant at …, said"), or in one of the few sentences before it when the
 sentence has a pronoun or no attribution. Only "he" and "she" are followed back; "they" may stand for
 any plural before it, so a sentence that "they said" only rules out its own words as the speaker.
+Reported speech (no quotation marks) is followed only when the sentence opens with the saying ("He also
+said the new branch could facilitate …"): elsewhere the person it reports may be what is asked.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from qa.read.question import Kind, Question, Wants
 from qa.records import Sentence
 from qa.text import ATTRIBUTING as SAYS
-from qa.text import STOPWORDS, fold
+from qa.text import STOPWORDS, fold, stem
 
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
 # "Qin Weizhong says", "Hung, also former …, said": a name right before the verb, or at the sentence's start
@@ -28,11 +31,31 @@ _SPEAKING = re.compile(
     rf"^\W*Speaking\s+(?:to|with|at|on)\b[^,]*,\s+(?:[^,]*?\b[a-z][\w'’-]*\s+)?(?P<name>{_NAME})\s+(?:[a-z]+ed|{SAYS})\b"
 )
 _PRONOUN_SAYS = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+)?{SAYS}\b|\b{SAYS}\s+(?:he|she)\b")
+# "He also said the Hong Kong Science Park’s new branch could facilitate …": reported speech whose subject is
+# the speaker, named before (not "He states that Chinese writers described …" for "Who described …?": only a
+# sentence that opens with the saying)
+_REPORTS = re.compile(rf"^\W*(?:He|She)\s+(?:also\s+|later\s+|then\s+)?{SAYS}\b")
 _THEY_SAY = re.compile(rf"\b[Tt]hey\s+(?:also\s+)?(?:{SAYS}|say)\b")
 _QUOTATION = re.compile(r"^\W*[“\"‘]")
 _QUOTES = re.compile(r"[“”\"]|(?<!\w)‘|’(?!\w)")  # quotation marks (not the apostrophe of "Kong’s")
 _ENDS_SENTENCE = re.compile(r"[.!?…][”’\"')\]]*\s*$")
 REACH = 3  # sentences looked back for the speaker of an unattributed quotation
+# "“We aim to establish …", "“We do not see it as …": what a quotation's speaker says they do
+_FIRST_PERSON = re.compile(
+    r"[“\"‘]\s*(?:We|I)\s+(?:(?:do|did|will|would|also|must|can|could|shall|should|have|had)(?:\s+not)?\s+|don’t\s+|"
+    r"don't\s+)?(?P<verb>[a-z]+)"
+)
+
+
+def speaks_for(q: Question, sentence: Sentence) -> bool:
+    """Whether ``q`` asks for whoever says ``sentence``: "Who said …?", or a "who" question whose verb the
+    quotation says in the first person ("Who aims to establish key laboratory clusters?" of "“We aim to
+    establish key laboratory clusters …,” he said": the speaker, or those they speak for)."""
+    if Wants.SPEAKER in q.wants:
+        return True
+    if q.kind is not Kind.PERSON:
+        return False
+    return any(stem(m.group("verb")) in q.terms for m in _FIRST_PERSON.finditer(sentence.text))
 
 
 def named_speaker(text: str) -> tuple[int, int] | None:
@@ -54,9 +77,10 @@ def unnamed_speaker(text: str) -> bool:
 def speaker(sentence: Sentence, before: Callable[[Sentence], Sentence | None]) -> tuple[int, int] | None:
     """Document offsets of the name of whoever says ``sentence``, a direct quotation: named in it, or, when
     it has a pronoun or no attribution, in one of the ``REACH`` sentences before it (``before`` gives the
-    sentence before one). None for reported speech ("He also states that Chinese writers described …"),
-    where the question may ask for the speaker inside."""
-    if not _QUOTES.search(sentence.text):
+    sentence before one). Reported speech counts only when the sentence opens with "He/She (also) said";
+    otherwise None ("He also states that Chinese writers described …"), where the question may ask for
+    someone reported inside."""
+    if not _QUOTES.search(sentence.text) and not _REPORTS.match(sentence.text):
         return None
     if not unnamed_speaker(sentence.text):
         found = named_speaker(sentence.text)
@@ -86,8 +110,8 @@ def may_say(quoted: Sentence, who: tuple[int, int] | None, start: int, end: int,
     as "he" or "they" or not at all and that could not be followed back, anything but the sentence
     itself (what is said is no speaker: "the development of the Hetao cooperation zone" of "“We aim to
     take the development of the Hetao cooperation zone to a new level,” he said", when "he" is not known)."""
-    if who is not None:
-        return same_person(raw[start:end], raw[who[0] : who[1]])
+    if who is not None:  # that person, and none of the quotation's words ("development,” said Hung")
+        return same_person(raw[start:end], raw[who[0] : who[1]]) and not _QUOTES.search(raw[start:end])
     if not _QUOTES.search(quoted.text):
         return True  # reported speech: its speaker may be the answer, or someone it reports
     inside = quoted.start <= start and end <= quoted.end

@@ -92,6 +92,8 @@ def features(
     c = answer.citation
     hit = next((h for h in hits if h.chunk.doc_id == c.doc_id and h.chunk.start <= c.start < h.chunk.end), None)
     sentence_terms = stems(answer.context.text.replace(answer.text, " "))
+    if answer.support is not None:  # the quotation a speaker said: what matched the question
+        sentence_terms |= stems(answer.support.text)
     if hit is None:
         passage_terms = sentence_terms
     elif terms_of is None:

@@ -73,9 +73,17 @@ def test_who_said_a_quotation_gets_its_speaker_not_a_name_nearby(seed_pipeline):
     top = seed_pipeline.ask("Who said the cooperation zone is taking on particular strategic importance?")
     assert not top.no_answer and top.answers[0].text == "Professor Lau Siu-kai"
     # "“We aim …,” he said, adding the plan was to “take … to a new level”": Qin Weizhong's; the model
-    # alone answered "Eric Chan" (a caption below) at 0.37. Now Qin, or no answer, never another name.
+    # alone answered "Eric Chan" (a caption below) at 0.37. The answer check reads the quotation with the
+    # sentence that names him (it was refused at 0.11 when only "…, Mayor Qin Weizhong said" was read).
     response = seed_pipeline.ask("Who said the plan was to take the Hetao zone to a new level?")
+    assert not response.no_answer and response.answers[0].text == "Qin Weizhong"
+    assert response.answers[0].support is not None and "new level" in response.answers[0].support.text
+    # "“We aim to establish key laboratory clusters …,” he said": what the mayor says Shenzhen aims to do
+    response = seed_pipeline.ask("Who aims to establish key laboratory clusters?")
     assert response.candidates[0].text == "Qin Weizhong"
+    # reported speech that opens with "He also said": the man named before ("the Hong Kong Science Park")
+    response = seed_pipeline.ask("Who said the new branch could facilitate closer cooperation?")
+    assert response.candidates[0].text == "Witman Hung Wai-man"
 
 
 def test_what_a_short_form_stands_for_is_its_long_form(seed_pipeline):

@@ -1,7 +1,7 @@
 import pytest
 
 from qa.read.question import Wants, analyze
-from qa.read.speakers import may_say, named_speaker, same_person, speaker, unnamed_speaker
+from qa.read.speakers import may_say, named_speaker, same_person, speaker, speaks_for, unnamed_speaker
 from qa.records import Sentence
 
 ARTICLE = [
@@ -13,6 +13,9 @@ ARTICLE = [
     "There would also be a special data channel for researchers, they said.",
     "“The channel is a first,” they said.",
     "He also states that Chinese writers described Tibet as a feudal dependency.",
+    "Speaking to the Post, executive chairman Witman Hung Wai-man hailed the plan.",
+    "He also said the new branch could facilitate closer cooperation between the two cities.",
+    "The branch, he said, could also facilitate trade.",
 ]
 
 
@@ -78,6 +81,18 @@ def test_they_reported_speech_and_a_headline_between_are_not_followed():
     assert not unnamed_speaker(sentences[0].text)
 
 
+def test_reported_speech_that_opens_with_he_said_is_followed_back():
+    # "He also said the new branch could facilitate …": no quotation marks, but the sentence is the saying
+    sentences = _sentences()
+    raw = "\n".join(ARTICLE)
+    who = speaker(sentences[9], _before(sentences))
+    assert who is not None and raw[who[0] : who[1]] == "Witman Hung Wai-man"
+    branch = raw.index("the new branch")
+    assert not may_say(sentences[9], who, branch, branch + len("the new branch"), raw)
+    # reported speech that does not open with the saying may report someone else's words
+    assert speaker(sentences[10], _before(sentences)) is None
+
+
 def test_only_the_speaker_or_nothing_the_quotation_says_may_answer():
     sentences = _sentences()
     raw = "\n".join(ARTICLE)
@@ -115,3 +130,31 @@ def test_same_person_shares_a_word_of_the_name():
 )
 def test_who_said_questions_ask_for_the_speaker(question, asks):
     assert (Wants.SPEAKER in analyze(question).wants) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "asks"),
+    [
+        ("Who said the plan was to take the zone to a new level?", 1, True),
+        # what the quotation's speaker says they do, in the first person
+        ("Who aims to establish key laboratory clusters?", 1, True),
+        ("Who does not see it as a competition?", 3, True),
+        # another verb, a sentence that quotes no "we", or a question for no person
+        ("Who established key laboratory clusters?", 1, False),
+        ("Who would launch 40 projects?", 0, False),
+        ("What do they aim to establish?", 1, False),
+    ],
+)
+def test_who_does_what_a_quotation_says_in_the_first_person_asks_for_its_speaker(question, row, asks):
+    assert speaks_for(analyze(question), _sentences()[row]) is asks
+
+
+def test_a_speaker_answer_holds_no_words_of_the_quotation():
+    sentences = _sentences()
+    raw = "\n".join(ARTICLE)
+    quoted = sentences[3]
+    who = speaker(quoted, _before(sentences))
+    tail = raw.index("competition,” said Hung")
+    assert not may_say(quoted, who, tail, tail + len("competition,” said Hung"), raw)
+    hung = raw.index("Hung", tail)
+    assert may_say(quoted, who, hung, hung + len("Hung"), raw)

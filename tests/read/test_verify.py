@@ -1,5 +1,7 @@
 """The answer check on hand-made cases: its features, the fit, calibration and per-feature explanations."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -42,6 +44,16 @@ def test_a_sentence_without_the_questions_place_name_loses_coverage():
     bad = features(q, wrong, [wrong], [wrong_hit], FlatRanker())
     assert good["names_sentence"] == 1.0 and bad["names_sentence"] == 0.0
     assert bad["sentence_overlap"] < good["sentence_overlap"]
+
+
+def test_the_speaker_of_a_quotation_is_checked_against_the_quotation():
+    # "Mayor Qin Weizhong said …" names the speaker; the quotation after it is what the question restates
+    q = analyze("Who said the plan was to take the zone to a new level?")
+    answer, hit = _answer("Qin Weizhong", "Shenzhen would launch 40 projects, Mayor Qin Weizhong said.")
+    alone = features(q, answer, [answer], [hit], FlatRanker())
+    quotation = Sentence("d", 60, 120, "“We aim high,” he said, adding the plan was to take the zone to a new level.")
+    supported = features(q, replace(answer, support=quotation), [answer], [hit], FlatRanker())
+    assert alone["sentence_overlap"] < 0.5 and supported["sentence_overlap"] == 1.0
 
 
 def test_a_how_many_answer_without_a_number_does_not_fit_its_type():
