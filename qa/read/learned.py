@@ -140,6 +140,7 @@ class LearnedReader:
         raw = self.index.document(window.doc_id).raw
         rules: dict[tuple[int, int], float] = {}
         lists: list[tuple[int, int]] = []
+        reasons: list[tuple[int, int]] = []
         for start, end, rule, kind in typed_spans(q, window.sentences, raw):
             key = (start - window.start, end - window.start)
             score = logits.score_span(*key)
@@ -148,6 +149,8 @@ class LearnedReader:
                 rules[key] = max(rules.get(key, 0.0), rule)
                 if kind == "list":
                     lists.append(key)
+                elif kind == "reason":
+                    reasons.append(key)
         if window.speaker is not None:
             # "Who said …?" of a quotation whose speaker is known: that name is a candidate, no other is
             key = (window.speaker[0] - window.start, window.speaker[1] - window.start)
@@ -173,6 +176,13 @@ class LearnedReader:
             if q.kind is Kind.LIST:
                 # "Which cities …?" asks for all of them: an item of a list answers with the whole list.
                 shaped = max((s for s in lists if s[0] <= shaped[0] and shaped[1] <= s[1]), key=_length, default=shaped)
+            if q.kind is Kind.REASON:
+                # "Why …?" asks for a cause or purpose: a span inside one, a few words after its opening
+                # ("the Karmapa" of "to seek out the Karmapa"), answers with the whole of it.
+                at, to = shaped
+                opened = [s for s in reasons if s[0] <= at and to <= s[1]]
+                opened = [s for s in opened if len(window.text[s[0] : at].split()) <= REASON_OPENING_WORDS]
+                shaped = min(opened, key=lambda s: at - s[0], default=shaped)
             if (Wants.SPEAKER in q.wants or window.speaker is not None) and not may_say(
                 window.ranked.sentence, window.speaker, window.start + shaped[0], window.start + shaped[1], raw
             ):
@@ -239,6 +249,9 @@ class LearnedReader:
         if window.speaker is not None and context != window.ranked.sentence:
             return replace(answer, support=window.ranked.sentence)  # the speaker of the quotation read
         return answer
+
+
+REASON_OPENING_WORDS = 3  # words before a span that a cause or purpose it grows to may start with
 
 
 def null_votes(windows: Sequence[WindowLogits], decoded: Sequence[Sequence[tuple[int, int, float]]]) -> float:

@@ -17,6 +17,7 @@ class Kind(Enum):
     COUNT = "count"  # how many
     QUANTITY = "quantity"  # how much / big / large / far / long
     LIST = "list"  # which countries, what are the ...
+    REASON = "reason"  # why, for what reason → a cause or purpose ("to attend the press conference")
     ENTITY = "entity"  # any other what / which
 
 
@@ -43,6 +44,7 @@ _PERSON_NOUNS = {
     "minister",
     "director",
 }
+_REASON_NOUNS = {"reason", "reasons", "purpose", "purposes", "motive", "motives", "cause"}
 _QUANTITY_ADJ = {"big", "large", "far", "long", "tall", "wide", "high", "old", "much", "deep", "heavy", "small"}
 _AUX = {
     "is",
@@ -239,6 +241,8 @@ def _kind(question: str, tokens: list[str]) -> tuple[Kind, str | None]:
             return Kind.TIME, None
         if token == "where":
             return Kind.PLACE, None
+        if token == "why":
+            return Kind.REASON, None
         if token == "how":
             if nxt == "many":
                 return Kind.COUNT, _counted_noun(tokens[i + 2 :])
@@ -247,6 +251,9 @@ def _kind(question: str, tokens: list[str]) -> tuple[Kind, str | None]:
             continue
         if token in ("which", "what"):
             head = _head_after(tokens, i + 1)
+            named = [t for t in tokens[i + 1 : i + 5] if t not in _AUX and t not in ("the", "a", "an", "main")]
+            if head in _REASON_NOUNS or (named and named[0] in _REASON_NOUNS):
+                return Kind.REASON, None  # "For what reason …?", "What was the purpose of …?"
             return _kind_of_head(head), stem(head) if head else None
     return Kind.ENTITY, None
 

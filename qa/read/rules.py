@@ -110,6 +110,7 @@ FIT: dict[Kind, dict[str, float]] = {
     Kind.COUNT: {"number": 1.0, "phrase": 0.05},
     Kind.QUANTITY: {"number": 0.75, "measure": 1.0, "phrase": 0.05},
     Kind.LIST: {"list": 1.0, "name": 0.55, "phrase": 0.35},
+    Kind.REASON: {"reason": 1.0, "phrase": 0.4, "list": 0.2, "name": 0.1},
     Kind.ENTITY: {"name": 0.7, "list": 0.75, "phrase": 0.55, "title": 0.5, "number": 0.3, "date": 0.3, "measure": 0.3},
 }
 SENTENCES_PER_QUESTION = 8
@@ -228,7 +229,71 @@ def candidates(q: Question, tokens: list[Token], gaps: list[str]) -> list[Candid
     out += lists
     if q.kind is Kind.DESCRIBE or q.kind is Kind.PERSON:
         out += [c for c in (_strip_asked(t, tokens, asked) for t in _titles(q, tokens, gaps, lists)) if c]
+    if q.kind is Kind.REASON:
+        out += _reasons(tokens, gaps, lists)
     out += _phrases(q, tokens, gaps)
+    return out
+
+
+# What opens a cause or a purpose: "because (of) …", "due to …", "in order to …", "to attend …", "for
+# research purposes"; the words of the opening that stay out of the answer ("because") are counted.
+_REASON_OPENINGS: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("because", "of"), 2),
+    (("because",), 1),
+    (("due", "to"), 0),
+    (("owing", "to"), 0),
+    (("thanks", "to"), 0),
+    (("in", "order", "to"), 0),
+    (("so", "as", "to"), 0),
+    (("so", "that"), 0),
+    (("in", "response", "to"), 0),
+    (("for", "fear", "of"), 0),
+    (("to",), 0),
+    (("for",), 0),
+)
+_PURPOSES = {"purpose", "purposes", "reason", "reasons", "sake"}
+# Words that open the next clause: a cause or purpose ends before them ("… Buddhist schools | but Deshin …")
+_CLAUSE_OPENERS = {"but", "until", "while", "whereas", "although", "though", "unless", "which", "who", "whom"}
+
+
+def _reasons(tokens: list[Token], gaps: list[str], lists: Sequence[Candidate] = ()) -> list[Candidate]:
+    """Causes and purposes for "why" questions: from an opening ("because", "in order to", "to" before a
+    lowercase word, "for … purposes") to the end of its clause, or of a list the clause runs into ("to
+    facilitate the flow of people, funds, vehicles, equipment and data"), at most ``MAX_SPAN_TOKENS``
+    tokens before the list."""
+    out = []
+    for i in range(len(tokens)):
+        for opening, dropped in _REASON_OPENINGS:
+            n = len(opening)
+            if tuple(t.folded for t in tokens[i : i + n]) != opening or any(
+                _breaks(gaps, k) for k in range(i, i + n - 1)
+            ):
+                continue
+            body = i + n
+            if body >= len(tokens) or _breaks(gaps, body - 1):
+                break
+            if opening == ("to",) and (
+                tokens[body].capitalized or tokens[body].folded in STOPWORDS or _NUMBER.fullmatch(tokens[body].folded)
+            ):
+                break  # "to Beijing", "to the …", "to 2035": a place, thing or time, no purpose
+            last = body
+            while (
+                last + 1 < len(tokens)
+                and not _breaks(gaps, last)
+                and last - i < MAX_SPAN_TOKENS - 1
+                and tokens[last + 1].folded not in _CLAUSE_OPENERS
+            ):
+                last += 1
+            while last > body and tokens[last].folded in STOPWORDS:
+                last -= 1  # "… until their economic and" cut at the length limit
+            if opening == ("for",):  # "for research purposes": only a phrase that names a purpose
+                ends = [k for k in range(body, min(body + 4, last + 1)) if tokens[k].folded in _PURPOSES]
+                if not ends:
+                    break
+                last = ends[0]
+            last = max([last] + [c.last for c in lists if body <= c.first <= last + 1 < c.last + 1])
+            out.append(Candidate(i + dropped, last, "reason"))
+            break
     return out
 
 
@@ -501,5 +566,5 @@ def proximity(tokens: list[Token], c: Candidate, asked: set[str]) -> float:
 
 def length_prior(n_tokens: int, kind: str) -> float:
     """Short answers are the norm; titles and lists may run longer."""
-    soft = 16 if kind in ("title", "list") else 6
+    soft = 16 if kind in ("title", "list") else 12 if kind == "reason" else 6
     return 1.0 if n_tokens <= soft else soft / n_tokens

@@ -129,6 +129,14 @@ def test_the_holder_of_a_lesser_post_does_not_head_the_body(seed_pipeline):
     assert all("Sun Yuning" not in c.text for c in response.candidates)
 
 
+def test_a_why_question_gets_the_whole_purpose(seed_pipeline, seed_rules_pipeline):
+    # "… promised easier and faster immigration and clearance to facilitate the flow of people, funds,
+    # vehicles, equipment and data …": the model points at "facilitate"; the purpose is the whole clause
+    for pipeline in (seed_pipeline, seed_rules_pipeline):
+        top = pipeline.ask("Why did Qin and Sun promise easier immigration?").candidates[0]
+        assert top.text.startswith("to facilitate the flow of people, funds, vehicles, equipment and data"), top.text
+
+
 def test_windows_are_raw_slices_of_whole_sentences(seed_pipeline, seed_raw):
     reader = seed_pipeline.reader
     question = "How big is the Shenzhen side of the park?"

@@ -36,6 +36,10 @@ from qa.text import stem
         # "Who is the <title>?" asks who holds the post; a name that ends in a word of rank is described:
         ("Who is the Chinese President?", Kind.PERSON, None),
         ("Who was the Hongwu Emperor?", Kind.DESCRIBE, None),
+        # a cause or a purpose
+        ("Why did Eric Chan fly to Beijing?", Kind.REASON, None),
+        ("For what reason did Chan fly to Beijing?", Kind.REASON, None),
+        ("What was the main purpose of the channel?", Kind.REASON, None),
     ],
 )
 def test_question_kinds(question, kind, head):

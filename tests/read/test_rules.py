@@ -224,3 +224,35 @@ def test_who_said_a_quotation_gets_the_speaker_named_sentences_before(seed_rules
     top = seed_rules_pipeline.ask("Who said both sides can complement each other through collaboration?")
     assert top.candidates[0].text == "Hung"
     assert top.candidates[0].context.text.startswith("“We do not see it as a competition")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        (
+            "Eric Chan Kwok-ki, who flew to Beijing to attend the press conference, said the hub would grow.",
+            "to attend the press conference",
+            "to Beijing",
+        ),
+        (
+            "There would be a data channel for researchers to visit overseas websites for research purposes.",
+            "for research purposes",
+            "for researchers",
+        ),
+        ("They left because of the boycott, officials said.", "the boycott", "because of the boycott"),
+        ("The plan is due to end in 2035.", "due to end in 2035", "to 2035"),
+    ],
+)
+def test_why_questions_get_causes_and_purposes_as_candidates(text, expected, unexpected):
+    from qa.read.question import analyze
+    from qa.read.rules import typed_spans
+    from qa.records import Sentence
+
+    spans = typed_spans(analyze("Why did they do it?"), [Sentence("d", 0, len(text), text)], text)
+    reasons = [text[start:end] for start, end, _, kind in spans if kind == "reason"]
+    assert expected in reasons and unexpected not in reasons
+    # other questions get no such candidates
+    assert not any(
+        kind == "reason"
+        for *_, kind in typed_spans(analyze("What did they do?"), [Sentence("d", 0, len(text), text)], text)
+    )
