@@ -24,7 +24,7 @@ from qa.errors import InvalidRequestError
 from qa.index.embed import Embedder, embedder_for
 from qa.index.store import Index, check_compatible, load_index
 from qa.read.base import Reader
-from qa.read.question import Question, analyze, asks_definition
+from qa.read.question import Question, analyze, asks_definition, truecase
 from qa.read.rules import RULES_THRESHOLD, RuleReader
 from qa.read.sentences import SentenceRanker
 from qa.read.verify import Verifier, VerifierModel, abstains, model_path
@@ -110,6 +110,11 @@ class Pipeline:
         configured = self.settings.no_answer_threshold
         return self.verifier.threshold if configured is None else configured
 
+    def analyze(self, question: str) -> Question:
+        """The question as the readers read it; one typed all in lower case (or capitals) with its words
+        cased as the documents write them ("who is eric chan?" names Eric Chan)."""
+        return analyze(truecase(question, self.index.surface_forms))
+
     def route(self, q: Question) -> tuple[Reader, Verifier]:
         """The reader and verifier that answer ``q``: the configured ones, or the definition path."""
         if self.definitions is not None and asks_definition(q):
@@ -137,7 +142,7 @@ class Pipeline:
         if not 1 <= top_n <= self.settings.max_top_n:
             raise InvalidRequestError(f"top_n must be between 1 and {self.settings.max_top_n}, not {top_n}")
         timings: dict[str, float] = {}
-        q = analyze(question)
+        q = self.analyze(question)
         reader, verifier = self.route(q)
         if threshold is None:
             configured = self.settings.no_answer_threshold

@@ -26,10 +26,12 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -73,6 +75,10 @@ DATA_FILES = (
 )
 
 
+SURFACE_CHUNKS = 20  # chunks read for how a word is written
+_SENTENCE_INITIAL = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[“\"‘(]\s*)$")
+
+
 @dataclass(frozen=True)
 class Index:
     """A loaded, read-only index: documents, chunks, vectors, FAISS and BM25."""
@@ -99,6 +105,23 @@ class Index:
 
     def sentence_vector(self, sentence: Sentence) -> np.ndarray:
         return self.sentence_vectors[self._sentence_rows[(sentence.doc_id, sentence.start)]]
+
+    def surface_forms(self, word: str, chunks: int = SURFACE_CHUNKS) -> Counter[str]:
+        """How ``word`` is written inside sentences of the first ``chunks`` chunks that hold it (sentence-initial
+        occurrences left out, where every word is capitalised): {"Guangzhou": 1} for "guangzhou"."""
+        found = terms(word)
+        column = self.bm25.vocabulary.get(found[0]) if len(found) == 1 else None
+        forms: Counter[str] = Counter()
+        if column is None:
+            return forms
+        pattern = re.compile(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
+        rows = self.bm25.matrix.indices[self.bm25.matrix.indptr[column] : self.bm25.matrix.indptr[column + 1]]
+        for row in sorted(rows)[:chunks]:
+            text = self.chunks[row].text
+            for m in pattern.finditer(text):
+                if not _SENTENCE_INITIAL.search(text, 0, m.start()):
+                    forms[m.group()] += 1
+        return forms
 
     def sentence_before(self, sentence: Sentence) -> Sentence | None:
         """The sentence before ``sentence`` in its document (across chunks), or None at its start."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -140,6 +142,36 @@ class Question:
     posts: frozenset[str] = frozenset()  # words of TITLES it asks about ("mayor" of "the mayor of …"), stemmed
     wants: frozenset[Wants] = frozenset()
     short_form: str = ""  # "What does Brics stand for?": the short form asked about ("brics"), letters only
+
+
+CASED_SHARE = 0.75  # of a word's occurrences inside sentences, capitalised: a name ("Guangzhou")
+
+
+def truecase(question: str, forms: Callable[[str], Counter[str]]) -> str:
+    """A question typed all in lower case (or all in capitals) with its words written as the documents write
+    them: "who is the mayor of guangzhou" → "who is the mayor of Guangzhou", so that its names are seen.
+    ``forms`` gives how the documents write a word (``Index.surface_forms``); a word the documents
+    capitalise in at least ``CASED_SHARE`` of its occurrences takes their most common form. Posts
+    ("Mayor Qin") and stopwords stay as typed; a question with any capital of its own is left alone."""
+    letters = [c for c in question if c.isalpha()]
+    if any(c.isupper() for c in letters) and any(c.islower() for c in letters):
+        return question  # "Which river divides the park?" is written with capitals, and has no name
+    out, at = [], 0
+    for word, start, end in words(question):
+        folded = fold(word)
+        found = (
+            forms(folded)
+            if folded not in STOPWORDS and folded not in TITLES and word.replace("-", "").isalpha()
+            else None
+        )
+        cased = sum(n for form, n in found.items() if form[:1].isupper()) if found else 0
+        if found and cased >= CASED_SHARE * sum(found.values()):
+            word = max((f for f in found if f[:1].isupper()), key=lambda f: found[f])
+        elif letters and not any(c.islower() for c in letters):
+            word = word.lower()  # "WHO IS LAU SIU-KAI?": the rest as typed, in lower case
+        out.append(question[at:start] + word)
+        at = end
+    return "".join(out) + question[at:]
 
 
 def analyze(question: str) -> Question:

@@ -38,6 +38,15 @@ def test_the_sentence_before_stays_in_its_document_across_chunks(tiny_index):
             assert tiny_index.sentence_before(sentence) == previous
 
 
+def test_how_the_documents_write_a_word(tiny_index):
+    # names inside sentences keep their capitals; a sentence's first word is capitalised anyway
+    assert tiny_index.surface_forms("southport") == {"Southport": 1}
+    assert set(tiny_index.surface_forms("haddad")) == {"Haddad"}
+    assert tiny_index.surface_forms("bridge") == {"Bridge": 1, "bridge": 1}  # "The Harbour Bridge", "The bridge is …"
+    assert tiny_index.surface_forms("the") == {}  # a stopword is no index term
+    assert tiny_index.surface_forms("zebra") == {}
+
+
 def test_missing_index_says_what_to_run(tmp_path: Path):
     with pytest.raises(IndexMissingError, match="qa index"):
         load_index(tmp_path / "index")

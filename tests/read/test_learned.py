@@ -137,6 +137,13 @@ def test_a_why_question_gets_the_whole_purpose(seed_pipeline, seed_rules_pipelin
         assert top.text.startswith("to facilitate the flow of people, funds, vehicles, equipment and data"), top.text
 
 
+def test_a_question_typed_in_lower_case_is_read_as_the_article_writes_it(seed_pipeline):
+    # "who is the mayor of guangzhou" named no place, so nothing ruled out Shenzhen's mayor (0.60)
+    response = seed_pipeline.ask("who is the mayor of guangzhou")
+    assert response.no_answer and response.question == "who is the mayor of guangzhou"
+    assert not seed_pipeline.ask("who is eric chan?").no_answer
+
+
 def test_windows_are_raw_slices_of_whole_sentences(seed_pipeline, seed_raw):
     reader = seed_pipeline.reader
     question = "How big is the Shenzhen side of the park?"

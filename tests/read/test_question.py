@@ -92,3 +92,32 @@ def test_what_a_question_wants_beyond_its_type():
 )
 def test_what_a_short_form_stands_for(question, short):
     assert analyze(question).short_form == short
+
+
+def test_a_question_typed_in_one_case_takes_the_documents_casing():
+    from collections import Counter
+
+    from qa.read.question import truecase
+
+    written = {
+        "guangzhou": Counter({"Guangzhou": 2}),
+        "eric": Counter({"Eric": 3}),
+        "chan": Counter({"Chan": 3}),
+        "siu-kai": Counter({"Siu-kai": 1}),
+        "lau": Counter({"Lau": 2}),
+        "park": Counter({"Park": 3, "park": 7}),  # mostly a common word
+        "mayor": Counter({"Mayor": 2}),  # a post, capitalised only before a name
+    }
+
+    def forms(word):
+        return written.get(word, Counter())
+
+    assert truecase("who is the mayor of guangzhou", forms) == "who is the mayor of Guangzhou"
+    assert truecase("who is eric chan?", forms) == "who is Eric Chan?"
+    assert truecase("eric chan's post?", forms) == "Eric Chan's post?"
+    assert truecase("Who is the mayor of guangzhou?", forms) == "Who is the mayor of guangzhou?"  # cased as typed
+    assert truecase("WHO IS LAU SIU-KAI?", forms) == "who is Lau Siu-kai?"
+    assert truecase("where is the park?", forms) == "where is the park?"
+    # a question with capitals of its own is read as typed
+    assert truecase("Who is eric Chan?", forms) == "Who is eric Chan?"
+    assert analyze(truecase("who is eric chan?", forms)).proper == analyze("Who is Eric Chan?").proper
