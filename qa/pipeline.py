@@ -24,7 +24,7 @@ from qa.errors import InvalidRequestError
 from qa.index.embed import Embedder, embedder_for
 from qa.index.store import Index, check_compatible, load_index
 from qa.read.base import Reader
-from qa.read.question import Question, analyze, asks_definition, truecase
+from qa.read.question import Question, analyze, as_question, asks_definition, truecase
 from qa.read.rules import RULES_THRESHOLD, RuleReader
 from qa.read.sentences import SentenceRanker
 from qa.read.verify import Verifier, VerifierModel, abstains, model_path
@@ -112,8 +112,9 @@ class Pipeline:
 
     def analyze(self, question: str) -> Question:
         """The question as the readers read it; one typed all in lower case (or capitals) with its words
-        cased as the documents write them ("who is eric chan?" names Eric Chan)."""
-        return analyze(truecase(question, self.index.surface_forms))
+        cased as the documents write them ("who is eric chan?" names Eric Chan), and a bare name as the
+        question it asks ("eric chan?" → "What is Eric Chan?")."""
+        return analyze(as_question(truecase(question, self.index.surface_forms)))
 
     def route(self, q: Question) -> tuple[Reader, Verifier]:
         """The reader and verifier that answer ``q``: the configured ones, or the definition path."""

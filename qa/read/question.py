@@ -174,6 +174,21 @@ def truecase(question: str, forms: Callable[[str], Counter[str]]) -> str:
     return "".join(out) + question[at:]
 
 
+# "Eric Chan?", "Lau Siu-kai": nothing but a name (capitalised words, "of"/"and"/"the" between them)
+_BARE_NAME = re.compile(
+    r"^\s*(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|the|for|de|van|von)\s+)*[A-Z][\w'’.-]*){0,7})\s*\??\s*$"
+)
+
+
+def as_question(text: str) -> str:
+    """What a query that is only a name asks: "Eric Chan?" → "What is Eric Chan?" (a description of it, as
+    "Who is Eric Chan?" asks); any other text as it is."""
+    bare = _BARE_NAME.match(text)
+    if bare is None or fold(bare.group("name").split()[0]) in STOPWORDS:
+        return text  # "When?", "Where Eric?": a question word, not a name
+    return f"What is {bare.group('name')}?"
+
+
 def analyze(question: str) -> Question:
     tokens = [fold(w) for w, _, _ in words(question)]
     kind, head = _kind(question, tokens)

@@ -142,6 +142,10 @@ def test_a_question_typed_in_lower_case_is_read_as_the_article_writes_it(seed_pi
     response = seed_pipeline.ask("who is the mayor of guangzhou")
     assert response.no_answer and response.question == "who is the mayor of guangzhou"
     assert not seed_pipeline.ask("who is eric chan?").no_answer
+    # a bare name asks what it is
+    assert (
+        seed_pipeline.ask("eric chan?").candidates[0].text == seed_pipeline.ask("Who is Eric Chan?").candidates[0].text
+    )
 
 
 def test_windows_are_raw_slices_of_whole_sentences(seed_pipeline, seed_raw):

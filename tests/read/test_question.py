@@ -121,3 +121,25 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
     # a question with capitals of its own is read as typed
     assert truecase("Who is eric Chan?", forms) == "Who is eric Chan?"
     assert analyze(truecase("who is eric chan?", forms)).proper == analyze("Who is Eric Chan?").proper
+
+
+@pytest.mark.parametrize(
+    ("query", "asked"),
+    [
+        ("Eric Chan?", "What is Eric Chan?"),
+        ("Lau Siu-kai", "What is Lau Siu-kai?"),
+        (
+            "Chinese Association of Hong Kong and Macau Studies",
+            "What is Chinese Association of Hong Kong and Macau Studies?",
+        ),
+        # a question, a question word or words that are no name are left as they are
+        ("Who is Eric Chan?", "Who is Eric Chan?"),
+        ("When?", "When?"),
+        ("Where Eric?", "Where Eric?"),
+        ("Hetao zone size", "Hetao zone size"),
+    ],
+)
+def test_a_query_that_is_only_a_name_asks_what_it_is(query, asked):
+    from qa.read.question import as_question
+
+    assert as_question(query) == asked
