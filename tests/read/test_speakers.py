@@ -93,11 +93,15 @@ def test_reported_speech_that_opens_with_he_said_is_followed_back():
     assert speaker(sentences[10], _before(sentences)) is None
 
 
+def _quoted(row: int):
+    """The article's text, the sentence at ``row`` and its speaker."""
+    sentences = _sentences()
+    return "\n".join(ARTICLE), sentences[row], speaker(sentences[row], _before(sentences))
+
+
 def test_only_the_speaker_or_nothing_the_quotation_says_may_answer():
     sentences = _sentences()
-    raw = "\n".join(ARTICLE)
-    quoted = sentences[1]
-    who = speaker(quoted, _before(sentences))
+    raw, quoted, who = _quoted(1)
     qin = raw.index("Qin Weizhong")
     assert may_say(quoted, who, qin, qin + len("Qin Weizhong"), raw)
     chan = raw.index("John Lee")
@@ -150,10 +154,7 @@ def test_who_does_what_a_quotation_says_in_the_first_person_asks_for_its_speaker
 
 
 def test_a_speaker_answer_holds_no_words_of_the_quotation():
-    sentences = _sentences()
-    raw = "\n".join(ARTICLE)
-    quoted = sentences[3]
-    who = speaker(quoted, _before(sentences))
+    raw, quoted, who = _quoted(3)
     tail = raw.index("competition,” said Hung")
     assert not may_say(quoted, who, tail, tail + len("competition,” said Hung"), raw)
     hung = raw.index("Hung", tail)
