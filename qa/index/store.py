@@ -116,10 +116,10 @@ class Index:
             return forms
         pattern = re.compile(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
         rows = self.bm25.matrix.indices[self.bm25.matrix.indptr[column] : self.bm25.matrix.indptr[column + 1]]
-        for row in sorted(rows)[:chunks]:
+        for row in rows[:chunks]:
             text = self.chunks[row].text
             for m in pattern.finditer(text):
-                if not _SENTENCE_INITIAL.search(text, 0, m.start()):
+                if not _SENTENCE_INITIAL.search(text, max(0, m.start() - 8), m.start()):
                     forms[m.group()] += 1
         return forms
 

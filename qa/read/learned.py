@@ -4,10 +4,11 @@ Sentence ranking (shared with the rule reader) picks where to look; each window 
 sentences of one chunk, cut from the raw text, so a span's offsets inside the window plus the
 window's start are offsets into the raw file. Candidate spans are the model's best token spans and,
 scored by the same start/end logits, the typed spans of the window's sentences (names, numbers,
-dates, lists, and titles and appositives for "Who is NAME?"), so that one scale ranks them all.
-Spans are then shaped to the question (``qa.read.shape``); for a question that asks for several things
-("Which cities …?") an item of a list stands for the whole list, and a quantity given in two units is
-answered in the one the question names (``qa.read.units``). An answer's ``reader`` score is the span
+dates, lists, causes and purposes for "Why …?", and titles and appositives for "Who is NAME?"), so that
+one scale ranks them all. Spans are then shaped to the question (``qa.read.shape``); for a question that
+asks for several things ("Which cities …?") an item of a list stands for the whole list, for "Why …?" a
+span just inside a cause or purpose for all of it, and a quantity given in two units is answered in the
+one the question names (``qa.read.units``). An answer's ``reader`` score is the span
 score minus the window's null ([CLS]) score minus the margin calibrated on validation articles.
 """
 
@@ -59,6 +60,7 @@ log = logging.getLogger("qa.read.learned")
 TEMPERATURE = 4.0
 SPANS_PER_WINDOW = 20
 SPEAKER_WORDS = 80  # words a window may reach back for the speaker of its quotation
+REASON_OPENING_WORDS = 3  # words before a span that a cause or purpose it grows to may start with
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,9 +251,6 @@ class LearnedReader:
         if window.speaker is not None and context != window.ranked.sentence:
             return replace(answer, support=window.ranked.sentence)  # the speaker of the quotation read
         return answer
-
-
-REASON_OPENING_WORDS = 3  # words before a span that a cause or purpose it grows to may start with
 
 
 def null_votes(windows: Sequence[WindowLogits], decoded: Sequence[Sequence[tuple[int, int, float]]]) -> float:
