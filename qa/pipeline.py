@@ -114,7 +114,8 @@ class Pipeline:
         """The question as the readers read it; one typed all in lower case (or capitals) with its words
         cased as the documents write them ("who is eric chan?" names Eric Chan), and a bare name as the
         question it asks ("eric chan?" → "What is Eric Chan?")."""
-        return analyze(as_question(truecase(question, self.index.surface_forms)))
+        forms = self.index.surface_forms
+        return analyze(as_question(truecase(question, forms), forms))
 
     def route(self, q: Question) -> tuple[Reader, Verifier]:
         """The reader and verifier that answer ``q``: the configured ones, or the definition path."""

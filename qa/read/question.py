@@ -159,19 +159,24 @@ def truecase(question: str, forms: Callable[[str], Counter[str]]) -> str:
     out, at = [], 0
     for word, start, end in words(question):
         folded = fold(word)
-        found = (
-            forms(folded)
-            if folded not in STOPWORDS and folded not in TITLES and word.replace("-", "").isalpha()
-            else None
-        )
-        cased = sum(n for form, n in found.items() if form[:1].isupper()) if found else 0
-        if found and cased >= CASED_SHARE * sum(found.values()):
-            word = max((f for f in found if f[:1].isupper()), key=lambda f: found[f])
+        name = _name_form(folded, forms) if folded not in TITLES and word.replace("-", "").isalpha() else None
+        if name is not None:
+            word = name
         elif letters and not any(c.islower() for c in letters):
             word = word.lower()  # "WHO IS LAU SIU-KAI?": the rest as typed, in lower case
         out.append(question[at:start] + word)
         at = end
     return "".join(out) + question[at:]
+
+
+def _name_form(folded: str, forms: Callable[[str], Counter[str]]) -> str | None:
+    """How the documents write the word when they write it as a name (capitalised in at least ``CASED_SHARE``
+    of its occurrences): "Guangzhou" for "guangzhou"; None for other words and stopwords ("When?")."""
+    found = forms(folded) if folded not in STOPWORDS else None
+    cased = {f: n for f, n in found.items() if f[:1].isupper()} if found else {}
+    if not found or sum(cased.values()) < CASED_SHARE * sum(found.values()):
+        return None
+    return max(cased, key=lambda f: cased[f])
 
 
 # "Eric Chan?", "Lau Siu-kai": nothing but a name (capitalised words, "of"/"and"/"the" between them)
@@ -180,13 +185,26 @@ _BARE_NAME = re.compile(
 )
 
 
-def as_question(text: str) -> str:
-    """What a query that is only a name asks: "Eric Chan?" → "What is Eric Chan?" (a description of it, as
-    "Who is Eric Chan?" asks); any other text as it is."""
+# "mayor of Shenzhen", "the chief executive of Hong Kong": a post of a place or body
+_POST_OF = re.compile(
+    r"^\s*(?:the\s+)?(?P<post>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:of|for|at)\s+(?P<name>[A-Z][^?]*?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
+    """What a query that is only a name, or only a post of a named place, asks: "Eric Chan?" → "What is Eric
+    Chan?" (a description of it, as "Who is Eric Chan?" asks), "mayor of Shenzhen" → "Who is the mayor of
+    Shenzhen?"; any other text as it is. ``forms`` (as for ``truecase``) says whether the documents write
+    the first word as a name: "Purpose of Telnet" is no name."""
     bare = _BARE_NAME.match(text)
-    if bare is None or fold(bare.group("name").split()[0]) in STOPWORDS:
-        return text  # "When?", "Where Eric?": a question word, not a name
-    return f"What is {bare.group('name')}?"
+    if bare is not None and _name_form(fold(bare.group("name").split()[0]), forms) is not None:
+        return f"What is {bare.group('name')}?"
+    post = _POST_OF.match(text)
+    said = [fold(w) for w in post.group("post").split()] if post else []
+    if post and said[-1] in TITLES and not STOPWORDS & set(said) and _BARE_NAME.match(post.group("name")):
+        return f"Who is the {post.group('post')} of {post.group('name')}?"  # not "Who is president of …?"
+    return text
 
 
 def analyze(question: str) -> Question:

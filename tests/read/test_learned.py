@@ -142,6 +142,8 @@ def test_a_question_typed_in_lower_case_is_read_as_the_article_writes_it(seed_pi
     response = seed_pipeline.ask("who is the mayor of guangzhou")
     assert response.no_answer and response.question == "who is the mayor of guangzhou"
     assert not seed_pipeline.ask("who is eric chan?").no_answer
+    # a post of a named place asks who holds it
+    assert seed_pipeline.ask("mayor of shenzhen").answers[0].text == "Qin Weizhong"
     # a bare name asks what it is
     assert (
         seed_pipeline.ask("eric chan?").candidates[0].text == seed_pipeline.ask("Who is Eric Chan?").candidates[0].text
