@@ -5,10 +5,12 @@ and no attribution at all. "Who said the plan was to take the Hetao zone to a ne
 by the sentence that names the speaker ("…, Mayor Qin Weizhong said at a press conference"), not by
 the quotation itself. ``speaker`` finds that name: in the sentence ("Qin Weizhong says", "said Hung",
 "Professor Lau Siu-kai, a consultant at …, said"), or in one of the few sentences before it when the
-sentence has a pronoun or no attribution. Only "he" and "she" are followed back; "they" may stand for
-any plural before it, so a sentence that "they said" only rules out its own words as the speaker.
-Reported speech (no quotation marks) is followed only when the sentence opens with the saying ("He also
-said the new branch could facilitate …"): elsewhere the person it reports may be what is asked.
+sentence has a pronoun or no attribution. "He" and "she" are followed back; "they" only to two people
+joined by "and" that the sentence just before opens with ("Qin and Sun Yuning, deputy director of …,
+promised …"), since it may stand for any plural before it; otherwise a sentence that "they said" only
+rules out its own words as the speaker. Reported speech (no quotation marks) is followed only when the
+sentence opens or ends with the saying ("He also said the new branch could facilitate …", "…, they
+said."): elsewhere the person it reports may be what is asked.
 """
 
 from __future__ import annotations
@@ -34,7 +36,12 @@ _PRONOUN_SAYS = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+)?{SAYS}\b|\b{SAYS}
 # "He also said the Hong Kong Science Park’s new branch could facilitate …": reported speech whose subject is
 # the speaker, named before (not "He states that Chinese writers described …" for "Who described …?": only a
 # sentence that opens with the saying)
-_REPORTS = re.compile(rf"^\W*(?:He|She)\s+(?:also\s+|later\s+|then\s+)?{SAYS}\b")
+_REPORTS = re.compile(
+    rf"^\W*(?:He|She)\s+(?:also\s+|later\s+|then\s+)?{SAYS}\b|,\s+(?:he|she|they)\s+(?:also\s+)?{SAYS}\W*$"
+)
+# "Qin and Sun Yuning, deputy director of …, promised …": a sentence that opens (after "On Tuesday,") with two
+# people joined by "and", whom a "they said" just after may stand for
+_PAIR_OPENS = re.compile(rf"^(?:[^,“”\"]{{0,40}},\s+)?(?P<name>{_NAME}\s+and\s+{_NAME})\b")
 _THEY_SAY = re.compile(rf"\b[Tt]hey\s+(?:also\s+)?(?:{SAYS}|say)\b")
 _QUOTATION = re.compile(r"^\W*[“\"‘]")
 _QUOTES = re.compile(r"[“”\"]|(?<!\w)‘|’(?!\w)")  # quotation marks (not the apostrophe of "Kong’s")
@@ -77,16 +84,16 @@ def unnamed_speaker(text: str) -> bool:
 def speaker(sentence: Sentence, before: Callable[[Sentence], Sentence | None]) -> tuple[int, int] | None:
     """Document offsets of the name of whoever says ``sentence``, a direct quotation: named in it, or, when
     it has a pronoun or no attribution, in one of the ``REACH`` sentences before it (``before`` gives the
-    sentence before one). Reported speech counts only when the sentence opens with "He/She (also) said";
-    otherwise None ("He also states that Chinese writers described …"), where the question may ask for
-    someone reported inside."""
-    if not _QUOTES.search(sentence.text) and not _REPORTS.match(sentence.text):
+    sentence before one). Reported speech counts only when the sentence opens with "He/She (also) said" or
+    ends with ", he/she/they said"; otherwise None ("He also states that Chinese writers described …"),
+    where the question may ask for someone reported inside."""
+    if not _QUOTES.search(sentence.text) and not _REPORTS.search(sentence.text):
         return None
     if not unnamed_speaker(sentence.text):
         found = named_speaker(sentence.text)
         return (sentence.start + found[0], sentence.start + found[1]) if found else None
     if _THEY_SAY.search(sentence.text):
-        return None  # "they" may stand for any names before it: not followed
+        return _pair_before(sentence, before)  # "they" stands for a pair just named, or is not followed
     current, looked = sentence, 0
     while looked < REACH:
         previous = before(current)
@@ -102,6 +109,16 @@ def speaker(sentence: Sentence, before: Callable[[Sentence], Sentence | None]) -
         if not unnamed_speaker(previous.text):
             return None  # a sentence between that quotes nobody: the pronoun may stand for anyone
     return None
+
+
+def _pair_before(sentence: Sentence, before: Callable[[Sentence], Sentence | None]) -> tuple[int, int] | None:
+    """The two people the sentence just before opens with ("Qin and Sun Yuning"), for "… , they said";
+    None when it opens otherwise: "they" may stand for any plural before it."""
+    previous = before(sentence)
+    pair = _PAIR_OPENS.match(previous.text) if previous is not None else None
+    if previous is None or pair is None:
+        return None
+    return previous.start + pair.start("name"), previous.start + pair.end("name")
 
 
 def may_say(quoted: Sentence, who: tuple[int, int] | None, start: int, end: int, raw: str) -> bool:

@@ -78,6 +78,9 @@ def test_who_said_a_quotation_gets_its_speaker_not_a_name_nearby(seed_pipeline):
     response = seed_pipeline.ask("Who said the plan was to take the Hetao zone to a new level?")
     assert not response.no_answer and response.answers[0].text == "Qin Weizhong"
     assert response.answers[0].support is not None and "new level" in response.answers[0].support.text
+    # "…, they said" just after a sentence that opens with "Qin and Sun Yuning, deputy director of …"
+    response = seed_pipeline.ask("Who said there would be a special data channel for researchers?")
+    assert response.candidates[0].text == "Qin and Sun Yuning"
     # "“We aim to establish key laboratory clusters …,” he said": what the mayor says Shenzhen aims to do
     response = seed_pipeline.ask("Who aims to establish key laboratory clusters?")
     assert response.candidates[0].text == "Qin Weizhong"

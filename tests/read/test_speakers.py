@@ -16,6 +16,8 @@ ARTICLE = [
     "Speaking to the Post, executive chairman Witman Hung Wai-man hailed the plan.",
     "He also said the new branch could facilitate closer cooperation between the two cities.",
     "The branch, he said, could also facilitate trade.",
+    "On Tuesday, Qin and Sun Yuning, deputy director of the Customs, promised faster clearance.",
+    "There would also be a data channel for researchers, they said.",
 ]
 
 
@@ -91,6 +93,13 @@ def test_reported_speech_that_opens_with_he_said_is_followed_back():
     assert not may_say(sentences[9], who, branch, branch + len("the new branch"), raw)
     # reported speech that does not open with the saying may report someone else's words
     assert speaker(sentences[10], _before(sentences)) is None
+
+
+def test_they_said_just_after_a_sentence_that_opens_with_two_people_is_theirs():
+    raw, _, who = _quoted(12)
+    assert who is not None and raw[who[0] : who[1]] == "Qin and Sun Yuning"
+    # after a sentence that opens otherwise, "they" is not followed
+    assert _quoted(5)[2] is None
 
 
 def _quoted(row: int):
