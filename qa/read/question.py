@@ -67,10 +67,9 @@ _AUX = {
 }
 ROLE_NOUNS = {"position", "post", "role", "title", "job", "office", "rank"}
 _WH_WORDS = {"many", "much", "big", "large", "far", "long", "tall", "wide", "high", "old"}
-_MEASURE_OF = re.compile(
-    r"(?:the\s+)?(population|size|area|number|cost|budget|distance|length|height|value|price|total)\s+of\b",
-    re.IGNORECASE,
-)
+_MEASURES = r"(population|size|area|number|cost|budget|distance|length|height|value|price|total)"
+_MEASURE_OF = re.compile(rf"(?:the\s+)?{_MEASURES}\s+of\b", re.IGNORECASE)
+_MEASURE_OWNED = re.compile(rf".+?['’]s?\s+{_MEASURES}$", re.IGNORECASE)  # "the Hong Kong side's area"
 # A "what is X" whose X holds one of these, or a possessive ("Harvard's rival"), asks about something
 # related to X, not for what X is.
 _RELATION = {
@@ -213,7 +212,7 @@ def analyze(question: str) -> Question:
     target: tuple[str, ...] = ()
     describe = _DESCRIBE.match(question)
     if describe and kind in (Kind.PERSON, Kind.ENTITY):
-        measure = _MEASURE_OF.match(describe.group("target"))
+        measure = _MEASURE_OF.match(describe.group("target")) or _MEASURE_OWNED.match(describe.group("target"))
         if measure:
             kind, head = Kind.QUANTITY, stem(fold(measure.group(1)))
         elif _names_a_thing(describe.group("target"), person=kind is Kind.PERSON):

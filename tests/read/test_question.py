@@ -16,6 +16,7 @@ from qa.text import stem
         ("How many projects will Shenzhen launch?", Kind.COUNT, "project"),
         ("How big is the Shenzhen side of the park?", Kind.QUANTITY, None),
         ("What is the population of Zhuhai?", Kind.QUANTITY, "population"),
+        ("What is the Hong Kong side's area?", Kind.QUANTITY, "area"),
         ("Which countries make up Brics?", Kind.LIST, "country"),
         ("Which river separates the two sections?", Kind.ENTITY, "river"),
         ("What is the Greater Bay Area?", Kind.DESCRIBE, None),
