@@ -44,6 +44,13 @@ class ContextOut(BaseModel):
     highlight_end: int
 
 
+class SupportOut(BaseModel):
+    text: str
+    doc_id: str
+    start: int
+    end: int
+
+
 class ScoresOut(BaseModel):
     retrieval: float = Field(description="The passage's fused retrieval score, relative to the best, in [0, 1].")
     sentence: float = Field(description="How well the answer's sentence matches the question, in [0, 1].")
@@ -62,6 +69,11 @@ class AnswerOut(BaseModel):
     context: ContextOut
     scores: ScoresOut
     also_at: list[CitationOut]
+    support: SupportOut | None = Field(
+        default=None,
+        description="The sentence that says what was asked when it is not the answer's own: the quotation whose "
+        "speaker the answer names (for 'Who said …?'); null otherwise.",
+    )
 
 
 class PassageOut(BaseModel):
@@ -232,7 +244,12 @@ def answer_out(answer: Answer) -> AnswerOut:
             verifier=dict(answer.scores.verifier),
         ),
         also_at=[citation_out(o) for o in answer.also_at],
+        support=None if answer.support is None else support_out(answer.support),
     )
+
+
+def support_out(sentence: Sentence) -> SupportOut:
+    return SupportOut(text=sentence.text, doc_id=sentence.doc_id, start=sentence.start, end=sentence.end)
 
 
 def citation_out(citation: Citation) -> CitationOut:

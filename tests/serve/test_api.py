@@ -36,6 +36,17 @@ def test_post_ask_answers_with_a_cited_span(client, seed_raw):
     assert set(body) == {"question", "answers", "no_answer", "passages", "timings_ms", "index_version"}
 
 
+def test_a_speaker_answer_carries_the_quotation_it_said(client, seed_raw):
+    body = client.post("/ask", json={"question": "Who said the plan was to take the Hetao zone to a new level?"}).json()
+    top = body["answers"][0]
+    support = top["support"]
+    assert top["text"] == "Qin Weizhong" and "new level" in support["text"]
+    assert seed_raw[support["start"] : support["end"]] == support["text"]
+    # an answer in its own sentence has none
+    plain = client.post("/ask", json={"question": "Who is Eric Chan?"}).json()["answers"][0]
+    assert plain["support"] is None
+
+
 def test_get_ask_and_unanswerable(client):
     body = client.get("/ask", params={"q": "What is the population of Zhuhai?"}).json()
     assert body["no_answer"] is True and body["answers"] == [] and body["passages"]

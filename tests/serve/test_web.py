@@ -105,6 +105,15 @@ def test_asking_shows_the_highlighted_answer(page):
         page.screenshot(path=os.environ["QA_SCREENSHOT"], full_page=False)
 
 
+def test_a_speaker_answer_shows_the_quotation_it_said(page):
+    ask(page, "Who said the plan was to take the Hetao zone to a new level?")
+    first = page.locator(".answer").first
+    assert first.locator(".span").inner_text() == "Qin Weizhong"
+    assert "new level" in first.locator("blockquote.support").inner_text()
+    ask(page, "Who is Eric Chan?")  # an answer in its own sentence shows no quotation
+    assert page.locator(".answer blockquote.support").count() == 0
+
+
 def test_an_unanswerable_question_shows_the_no_answer_state(page):
     ask(page, "What is the population of Zhuhai?")
     assert "No answer in these documents" in page.locator("#message").inner_text()

@@ -59,6 +59,8 @@ function renderAnswer(answer) {
     el("span", { class: "score" }, `score ${answer.score.toFixed(2)}`),
     el("blockquote", {}, highlighted(context.text, context.highlight_start, context.highlight_end)),
   );
+  // "Who said …?": the quotation the answer's speaker said, as text
+  if (answer.support) item.append(el("blockquote", { class: "support" }, answer.support.text));
   const link = el("a", { href: viewLink(citation.doc_id, citation.start, citation.end) }, "open in document");
   const where = locationLabel(citation.location);
   const meta = el("div", { class: "meta" }, `${citation.doc_id} · `);
