@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from qa.text import ATTRIBUTING, STOPWORDS, fold, stem, terms, words
+from qa.text import ATTRIBUTING, NUMBER_WORDS, STOPWORDS, fold, stem, terms, words
 
 
 class Kind(Enum):
@@ -333,10 +333,11 @@ def _counted_noun(tokens: list[str]) -> str | None:
 
 
 def _head_after(tokens: list[str], start: int) -> str | None:
+    """The noun a which/what asks for: "countries" in "Which two countries …?" (a number is no head)."""
     for token in tokens[start : start + 3]:
         if token in _AUX:
             return None
-        if token not in STOPWORDS and not token.isdigit():
+        if token not in STOPWORDS and not token.isdigit() and token not in NUMBER_WORDS:
             return token
     return None
 

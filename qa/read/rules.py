@@ -394,7 +394,7 @@ def _lists(tokens: list[Token], gaps: list[str]) -> list[Candidate]:
             joined_by_and = chosen[-1][0] >= 1 and tokens[chosen[-1][0] - 1].folded == "and"
             if joined_by_and and chosen[0][0] <= chosen[0][1]:
                 capitals = tokens[chosen[-1][0]].capitalized
-                start = _first_item_start(tokens, *chosen[0], capitals)
+                start = _first_item_start(tokens, gaps, *chosen[0], capitals)
                 out.append(Candidate(start, _last_item_end(tokens, *chosen[-1], capitals), "list"))
     return out
 
@@ -410,12 +410,13 @@ def _last_item_end(tokens: list[Token], first: int, last: int, capitals: bool) -
     return end
 
 
-def _first_item_start(tokens: list[Token], first: int, last: int, capitals: bool) -> int:
-    """The first item of a list is glued to the words before it; keep its tail."""
+def _first_item_start(tokens: list[Token], gaps: list[str], first: int, last: int, capitals: bool) -> int:
+    """The first item of a list is glued to the words before it; keep its tail (not across a bracket:
+    "boroughs (|Brooklyn, Queens, …")."""
     start = last
     while start - 1 >= first and last - start < 3:
         previous = tokens[start - 1]
-        if previous.folded in STOPWORDS or (capitals and not previous.capitalized):
+        if previous.folded in STOPWORDS or (capitals and not previous.capitalized) or _breaks(gaps, start - 1):
             break
         start -= 1
     return start

@@ -18,6 +18,7 @@ from qa.text import stem
         ("What is the population of Zhuhai?", Kind.QUANTITY, "population"),
         ("What is the Hong Kong side's area?", Kind.QUANTITY, "area"),
         ("Which countries make up Brics?", Kind.LIST, "country"),
+        ("Which two countries signed the treaty?", Kind.LIST, "country"),  # a number is no head noun
         ("Which river separates the two sections?", Kind.ENTITY, "river"),
         ("What is the Greater Bay Area?", Kind.DESCRIBE, None),
         ("What position does Witman Hung hold?", Kind.DESCRIBE, "position"),

@@ -256,3 +256,14 @@ def test_why_questions_get_causes_and_purposes_as_candidates(text, expected, une
         kind == "reason"
         for *_, kind in typed_spans(analyze("What did they do?"), [Sentence("d", 0, len(text), text)], text)
     )
+
+
+def test_a_lists_first_item_does_not_reach_across_a_bracket():
+    from qa.read.rules import _lists, gap_texts, sentence_tokens
+    from qa.records import Sentence
+
+    text = "Four of the five boroughs (Brooklyn, Queens, Manhattan, and the Bronx) would rank."
+    tokens = sentence_tokens(Sentence("d", 0, len(text), text))
+    found = [text[tokens[c.first].start : tokens[c.last].end] for c in _lists(tokens, gap_texts(text, tokens))]
+    assert "Brooklyn, Queens, Manhattan, and the Bronx" in found
+    assert not any("(" in item for item in found)
