@@ -87,6 +87,14 @@ class BM25:
         bm25.matrix, bm25.idf, bm25.vocabulary, bm25.n_docs = matrix, idf, vocabulary, rows
         return bm25
 
+    def rows_with(self, term: str) -> np.ndarray:
+        """The chunk rows that hold ``term`` (an index term), as the column stores them (row order); empty
+        for an unknown term."""
+        column = self.vocabulary.get(term)
+        if column is None:
+            return np.zeros(0, dtype=np.int64)
+        return self.matrix.indices[self.matrix.indptr[column] : self.matrix.indptr[column + 1]]
+
     def scores(self, query: Sequence[str]) -> np.ndarray:
         """BM25 score of every chunk for the query terms (unknown terms score nothing)."""
         counts = Counter(self.vocabulary[t] for t in query if t in self.vocabulary)

@@ -110,13 +110,11 @@ class Index:
         """How ``word`` is written inside sentences of the first ``chunks`` chunks that hold it (sentence-initial
         occurrences left out, where every word is capitalised): {"Guangzhou": 1} for "guangzhou"."""
         found = terms(word)
-        column = self.bm25.vocabulary.get(found[0]) if len(found) == 1 else None
         forms: Counter[str] = Counter()
-        if column is None:
+        if len(found) != 1:
             return forms
         pattern = re.compile(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
-        rows = self.bm25.matrix.indices[self.bm25.matrix.indptr[column] : self.bm25.matrix.indptr[column + 1]]
-        for row in rows[:chunks]:
+        for row in self.bm25.rows_with(found[0])[:chunks]:
             text = self.chunks[row].text
             for m in pattern.finditer(text):
                 if not _SENTENCE_INITIAL.search(text, max(0, m.start() - 8), m.start()):

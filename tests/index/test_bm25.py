@@ -57,3 +57,9 @@ def test_from_term_counts_matches_building_from_tokens():
     rebuilt = BM25.from_term_counts(counts, vocabulary)
     for query in (["a"], ["b", "c"], ["d", "a", "a"]):
         assert np.allclose(rebuilt.scores(query), direct.scores(query), atol=1e-12)
+
+
+def test_the_rows_that_hold_a_term():
+    bm25 = BM25([["harbour", "bridge"], ["museum"], ["bridge", "river"]])
+    assert list(bm25.rows_with("bridge")) == [0, 2]
+    assert list(bm25.rows_with("zebra")) == []
