@@ -141,18 +141,14 @@ class LearnedReader:
         the model's ``proposed`` spans and the window's typed spans."""
         raw = self.index.document(window.doc_id).raw
         rules: dict[tuple[int, int], float] = {}
-        lists: list[tuple[int, int]] = []
-        reasons: list[tuple[int, int]] = []
+        typed: dict[str, list[tuple[int, int]]] = {}
         for start, end, rule, kind in typed_spans(q, window.sentences, raw):
             key = (start - window.start, end - window.start)
             score = logits.score_span(*key)
             if score is not None:
                 proposed.append((*key, score))
                 rules[key] = max(rules.get(key, 0.0), rule)
-                if kind == "list":
-                    lists.append(key)
-                elif kind == "reason":
-                    reasons.append(key)
+                typed.setdefault(kind, []).append(key)
         if window.speaker is not None:
             # "Who said …?" of a quotation whose speaker is known: that name is a candidate, no other is
             key = (window.speaker[0] - window.start, window.speaker[1] - window.start)
@@ -175,16 +171,7 @@ class LearnedReader:
             shaped = full_name(q, window.text, *before_asked_name(q, window.text, *shaped))
             shaped = whole_list(q, window.text, *shaped)
             shaped = in_asked_unit(q, window.text, *shaped)
-            if q.kind is Kind.LIST:
-                # "Which cities …?" asks for all of them: an item of a list answers with the whole list.
-                shaped = max((s for s in lists if s[0] <= shaped[0] and shaped[1] <= s[1]), key=_length, default=shaped)
-            if q.kind is Kind.REASON:
-                # "Why …?" asks for a cause or purpose: a span inside one, a few words after its opening
-                # ("the Karmapa" of "to seek out the Karmapa"), answers with the whole of it.
-                at, to = shaped
-                opened = [s for s in reasons if s[0] <= at and to <= s[1]]
-                opened = [s for s in opened if len(window.text[s[0] : at].split()) <= REASON_OPENING_WORDS]
-                shaped = min(opened, key=lambda s: at - s[0], default=shaped)
+            shaped = _grown(q, window.text, shaped, typed)
             if (Wants.SPEAKER in q.wants or window.speaker is not None) and not may_say(
                 window.ranked.sentence, window.speaker, window.start + shaped[0], window.start + shaped[1], raw
             ):
@@ -288,8 +275,23 @@ def _context(window: Window, start: int, end: int, raw: str) -> Sentence:
     return Sentence(first.doc_id, first.start, last.end, raw[first.start : last.end])
 
 
+_GROWS_TO = {Kind.LIST: "list", Kind.REASON: "reason"}  # the typed spans an answer to the kind grows to
+
+
 def _length(span: tuple[int, int]) -> int:
     return span[1] - span[0]
+
+
+def _grown(q: Question, text: str, span: tuple[int, int], typed: dict[str, list[tuple[int, int]]]) -> tuple[int, int]:
+    """``span`` grown to the typed span (of ``typed``, by kind) that holds it, where the question asks for the
+    whole: "Which cities …?" all of a list an item stands in; "Why …?" the whole cause or purpose of a span
+    a few words after its opening ("the Karmapa" of "to seek out the Karmapa")."""
+    at, to = span
+    holding = [s for s in typed.get(_GROWS_TO.get(q.kind, ""), ()) if s[0] <= at and to <= s[1]]
+    if q.kind is Kind.REASON:
+        near = [s for s in holding if len(text[s[0] : at].split()) <= REASON_OPENING_WORDS]
+        return min(near, key=lambda s: at - s[0], default=span)
+    return max(holding, key=_length, default=span)
 
 
 def _sigmoid(x: float) -> float:
