@@ -184,6 +184,67 @@ _BARE_NAME = re.compile(
 )
 
 
+# "Name the five Brics countries.", "List all the cities of …": asked as "Which …?" (not "Name of the …")
+_IMPERATIVE = re.compile(
+    r"^\s*(?:please\s+)?(?:name|list|identify)\s+(?!(?:of|is|are|was|were|for)\b)"
+    r"(?:all\s+)?(?:(?:the|a|an|some|any)\s+)?(?P<rest>[^?.!]+?)\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+
+# "Tell me about the Hetao zone.", "Describe Eric Chan": a description, as "What is …?" asks
+_TELL_ABOUT = re.compile(
+    r"^\s*(?:(?:please\s+)?tell\s+me\s+about|describe)\s+(?!(?:how|why|what|when|where|who|which|whether|if)\b)(?P<target>[^?.!]+?)\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+
+# "According to the article, who …?", "In the text, what …?": a framing that names no thing asked about
+_FRAMING = re.compile(
+    r"^\s*(?:according\s+to|in|based\s+on|from)\s+(?:the|this|these)\s+"
+    r"(?:article|text|document|passage|story|report|page|file)s?\s*,\s*",
+    re.IGNORECASE,
+)
+
+# "What's …?", "Who’s …?", "Whats …?": "What is …?"
+# ("who's" only before a name or an article: "Who's death caused …?" means "whose")
+_CONTRACTED = re.compile(
+    r"\b(what|where|when|why|how|who(?=['’]s\s+(?:(?-i:[A-Z])|(?:the|a|an)\b)))(?:['’]|(?<=what))s\b", re.IGNORECASE
+)
+
+# "Can you tell me who Eric Chan is?", "Do you know when …", "I'd like to know …": the question inside
+_EMBEDDED = re.compile(
+    r"^\s*(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show)\s+me|do\s+you\s+know|"
+    r"i(?:['’]d|\s+would)\s+like\s+to\s+know|i\s+(?:want|wish|need)\s+to\s+know|tell\s+me|explain)\s+"
+    r"(?P<wh>(?:who|what|when|where|why)\b|how\s+(?!many\b|much\b)[a-z]+\b|(?=which\b|how\b))"
+    r"(?P<rest>[^?]*?)\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+# in the indirect question, the verb that comes first in the direct one ("who Eric Chan is" → "Who is …")
+_SUBJECT_THEN_VERB = re.compile(
+    r"^(?P<subject>(?:the|a|an|this|that|these|those|it|he|she|they|his|her|its|their|[A-Z][\w'’.-]*)\b[^,;]*?)\s+"
+    r"(?P<verb>is|are|was|were|will|would|can|could|should|may|might|must)\b\s*(?P<tail>.*)$"
+)
+
+
+def _direct(text: str) -> str:
+    """The plain question a query frames or embeds: "According to the article, who is …?" → "who is …?",
+    "Can you tell me who Eric Chan is?" → "Who is Eric Chan?", "What's …" → "What is …"."""
+    unframed = _FRAMING.sub("", text, count=1)
+    if unframed != text:
+        text = unframed[:1].upper() + unframed[1:]
+    text = _CONTRACTED.sub(lambda m: m.group(1) + (" IS" if m.group(1).isupper() else " is"), text)
+    embedded = _EMBEDDED.match(text)
+    if embedded is None:
+        return text
+    wh, rest = embedded.group("wh").strip(), embedded.group("rest").strip()
+    inverted = _SUBJECT_THEN_VERB.match(rest) if wh else None
+    if inverted is not None:
+        rest = " ".join(
+            part for part in (inverted.group("verb"), inverted.group("subject"), inverted.group("tail")) if part
+        )
+    asked = f"{wh} {rest}".strip()
+    return f"{asked[:1].upper()}{asked[1:]}?"
+
+
 # "mayor of Shenzhen", "the chief executive of Hong Kong": a post of a place or body
 _POST_OF = re.compile(
     r"^\s*(?:the\s+)?(?P<post>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:of|for|at)\s+(?P<name>[A-Z][^?]*?)\s*\??\s*$",
@@ -192,10 +253,19 @@ _POST_OF = re.compile(
 
 
 def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
-    """What a query that is only a name, or only a post of a named place, asks: "Eric Chan?" → "What is Eric
-    Chan?" (a description of it, as "Who is Eric Chan?" asks), "mayor of Shenzhen" → "Who is the mayor of
-    Shenzhen?"; any other text as it is. ``forms`` (as for ``truecase``) says whether the documents write
-    the first word as a name: "Purpose of Telnet" is no name."""
+    """What a query that is only a name, or only a post of a named place, or a request, asks:
+    "Eric Chan?" → "What is Eric Chan?" (a description of it, as "Who is Eric Chan?" asks), "mayor of
+    Shenzhen" → "Who is the mayor of Shenzhen?", "Tell me about the Hetao zone." → "What is the Hetao
+    zone?", "Name the five Brics countries." → "Which five Brics countries?"; any other text as it is.
+    ``forms`` (as for ``truecase``) says whether the documents write the first word as a name: "Purpose of
+    Telnet" is no name."""
+    text = _direct(text)
+    about = _TELL_ABOUT.match(text)
+    if about is not None:
+        return f"What is {about.group('target')}?"
+    imperative = _IMPERATIVE.match(text)
+    if imperative is not None:
+        return f"Which {imperative.group('rest')}?"
     bare = _BARE_NAME.match(text)
     if bare is not None and _name_form(fold(bare.group("name").split()[0]), forms) is not None:
         return f"What is {bare.group('name')}?"

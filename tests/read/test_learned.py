@@ -153,6 +153,19 @@ def test_a_question_typed_in_lower_case_is_read_as_the_article_writes_it(seed_pi
     )
 
 
+def test_a_request_is_read_as_the_question_it_asks(seed_pipeline):
+    # "List the cities …" was read as a "what" question with no head: the model chose "link" (0.39)
+    response = seed_pipeline.ask("List the cities of the Greater Bay Area.")
+    assert response.answers[0].text.startswith("Hong Kong, Macau, Guangzhou") and response.answers[0].text.endswith(
+        "Jiangmen and Zhaoqing"
+    )
+    assert response.question == "List the cities of the Greater Bay Area."  # the user's words, as typed
+    # a question framed or embedded in a request is answered as the plain question is
+    plain = seed_pipeline.ask("Who is Eric Chan?").answers[0].text
+    for asked in ("According to the article, who is Eric Chan?", "Can you tell me who Eric Chan is?"):
+        assert seed_pipeline.ask(asked).answers[0].text == plain
+
+
 def test_windows_are_raw_slices_of_whole_sentences(seed_pipeline, seed_raw):
     reader = seed_pipeline.reader
     question = "How big is the Shenzhen side of the park?"

@@ -146,9 +146,34 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
         ("Where Eric?", "Where Eric?"),
         ("Hetao zone size", "Hetao zone size"),
         ("Purpose of Telnet", "Purpose of Telnet"),  # the documents write "purpose" in lower case
+        # a request asks what a question would: "Name …" / "List …" which ones, "Tell me about …" what it is
+        ("Name the five Brics countries.", "Which five Brics countries?"),
+        ("List all the cities of the Greater Bay Area", "Which cities of the Greater Bay Area?"),
+        ("Name a luxury division of Toyota.", "Which luxury division of Toyota?"),
+        ("Identify the person who took the photo.", "Which person who took the photo?"),
+        ("Tell me about the Hetao zone.", "What is the Hetao zone?"),
+        ("Describe Eric Chan", "What is Eric Chan?"),
+        ("Name of the ship that sank?", "Name of the ship that sank?"),  # a noun, no request
+        ("List of cities", "List of cities"),
+        ("Describe how the zone works.", "Describe how the zone works."),
+        # a framing, a contraction or an embedding around a question: the plain question
+        ("According to the article, who is Eric Chan?", "Who is Eric Chan?"),
+        ("In the text, what is Qin Weizhong's job?", "What is Qin Weizhong's job?"),
+        ("What's the size of the Hong Kong side?", "What is the size of the Hong Kong side?"),
+        ("Whats the name of the river?", "What is the name of the river?"),
+        ("Who’s Lau Siu-kai?", "Who is Lau Siu-kai?"),
+        ("Who's death caused the protest?", "Who's death caused the protest?"),  # "whose", misspelt
+        ("Can you tell me who Eric Chan is?", "Who is Eric Chan?"),
+        ("Do you know when the Science Park branch will open?", "When will the Science Park branch open?"),
+        ("I want to know how big the Shenzhen side is.", "How big is the Shenzhen side?"),
+        ("I'd like to know who took the photo.", "Who took the photo?"),
+        ("Please tell me how many projects Shenzhen will launch.", "How many projects Shenzhen will launch?"),
+        ("Could you tell me which river separates the two sections?", "Which river separates the two sections?"),
+        ("Explain what the Greater Bay Area is.", "What is the Greater Bay Area?"),
+        ("Do you know whether it opens on Thursday?", "Do you know whether it opens on Thursday?"),
     ],
 )
-def test_a_query_that_is_only_a_name_asks_what_it_is(query, asked):
+def test_a_query_that_is_no_question_asks_what_it_means(query, asked):
     from collections import Counter
 
     from qa.read.question import as_question
