@@ -24,7 +24,7 @@ from qa.errors import InvalidRequestError
 from qa.index.embed import Embedder, embedder_for
 from qa.index.store import Index, check_compatible, load_index
 from qa.read.base import Reader
-from qa.read.question import Question, analyze, as_question, asks_definition, truecase
+from qa.read.question import Question, analyze, as_question, asks_definition, truecase, with_full_name
 from qa.read.rules import RULES_THRESHOLD, RuleReader
 from qa.read.sentences import SentenceRanker
 from qa.read.verify import Verifier, VerifierModel, abstains, model_path
@@ -113,9 +113,11 @@ class Pipeline:
     def analyze(self, question: str) -> Question:
         """The question as the readers read it; one typed all in lower case (or capitals) with its words
         cased as the documents write them ("who is eric chan?" names Eric Chan), and a bare name as the
-        question it asks ("eric chan?" → "What is Eric Chan?")."""
+        question it asks ("eric chan?" → "What is Eric Chan?"); a request or a wrapped question as the plain
+        question ("Can you tell me who Eric Chan is?"), and a person asked about by one word of the name by
+        the whole name, where the documents name one ("Who is Qin?" → "Who is Qin Weizhong?")."""
         forms = self.index.surface_forms
-        return analyze(as_question(truecase(question, forms), forms))
+        return analyze(with_full_name(as_question(truecase(question, forms), forms), self.index.names_with))
 
     def route(self, q: Question) -> tuple[Reader, Verifier]:
         """The reader and verifier that answer ``q``: the configured ones, or the definition path."""
@@ -149,8 +151,9 @@ class Pipeline:
         if threshold is None:
             configured = self.settings.no_answer_threshold
             threshold = verifier.threshold if configured is None else configured
-        vector = _timed(timings, "embed", lambda: self.embedder.encode([question])[0])
-        searched = self.backend.search(question, self.settings.retrieve_k, vector, only)
+        # searched for as read: "Can you tell me who Qin is?" as "Who is Qin Weizhong?"
+        vector = _timed(timings, "embed", lambda: self.embedder.encode([q.text])[0])
+        searched = self.backend.search(q.text, self.settings.retrieve_k, vector, only)
         timings.update(searched.timings_ms)
         hits = list(searched.hits)
         candidates = self._read(q, reader, verifier, vector, hits, top_n, timings)

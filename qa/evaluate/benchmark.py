@@ -114,8 +114,9 @@ def run_retrieval(
         index_seconds = time.perf_counter() - started
         outcomes = []
         for gold in gold_questions(examples, documents):
-            vector = embedder.encode([gold.question])[0]
-            hits = pipeline.backend.search(gold.question, settings.retrieve_k, vector).hits
+            asked = pipeline.analyze(gold.question).text  # searched for as /ask searches
+            vector = embedder.encode([asked])[0]
+            hits = pipeline.backend.search(asked, settings.retrieve_k, vector).hits
             outcomes.append(Outcome(gold, (), tuple(hits), 0.0, 0, 0))
         figures = retrieval_figures(outcomes, lambda d: pipeline.index.document(d).raw)
         return {

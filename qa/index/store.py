@@ -54,7 +54,7 @@ from qa.index.embed import Embedder
 from qa.index.manifest import FORMAT_VERSION, TOKENIZER, DocumentEntry, Manifest, mismatch
 from qa.ingest.files import Corpus, Skipped, read_corpus
 from qa.records import Chunk, Document, Location, Sentence, Span
-from qa.text import terms
+from qa.text import fold, terms
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,7 @@ DATA_FILES = (
 
 
 SURFACE_CHUNKS = 20  # chunks read for how a word is written
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.]*(?:-\w+)*(?:[ \t]+[A-Z][\w'’.]*(?:-\w+)*)*")
 _SENTENCE_INITIAL = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[“\"‘(]\s*)$")
 
 
@@ -120,6 +121,20 @@ class Index:
                 if not _SENTENCE_INITIAL.search(text, max(0, m.start() - 8), m.start()):
                     forms[m.group()] += 1
         return forms
+
+    def names_with(self, word: str, chunks: int = SURFACE_CHUNKS) -> Counter[str]:
+        """The runs of capitalised words that hold ``word`` in the first ``chunks`` chunks that hold it:
+        {"Shenzhen Mayor Qin Weizhong": 1, "Qin": 2} for "qin"."""
+        found = terms(word)
+        runs: Counter[str] = Counter()
+        if len(found) != 1:
+            return runs
+        for row in self.bm25.rows_with(found[0])[:chunks]:
+            for m in _CAPITALISED_RUN.finditer(self.chunks[row].text):
+                run = m.group().rstrip(".")  # "… by Mary Lowe."
+                if word.lower() in (fold(part).strip(".") for w in run.split() for part in (w, *w.split("-"))):
+                    runs[run] += 1
+        return runs
 
     def sentence_before(self, sentence: Sentence) -> Sentence | None:
         """The sentence before ``sentence`` in its document (across chunks), or None at its start."""

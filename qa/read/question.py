@@ -32,6 +32,8 @@ TITLES = {
     *("commissioner", "spokesman", "spokeswoman", "spokesperson", "leader", "official", "founder"),
     *("senator", "judge", "officer", "manager", "editor", "deputy", "ceo", "dean", "captain", "coach"),
 }
+# Forms of address: before a name they say less about the person than an appositive after it does.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "madam", "rev"}
 # "Which official …?" asks for a person; narrower than TITLES, some of whose words head other things
 # ("What executive order …?").
 _PERSON_NOUNS = {
@@ -197,12 +199,14 @@ _TELL_ABOUT = re.compile(
     re.IGNORECASE,
 )
 
-# "According to the article, who …?", "In the text, what …?": a framing that names no thing asked about
-_FRAMING = re.compile(
-    r"^\s*(?:according\s+to|in|based\s+on|from)\s+(?:the|this|these)\s+"
-    r"(?:article|text|document|passage|story|report|page|file)s?\s*,\s*",
-    re.IGNORECASE,
+# "According to the article, who …?", "Who is …, according to the text?", "Hi, who …?": a framing or a
+# greeting that names no thing asked about
+_SOURCE = (
+    r"(?:according\s+to|in|based\s+on|from)\s+(?:the|this|these)\s+"
+    r"(?:article|text|document|passage|story|report|page|file)s?"
 )
+_FRAMING = re.compile(rf"^\s*(?:(?:hi|hello|hey)(?:\s+there)?\s*[,!.]|{_SOURCE}\s*,)\s*", re.IGNORECASE)
+_FRAMING_END = re.compile(rf"\s*,?\s+{_SOURCE}(?=\s*[?.!]?\s*$)", re.IGNORECASE)
 
 # "What's …?", "Who’s …?", "Whats …?": "What is …?"
 # ("who's" only before a name or an article: "Who's death caused …?" means "whose")
@@ -228,7 +232,7 @@ _SUBJECT_THEN_VERB = re.compile(
 def _direct(text: str) -> str:
     """The plain question a query frames or embeds: "According to the article, who is …?" → "who is …?",
     "Can you tell me who Eric Chan is?" → "Who is Eric Chan?", "What's …" → "What is …"."""
-    unframed = _FRAMING.sub("", text, count=1)
+    unframed = _FRAMING_END.sub("", _FRAMING.sub("", text, count=1), count=1)
     if unframed != text:
         text = unframed[:1].upper() + unframed[1:]
     text = _CONTRACTED.sub(lambda m: m.group(1) + (" IS" if m.group(1).isupper() else " is"), text)
@@ -243,6 +247,37 @@ def _direct(text: str) -> str:
         )
     asked = f"{wh} {rest}".strip()
     return f"{asked[:1].upper()}{asked[1:]}?"
+
+
+# "Who is Qin?", "Who was Professor Lau?": a person asked about by one word of the name
+_WHO_IS_ONE_NAME = re.compile(
+    r"^\s*(?P<asked>who\s+(?:is|was)\s+(?:(?:mr|mrs|ms|dr|prof|professor)\.?\s+)?)(?P<word>[A-Z][\w'’-]*)\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def with_full_name(text: str, names: Callable[[str], Counter[str]]) -> str:
+    """ "Who is Qin?" asked as "Who is Qin Weizhong?" where the documents name one person with that word.
+
+    ``names`` gives the runs of capitalised words around a word in the documents ("Shenzhen Mayor Qin
+    Weizhong", ``Index.names_with``); the posts and forms of address before a name are no part of it. A word
+    that stands in two names ("Chan": "Eric Chan", "Martin Chan") or in none longer is left as asked.
+    """
+    asked = _WHO_IS_ONE_NAME.match(text)
+    if asked is None:
+        return text
+    word = fold(asked.group("word"))
+    full: set[str] = set()
+    for run in names(word):
+        parts = run.split()
+        posts = [i for i, w in enumerate(parts) if {p for p in fold(w).split("-")} & (TITLES | HONORIFICS)]
+        name = parts[posts[-1] + 1 :] if posts else parts
+        if word in (fold(w) for w in name) and len(name) > 1:
+            full.add(" ".join(name))
+    longest = max(full, key=len, default=None)
+    if longest is None or any(f not in longest for f in full):
+        return text
+    return f"{asked.group('asked')}{longest}?"
 
 
 # "mayor of Shenzhen", "the chief executive of Hong Kong": a post of a place or body

@@ -21,7 +21,7 @@ import numpy as np
 
 from qa.index.store import Index
 from qa.read.base import Look, cite, merge
-from qa.read.question import Kind, Question, Wants
+from qa.read.question import HONORIFICS, Kind, Question, Wants
 from qa.read.sentences import RankedSentence, SentenceRanker
 from qa.read.shape import misfits, with_currency
 from qa.read.speakers import may_say, speaker, speaks_for
@@ -114,8 +114,6 @@ FIT: dict[Kind, dict[str, float]] = {
     Kind.ENTITY: {"name": 0.7, "list": 0.75, "phrase": 0.55, "title": 0.5, "number": 0.3, "date": 0.3, "measure": 0.3},
 }
 SENTENCES_PER_QUESTION = 8
-# Forms of address: before a name they say less about the person than an appositive after it does.
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "madam", "rev"}
 MAX_SPAN_TOKENS = 14
 MAX_TITLE_TOKENS = 20
 
@@ -140,7 +138,7 @@ class RuleReader:
             raw = self.index.document(sentence.doc_id).raw
             tokens = sentence_tokens(sentence)
             who = speaker(sentence, self.index.sentence_before) if speaks_for(q, sentence) else None
-            for candidate in candidates(q, tokens, gap_texts(raw, tokens)):
+            for candidate in candidates(q, tokens, gap_texts(raw, tokens), heading=is_heading(sentence)):
                 span = span_score(q, tokens, candidate)
                 start, end = tokens[candidate.first].start, tokens[candidate.last].end
                 if span <= 0 or misfits(q, raw, start, end):
@@ -213,14 +211,21 @@ def typed_spans(q: Question, sentences: Sequence[Sentence], raw: str) -> list[tu
     out = []
     for sentence in sentences:
         tokens = sentence_tokens(sentence)
-        for c in candidates(q, tokens, gap_texts(raw, tokens)):
+        for c in candidates(q, tokens, gap_texts(raw, tokens), heading=is_heading(sentence)):
             if c.kind != "phrase":
                 out.append((tokens[c.first].start, tokens[c.last].end, span_score(q, tokens, c), c.kind))
     return out
 
 
-def candidates(q: Question, tokens: list[Token], gaps: list[str]) -> list[Candidate]:
-    """Every typed span of the sentence worth scoring; ``gaps[i]`` is the text between tokens i, i+1."""
+def is_heading(sentence: Sentence) -> bool:
+    """A line that does not end as a sentence does: a headline ("Hong Kong, Shenzhen border zone blueprint
+    hopes to offer best of both worlds"), where a comma joins names as "and" would."""
+    return not sentence.text.rstrip().endswith((".", "!", "?", "”", '"', "’", "'", ")", ":", ";"))
+
+
+def candidates(q: Question, tokens: list[Token], gaps: list[str], heading: bool = False) -> list[Candidate]:
+    """Every typed span of the sentence worth scoring; ``gaps[i]`` is the text between tokens i, i+1;
+    ``heading``: the sentence is a headline (``is_heading``), whose commas open no appositive."""
     asked = set(q.terms) - {q.head}
     out: list[Candidate] = [c for c in (_strip_asked(n, tokens, asked) for n in _names(tokens, gaps)) if c]
     out += _numbers(tokens, gaps)
@@ -228,7 +233,7 @@ def candidates(q: Question, tokens: list[Token], gaps: list[str]) -> list[Candid
     lists = _lists(tokens, gaps)
     out += lists
     if q.kind is Kind.DESCRIBE or q.kind is Kind.PERSON:
-        out += [c for c in (_strip_asked(t, tokens, asked) for t in _titles(q, tokens, gaps, lists)) if c]
+        out += [c for c in (_strip_asked(t, tokens, asked) for t in _titles(q, tokens, gaps, lists, heading)) if c]
     if q.kind is Kind.REASON:
         out += _reasons(tokens, gaps, lists)
     out += _phrases(q, tokens, gaps)
@@ -422,7 +427,9 @@ def _first_item_start(tokens: list[Token], gaps: list[str], first: int, last: in
     return start
 
 
-def _titles(q: Question, tokens: list[Token], gaps: list[str], lists: list[Candidate]) -> list[Candidate]:
+def _titles(
+    q: Question, tokens: list[Token], gaps: list[str], lists: list[Candidate], heading: bool = False
+) -> list[Candidate]:
     """For "Who is NAME?": the title before the name, the appositive after it, a copula's complement."""
     target = set(q.target or q.terms)
     out = []
@@ -436,7 +443,7 @@ def _titles(q: Question, tokens: list[Token], gaps: list[str], lists: list[Candi
             j + 1 < len(tokens) and not _breaks(gaps, j) and (tokens[j + 1].stem in target or tokens[j + 1].capitalized)
         ):
             j += 1
-        before, after = _title_before(tokens, gaps, i), _phrase_after(tokens, gaps, j, lists)
+        before, after = _title_before(tokens, gaps, i), _phrase_after(tokens, gaps, j, lists, heading)
         if after and all(tokens[k].folded in HONORIFICS for c in before for k in range(c.first, c.last + 1)):
             before = []  # "Professor Lau Siu-kai, a consultant at …": a form of address describes less
         out += before + after
@@ -458,13 +465,17 @@ def _title_before(tokens: list[Token], gaps: list[str], name_start: int) -> list
     return [Candidate(first, name_start - 1, "title")]
 
 
-def _phrase_after(tokens: list[Token], gaps: list[str], name_end: int, lists: list[Candidate]) -> list[Candidate]:
+def _phrase_after(
+    tokens: list[Token], gaps: list[str], name_end: int, lists: list[Candidate], heading: bool = False
+) -> list[Candidate]:
     """The appositive after a name ("Sun Yuning, deputy director of …") or a copula's complement; ``lists``
-    are the sentence's list candidates."""
+    are the sentence's list candidates; a headline's commas open no appositive."""
     nxt = name_end + 1
     if nxt >= len(tokens):
         return []
     if "," in gaps[name_end]:
+        if heading:
+            return []
         # an appositive is a noun phrase: not "…, with …", "…, which …", "…, said …", nor the next item
         # of a list the name is one of ("a quantum-computing centre, data exchange and institute")
         following = tokens[nxt].folded
@@ -475,6 +486,8 @@ def _phrase_after(tokens: list[Token], gaps: list[str], name_end: int, lists: li
         first = nxt + 1 if following == "also" else nxt
     elif tokens[nxt].folded in _COPULA or tokens[nxt].folded == "refers":
         first = nxt + 1 + (nxt + 1 < len(tokens) and tokens[nxt + 1].folded == "to")
+        if first < len(tokens) and not tokens[first].capitalized and tokens[first].folded.endswith(("ing", "ed")):
+            return []  # "Qin was referring to …", "… was appointed in …": what the name did, not what it is
     else:
         return []
     last = _run_to_break(gaps, first, len(tokens))

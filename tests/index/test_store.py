@@ -47,6 +47,14 @@ def test_how_the_documents_write_a_word(tiny_index):
     assert tiny_index.surface_forms("zebra") == {}
 
 
+def test_the_names_a_word_stands_in(tiny_index):
+    # runs of capitalised words that hold the word, as the documents write them
+    assert set(tiny_index.names_with("wong")) == {"Mayor Alice Wong"}
+    assert set(tiny_index.names_with("haddad")) == {"Prof. Omar Haddad"}
+    assert set(tiny_index.names_with("lowe")) == {"Mary Lowe"}
+    assert tiny_index.names_with("zebra") == {}
+
+
 def test_missing_index_says_what_to_run(tmp_path: Path):
     with pytest.raises(IndexMissingError, match="qa index"):
         load_index(tmp_path / "index")

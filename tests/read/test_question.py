@@ -159,6 +159,10 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
         # a framing, a contraction or an embedding around a question: the plain question
         ("According to the article, who is Eric Chan?", "Who is Eric Chan?"),
         ("In the text, what is Qin Weizhong's job?", "What is Qin Weizhong's job?"),
+        ("Who is Eric Chan, according to the text?", "Who is Eric Chan?"),
+        ("Who is the mayor mentioned in the article?", "Who is the mayor mentioned?"),
+        ("Hi, who is Eric Chan?", "Who is Eric Chan?"),
+        ("In the article the mayor says what?", "In the article the mayor says what?"),
         ("What's the size of the Hong Kong side?", "What is the size of the Hong Kong side?"),
         ("Whats the name of the river?", "What is the name of the river?"),
         ("Who’s Lau Siu-kai?", "Who is Lau Siu-kai?"),
@@ -184,3 +188,31 @@ def test_a_query_that_is_no_question_asks_what_it_means(query, asked):
         return Counter({names.get(word, word): 2})
 
     assert as_question(query, forms) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Who is Qin?", "Who is Qin Weizhong?"),  # the posts before a name are no part of it
+        ("Who was Professor Lau?", "Who was Professor Lau Siu-kai?"),
+        ("Who is Hung?", "Who is Witman Hung Wai-man?"),  # a shorter name inside the longer one
+        ("Who is Chan?", "Who is Chan?"),  # two people: "Eric Chan", "Martin Chan"
+        ("Who is Zhou?", "Who is Zhou?"),  # named nowhere
+        ("Who is Mayor?", "Who is Mayor?"),  # a post, no name
+        ("Who is Qin Weizhong?", "Who is Qin Weizhong?"),  # the whole name already
+        ("What did Qin say?", "What did Qin say?"),
+    ],
+)
+def test_a_person_asked_about_by_one_word_of_the_name_is_asked_about_by_the_whole_name(question, asked):
+    from collections import Counter
+
+    from qa.read.question import with_full_name
+
+    runs = {
+        "qin": Counter({"Shenzhen Mayor Qin Weizhong": 1, "Qin": 2}),
+        "lau": Counter({"Professor Lau Siu-kai": 1}),
+        "hung": Counter({"Witman Hung": 1, "Chinese Big Data Society executive chairman Witman Hung Wai-man": 1}),
+        "chan": Counter({"Eric Chan": 2, "Photo: Martin Chan": 1}),
+        "mayor": Counter({"Shenzhen Mayor Qin Weizhong": 1}),
+    }
+    assert with_full_name(question, lambda word: runs.get(word, Counter())) == asked

@@ -149,9 +149,18 @@ def test_a_verb_of_saying_before_a_name_is_no_title():
             "The zone is home to a Quantum Centre, data exchange and institute devoted to Brics.",
             "data exchange and institute devoted to Brics",
         ),
+        # a headline's comma joins names, as "and" would
+        (
+            "What is Hong Kong?",
+            "Hong Kong, Shenzhen border zone blueprint hopes to offer best of both worlds",
+            "Shenzhen border zone blueprint hopes to offer best of both worlds",
+        ),
+        # and a copula before what the name does or had done to it says no more what it is
+        ("Who is Qin?", "Qin was referring to the Hetao zone.", "referring to the Hetao zone"),
+        ("Who is Qin?", "Qin was appointed in 2021.", "appointed in 2021"),
     ],
 )
-def test_no_appositive_from_a_prepositional_phrase_or_the_next_list_item(question, text, not_a_title):
+def test_no_appositive_from_a_prepositional_phrase_a_headline_a_verb_or_the_next_list_item(question, text, not_a_title):
     from qa.read.question import analyze
     from qa.read.rules import typed_spans
     from qa.records import Sentence
