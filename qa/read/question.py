@@ -229,16 +229,25 @@ _SUBJECT_THEN_VERB = re.compile(
 )
 
 
+# "what river separates the two sections": a question typed without its question mark
+_UNMARKED_QUESTION = re.compile(
+    r"^\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would)\b"
+    r".*\w\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _direct(text: str) -> str:
     """The plain question a query frames or embeds: "According to the article, who is …?" → "who is …?",
-    "Can you tell me who Eric Chan is?" → "Who is Eric Chan?", "What's …" → "What is …"."""
+    "Can you tell me who Eric Chan is?" → "Who is Eric Chan?", "What's …" → "What is …", "what river …" →
+    "what river …?"."""
     unframed = _FRAMING_END.sub("", _FRAMING.sub("", text, count=1), count=1)
     if unframed != text:
         text = unframed[:1].upper() + unframed[1:]
     text = _CONTRACTED.sub(lambda m: m.group(1) + (" IS" if m.group(1).isupper() else " is"), text)
     embedded = _EMBEDDED.match(text)
     if embedded is None:
-        return text
+        return f"{text.rstrip()}?" if _UNMARKED_QUESTION.match(text) else text
     wh, rest = embedded.group("wh").strip(), embedded.group("rest").strip()
     inverted = _SUBJECT_THEN_VERB.match(rest) if wh else None
     if inverted is not None:

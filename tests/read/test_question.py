@@ -175,6 +175,10 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
         ("Could you tell me which river separates the two sections?", "Which river separates the two sections?"),
         ("Explain what the Greater Bay Area is.", "What is the Greater Bay Area?"),
         ("Do you know whether it opens on Thursday?", "Do you know whether it opens on Thursday?"),
+        # a question typed without its question mark gets one, as the model read questions in training
+        ("what river separates the two sections", "what river separates the two sections?"),
+        ("How many schools collapsed in Mianyang City ", "How many schools collapsed in Mianyang City?"),
+        ('Who wrote "Country Strong?"', 'Who wrote "Country Strong?"'),
     ],
 )
 def test_a_query_that_is_no_question_asks_what_it_means(query, asked):
