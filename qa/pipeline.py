@@ -169,6 +169,7 @@ class Pipeline:
             candidates=tuple(candidates),
             hits=tuple(hits),
             threshold=threshold,
+            asked=q.text,
         )
 
     def _read(

@@ -178,3 +178,4 @@ class Response:
     candidates: tuple[Answer, ...] = ()
     hits: tuple[Hit, ...] = ()
     threshold: float = 0.0
+    asked: str = ""  # the question as the readers read it ("Who is Hung?" → "Who is Witman Hung Wai-man?")

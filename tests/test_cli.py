@@ -35,6 +35,10 @@ def test_ask_prints_the_cited_answer_and_the_same_json_as_the_api(folders, capsy
     body = json.loads(capsys.readouterr().out)
     assert body["answers"][0]["text"] == "500" and body["answers"][0]["citation"]["doc_id"] == "garden.txt"
     assert set(body) >= {"question", "answers", "no_answer", "passages", "timings_ms", "index_version"}
+    # a question read in a plainer form says how it was read
+    assert main([*folders, "ask", "Do you know how many species of orchid the garden grows?"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("(read as: How many species of orchid the garden grows?)") and "[[500]]" in out
 
 
 def test_search_lists_passages_with_both_ranks(folders, capsys):

@@ -91,6 +91,10 @@ class PassageOut(BaseModel):
 
 class AskResponse(BaseModel):
     question: str
+    asked: str = Field(
+        description="The question as it was read and searched for: the same as `question`, or a plain form of it "
+        '("Can you tell me who Hung is?" → "Who is Witman Hung Wai-man?").'
+    )
     answers: list[AnswerOut]
     no_answer: bool
     passages: list[PassageOut]
@@ -220,6 +224,7 @@ def report_out(report: BuildReport) -> BuildReportOut:
 def to_response(response: Response) -> AskResponse:
     return AskResponse(
         question=response.question,
+        asked=response.asked or response.question,
         answers=[answer_out(a) for a in response.answers],
         no_answer=response.no_answer,
         passages=[passage_out(h) for h in response.passages],

@@ -33,7 +33,15 @@ def test_post_ask_answers_with_a_cited_span(client, seed_raw):
     assert seed_raw[top["citation"]["start"] : top["citation"]["end"]] == top["text"]
     context = top["context"]
     assert context["text"][context["highlight_start"] : context["highlight_end"]] == top["text"]
-    assert set(body) == {"question", "answers", "no_answer", "passages", "timings_ms", "index_version"}
+    assert set(body) == {"question", "asked", "answers", "no_answer", "passages", "timings_ms", "index_version"}
+    assert body["asked"] == body["question"]  # a plain question is read as it is
+
+
+def test_the_response_says_how_a_question_was_read(client):
+    body = client.post("/ask", json={"question": "Can you tell me who Hung is?"}).json()
+    assert body["question"] == "Can you tell me who Hung is?"
+    assert body["asked"] == "Who is Witman Hung Wai-man?"
+    assert "executive chairman" in body["answers"][0]["text"]
 
 
 def test_a_speaker_answer_carries_the_quotation_it_said(client, seed_raw):

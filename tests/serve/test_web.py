@@ -114,6 +114,13 @@ def test_a_speaker_answer_shows_the_quotation_it_said(page):
     assert page.locator(".answer blockquote.support").count() == 0
 
 
+def test_a_question_read_in_a_plainer_form_says_so(page):
+    ask(page, "Can you tell me who Hung is?")
+    assert page.locator("#asked").inner_text() == "Read as: Who is Witman Hung Wai-man?"
+    ask(page, "Who is Eric Chan?")  # read as it is: nothing to say
+    assert not page.locator("#asked").is_visible()
+
+
 def test_an_unanswerable_question_shows_the_no_answer_state(page):
     ask(page, "What is the population of Zhuhai?")
     assert "No answer in these documents" in page.locator("#message").inner_text()

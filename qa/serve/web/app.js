@@ -116,6 +116,10 @@ function renderPassage(passage) {
 }
 
 function render(body) {
+  // A question read in a plainer form ("Who is Hung?" as "Who is Witman Hung Wai-man?") says so.
+  const asked = $("#asked");
+  asked.hidden = !body.asked || body.asked === body.question;
+  asked.textContent = asked.hidden ? "" : `Read as: ${body.asked}`;
   $("#answers").replaceChildren(...body.answers.map(renderAnswer));
   if (body.no_answer) {
     showMessage("No answer in these documents. The closest passages are below.", "no-answer");
