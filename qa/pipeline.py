@@ -24,12 +24,22 @@ from qa.errors import InvalidRequestError
 from qa.index.embed import Embedder, embedder_for
 from qa.index.store import Index, check_compatible, load_index
 from qa.read.base import Reader
-from qa.read.question import Question, analyze, as_question, asks_definition, truecase, with_full_name
+from qa.read.question import (
+    Question,
+    analyze,
+    as_question,
+    asks_definition,
+    respell,
+    truecase,
+    with_full_name,
+)
 from qa.read.rules import RULES_THRESHOLD, RuleReader
 from qa.read.sentences import SentenceRanker
+from qa.read.span import DEFAULT_MODEL_DIR
 from qa.read.verify import Verifier, VerifierModel, abstains, model_path
 from qa.records import Answer, Citation, Hit, Response
 from qa.search.contract import SearchBackend
+from qa.tokens import load_tokenizer
 
 T = TypeVar("T")
 _GLOB = re.compile(r"[*?\[]")
@@ -91,6 +101,7 @@ class Pipeline:
         self.reader = self.reader_factory(index)
         self.verifier = verifier or load_verifier(settings)
         self.ranker = SentenceRanker(index, settings.reader_passages)
+        self._common_word = load_tokenizer(DEFAULT_MODEL_DIR).knows_whole  # the packaged reader's vocabulary
         # Definitions ("Who is NAME?") go to the rule reader's titles and appositives, scored by its own
         # fitted verifier: a span model trained on SQuAD answers them with names. Decided here, only.
         self.definitions: tuple[Reader, Verifier] | None = None
@@ -117,7 +128,8 @@ class Pipeline:
         question ("Can you tell me who Eric Chan is?"), and a person asked about by one word of the name by
         the whole name, where the documents name one ("Who is Qin?" → "Who is Qin Weizhong?")."""
         forms = self.index.surface_forms
-        return analyze(with_full_name(as_question(truecase(question, forms), forms), self.index.names_with))
+        typed = truecase(respell(question, self.index.respelled, forms, self._common_word), forms)
+        return analyze(with_full_name(as_question(typed, forms), self.index.names_with))
 
     def route(self, q: Question) -> tuple[Reader, Verifier]:
         """The reader and verifier that answer ``q``: the configured ones, or the definition path."""

@@ -65,6 +65,11 @@ class Tokenizer:
         self._pad = {"pad_id": pad_id, "pad_token": pad, "pad_type_id": int(config.get("pad_token_type_id", 0))}
         self._lock = threading.Lock()
 
+    def knows_whole(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is one token of the vocabulary, not pieces: a common word
+        ("fraction", "night"), where a misspelling ("manhatten") or a rare name is cut into pieces."""
+        return self._backend.token_to_id(word) is not None
+
     def texts(self, texts: Sequence[str], max_length: int) -> Encoded:
         """Each text (cut at ``max_length`` tokens), padded to the longest."""
         with self._lock:

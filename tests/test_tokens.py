@@ -62,3 +62,9 @@ def test_a_folder_without_a_fast_tokenizer_is_a_clear_error(tmp_path):
 
     with pytest.raises(ConfigError, match=r"tokenizer\.json"):
         load_tokenizer(tmp_path)
+
+
+def test_the_vocabulary_holds_common_words_whole_and_misspellings_in_pieces():
+    tokenizer = load_tokenizer(DEFAULT_MODEL_DIR)
+    assert tokenizer.knows_whole("fraction") and tokenizer.knows_whole("night")
+    assert not tokenizer.knows_whole("manhatten") and not tokenizer.knows_whole("shenzen")

@@ -148,6 +148,40 @@ class Question:
 CASED_SHARE = 0.75  # of a word's occurrences inside sentences, capitalised: a name ("Guangzhou")
 
 
+RESPELL_MIN_LETTERS = 5  # shorter words are too often another word one letter away ("Chan", "Chen")
+
+
+def respell(
+    question: str,
+    respelled: Callable[[str], str | None],
+    forms: Callable[[str], Counter[str]],
+    common: Callable[[str], bool],
+) -> str:
+    """A question with a name the documents hold misspelt by one letter, spelt as they spell it: "Who is the
+    mayor of Shenzen?" → "Who is the mayor of Shenzhen?" (or "shenzen" → "shenzhen").
+
+    ``respelled`` gives the word the documents hold one letter away from one they do not
+    (``Index.respelled``), ``forms`` how they write it (``Index.surface_forms``): only a word they write as a
+    name is taken, so that "rename" is not read as "renamed". ``common`` says whether a word is a common one
+    (the reader's vocabulary holds it whole, ``Tokenizer.knows_whole``): "fraction" or "Night" is no
+    misspelling of "faction" or "Right" that happen to be in the documents. Words shorter than
+    ``RESPELL_MIN_LETTERS``, stopwords and words with digits stay as typed; the word keeps the question's
+    capitals ("SHENZEN" → "SHENZHEN")."""
+    out, at = [], 0
+    for word, start, end in words(question):
+        if len(word) < RESPELL_MIN_LETTERS or not word.replace("-", "").isalpha() or fold(word) in STOPWORDS:
+            continue
+        if common(fold(word)):
+            continue
+        fixed = respelled(word)
+        if fixed is None or _name_form(fixed, forms) is None:
+            continue
+        cased = fixed.upper() if word.isupper() else fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed
+        out += [question[at:start], cased]
+        at = end
+    return "".join([*out, question[at:]])
+
+
 def truecase(question: str, forms: Callable[[str], Counter[str]]) -> str:
     """A question typed all in lower case (or all in capitals) with its words written as the documents write
     them: "who is the mayor of guangzhou" → "who is the mayor of Guangzhou", so that its names are seen.

@@ -55,6 +55,14 @@ def test_the_names_a_word_stands_in(tiny_index):
     assert tiny_index.names_with("zebra") == {}
 
 
+def test_a_word_the_documents_do_not_hold_is_respelled_as_one_they_hold_one_letter_away(tiny_index):
+    assert tiny_index.respelled("Soutport") == "southport"  # a letter dropped
+    assert tiny_index.respelled("hectars") == "hectares"  # of "hectare" and "hectares", the one ending as typed
+    assert tiny_index.respelled("orcihd") == "orchid"  # two letters swapped
+    assert tiny_index.respelled("bridge") is None  # held as it is
+    assert tiny_index.respelled("zebra") is None  # nothing one letter away
+
+
 def test_missing_index_says_what_to_run(tmp_path: Path):
     with pytest.raises(IndexMissingError, match="qa index"):
         load_index(tmp_path / "index")

@@ -164,6 +164,9 @@ def test_a_request_is_read_as_the_question_it_asks(seed_pipeline):
     plain = seed_pipeline.ask("Who is Eric Chan?").answers[0].text
     for asked in ("According to the article, who is Eric Chan?", "Can you tell me who Eric Chan is?"):
         assert seed_pipeline.ask(asked).answers[0].text == plain
+    # a name misspelt by a letter, as the article spells it
+    response = seed_pipeline.ask("Who is the mayor of Shenzen?")
+    assert response.asked == "Who is the mayor of Shenzhen?" and response.answers[0].text == "Qin Weizhong"
     # and a person asked about by a surname as by the whole name the article gives (searched for too)
     assert (
         seed_pipeline.ask("Who is Hung?").answers[0].text

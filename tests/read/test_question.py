@@ -197,6 +197,36 @@ def test_a_query_that_is_no_question_asks_what_it_means(query, asked):
 @pytest.mark.parametrize(
     ("question", "asked"),
     [
+        ("Who is the mayor of Shenzen?", "Who is the mayor of Shenzhen?"),
+        ("WHO IS THE MAYOR OF SHENZEN?", "WHO IS THE MAYOR OF SHENZHEN?"),  # the question's capitals kept
+        ("who is the mayor of shenzen", "who is the mayor of shenzhen"),  # truecase writes it as a name next
+        ("How many hectars does it cover?", "How many hectars does it cover?"),  # "hectares" is no name
+        ("What fraction of Shenzhen is green?", "What fraction of Shenzhen is green?"),  # a common word
+        ("Who is Eric Chna?", "Who is Eric Chna?"),  # too short to tell from another name
+        ("What is the Hetao zone?", "What is the Hetao zone?"),  # every word held
+    ],
+)
+def test_a_name_the_documents_spell_one_letter_away_is_read_as_they_spell_it(question, asked):
+    from collections import Counter
+
+    from qa.read.question import respell
+
+    spelled = {"shenzen": "shenzhen", "hectars": "hectares", "chna": "chan", "fraction": "faction"}
+    written = {"shenzhen": Counter({"Shenzhen": 3}), "hectares": Counter({"hectares": 2}), "chan": Counter({"Chan": 2})}
+    assert (
+        respell(
+            question,
+            lambda word: spelled.get(word.lower()),
+            lambda word: written.get(word, Counter()),
+            lambda word: word in {"fraction", "night"},
+        )
+        == asked
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
         ("Who is Qin?", "Who is Qin Weizhong?"),  # the posts before a name are no part of it
         ("Who was Professor Lau?", "Who was Professor Lau Siu-kai?"),
         ("Who is Hung?", "Who is Witman Hung Wai-man?"),  # a shorter name inside the longer one
