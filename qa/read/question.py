@@ -263,6 +263,13 @@ _SUBJECT_THEN_VERB = re.compile(
 )
 
 
+# "Who is Eric Chan and what is his job?": two questions in one; the first is answered
+_TWO_QUESTIONS = re.compile(
+    r"^(?P<first>\s*(?:who|what|which|when|where|why|how)\s+[^\s?]+\s+[^\s?]+[^?]*?)\s*(?:,\s*)?\band\s+"
+    r"(?:who|what|which|when|where|why|how)\b(?:\s+(?:is|are|was|were|does|do|did|can|will))?\b[^?]*\??\s*$",
+    re.IGNORECASE,
+)
+
 # "what river separates the two sections": a question typed without its question mark
 _UNMARKED_QUESTION = re.compile(
     r"^\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would)\b"
@@ -274,11 +281,14 @@ _UNMARKED_QUESTION = re.compile(
 def _direct(text: str) -> str:
     """The plain question a query frames or embeds: "According to the article, who is …?" → "who is …?",
     "Can you tell me who Eric Chan is?" → "Who is Eric Chan?", "What's …" → "What is …", "what river …" →
-    "what river …?"."""
+    "what river …?", "Who is Eric Chan and what is his job?" → "Who is Eric Chan?" (the first of two)."""
     unframed = _FRAMING_END.sub("", _FRAMING.sub("", text, count=1), count=1)
     if unframed != text:
         text = unframed[:1].upper() + unframed[1:]
     text = _CONTRACTED.sub(lambda m: m.group(1) + (" IS" if m.group(1).isupper() else " is"), text)
+    two = _TWO_QUESTIONS.match(text)
+    if two is not None:
+        text = two.group("first").strip() + "?"
     embedded = _EMBEDDED.match(text)
     if embedded is None:
         return f"{text.rstrip()}?" if _UNMARKED_QUESTION.match(text) else text

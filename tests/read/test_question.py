@@ -179,6 +179,10 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
         ("what river separates the two sections", "what river separates the two sections?"),
         ("How many schools collapsed in Mianyang City ", "How many schools collapsed in Mianyang City?"),
         ('Who wrote "Country Strong?"', 'Who wrote "Country Strong?"'),
+        # two questions in one: the first is answered
+        ("Who is Eric Chan and what is his job?", "Who is Eric Chan?"),
+        ("What is the Hetao zone, and where is it?", "What is the Hetao zone?"),
+        ("Who and what did Qin name?", "Who and what did Qin name?"),  # one question
     ],
 )
 def test_a_query_that_is_no_question_asks_what_it_means(query, asked):
