@@ -23,16 +23,9 @@ from qa.config import Settings
 from qa.errors import InvalidRequestError
 from qa.index.embed import Embedder, embedder_for
 from qa.index.store import Index, check_compatible, load_index
+from qa.read.asked import as_question, respell, truecase, with_full_name
 from qa.read.base import Reader
-from qa.read.question import (
-    Question,
-    analyze,
-    as_question,
-    asks_definition,
-    respell,
-    truecase,
-    with_full_name,
-)
+from qa.read.question import Question, analyze, asks_definition
 from qa.read.rules import RULES_THRESHOLD, RuleReader
 from qa.read.sentences import SentenceRanker
 from qa.read.span import DEFAULT_MODEL_DIR

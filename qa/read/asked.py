@@ -1,0 +1,235 @@
+"""What a typed query asks, as the plain question the readers read and the search looks for.
+
+A query is rarely typed as a reader was trained to read one: "who is the mayor of shenzen", "Can you tell
+me who Hung is?", "List the cities of the Greater Bay Area.", "Eric Chan?". Each step here rewrites one
+such habit into the question it stands for, using only what the documents say about their own words
+(how they write and spell them, the names they hold); a question already plain passes unchanged.
+``Pipeline.analyze`` runs them in order: respell → truecase → as_question → with_full_name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from qa.read.question import HONORIFICS, TITLES
+from qa.text import STOPWORDS, fold, words
+
+CASED_SHARE = 0.75  # of a word's occurrences inside sentences, capitalised: a name ("Guangzhou")
+
+
+RESPELL_MIN_LETTERS = 5  # shorter words are too often another word one letter away ("Chan", "Chen")
+
+
+def respell(
+    question: str,
+    respelled: Callable[[str], str | None],
+    forms: Callable[[str], Counter[str]],
+    common: Callable[[str], bool],
+) -> str:
+    """A question with a name the documents hold misspelt by one letter, spelt as they spell it: "Who is the
+    mayor of Shenzen?" → "Who is the mayor of Shenzhen?" (or "shenzen" → "shenzhen").
+
+    ``respelled`` gives the word the documents hold one letter away from one they do not
+    (``Index.respelled``), ``forms`` how they write it (``Index.surface_forms``): only a word they write as a
+    name is taken, so that "rename" is not read as "renamed". ``common`` says whether a word is a common one
+    (the reader's vocabulary holds it whole, ``Tokenizer.knows_whole``): "fraction" or "Night" is no
+    misspelling of "faction" or "Right" that happen to be in the documents. Words shorter than
+    ``RESPELL_MIN_LETTERS``, stopwords and words with digits stay as typed; the word keeps the question's
+    capitals ("SHENZEN" → "SHENZHEN")."""
+    out, at = [], 0
+    for word, start, end in words(question):
+        if len(word) < RESPELL_MIN_LETTERS or not word.replace("-", "").isalpha() or fold(word) in STOPWORDS:
+            continue
+        if common(fold(word)):
+            continue
+        fixed = respelled(word)
+        if fixed is None or _name_form(fixed, forms) is None:
+            continue
+        cased = fixed.upper() if word.isupper() else fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed
+        out += [question[at:start], cased]
+        at = end
+    return "".join([*out, question[at:]])
+
+
+def truecase(question: str, forms: Callable[[str], Counter[str]]) -> str:
+    """A question typed all in lower case (or all in capitals) with its words written as the documents write
+    them: "who is the mayor of guangzhou" → "who is the mayor of Guangzhou", so that its names are seen.
+    ``forms`` gives how the documents write a word (``Index.surface_forms``); a word the documents
+    capitalise in at least ``CASED_SHARE`` of its occurrences takes their most common form. Posts
+    ("Mayor Qin") and stopwords stay as typed; a question with any capital of its own is left alone."""
+    letters = [c for c in question if c.isalpha()]
+    if any(c.isupper() for c in letters) and any(c.islower() for c in letters):
+        return question  # "Which river divides the park?" is written with capitals, and has no name
+    out, at = [], 0
+    for word, start, end in words(question):
+        folded = fold(word)
+        name = _name_form(folded, forms) if folded not in TITLES and word.replace("-", "").isalpha() else None
+        if name is not None:
+            word = name
+        elif letters and not any(c.islower() for c in letters):
+            word = word.lower()  # "WHO IS LAU SIU-KAI?": the rest as typed, in lower case
+        out.append(question[at:start] + word)
+        at = end
+    return "".join(out) + question[at:]
+
+
+def _name_form(folded: str, forms: Callable[[str], Counter[str]]) -> str | None:
+    """How the documents write the word when they write it as a name (capitalised in at least ``CASED_SHARE``
+    of its occurrences): "Guangzhou" for "guangzhou"; None for other words and stopwords ("When?")."""
+    found = forms(folded) if folded not in STOPWORDS else None
+    cased = {f: n for f, n in found.items() if f[:1].isupper()} if found else {}
+    if not found or sum(cased.values()) < CASED_SHARE * sum(found.values()):
+        return None
+    return max(cased, key=lambda f: cased[f])
+
+
+# "Eric Chan?", "Lau Siu-kai": nothing but a name (capitalised words, "of"/"and"/"the" between them)
+_BARE_NAME = re.compile(
+    r"^\s*(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|the|for|de|van|von)\s+)*[A-Z][\w'’.-]*){0,7})\s*\??\s*$"
+)
+
+
+# "Name the five Brics countries.", "List all the cities of …": asked as "Which …?" (not "Name of the …")
+_IMPERATIVE = re.compile(
+    r"^\s*(?:please\s+)?(?:name|list|identify)\s+(?!(?:of|is|are|was|were|for)\b)"
+    r"(?:all\s+)?(?:(?:the|a|an|some|any)\s+)?(?P<rest>[^?.!]+?)\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+
+# "Tell me about the Hetao zone.", "Describe Eric Chan": a description, as "What is …?" asks
+_TELL_ABOUT = re.compile(
+    r"^\s*(?:(?:please\s+)?tell\s+me\s+about|describe)\s+(?!(?:how|why|what|when|where|who|which|whether|if)\b)(?P<target>[^?.!]+?)\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+
+# "According to the article, who …?", "Who is …, according to the text?", "Hi, who …?": a framing or a
+# greeting that names no thing asked about
+_SOURCE = (
+    r"(?:according\s+to|in|based\s+on|from)\s+(?:the|this|these)\s+"
+    r"(?:article|text|document|passage|story|report|page|file)s?"
+)
+_FRAMING = re.compile(rf"^\s*(?:(?:hi|hello|hey)(?:\s+there)?\s*[,!.]|{_SOURCE}\s*,)\s*", re.IGNORECASE)
+_FRAMING_END = re.compile(rf"\s*,?\s+{_SOURCE}(?=\s*[?.!]?\s*$)", re.IGNORECASE)
+
+# "What's …?", "Who’s …?", "Whats …?": "What is …?"
+# ("who's" only before a name or an article: "Who's death caused …?" means "whose")
+_CONTRACTED = re.compile(
+    r"\b(what|where|when|why|how|who(?=['’]s\s+(?:(?-i:[A-Z])|(?:the|a|an)\b)))(?:['’]|(?<=what))s\b", re.IGNORECASE
+)
+
+# "Can you tell me who Eric Chan is?", "Do you know when …", "I'd like to know …": the question inside
+_EMBEDDED = re.compile(
+    r"^\s*(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show)\s+me|do\s+you\s+know|"
+    r"i(?:['’]d|\s+would)\s+like\s+to\s+know|i\s+(?:want|wish|need)\s+to\s+know|tell\s+me|explain)\s+"
+    r"(?P<wh>(?:who|what|when|where|why)\b|how\s+(?!many\b|much\b)[a-z]+\b|(?=which\b|how\b))"
+    r"(?P<rest>[^?]*?)\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+# in the indirect question, the verb that comes first in the direct one ("who Eric Chan is" → "Who is …")
+_SUBJECT_THEN_VERB = re.compile(
+    r"^(?P<subject>(?:the|a|an|this|that|these|those|it|he|she|they|his|her|its|their|[A-Z][\w'’.-]*)\b[^,;]*?)\s+"
+    r"(?P<verb>is|are|was|were|will|would|can|could|should|may|might|must)\b\s*(?P<tail>.*)$"
+)
+
+
+# "Who is Eric Chan and what is his job?": two questions in one; the first is answered
+_TWO_QUESTIONS = re.compile(
+    r"^(?P<first>\s*(?:who|what|which|when|where|why|how)\s+[^\s?]+\s+[^\s?]+[^?]*?)\s*(?:,\s*)?\band\s+"
+    r"(?:who|what|which|when|where|why|how)\b(?:\s+(?:is|are|was|were|does|do|did|can|will))?\b[^?]*\??\s*$",
+    re.IGNORECASE,
+)
+
+# "what river separates the two sections": a question typed without its question mark
+_UNMARKED_QUESTION = re.compile(
+    r"^\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would)\b"
+    r".*\w\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _direct(text: str) -> str:
+    """The plain question a query frames or embeds: "According to the article, who is …?" → "who is …?",
+    "Can you tell me who Eric Chan is?" → "Who is Eric Chan?", "What's …" → "What is …", "what river …" →
+    "what river …?", "Who is Eric Chan and what is his job?" → "Who is Eric Chan?" (the first of two)."""
+    unframed = _FRAMING_END.sub("", _FRAMING.sub("", text, count=1), count=1)
+    if unframed != text:
+        text = unframed[:1].upper() + unframed[1:]
+    text = _CONTRACTED.sub(lambda m: m.group(1) + (" IS" if m.group(1).isupper() else " is"), text)
+    two = _TWO_QUESTIONS.match(text)
+    if two is not None:
+        text = two.group("first").strip() + "?"
+    embedded = _EMBEDDED.match(text)
+    if embedded is None:
+        return f"{text.rstrip()}?" if _UNMARKED_QUESTION.match(text) else text
+    wh, rest = embedded.group("wh").strip(), embedded.group("rest").strip()
+    inverted = _SUBJECT_THEN_VERB.match(rest) if wh else None
+    if inverted is not None:
+        rest = " ".join(
+            part for part in (inverted.group("verb"), inverted.group("subject"), inverted.group("tail")) if part
+        )
+    asked = f"{wh} {rest}".strip()
+    return f"{asked[:1].upper()}{asked[1:]}?"
+
+
+# "Who is Qin?", "Who was Professor Lau?": a person asked about by one word of the name
+_WHO_IS_ONE_NAME = re.compile(
+    r"^\s*(?P<asked>who\s+(?:is|was)\s+(?:(?:mr|mrs|ms|dr|prof|professor)\.?\s+)?)(?P<word>[A-Z][\w'’-]*)\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def with_full_name(text: str, names: Callable[[str], Counter[str]]) -> str:
+    """ "Who is Qin?" asked as "Who is Qin Weizhong?" where the documents name one person with that word.
+
+    ``names`` gives the runs of capitalised words around a word in the documents ("Shenzhen Mayor Qin
+    Weizhong", ``Index.names_with``); the posts and forms of address before a name are no part of it. A word
+    that stands in two names ("Chan": "Eric Chan", "Martin Chan") or in none longer is left as asked.
+    """
+    asked = _WHO_IS_ONE_NAME.match(text)
+    if asked is None:
+        return text
+    word = fold(asked.group("word"))
+    full: set[str] = set()
+    for run in names(word):
+        parts = run.split()
+        posts = [i for i, w in enumerate(parts) if {p for p in fold(w).split("-")} & (TITLES | HONORIFICS)]
+        name = parts[posts[-1] + 1 :] if posts else parts
+        if word in (fold(w) for w in name) and len(name) > 1:
+            full.add(" ".join(name))
+    longest = max(full, key=len, default=None)
+    if longest is None or any(f not in longest for f in full):
+        return text
+    return f"{asked.group('asked')}{longest}?"
+
+
+# "mayor of Shenzhen", "the chief executive of Hong Kong": a post of a place or body
+_POST_OF = re.compile(
+    r"^\s*(?:the\s+)?(?P<post>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:of|for|at)\s+(?P<name>[A-Z][^?]*?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
+    """What a query that is only a name, or only a post of a named place, or a request, asks:
+    "Eric Chan?" → "What is Eric Chan?" (a description of it, as "Who is Eric Chan?" asks), "mayor of
+    Shenzhen" → "Who is the mayor of Shenzhen?", "Tell me about the Hetao zone." → "What is the Hetao
+    zone?", "Name the five Brics countries." → "Which five Brics countries?"; any other text as it is.
+    ``forms`` (as for ``truecase``) says whether the documents write the first word as a name: "Purpose of
+    Telnet" is no name."""
+    text = _direct(text)
+    about = _TELL_ABOUT.match(text)
+    if about is not None:
+        return f"What is {about.group('target')}?"
+    imperative = _IMPERATIVE.match(text)
+    if imperative is not None:
+        return f"Which {imperative.group('rest')}?"
+    bare = _BARE_NAME.match(text)
+    if bare is not None and _name_form(fold(bare.group("name").split()[0]), forms) is not None:
+        return f"What is {bare.group('name')}?"
+    post = _POST_OF.match(text)
+    said = [fold(w) for w in post.group("post").split()] if post else []
+    if post and said[-1] in TITLES and not STOPWORDS & set(said) and _BARE_NAME.match(post.group("name")):
+        return f"Who is the {post.group('post')} of {post.group('name')}?"  # not "Who is president of …?"
+    return text

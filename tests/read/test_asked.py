@@ -1,0 +1,165 @@
+"""How a typed query is read as the plain question it asks (``qa.read.asked``)."""
+
+import pytest
+
+from qa.read.question import analyze
+
+
+def test_a_question_typed_in_one_case_takes_the_documents_casing():
+    from collections import Counter
+
+    from qa.read.asked import truecase
+
+    written = {
+        "guangzhou": Counter({"Guangzhou": 2}),
+        "eric": Counter({"Eric": 3}),
+        "chan": Counter({"Chan": 3}),
+        "siu-kai": Counter({"Siu-kai": 1}),
+        "lau": Counter({"Lau": 2}),
+        "park": Counter({"Park": 3, "park": 7}),  # mostly a common word
+        "mayor": Counter({"Mayor": 2}),  # a post, capitalised only before a name
+    }
+
+    def forms(word):
+        return written.get(word, Counter())
+
+    assert truecase("who is the mayor of guangzhou", forms) == "who is the mayor of Guangzhou"
+    assert truecase("who is eric chan?", forms) == "who is Eric Chan?"
+    assert truecase("eric chan's post?", forms) == "Eric Chan's post?"
+    assert truecase("Who is the mayor of guangzhou?", forms) == "Who is the mayor of guangzhou?"  # cased as typed
+    assert truecase("WHO IS LAU SIU-KAI?", forms) == "who is Lau Siu-kai?"
+    assert truecase("where is the park?", forms) == "where is the park?"
+    # a question with capitals of its own is read as typed
+    assert truecase("Who is eric Chan?", forms) == "Who is eric Chan?"
+    assert analyze(truecase("who is eric chan?", forms)).proper == analyze("Who is Eric Chan?").proper
+
+
+@pytest.mark.parametrize(
+    ("query", "asked"),
+    [
+        ("Eric Chan?", "What is Eric Chan?"),
+        ("Lau Siu-kai", "What is Lau Siu-kai?"),
+        (
+            "Chinese Association of Hong Kong and Macau Studies",
+            "What is Chinese Association of Hong Kong and Macau Studies?",
+        ),
+        # a post of a named place asks who holds it
+        ("mayor of Shenzhen", "Who is the mayor of Shenzhen?"),
+        ("the chief executive of Hong Kong?", "Who is the chief executive of Hong Kong?"),
+        # a question, a question word or words that are no name are left as they are
+        ("size of Hetao zone", "size of Hetao zone"),
+        ("mayor of the city", "mayor of the city"),
+        ("Who is president of France?", "Who is president of France?"),
+        ("Who is Eric Chan?", "Who is Eric Chan?"),
+        ("When?", "When?"),
+        ("Where Eric?", "Where Eric?"),
+        ("Hetao zone size", "Hetao zone size"),
+        ("Purpose of Telnet", "Purpose of Telnet"),  # the documents write "purpose" in lower case
+        # a request asks what a question would: "Name …" / "List …" which ones, "Tell me about …" what it is
+        ("Name the five Brics countries.", "Which five Brics countries?"),
+        ("List all the cities of the Greater Bay Area", "Which cities of the Greater Bay Area?"),
+        ("Name a luxury division of Toyota.", "Which luxury division of Toyota?"),
+        ("Identify the person who took the photo.", "Which person who took the photo?"),
+        ("Tell me about the Hetao zone.", "What is the Hetao zone?"),
+        ("Describe Eric Chan", "What is Eric Chan?"),
+        ("Name of the ship that sank?", "Name of the ship that sank?"),  # a noun, no request
+        ("List of cities", "List of cities"),
+        ("Describe how the zone works.", "Describe how the zone works."),
+        # a framing, a contraction or an embedding around a question: the plain question
+        ("According to the article, who is Eric Chan?", "Who is Eric Chan?"),
+        ("In the text, what is Qin Weizhong's job?", "What is Qin Weizhong's job?"),
+        ("Who is Eric Chan, according to the text?", "Who is Eric Chan?"),
+        ("Who is the mayor mentioned in the article?", "Who is the mayor mentioned?"),
+        ("Hi, who is Eric Chan?", "Who is Eric Chan?"),
+        ("In the article the mayor says what?", "In the article the mayor says what?"),
+        ("What's the size of the Hong Kong side?", "What is the size of the Hong Kong side?"),
+        ("Whats the name of the river?", "What is the name of the river?"),
+        ("Who’s Lau Siu-kai?", "Who is Lau Siu-kai?"),
+        ("Who's death caused the protest?", "Who's death caused the protest?"),  # "whose", misspelt
+        ("Can you tell me who Eric Chan is?", "Who is Eric Chan?"),
+        ("Do you know when the Science Park branch will open?", "When will the Science Park branch open?"),
+        ("I want to know how big the Shenzhen side is.", "How big is the Shenzhen side?"),
+        ("I'd like to know who took the photo.", "Who took the photo?"),
+        ("Please tell me how many projects Shenzhen will launch.", "How many projects Shenzhen will launch?"),
+        ("Could you tell me which river separates the two sections?", "Which river separates the two sections?"),
+        ("Explain what the Greater Bay Area is.", "What is the Greater Bay Area?"),
+        ("Do you know whether it opens on Thursday?", "Do you know whether it opens on Thursday?"),
+        # a question typed without its question mark gets one, as the model read questions in training
+        ("what river separates the two sections", "what river separates the two sections?"),
+        ("How many schools collapsed in Mianyang City ", "How many schools collapsed in Mianyang City?"),
+        ('Who wrote "Country Strong?"', 'Who wrote "Country Strong?"'),
+        # two questions in one: the first is answered
+        ("Who is Eric Chan and what is his job?", "Who is Eric Chan?"),
+        ("What is the Hetao zone, and where is it?", "What is the Hetao zone?"),
+        ("Who and what did Qin name?", "Who and what did Qin name?"),  # one question
+    ],
+)
+def test_a_query_that_is_no_question_asks_what_it_means(query, asked):
+    from collections import Counter
+
+    from qa.read.asked import as_question
+
+    names = {"eric": "Eric", "lau": "Lau", "chinese": "Chinese", "telnet": "Telnet", "where": "Where"}
+
+    def forms(word):  # how the documents write a word: names capitalised, other words not
+        return Counter({names.get(word, word): 2})
+
+    assert as_question(query, forms) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Who is the mayor of Shenzen?", "Who is the mayor of Shenzhen?"),
+        ("WHO IS THE MAYOR OF SHENZEN?", "WHO IS THE MAYOR OF SHENZHEN?"),  # the question's capitals kept
+        ("who is the mayor of shenzen", "who is the mayor of shenzhen"),  # truecase writes it as a name next
+        ("How many hectars does it cover?", "How many hectars does it cover?"),  # "hectares" is no name
+        ("What fraction of Shenzhen is green?", "What fraction of Shenzhen is green?"),  # a common word
+        ("Who is Eric Chna?", "Who is Eric Chna?"),  # too short to tell from another name
+        ("What is the Hetao zone?", "What is the Hetao zone?"),  # every word held
+    ],
+)
+def test_a_name_the_documents_spell_one_letter_away_is_read_as_they_spell_it(question, asked):
+    from collections import Counter
+
+    from qa.read.asked import respell
+
+    spelled = {"shenzen": "shenzhen", "hectars": "hectares", "chna": "chan", "fraction": "faction"}
+    written = {"shenzhen": Counter({"Shenzhen": 3}), "hectares": Counter({"hectares": 2}), "chan": Counter({"Chan": 2})}
+    assert (
+        respell(
+            question,
+            lambda word: spelled.get(word.lower()),
+            lambda word: written.get(word, Counter()),
+            lambda word: word in {"fraction", "night"},
+        )
+        == asked
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Who is Qin?", "Who is Qin Weizhong?"),  # the posts before a name are no part of it
+        ("Who was Professor Lau?", "Who was Professor Lau Siu-kai?"),
+        ("Who is Hung?", "Who is Witman Hung Wai-man?"),  # a shorter name inside the longer one
+        ("Who is Chan?", "Who is Chan?"),  # two people: "Eric Chan", "Martin Chan"
+        ("Who is Zhou?", "Who is Zhou?"),  # named nowhere
+        ("Who is Mayor?", "Who is Mayor?"),  # a post, no name
+        ("Who is Qin Weizhong?", "Who is Qin Weizhong?"),  # the whole name already
+        ("What did Qin say?", "What did Qin say?"),
+    ],
+)
+def test_a_person_asked_about_by_one_word_of_the_name_is_asked_about_by_the_whole_name(question, asked):
+    from collections import Counter
+
+    from qa.read.asked import with_full_name
+
+    runs = {
+        "qin": Counter({"Shenzhen Mayor Qin Weizhong": 1, "Qin": 2}),
+        "lau": Counter({"Professor Lau Siu-kai": 1}),
+        "hung": Counter({"Witman Hung": 1, "Chinese Big Data Society executive chairman Witman Hung Wai-man": 1}),
+        "chan": Counter({"Eric Chan": 2, "Photo: Martin Chan": 1}),
+        "mayor": Counter({"Shenzhen Mayor Qin Weizhong": 1}),
+    }
+    assert with_full_name(question, lambda word: runs.get(word, Counter())) == asked
