@@ -116,6 +116,13 @@ LESSER = {"deputy", "vice", "assistant", "associate", "sub", "under"}
 # A post held before: the "former mayor" is not the mayor, but may answer "Who was a mayor …?"
 FORMER = {"former", "ex"}
 _ASKS_SPEAKER = re.compile(rf"^\s*who\s+(?:also\s+|has\s+|had\s+)?{ATTRIBUTING}\b", re.IGNORECASE)
+# "Which is bigger, the Hong Kong side or the Shenzhen side?": a comparing question, then two short choices
+# (not the last items of a list: "a work like the Quran, Torah or Bible")
+_CHOICE = re.compile(
+    rf"^\s*(?:which|who|what)\b[^,?]*\b(?:{COMPARATIVES}|better|worse|earlier|later|best|worst|first|last|\w+(?:gg|rg|ng|ld|gh|ll|w|d)est)\b[^,?]*,"
+    r"\s*(?P<a>(?:[^\s,?]+\s+){0,4}[^\s,?]+),?\s+or\s+(?P<b>(?:[^\s,?]+\s+){0,4}[^\s,?]+)\s*\?\s*$",
+    re.IGNORECASE,
+)
 _DESCRIBE = re.compile(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<target>[^?]+?)\s*\??\s*$", re.IGNORECASE)
 
 
@@ -141,6 +148,8 @@ class Question:
     posts: frozenset[str] = frozenset()  # words of TITLES it asks about ("mayor" of "the mayor of …"), stemmed
     wants: frozenset[Wants] = frozenset()
     short_form: str = ""  # "What does Brics stand for?": the short form asked about ("brics"), letters only
+    # "Which is bigger, the Hong Kong side or the Shenzhen side?": the terms that set each choice apart
+    choices: tuple[frozenset[str], ...] = ()
 
 
 def analyze(question: str) -> Question:
@@ -161,7 +170,20 @@ def analyze(question: str) -> Question:
     content = tuple(_content_terms(question))
     posts = frozenset(stem(w) for w in tokens if w in TITLES)
     wants, short_form = _wants(question, kind), _short_form(question)
-    return Question(question, kind, head, content, target, _proper_nouns(question), posts, wants, short_form)
+    proper = _proper_nouns(question)
+    return Question(question, kind, head, content, target, proper, posts, wants, short_form, _choices(question))
+
+
+def _choices(question: str) -> tuple[frozenset[str], ...]:
+    """The choices a question offers after a comma ("Which film grossed more, Skyfall or Spectre?"), each by
+    the terms the other lacks; () for other questions."""
+    offered = _CHOICE.match(question)
+    if offered is None:
+        return ()
+    a, b = (set(terms(offered.group(side))) for side in ("a", "b"))
+    if not a - b or not b - a:
+        return ()
+    return (frozenset(a - b), frozenset(b - a))
 
 
 def _short_form(question: str) -> str:

@@ -324,7 +324,8 @@ _POST_AFTER = re.compile(
 
 
 def misfits(q: Question, text: str, start: int, end: int) -> bool:
-    """A span that cannot answer ``q``, whatever its score: the holder of the asked post somewhere else, no
+    """A span that cannot answer ``q``, whatever its score: none of the choices it offers, the holder of the
+    asked post somewhere else, no
     sum of money for a question about what something costs, or a sentence that compares nothing for a
     question about a difference ("How much bigger is the Shenzhen side?" of "… 87 hectares, and the
     Shenzhen one occupying 302 hectares": nothing is computed, so only a stated difference answers)."""
@@ -336,9 +337,19 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True
     if q.short_form and not spells(q.short_form, text[start:end]):
         return True  # "Brics association" does not say what "Brics" stands for
+    if q.choices and not _one_choice(q, set(terms(text[start:end]))):
+        return True  # "Which is bigger, the Hong Kong side or the Shenzhen side?" is answered by one of them
     if lesser_post(q, text, start, end):
         return True
     return post_elsewhere(q, text, start, end) or other_clause_asked(q, text, start, end)
+
+
+def _one_choice(q: Question, said: set[str]) -> bool:
+    """The span's terms name one of the question's choices, not the other, and at most one word the question
+    does not ("the Shenzhen one", "Informal rule"; not "87 hectares (214 acres), and the Shenzhen one")."""
+    first, second = q.choices
+    named = [choice for choice in (first, second) if choice & said]
+    return len(named) == 1 and len(said - set(q.terms) - first - second - {"one", "ones"}) <= 1
 
 
 def lesser_post(q: Question, text: str, start: int, end: int) -> bool:

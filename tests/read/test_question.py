@@ -94,3 +94,20 @@ def test_what_a_question_wants_beyond_its_type():
 )
 def test_what_a_short_form_stands_for(question, short):
     assert analyze(question).short_form == short
+
+
+@pytest.mark.parametrize(
+    ("question", "choices"),
+    [
+        # a comparing question, then two short choices: each by the terms the other lacks
+        ("Which is bigger, the Hong Kong side or the Shenzhen side?", [{"hong", "kong"}, {"shenzhen"}]),
+        ("Which film had a larger production staff, Spectre or Skyfall?", [{"spectre"}, {"skyfall"}]),
+        ("Which came first, the chicken or the egg?", [{"chicken"}, {"egg"}]),
+        # the last items of a list are no choice
+        ("Who would teach from a work like the Quran, Torah or Bible?", []),
+        ("Which area includes most countries not in North, Central or South America?", []),
+        ("Is the Hong Kong side bigger or smaller?", []),
+    ],
+)
+def test_a_question_that_offers_two_choices(question, choices):
+    assert [set(c) for c in analyze(question).choices] == choices

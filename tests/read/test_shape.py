@@ -246,9 +246,19 @@ SIDES = (
         (SIDES, "How much bigger is the Shenzhen side?", "215 hectares", True),
         (SIDES, "How many more hectares does the Shenzhen side cover?", "302 hectares", False),
         (SIDES, "How big is the Shenzhen side?", "302 hectares", True),
+        # a question that offers two choices is answered by one of them, not by both nor by anything else
+        (SIDES, "Which is bigger, the Hong Kong side or the Shenzhen side?", "the Shenzhen one", True),
+        (SIDES, "Which is bigger, the Hong Kong side or the Shenzhen side?", "302 hectares", False),
+        (SIDES, "Which is bigger, the Hong Kong side or the Shenzhen side?", "The Hong Kong side", True),
+        (
+            SIDES,
+            "Which is bigger, the Hong Kong side or the Shenzhen side?",
+            "Hong Kong side spreads across 87 hectares, and the Shenzhen one",
+            False,
+        ),
     ],
 )
-def test_a_cost_wants_money_and_a_difference_a_sentence_that_compares(text, question, span, fits):
+def test_a_cost_wants_money_a_difference_a_sentence_that_compares_a_choice_one_choice(text, question, span, fits):
     start = text.index(span)
     assert misfits(analyze(question), text, start, start + len(span)) is not fits
 
