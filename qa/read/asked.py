@@ -100,7 +100,8 @@ _IMPERATIVE = re.compile(
 
 # "Tell me about the Hetao zone.", "Describe Eric Chan": a description, as "What is …?" asks
 _TELL_ABOUT = re.compile(
-    r"^\s*(?:(?:please\s+)?tell\s+me\s+about|describe)\s+(?!(?:how|why|what|when|where|who|which|whether|if)\b)(?P<target>[^?.!]+?)\s*[?.!]?\s*$",
+    r"^\s*(?:(?:please\s+)?tell\s+me\s+about|describe)\s+"
+    r"(?!(?:how|why|what|when|where|who|which|whether|if)\b)(?P<target>[^?.!]+?)\s*[?.!]?\s*$",
     re.IGNORECASE,
 )
 
