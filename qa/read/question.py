@@ -135,6 +135,7 @@ class Wants(Enum):
     FULL_NAME = "full name"  # "What is Witman Hung's full name?": the whole name
     SPEAKER = "speaker"  # "Who said the plan was …?": whoever says it, also where a quotation says "he"
     HEAD = "head"  # "Who heads the Customs?": the holder of a post, not of a lesser one ("deputy director")
+    NUMBER = "number"  # "What is the population of …?", "What is the Hong Kong side's area?": a number
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,11 +157,12 @@ def analyze(question: str) -> Question:
     tokens = [fold(w) for w, _, _ in words(question)]
     kind, head = _kind(question, tokens)
     target: tuple[str, ...] = ()
+    measured = False
     describe = _DESCRIBE.match(question)
     if describe and kind in (Kind.PERSON, Kind.ENTITY):
         measure = _MEASURE_OF.match(describe.group("target")) or _MEASURE_OWNED.match(describe.group("target"))
         if measure:
-            kind, head = Kind.QUANTITY, stem(fold(measure.group(1)))
+            kind, head, measured = Kind.QUANTITY, stem(fold(measure.group(1))), True
         elif _names_a_thing(describe.group("target"), person=kind is Kind.PERSON):
             kind, target = Kind.DESCRIBE, tuple(terms(describe.group("target")))
     if kind is Kind.ENTITY and head is None and (role := _ROLE_OF.search(question)):
@@ -169,7 +171,7 @@ def analyze(question: str) -> Question:
         kind, target = Kind.DESCRIBE, _proper_nouns(question)
     content = tuple(_content_terms(question))
     posts = frozenset(stem(w) for w in tokens if w in TITLES)
-    wants, short_form = _wants(question, kind), _short_form(question)
+    wants, short_form = _wants(question, kind) | ({Wants.NUMBER} if measured else set()), _short_form(question)
     proper = _proper_nouns(question)
     return Question(question, kind, head, content, target, proper, posts, wants, short_form, _choices(question))
 

@@ -77,6 +77,10 @@ def test_what_a_question_wants_beyond_its_type():
     assert analyze("Who heads the General Administration of Customs?").wants == {Wants.HEAD}
     assert analyze("Who led the talks?").wants == {Wants.HEAD}
     assert analyze("Who leaked the talks?").wants == set()
+    # a measure of a named thing is a number (SQuAD's 19 such questions all have one in their answers)
+    assert analyze("What is the Hong Kong side's area?").wants == {Wants.NUMBER}
+    assert analyze("What is the population of Zhuhai?").wants == {Wants.NUMBER}
+    assert analyze("How big is the Hong Kong side?").wants == set()  # "large" may answer it
 
 
 @pytest.mark.parametrize(

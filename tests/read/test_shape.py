@@ -61,6 +61,22 @@ def test_spans_take_the_shape_the_question_asks_for(question, span, expected):
 @pytest.mark.parametrize(
     ("question", "span", "expected"),
     [
+        ("How big is the Hong Kong side?", "across 87 hectares", "87 hectares"),
+        ("What is the Hong Kong side's area?", "across 87 hectares", "87 hectares"),
+        ("How many towers are there?", "over 50 towers", "over 50 towers"),  # "over" qualifies the number
+        ("When did the towers rise?", "in 2017", "in 2017"),  # a date keeps it (some gold dates do)
+    ],
+)
+def test_a_preposition_before_a_number_is_no_part_of_a_quantity(question, span, expected):
+    text = "The Hong Kong side spreads across 87 hectares, with over 50 towers built in 2017."
+    start = text.index(span)
+    found = shape_span(analyze(question), text, start, start + len(span))
+    assert found is not None and text[found[0] : found[1]] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
         ("When did the Zhengde Emperor rule?", "1521", "1505–1521"),  # the end of a range: the whole range
         ("When did the strikes happen?", "1973", "1973–74"),  # its start
         ("What years did it run?", "2004", "2004-2009"),
@@ -246,6 +262,9 @@ SIDES = (
         (SIDES, "How much bigger is the Shenzhen side?", "215 hectares", True),
         (SIDES, "How many more hectares does the Shenzhen side cover?", "302 hectares", False),
         (SIDES, "How big is the Shenzhen side?", "302 hectares", True),
+        # a measure of a named thing is a number
+        (SIDES, "What is the Hong Kong side's area?", "87 hectares", True),
+        (SIDES, "What is the Hong Kong side's area?", "The Hong Kong side", False),
         # a question that offers two choices is answered by one of them, not by both nor by anything else
         (SIDES, "Which is bigger, the Hong Kong side or the Shenzhen side?", "the Shenzhen one", True),
         (SIDES, "Which is bigger, the Hong Kong side or the Shenzhen side?", "302 hectares", False),
