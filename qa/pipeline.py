@@ -115,11 +115,12 @@ class Pipeline:
         return self.verifier.threshold if configured is None else configured
 
     def analyze(self, question: str) -> Question:
-        """The question as the readers read it; one typed all in lower case (or capitals) with its words
-        cased as the documents write them ("who is eric chan?" names Eric Chan), and a bare name as the
-        question it asks ("eric chan?" → "What is Eric Chan?"); a request or a wrapped question as the plain
-        question ("Can you tell me who Eric Chan is?"), and a person asked about by one word of the name by
-        the whole name, where the documents name one ("Who is Qin?" → "Who is Qin Weizhong?")."""
+        """The question as the readers read it (``qa/read/asked.py``): a name misspelt by a letter as the
+        documents spell it ("Shenzen"); one typed all in lower case (or capitals) with its words cased as
+        the documents write them ("who is eric chan?" names Eric Chan); a bare name as the question it asks
+        ("eric chan?" → "What is Eric Chan?"); a request or a wrapped question as the plain question ("Can
+        you tell me who Eric Chan is?"); and a person asked about by one word of the name by the whole
+        name, where the documents name one ("Who is Qin?" → "Who is Qin Weizhong?")."""
         forms = self.index.surface_forms
         typed = truecase(respell(question, self.index.respelled, forms, self._common_word), forms)
         return analyze(with_full_name(as_question(typed, forms), self.index.names_with))

@@ -47,10 +47,16 @@ def respell(
         fixed = respelled(word)
         if fixed is None or _name_form(fixed, forms) is None:
             continue
-        cased = fixed.upper() if word.isupper() else fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed
-        out += [question[at:start], cased]
+        out += [question[at:start], _cased_like(word, fixed)]
         at = end
     return "".join([*out, question[at:]])
+
+
+def _cased_like(typed: str, word: str) -> str:
+    """``word`` (lower case) with the capitals of ``typed``: all, the first, or none."""
+    if typed.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if typed[:1].isupper() else word
 
 
 def truecase(question: str, forms: Callable[[str], Counter[str]]) -> str:
