@@ -99,7 +99,7 @@ _BARE_NAME = re.compile(
 
 # "Name the five Brics countries.", "List all the cities of …": asked as "Which …?" (not "Name of the …")
 _IMPERATIVE = re.compile(
-    r"^\s*(?:please\s+)?(?:name|list|identify)\s+(?!(?:of|is|are|was|were|for)\b)"
+    r"^\s*(?:please\s+)?(?:name|list|identify)\s+(?!(?:of|is|are|was|were|for)\b|(?:the|a|an|some|any|all)\W*$)"
     r"(?:all\s+)?(?:(?:the|a|an|some|any)\s+)?(?P<rest>[^?.!]+?)\s*[?.!]?\s*$",
     re.IGNORECASE,
 )
@@ -161,6 +161,8 @@ def _direct(text: str) -> str:
     "Can you tell me who Eric Chan is?" → "Who is Eric Chan?", "What's …" → "What is …", "what river …" →
     "what river …?", "Who is Eric Chan and what is his job?" → "Who is Eric Chan?" (the first of two)."""
     unframed = _FRAMING_END.sub("", _FRAMING.sub("", text, count=1), count=1)
+    if not re.search(r"\w", unframed):
+        return text  # "According to the article," frames nothing: left as typed
     if unframed != text:
         text = unframed[:1].upper() + unframed[1:]
     text = _CONTRACTED.sub(lambda m: m.group(1) + (" IS" if m.group(1).isupper() else " is"), text)

@@ -71,6 +71,11 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
         ("Who is Eric Chan, according to the text?", "Who is Eric Chan?"),
         ("Who is the mayor mentioned in the article?", "Who is the mayor mentioned?"),
         ("Hi, who is Eric Chan?", "Who is Eric Chan?"),
+        # a query that is nothing but a framing, a greeting or a request word is left as typed
+        ("According to the article,", "According to the article,"),
+        ("Hi!", "Hi!"),
+        ("Name the", "Name the"),
+        ("List all", "List all"),
         ("In the article the mayor says what?", "In the article the mayor says what?"),
         ("What's the size of the Hong Kong side?", "What is the size of the Hong Kong side?"),
         ("Whats the name of the river?", "What is the name of the river?"),
