@@ -71,6 +71,7 @@ class Outcome:
     citations_exact: int
     citations_total: int
     threshold: float | None = None  # the threshold the pipeline applied to this question (its route's)
+    asked: str = ""  # the question as the pipeline read it, where that differs from the gold question
 
     def abstains(self, threshold: float) -> bool:
         """The pipeline's own decision; ``threshold`` only where the outcome does not carry one."""
@@ -93,7 +94,8 @@ def run_questions(pipeline: Pipeline, questions: Sequence[GoldQuestion], progres
         exact = sum(
             pipeline.index.document(a.citation.doc_id).raw[a.citation.start : a.citation.end] == a.text for a in answers
         )
-        outcomes.append(Outcome(gold, answers, response.hits, seconds, exact, len(answers), response.threshold))
+        asked = response.asked if response.asked != gold.question else ""
+        outcomes.append(Outcome(gold, answers, response.hits, seconds, exact, len(answers), response.threshold, asked))
     return outcomes
 
 
@@ -295,6 +297,7 @@ def _row(o: Outcome, threshold: float) -> dict:
     return {
         "id": o.gold.id,
         "question": o.gold.question,
+        "asked": o.asked or None,  # how it was read, when not as written ("Name …" → "Which …?")
         "gold": list(o.gold.answers),
         "answer": None if o.abstains(threshold) else top.text if top else None,
         "score": top.score if top else None,

@@ -93,3 +93,18 @@ def test_predictions_file_holds_each_top_answer_and_empty_refusals(tmp_path):
     path = tmp_path / "out" / "predictions.json"
     write_predictions([kept, refused, nothing], 0.5, path)
     assert json.loads(path.read_text()) == {"q1": "x", "q2": "", "q3": ""}
+
+
+def test_each_outcome_says_how_its_question_was_read(tiny_settings, fake_embedder):
+    from qa.evaluate.harness import _row, run_questions
+
+    asked = [
+        GoldQuestion(
+            "a", "test", "Can you tell me how many species of orchid the garden grows?", True, ("500",), None, None
+        ),
+        GoldQuestion("b", "test", "How many species of orchid does the garden grow?", True, ("500",), None, None),
+    ]
+    with temporary_pipeline(tiny_settings.with_(reader="rules"), TINY, fake_embedder) as pipeline:
+        rows = [_row(o, pipeline.threshold) for o in run_questions(pipeline, asked)]
+    assert rows[0]["asked"] == "How many species of orchid the garden grows?"
+    assert rows[1]["asked"] is None  # read as written
