@@ -115,6 +115,7 @@ _ASKS_HEAD = re.compile(
 LESSER = {"deputy", "vice", "assistant", "associate", "sub", "under"}
 # A post held before: the "former mayor" is not the mayor, but may answer "Who was a mayor …?"
 FORMER = {"former", "ex"}
+_PAST = re.compile(r"\b(?:was|were|did|had|headed|led|chaired|ran|directed)\b", re.IGNORECASE)
 _ASKS_SPEAKER = re.compile(rf"^\s*who\s+(?:also\s+|has\s+|had\s+)?{ATTRIBUTING}\b", re.IGNORECASE)
 # "Which is bigger, the Hong Kong side or the Shenzhen side?": a comparing question, then two short choices
 # (not the last items of a list: "a work like the Quran, Torah or Bible")
@@ -151,6 +152,8 @@ class Question:
     short_form: str = ""  # "What does Brics stand for?": the short form asked about ("brics"), letters only
     # "Which is bigger, the Hong Kong side or the Shenzhen side?": the terms that set each choice apart
     choices: tuple[frozenset[str], ...] = ()
+    # for a post's holder: the words before a post that make its holder none ("deputy", "former")
+    lesser: frozenset[str] = frozenset()
 
 
 def analyze(question: str) -> Question:
@@ -173,7 +176,24 @@ def analyze(question: str) -> Question:
     posts = frozenset(stem(w) for w in tokens if w in TITLES)
     wants, short_form = _wants(question, kind) | ({Wants.NUMBER} if measured else set()), _short_form(question)
     proper = _proper_nouns(question)
-    return Question(question, kind, head, content, target, proper, posts, wants, short_form, _choices(question))
+    lesser = _lesser(question) if kind is Kind.PERSON and (posts or Wants.HEAD in wants) else frozenset()
+    return Question(question, kind, head, content, target, proper, posts, wants, short_form, _choices(question), lesser)
+
+
+def post_words(text: str) -> list[str]:
+    """The folded words of ``text`` with hyphens parted: "Vice-President" → "vice", "president"."""
+    return [part for w, _, _ in words(text) for part in fold(w).split("-") if part]
+
+
+def _lesser(question: str) -> frozenset[str]:
+    """The words before a post that make its holder no answer to a question about the post: a lower post
+    unless the question names one ("Who is the deputy director …?"), a former one unless the question names
+    one or is in the past ("Who was a professor …?")."""
+    asked = set(post_words(question))
+    lesser = set() if LESSER & asked else set(LESSER)
+    if not FORMER & asked and not _PAST.search(question):
+        lesser |= FORMER
+    return frozenset(lesser)
 
 
 def _choices(question: str) -> tuple[frozenset[str], ...]:

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from qa.read.question import COMPARATIVES, FORMER, LESSER, MONEY, ROLE_NOUNS, TITLES, Kind, Question, Wants
+from qa.read.question import COMPARATIVES, MONEY, ROLE_NOUNS, TITLES, Kind, Question, Wants, post_words
 from qa.read.units import is_unit
 from qa.text import MONTHS, NUMBER_WORDS, NUMERAL, STOPWORDS, WEEKDAYS, fold, stem, terms, words
 
@@ -366,30 +366,18 @@ def lesser_post(q: Question, text: str, start: int, end: int) -> bool:
     General Administration of Customs" or "Vice-President Sun Yuning"; "Who is the mayor …?" against "former
     mayor …". A question that names the lesser post itself ("Who is the deputy director …?") is answered
     by it, and one in the past ("Who was a professor …?") by a former holder."""
-    if q.kind is not Kind.PERSON or not (q.posts or Wants.HEAD in q.wants):
+    if not q.lesser:
         return False
-    asked = _post_words(q.text)
-    lesser = set() if LESSER & set(asked) else set(LESSER)
-    if not FORMER & set(asked) and not _PAST.search(q.text):
-        lesser |= FORMER
     after = _POST_AFTER.match(text, end)
     phrases = [text[end : after.end("post")]] if after else []
     phrases.append(" ".join(text[max(0, start - 40) : start].split()[-3:]))  # "Deputy Director |Sun Yuning"
     for phrase in phrases:
-        said = _post_words(phrase)
+        said = post_words(phrase)
         for i, word in enumerate(said):
             held = Wants.HEAD in q.wants or stem(word) in q.posts  # the asked post, or any for "Who heads …?"
-            if word in TITLES and held and any(w in lesser for w in said[:i]):
+            if word in TITLES and held and any(w in q.lesser for w in said[:i]):
                 return True
     return False
-
-
-_PAST = re.compile(r"\b(?:was|were|did|had|headed|led|chaired|ran|directed)\b", re.IGNORECASE)
-
-
-def _post_words(text: str) -> list[str]:
-    """The folded words of ``text`` with hyphens parted: "Vice-President" → "vice", "president"."""
-    return [part for w, _, _ in words(text) for part in fold(w).split("-") if part]
 
 
 # Where a sentence parts into clauses that say the like of different things ("…, with the Hong Kong side

@@ -77,6 +77,14 @@ def test_what_a_question_wants_beyond_its_type():
     assert analyze("Who heads the General Administration of Customs?").wants == {Wants.HEAD}
     assert analyze("Who led the talks?").wants == {Wants.HEAD}
     assert analyze("Who leaked the talks?").wants == set()
+    # the words before a post that make its holder none: a lower post unless asked, a former one unless
+    # asked or in the past
+    from qa.read.question import FORMER, LESSER
+
+    assert analyze("Who heads the General Administration of Customs?").lesser == LESSER | FORMER
+    assert analyze("Who is the deputy director of the Customs?").lesser == FORMER
+    assert analyze("Who was a professor at Harvard?").lesser == LESSER
+    assert analyze("What is the Hetao zone?").lesser == set()
     # a measure of a named thing is a number (SQuAD's 19 such questions all have one in their answers)
     assert analyze("What is the Hong Kong side's area?").wants == {Wants.NUMBER}
     assert analyze("What is the population of Zhuhai?").wants == {Wants.NUMBER}
