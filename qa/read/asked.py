@@ -203,7 +203,7 @@ def with_full_name(text: str, names: Callable[[str], Counter[str]]) -> str:
     full: set[str] = set()
     for run in names(word):
         parts = run.split()
-        posts = [i for i, w in enumerate(parts) if {p for p in fold(w).split("-")} & (TITLES | HONORIFICS)]
+        posts = [i for i, w in enumerate(parts) if {p.strip(".") for p in fold(w).split("-")} & (TITLES | HONORIFICS)]
         name = parts[posts[-1] + 1 :] if posts else parts
         if word in (fold(w) for w in name) and len(name) > 1:
             full.add(" ".join(name))

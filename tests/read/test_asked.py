@@ -146,6 +146,7 @@ def test_a_name_the_documents_spell_one_letter_away_is_read_as_they_spell_it(que
     ("question", "asked"),
     [
         ("Who is Qin?", "Who is Qin Weizhong?"),  # the posts before a name are no part of it
+        ("Who is Haddad?", "Who is Omar Haddad?"),  # nor a form of address, abbreviated or not
         ("Who was Professor Lau?", "Who was Professor Lau Siu-kai?"),
         ("Who is Hung?", "Who is Witman Hung Wai-man?"),  # a shorter name inside the longer one
         ("Who is Chan?", "Who is Chan?"),  # two people: "Eric Chan", "Martin Chan"
@@ -163,6 +164,7 @@ def test_a_person_asked_about_by_one_word_of_the_name_is_asked_about_by_the_whol
     runs = {
         "qin": Counter({"Shenzhen Mayor Qin Weizhong": 1, "Qin": 2}),
         "lau": Counter({"Professor Lau Siu-kai": 1}),
+        "haddad": Counter({"Prof. Omar Haddad": 1}),
         "hung": Counter({"Witman Hung": 1, "Chinese Big Data Society executive chairman Witman Hung Wai-man": 1}),
         "chan": Counter({"Eric Chan": 2, "Photo: Martin Chan": 1}),
         "mayor": Counter({"Shenzhen Mayor Qin Weizhong": 1}),
