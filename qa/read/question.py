@@ -119,8 +119,10 @@ _PAST = re.compile(r"\b(?:was|were|did|had|headed|led|chaired|ran|directed)\b", 
 _ASKS_SPEAKER = re.compile(rf"^\s*who\s+(?:also\s+|has\s+|had\s+)?{ATTRIBUTING}\b", re.IGNORECASE)
 # "Which is bigger, the Hong Kong side or the Shenzhen side?": a comparing question, then two short choices
 # (not the last items of a list: "a work like the Quran, Torah or Bible")
+_SUPERLATIVES = "|".join(w[:-2] + "est" for w in COMPARATIVES.split("|") if w.endswith("er"))  # "biggest"
+_COMPARING = rf"(?:{COMPARATIVES}|{_SUPERLATIVES}|better|worse|earlier|later|best|worst|first|last)"
 _CHOICE = re.compile(
-    rf"^\s*(?:which|who|what)\b[^,?]*\b(?:{COMPARATIVES}|better|worse|earlier|later|best|worst|first|last|\w+(?:gg|rg|ng|ld|gh|ll|w|d)est)\b[^,?]*,"
+    rf"^\s*(?:which|who|what)\b[^,?]*\b{_COMPARING}\b[^,?]*,"
     r"\s*(?P<a>(?:[^\s,?]+\s+){0,4}[^\s,?]+),?\s+or\s+(?P<b>(?:[^\s,?]+\s+){0,4}[^\s,?]+)\s*\?\s*$",
     re.IGNORECASE,
 )

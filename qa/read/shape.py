@@ -330,11 +330,11 @@ _POST_AFTER = re.compile(
 
 
 def misfits(q: Question, text: str, start: int, end: int) -> bool:
-    """A span that cannot answer ``q``, whatever its score: none of the choices it offers, the holder of the
-    asked post somewhere else, no
-    sum of money for a question about what something costs, or a sentence that compares nothing for a
-    question about a difference ("How much bigger is the Shenzhen side?" of "… 87 hectares, and the
-    Shenzhen one occupying 302 hectares": nothing is computed, so only a stated difference answers)."""
+    """A span that cannot answer ``q``, whatever its score: no sum of money for a question about what
+    something costs; a sentence that compares nothing for a question about a difference ("How much bigger
+    is the Shenzhen side?" of "… 87 hectares, and the Shenzhen one occupying 302 hectares": nothing is
+    computed, so only a stated difference answers); no number for a measure of a named thing; not one of
+    the choices the question offers; the holder of a lesser post or of the asked post somewhere else."""
     if Wants.MONEY in q.wants and not MONEY.search(text, with_currency(text, start, end)[0], end):
         return True
     if Wants.DIFFERENCE in q.wants and not _COMPARES.search(_sentence_around(text, start, end)):
