@@ -33,6 +33,7 @@ from qa.evaluate.metrics import expected_calibration_error, f1, mean, roc_auc
 from qa.evaluate.reading import reader_validation_articles
 from qa.evaluate.squad import DEV_V20, SquadExample, training_pool
 from qa.index.embed import Embedder
+from qa.read.question import analyze
 from qa.read.span import DEFAULT_MODEL_DIR
 from qa.read.verify import Verifier, VerifierModel, features, fit_verifier, question_weights
 
@@ -116,7 +117,7 @@ def collect_outcomes(
             questions, desc="validation questions", unit="q", mininterval=5
         ):
             response = pipeline.ask(question, 3, threshold=0.0)
-            q = pipeline.analyze(response.question)
+            q = analyze(response.asked)  # the question as the pipeline read it, not rewritten again
             candidates = list(response.candidates[:CANDIDATES])
             rows.append([features(q, a, candidates, response.hits, pipeline.ranker) for a in candidates])
             f1_rows.append([f1(a.text, golds) if golds else 0.0 for a in candidates])
