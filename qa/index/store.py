@@ -123,13 +123,9 @@ class Index:
     def surface_forms(self, word: str, chunks: int = SURFACE_CHUNKS) -> Counter[str]:
         """How ``word`` is written inside sentences of the first ``chunks`` chunks that hold it (sentence-initial
         occurrences left out, where every word is capitalised): {"Guangzhou": 1} for "guangzhou"."""
-        found = terms(word)
         forms: Counter[str] = Counter()
-        if len(found) != 1:
-            return forms
         pattern = re.compile(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
-        for row in self.bm25.rows_with(found[0])[:chunks]:
-            text = self.chunks[row].text
+        for text in self._texts_with(word, chunks):
             for m in pattern.finditer(text):
                 if not _SENTENCE_INITIAL.search(text, max(0, m.start() - 8), m.start()):
                     forms[m.group()] += 1
@@ -138,16 +134,22 @@ class Index:
     def names_with(self, word: str, chunks: int = SURFACE_CHUNKS) -> Counter[str]:
         """The runs of capitalised words that hold ``word`` in the first ``chunks`` chunks that hold it:
         {"Shenzhen Mayor Qin Weizhong": 1, "Qin": 2} for "qin"."""
-        found = terms(word)
         runs: Counter[str] = Counter()
-        if len(found) != 1:
-            return runs
-        for row in self.bm25.rows_with(found[0])[:chunks]:
-            for m in _CAPITALISED_RUN.finditer(self.chunks[row].text):
+        folded = fold(word)
+        for text in self._texts_with(word, chunks):
+            for m in _CAPITALISED_RUN.finditer(text):
                 run = m.group().rstrip(".")  # "… by Mary Lowe."
-                if word.lower() in (fold(part).strip(".") for w in run.split() for part in (w, *w.split("-"))):
+                if folded in (fold(part).strip(".") for w in run.split() for part in (w, *w.split("-"))):
                     runs[run] += 1
         return runs
+
+    def _texts_with(self, word: str, chunks: int) -> Iterator[str]:
+        """The texts of the first ``chunks`` chunks that hold ``word`` (one index term; none for a stopword
+        or several words)."""
+        found = terms(word)
+        if len(found) == 1:
+            for row in self.bm25.rows_with(found[0])[:chunks]:
+                yield self.chunks[row].text
 
     def respelled(self, word: str) -> str | None:
         """The word the documents hold that ``word``, one they do not hold, is likely a misspelling of: with
