@@ -248,7 +248,7 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     if args.json:
         print(to_response(response).model_dump_json(indent=2))
         return 0
-    if response.asked and response.asked != response.question:
+    if response.asked != response.question:
         print(f"(read as: {response.asked})")
     if response.no_answer:
         print("No answer in these documents. Closest passages:")

@@ -167,6 +167,7 @@ class Pipeline:
         timings["total"] = round(sum(timings.values()), 3)
         return Response(
             question=question,
+            asked=q.text,
             answers=() if no_answer else tuple(self.locate(answer) for answer in candidates[:top_n]),
             no_answer=no_answer,
             passages=tuple(hits[: self.settings.reader_passages]),
@@ -175,7 +176,6 @@ class Pipeline:
             candidates=tuple(candidates),
             hits=tuple(hits),
             threshold=threshold,
-            asked=q.text,
         )
 
     def _read(

@@ -170,6 +170,7 @@ class Response:
     """
 
     question: str
+    asked: str  # the question as the readers read it ("Who is Hung?" → "Who is Witman Hung Wai-man?")
     answers: tuple[Answer, ...]
     no_answer: bool
     passages: tuple[Hit, ...]
@@ -178,4 +179,3 @@ class Response:
     candidates: tuple[Answer, ...] = ()
     hits: tuple[Hit, ...] = ()
     threshold: float = 0.0
-    asked: str = ""  # the question as the readers read it ("Who is Hung?" → "Who is Witman Hung Wai-man?")

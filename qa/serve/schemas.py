@@ -224,7 +224,7 @@ def report_out(report: BuildReport) -> BuildReportOut:
 def to_response(response: Response) -> AskResponse:
     return AskResponse(
         question=response.question,
-        asked=response.asked or response.question,
+        asked=response.asked,
         answers=[answer_out(a) for a in response.answers],
         no_answer=response.no_answer,
         passages=[passage_out(h) for h in response.passages],
