@@ -292,7 +292,7 @@ def _kind(question: str, tokens: list[str]) -> tuple[Kind, str | None]:
             return Kind.REASON, None
         if token == "how":
             if nxt == "many":
-                return Kind.COUNT, _counted_noun(tokens[i + 2 :])
+                return Kind.COUNT, _counted_noun(tokens[i + 2 :], _capitalised(question))
             if nxt in _QUANTITY_ADJ:
                 return Kind.QUANTITY, None
             continue
@@ -305,14 +305,32 @@ def _kind(question: str, tokens: list[str]) -> tuple[Kind, str | None]:
     return Kind.ENTITY, None
 
 
-def _counted_noun(tokens: list[str]) -> str | None:
-    """The last word before the verb: "universities" in "how many Hong Kong universities have ..."."""
-    phrase = []
+_IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "personnel", "police", "cattle", "feet", "teeth"}
+
+
+def _counted_noun(tokens: list[str], names: set[str]) -> str | None:
+    """What "how many" counts: the first plural in the noun phrase after it ("universities" in "how many
+    Hong Kong universities have …", "students" in "how many students attend the five universities",
+    "copies" in "how many copies of 4 sold"), else the phrase's last word. The phrase ends at a verb
+    form we know (an auxiliary) or at a function word after its first word; a name is no plural ("James")."""
+    phrase: list[str] = []
     for token in tokens[:4]:
-        if token in _AUX:
+        if token in _AUX or (phrase and token in STOPWORDS):
             break
-        phrase.append(token)
+        if token not in STOPWORDS:
+            phrase.append(token)
+    for token in phrase:
+        if token not in names and (token in _IRREGULAR_PLURALS or _PLURAL.search(token)):
+            return stem(token)
     return stem(phrase[-1]) if phrase else None
+
+
+_PLURAL = re.compile(r"^[a-z-]{2,}[^isu]s$")
+
+
+def _capitalised(question: str) -> set[str]:
+    """The words written with a capital after the first: names, not nouns."""
+    return {fold(w) for i, (w, _, _) in enumerate(words(question)) if i > 0 and w[:1].isupper()}
 
 
 def _head_after(tokens: list[str], start: int) -> str | None:

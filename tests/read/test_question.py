@@ -14,6 +14,14 @@ from qa.text import stem
         ("In which year was it proposed?", Kind.TIME, "year"),
         ("Where was the press conference held?", Kind.PLACE, None),
         ("How many projects will Shenzhen launch?", Kind.COUNT, "project"),
+        # what "how many" counts is the first plural of the phrase after it, before its verb or object
+        ("How many universities set up innovation centres?", Kind.COUNT, "university"),
+        ("How many Hong Kong universities have set up centres?", Kind.COUNT, "university"),
+        ("How many students attend the five universities?", Kind.COUNT, "student"),
+        ("How many copies of the game had been sold?", Kind.COUNT, "copy"),
+        ("How many James Bond films has Eon produced?", Kind.COUNT, "film"),  # a name is no plural
+        ("How many people work at the park?", Kind.COUNT, "people"),
+        ("How many of Chopin's works still exist?", Kind.COUNT, "work"),
         ("How big is the Shenzhen side of the park?", Kind.QUANTITY, None),
         ("What is the population of Zhuhai?", Kind.QUANTITY, "population"),
         ("What is the Hong Kong side's area?", Kind.QUANTITY, "area"),
