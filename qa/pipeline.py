@@ -194,14 +194,15 @@ class Pipeline:
         exit_at = self.settings.exit_probability
         if exit_at is None:
             proposed = _timed(timings, "read", lambda: reader.read(q, vector, hits, top_n))
-            return _timed(timings, "verify", lambda: verifier.rescore(q, proposed, hits, self.ranker))
+            return _timed(timings, "verify", lambda: verifier.rescore(q, proposed, hits, self.ranker, vector))
         looks = reader.looks(q, vector, hits, top_n)
         while True:
             started = time.perf_counter()
             look = next(looks)
             suffix = "" if look.complete else "_first"
             timings["read" + suffix] = round((time.perf_counter() - started) * 1000, 3)
-            scored = _timed(timings, "verify" + suffix, partial(verifier.rescore, q, look.answers, hits, self.ranker))
+            rescore = partial(verifier.rescore, q, look.answers, hits, self.ranker, vector)
+            scored = _timed(timings, "verify" + suffix, rescore)
             if look.complete or (scored and scored[0].score >= exit_at):
                 return scored
 

@@ -119,7 +119,8 @@ def collect_outcomes(
             response = pipeline.ask(question, 3, threshold=0.0)
             q = analyze(response.asked)  # the question as the pipeline read it, not rewritten again
             candidates = list(response.candidates[:CANDIDATES])
-            rows.append([features(q, a, candidates, response.hits, pipeline.ranker) for a in candidates])
+            vector = pipeline.embedder.encode([response.asked])[0]  # as the pipeline searched with it
+            rows.append([features(q, a, candidates, response.hits, pipeline.ranker, vector) for a in candidates])
             f1_rows.append([f1(a.text, golds) if golds else 0.0 for a in candidates])
             answerable.append(bool(golds))
             elsewhere.append(unrelated)

@@ -120,6 +120,10 @@ class Index:
     def sentence_vector(self, sentence: Sentence) -> np.ndarray:
         return self.sentence_vectors[self._sentence_rows[(sentence.doc_id, sentence.start)]]
 
+    def sentence_row(self, sentence: Sentence) -> int | None:
+        """The row of ``sentence`` in ``sentence_vectors`` (None for a span that is not an indexed sentence)."""
+        return self._sentence_rows.get((sentence.doc_id, sentence.start))
+
     def surface_forms(self, word: str, chunks: int = SURFACE_CHUNKS) -> Counter[str]:
         """How ``word`` is written inside sentences of the first ``chunks`` chunks that hold it (sentence-initial
         occurrences left out, where every word is capitalised): {"Guangzhou": 1} for "guangzhou"."""

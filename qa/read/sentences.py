@@ -50,6 +50,21 @@ class SentenceRanker:
                 seen[key] = RankedSentence(sentence, score, retrieval, rank + 1)
         return sorted(seen.values(), key=lambda r: -r.score)
 
+    def cosine(self, sentence: Sentence, query_vector: np.ndarray) -> float | None:
+        """The dense similarity of ``sentence`` to the question (None for a span that is not an indexed sentence)."""
+        row = self.index.sentence_row(sentence)
+        return None if row is None else float(self.index.sentence_vectors[row] @ query_vector)
+
+    def best_cosine(self, hits: Sequence[Hit], query_vector: np.ndarray, floor: float) -> float:
+        """The best dense similarity to the question among the sentences of the passages read (at least ``floor``)."""
+        rows = [
+            row
+            for hit in hits[: self.passages]
+            for s in hit.chunk.sentences
+            if (row := self.index.sentence_row(s)) is not None
+        ]
+        return max(float((self.index.sentence_vectors[rows] @ query_vector).max()), floor) if rows else floor
+
     def overlap(self, q: Question, present: set[str]) -> float:
         """idf-weighted share of the question's content terms found among ``present`` terms."""
         if not q.terms:

@@ -1,5 +1,6 @@
 import itertools
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -235,3 +236,10 @@ def test_pooled_chunk_vectors_are_the_mean_of_their_sentences_and_halve_the_embe
     fake_embedder.texts_embedded = 0
     write_corpus(tiny_settings.seeds_dir, {"extra.txt": "The lighthouse keeper is called Tom Reed."})
     assert build_index(pooled_settings, fake_embedder).embedded_texts == fake_embedder.texts_embedded == 1
+
+
+def test_each_indexed_sentence_has_a_row_of_sentence_vectors_and_other_spans_none(tiny_index):
+    sentence = tiny_index.chunks[0].sentences[0]
+    row = tiny_index.sentence_row(sentence)
+    assert row is not None and (tiny_index.sentence_vectors[row] == tiny_index.sentence_vector(sentence)).all()
+    assert tiny_index.sentence_row(replace(sentence, start=sentence.start + 1)) is None

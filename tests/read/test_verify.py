@@ -9,6 +9,7 @@ from qa.errors import ConfigError
 from qa.read.question import analyze
 from qa.read.verify import (
     FEATURES,
+    RULE_FEATURES,
     Verifier,
     VerifierModel,
     features,
@@ -21,10 +22,27 @@ from qa.records import Answer, Chunk, Citation, Hit, Sentence, StageScores
 
 
 class FlatRanker:
-    """Every question term weighs the same (the real ranker weighs by idf)."""
+    """Every question term weighs the same (the real ranker weighs by idf); sentence similarities are given
+    (by the sentence's start), and a sentence not given is not an indexed one."""
+
+    passages = 5
+
+    def __init__(self, cosines: dict[int, float] | None = None) -> None:
+        self.cosines = cosines or {}
 
     def overlap(self, q, present):
         return sum(t in present for t in q.terms) / len(q.terms) if q.terms else 0.0
+
+    def cosine(self, sentence, vector):
+        return self.cosines.get(sentence.start)
+
+    def best_cosine(self, hits, vector, floor):
+        sentences = [s for h in hits[: self.passages] for s in h.chunk.sentences]
+        found = [self.cosines[s.start] for s in sentences if s.start in self.cosines]
+        return max([*found, floor])
+
+
+VECTOR = np.zeros(3)  # the question's embedding: FlatRanker looks it up by sentence instead
 
 
 def _answer(text: str, sentence: str, reader: float = 5.0) -> tuple[Answer, Hit]:
@@ -40,8 +58,8 @@ def test_a_sentence_without_the_questions_place_name_loses_coverage():
     q = analyze("Who is the mayor of Macau?")
     right, right_hit = _answer("Ho Iat-seng", "Ho Iat-seng is the mayor of Macau.")
     wrong, wrong_hit = _answer("Qin Weizhong", "Qin Weizhong is the mayor of Shenzhen.")
-    good = features(q, right, [right], [right_hit], FlatRanker())
-    bad = features(q, wrong, [wrong], [wrong_hit], FlatRanker())
+    good = features(q, right, [right], [right_hit], FlatRanker(), VECTOR)
+    bad = features(q, wrong, [wrong], [wrong_hit], FlatRanker(), VECTOR)
     assert good["names_sentence"] == 1.0 and bad["names_sentence"] == 0.0
     assert bad["sentence_overlap"] < good["sentence_overlap"]
 
@@ -50,17 +68,35 @@ def test_the_speaker_of_a_quotation_is_checked_against_the_quotation():
     # "Mayor Qin Weizhong said …" names the speaker; the quotation after it is what the question restates
     q = analyze("Who said the plan was to take the zone to a new level?")
     answer, hit = _answer("Qin Weizhong", "Shenzhen would launch 40 projects, Mayor Qin Weizhong said.")
-    alone = features(q, answer, [answer], [hit], FlatRanker())
+    alone = features(q, answer, [answer], [hit], FlatRanker(), VECTOR)
     quotation = Sentence("d", 60, 120, "“We aim high,” he said, adding the plan was to take the zone to a new level.")
-    supported = features(q, replace(answer, support=quotation), [answer], [hit], FlatRanker())
+    supported = features(q, replace(answer, support=quotation), [answer], [hit], FlatRanker(), VECTOR)
     assert alone["sentence_overlap"] < 0.5 and supported["sentence_overlap"] == 1.0
+
+
+def test_dense_similarity_counts_as_a_lead_over_the_best_passage_not_as_a_level():
+    # a short question scores low with every passage: only how far the answer's passage and sentence fall
+    # behind the best ones may count, not the level itself
+    q = analyze("Who attended the ceremony?")
+    sentence = "Xi Jinping attended the signing ceremony."
+    answer, hit = _answer("Xi Jinping", sentence)
+    other = Sentence("e", 100, 120, "The zone opens soon.")
+    behind = Hit(Chunk(1, "e", 100, 120, other.text, (other,)), 0.02, 2, 0.6, None, None)
+    low, high = replace(hit, dense_score=0.2), replace(hit, dense_score=0.7)
+    assert features(q, answer, [answer], [low], FlatRanker({0: 0.3}), VECTOR)["dense_lead"] == 0.0
+    level = [features(q, answer, [answer], [h], FlatRanker({0: c}), VECTOR) for h, c in ((low, 0.3), (high, 0.8))]
+    assert [f["sentence_lead"] for f in level] == [0.0, 0.0]
+    found = features(q, answer, [answer], [behind, low], FlatRanker({0: 0.3, 100: 0.5}), VECTOR)
+    assert found["dense_lead"] == pytest.approx(-0.4) and found["sentence_lead"] == pytest.approx(-0.2)
+    # an answer whose sentence is not an indexed one takes its passage's lead
+    assert features(q, answer, [answer], [behind, low], FlatRanker(), VECTOR)["sentence_lead"] == pytest.approx(-0.4)
 
 
 def test_a_how_many_answer_without_a_number_does_not_fit_its_type():
     q = analyze("How many universities set up centres?")
     assert not type_fits(q, "Hong Kong universities") and type_fits(q, "Five") and type_fits(q, "10 centres")
     answer, hit = _answer("Hong Kong universities", "Five Hong Kong universities set up centres.")
-    assert features(q, answer, [answer], [hit], FlatRanker())["type_mismatch"] == 1.0
+    assert features(q, answer, [answer], [hit], FlatRanker(), VECTOR)["type_mismatch"] == 1.0
     assert type_fits(analyze("When did it open?"), "in 2017") and not type_fits(
         analyze("When did it open?"), "the park"
     )
@@ -70,9 +106,9 @@ def test_the_gap_to_the_next_different_answer():
     q = analyze("Who spoke?")
     first, hit = _answer("Ana Ruiz", "Ana Ruiz spoke to Ben Ode.", reader=6.0)
     second, _ = _answer("Ben Ode", "Ana Ruiz spoke to Ben Ode.", reader=2.5)
-    assert features(q, first, [first, second], [hit], FlatRanker())["gap"] == pytest.approx(3.5)
-    assert features(q, second, [first, second], [hit], FlatRanker())["gap"] == pytest.approx(-3.5)
-    assert features(q, first, [first], [hit], FlatRanker())["gap"] == 10.0
+    assert features(q, first, [first, second], [hit], FlatRanker(), VECTOR)["gap"] == pytest.approx(3.5)
+    assert features(q, second, [first, second], [hit], FlatRanker(), VECTOR)["gap"] == pytest.approx(-3.5)
+    assert features(q, first, [first], [hit], FlatRanker(), VECTOR)["gap"] == 10.0
 
 
 def test_logistic_regression_recovers_a_separating_direction():
@@ -92,7 +128,7 @@ def _rows(rng, n: int):
         for rank in range(3):
             margin = rng.normal(4 if has and rank == 0 else -1, 2)
             right = has and rank == 0 and margin > 2
-            row = dict.fromkeys(FEATURES, 0.0)
+            row = dict.fromkeys((*FEATURES, *RULE_FEATURES), 0.0)
             row.update({"margin": margin, "passage_rr": 1 / (rank + 1), "words": 1.0})
             rows.append((row, right))
             scores.append(1.0 if right else 0.0)
@@ -100,6 +136,15 @@ def _rows(rng, n: int):
         answerable.append(has)
         f1s.append(scores)
     return questions, answerable, f1s
+
+
+def test_each_reader_is_fitted_on_its_own_features():
+    rng = np.random.default_rng(2)
+    rows, answerable, f1s = _rows(rng, 200)
+    top = lambda q, i: f1s[q][i] if i is not None else 0.0  # noqa: E731
+    assert fit_verifier("learned", rows, answerable, top).features == FEATURES
+    assert fit_verifier("rules", rows, answerable, top).features == RULE_FEATURES
+    assert "dense" in RULE_FEATURES and "dense" not in FEATURES and "dense_lead" in FEATURES
 
 
 def test_the_fitted_verifier_is_calibrated_and_explains_itself(tmp_path):
@@ -128,11 +173,12 @@ def test_rescoring_orders_by_probability_and_keeps_explanations():
     model = VerifierModel(
         "learned", FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES), weights, 0.0, (1.0, 0.0), 0.5
     )
-    rescored = Verifier(model).rescore(q, [low, high], [hit], FlatRanker())
+    rescored = Verifier(model).rescore(q, [low, high], [hit], FlatRanker(), VECTOR)
     assert [a.text for a in rescored] == ["Ben Ode", "Ana Ruiz"]
     assert rescored[0].score == pytest.approx(1 / (1 + np.exp(-6.0)), abs=1e-4)
     assert dict(rescored[0].scores.verifier)["margin"] == 6.0
-    assert Verifier(None, 0.7).rescore(q, [low], [hit], FlatRanker()) == [low] and Verifier(None, 0.7).threshold == 0.7
+    unfitted = Verifier(None, 0.7)
+    assert unfitted.rescore(q, [low], [hit], FlatRanker(), VECTOR) == [low] and unfitted.threshold == 0.7
 
 
 def test_the_head_noun_near_a_number_marks_the_right_one_of_two():
@@ -140,9 +186,9 @@ def test_the_head_noun_near_a_number_marks_the_right_one_of_two():
     sentence = "Five universities have set up 10 innovation centres."
     five, hit = _answer("Five", sentence)
     ten, _ = _answer("10", sentence)
-    assert features(q, ten, [five, ten], [hit], FlatRanker())["head_near"] == 1.0
-    assert features(q, five, [five, ten], [hit], FlatRanker())["head_near"] == -1.0
-    assert features(analyze("Who spoke?"), five, [five], [hit], FlatRanker())["head_near"] == 0.0
+    assert features(q, ten, [five, ten], [hit], FlatRanker(), VECTOR)["head_near"] == 1.0
+    assert features(q, five, [five, ten], [hit], FlatRanker(), VECTOR)["head_near"] == -1.0
+    assert features(analyze("Who spoke?"), five, [five], [hit], FlatRanker(), VECTOR)["head_near"] == 0.0
 
 
 @pytest.mark.parametrize(
@@ -160,7 +206,7 @@ def test_the_head_noun_near_a_number_marks_the_right_one_of_two():
 def test_a_time_head_noun_is_met_by_its_type(question, answer, near):
     sentence = f"It was said in Beijing on Tuesday in 2017, on 10 March: {answer}."
     found, hit = _answer(answer, sentence)
-    assert features(analyze(question), found, [found], [hit], FlatRanker())["head_near"] == near
+    assert features(analyze(question), found, [found], [hit], FlatRanker(), VECTOR)["head_near"] == near
 
 
 def test_a_prior_reweights_questions_so_the_probability_fits_another_mix():
@@ -202,7 +248,7 @@ def test_the_share_of_windows_that_vote_no_answer():
     assert null_votes(windows[1:], [windows[1].decode(5, 3)]) == 1.0 and null_votes([], []) == 1.0
     answer, hit = _answer("Ana Ruiz", "Ana Ruiz spoke.")
     voted = Answer(answer.text, answer.citation, answer.context, 0.5, StageScores(1, 1, 1, null_votes=0.75))
-    assert features(analyze("Who spoke?"), voted, [voted], [hit], FlatRanker())["null_votes"] == 0.75
+    assert features(analyze("Who spoke?"), voted, [voted], [hit], FlatRanker(), VECTOR)["null_votes"] == 0.75
 
 
 def test_an_answer_that_repeats_the_question_echoes_it():
@@ -210,8 +256,8 @@ def test_an_answer_that_repeats_the_question_echoes_it():
     sentence = "Qin and Sun Yuning, deputy director of the General Administration of Customs, spoke."
     echo, hit = _answer("Qin and Sun Yuning, deputy director of the General Administration of Customs", sentence)
     clean, _ = _answer("the General Administration of Customs", sentence)
-    assert features(q, echo, [echo], [hit], FlatRanker())["echoes_question"] > 0
-    assert features(q, clean, [clean], [hit], FlatRanker())["echoes_question"] == 0.0
+    assert features(q, echo, [echo], [hit], FlatRanker(), VECTOR)["echoes_question"] > 0
+    assert features(q, clean, [clean], [hit], FlatRanker(), VECTOR)["echoes_question"] == 0.0
 
 
 def test_a_named_calibration_is_kept_beside_the_default_and_chosen_by_name(tmp_path):
