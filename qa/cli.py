@@ -250,6 +250,12 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     if response.asked != response.question:
         print(f"(read as: {response.asked})")
+    if response.evidence:
+        e = response.evidence
+        print("A yes/no question: qa answers with spans of the documents, not yes or no. What they say:")
+        print(f"   {e.doc_id} [{e.start}:{e.end}]")
+        print(f"   {e.text}")
+        return 0
     if response.no_answer:
         print("No answer in these documents. Closest passages:")
         for hit in response.passages[:3]:

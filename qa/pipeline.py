@@ -27,15 +27,16 @@ from qa.read.asked import as_question, respell, truecase, with_full_name
 from qa.read.base import Reader
 from qa.read.question import Question, analyze, asks_definition
 from qa.read.rules import RULES_THRESHOLD, RuleReader
-from qa.read.sentences import SentenceRanker
+from qa.read.sentences import SentenceRanker, stems
 from qa.read.span import DEFAULT_MODEL_DIR
 from qa.read.verify import Verifier, VerifierModel, abstains, model_path
-from qa.records import Answer, Citation, Hit, Response
+from qa.records import Answer, Citation, Hit, Response, Sentence
 from qa.search.contract import SearchBackend
 from qa.tokens import load_tokenizer
 
 T = TypeVar("T")
 _GLOB = re.compile(r"[*?\[]")
+EVIDENCE_OVERLAP = 0.5  # the share of a yes/no question's terms (idf-weighted) its evidence sentence must hold
 ReaderFactory = Callable[[Index], Reader]
 
 
@@ -163,7 +164,8 @@ class Pipeline:
         timings.update(searched.timings_ms)
         hits = list(searched.hits)
         candidates = self._read(q, reader, verifier, vector, hits, top_n, timings)
-        no_answer = abstains(candidates, threshold)
+        no_answer = q.polar or abstains(candidates, threshold)
+        evidence = self.evidence(q, vector, hits) if q.polar else None
         timings["total"] = round(sum(timings.values()), 3)
         return Response(
             question=question,
@@ -176,7 +178,17 @@ class Pipeline:
             candidates=tuple(candidates),
             hits=tuple(hits),
             threshold=threshold,
+            evidence=evidence,
         )
+
+    def evidence(self, q: Question, vector: np.ndarray, hits: Sequence[Hit]) -> Sentence | None:
+        """For a yes/no question, the best-ranked sentence of the passages read, when it holds every name of
+        the question and at least half of its terms (idf-weighted); else None: nothing bears on it."""
+        for ranked in self.ranker.rank(q, vector, hits)[:1]:
+            terms = stems(ranked.sentence.text)
+            if all(name in terms for name in q.proper) and self.ranker.overlap(q, terms) >= EVIDENCE_OVERLAP:
+                return ranked.sentence
+        return None
 
     def _read(
         self,

@@ -179,3 +179,6 @@ class Response:
     candidates: tuple[Answer, ...] = ()
     hits: tuple[Hit, ...] = ()
     threshold: float = 0.0
+    # A yes/no question is never answered with a span (none says yes or no): the sentence that bears on
+    # it, when one holds its names and most of its terms, to read instead.
+    evidence: Sentence | None = None

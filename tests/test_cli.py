@@ -39,6 +39,10 @@ def test_ask_prints_the_cited_answer_and_the_same_json_as_the_api(folders, capsy
     assert main([*folders, "ask", "Do you know how many species of orchid the garden grows?"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("(read as: How many species of orchid the garden grows?)") and "[[500]]" in out
+    # a yes/no question gets the sentence that bears on it, not a span
+    assert main([*folders, "ask", "Does the garden grow 500 species of orchid?"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("A yes/no question") and "orchid" in out and "[[" not in out
 
 
 def test_search_lists_passages_with_both_ranks(folders, capsys):

@@ -41,6 +41,17 @@ def test_a_lone_surrogate_is_dropped_not_a_crash(tiny_pipeline):
     assert tiny_pipeline.ask("Who cut the ribbon? \ud800", threshold=0).question == "Who cut the ribbon?"
 
 
+def test_a_yes_no_question_is_not_answered_but_shown_the_sentence_that_bears_on_it(tiny_pipeline, tiny_index):
+    response = tiny_pipeline.ask("Did Mayor Alice Wong cut the ribbon?")
+    assert response.no_answer and response.answers == ()
+    evidence = response.evidence
+    assert evidence.text == "Mayor Alice Wong cut the ribbon."
+    assert tiny_index.document(evidence.doc_id).raw[evidence.start : evidence.end] == evidence.text
+    # a name the documents never write: nothing bears on it
+    assert tiny_pipeline.ask("Did Mayor Bob Lee cut the ribbon?").evidence is None
+    assert tiny_pipeline.ask("Who cut the ribbon?").evidence is None
+
+
 def test_abstention_is_one_rule_over_the_best_candidate():
     from qa.read.verify import abstains
     from qa.records import Answer, Citation, Sentence, StageScores

@@ -156,6 +156,8 @@ class Question:
     choices: tuple[frozenset[str], ...] = ()
     # for a post's holder: the words before a post that make its holder none ("deputy", "former")
     lesser: frozenset[str] = frozenset()
+    # "Did Xi Jinping attend the signing ceremony?": asks yes or no, which no span of a document says
+    polar: bool = False
 
 
 def analyze(question: str) -> Question:
@@ -179,7 +181,20 @@ def analyze(question: str) -> Question:
     wants, short_form = _wants(question, kind) | ({Wants.NUMBER} if measured else set()), _short_form(question)
     proper = _proper_nouns(question)
     lesser = _lesser(question) if kind is Kind.PERSON and (posts or Wants.HEAD in wants) else frozenset()
-    return Question(question, kind, head, content, target, proper, posts, wants, short_form, _choices(question), lesser)
+    choices = _choices(question)
+    return Question(
+        question, kind, head, content, target, proper, posts, wants, short_form, choices, lesser, _polar(tokens)
+    )
+
+
+_POLAR_OPENERS = _AUX | {"may", "might", "must", "shall", "am"}
+_WH = {"what", "which", "who", "whom", "whose", "when", "where", "why", "how"}
+
+
+def _polar(tokens: list[str]) -> bool:
+    """A yes/no question: it opens with an auxiliary or a modal and asks for neither a wh-thing nor a choice
+    ("Is it rising or falling?" is answered by a span; "Had he not died, what …?" asks for a thing)."""
+    return bool(tokens) and tokens[0] in _POLAR_OPENERS and not any(t in _WH or t == "or" for t in tokens)
 
 
 def post_words(text: str) -> list[str]:

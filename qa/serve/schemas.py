@@ -97,6 +97,11 @@ class AskResponse(BaseModel):
     )
     answers: list[AnswerOut]
     no_answer: bool
+    evidence: SupportOut | None = Field(
+        default=None,
+        description="For a yes/no question, which no span of a document answers (`no_answer` is true): the "
+        "sentence that bears on it, to read, when one holds its names and most of its terms; null otherwise.",
+    )
     passages: list[PassageOut]
     timings_ms: dict[str, float]
     index_version: str
@@ -227,6 +232,7 @@ def to_response(response: Response) -> AskResponse:
         asked=response.asked,
         answers=[answer_out(a) for a in response.answers],
         no_answer=response.no_answer,
+        evidence=support_out(response.evidence) if response.evidence else None,
         passages=[passage_out(h) for h in response.passages],
         timings_ms=response.timings_ms,
         index_version=response.index_version,

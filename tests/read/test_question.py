@@ -131,3 +131,18 @@ def test_what_a_short_form_stands_for(question, short):
 )
 def test_a_question_that_offers_two_choices(question, choices):
     assert [set(c) for c in analyze(question).choices] == choices
+
+
+@pytest.mark.parametrize(
+    ("question", "polar"),
+    [
+        ("Did Xi Jinping attend the signing ceremony?", True),
+        ("Is Eric Chan Hong Kong's No 2 official?", True),
+        ("Does Montana have a sales tax?", True),
+        ("Is corporal punishment increasing or declining?", False),  # a choice: a span answers it
+        ("Had Milosevic not died, what charges might he have faced?", False),  # asks for a thing
+        ("Who is Eric Chan?", False),
+    ],
+)
+def test_a_yes_no_question_is_told_from_one_that_asks_for_a_thing(question, polar):
+    assert analyze(question).polar is polar

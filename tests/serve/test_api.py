@@ -33,7 +33,9 @@ def test_post_ask_answers_with_a_cited_span(client, seed_raw):
     assert seed_raw[top["citation"]["start"] : top["citation"]["end"]] == top["text"]
     context = top["context"]
     assert context["text"][context["highlight_start"] : context["highlight_end"]] == top["text"]
-    assert set(body) == {"question", "asked", "answers", "no_answer", "passages", "timings_ms", "index_version"}
+    assert set(body) == {
+        *("question", "asked", "answers", "no_answer", "evidence", "passages", "timings_ms", "index_version"),
+    }
     assert body["asked"] == body["question"]  # a plain question is read as it is
 
 
@@ -42,6 +44,17 @@ def test_the_response_says_how_a_question_was_read(client):
     assert body["question"] == "Can you tell me who Hung is?"
     assert body["asked"] == "Who is Witman Hung Wai-man?"
     assert "executive chairman" in body["answers"][0]["text"]
+
+
+def test_a_yes_no_question_gets_the_sentence_that_bears_on_it_not_a_span(client, seed_raw):
+    body = client.post("/ask", json={"question": "Did Xi Jinping attend the signing ceremony?"}).json()
+    assert body["no_answer"] and body["answers"] == []
+    evidence = body["evidence"]
+    assert "signing ceremony" in evidence["text"] and "Xi Jinping" in evidence["text"]
+    assert seed_raw[evidence["start"] : evidence["end"]] == evidence["text"]
+    # nothing bears on a yes/no question about a name the documents never write; a wh-question has none
+    assert client.post("/ask", json={"question": "Did Barack Obama visit Shenzhen?"}).json()["evidence"] is None
+    assert client.post("/ask", json={"question": "Who is Eric Chan?"}).json()["evidence"] is None
 
 
 def test_a_speaker_answer_carries_the_quotation_it_said(client, seed_raw):

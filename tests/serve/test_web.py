@@ -192,3 +192,12 @@ def test_an_answer_from_a_pdf_shows_its_page_and_the_view_marks_page_breaks(page
     assert page.locator("#hit").inner_text() == "Marta Ilves"
     assert page.locator("#document-text .page-break").all_inner_texts() == ["p. 1", "p. 2", "p. 3"]
     assert "3 pages" in page.locator("#document-meta").inner_text()
+
+
+def test_a_yes_no_question_shows_the_sentence_that_bears_on_it_and_no_answer(page):
+    ask(page, "Did Xi Jinping attend the signing ceremony?")
+    assert page.locator("#message").inner_text().startswith("A yes/no question")
+    assert "signing ceremony" in page.locator("#evidence blockquote").inner_text()
+    assert page.locator("#answers .answer").count() == 0
+    ask(page, "Who is Eric Chan?")  # a question that asks for a thing shows no evidence
+    assert page.locator("#evidence").is_hidden()

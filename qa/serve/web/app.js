@@ -121,7 +121,19 @@ function render(body) {
   asked.hidden = !body.asked || body.asked === body.question;
   asked.textContent = asked.hidden ? "" : `Read as: ${body.asked}`;
   $("#answers").replaceChildren(...body.answers.map(renderAnswer));
-  if (body.no_answer) {
+  const evidence = $("#evidence");
+  evidence.replaceChildren();
+  evidence.hidden = !body.evidence;
+  if (body.evidence) {
+    // A yes/no question: no span says yes or no, so the sentence that bears on it is shown to read.
+    const e = body.evidence;
+    showMessage("A yes/no question: qa answers with spans of the documents, not yes or no. What they say:", "no-answer");
+    evidence.append(
+      el("blockquote", {}, e.text),
+      el("div", { class: "meta" }, `${e.doc_id} · characters ${e.start}–${e.end} · `,
+        el("a", { href: viewLink(e.doc_id, e.start, e.end) }, "open in document")),
+    );
+  } else if (body.no_answer) {
     showMessage("No answer in these documents. The closest passages are below.", "no-answer");
   } else {
     showMessage("");
