@@ -184,11 +184,13 @@ class Pipeline:
     def evidence(self, q: Question, vector: np.ndarray, hits: Sequence[Hit]) -> Sentence | None:
         """For a yes/no question, the best-ranked sentence of the passages read, when it holds every name of
         the question and at least half of its terms (idf-weighted); else None: nothing bears on it."""
-        for ranked in self.ranker.rank(q, vector, hits)[:1]:
-            terms = stems(ranked.sentence.text)
-            if all(name in terms for name in q.proper) and self.ranker.overlap(q, terms) >= EVIDENCE_OVERLAP:
-                return ranked.sentence
-        return None
+        ranked = self.ranker.rank(q, vector, hits)
+        if not ranked:
+            return None
+        best = ranked[0].sentence
+        terms = stems(best.text)
+        holds = all(name in terms for name in q.proper) and self.ranker.overlap(q, terms) >= EVIDENCE_OVERLAP
+        return best if holds else None
 
     def _read(
         self,

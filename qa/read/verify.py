@@ -51,9 +51,9 @@ FEATURES = (
     "null_votes",
     "echoes_question",
 )
-# The rule reader's verifier keeps the dense level: it answers mostly "Who is X?"-type questions, which name
-# their subject, and article-folded cross-validation on its validation outcomes loses with the leads
-# (has-answer AUC 0.814 → 0.755, SQuAD 2.0 F1 0.424 → 0.403).
+# The rule reader's verifier keeps the dense level: in the default pipeline it answers the definitions
+# ("Who is Eric Chan?"), which name their subject, and article-folded cross-validation on its validation
+# outcomes loses with the leads (has-answer AUC 0.814 → 0.755, SQuAD 2.0 F1 0.424 → 0.403).
 RULE_FEATURES = tuple("dense" if f == "dense_lead" else f for f in FEATURES if f != "sentence_lead")
 _TIME = re.compile(
     r"\b(1\d{3}|20\d\d|" + "|".join(sorted(MONTHS | WEEKDAYS)) + r"|century|centuries|bc|ad)\b", re.IGNORECASE
@@ -97,7 +97,7 @@ def features(
     their sentence's words (a median cosine of 0.69 with the best passage when they have an answer,
     0.34 when off-topic), while a person's short question about a news article scores 0.2-0.45 with
     the passage that answers it, so a verifier that read the level refused right answers as off-topic.
-    ``dense`` is still computed, for models fitted before.
+    ``dense``, the level, is still computed: the rule reader's verifier reads it (``RULE_FEATURES``).
 
     ``terms_of`` caches each passage's terms by chunk id across the candidates of one question.
     """
