@@ -104,9 +104,10 @@ _IMPERATIVE = re.compile(
     re.IGNORECASE,
 )
 
-# "Tell me about the Hetao zone.", "Describe Eric Chan": a description, as "What is …?" asks
+# "Tell me about the Hetao zone.", "Describe Eric Chan": a description, as "What is …?" asks; "Tell me the
+# size of the Hong Kong side", "Give me the name of …": what that thing is
 _TELL_ABOUT = re.compile(
-    r"^\s*(?:(?:please\s+)?tell\s+me\s+about|describe)\s+"
+    r"^\s*(?:(?:please\s+)?(?:tell|give)\s+me(?:\s+about)?|describe)\s+"
     r"(?!(?:how|why|what|when|where|who|which|whether|if)\b)(?P<target>[^?.!]+?)\s*[?.!]?\s*$",
     re.IGNORECASE,
 )
@@ -119,6 +120,14 @@ _SOURCE = (
 )
 _FRAMING = re.compile(rf"^\s*(?:(?:hi|hello|hey)(?:\s+there)?\s*[,!.]|{_SOURCE}\s*,)\s*", re.IGNORECASE)
 _FRAMING_END = re.compile(rf"\s*,?\s+{_SOURCE}(?=\s*[?.!]?\s*$)", re.IGNORECASE)
+
+# "Can you name the Brics countries?", "Could you please tell me about …", "Would you list …": a request
+# asked politely, not a yes/no question
+_POLITE = re.compile(
+    r"^\s*(?:please\s+)?(?:can|could|would|will)\s+you\s+(?:please\s+)?"
+    r"(?=(?:name|list|identify|describe|explain|tell\s+me|give\s+me)\b)",
+    re.IGNORECASE,
+)
 
 # "What's …?", "Who’s …?", "Whats …?": "What is …?"
 # ("who's" only before a name or an article: "Who's death caused …?" means "whose")
@@ -163,6 +172,7 @@ def _direct(text: str) -> str:
     unframed = _FRAMING_END.sub("", _FRAMING.sub("", text, count=1), count=1)
     if not re.search(r"\w", unframed):
         return text  # "According to the article," frames nothing: left as typed
+    unframed = _POLITE.sub("", unframed, count=1)
     if unframed != text:
         text = unframed[:1].upper() + unframed[1:]
     text = _CONTRACTED.sub(lambda m: m.group(1) + (" IS" if m.group(1).isupper() else " is"), text)

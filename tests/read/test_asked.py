@@ -65,6 +65,15 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
         ("Name of the ship that sank?", "Name of the ship that sank?"),  # a noun, no request
         ("List of cities", "List of cities"),
         ("Describe how the zone works.", "Describe how the zone works."),
+        ("Tell me the size of the Hong Kong side.", "What is the size of the Hong Kong side?"),
+        ("Give me the name of Shenzhen's mayor", "What is the name of Shenzhen's mayor?"),
+        # a request asked politely is a request, not a yes/no question
+        ("Can you name the Brics countries?", "Which Brics countries?"),
+        ("Could you please list the cities of the Greater Bay Area?", "Which cities of the Greater Bay Area?"),
+        ("Can you tell me about the Hetao zone?", "What is the Hetao zone?"),
+        ("Would you tell me the size of the Hong Kong side?", "What is the size of the Hong Kong side?"),
+        ("Could you explain what the Greater Bay Area is?", "What is the Greater Bay Area?"),
+        ("Can you swim?", "Can you swim?"),
         # a framing, a contraction or an embedding around a question: the plain question
         ("According to the article, who is Eric Chan?", "Who is Eric Chan?"),
         ("In the text, what is Qin Weizhong's job?", "What is Qin Weizhong's job?"),
