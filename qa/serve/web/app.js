@@ -141,7 +141,7 @@ function render(body) {
   $("#passage-list").replaceChildren(...body.passages.map(renderPassage));
   const passages = $("#passages");
   passages.hidden = body.passages.length === 0;
-  passages.open = body.no_answer;
+  passages.open = body.no_answer && !body.evidence;  // evidence shown: the passages stay folded
   passages.querySelector("summary").textContent = body.no_answer
     ? `Closest passages (${body.passages.length})`
     : `Passages behind these answers (${body.passages.length})`;
