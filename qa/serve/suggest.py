@@ -13,6 +13,7 @@ from qa.text import SAYING, STOPWORDS
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?(?:[ \-][A-Z][a-z]+(?:-[a-z]+)?)+\b")
 _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "mayor", "president", "minister", "secretary", "chief", "director"}
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|official|chairman|spokesman|spokeswoman)\.? $", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _SPEECH_AFTER = re.compile(r"^(?:,[^,]{0,60},)?\s+(?:said|says|told|added)\b")
 
 
@@ -20,12 +21,14 @@ def suggest_questions(pipeline: Pipeline, limit: int = 4, tries: int = 16) -> li
     """Questions about the most frequent names, kept only when the pipeline finds an answer."""
     people: Counter[str] = Counter()
     things: Counter[str] = Counter()
+    articled: Counter[str] = Counter()  # how often a thing's name follows "the": "the Greater Bay Area"
     for sentence in pipeline.index.sentences:
         for match in _NAME.finditer(sentence.text):
             parts = match.group().split()
             titled = parts[0].lower() in _TITLE_WORDS
+            dropped = []
             while parts and parts[0].lower() in _TITLE_WORDS | STOPWORDS:
-                parts.pop(0)
+                dropped.append(parts.pop(0).lower())
             if len(parts) < 2:
                 continue
             name = " ".join(parts)
@@ -34,12 +37,17 @@ def suggest_questions(pipeline: Pipeline, limit: int = 4, tries: int = 16) -> li
                 people[name] += 1
             else:
                 things[name] += 1
+                articled[name] += "the" in dropped or bool(_THE_BEFORE.search(before))
     names: list[str] = []  # one question a person: "Eric Chan", not "Eric Chan Kwok-ki" beside it
     for name, _ in people.most_common(tries // 2):
         if not any(name.startswith(other) or other.startswith(name) for other in names):
             names.append(name)
     who = [f"Who is {name}?" for name in names]
-    what = [f"What is {name}?" for name, n in things.most_common(tries // 2) if n > 1 and name not in people]
+    what = [
+        f"What is {'the ' if 2 * articled[name] > n else ''}{name}?"
+        for name, n in things.most_common(tries // 2)
+        if n > 1 and name not in people
+    ]
     kept: list[str] = []
     for question in [q for pair in zip_longest(who, what) for q in pair if q]:
         response = pipeline.ask(question)
