@@ -129,6 +129,9 @@ _POLITE = re.compile(
     re.IGNORECASE,
 )
 
+# "Eric Chan is who?": the question word put last, as one says it; "Who is Eric Chan?"
+_WHO_LAST = re.compile(r"^\s*(?P<subject>[A-Z][^,;?]*?)\s+(?P<verb>is|are|was|were)\s+who\s*[?.!]?\s*$")
+
 # "What's …?", "Who’s …?", "Whats …?": "What is …?"
 # ("who's" only before a name or an article: "Who's death caused …?" means "whose")
 _CONTRACTED = re.compile(
@@ -176,6 +179,12 @@ def _direct(text: str) -> str:
     if unframed != text:
         text = unframed[:1].upper() + unframed[1:]
     text = _CONTRACTED.sub(lambda m: m.group(1) + (" IS" if m.group(1).isupper() else " is"), text)
+    last = _WHO_LAST.match(text)
+    if last is not None:
+        subject = last.group("subject")
+        if fold(subject.split()[0]) in STOPWORDS:  # "The mayor …" no longer starts the question
+            subject = subject[:1].lower() + subject[1:]
+        text = f"Who {last.group('verb')} {subject}?"
     two = _TWO_QUESTIONS.match(text)
     if two is not None:
         text = two.group("first").strip() + "?"

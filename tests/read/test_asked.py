@@ -74,6 +74,10 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
         ("Would you tell me the size of the Hong Kong side?", "What is the size of the Hong Kong side?"),
         ("Could you explain what the Greater Bay Area is?", "What is the Greater Bay Area?"),
         ("Can you swim?", "Can you swim?"),
+        # the question word put last
+        ("Eric Chan is who?", "Who is Eric Chan?"),
+        ("The mayor of Shenzhen was who", "Who was the mayor of Shenzhen?"),
+        ("He said who?", "He said who?"),
         # a framing, a contraction or an embedding around a question: the plain question
         ("According to the article, who is Eric Chan?", "Who is Eric Chan?"),
         ("In the text, what is Qin Weizhong's job?", "What is Qin Weizhong's job?"),
