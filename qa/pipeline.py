@@ -163,9 +163,11 @@ class Pipeline:
         searched = self.backend.search(q.text, self.settings.retrieve_k, vector, only)
         timings.update(searched.timings_ms)
         hits = list(searched.hits)
-        candidates = self._read(q, reader, verifier, vector, hits, top_n, timings)
-        no_answer = q.polar or abstains(candidates, threshold)
-        evidence = self.evidence(q, vector, hits) if q.polar else None
+        # A yes/no question has no span to propose (none says yes or no): nothing is read, so the one
+        # abstention rule refuses it here, in evaluation and at any threshold; its evidence is shown instead.
+        evidence = _timed(timings, "evidence", lambda: self.evidence(q, vector, hits)) if q.polar else None
+        candidates = [] if q.polar else self._read(q, reader, verifier, vector, hits, top_n, timings)
+        no_answer = abstains(candidates, threshold)
         timings["total"] = round(sum(timings.values()), 3)
         return Response(
             question=question,

@@ -44,6 +44,7 @@ def test_a_lone_surrogate_is_dropped_not_a_crash(tiny_pipeline):
 def test_a_yes_no_question_is_not_answered_but_shown_the_sentence_that_bears_on_it(tiny_pipeline, tiny_index):
     response = tiny_pipeline.ask("Did Mayor Alice Wong cut the ribbon?")
     assert response.no_answer and response.answers == ()
+    assert response.candidates == () and "read" not in response.timings_ms  # nothing is read for it
     evidence = response.evidence
     assert evidence.text == "Mayor Alice Wong cut the ribbon."
     assert tiny_index.document(evidence.doc_id).raw[evidence.start : evidence.end] == evidence.text

@@ -1,4 +1,4 @@
-from qa.evaluate.harness import GoldQuestion, Outcome, check_thresholds, score, temporary_pipeline
+from qa.evaluate.harness import GoldQuestion, Outcome, check_thresholds, run_questions, score, temporary_pipeline
 from qa.records import Answer, Citation, Sentence, StageScores
 from tests.conftest import TINY
 
@@ -108,3 +108,9 @@ def test_each_outcome_says_how_its_question_was_read(tiny_settings, fake_embedde
         rows = [_row(o, pipeline.threshold) for o in run_questions(pipeline, asked)]
     assert rows[0]["asked"] == "How many species of orchid the garden grows?"
     assert rows[1]["asked"] is None  # read as written
+
+
+def test_evaluation_refuses_a_yes_no_question_as_the_service_does_at_any_threshold(tiny_pipeline):
+    gold = GoldQuestion("q1", "test", "Did Mayor Alice Wong cut the ribbon?", True, ("yes",), None, None)
+    [outcome] = run_questions(tiny_pipeline, [gold])
+    assert outcome.answers == () and outcome.abstains(0.0) and outcome.abstains(1.0)
