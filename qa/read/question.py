@@ -307,7 +307,7 @@ def _kind(question: str, tokens: list[str]) -> tuple[Kind, str | None]:
             return Kind.REASON, None
         if token == "how":
             if nxt == "many":
-                return Kind.COUNT, _counted_noun(tokens[i + 2 :], _capitalised(question))
+                return Kind.COUNT, _counted_noun(tokens[i + 2 :], set(_proper_nouns(question)))
             if nxt in _QUANTITY_ADJ:
                 return Kind.QUANTITY, None
             continue
@@ -335,17 +335,12 @@ def _counted_noun(tokens: list[str], names: set[str]) -> str | None:
         if token not in STOPWORDS:
             phrase.append(token)
     for token in phrase:
-        if token not in names and (token in _IRREGULAR_PLURALS or _PLURAL.search(token)):
+        if stem(token) not in names and (token in _IRREGULAR_PLURALS or _PLURAL.search(token)):
             return stem(token)
     return stem(phrase[-1]) if phrase else None
 
 
 _PLURAL = re.compile(r"^[a-z-]{2,}[^isu]s$")
-
-
-def _capitalised(question: str) -> set[str]:
-    """The words written with a capital after the first: names, not nouns."""
-    return {fold(w) for i, (w, _, _) in enumerate(words(question)) if i > 0 and w[:1].isupper()}
 
 
 def _head_after(tokens: list[str], start: int) -> str | None:
