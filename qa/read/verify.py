@@ -88,6 +88,7 @@ def features(
     ranker: SentenceRanker,
     vector: np.ndarray,
     terms_of: dict[int, set[str]] | None = None,
+    best_sentence: float | None = None,
 ) -> dict[str, float]:
     """The verifier's features of one answer (``others``: the other candidates of the same question;
     ``vector``: the question's embedding).
@@ -99,7 +100,9 @@ def features(
     the passage that answers it, so a verifier that read the level refused right answers as off-topic.
     ``dense``, the level, is still computed: the rule reader's verifier reads it (``RULE_FEATURES``).
 
-    ``terms_of`` caches each passage's terms by chunk id across the candidates of one question.
+    ``terms_of`` caches each passage's terms by chunk id across the candidates of one question, and
+    ``best_sentence`` is the best cosine among the sentences read (the same for all of them: found here when
+    not given).
     """
     mine = normalize_answer(answer.text)
     rivals = [a.scores.reader for a in others if normalize_answer(a.text) != mine and a is not answer]
@@ -122,7 +125,11 @@ def features(
     dense = float(hit.dense_score) if hit and hit.dense_score is not None else 0.0
     dense_lead = dense - max((float(h.dense_score) for h in hits if h.dense_score is not None), default=dense)
     cosine = ranker.cosine(answer.context, vector)
-    sentence_lead = dense_lead if cosine is None else cosine - ranker.best_cosine(hits, vector, cosine)
+    if cosine is None:
+        sentence_lead = dense_lead
+    else:
+        best = ranker.best_cosine(hits, vector, cosine) if best_sentence is None else max(best_sentence, cosine)
+        sentence_lead = cosine - best
     limit = _MAX_WORDS.get(q.kind)
     return {
         "margin": answer.scores.reader,
@@ -257,7 +264,8 @@ class Verifier:
         if not answers or self.model is None:
             return list(answers)
         cache: dict[int, set[str]] = {}
-        found = [features(q, a, answers, hits, ranker, vector, cache) for a in answers]
+        best = ranker.best_cosine(hits, vector, -1.0)  # once a question, not once a candidate
+        found = [features(q, a, answers, hits, ranker, vector, cache, best) for a in answers]
         rows = np.asarray([[f[name] for name in self.model.features] for f in found], dtype=float)
         probabilities = self.model.probability(self.model.logits(rows))
         rescored = [

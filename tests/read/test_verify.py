@@ -88,6 +88,9 @@ def test_dense_similarity_counts_as_a_lead_over_the_best_passage_not_as_a_level(
     assert [f["sentence_lead"] for f in level] == [0.0, 0.0]
     found = features(q, answer, [answer], [behind, low], FlatRanker({0: 0.3, 100: 0.5}), VECTOR)
     assert found["dense_lead"] == pytest.approx(-0.4) and found["sentence_lead"] == pytest.approx(-0.2)
+    # the best sentence found once a question (as rescore does) gives the same lead
+    given = features(q, answer, [answer], [behind, low], FlatRanker({0: 0.3, 100: 0.5}), VECTOR, None, 0.5)
+    assert given["sentence_lead"] == pytest.approx(found["sentence_lead"])
     # an answer whose sentence is not an indexed one takes its passage's lead
     assert features(q, answer, [answer], [behind, low], FlatRanker(), VECTOR)["sentence_lead"] == pytest.approx(-0.4)
 
