@@ -125,7 +125,7 @@ _FRAMING_END = re.compile(rf"\s*,?\s+{_SOURCE}(?=\s*[?.!]?\s*$)", re.IGNORECASE)
 # asked politely, not a yes/no question
 _POLITE = re.compile(
     r"^\s*(?:please\s+)?(?:can|could|would|will)\s+you\s+(?:please\s+)?"
-    r"(?=(?:name|list|identify|describe|explain|tell\s+me|give\s+me)\b)",
+    r"(?=(?:name|list|identify|describe|explain|(?:tell|show|give)\s+me)\b)",
     re.IGNORECASE,
 )
 
@@ -138,10 +138,11 @@ _CONTRACTED = re.compile(
     r"\b(what|where|when|why|how|who(?=['’]s\s+(?:(?-i:[A-Z])|(?:the|a|an)\b)))(?:['’]|(?<=what))s\b", re.IGNORECASE
 )
 
-# "Can you tell me who Eric Chan is?", "Do you know when …", "I'd like to know …": the question inside
+# "Tell me who Eric Chan is" (also asked politely: _POLITE), "Do you know when …", "I'd like to know …":
+# the question inside
 _EMBEDDED = re.compile(
-    r"^\s*(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show)\s+me|do\s+you\s+know|"
-    r"i(?:['’]d|\s+would)\s+like\s+to\s+know|i\s+(?:want|wish|need)\s+to\s+know|tell\s+me|explain)\s+"
+    r"^\s*(?:please\s+)?(?:(?:tell|show)\s+me|do\s+you\s+know|"
+    r"i(?:['’]d|\s+would)\s+like\s+to\s+know|i\s+(?:want|wish|need)\s+to\s+know|explain)\s+"
     r"(?P<wh>(?:who|what|when|where|why)\b|how\s+(?!many\b|much\b)[a-z]+\b|(?=which\b|how\b))"
     r"(?P<rest>[^?]*?)\s*[?.!]?\s*$",
     re.IGNORECASE,
