@@ -491,3 +491,51 @@ def test_a_span_of_the_last_items_of_a_list_grows_to_the_whole_list(sentence, sp
     # a question that wants one name, number or place keeps the span as it is
     kept = whole_list(analyze("Who is hampering the movement?"), sentence, start, start + len(span))
     assert kept == (start, start + len(span))
+
+
+BODIES = (
+    "The zone is home to a data exchange and an institute devoted to the Brics association. Hung was principal "
+    "liaison officer for Hong Kong at the Shenzhen Qianhai Authority. The label was sold to Universal Music Group."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # "Which company …?" is not answered by another kind of body, post or place in lowercase
+        ("Which company built the data exchange?", "Brics association", False),
+        ("Which authority did Hung work for?", "principal liaison officer", False),
+        # a name may end in another kind's word; the asked kind answers; lists and loose heads check nothing
+        ("Which company bought the label?", "Universal Music Group", True),
+        ("Which association is the institute devoted to?", "Brics association", True),
+        ("Which group is the institute devoted to?", "Brics association", True),
+        ("Which companies are in the zone?", "Brics association", True),
+    ],
+)
+def test_a_which_question_is_not_answered_by_another_kind_of_thing(question, span, fits):
+    start = BODIES.index(span)
+    assert misfits(analyze(question), BODIES, start, start + len(span)) is not fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # within a longer span, the name of the asked kind of body or place
+        (
+            "Which authority did Hung work for?",
+            "principal liaison officer for Hong Kong at the Shenzhen Qianhai Authority",
+            "Shenzhen Qianhai Authority",
+        ),
+        # not for other questions, nor when the span is the name
+        (
+            "What was Hung's post?",
+            "principal liaison officer for Hong Kong at the Shenzhen Qianhai Authority",
+            "principal liaison officer for Hong Kong at the Shenzhen Qianhai Authority",
+        ),
+        ("Which authority did Hung work for?", "the Shenzhen Qianhai Authority", "the Shenzhen Qianhai Authority"),
+    ],
+)
+def test_the_name_of_the_asked_kind_within_a_longer_span(question, span, expected):
+    start = BODIES.index(span)
+    result = shape_span(analyze(question), BODIES, start, start + len(span))
+    assert result is not None and BODIES[result[0] : result[1]] == expected
