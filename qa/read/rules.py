@@ -23,7 +23,7 @@ from qa.index.store import Index
 from qa.read.base import Look, cite, merge
 from qa.read.question import HONORIFICS, Kind, Question, Wants
 from qa.read.sentences import RankedSentence, SentenceRanker
-from qa.read.shape import misfits, with_currency
+from qa.read.shape import misfits, past_cut_name, with_currency
 from qa.read.speakers import may_say, speaker, speaks_for
 from qa.records import Answer, Hit, Sentence, StageScores
 from qa.text import MONTHS, NUMBER_WORDS, SAYING, STOPWORDS, WEEKDAYS, fold, stem, words
@@ -141,11 +141,12 @@ class RuleReader:
             for candidate in candidates(q, tokens, gap_texts(raw, tokens), heading=is_heading(sentence)):
                 span = span_score(q, tokens, candidate)
                 start, end = tokens[candidate.first].start, tokens[candidate.last].end
+                start = past_cut_name(raw, start, end)
                 if span <= 0 or misfits(q, raw, start, end):
                     continue
                 if (Wants.SPEAKER in q.wants or who is not None) and not may_say(sentence, who, start, end, raw):
                     continue  # "Who said …?" of a quotation: its speaker, or not what it says
-                scored.append(self._answer(ranked, tokens, candidate, span))
+                scored.append(self._answer(ranked, start, end, span))
             if who is not None and not sentence.start <= who[0] < sentence.end:
                 scored += self._speaker_before(q, ranked, who)
         return merge(sorted(scored, key=lambda a: -a.score))[: max(top_n, 5)]
@@ -168,10 +169,13 @@ class RuleReader:
         if span <= 0:
             return []
         return [
-            replace(self._answer(replace(ranked, sentence=named), tokens, candidate, span), support=ranked.sentence)
+            replace(
+                self._answer(replace(ranked, sentence=named), tokens[inside[0]].start, tokens[inside[-1]].end, span),
+                support=ranked.sentence,
+            )
         ]
 
-    def _answer(self, ranked: RankedSentence, tokens: list[Token], candidate: Candidate, span: float) -> Answer:
+    def _answer(self, ranked: RankedSentence, start: int, end: int, span: float) -> Answer:
         sentence = ranked.sentence
         score = min(math.sqrt(max(ranked.score, 0.0) * span), 1.0)
         stages = StageScores(
@@ -183,7 +187,7 @@ class RuleReader:
             rule=round(span, 4),
         )
         raw = self.index.document(sentence.doc_id).raw
-        start, end = with_currency(raw, tokens[candidate.first].start, tokens[candidate.last].end)
+        start, end = with_currency(raw, start, end)
         return cite(raw, sentence, start, end, score, stages)
 
 

@@ -276,3 +276,11 @@ def test_a_lists_first_item_does_not_reach_across_a_bracket():
     found = [text[tokens[c.first].start : tokens[c.last].end] for c in _lists(tokens, gap_texts(text, tokens))]
     assert "Brooklyn, Queens, Manhattan, and the Bronx" in found
     assert not any("(" in item for item in found)
+
+
+def test_no_candidate_opens_with_the_end_of_a_cut_name(seed_rules_pipeline, seed_pipeline):
+    # the list "Customs, promised easier and faster immigration and clearance" of "… General Administration
+    # of Customs, promised …": both readers start it after the name's comma
+    for pipeline in (seed_rules_pipeline, seed_pipeline):
+        texts = [c.text for c in pipeline.ask("What flows will be made easier?").candidates]
+        assert texts and not any(t.startswith("Customs,") for t in texts), texts
