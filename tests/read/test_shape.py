@@ -546,17 +546,6 @@ def test_the_name_of_the_asked_kind_within_a_longer_span(question, span, expecte
     assert result is not None and BODIES[result[0] : result[1]] == expected
 
 
-def test_the_owner_of_something_is_not_where_it_is():
-    text = "Lau Siu-kai, a consultant at Beijing’s think tank, spoke in Beijing's Great Hall."
-    q = analyze("Where is Lau Siu-kai a consultant?")
-    start = text.index("Beijing")
-    assert misfits(q, text, start, start + len("Beijing"))
-    start = text.index("Beijing’s think tank")
-    assert not misfits(q, text, start, start + len("Beijing’s think tank"))
-    # for other questions an owner may be the answer ("Whose think tank …?" asks for it)
-    assert not misfits(analyze("Who runs the think tank?"), text, text.index("Beijing"), text.index("Beijing") + 7)
-
-
 @pytest.mark.parametrize(
     ("span", "expected"),
     [
@@ -571,6 +560,8 @@ def test_the_owner_of_something_is_not_where_it_is():
 def test_a_span_never_opens_with_the_end_of_a_cut_name(span, expected):
     from qa.read.shape import past_cut_name
 
-    text = "On Tuesday, Sun Yuning, deputy director of the General Administration of Customs, promised easier clearance."
+    text = (
+        "On Tuesday, Sun Yuning, deputy director of the General Administration of Customs, promised easier clearance."
+    )
     start = text.index(span)
     assert text[past_cut_name(text, start, start + len(span)) : start + len(span)] == expected
