@@ -496,7 +496,8 @@ def test_a_span_of_the_last_items_of_a_list_grows_to_the_whole_list(sentence, sp
 BODIES = (
     "The zone is home to a data exchange and an institute devoted to the Brics association. Hung was principal "
     "liaison officer for Hong Kong at the Shenzhen Qianhai Authority. The label was sold to Universal Music Group. "
-    "Shenzhen Mayor Qin Weizhong spoke. Qin Weizhong said at a press conference held by the Commerce Ministry."
+    "Shenzhen Mayor Qin Weizhong spoke. Qin Weizhong said at a press conference held by the Commerce Ministry. "
+    "The vote went to the Liberal Party of Australia, the rural National Party of Victoria and others."
 )
 
 
@@ -511,10 +512,14 @@ BODIES = (
         ("Which association is the institute devoted to?", "Brics association", True),
         ("Which group is the institute devoted to?", "Brics association", True),
         ("Which companies are in the zone?", "Brics association", True),
+        # a question about what a body owns asks about that ("Which company's association …?")
+        ("Which company's association runs the institute?", "Brics association", True),
         # nor, for a body, by a person: a name the document gives a post, or the post
         ("Which ministry held the press conference?", "Qin Weizhong", False),
         ("Which ministry held the press conference?", "Mayor", False),
         ("Which ministry held the press conference?", "the Commerce Ministry", True),
+        # a body's name with "of" in it is no person, whatever post another mention names
+        ("Which party won the vote?", "Liberal Party of Australia", True),
     ],
 )
 def test_a_which_question_is_not_answered_by_another_kind_of_thing(question, span, fits):
