@@ -2,7 +2,8 @@
 articles never read): how many gold answers ``misfits`` would reject (a post held elsewhere, a lesser
 or former post, a cost question answered without money, a difference asked of a sentence that compares
 nothing, a number said of another thing than the asked one) and how many ``before_asked_name``,
-``holder_of_asked_post``, ``full_name`` or ``whole_list`` would change. A check that touches gold answers is too broad.
+``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name`` or ``past_cut_name`` would
+change. A check that touches gold answers is too broad.
 Seconds; prints each gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
@@ -17,11 +18,13 @@ from qa.evaluate.squad import DEFAULT_DATA_DIR, training_pool
 from qa.index.chunk import split_sentences
 from qa.read.question import Kind, Wants, analyze
 from qa.read.shape import (
+    asked_kind_name,
     before_asked_name,
     full_name,
     holder_of_asked_post,
     long_form_start,
     misfits,
+    past_cut_name,
     whole_list,
     with_currency,
 )
@@ -59,6 +62,8 @@ def main(data_dir: Path) -> None:
                 or holder_of_asked_post(q, e.context, start, end) != start
                 or full_name(q, e.context, start, end) != (start, end)
                 or whole_list(q, e.context, start, end) != (start, end)
+                or asked_kind_name(q, e.context, start, end) != (start, end)
+                or past_cut_name(e.context, start, end) != start
                 or (q.short_form and long_form_start(q.short_form, e.context, start, end) != start)
             ):
                 cut += 1

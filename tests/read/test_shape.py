@@ -560,13 +560,16 @@ def test_the_name_of_the_asked_kind_within_a_longer_span(question, span, expecte
         # a whole name opening the span stays, and so does a cut name that the span is
         ("Sun Yuning, deputy director", "Sun Yuning, deputy director"),
         ("Customs", "Customs"),
+        # a capitalised word that ends the sentence before is no name cut off
+        ("Broadway, from 159th Street", "Broadway, from 159th Street"),
     ],
 )
 def test_a_span_never_opens_with_the_end_of_a_cut_name(span, expected):
     from qa.read.shape import past_cut_name
 
     text = (
-        "On Tuesday, Sun Yuning, deputy director of the General Administration of Customs, promised easier clearance."
+        "On Tuesday, Sun Yuning, deputy director of the General Administration of Customs, promised easier clearance. "
+        "It was Dutch. Broadway, from 159th Street, was named."
     )
     start = text.index(span)
     assert text[past_cut_name(text, start, start + len(span)) : start + len(span)] == expected
