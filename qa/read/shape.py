@@ -424,7 +424,7 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
         return False
     if fold(last[0]) in TITLES:
         return True  # "Mayor" is a post, not a body
-    name = _NAME_RUN.search(span, max(0, len(span) - 80))  # the name the span ends in, "of" and all
+    name = next(reversed(list(_NAME_RUN.finditer(span))), None)  # the name the span ends in, "of" and all
     person = name is not None and name.end() == len(span) and " of " not in name.group()
     return person and _holds_post(text, _names_in(text, start, end)[-1])
 

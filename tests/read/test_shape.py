@@ -497,7 +497,8 @@ BODIES = (
     "The zone is home to a data exchange and an institute devoted to the Brics association. Hung was principal "
     "liaison officer for Hong Kong at the Shenzhen Qianhai Authority. The label was sold to Universal Music Group. "
     "Shenzhen Mayor Qin Weizhong spoke. Qin Weizhong said at a press conference held by the Commerce Ministry. "
-    "The vote went to the Liberal Party of Australia, the rural National Party of Victoria and others."
+    "The vote went to the Liberal Party of Australia, the rural National Party of Victoria and others. "
+    "Hong Kong No 2 official Eric Chan attended."
 )
 
 
@@ -517,6 +518,7 @@ BODIES = (
         # nor, for a body, by a person: a name the document gives a post, or the post
         ("Which ministry held the press conference?", "Qin Weizhong", False),
         ("Which ministry held the press conference?", "Mayor", False),
+        ("Which ministry held the press conference?", "Hong Kong No 2 official Eric Chan", False),
         ("Which ministry held the press conference?", "the Commerce Ministry", True),
         # a body's name with "of" in it is no person, whatever post another mention names
         ("Which party won the vote?", "Liberal Party of Australia", True),
