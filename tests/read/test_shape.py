@@ -575,3 +575,25 @@ def test_a_span_never_opens_with_the_end_of_a_cut_name(span, expected):
     )
     start = text.index(span)
     assert text[past_cut_name(text, start, start + len(span)) : start + len(span)] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # the rest of the asked thing's own name is no description of it
+        ("What is Hetao?", "zone", False),
+        ("What is the Greater Bay Area?", "framework", False),
+        # a description after a comma, or after the name and a verb, is one
+        ("What is Hetao?", "a cooperation zone", True),
+        ("What is the Greater Bay Area?", "Beijing’s scheme", True),
+        ("What is Hetao?", "(a border zone)", True),  # an appositive in brackets
+        ("What was also donated?", "blood", True),  # no name asked about
+    ],
+)
+def test_a_description_does_not_go_on_from_the_name_it_describes(question, span, fits):
+    text = (
+        "Hung hailed the Hetao zone. Hetao, a cooperation zone, grows. Xi signed the Greater Bay Area framework. "
+        "The Greater Bay Area refers to Beijing’s scheme. Hetao (a border zone) grew. Also donated blood was."
+    )
+    start = text.index(span)
+    assert misfits(analyze(question), text, start, start + len(span)) is not fits
