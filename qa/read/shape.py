@@ -17,7 +17,11 @@
   ("87 hectares (214 acres), and the Shenzhen one occupying 302 hectares" → "87 hectares (214 acres)");
 - a bracket or quotation mark opened in an answer is closed in it;
 - of names joined by "and", the one the asked post is said of is kept ("Qin and Sun Yuning, deputy
-  director of …" → "Sun Yuning").
+  director of …" → "Sun Yuning");
+- within a longer span, the name of the kind of body or place asked for is kept ("principal liaison
+  officer for Hong Kong at the Shenzhen Qianhai Authority" → "Shenzhen Qianhai Authority" for "Which
+  authority …?");
+- a span never opens with the end of a name cut off on its left, then a comma ("Customs, promised …").
 
 ``misfits`` rejects a span that cannot answer whatever its score: the holder of the asked post somewhere
 else ("Shenzhen Mayor Qin Weizhong" for "Who is the mayor of Hong Kong?", also where the span's own
@@ -442,7 +446,8 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Mayor" is a post, not a body
     name = next(reversed(list(_NAME_RUN.finditer(span))), None)  # the name the span ends in, "of" and all
     person = name is not None and name.end() == len(span) and " of " not in name.group()
-    return person and _holds_post(text, _names_in(text, start, end)[-1])
+    names = _names_in(text, start, end)
+    return person and bool(names) and _holds_post(text, names[-1])
 
 
 # "Which country's courts …?", "What city's mayor …?": the wh-phrase owns the thing asked about
