@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.index.store import Index
-from qa.read.question import Question
+from qa.read.question import ROLE_NOUNS, Question
 from qa.records import Hit, Sentence
 from qa.text import fold, stem, words
 
@@ -66,11 +66,14 @@ class SentenceRanker:
         return max(float((self.index.sentence_vectors[rows] @ query_vector).max()), floor) if rows else floor
 
     def overlap(self, q: Question, present: set[str]) -> float:
-        """idf-weighted share of the question's content terms found among ``present`` terms."""
-        if not q.terms:
+        """idf-weighted share of the question's content terms found among ``present`` terms. A head noun that
+        names the kind of answer ("position" in "What is Witman Hung's position?") is not sought: the
+        sentence that answers says "executive chairman", not "position"."""
+        asked = [t for t in q.terms if not (t == q.head and t in ROLE_NOUNS)]
+        if not asked:
             return 0.0
-        weights = [self.idf(t) for t in q.terms]
-        found = sum(w for t, w in zip(q.terms, weights, strict=True) if t in present)
+        weights = [self.idf(t) for t in asked]
+        found = sum(w for t, w in zip(asked, weights, strict=True) if t in present)
         return found / sum(weights) if sum(weights) else 0.0
 
     def idf(self, term: str) -> float:

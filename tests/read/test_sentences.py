@@ -21,3 +21,16 @@ def test_a_sentences_cosine_is_its_stored_vector_against_the_question_and_the_be
     assert ranker.best_cosine(hits, vector, 2.0) == 2.0  # never below the floor (the answer's own)
     assert ranker.best_cosine([], vector, 0.3) == 0.3
     assert ranker.cosine(replace(read[0], start=read[0].start + 1), vector) is None  # not an indexed sentence
+
+
+def test_the_head_noun_that_names_the_kind_of_answer_is_not_sought_in_the_sentence(tiny_index):
+    from qa.read.question import analyze
+    from qa.read.sentences import stems
+
+    ranker = SentenceRanker(tiny_index, passages=2)
+    said = stems("Speaking to the Post, executive chairman Witman Hung hailed the support.")
+    # "position" names what is asked for: a sentence that answers says "executive chairman", not "position"
+    assert ranker.overlap(analyze("What is Witman Hung's position?"), said) == 1.0
+    assert ranker.overlap(analyze("What is Witman Hung's position?"), stems("Hung spoke.")) < 1.0
+    # any other word of the question is still sought
+    assert ranker.overlap(analyze("What is Witman Hung's favourite position?"), said) < 1.0
