@@ -403,6 +403,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Which is bigger, the Hong Kong side or the Shenzhen side?" is answered by one of them
     if q.kind is Kind.DESCRIBE and _goes_on_from_target(q, text, start):
         return True  # "zone" of "the Hetao zone" is the rest of the name asked about, not what it is
+    if q.kind is Kind.DESCRIBE and _WHO.match(q.text) and not describes(text[start:end]):
+        return True  # "Who is Mayor Qin?" is not answered "Shenzhen" (a "What is …?" may be: by a full name)
     if lesser_post(q, text, start, end) or other_kind(q, text, start, end):
         return True
     return post_elsewhere(q, text, start, end) or other_clause_asked(q, text, start, end)
@@ -449,6 +451,8 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     names = _names_in(text, start, end)
     return person and bool(names) and _holds_post(text, names[-1])
 
+
+_WHO = re.compile(r"\s*who\b", re.IGNORECASE)
 
 # "Which country's courts …?", "What city's mayor …?": the wh-phrase owns the thing asked about
 _OWNER_ASKED = re.compile(r"\b(?:which|what)\s+[\w-]+['’]s?\s", re.IGNORECASE)

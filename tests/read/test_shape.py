@@ -588,12 +588,16 @@ def test_a_span_never_opens_with_the_end_of_a_cut_name(span, expected):
         ("What is the Greater Bay Area?", "Beijing’s scheme", True),
         ("What is Hetao?", "(a border zone)", True),  # an appositive in brackets
         ("What was also donated?", "blood", True),  # no name asked about
+        # a person is described, not named by a place: "Shenzhen" of "Shenzhen Mayor Qin Weizhong"
+        ("Who is Qin Weizhong?", "Shenzhen", False),
+        ("Who is Qin Weizhong?", "Shenzhen Mayor", True),
     ],
 )
-def test_a_description_does_not_go_on_from_the_name_it_describes(question, span, fits):
+def test_a_description_describes_and_does_not_go_on_from_the_name_it_describes(question, span, fits):
     text = (
         "Hung hailed the Hetao zone. Hetao, a cooperation zone, grows. Xi signed the Greater Bay Area framework. "
-        "The Greater Bay Area refers to Beijing’s scheme. Hetao (a border zone) grew. Also donated blood was."
+        "The Greater Bay Area refers to Beijing’s scheme. Hetao (a border zone) grew. Also donated blood was. "
+        "Shenzhen Mayor Qin Weizhong spoke."
     )
     start = text.index(span)
     assert misfits(analyze(question), text, start, start + len(span)) is not fits
