@@ -430,8 +430,9 @@ _KINDS |= {stem(word) for word in TITLES}
 def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     """A "which/what X" answer of another kind than X, for X a kind of body or place: one that ends in a
     lowercase noun naming another kind of body, place or post ("Brics association" for "Which company
-    built the data exchange?"), or, for a body, a person (a name that the document gives a post:
-    "Qin Weizhong", "Mayor Qin Weizhong" elsewhere, for "Which ministry held the press conference?").
+    built the data exchange?"), or, for a body, a name that another kind of body follows ("Brics" of "the
+    Brics association") or a person (a name that the document gives a post: "Qin Weizhong", "Mayor Qin
+    Weizhong" elsewhere, for "Which ministry held the press conference?").
     Not for lists, whose items may be of several kinds, nor where X owns what is asked ("Which country's
     courts …?"). ``eval/scripts/gold_answer_checks.py`` counts the training pool's gold answers it rejects."""
     if q.kind is Kind.LIST or q.head not in _KIND_HEADS or _OWNER_ASKED.search(q.text):
@@ -444,6 +445,9 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
         return stem(last[0]) in _KINDS and stem(last[0]) != q.head
     if q.head not in _BODY_HEADS:
         return False
+    following = _FOLLOWING_WORD.match(text, end)
+    if following and stem(following.group(1)) in _BODY_HEADS and stem(following.group(1)) != q.head:
+        return True  # "Brics" of "the Brics association" names an association, not a company
     if fold(last[0]) in TITLES:
         return True  # "Mayor" is a post, not a body
     name = next(reversed(list(_NAME_RUN.finditer(span))), None)  # the name the span ends in, "of" and all
@@ -453,6 +457,8 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
 
 
 _WHO = re.compile(r"\s*who\b", re.IGNORECASE)
+
+_FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")
 
 # "Which country's courts …?", "What city's mayor …?": the wh-phrase owns the thing asked about
 _OWNER_ASKED = re.compile(r"\b(?:which|what)\s+[\w-]+['’]s?\s", re.IGNORECASE)
