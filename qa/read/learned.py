@@ -34,7 +34,6 @@ from qa.read.shape import (
     before_asked_name,
     full_name,
     misfits,
-    past_cut_name,
     restates,
     shape_span,
     whole_list,
@@ -173,7 +172,6 @@ class LearnedReader:
             shaped = whole_list(q, window.text, *shaped)
             shaped = in_asked_unit(q, window.text, *shaped)
             shaped = _grown(q, window.text, shaped, typed)
-            shaped = (past_cut_name(window.text, *shaped), shaped[1])  # a typed list may open with a cut name
             if (Wants.SPEAKER in q.wants or window.speaker is not None) and not may_say(
                 window.ranked.sentence, window.speaker, window.start + shaped[0], window.start + shaped[1], raw
             ):

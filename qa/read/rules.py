@@ -140,8 +140,7 @@ class RuleReader:
             who = speaker(sentence, self.index.sentence_before) if speaks_for(q, sentence) else None
             for candidate in candidates(q, tokens, gap_texts(raw, tokens), heading=is_heading(sentence)):
                 span = span_score(q, tokens, candidate)
-                start, end = tokens[candidate.first].start, tokens[candidate.last].end
-                start = past_cut_name(raw, start, end)
+                start, end = raw_span(tokens, candidate, raw)
                 if span <= 0 or misfits(q, raw, start, end):
                     continue
                 if (Wants.SPEAKER in q.wants or who is not None) and not may_say(sentence, who, start, end, raw):
@@ -205,6 +204,13 @@ def gap_texts(raw: str, tokens: list[Token]) -> list[str]:
     return [raw[a.end : b.start] for a, b in itertools.pairwise(tokens)]
 
 
+def raw_span(tokens: list[Token], candidate: Candidate, raw: str) -> tuple[int, int]:
+    """A candidate's raw offsets; a list whose first item is the end of a name cut off on its left
+    ("Customs, promised easier …" of "… General Administration of Customs, promised …") starts after it."""
+    start, end = tokens[candidate.first].start, tokens[candidate.last].end
+    return past_cut_name(raw, start, end), end
+
+
 def typed_spans(q: Question, sentences: Sequence[Sentence], raw: str) -> list[tuple[int, int, float, str]]:
     """Raw ``(start, end, rule score, kind)`` of the typed candidates (not plain phrases) of these sentences.
 
@@ -217,7 +223,7 @@ def typed_spans(q: Question, sentences: Sequence[Sentence], raw: str) -> list[tu
         tokens = sentence_tokens(sentence)
         for c in candidates(q, tokens, gap_texts(raw, tokens), heading=is_heading(sentence)):
             if c.kind != "phrase":
-                out.append((tokens[c.first].start, tokens[c.last].end, span_score(q, tokens, c), c.kind))
+                out.append((*raw_span(tokens, c, raw), span_score(q, tokens, c), c.kind))
     return out
 
 

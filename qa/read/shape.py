@@ -423,8 +423,9 @@ _BODIES = {
 _PLACES = {"country", "city", "river", "town", "state", "island", "street", "building", "lake", "mountain", "province"}
 _BODY_HEADS = {stem(word) for word in _BODIES}
 _KIND_HEADS = _BODY_HEADS | {stem(word) for word in _PLACES}
-_KINDS = _KIND_HEADS | {stem(word) for word in {"group", "body", "zone", "park", "centre", "center", "area", "region"}}
-_KINDS |= {stem(word) for word in TITLES}
+_KINDS = _KIND_HEADS | {
+    stem(word) for word in {"group", "body", "zone", "park", "centre", "center", "area", "region", *TITLES}
+}
 
 
 def other_kind(q: Question, text: str, start: int, end: int) -> bool:
