@@ -1,10 +1,10 @@
 """The answer checks of ``qa/read/shape.py`` against every gold answer of the training pool (held-out
 articles never read): how many gold answers ``misfits`` would reject (a post held elsewhere, a lesser
 or former post, a cost question answered without money, a difference asked of a sentence that compares
-nothing, a number said of another thing than the asked one) and how many ``before_asked_name``,
-``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name`` or ``past_cut_name`` would
-change. A check that touches gold answers is too broad.
-Seconds; prints each gold answer touched and the counts.
+nothing, a number said of another thing than the asked one, another kind than the asked one, the asked
+person's own post) and how many ``before_asked_name``, ``holder_of_asked_post``, ``full_name``,
+``whole_list``, ``asked_kind_name``, ``past_cut_name`` or ``opening_phrase_end`` would change. A check
+that touches gold answers is too broad. Seconds; prints each gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
 """
@@ -24,6 +24,7 @@ from qa.read.shape import (
     holder_of_asked_post,
     long_form_start,
     misfits,
+    opening_phrase_end,
     past_cut_name,
     whole_list,
     with_currency,
@@ -64,6 +65,7 @@ def main(data_dir: Path) -> None:
                 or whole_list(q, e.context, start, end) != (start, end)
                 or asked_kind_name(q, e.context, start, end) != (start, end)
                 or past_cut_name(e.context, start, end) != start
+                or opening_phrase_end(e.context, start, end) != end
                 or (q.short_form and long_form_start(q.short_form, e.context, start, end) != start)
             ):
                 cut += 1

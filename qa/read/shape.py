@@ -21,7 +21,9 @@
 - within a longer span, the name of the kind of body or place asked for is kept ("principal liaison
   officer for Hong Kong at the Shenzhen Qianhai Authority" → "Shenzhen Qianhai Authority" for "Which
   authority …?");
-- a span never opens with the end of a name cut off on its left, then a comma ("Customs, promised …").
+- a span never opens with the end of a name cut off on its left, then a comma ("Customs, promised …");
+- a span that starts in a sentence's opening phrase ends with it ("the Post" of "Speaking to the Post, Chinese
+  Big Data Society executive chairman …").
 
 ``misfits`` rejects a span that cannot answer whatever its score: the holder of the asked post somewhere
 else ("Shenzhen Mayor Qin Weizhong" for "Who is the mayor of Hong Kong?", also where the span's own
@@ -33,7 +35,9 @@ of another thing than the asked one in a sentence that measures both ("87 hectar
 Kong side spread across 87 hectares, and the Shenzhen one occupying 302 hectares" for "How big is the
 Shenzhen side?"), anything but a name when a full name is asked for, the short form itself when what it
 stands for is asked ("Brics association" for "What does Brics stand for?"), another kind of body or place
-than the asked one ("Brics association" for "Which company …?"), the rest of the asked thing's own name for
+than the asked one ("Brics association" for "Which company …?", the kind in the plural, "Hong Kong
+universities", for "Which university …?"), the post of the very person a "who" question names ("executive
+chairman" of "executive chairman Witman Hung" for "Who did Witman Hung speak to?"), the rest of the asked thing's own name for
 a description ("zone" of "the Hetao zone" for "What is Hetao?"). Both readers apply it to the whole
 document, so that every mention of a name is seen, not only the window's.
 
@@ -120,8 +124,22 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
             )
         if cut is not None and cut.start() > start:
             end = cut.start()
+        end = min(end, opening_phrase_end(text, start, end))
     start, end = _balance(text, *_strip(text, start, end))
     return (start, end) if start < end else None
+
+
+# A sentence that opens with a participle or "according to" before its main clause ("Speaking to the Post,
+# Chinese Big Data Society executive chairman Witman Hung …"); the comma that ends it is not a date's.
+_OPENING_PHRASE = re.compile(r"(?:[A-Z][a-z]+ing\s+[a-z]|According\s+to\s)[^;.]*?(?P<comma>,)\s(?!\d)")
+
+
+def opening_phrase_end(text: str, start: int, end: int) -> int:
+    """Where a span that starts in a sentence's opening phrase must end: at the comma closing the phrase, not in
+    the main clause ("the Post|, Chinese Big Data Society executive chairman" for "Who did Witman Hung speak
+    to?"). Of the training pool's 61 gold answers that start in such a phrase, none runs past its comma."""
+    opening = _OPENING_PHRASE.match(text, _sentence_start(text, start), end)
+    return opening.start("comma") if opening and start < opening.start("comma") else end
 
 
 def _goes_on_from_target(q: Question, text: str, start: int) -> bool:
@@ -407,6 +425,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Who is Mayor Qin?" is not answered "Shenzhen" (a "What is …?" may be: by a full name)
     if lesser_post(q, text, start, end) or other_kind(q, text, start, end):
         return True
+    if describes_named(q, text, start, end):
+        return True  # "Who did Witman Hung speak to?" is not "Chinese Big Data Society executive chairman"
     return post_elsewhere(q, text, start, end) or other_clause_asked(q, text, start, end)
 
 
@@ -443,11 +463,15 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     if not last or not last[0].isalpha():
         return False
     if last[0].islower():
-        return stem(last[0]) in _KINDS and stem(last[0]) != q.head
+        return stem(last[0]) in _KINDS and (stem(last[0]) != q.head or _plural_of_one(q, last[0]))
     if q.head not in _BODY_HEADS:
         return False
-    following = _FOLLOWING_WORD.match(text, end)
-    if following and stem(following.group(1)) in _BODY_HEADS and stem(following.group(1)) != q.head:
+    name_end = end
+    while text[name_end : name_end + 1] == " " and (more := _NAME_WORD.match(text, name_end + 1)) is not None:
+        name_end = more.end()  # "Hong" of "Hong Kong universities": what follows the whole name
+    following = _FOLLOWING_WORD.match(text, name_end)
+    body = following.group(1) if following else ""
+    if stem(body) in _BODY_HEADS and (stem(body) != q.head or _plural_of_one(q, body)):
         return True  # "Brics" of "the Brics association" names an association, not a company
     if fold(last[0]) in TITLES:
         return True  # "Mayor" is a post, not a body
@@ -455,6 +479,13 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     person = name is not None and name.end() == len(span) and " of " not in name.group()
     names = _names_in(text, start, end)
     return person and bool(names) and _holds_post(text, names[-1])
+
+
+def _plural_of_one(q: Question, word: str) -> bool:
+    """``word`` is the plural of the kind a question asks one of: "Hong Kong universities" names the kind, not
+    the university that "Which university leads the innovation centres?" asks for."""
+    asked = {fold(w) for w, _, _ in words(q.text) if stem(fold(w)) == q.head}
+    return bool(asked) and fold(word) not in asked and fold(word).endswith("s")
 
 
 _WHO = re.compile(r"\s*who\b", re.IGNORECASE)
@@ -497,6 +528,27 @@ def lesser_post(q: Question, text: str, start: int, end: int) -> bool:
             if word in TITLES and held and any(w in q.lesser for w in said[:i]):
                 return True
     return False
+
+
+_NAME_JUST_AFTER = re.compile(r" ([A-Z][\w'’-]*)")
+_NAME_JUST_BEFORE = re.compile(r"([A-Z][\w'’-]*), $")
+
+
+def describes_named(q: Question, text: str, start: int, end: int) -> bool:
+    """For "who" asking about someone the question names, a span that describes that very person: a post
+    just before the name ("Chinese Big Data Society executive chairman| Witman Hung" for "Who did Witman
+    Hung speak to?") or an appositive just after it ("Sun Yuning, |deputy director of …" for "Who is Sun
+    Yuning's boss?"). "Who is NAME?" asks for such a description and is no PERSON question. Of the
+    training pool's 752 gold answers to "who" questions that name someone, none stands so."""
+    if q.kind is not Kind.PERSON or not q.proper or not describes(text[start:end]):
+        return False
+    last = text[start:end].split()[-1]
+    post_last = last.isalpha() and (last.islower() or fold(last) in TITLES)  # "chairman", "Mayor"; not "Burns'"
+    after = _NAME_JUST_AFTER.match(text, end) if post_last else None
+    before = _NAME_JUST_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and opening_phrase_end(text, before.start(), start) < start:
+        before = None  # "Speaking to the Post, |…": the comma closes an opening phrase, no appositive follows
+    return any(m is not None and stem(fold(m.group(1))) in q.proper for m in (after, before))
 
 
 # Where a sentence parts into clauses that say the like of different things ("…, with the Hong Kong side

@@ -498,7 +498,7 @@ BODIES = (
     "liaison officer for Hong Kong at the Shenzhen Qianhai Authority. The label was sold to Universal Music Group. "
     "Shenzhen Mayor Qin Weizhong spoke. Qin Weizhong said at a press conference held by the Commerce Ministry. "
     "The vote went to the Liberal Party of Australia, the rural National Party of Victoria and others. "
-    "Hong Kong No 2 official Eric Chan attended."
+    "Hong Kong No 2 official Eric Chan attended. Five Hong Kong universities set up centres."
 )
 
 
@@ -526,10 +526,16 @@ BODIES = (
         ("Which city hosts the institute?", "Brics", True),  # a place's name may stand before a body
         # a body's name with "of" in it is no person, whatever post another mention names
         ("Which party won the vote?", "Liberal Party of Australia", True),
+        # one of a kind is asked for: the kind in the plural names many, and so does a name before it
+        ("Which university leads the centres?", "Hong Kong universities", False),
+        ("Which university leads the centres?", "Hong Kong", False),
+        ("Which university leads the centres?", "Hong", False),
+        ("Which universities set up centres?", "Hong Kong universities", True),
     ],
 )
 def test_a_which_question_is_not_answered_by_another_kind_of_thing(question, span, fits):
-    start = BODIES.rindex(span) if span == "Qin Weizhong" else BODIES.index(span)
+    last = ("Qin Weizhong", "Hong Kong universities", "Hong Kong", "Hong")  # the document's last mention
+    start = BODIES.rindex(span) if span in last else BODIES.index(span)
     assert misfits(analyze(question), BODIES, start, start + len(span)) is not fits
 
 
@@ -605,3 +611,50 @@ def test_a_description_describes_and_does_not_go_on_from_the_name_it_describes(q
     )
     start = text.index(span)
     assert misfits(analyze(question), text, start, start + len(span)) is not fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # "who" asking about a named person is not answered by that person's own post or appositive
+        ("Who did Witman Hung speak to?", "Chinese Big Data Society executive chairman", False),
+        ("Who did Witman Hung speak to?", "the Post", True),
+        ("Who is Sun Yuning's boss?", "deputy director of the General Administration of Customs", False),
+        # another person's post, and a description asked for, stand
+        ("Who spoke to the Post?", "Chinese Big Data Society executive chairman", True),
+        ("Who is Sun Yuning?", "deputy director of the General Administration of Customs", True),
+        # a name before the asked name is no post of it ("Mayor W. Haydon Burns' Jacksonville Story")
+        ("Who wrote the Jacksonville Story?", "Mayor W. Haydon Burns'", True),
+    ],
+)
+def test_a_who_answer_is_not_the_asked_persons_own_post(question, span, fits):
+    text = (
+        "Speaking to the Post, Chinese Big Data Society executive chairman Witman Hung Wai-man hailed it. Qin and "
+        "Sun Yuning, deputy director of the General Administration of Customs, promised. Mayor W. Haydon Burns' "
+        "Jacksonville Story resulted."
+    )
+    start = text.index(span)
+    assert misfits(analyze(question), text, start, start + len(span)) is not fits
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        # a span that starts in a sentence's opening phrase ends with it
+        ("the Post, Chinese Big Data Society executive chairman", "the Post"),
+        ("to the Post, Chinese Big Data Society", "to the Post"),
+        # a span of the main clause, and a date's comma inside the opening phrase, stand
+        ("Chinese Big Data Society executive chairman", "Chinese Big Data Society executive chairman"),
+        ("May 7, 2012", "May 7, 2012"),
+        # a sentence that opens with a name ending in -ing has no opening phrase
+        ("Beijing, the capital", "Beijing, the capital"),
+    ],
+)
+def test_a_span_does_not_run_from_an_opening_phrase_into_the_main_clause(span, expected):
+    text = (
+        "Speaking to the Post, Chinese Big Data Society executive chairman Witman Hung hailed it. Speaking on "
+        "May 7, 2012, he left. Beijing, the capital, grew."
+    )
+    start = text.index(span)
+    result = shape_span(analyze("What was it?"), text, start, start + len(span))
+    assert result is not None and text[result[0] : result[1]] == expected
