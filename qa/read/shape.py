@@ -37,9 +37,10 @@ Shenzhen side?"), anything but a name when a full name is asked for, the short f
 stands for is asked ("Brics association" for "What does Brics stand for?"), another kind of body or place
 than the asked one ("Brics association" for "Which company …?", the kind in the plural, "Hong Kong
 universities", for "Which university …?"), the post of the very person a "who" question names ("executive
-chairman" of "executive chairman Witman Hung" for "Who did Witman Hung speak to?"), the rest of the asked thing's own name for
-a description ("zone" of "the Hetao zone" for "What is Hetao?"). Both readers apply it to the whole
-document, so that every mention of a name is seen, not only the window's.
+chairman" of "executive chairman Witman Hung" for "Who did Witman Hung speak to?"), a day, month or year
+alone for "who" or "where", the rest of the asked thing's own name for a description ("zone" of "the Hetao
+zone" for "What is Hetao?"). Both readers apply it to the whole document, so that every mention of a name
+is seen, not only the window's.
 
 Completions, applied by the learned reader after scoring the shaped span so that the score the model gave
 stands for the completed one: ``whole_range`` ("1505–|1521|" → "1505–1521"), ``with_currency`` ("$500
@@ -425,6 +426,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Who is Mayor Qin?" is not answered "Shenzhen" (a "What is …?" may be: by a full name)
     if lesser_post(q, text, start, end) or other_kind(q, text, start, end):
         return True
+    if q.kind in (Kind.PERSON, Kind.PLACE) and _only_a_date(text[start:end]):
+        return True  # "Who heads the General Administration of Customs?" is not "Tuesday"
     if describes_named(q, text, start, end):
         return True  # "Who did Witman Hung speak to?" is not "Chinese Big Data Society executive chairman"
     return post_elsewhere(q, text, start, end) or other_clause_asked(q, text, start, end)
@@ -528,6 +531,16 @@ def lesser_post(q: Question, text: str, start: int, end: int) -> bool:
             if word in TITLES and held and any(w in q.lesser for w in said[:i]):
                 return True
     return False
+
+
+_YEAR = re.compile(r"(?:1\d|20)\d\d")
+
+
+def _only_a_date(span: str) -> bool:
+    """A day, month or year and nothing else ("Tuesday", "March 1833", "2017"): no person or place."""
+    found = [fold(w) for w in re.findall(r"[\w'’-]+", span)]
+    dated = [w for w in found if w in WEEKDAYS or w in MONTHS or _YEAR.fullmatch(w)]
+    return bool(dated) and all(w in WEEKDAYS or w in MONTHS or w.isdigit() or w in STOPWORDS for w in found)
 
 
 _NAME_JUST_AFTER = re.compile(r" ([A-Z][\w'’-]*)")
@@ -675,17 +688,23 @@ def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
 
     "Who is the mayor of Hong Kong?" against "Shenzhen Mayor Qin Weizhong" (or "Qin Weizhong, mayor of
     Shenzhen"): the text ties the same post word to other names than the question's, and the span's
-    sentence never names the question's ("Hong Kong"). Such a span answers another question.
+    sentence never names the question's ("Hong Kong"). Such a span answers another question. "Who heads
+    the General Administration of Customs?" asks for any post of it, so "Qin" (Shenzhen's mayor) is none; the
+    Customs of the sentence "Qin and Sun Yuning, deputy director of the General Administration of Customs"
+    are Sun Yuning's, and tie Qin to nothing. A span of several names is checked name by name.
     """
     if q.kind is not Kind.PERSON:
         return False
-    asked_posts = q.posts
+    # "Who heads the General Administration of Customs?" asks for whoever holds its top post, whatever its word
+    asked_posts = q.posts or (_ANY_POST if Wants.HEAD in q.wants else frozenset())
     asked_names = set(q.proper) - asked_posts
     if not asked_posts or not asked_names:
         return False
-    if _names_any(asked_names, _sentence_around(text, start, end)):
-        return False
+    sentence_start = _sentence_start(text, start)
+    sentence = _sentence_around(text, start, end)
     for name in _names_in(text, start, end):
+        if _names_any(asked_names, _without_others_posts(sentence, name, start - sentence_start)):
+            continue  # the sentence may tie the person to the asked place or body
         holders = []
         for mention in _mentions(text, name):  # "Mayor Qin Weizhong said" here, "Shenzhen Mayor Qin Weizhong" above
             holders += _post_before(text, mention.start())
@@ -698,15 +717,37 @@ def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
     return False
 
 
+_NAME_GOES_ON = re.compile(r"(?:\s*(?:of|for|and|the)\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)*")
+_ANY_POST = frozenset(stem(word) for word in TITLES)
+
+
+def _without_others_posts(sentence: str, name: str, span_at: int) -> str:
+    """The sentence without the posts said of other people than ``name``: in "On Tuesday, Qin and Sun Yuning,
+    deputy director of the General Administration of Customs, promised …", the Customs are Sun Yuning's, and
+    the sentence ties Qin to nothing. A post said of the span's own words stays (``span_at``: where the span
+    starts in the sentence)."""
+    kept, at = [], 0
+    for post in _POST_AFTER.finditer(sentence):
+        if not sentence[: post.start()].endswith(name) and post.start() >= span_at:
+            kept.append(sentence[at : post.start()])
+            goes_on = _NAME_GOES_ON.match(sentence, post.end())  # "… Administration| of Customs"
+            at = goes_on.end() if goes_on else post.end()
+    return "".join(kept) + sentence[at:]
+
+
 def _names_in(text: str, start: int, end: int) -> list[str]:
     """The runs of capitalised words in a span, parted by posts and lowercase words: "Qin Weizhong" of
     "Shenzhen Mayor Qin Weizhong" or of "Qin Weizhong said at a press conference"."""
     runs: list[list[str]] = [[]]
-    for word, _, _ in words(text[start:end]):
+    last_end = None
+    for word, begin, stop in words(text[start:end]):
+        if runs[-1] and last_end is not None and not text[start + last_end : start + begin].isspace():
+            runs.append([])  # punctuation parts names: "Tuesday, Qin"
         if _NAME_WORD.fullmatch(word) and fold(word) not in TITLES and fold(word) not in STOPWORDS:
             runs[-1].append(word)
         elif runs[-1]:
             runs.append([])
+        last_end = stop
     return [" ".join(run) for run in runs if run]
 
 

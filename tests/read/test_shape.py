@@ -162,7 +162,8 @@ POSTS = (
     "Sun Yuning, deputy director of the General Administration of Customs, spoke.\n"
     "Chinese President Xi Jinping attended, and at the Game Developers Conference, director Eiji Aonuma spoke.\n"
     "Hong Kong leader John Lee said Shenzhen Mayor Qin Weizhong would visit Hong Kong.\n"
-    "The zone opens on Thursday, Mayor Qin Weizhong said at a press conference."
+    "The zone opens on Thursday, Mayor Qin Weizhong said at a press conference.\n"
+    "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, promised more."
 )
 
 
@@ -193,6 +194,13 @@ POSTS = (
         ("Who was the director that announced a Zelda game?", "Eiji Aonuma", 2, False),
         # the sentence names the asked place, so the reader, not this check, decides
         ("Who is the mayor of Hong Kong?", "Qin Weizhong", 3, False),
+        # "Who heads …?" asks for any post of the asked body: Qin is Shenzhen's mayor, and the Customs the
+        # sentence names are Sun Yuning's (a span of two names, one parted by a comma, is checked name by name)
+        ("Who heads the General Administration of Customs?", "Qin", 5, True),
+        ("Who heads the General Administration of Customs?", "Tuesday, Qin", 5, True),
+        ("Who heads the Hong Kong Police?", "Qin", 5, True),
+        ("Who heads the Hong Kong Police?", "Sun Yuning", 5, True),  # his post is of the Customs
+        ("Who heads Shenzhen?", "Qin", 5, False),
     ],
 )
 def test_a_post_held_elsewhere_is_not_an_answer(question, span, line, elsewhere):
@@ -658,3 +666,21 @@ def test_a_span_does_not_run_from_an_opening_phrase_into_the_main_clause(span, e
     start = text.index(span)
     result = shape_span(analyze("What was it?"), text, start, start + len(span))
     assert result is not None and text[result[0] : result[1]] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a day, month or year alone answers neither "who" nor "where"
+        ("Who heads the Customs?", "Tuesday", False),
+        ("Where did they meet?", "March 1833", False),
+        ("Who destroyed the relics?", "1968", False),
+        ("When did they meet?", "March 1833", True),
+        ("Who destroyed the relics?", "Red Guards", True),
+        ("Where did they meet?", "Tuesday Market", True),
+    ],
+)
+def test_a_date_alone_is_no_person_or_place(question, span, fits):
+    text = "On Tuesday they met. In March 1833 Red Guards came, and in 1968 they met at Tuesday Market."
+    start = text.index(span)
+    assert misfits(analyze(question), text, start, start + len(span)) is not fits
