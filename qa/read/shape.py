@@ -22,6 +22,8 @@
   officer for Hong Kong at the Shenzhen Qianhai Authority" → "Shenzhen Qianhai Authority" for "Which
   authority …?");
 - a span never opens with the end of a name cut off on its left, then a comma ("Customs, promised …");
+- within a longer span, the agent of "Who VERBed X?" is kept ("a number of ministries" of "… a press
+  conference held in Beijing by a number of ministries" for "Who held the press conference?");
 - a span that starts in a sentence's opening phrase ends with it ("the Post" of "Speaking to the Post, Chinese
   Big Data Society executive chairman …").
 
@@ -30,17 +32,19 @@ else ("Shenzhen Mayor Qin Weizhong" for "Who is the mayor of Hong Kong?", also w
 mention, "Mayor Qin Weizhong said", names no place but another mention in the document does), the
 holder of a lesser or former post ("Sun Yuning, deputy director of the General Administration of Customs"
 for "Who heads the General Administration of Customs?"), no sum of
-money for "How much does … cost?", a sentence that compares nothing for "How much bigger …?", a number said
+money for "How much does … cost?" (a magnitude that counts the noun after it, "56.4 million visitors", is
+none), a sum of money for "How much water …?", a sentence that compares nothing for "How much bigger …?", a number said
 of another thing than the asked one in a sentence that measures both ("87 hectares" of "…, with the Hong
 Kong side spread across 87 hectares, and the Shenzhen one occupying 302 hectares" for "How big is the
 Shenzhen side?"), anything but a name when a full name is asked for, the short form itself when what it
 stands for is asked ("Brics association" for "What does Brics stand for?"), another kind of body or place
 than the asked one ("Brics association" for "Which company …?", the kind in the plural, "Hong Kong
-universities", for "Which university …?"), the post of the very person a "who" question names ("executive
-chairman" of "executive chairman Witman Hung" for "Who did Witman Hung speak to?"), a day, month or year
-alone for "who" or "where", the rest of the asked thing's own name for a description ("zone" of "the Hetao
-zone" for "What is Hetao?"). Both readers apply it to the whole document, so that every mention of a name
-is seen, not only the window's.
+universities", for "Which university …?"; no name at all for "… on what island?"), the post of the very
+person a "who" question names ("executive chairman" of "executive chairman Witman Hung" for "Who did Witman
+Hung speak to?"), a day, month or year alone for "who" or "where", a number alone for "why", another than the agent
+the sentence names for "Who VERBed X?" ("… held in Beijing by a number of ministries"), the rest of the
+asked thing's own name for a description ("zone" of "the Hetao zone" for "What is Hetao?"). Both readers apply
+it to the whole document, so that every mention of a name is seen, not only the window's.
 
 Completions, applied by the learned reader after scoring the shaped span so that the score the model gave
 stands for the completed one: ``whole_range`` ("1505–|1521|" → "1505–1521"), ``with_currency`` ("$500
@@ -102,6 +106,7 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     start, end = _whole_number(text, start, end)
     start, end = asked_kind_name(q, text, *_whole_name(q, text, start, end))
     start = holder_of_asked_post(q, text, start, end)
+    start, end = asked_agent(q, text, start, end)
     if q.short_form:
         start = long_form_start(q.short_form, text, start, end)
     if q.kind is Kind.DESCRIBE and not describes(text[start:end]):
@@ -408,8 +413,10 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
     is the Shenzhen side?" of "… 87 hectares, and the Shenzhen one occupying 302 hectares": nothing is
     computed, so only a stated difference answers); no number for a measure of a named thing; not one of
     the choices the question offers; the holder of a lesser post or of the asked post somewhere else."""
-    if Wants.MONEY in q.wants and not MONEY.search(text, with_currency(text, start, end)[0], end):
+    if Wants.MONEY in q.wants and not _money(text, with_currency(text, start, end)[0], end):
         return True
+    if q.kind is Kind.QUANTITY and Wants.MONEY not in q.wants and _other_mass(q) and _CURRENCY.search(text, start, end):
+        return True  # "How much more water will be added …?" is no "$3.2 billion"
     if Wants.DIFFERENCE in q.wants and not _COMPARES.search(_sentence_around(text, start, end)):
         return True
     if Wants.FULL_NAME in q.wants and not is_name(text[start:end]):
@@ -426,8 +433,14 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Who is Mayor Qin?" is not answered "Shenzhen" (a "What is …?" may be: by a full name)
     if lesser_post(q, text, start, end) or other_kind(q, text, start, end):
         return True
+    if q.kind is Kind.REASON and _only_a_number(text[start:end]):
+        return True  # "Why did OPEC raise the price of oil to $5.11?" is not "70%"
     if q.kind in (Kind.PERSON, Kind.PLACE) and _only_a_date(text[start:end]):
         return True  # "Who heads the General Administration of Customs?" is not "Tuesday"
+    if q.kind is Kind.PERSON and agent_elsewhere(q, text, start, end):
+        return (
+            True  # "Who held the press conference?": "… a press conference held in Beijing by a number of ministries"
+        )
     if describes_named(q, text, start, end):
         return True  # "Who did Witman Hung speak to?" is not "Chinese Big Data Society executive chairman"
     return post_elsewhere(q, text, start, end) or other_clause_asked(q, text, start, end)
@@ -462,6 +475,8 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     if q.kind is Kind.LIST or q.head not in _KIND_HEADS or _OWNER_ASKED.search(q.text):
         return False
     span = text[start:end].rstrip(_EDGE + ".")
+    if q.kind in (Kind.ENTITY, Kind.PLACE) and not any(ch.isupper() for ch in span) and _kind_asked_alone(q):
+        return True  # "… is what river?" wants a river's name, not "fresh"
     last = span.split()[-1:]
     if not last or not last[0].isalpha():
         return False
@@ -492,6 +507,20 @@ def _plural_of_one(q: Question, word: str) -> bool:
 
 
 _WHO = re.compile(r"\s*who\b", re.IGNORECASE)
+# "… is what river?", "On which island is …": the kind named right after the wh-word, then the question's end,
+# a verb's auxiliary or a preposition, so that the kind is the thing asked for ("what street drug" is a drug)
+_KIND_THEN = re.compile(
+    r"\b(?:what|which)\s+([a-z]+)\s*(?:\?|$|(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would"
+    r"|in|on|at|of|by|from)\b)",
+    re.IGNORECASE,
+)
+
+
+def _kind_asked_alone(q: Question) -> bool:
+    """The kind asked for stands alone after its wh-word: a name of that kind is the answer."""
+    asked = _KIND_THEN.search(q.text)
+    return asked is not None and stem(fold(asked.group(1))) == q.head
+
 
 _FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")
 
@@ -533,7 +562,49 @@ def lesser_post(q: Question, text: str, start: int, end: int) -> bool:
     return False
 
 
+# A magnitude ("56.4 million") is a sum of money unless a counted noun follows it ("56.4 million visitors")
+_MAGNITUDE = re.compile(r"\b(?:bn|billion|million|trillion)$", re.IGNORECASE)
+_COUNTED_NOUN = re.compile(r"\s+([a-z]+)")
+# A currency itself, in an answer: a sign or a currency's name
+_CURRENCY = re.compile(
+    r"[$£€¥₹]|\b(?:dollars?|cents?|yuan|renminbi|rmb|euros?|pounds?\s+sterling|yen|francs?|rupees?|pesos?|usd|hkd|gbp)\b",
+    re.IGNORECASE,
+)
+# "How much (more) water …?": the thing measured, when the question names a physical one
+_HOW_MUCH_OF = re.compile(rf"\bhow\s+much\s+(?:(?:{COMPARATIVES})\s+)?([a-z]+)\b", re.IGNORECASE)
+_MASSES = {
+    *("water", "oil", "gas", "fuel", "coal", "petroleum", "energy", "electricity", "power", "heat", "rain", "rainfall"),
+    *("snow", "snowfall", "land", "space", "time", "food", "grain", "wheat", "rice", "sugar", "milk", "steel"),
+    *("iron", "carbon", "oxygen", "sediment", "soil", "waste", "radiation", "light", "weight", "mass", "memory"),
+}
+
+
+def _money(text: str, start: int, end: int) -> bool:
+    """The span holds a sum of money or a share; a bare magnitude that counts the noun after it holds none
+    ("56.4 million" of "56.4 million visitors")."""
+    span = text[start:end]
+    magnitude = _MAGNITUDE.search(span)
+    if magnitude and not MONEY.search(span[: magnitude.start()]):
+        counted = _COUNTED_NOUN.match(text, end)
+        return counted is None or fold(counted.group(1)) in STOPWORDS or bool(MONEY.fullmatch(counted.group(1)))
+    return bool(MONEY.search(span))
+
+
+def _other_mass(q: Question) -> bool:
+    """The question measures a named thing other than money ("How much more water …?")."""
+    asked = _HOW_MUCH_OF.search(q.text)
+    if asked is None:
+        return False
+    return fold(asked.group(1)) in _MASSES
+
+
 _YEAR = re.compile(r"(?:1\d|20)\d\d")
+
+
+def _only_a_number(span: str) -> bool:
+    """A number, share or sum and nothing else ("70%", "$5.11", "two million"): no cause or purpose."""
+    found = re.findall(r"[A-Za-z]+", span)
+    return has_number(span) and all(fold(w) in NUMBER_WORDS or MONEY.fullmatch(w) for w in found)
 
 
 def _only_a_date(span: str) -> bool:
@@ -541,6 +612,63 @@ def _only_a_date(span: str) -> bool:
     found = [fold(w) for w in re.findall(r"[\w'’-]+", span)]
     dated = [w for w in found if w in WEEKDAYS or w in MONTHS or _YEAR.fullmatch(w)]
     return bool(dated) and all(w in WEEKDAYS or w in MONTHS or w.isdigit() or w in STOPWORDS for w in found)
+
+
+# "Who held the press conference?": the verb in the past and what it was done to
+_WHO_DID = re.compile(r"^\s*who\s+(?P<verb>[a-z]+)\s+(?P<object>[^?]+)", re.IGNORECASE)
+_PAST_IRREGULAR = {
+    *("held", "built", "made", "wrote", "led", "founded", "won", "took", "gave", "sent", "found", "brought"),
+    *("began", "ran", "set", "sold", "bought", "paid", "fought", "taught", "told", "kept", "chose", "drew"),
+}
+_BY_AGENT = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+by\s+(?P<agent>[^,.;:]+)")
+
+
+def agent_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
+    """For "Who VERBed X?", the document says by whom X was VERBed ("… a press conference held in Beijing by
+    a number of ministries"), and the span is not that agent ("Qin Weizhong", who spoke at it, nor "Eric
+    Chan", who attended it). A named thing may have been VERBed by many ("Who inspired Beyoncé …?"): then
+    only the span's own sentence counts. Of the training pool's 23 who-questions whose gold sentence says so,
+    every gold answer is the agent."""
+    asked = _WHO_DID.match(q.text)
+    thing = next((w for w, _, _ in words(asked.group("object")) if fold(w) not in STOPWORDS), "") if asked else ""
+    if thing[:1].isupper():  # a named thing ("Who inspired Beyoncé …?") has many agents: only the span's sentence
+        sentence_start = _sentence_start(text, start)
+        closing = _SENTENCE_END.search(text, end)
+        text = text[: closing.start() if closing else len(text)]
+        agents = [(a, b) for a, b in _agents(q, text) if a >= sentence_start]
+    else:
+        agents = list(_agents(q, text))
+    return bool(agents) and not any(start < stop and end > begin for begin, stop in agents)
+
+
+def asked_agent(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
+    """Within a longer span, the agent of "Who VERBed X?": "a number of ministries" of "Qin Weizhong said at a
+    press conference held in Beijing by a number of ministries" for "Who held the press conference?"."""
+    if q.kind is not Kind.PERSON:
+        return start, end
+    for begin, stop in _agents(q, text[:end]):
+        if start <= begin and stop <= end and text[start:end].strip(_EDGE + ".") != text[begin:stop]:
+            return begin, stop
+    return start, end
+
+
+def _agents(q: Question, text: str) -> Iterator[tuple[int, int]]:
+    """Where ``text`` names the agent of the question's verb done to its object: "X VERBed … by AGENT"."""
+    asked = _WHO_DID.match(q.text)
+    if asked is None:
+        return
+    verb = fold(asked.group("verb"))
+    done_to = terms(asked.group("object"))
+    if not done_to or not (verb.endswith("ed") or verb in _PAST_IRREGULAR):
+        return
+    for done in re.finditer(r"\b" + re.escape(verb) + r"\b", text, re.IGNORECASE):
+        sentence_start = _sentence_start(text, done.start())
+        if done_to[0] not in terms(text[max(sentence_start, done.start() - 60) : done.start()])[-4:]:
+            continue
+        closing = _SENTENCE_END.search(text, done.end())
+        by = _BY_AGENT.match(text, done.end(), closing.start() if closing else len(text))
+        if by is not None:
+            yield by.start("agent"), by.end("agent")
 
 
 _NAME_JUST_AFTER = re.compile(r" ([A-Z][\w'’-]*)")

@@ -247,7 +247,10 @@ def test_a_number_said_of_another_thing_than_the_asked_one(question, span, said_
     assert other_clause_asked(analyze(question), SIDES_OF_PARK, start, start + len(span)) is said_of_another
 
 
-MONEY = "The branch houses 40 projects and cost $500 million, or HK$3.9 billion; rents rose 12%.\n"
+MONEY = (
+    "The branch houses 40 projects and cost $500 million, or HK$3.9 billion; rents rose 12%.\n"
+    "It drew 56.4 million visitors who spent 61.3 billion in the city; a $3.2 billion plant adds 290 million gallons.\n"
+)
 SIDES = (
     "The Hong Kong side spreads across 87 hectares, and the Shenzhen one occupies 302 hectares.\n"
     "The Shenzhen side is 215 hectares larger than the Hong Kong side.\n"
@@ -265,6 +268,13 @@ SIDES = (
         # other "how much" questions, and cost questions that name their unit, take a bare number
         (MONEY, "How much land does the branch cover?", "40", True),
         (MONEY, "How much did the branch cost in dollars?", "40", True),
+        # a magnitude is a sum unless it counts the noun after it
+        (MONEY, "How much money did tourism create?", "56.4 million", False),
+        (MONEY, "How much money did tourism create?", "61.3 billion", True),
+        # a question that measures a physical thing is not answered by a sum of money
+        (MONEY, "How much water will the plant add?", "$3.2 billion", False),
+        (MONEY, "How much water will the plant add?", "290 million gallons", True),
+        (MONEY, "How much financial aid will the plant get?", "$3.2 billion", True),
         # a difference is answered only where a sentence states one: nothing is computed
         (SIDES, "How much bigger is the Shenzhen side?", "87 hectares", False),
         (SIDES, "How much bigger is the Shenzhen side?", "215 hectares", True),
@@ -534,6 +544,10 @@ BODIES = (
         ("Which city hosts the institute?", "Brics", True),  # a place's name may stand before a body
         # a body's name with "of" in it is no person, whatever post another mention names
         ("Which party won the vote?", "Liberal Party of Australia", True),
+        # a kind asked for alone after its wh-word wants a name of that kind, not a word in lowercase
+        ("The institute is devoted to what association?", "devoted", False),
+        ("Which association is the institute devoted to?", "devoted", False),
+        ("Which association rules exist?", "devoted", True),  # "association rules" are rules
         # one of a kind is asked for: the kind in the plural names many, and so does a name before it
         ("Which university leads the centres?", "Hong Kong universities", False),
         ("Which university leads the centres?", "Hong Kong", False),
@@ -684,3 +698,52 @@ def test_a_date_alone_is_no_person_or_place(question, span, fits):
     text = "On Tuesday they met. In March 1833 Red Guards came, and in 1968 they met at Tuesday Market."
     start = text.index(span)
     assert misfits(analyze(question), text, start, start + len(span)) is not fits
+
+
+@pytest.mark.parametrize(
+    ("span", "fits"),
+    [
+        # a number, share or sum alone is no cause or purpose
+        ("70%", False),
+        ("$5.11", False),
+        ("five percent", False),
+        ("in response to American aid", True),
+        ("to cut output by 5%", True),
+    ],
+)
+def test_a_number_alone_answers_no_why_question(span, fits):
+    text = "OPEC raised prices 70% to $5.11 in response to American aid, five percent a month, to cut output by 5%."
+    start = text.index(span)
+    assert misfits(analyze("Why did OPEC raise the price?"), text, start, start + len(span)) is not fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # "Who VERBed X?" is answered by the agent the document gives ("held … by a number of ministries")
+        ("Who held the press conference?", "Qin Weizhong", False),
+        ("Who held the press conference?", "Eric Chan", False),
+        ("Who held the press conference?", "a number of ministries", True),
+        # other verbs, and questions about a named thing, whose agent only the span's sentence can give
+        ("Who attended the press conference?", "Eric Chan", True),
+        ("Who inspired Beyoncé?", "Madonna", True),
+        ("Who inspired Beyoncé?", "Eric Chan", True),
+    ],
+)
+def test_who_did_it_is_answered_by_the_agent_the_document_names(question, span, fits):
+    text = (
+        "Mayor Qin Weizhong said at a press conference held in Beijing by a number of ministries. Eric Chan "
+        "attends a press conference. Beyoncé was inspired by her mother. Madonna inspired Beyoncé."
+    )
+    start = text.index(span)
+    assert misfits(analyze(question), text, start, start + len(span)) is not fits
+
+
+def test_the_agent_within_a_longer_span():
+    text = "Mayor Qin Weizhong said at a press conference held in Beijing by a number of ministries."
+    span = "Qin Weizhong said at a press conference held in Beijing by a number of ministries"
+    start = text.index(span)
+    result = shape_span(analyze("Who held the press conference?"), text, start, start + len(span))
+    assert result is not None and text[result[0] : result[1]] == "a number of ministries"
+    result = shape_span(analyze("Who spoke at the press conference?"), text, start, start + len(span))
+    assert result is not None and text[result[0] : result[1]] == span
