@@ -670,12 +670,13 @@ def test_a_who_answer_is_not_the_asked_persons_own_post(question, span, fits):
         ("May 7, 2012", "May 7, 2012"),
         # a sentence that opens with a name ending in -ing has no opening phrase
         ("Beijing, the capital", "Beijing, the capital"),
+        ("the capital, and the largest city", "the capital, and the largest city"),
     ],
 )
 def test_a_span_does_not_run_from_an_opening_phrase_into_the_main_clause(span, expected):
     text = (
         "Speaking to the Post, Chinese Big Data Society executive chairman Witman Hung hailed it. Speaking on "
-        "May 7, 2012, he left. Beijing, the capital, grew."
+        "May 7, 2012, he left. Beijing, the capital, grew. Beijing is the capital, and the largest city."
     )
     start = text.index(span)
     result = shape_span(analyze("What was it?"), text, start, start + len(span))
@@ -692,10 +693,12 @@ def test_a_span_does_not_run_from_an_opening_phrase_into_the_main_clause(span, e
         ("When did they meet?", "March 1833", True),
         ("Who destroyed the relics?", "Red Guards", True),
         ("Where did they meet?", "Tuesday Market", True),
+        # a month alone may be a name
+        ("Who met them?", "May", True),
     ],
 )
 def test_a_date_alone_is_no_person_or_place(question, span, fits):
-    text = "On Tuesday they met. In March 1833 Red Guards came, and in 1968 they met at Tuesday Market."
+    text = "On Tuesday they met. In March 1833 Red Guards came, and in 1968 they met at Tuesday Market. May met them."
     start = text.index(span)
     assert misfits(analyze(question), text, start, start + len(span)) is not fits
 
