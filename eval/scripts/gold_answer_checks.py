@@ -3,9 +3,9 @@ articles never read): how many gold answers ``misfits`` would reject (a post hel
 or former post, a cost question answered without money, a difference asked of a sentence that compares
 nothing, a number said of another thing than the asked one, another kind than the asked one, the asked
 person's own post) and how many ``before_asked_name``, ``holder_of_asked_post``, ``full_name``,
-``whole_list``, ``asked_kind_name``, ``past_cut_name``, ``opening_phrase_end`` or ``asked_agent`` would
-change. A check that touches gold answers is too broad. Seconds; prints each gold answer touched and the
-counts.
+``whole_list``, ``asked_kind_name``, ``past_cut_name``, ``opening_phrase_end``, ``asked_agent`` or
+``past_restated_reason`` would change. A check that touches gold answers is too broad. Seconds; prints
+each gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
 """
@@ -28,6 +28,7 @@ from qa.read.shape import (
     misfits,
     opening_phrase_end,
     past_cut_name,
+    past_restated_reason,
     whole_list,
     with_currency,
 )
@@ -69,6 +70,7 @@ def main(data_dir: Path) -> None:
                 or past_cut_name(e.context, start, end) != start
                 or opening_phrase_end(e.context, start, end) != end
                 or asked_agent(q, e.context, start, end) != (start, end)
+                or past_restated_reason(q, e.context, start, end) != start
                 or (q.short_form and long_form_start(q.short_form, e.context, start, end) != start)
             ):
                 cut += 1

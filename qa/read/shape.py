@@ -22,6 +22,8 @@
   officer for Hong Kong at the Shenzhen Qianhai Authority" → "Shenzhen Qianhai Authority" for "Which
   authority …?");
 - a span never opens with the end of a name cut off on its left, then a comma ("Customs, promised …");
+- a "why" answer that opens by restating the question starts at the cause or purpose after it ("for
+  research purposes" of "to visit overseas websites for research purposes");
 - within a longer span, the agent of "Who VERBed X?" is kept ("a number of ministries" of "… a press
   conference held in Beijing by a number of ministries" for "Who held the press conference?");
 - a span that starts in a sentence's opening phrase ends with it ("the Post" of "Speaking to the Post, Chinese
@@ -107,6 +109,7 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     start, end = asked_kind_name(q, text, *_whole_name(q, text, start, end))
     start = holder_of_asked_post(q, text, start, end)
     start, end = asked_agent(q, text, start, end)
+    start = past_restated_reason(q, text, start, end)
     if q.short_form:
         start = long_form_start(q.short_form, text, start, end)
     if q.kind is Kind.DESCRIBE and not describes(text[start:end]):
@@ -644,6 +647,31 @@ def agent_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
     else:
         agents = list(_agents(q, text))
     return bool(agents) and not any(start < stop and end > begin for begin, stop in agents)
+
+
+# What opens a cause or a purpose ("to attend …", "for research purposes", "because of …")
+_REASON_OPENING = re.compile(
+    r"(?:because|due\s+to|owing\s+to|thanks\s+to|in\s+order\s+to|so\s+as\s+to|so\s+that|in\s+response\s+to"
+    r"|to\s+(?!the\b|a\b|an\b)[a-z]+|for)\b"
+)
+
+
+def past_restated_reason(q: Question, text: str, start: int, end: int) -> int:
+    """A "why" answer that opens by restating the question starts at the cause or purpose after it:
+    "to visit overseas websites |for research purposes" for "Why would researchers visit overseas
+    websites?"."""
+    if q.kind is not Kind.REASON:
+        return start
+    asked = set(q.terms)
+    restated = False  # the word just before was one of the question's
+    for word, begin, _ in words(text[start:end]):
+        if restated and _REASON_OPENING.match(text, start + begin):
+            return start + begin
+        folded = fold(word)
+        restated = stem(folded) in asked
+        if not restated and folded not in STOPWORDS:
+            break
+    return start
 
 
 def asked_agent(q: Question, text: str, start: int, end: int) -> tuple[int, int]:

@@ -750,3 +750,33 @@ def test_the_agent_within_a_longer_span():
     assert result is not None and text[result[0] : result[1]] == "a number of ministries"
     result = shape_span(analyze("Who spoke at the press conference?"), text, start, start + len(span))
     assert result is not None and text[result[0] : result[1]] == span
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # a "why" answer that opens by restating the question starts at the purpose after it
+        (
+            "Why would researchers visit overseas websites?",
+            "to visit overseas websites for research purposes",
+            "for research purposes",
+        ),
+        ("Why did Chan fly to Beijing?", "Beijing to attend the press conference", "to attend the press conference"),
+        # a subject that the question names, then more than a purpose, stays
+        ("Why were the leaflets given?", "the leaflets will have to be given", "the leaflets will have to be given"),
+        # other questions keep their spans
+        (
+            "What did researchers visit?",
+            "to visit overseas websites for research purposes",
+            "to visit overseas websites for research purposes",
+        ),
+    ],
+)
+def test_a_why_answer_does_not_open_by_restating_the_question(question, span, expected):
+    text = (
+        "A channel lets researchers to visit overseas websites for research purposes. Chan flew to Beijing to "
+        "attend the press conference. Then the leaflets will have to be given to the jury."
+    )
+    start = text.index(span)
+    result = shape_span(analyze(question), text, start, start + len(span))
+    assert result is not None and text[result[0] : result[1]] == expected
