@@ -445,9 +445,7 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
     if q.kind in (Kind.PERSON, Kind.PLACE) and _only_a_date(text[start:end]):
         return True  # "Who heads the General Administration of Customs?" is not "Tuesday"
     if q.kind is Kind.PERSON and agent_elsewhere(q, text, start, end):
-        return (
-            True  # "Who held the press conference?": "… a press conference held in Beijing by a number of ministries"
-        )
+        return True  # "Who held the press conference?" of "… held in Beijing by a number of ministries"
     if describes_named(q, text, start, end):
         return True  # "Who did Witman Hung speak to?" is not "Chinese Big Data Society executive chairman"
     return post_elsewhere(q, text, start, end) or other_clause_asked(q, text, start, end)
@@ -885,8 +883,8 @@ _ANY_POST = frozenset(stem(word) for word in TITLES)
 def _without_others_posts(sentence: str, name: str, span_at: int) -> str:
     """The sentence without the posts said of other people than ``name``: in "On Tuesday, Qin and Sun Yuning,
     deputy director of the General Administration of Customs, promised …", the Customs are Sun Yuning's, and
-    the sentence ties Qin to nothing. A post said of the span's own words stays (``span_at``: where the span
-    starts in the sentence)."""
+    the sentence ties Qin to nothing. Only posts from the span's start on (``span_at``, in the sentence) are
+    taken out: one said before the span may be its own person's under another name, and stays."""
     kept, at = [], 0
     for post in _POST_AFTER.finditer(sentence):
         if not sentence[: post.start()].endswith(name) and post.start() >= span_at:
