@@ -850,7 +850,9 @@ def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
     sentence never names the question's ("Hong Kong"). Such a span answers another question. "Who heads
     the General Administration of Customs?" asks for any post of it, so "Qin" (Shenzhen's mayor) is none; the
     Customs of the sentence "Qin and Sun Yuning, deputy director of the General Administration of Customs"
-    are Sun Yuning's, and tie Qin to nothing. A span of several names is checked name by name.
+    are Sun Yuning's, and tie Qin to nothing. Where the sentence says neither the asked place or body nor the
+    asked post, any post of another body rules the person out ("Qin" for "Who is the director of the General
+    Administration of Customs?"). A span of several names is checked name by name.
     """
     if q.kind is not Kind.PERSON:
         return False
@@ -862,15 +864,20 @@ def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
     sentence_start = _sentence_start(text, start)
     sentence = _sentence_around(text, start, end)
     for name in _names_in(text, start, end):
-        if _names_any(asked_names, _without_others_posts(sentence, name, start - sentence_start)):
+        own = _without_others_posts(sentence, name, start - sentence_start)
+        if _names_any(asked_names, own):
             continue  # the sentence may tie the person to the asked place or body
+        # where the sentence does not say the asked post either, a post of another body rules the person out
+        # ("Qin", Shenzhen's mayor, for "Who is the director of the General Administration of Customs?"); a
+        # person may hold several posts, so not where it does ("its President (… Prime Minister Donald Tusk)")
+        posts = asked_posts if asked_posts & {stem(w) for w in post_words(own)} else _ANY_POST
         holders = []
         for mention in _mentions(text, name):  # "Mayor Qin Weizhong said" here, "Shenzhen Mayor Qin Weizhong" above
             holders += _post_before(text, mention.start())
             after = _POST_AFTER.match(text, mention.end())
             if after:
                 holders.append((after.group("post"), after.group("of")))
-        tied = [names for post, names in holders if names and stem(fold(post)) in asked_posts]
+        tied = [names for post, names in holders if names and stem(fold(post)) in posts]
         if tied and not any(_names_any(asked_names, names) for names in tied):
             return True
     return False

@@ -163,7 +163,8 @@ POSTS = (
     "Chinese President Xi Jinping attended, and at the Game Developers Conference, director Eiji Aonuma spoke.\n"
     "Hong Kong leader John Lee said Shenzhen Mayor Qin Weizhong would visit Hong Kong.\n"
     "The zone opens on Thursday, Mayor Qin Weizhong said at a press conference.\n"
-    "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, promised more."
+    "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, promised more.\n"
+    "The board met; its director (currently Mayor Qin Weizhong) spoke."
 )
 
 
@@ -187,7 +188,7 @@ POSTS = (
         ("Who is the Chinese President?", "Xi Jinping", 2, False),
         ("Who is the president of China?", "Xi Jinping", 2, False),  # "Chinese" President
         ("Who is the deputy director of the General Administration of Customs?", "Sun Yuning", 1, False),
-        ("Who is the governor of Hong Kong?", "Qin Weizhong", 0, False),
+        ("Who is the governor of Hong Kong?", "Qin Weizhong", 0, True),  # Shenzhen's mayor (see below)
         ("Who is the mayor?", "Qin Weizhong", 0, False),
         ("Which city does the mayor govern?", "Qin Weizhong", 0, False),
         # a comma parts the post from the names before it: "Conference, director Eiji Aonuma"
@@ -201,6 +202,11 @@ POSTS = (
         ("Who heads the Hong Kong Police?", "Qin", 5, True),
         ("Who heads the Hong Kong Police?", "Sun Yuning", 5, True),  # his post is of the Customs
         ("Who heads Shenzhen?", "Qin", 5, False),
+        # where the sentence says neither the asked body nor the asked post, a post of another body rules the
+        # person out for any asked post; where it says the post, a person may hold several
+        ("Who is the director of the General Administration of Customs?", "Qin", 5, True),
+        ("Who is the director of the Hong Kong Police?", "Qin Weizhong", 4, True),
+        ("Who is the director of the Hong Kong Police?", "Qin Weizhong", 6, False),  # "its director (… Qin …)"
     ],
 )
 def test_a_post_held_elsewhere_is_not_an_answer(question, span, line, elsewhere):
