@@ -20,6 +20,7 @@ from qa.index.chunk import split_sentences
 from qa.read.question import Kind, Wants, analyze
 from qa.read.shape import (
     asked_agent,
+    asked_agents,
     asked_kind_name,
     before_asked_name,
     full_name,
@@ -40,6 +41,7 @@ from qa.text import terms
 def main(data_dir: Path) -> None:
     answerable = [e for e in training_pool(data_dir) if not e.impossible]
     who = posts = first_person = money = difference = describe = measured = speakers = expansions = rejected = cut = 0
+    opening = who_named = agent_said = 0
     for e in answerable:
         q = analyze(e.question)
         who += q.kind is Kind.PERSON
@@ -54,8 +56,15 @@ def main(data_dir: Path) -> None:
         if quoted is not None and not speaks_for(q, quoted):
             quoted, who_said = None, None
         first_person += quoted is not None and Wants.SPEAKER not in q.wants
+        sentences = split_sentences(e.context, Span(0, len(e.context)))
+        gold_sentence = next((s for s in sentences if s.start <= e.starts[0] < s.end), None)
+        agent_said += gold_sentence is not None and any(
+            gold_sentence.start <= begin < gold_sentence.end for begin, _ in asked_agents(q, e.context)
+        )
         for text, start in zip(e.answers, e.starts, strict=True):
             end = start + len(text)
+            opening += opening_phrase_end(e.context, start, len(e.context)) < len(e.context)
+            who_named += q.kind is Kind.PERSON and bool(q.proper)
             if misfits(q, e.context, with_currency(e.context, start, end)[0], end) or (
                 quoted is not None and not may_say(quoted, who_said, start, end, e.context)
             ):
@@ -80,7 +89,9 @@ def main(data_dir: Path) -> None:
         f"asking for money {money}, for a difference {difference}, for a description {describe}, "
         f"for a number or date of a named thing {measured}, for a speaker {speakers}, "
         f"for who does what a quotation says in the first person {first_person}, "
-        f"for what a short form stands for {expansions}); gold answers rejected {rejected}, changed {cut}"
+        f"for what a short form stands for {expansions}, who-questions whose gold sentence names the agent of "
+        f"the asked deed {agent_said}); gold answers in a sentence's opening phrase {opening}, to who-questions "
+        f"that name someone {who_named}; gold answers rejected {rejected}, changed {cut}"
     )
 
 

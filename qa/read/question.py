@@ -87,12 +87,16 @@ _COST = re.compile(
     r"|invest(?:s|ed|ment)?|money|revenue|salary|fees?|earn(?:s|ed)?|raised?|sold\s+for|sell\s+for)\b",
     re.IGNORECASE,
 )
+_CURRENCY_NAMES = (
+    r"dollars?|cents?|yuan|renminbi|rmb|euros?|yen|francs?|rupees?|pesos?|lira|shillings?|guineas?|usd|hkd|gbp|eur"
+)
+MAGNITUDES = r"bn|billion|million|trillion"
 # A sum of money or a share, in an answer or in the question ("… in cents?")
 MONEY = re.compile(
-    r"[$£€¥₹%]|\b(?:dollars?|cents?|yuan|renminbi|rmb|euros?|pounds?|sterling|yen|francs?|marks?|rupees?|pesos?"
-    r"|lira|shillings?|guineas?|usd|hkd|gbp|eur|bn|billion|million|trillion|percent|per\s+cent)\b",
-    re.IGNORECASE,
+    rf"[$£€¥₹%]|\b(?:{_CURRENCY_NAMES}|pounds?|sterling|marks?|{MAGNITUDES}|percent|per\s+cent)\b", re.IGNORECASE
 )
+# A currency itself: a sign or a currency's name ("pounds" and "marks" alone may weigh or score)
+CURRENCY = re.compile(rf"[$£€¥₹]|\b(?:{_CURRENCY_NAMES}|pounds?\s+sterling)\b", re.IGNORECASE)
 COMPARATIVES = (
     "more|less|fewer|bigger|larger|smaller|higher|lower|longer|shorter|older|younger|greater|taller|further"
     "|farther|heavier|lighter|cheaper|faster|slower|wider|deeper"

@@ -23,7 +23,7 @@ from qa.index.store import Index
 from qa.read.base import Look, cite, merge
 from qa.read.question import HONORIFICS, Kind, Question, Wants
 from qa.read.sentences import RankedSentence, SentenceRanker
-from qa.read.shape import misfits, past_cut_name, with_currency
+from qa.read.shape import PURPOSES, REASON_OPENINGS, misfits, past_cut_name, with_currency
 from qa.read.speakers import may_say, speaker, speaks_for
 from qa.records import Answer, Hit, Sentence, StageScores
 from qa.text import MONTHS, NUMBER_WORDS, SAYING, STOPWORDS, WEEKDAYS, fold, stem, words
@@ -250,23 +250,6 @@ def candidates(q: Question, tokens: list[Token], gaps: list[str], heading: bool 
     return out
 
 
-# What opens a cause or a purpose: "because (of) …", "due to …", "in order to …", "to attend …", "for
-# research purposes"; the words of the opening that stay out of the answer ("because") are counted.
-_REASON_OPENINGS: tuple[tuple[tuple[str, ...], int], ...] = (
-    (("because", "of"), 2),
-    (("because",), 1),
-    (("due", "to"), 0),
-    (("owing", "to"), 0),
-    (("thanks", "to"), 0),
-    (("in", "order", "to"), 0),
-    (("so", "as", "to"), 0),
-    (("so", "that"), 0),
-    (("in", "response", "to"), 0),
-    (("for", "fear", "of"), 0),
-    (("to",), 0),
-    (("for",), 0),
-)
-_PURPOSES = {"purpose", "purposes", "reason", "reasons", "sake"}
 # Words that open the next clause: a cause or purpose ends before them ("… Buddhist schools | but Deshin …")
 _CLAUSE_OPENERS = {"but", "until", "while", "whereas", "although", "though", "unless", "which", "who", "whom"}
 
@@ -278,7 +261,7 @@ def _reasons(tokens: list[Token], gaps: list[str], lists: Sequence[Candidate] = 
     tokens before the list."""
     out = []
     for i in range(len(tokens)):
-        for opening, dropped in _REASON_OPENINGS:
+        for opening, dropped in REASON_OPENINGS:
             n = len(opening)
             if tuple(t.folded for t in tokens[i : i + n]) != opening or any(
                 _breaks(gaps, k) for k in range(i, i + n - 1)
@@ -302,7 +285,7 @@ def _reasons(tokens: list[Token], gaps: list[str], lists: Sequence[Candidate] = 
             while last > body and tokens[last].folded in STOPWORDS:
                 last -= 1  # "… until their economic and" cut at the length limit
             if opening == ("for",):  # "for research purposes": only a phrase that names a purpose
-                ends = [k for k in range(body, min(body + 4, last + 1)) if tokens[k].folded in _PURPOSES]
+                ends = [k for k in range(body, min(body + 4, last + 1)) if tokens[k].folded in PURPOSES]
                 if not ends:
                     break
                 last = ends[0]

@@ -12,6 +12,12 @@ TEXT = (
 )
 
 
+def fits_in(question: str, text: str, span: str) -> bool:
+    """Whether the first ``span`` of ``text`` may answer ``question`` (no misfit)."""
+    start = text.index(span)
+    return not misfits(analyze(question), text, start, start + len(span))
+
+
 def shaped(question: str, span: str, within: str = "") -> str | None:
     start = TEXT.index(within or span) + (within.index(span) if within else 0)
     result = shape_span(analyze(question), TEXT, start, start + len(span))
@@ -302,8 +308,7 @@ SIDES = (
     ],
 )
 def test_a_cost_wants_money_a_difference_a_sentence_that_compares_a_choice_one_choice(text, question, span, fits):
-    start = text.index(span)
-    assert misfits(analyze(question), text, start, start + len(span)) is not fits
+    assert fits_in(question, text, span) is fits
 
 
 @pytest.mark.parametrize(("span", "whole"), [("500 million", "$500 million"), ("3.9 billion", "HK$3.9 billion")])
@@ -637,8 +642,7 @@ def test_a_description_describes_and_does_not_go_on_from_the_name_it_describes(q
         "The Greater Bay Area refers to Beijing’s scheme. Hetao (a border zone) grew. Also donated blood was. "
         "Shenzhen Mayor Qin Weizhong spoke."
     )
-    start = text.index(span)
-    assert misfits(analyze(question), text, start, start + len(span)) is not fits
+    assert fits_in(question, text, span) is fits
 
 
 @pytest.mark.parametrize(
@@ -661,8 +665,7 @@ def test_a_who_answer_is_not_the_asked_persons_own_post(question, span, fits):
         "Sun Yuning, deputy director of the General Administration of Customs, promised. Mayor W. Haydon Burns' "
         "Jacksonville Story resulted."
     )
-    start = text.index(span)
-    assert misfits(analyze(question), text, start, start + len(span)) is not fits
+    assert fits_in(question, text, span) is fits
 
 
 @pytest.mark.parametrize(
@@ -705,8 +708,7 @@ def test_a_span_does_not_run_from_an_opening_phrase_into_the_main_clause(span, e
 )
 def test_a_date_alone_is_no_person_or_place(question, span, fits):
     text = "On Tuesday they met. In March 1833 Red Guards came, and in 1968 they met at Tuesday Market. May met them."
-    start = text.index(span)
-    assert misfits(analyze(question), text, start, start + len(span)) is not fits
+    assert fits_in(question, text, span) is fits
 
 
 @pytest.mark.parametrize(
@@ -722,8 +724,7 @@ def test_a_date_alone_is_no_person_or_place(question, span, fits):
 )
 def test_a_number_alone_answers_no_why_question(span, fits):
     text = "OPEC raised prices 70% to $5.11 in response to American aid, five percent a month, to cut output by 5%."
-    start = text.index(span)
-    assert misfits(analyze("Why did OPEC raise the price?"), text, start, start + len(span)) is not fits
+    assert fits_in("Why did OPEC raise the price?", text, span) is fits
 
 
 @pytest.mark.parametrize(
@@ -744,8 +745,7 @@ def test_who_did_it_is_answered_by_the_agent_the_document_names(question, span, 
         "Mayor Qin Weizhong said at a press conference held in Beijing by a number of ministries. Eric Chan "
         "attends a press conference. Beyoncé was inspired by her mother. Madonna inspired Beyoncé."
     )
-    start = text.index(span)
-    assert misfits(analyze(question), text, start, start + len(span)) is not fits
+    assert fits_in(question, text, span) is fits
 
 
 def test_the_agent_within_a_longer_span():
