@@ -7,7 +7,9 @@ damped when the question's names are missing from it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,9 +48,18 @@ class SentenceRanker:
                 cosine = float(self.index.sentence_vector(sentence) @ query_vector)
                 sentence_terms = stems(sentence.text)
                 score = sentence_score(cosine, self.overlap(q, sentence_terms), retrieval)
-                score *= name_coverage(q.proper, sentence_terms, chunk_terms)
+                before = self._referred(sentence) if q.proper else set()
+                score *= name_coverage(q.proper, sentence_terms, chunk_terms, before)
                 seen[key] = RankedSentence(sentence, score, retrieval, rank + 1)
         return sorted(seen.values(), key=lambda r: -r.score)
+
+    def _referred(self, sentence: Sentence) -> set[str]:
+        """The terms of the sentence before ``sentence`` when ``sentence`` points back to it with a pronoun
+        ("We aim to establish …," he said" after "…, Mayor Qin Weizhong said"), else none."""
+        if not _POINTS_BACK.search(sentence.text):
+            return set()
+        before = self.index.sentence_before(sentence)
+        return stems(before.text) if before is not None else set()
 
     def cosine(self, sentence: Sentence, query_vector: np.ndarray) -> float | None:
         """The dense similarity of ``sentence`` to the question (None for a span that is not an indexed sentence)."""
@@ -86,15 +97,24 @@ def stems(text: str) -> set[str]:
     return {stem(fold(w)) for w, _, _ in words(text)}
 
 
-def name_coverage(names: Sequence[str], sentence_terms: set[str], chunk_terms: set[str]) -> float:
-    """1 when every name in the question is in the sentence; less when only its passage, or nothing, has it.
+# A pronoun that may stand for a name of the sentence before
+_POINTS_BACK = re.compile(r"\b(?:he|she|it|they|we|his|her|its|their|our|him|them)\b", re.IGNORECASE)
+
+
+def name_coverage(
+    names: Sequence[str], sentence_terms: set[str], chunk_terms: set[str], before_terms: AbstractSet[str] = frozenset()
+) -> float:
+    """1 when every name in the question is in the sentence; less when only the sentence before that a pronoun
+    points back to (``before_terms``), its passage, or nothing, has it.
 
     A sentence about Zhuhai's neighbours cannot give Zhuhai's population, and one that never names
     France cannot say who France's president is: the missing names are the strongest hint to abstain.
     """
     if not names:
         return 1.0
-    return sum(1.0 if n in sentence_terms else 0.75 if n in chunk_terms else 0.35 for n in names) / len(names)
+    return sum(
+        1.0 if n in sentence_terms else 0.9 if n in before_terms else 0.75 if n in chunk_terms else 0.35 for n in names
+    ) / len(names)
 
 
 def sentence_score(cosine: float, overlap: float, retrieval: float) -> float:

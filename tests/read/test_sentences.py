@@ -34,3 +34,23 @@ def test_the_head_noun_that_names_the_kind_of_answer_is_not_sought_in_the_senten
     assert ranker.overlap(analyze("What is Witman Hung's position?"), stems("Hung spoke.")) < 1.0
     # any other word of the question is still sought
     assert ranker.overlap(analyze("What is Witman Hung's favourite position?"), said) < 1.0
+
+
+def test_a_name_said_in_the_sentence_a_pronoun_points_back_to_counts_almost_as_in_the_sentence():
+    from qa.read.sentences import name_coverage, stems
+
+    quote = stems("“We aim to establish key laboratory clusters,” he said.")
+    before = stems("Shenzhen authorities would launch 40 projects, Mayor Qin Weizhong said.")
+    names = ("shenzhen",)
+    assert name_coverage(names, quote, set(), before) == 0.9
+    assert name_coverage(names, before, set(), set()) == 1.0
+    assert name_coverage(names, quote, before, set()) == 0.75  # only in the passage
+    assert name_coverage(names, quote, set(), set()) == 0.35
+
+
+def test_the_ranker_gives_the_sentence_before_only_to_a_sentence_that_points_back(tiny_index):
+    ranker = SentenceRanker(tiny_index, passages=2)
+    founded = next(s for s in tiny_index.sentences if s.text.startswith("It was founded"))
+    grows = next(s for s in tiny_index.sentences if s.text.startswith("The botanical garden"))
+    assert {"garden", "orchid"} <= ranker._referred(founded)  # "It" points back to the garden
+    assert ranker._referred(grows) == set()  # the document's first sentence, and no pronoun
