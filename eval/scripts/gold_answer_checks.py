@@ -41,7 +41,7 @@ from qa.text import terms
 def main(data_dir: Path) -> None:
     answerable = [e for e in training_pool(data_dir) if not e.impossible]
     who = posts = first_person = money = difference = describe = measured = speakers = expansions = rejected = cut = 0
-    opening = who_named = agent_said = 0
+    opening = who_named = agent_said = doer_said = 0
     for e in answerable:
         q = analyze(e.question)
         who += q.kind is Kind.PERSON
@@ -60,6 +60,9 @@ def main(data_dir: Path) -> None:
         gold_sentence = next((s for s in sentences if s.start <= e.starts[0] < s.end), None)
         agent_said += gold_sentence is not None and any(
             gold_sentence.start <= begin < gold_sentence.end for begin, _ in asked_agents(q, e.context)
+        )
+        doer_said += gold_sentence is not None and any(
+            gold_sentence.start <= begin < gold_sentence.end for begin, _ in asked_agents(q, e.context, active=True)
         )
         for text, start in zip(e.answers, e.starts, strict=True):
             end = start + len(text)
@@ -90,7 +93,8 @@ def main(data_dir: Path) -> None:
         f"for a number or date of a named thing {measured}, for a speaker {speakers}, "
         f"for who does what a quotation says in the first person {first_person}, "
         f"for what a short form stands for {expansions}, who-questions whose gold sentence names the agent of "
-        f"the asked deed {agent_said}); gold answers in a sentence's opening phrase {opening}, to who-questions "
+        f"the asked deed {agent_said}, whose gold sentence names it just before the verb {doer_said}); gold answers in "
+        f"a sentence's opening phrase {opening}, to who-questions "
         f"that name someone {who_named}; gold answers rejected {rejected}, changed {cut}"
     )
 

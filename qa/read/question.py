@@ -82,6 +82,12 @@ _ROLE_OF = re.compile(
     r"^\s*what\b.*\w['’]s?\s+(?:[a-z]+\s+){0,2}(" + "|".join(sorted(ROLE_NOUNS)) + r")\s*\??\s*$",
     re.IGNORECASE,
 )
+# "What is the budget of the Hetao zone?" asks for a sum as "How much …?" does
+_SUM_OF = re.compile(
+    r"^\s*what\s+(?:is|was|were|are|will\s+be|would\s+be)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|(?:the\s+)?(?-i:(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)['’]s\s+)?"
+    r"(?:\w+\s+)?(?:budget|cost|price|salary|revenue|fee|funding|income|wage)s?\b",
+    re.IGNORECASE,
+)
 _COST = re.compile(
     r"^\s*how\s+much\b.*\b(?:costs?|costed|price[ds]?|spen[dt]|spends|pa(?:y|id|ys)|worth|budget|fund(?:s|ed|ing)?"
     r"|invest(?:s|ed|ment)?|money|revenue|salary|fees?|earn(?:s|ed)?|raised?|sold\s+for|sell\s+for)\b",
@@ -239,7 +245,8 @@ def _short_form(question: str) -> str:
 
 def _wants(question: str, kind: Kind) -> frozenset[Wants]:
     wants = set()
-    if kind is Kind.QUANTITY and _COST.search(question) and not MONEY.search(question):
+    costs = (kind is Kind.QUANTITY and _COST.search(question)) or _SUM_OF.search(question)
+    if costs and not MONEY.search(question):
         wants.add(Wants.MONEY)  # unless it names the unit itself ("How much … in cents?")
     if _DIFFERENCE.search(question):
         wants.add(Wants.DIFFERENCE)

@@ -461,6 +461,12 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Why did OPEC raise the price of oil to $5.11?" is not "70%"
     if q.kind in (Kind.PERSON, Kind.PLACE) and _only_a_date(text[start:end]):
         return True  # "Who heads the General Administration of Customs?" is not "Tuesday"
+    if (
+        q.kind is Kind.TIME
+        and _PAST_ASKED.match(q.text)
+        and _FUTURE_BEFORE.search(text, _sentence_start(text, start), start)
+    ):
+        return True  # "When did John Lee become leader?" is not the "2035" of "… will be reality by 2035"
     if agent_elsewhere(q, text, start, end):
         return True  # "Who held the press conference?" of "… held in Beijing by a number of ministries"
     if describes_named(q, text, start, end):
@@ -613,6 +619,9 @@ def _other_mass(q: Question) -> bool:
 
 
 _YEAR = re.compile(r"(?:1\d|20)\d\d")
+# A question about the past ("When did …?") and a time that a future verb governs ("will be reality by 2035")
+_PAST_ASKED = re.compile(r"^\s*(?:when|in\s+what\s+year|what\s+year)\s+(?:did|was|were)\b", re.IGNORECASE)
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _only_a_number(span: str) -> bool:
@@ -630,12 +639,21 @@ def _only_a_date(span: str) -> bool:
 
 
 # "Who held the press conference?": the verb in the past and what it was done to
-_WHO_DID = re.compile(r"^\s*who\s+(?P<verb>[a-z]+)\s+(?P<object>[^?]+)", re.IGNORECASE)
+_WHO_DID = re.compile(
+    r"^\s*who\s+(?:(?:first|also|later|originally|initially|eventually|then|once|formally|officially)\s+)?"
+    r"(?P<verb>[a-z]+)\s+(?P<object>[^?]+)",
+    re.IGNORECASE,
+)
 _PAST_IRREGULAR = {
     *("held", "built", "made", "wrote", "led", "founded", "won", "took", "gave", "sent", "found", "brought"),
     *("began", "ran", "set", "sold", "bought", "paid", "fought", "taught", "told", "kept", "chose", "drew"),
 }
 _BY_AGENT = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+by\s+(?P<agent>[^,.;:]+)")
+# "Beijing first proposed the border park": the name that does the deed, just before its verb (an adverb
+# between); a comma before the verb ends an appositive, whose last name did nothing
+_AGENT_BEFORE = re.compile(
+    r"(?P<agent>[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)*)\s+(?:(?:[a-z]+ly|first|also|later|then|once)\s+)?$"
+)
 
 
 def agent_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
@@ -647,11 +665,15 @@ def agent_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
     deed = _asked_deed(q)
     if deed is None:
         return False
+    lower, upper = _sentence_bounds(text, start, end)
     agents = asked_agents(q, text)
     if deed[2]:  # a named thing
-        lower, upper = _sentence_bounds(text, start, end)
         agents = tuple((begin, stop) for begin, stop in agents if lower <= begin < upper)
-    return bool(agents) and not any(start < stop and end > begin for begin, stop in agents)
+    if agents and not any(start < stop and end > begin for begin, stop in agents):
+        return True
+    doers = [text[begin:stop] for begin, stop in asked_agents(q, text, active=True) if lower <= begin < upper]
+    mine = set(terms(text[start:end]))
+    return bool(doers) and not any(mine & set(terms(doer)) for doer in doers)
 
 
 # What opens a cause or a purpose: "because (of) …", "due to …", "in order to …", "to attend …", "for
@@ -702,11 +724,16 @@ def past_restated_reason(q: Question, text: str, start: int, end: int) -> int:
 
 def asked_agent(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     """Within a longer span, the agent of "Who VERBed X?": "a number of ministries" of "Qin Weizhong said at a
-    press conference held in Beijing by a number of ministries" for "Who held the press conference?"."""
+    press conference held in Beijing by a number of ministries" for "Who held the press conference?", and a
+    span that runs on from the doer into its deed ends before it ("the Ming| abolished the policy council")."""
     for begin, stop in asked_agents(q, text):
         stop = min(stop, end)  # "by a number of ministries| on Tuesday": the span may end inside the agent's phrase
         if start <= begin < stop and text[start:end].strip(_EDGE + ".") != text[begin:stop]:
             return begin, stop
+    deed = _asked_deed(q)
+    for begin, stop in asked_agents(q, text, active=True):
+        if deed is not None and start <= begin and stop < end and deed[0] in fold(text[stop:end]).split():
+            return start, stop  # "the Ming| abolished the policy council …": the doer, not its deed
     return start, end
 
 
@@ -724,10 +751,11 @@ def _asked_deed(q: Question) -> tuple[str, str, bool] | None:
     return verb, done_to[0], thing[:1].isupper()
 
 
-@lru_cache(maxsize=32)
-def asked_agents(q: Question, text: str) -> tuple[tuple[int, int], ...]:
-    """Where ``text`` names the agent of the question's verb done to its object: "X VERBed … by AGENT". Once per
-    question and text: every candidate of a question asks."""
+@lru_cache(maxsize=64)
+def asked_agents(q: Question, text: str, active: bool = False) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` names the agent of the question's verb done to its object: "X VERBed … by AGENT", or with
+    ``active``, the name just before the verb that X follows: "AGENT VERBed X". Once per question and text:
+    every candidate of a question asks."""
     deed = _asked_deed(q)
     if deed is None:
         return ()
@@ -735,11 +763,16 @@ def asked_agents(q: Question, text: str) -> tuple[tuple[int, int], ...]:
     found = []
     for done in re.finditer(r"\b" + re.escape(verb) + r"\b", text, re.IGNORECASE):
         lower, upper = _sentence_bounds(text, done.start(), done.end())
+        if active:
+            doer = _AGENT_BEFORE.search(text, max(lower, done.start() - 80), done.start())
+            if doer is not None and done_to in terms(text[done.end() : min(upper, done.end() + 60)])[:4]:
+                found.append((doer.start("agent"), doer.end("agent")))  # "AGENT VERBed X"
+            continue
         if done_to not in terms(text[max(lower, done.start() - 60) : done.start()])[-4:]:
             continue
         by = _BY_AGENT.match(text, done.end(), upper)
         if by is not None:
-            found.append((by.start("agent"), by.end("agent")))
+            found.append((by.start("agent"), by.end("agent")))  # "X VERBed … by AGENT"
     return tuple(found)
 
 

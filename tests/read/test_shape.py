@@ -287,6 +287,10 @@ SIDES = (
         (MONEY, "How much water will the plant add?", "$3.2 billion", False),
         (MONEY, "How much water will the plant add?", "290 million gallons", True),
         (MONEY, "How much financial aid will the plant get?", "$3.2 billion", True),
+        # "What is the budget / cost / price of …?" asks for a sum as "How much does … cost?" does
+        (MONEY, "What is the budget of the branch?", "40", False),
+        (MONEY, "What was the total cost of the branch?", "$500 million", True),
+        (MONEY, "What is the branch's cost?", "HK$3.9 billion", True),
         # a difference is answered only where a sentence states one: nothing is computed
         (SIDES, "How much bigger is the Shenzhen side?", "87 hectares", False),
         (SIDES, "How much bigger is the Shenzhen side?", "215 hectares", True),
@@ -308,6 +312,21 @@ SIDES = (
     ],
 )
 def test_a_cost_wants_money_a_difference_a_sentence_that_compares_a_choice_one_choice(text, question, span, fits):
+    assert fits_in(question, text, span) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a question about the past is not answered by the time a future verb governs
+        ("When did John Lee become leader?", "2035", False),
+        ("In what year was the hub finished?", "2035", False),
+        ("By when will the hub be reality?", "2035", True),
+        ("When did John Lee become leader?", "2022", True),
+    ],
+)
+def test_a_past_question_is_not_answered_by_a_future_deadline(question, span, fits):
+    text = "John Lee, leader since 2022, says the cross-border tech hub will be reality by 2035."
     assert fits_in(question, text, span) is fits
 
 
@@ -738,12 +757,25 @@ def test_a_number_alone_answers_no_why_question(span, fits):
         ("Who attended the press conference?", "Eric Chan", True),
         ("Who inspired Beyoncé?", "Madonna", True),
         ("Who inspired Beyoncé?", "Eric Chan", True),
+        # the name just before the verb in the span's sentence does the deed ("Beijing first proposed …"),
+        # another name of that sentence does not; a part of the doer's name is the doer
+        ("Who first proposed the border park?", "Xi Jinping", False),
+        ("Who proposed the border park?", "Beijing", True),
+        ("Who proposed the border park?", "Mayor Qin Weizhong", True),  # another sentence: may say it otherwise
+        ("Who created the script?", "Mitsuhiro Takano", True),
+        ("Who created the script?", "Aya Kyogoku", False),
+        # a comma before the verb ends an appositive: its last name ("Customs") did nothing
+        ("Who promised faster clearance?", "Qin and Sun Yuning", True),
     ],
 )
 def test_who_did_it_is_answered_by_the_agent_the_document_names(question, span, fits):
     text = (
         "Mayor Qin Weizhong said at a press conference held in Beijing by a number of ministries. Eric Chan "
-        "attends a press conference. Beyoncé was inspired by her mother. Madonna inspired Beyoncé."
+        "attends a press conference. Beyoncé was inspired by her mother. Madonna inspired Beyoncé. "
+        "Beijing first proposed the border park in 2017 when President Xi Jinping called for a zone. "
+        "The writers were Mitsuhiro Takano and Aya Kyogoku; Takano created the script, while Kyogoku wrote "
+        "the rest. Qin and Sun Yuning, deputy director of the General Administration of Customs, promised "
+        "faster clearance."
     )
     assert fits_in(question, text, span) is fits
 
@@ -756,6 +788,12 @@ def test_the_agent_within_a_longer_span():
     assert result is not None and text[result[0] : result[1]] == "a number of ministries"
     result = shape_span(analyze("Who spoke at the press conference?"), text, start, start + len(span))
     assert result is not None and text[result[0] : result[1]] == span
+    # a span that runs on from the doer into its deed ends before the deed
+    text = "It states that while the Ming abolished the policy council set up by the Mongol Yuan, the office stayed."
+    span = "the Ming abolished the policy council set up by the Mongol Yuan"
+    start = text.index(span)
+    result = shape_span(analyze("Who abolished the policy council?"), text, start, start + len(span))
+    assert result is not None and text[result[0] : result[1]] == "the Ming"
 
 
 @pytest.mark.parametrize(
