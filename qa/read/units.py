@@ -54,6 +54,14 @@ _NAMED = re.compile(
 _ABOUT = r"(?:about\s+|approximately\s+|c\.\s*)?"
 _AFTER = re.compile(rf"\s*\(\s*{_ABOUT}({_NUMBER}\s?-?\s?(?:{_ANY}))(?![\w²³])", re.IGNORECASE)
 _BEFORE = re.compile(rf"({_NUMBER}\s?-?\s?(?:{_ANY}))\s*\(\s*{_ABOUT}$", re.IGNORECASE)
+# A rate ("71,672 people per square mile", "$1,476 per square foot") and its conversion in brackets
+# ("(27,673/km²)", "($15,887/m²)")
+_RATE = re.compile(
+    rf"[$€£]?(?P<number>{_NUMBER})(?:\s+[a-z]+){{0,2}}?\s+per\s+(?P<unit>{_ANY})(?![\w²³])", re.IGNORECASE
+)
+_RATE_AFTER = re.compile(
+    rf"\s*\(\s*{_ABOUT}(?P<number>[$€£]?{_NUMBER})\s*/\s*(?P<unit>{_ANY})(?![\w²³])", re.IGNORECASE
+)
 
 
 def is_unit(word: str) -> bool:
@@ -74,6 +82,9 @@ def in_asked_unit(q: Question, text: str, start: int, end: int) -> tuple[int, in
     wanted = asked_unit(q.text)
     if wanted is None:
         return start, end
+    per = _per_asked_unit(text, start, end, wanted)
+    if per is not None:
+        return per
     quantity = _quantity_at(text, start, end)
     if quantity is None or _UNIT_OF[quantity.group(2).lower()] == wanted:
         return start, end
@@ -87,6 +98,19 @@ def in_asked_unit(q: Question, text: str, start: int, end: int) -> tuple[int, in
             hyphenated = "-" in text[other.end(1) : other.start(2)]  # "6-kilometer": the number alone
             return found.start(1), other.end(1) if hyphenated else found.end(1)
     return start, end
+
+
+def _per_asked_unit(text: str, start: int, end: int, wanted: str) -> tuple[int, int] | None:
+    """A rate's number in the asked unit from its conversion in brackets: "27,673" of "71,672 people per
+    square mile (27,673/km²)" for "… per square kilometer?", "$17,104" of "$1,589 per square foot
+    ($17,104/m²)"; None when the span holds no such rate."""
+    rate = _RATE.match(text, start)
+    if rate is None or rate.start("number") >= end or _UNIT_OF[rate.group("unit").lower()] == wanted:
+        return None
+    other = _RATE_AFTER.match(text, rate.end())
+    if other is None or _UNIT_OF[other.group("unit").lower()] != wanted:
+        return None
+    return other.start("number"), other.end("number")
 
 
 def _quantity_at(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -6,7 +6,9 @@ from qa.read.units import asked_unit, in_asked_unit
 TEXT = (
     "Riverbank State Park, a 28-acre (110,000 m2) facility, rises 69 feet (21 m) over the river. "
     "Pelham Bay Park covers 2,700 acres (1,093 ha). The creek is a 3.5-mile (6-kilometer) estuary. "
-    "The Hong Kong side spreads across 87 hectares (214 acres). Some 2 million people live there."
+    "The Hong Kong side spreads across 87 hectares (214 acres). Some 2 million people live there. "
+    "Its density of 71,672 people per square mile (27,673/km²) is the highest; offices sold for $1,589 per "
+    "square foot ($17,104/m²)."
 )
 
 
@@ -37,6 +39,11 @@ def test_the_unit_a_question_names(question, unit):
         ("How many acres is the Hong Kong side?", "214 acres", None),  # already in the unit asked for: kept
         ("How big is the Hong Kong side?", "87 hectares", None),  # no unit asked for
         ("How many square meters is the park?", "2 million people", None),  # no quantity in a unit
+        # a rate moves to its conversion after it, "N per UNIT (M/UNIT)", with its currency
+        ("What is the density per square kilometer?", "71,672", "27,673"),
+        ("What is the density per square kilometer?", "71,672 people per square mile", "27,673"),
+        ("What was the price per square meter?", "$1,589", "$17,104"),
+        ("What is the density per square mile?", "71,672", None),  # already in the unit asked for
     ],
 )
 def test_an_answer_moves_to_its_conversion_in_the_unit_asked_for(question, span, expected):
