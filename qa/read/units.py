@@ -3,7 +3,8 @@
 Texts often give a quantity twice, in two units: "rises 69 feet (21 m) over the river", "2,700 acres
 (1,093 ha)". A reader that finds the quantity may point at either; ``in_asked_unit`` moves an answer to
 the other one when the question names that unit ("How many meters …?", "… in hectares?"). Only a
-conversion standing right beside the answer, in brackets, is taken: nothing is computed.
+conversion standing right beside the answer, in brackets, is taken: nothing is computed. A rate
+moves the same way ("71,672 people per square mile (27,673/km²)").
 """
 
 from __future__ import annotations
