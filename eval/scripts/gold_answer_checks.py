@@ -19,8 +19,10 @@ from qa.evaluate.squad import DEFAULT_DATA_DIR, training_pool
 from qa.index.chunk import split_sentences
 from qa.read.question import Kind, Wants, analyze
 from qa.read.shape import (
+    PAST_ASKED,
     asked_agent,
     asked_agents,
+    asked_doers,
     asked_kind_name,
     before_asked_name,
     full_name,
@@ -41,7 +43,7 @@ from qa.text import terms
 def main(data_dir: Path) -> None:
     answerable = [e for e in training_pool(data_dir) if not e.impossible]
     who = posts = first_person = money = difference = describe = measured = speakers = expansions = rejected = cut = 0
-    opening = who_named = agent_said = doer_said = 0
+    opening = who_named = agent_said = doer_said = past = 0
     for e in answerable:
         q = analyze(e.question)
         who += q.kind is Kind.PERSON
@@ -62,12 +64,13 @@ def main(data_dir: Path) -> None:
             gold_sentence.start <= begin < gold_sentence.end for begin, _ in asked_agents(q, e.context)
         )
         doer_said += gold_sentence is not None and any(
-            gold_sentence.start <= begin < gold_sentence.end for begin, _ in asked_agents(q, e.context, active=True)
+            gold_sentence.start <= begin < gold_sentence.end for begin, _ in asked_doers(q, e.context)
         )
         for text, start in zip(e.answers, e.starts, strict=True):
             end = start + len(text)
             opening += opening_phrase_end(e.context, start, len(e.context)) < len(e.context)
             who_named += q.kind is Kind.PERSON and bool(q.proper)
+            past += q.kind is Kind.TIME and PAST_ASKED.match(q.text) is not None
             if misfits(q, e.context, with_currency(e.context, start, end)[0], end) or (
                 quoted is not None and not may_say(quoted, who_said, start, end, e.context)
             ):
@@ -95,7 +98,8 @@ def main(data_dir: Path) -> None:
         f"for what a short form stands for {expansions}, who-questions whose gold sentence names the agent of "
         f"the asked deed {agent_said}, whose gold sentence names it just before the verb {doer_said}); gold answers in "
         f"a sentence's opening phrase {opening}, to who-questions "
-        f"that name someone {who_named}; gold answers rejected {rejected}, changed {cut}"
+        f"that name someone {who_named}, to questions about a past time {past}; gold answers rejected {rejected}, "
+        f"changed {cut}"
     )
 
 

@@ -84,7 +84,9 @@ _ROLE_OF = re.compile(
 )
 # "What is the budget of the Hetao zone?" asks for a sum as "How much …?" does
 _SUM_OF = re.compile(
-    r"^\s*what\s+(?:is|was|were|are|will\s+be|would\s+be)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|(?:the\s+)?(?-i:(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)['’]s\s+)?"
+    r"^\s*what\s+(?:is|was|were|are|will\s+be|would\s+be)\s+"
+    # whose: "the", "its", … or a name's ("Eric Chan's"; only capitalised words, "a teacher's" is no owner)
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|(?:the\s+)?(?-i:(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)['’]s\s+)?"
     r"(?:\w+\s+)?(?:budget|cost|price|salary|revenue|fee|funding|income|wage)s?\b",
     re.IGNORECASE,
 )

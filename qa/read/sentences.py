@@ -48,7 +48,8 @@ class SentenceRanker:
                 cosine = float(self.index.sentence_vector(sentence) @ query_vector)
                 sentence_terms = stems(sentence.text)
                 score = sentence_score(cosine, self.overlap(q, sentence_terms), retrieval)
-                before = self._referred(sentence) if q.proper else set()
+                missing = any(name not in sentence_terms for name in q.proper)
+                before = self._referred(sentence) if missing else set()  # only a missing name is sought there
                 score *= name_coverage(q.proper, sentence_terms, chunk_terms, before)
                 seen[key] = RankedSentence(sentence, score, retrieval, rank + 1)
         return sorted(seen.values(), key=lambda r: -r.score)
