@@ -2,10 +2,10 @@
 articles never read): how many gold answers ``misfits`` would reject (a post held elsewhere, a lesser
 or former post, a cost question answered without money, a difference asked of a sentence that compares
 nothing, a number said of another thing than the asked one, another kind than the asked one, the asked
-person's own post) and how many ``before_asked_name``, ``holder_of_asked_post``, ``full_name``,
-``whole_list``, ``asked_kind_name``, ``past_cut_name``, ``opening_phrase_end``, ``asked_agent`` or
-``past_restated_reason`` would change. A check that touches gold answers is too broad. Seconds; prints
-each gold answer touched and the counts.
+person's own post, a measure in another dimension) and how many ``before_asked_name``,
+``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``, ``past_cut_name``,
+``opening_phrase_end``, ``asked_agent`` or ``past_restated_reason`` would change. A check that touches
+gold answers is too broad. Seconds; prints each gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
 """
@@ -36,6 +36,7 @@ from qa.read.shape import (
     with_currency,
 )
 from qa.read.speakers import may_say, speaker, speaks_for
+from qa.read.units import asked_dimensions, dimensions
 from qa.records import Sentence, Span
 from qa.text import terms
 
@@ -43,7 +44,7 @@ from qa.text import terms
 def main(data_dir: Path) -> None:
     answerable = [e for e in training_pool(data_dir) if not e.impossible]
     who = posts = first_person = money = difference = describe = measured = speakers = expansions = rejected = cut = 0
-    opening = who_named = agent_said = doer_said = past = 0
+    opening = who_named = agent_said = doer_said = past = measures = 0
     for e in answerable:
         q = analyze(e.question)
         who += q.kind is Kind.PERSON
@@ -71,6 +72,7 @@ def main(data_dir: Path) -> None:
             opening += opening_phrase_end(e.context, start, len(e.context)) < len(e.context)
             who_named += q.kind is Kind.PERSON and bool(q.proper)
             past += q.kind is Kind.TIME and PAST_ASKED.match(q.text) is not None
+            measures += bool(asked_dimensions(q.text) and dimensions(e.context, start, end))
             if misfits(q, e.context, with_currency(e.context, start, end)[0], end) or (
                 quoted is not None and not may_say(quoted, who_said, start, end, e.context)
             ):
@@ -95,10 +97,12 @@ def main(data_dir: Path) -> None:
         f"asking for money {money}, for a difference {difference}, for a description {describe}, "
         f"for a number or date of a named thing {measured}, for a speaker {speakers}, "
         f"for who does what a quotation says in the first person {first_person}, "
-        f"for what a short form stands for {expansions}, who-questions whose gold sentence names the agent of "
-        f"the asked deed {agent_said}, whose gold sentence names it just before the verb {doer_said}); gold answers in "
+        f"for what a short form stands for {expansions}, who- and which-questions whose gold sentence names "
+        f"the agent of the asked deed {agent_said}, whose gold sentence names it just before the verb {doer_said}); "
+        f"gold answers in "
         f"a sentence's opening phrase {opening}, to who-questions "
-        f"that name someone {who_named}, to questions about a past time {past}; gold answers rejected {rejected}, "
+        f"that name someone {who_named}, to questions about a past time {past}, "
+        f"to how deep / long / high / heavy questions in a unit {measures}; gold answers rejected {rejected}, "
         f"changed {cut}"
     )
 

@@ -73,7 +73,7 @@ from qa.read.question import (
     Wants,
     post_words,
 )
-from qa.read.units import is_unit
+from qa.read.units import is_unit, other_dimension
 from qa.text import MONTHS, NUMBER_WORDS, NUMERAL, STOPWORDS, WEEKDAYS, fold, stem, terms, words
 
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
@@ -461,6 +461,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Why did OPEC raise the price of oil to $5.11?" is not "70%"
     if q.kind in (Kind.PERSON, Kind.PLACE) and _only_a_date(text[start:end]):
         return True  # "Who heads the General Administration of Customs?" is not "Tuesday"
+    if other_dimension(q, text, start, end):
+        return True  # "How deep is the Shenzhen River?" is not "302 hectares"
     if _future_for_past(q, text, start):
         return True  # "When did John Lee become leader?" is not the "2035" of "… will be reality by 2035"
     if agent_elsewhere(q, text, start, end):
@@ -617,7 +619,7 @@ def _other_mass(q: Question) -> bool:
 _YEAR = re.compile(r"(?:1\d|20)\d\d")
 # A question about the past ("When did …?") and a time that a future verb governs ("will be reality by 2035")
 PAST_ASKED = re.compile(r"^\s*(?:when|in\s+what\s+year|what\s+year)\s+(?:did|was|were)\b", re.IGNORECASE)
-_FUTURE_BEFORE = re.compile(r"\b(?:will|shall)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall)\s+(?:[\w-]+\s+){0,8}$", re.IGNORECASE)
 
 
 def _future_for_past(q: Question, text: str, start: int) -> bool:
@@ -654,6 +656,16 @@ _PAST_IRREGULAR = {
     *("held", "built", "made", "wrote", "led", "founded", "won", "took", "gave", "sent", "found", "brought"),
     *("began", "ran", "set", "sold", "bought", "paid", "fought", "taught", "told", "kept", "chose", "drew"),
 }
+# "Which body announced the measures?": the same for a doer of a kind, named by one or two words before the verb
+_WHICH_DID = re.compile(
+    r"^\s*(?:which|what)\s+(?:(?!(?:was|were|is|are|did|does|do|had|has|have)\b)[a-z]+\s+){1,2}?"
+    r"(?:(?:first|also|later|originally|initially|eventually|then|once|formally|officially)\s+)?"
+    r"(?P<verb>[a-z]+ed|" + "|".join(sorted(_PAST_IRREGULAR)) + r")\s+(?P<object>[^?]+)",
+    re.IGNORECASE,
+)
+# A verb with no object, only a time or place after it ("What member ratified in 1970?"): its doer may be
+# left out of a list that shares the verb ("The Soviet Union ratified in 1954, the United Kingdom in 1970")
+_NO_OBJECT = re.compile(r"(?:in|on|at|during|after|before|since|until|from|by|for)\b", re.IGNORECASE)
 _BY_AGENT = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+by\s+(?P<agent>[^,.;:]+)")
 # "Beijing first proposed the border park": the name that does the deed, just before its verb (an adverb
 # between); a comma before the verb ends an appositive, whose last name did nothing
@@ -739,21 +751,22 @@ def asked_agent(q: Question, text: str, start: int, end: int) -> tuple[int, int]
         stop = min(stop, end)  # "by a number of ministries| on Tuesday": the span may end inside the agent's phrase
         if start <= begin < stop and text[start:end].strip(_EDGE + ".") != text[begin:stop]:
             return begin, stop
-    for begin, stop in asked_doers(q, text):
-        if start <= begin and stop < end and deed[0] in fold(text[stop:end]).split():
+    for _, stop in asked_doers(q, text):  # the span may start inside the doer: "State Council| announced …"
+        if start < stop < end and deed[0] in fold(text[stop:end]).split():
             return start, stop  # "the Ming| abolished the policy council …": the doer, not its deed
     return start, end
 
 
 def _asked_deed(q: Question) -> tuple[str, str, bool] | None:
-    """For "Who VERBed X?" with the verb in the past: the verb, the first content term of X, and whether X is a
-    name ("Beyoncé"); None for other questions."""
-    asked = _WHO_DID.match(q.text) if q.kind is Kind.PERSON else None
+    """For "Who VERBed X?" or "Which NOUN VERBed X?" with the verb in the past: the verb, the first content term
+    of X, and whether X is a name ("Beyoncé"); None for other questions."""
+    asked = _WHO_DID.match(q.text) or _WHICH_DID.match(q.text)
     if asked is None:
         return None
     verb = fold(asked.group("verb"))
     done_to = terms(asked.group("object"))
-    if not done_to or not (verb.endswith("ed") or verb in _PAST_IRREGULAR):
+    past = verb.endswith("ed") or verb in _PAST_IRREGULAR
+    if not done_to or not past or _NO_OBJECT.match(asked.group("object")):
         return None
     thing = next((w for w, _, _ in words(asked.group("object")) if fold(w) not in STOPWORDS), "")
     return verb, done_to[0], thing[:1].isupper()

@@ -41,6 +41,24 @@ _FORMS: dict[str, tuple[str, ...]] = {
     "°C": ("°C", "celsius", "centigrade"),
 }
 _UNIT_OF = {form.lower(): unit for unit, forms in _FORMS.items() for form in forms}
+# What each unit measures, and what a "How ADJ …?" question asks to be measured: "How deep is the river?" is
+# not answered by "302 hectares". "How high" may ask for a temperature; "How long" for a time, which has no
+# unit here and so is never ruled out; "How big / large / much" may ask for anything.
+_DIMENSION = {
+    **dict.fromkeys(("m", "km", "cm", "mm", "mi", "ft", "in", "yd"), "length"),
+    **dict.fromkeys(("acre", "ha", "mi2", "km2", "m2", "ft2"), "area"),
+    **dict.fromkeys(("gal", "l", "m3"), "volume"),
+    **dict.fromkeys(("kg", "lb", "t"), "mass"),
+    **dict.fromkeys(("°F", "°C"), "temperature"),
+}
+_ASKED_DIMENSION = {
+    **dict.fromkeys(("deep", "long", "tall", "wide", "far"), frozenset({"length"})),
+    "high": frozenset({"length", "temperature"}),
+    "heavy": frozenset({"mass"}),
+}
+# A measure the question names besides: "How wide of an area …?" asks for an area as well
+_NAMED_DIMENSION = {"area": "area", "volume": "volume", "weight": "mass", "mass": "mass", "temperature": "temperature"}
+_HOW_ADJ = re.compile(r"\bhow\s+(" + "|".join(_ASKED_DIMENSION) + r")\b", re.IGNORECASE)
 _SPELLINGS = sorted(_UNIT_OF, key=len, reverse=True)  # longest first: "square miles" before "miles"
 _ANY = "|".join(re.escape(f) for f in _SPELLINGS)
 _NUMBER = NUMERAL + r"(?:\s(?:million|billion))?"
@@ -75,6 +93,33 @@ def asked_unit(question: str) -> str | None:
     """The one unit a question names ("How many meters …?" → "m"); None for none or several."""
     found = {_UNIT_OF[m.group(1).lower()] for m in _NAMED.finditer(question)}
     return found.pop() if len(found) == 1 else None
+
+
+def asked_dimensions(question: str) -> frozenset[str]:
+    """What a "How deep / long / tall / wide / far / high / heavy …?" question asks to be measured, with any
+    measure it names ("area", "weight"); nothing for other questions."""
+    asked = _HOW_ADJ.search(question)
+    if asked is None:
+        return frozenset()
+    named = {_NAMED_DIMENSION[w.lower()] for w in re.findall(r"[A-Za-z]+", question) if w.lower() in _NAMED_DIMENSION}
+    return _ASKED_DIMENSION[asked.group(1).lower()] | named
+
+
+def dimensions(text: str, start: int, end: int) -> set[str]:
+    """What the quantities that the span holds or is part of measure ("area" for "302 hectares" or its "302")."""
+    line_end = text.find("\n", end)
+    line = _QUANTITY.finditer(text, text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end)
+    return {_DIMENSION[_UNIT_OF[m.group(2).lower()]] for m in line if m.start() < end and start < m.end()}
+
+
+def other_dimension(q: Question, text: str, start: int, end: int) -> bool:
+    """A span that measures something else than the question asks: every quantity it holds or is part of
+    is in a unit of another dimension ("302 hectares", an area, for "How deep is the river?")."""
+    asked = asked_dimensions(q.text)
+    if not asked:
+        return False
+    found = dimensions(text, start, end)
+    return bool(found) and not found & asked
 
 
 def in_asked_unit(q: Question, text: str, start: int, end: int) -> tuple[int, int]:

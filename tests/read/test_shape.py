@@ -323,10 +323,16 @@ def test_a_cost_wants_money_a_difference_a_sentence_that_compares_a_choice_one_c
         ("In what year was the hub finished?", "2035", False),
         ("By when will the hub be reality?", "2035", True),
         ("When did John Lee become leader?", "2022", True),
+        # the future verb may stand several words before the time; a comma ends its reach
+        ("When was the park founded?", "Thursday", False),
+        ("When was the park founded?", "1970", True),
     ],
 )
 def test_a_past_question_is_not_answered_by_a_future_deadline(question, span, fits):
-    text = "John Lee, leader since 2022, says the cross-border tech hub will be reality by 2035."
+    text = (
+        "John Lee, leader since 2022, says the cross-border tech hub will be reality by 2035. The park will "
+        "open its new branch in Shenzhen on Thursday, and it opened in 1970."
+    )
     assert fits_in(question, text, span) is fits
 
 
@@ -766,6 +772,10 @@ def test_a_number_alone_answers_no_why_question(span, fits):
         ("Who created the script?", "Aya Kyogoku", False),
         # a comma before the verb ends an appositive: its last name ("Customs") did nothing
         ("Who promised faster clearance?", "Qin and Sun Yuning", True),
+        # "Which NOUN VERBed X?" asks for the doer as well; a verb with only a time after it asks no deed
+        ("Which body announced a raft of measures?", "raft", False),
+        ("Which body announced a raft of measures?", "The State Council", True),
+        ("What member ratified in 1970?", "the United Kingdom", True),
     ],
 )
 def test_who_did_it_is_answered_by_the_agent_the_document_names(question, span, fits):
@@ -775,7 +785,8 @@ def test_who_did_it_is_answered_by_the_agent_the_document_names(question, span, 
         "Beijing first proposed the border park in 2017 when President Xi Jinping called for a zone. "
         "The writers were Mitsuhiro Takano and Aya Kyogoku; Takano created the script, while Kyogoku wrote "
         "the rest. Qin and Sun Yuning, deputy director of the General Administration of Customs, promised "
-        "faster clearance."
+        "faster clearance. The State Council announced a raft of measures last week. The Soviet Union ratified "
+        "in 1954, the United Kingdom in 1970."
     )
     assert fits_in(question, text, span) is fits
 
@@ -794,6 +805,11 @@ def test_the_agent_within_a_longer_span():
     start = text.index(span)
     result = shape_span(analyze("Who abolished the policy council?"), text, start, start + len(span))
     assert result is not None and text[result[0] : result[1]] == "the Ming"
+    # also when the span starts inside the doer's name
+    text = "The State Council announced a raft of measures last week."
+    start = text.index("State")
+    result = shape_span(analyze("Which body announced measures?"), text, start, text.index(" a raft"))
+    assert result is not None and text[result[0] : result[1]].endswith("State Council")
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 import pytest
 
 from qa.read.question import analyze
-from qa.read.units import asked_unit, in_asked_unit
+from qa.read.units import asked_unit, in_asked_unit, other_dimension
 
 TEXT = (
     "Riverbank State Park, a 28-acre (110,000 m2) facility, rises 69 feet (21 m) over the river. "
@@ -50,3 +50,24 @@ def test_an_answer_moves_to_its_conversion_in_the_unit_asked_for(question, span,
     start = TEXT.index(span)
     moved = in_asked_unit(analyze(question), TEXT, start, start + len(span))
     assert TEXT[moved[0] : moved[1]] == (expected or span)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "other"),
+    [
+        ("How deep is the river?", "87 hectares", True),  # an area for a length
+        ("How deep is the river?", "87", True),  # the number of an area
+        ("How high does the park rise over the river?", "69 feet", False),
+        ("How high does the park rise over the river?", "21 m", False),
+        ("How long is the creek?", "3.5-mile", False),
+        ("How long is the creek?", "2,700 acres", True),
+        ("How heavy is the park?", "2,700 acres", True),
+        ("How wide of an area does the park cover?", "2,700 acres", False),  # the question names an area
+        ("How long did the people live there?", "2 million people", False),  # no unit: a time may have none
+        ("How big is the Hong Kong side?", "87 hectares", False),  # "big" may be any measure
+        ("How many acres is the Hong Kong side?", "87 hectares", False),  # not a "How ADJ" measure
+    ],
+)
+def test_a_measure_of_another_dimension_does_not_answer(question, span, other):
+    start = TEXT.index(span)
+    assert other_dimension(analyze(question), TEXT, start, start + len(span)) is other
