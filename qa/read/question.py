@@ -127,6 +127,7 @@ _ASKS_HEAD = re.compile(
 LESSER = {"deputy", "vice", "assistant", "associate", "sub", "under"}
 # A post held before: the "former mayor" is not the mayor, but may answer "Who was a mayor …?"
 FORMER = {"former", "ex"}
+_ASKS_FORMER = FORMER | {"previous", "past"}  # "What previous mayor of New York …?" asks for a former one
 _PAST = re.compile(r"\b(?:was|were|did|had|headed|led|chaired|ran|directed)\b", re.IGNORECASE)
 _ASKS_SPEAKER = re.compile(rf"^\s*who\s+(?:also\s+|has\s+|had\s+)?{ATTRIBUTING}\b", re.IGNORECASE)
 # "Which is bigger, the Hong Kong side or the Shenzhen side?": a comparing question, then two short choices
@@ -220,7 +221,7 @@ def _lesser(question: str) -> frozenset[str]:
     one or is in the past ("Who was a professor …?")."""
     asked = set(post_words(question))
     lesser = set() if LESSER & asked else set(LESSER)
-    if not FORMER & asked and not _PAST.search(question):
+    if not _ASKS_FORMER & asked and not _PAST.search(question):
         lesser |= FORMER
     return frozenset(lesser)
 
@@ -325,7 +326,7 @@ def _kind(question: str, tokens: list[str]) -> tuple[Kind, str | None]:
                 return Kind.QUANTITY, None
             continue
         if token in ("which", "what"):
-            head = _head_after(tokens, i + 1)
+            head = _head_after(tokens, i + 1, [w for w, _, _ in words(question)])
             named = [t for t in tokens[i + 1 : i + 5] if t not in _AUX and t not in ("the", "a", "an", "main")]
             if head in _REASON_NOUNS or (named and named[0] in _REASON_NOUNS):
                 return Kind.REASON, None  # "For what reason …?", "What was the purpose of …?"
@@ -356,14 +357,45 @@ def _counted_noun(tokens: list[str], names: set[str]) -> str | None:
 _PLURAL = re.compile(r"^[a-z-]{2,}[^isu]s$")
 
 
-def _head_after(tokens: list[str], start: int) -> str | None:
-    """The noun a which/what asks for: "countries" in "Which two countries …?" (a number is no head)."""
-    for token in tokens[start : start + 3]:
+# Words that modify the noun a which/what asks for rather than name it: "Which major award …?", "What famous
+# musician …?"; adjectives of these endings ("historic", "semi-official", "foreign") and names ("Which Egyptian
+# president …?", "Which Apple engineer …?") do so too.
+_MODIFIERS = {
+    *("major", "famous", "new", "old", "first", "last", "main", "big", "small", "other", "same", "only"),
+    *("notable", "popular", "former", "current", "early", "late", "modern", "ancient", "local", "public"),
+    *("private", "foreign", "large", "largest", "biggest", "best", "top", "great", "greatest", "important"),
+}
+_ADJECTIVE = re.compile(r"[a-z-]{3,}(?:al|ic|ous|ive|ful|ese|ish|ern|ary)$")
+_VERB_FORM = re.compile(r"[a-z]{2,}(?:ed|ing|ly)$")
+
+
+def _head_after(tokens: list[str], start: int, cased: list[str] | None = None) -> str | None:
+    """The noun a which/what asks for: "countries" in "Which two countries …?" (a number is no head), "award"
+    in "What major award …?", "president" in "Which Egyptian president …?": a word that modifies (a common
+    adjective, a word of an adjective's ending, a name) passes the head on to the next word, unless that is a
+    function word, a number or a verb's form in -ed, -ing ("Which Apple engineered …?"). ``cased``: the
+    question's words as written, which tell a name."""
+    for k in range(start, min(start + 3, len(tokens))):
+        token = tokens[k]
         if token in _AUX:
             return None
         if token not in STOPWORDS and not token.isdigit() and token not in NUMBER_WORDS:
-            return token
+            return _modified(tokens, k, cased)
     return None
+
+
+def _modified(tokens: list[str], k: int, cased: list[str] | None) -> str:
+    """The head from ``tokens[k]`` on: past its modifiers, at most two."""
+    for _ in range(2):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+        named = cased is not None and k < len(cased) and cased[k][:1].isupper()
+        modifies = tokens[k] in _MODIFIERS or _ADJECTIVE.match(tokens[k]) or named
+        if not modifies or not nxt or nxt in _AUX or nxt in STOPWORDS or _VERB_FORM.match(nxt):
+            break
+        if nxt in NUMBER_WORDS or nxt[:1].isdigit():
+            break
+        k += 1
+    return tokens[k]
 
 
 def _kind_of_head(word: str | None) -> Kind:

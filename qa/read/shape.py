@@ -554,7 +554,13 @@ _OWNER_ASKED = re.compile(r"\b(?:which|what)\s+[\w-]+['’]s?\s", re.IGNORECASE)
 def _holds_post(text: str, name: str) -> bool:
     """Somewhere in ``text`` the name has a post before it ("Mayor Qin Weizhong") or after it ("Sun Yuning,
     deputy director of …"): it names a person."""
-    return any(_post_before(text, m.start()) or _POST_AFTER.match(text, m.end()) for m in _mentions(text, name))
+    return any(_post_before(text, m.start()) or _post_after(text, m.end()) for m in _mentions(text, name))
+
+
+def _post_after(text: str, end: int) -> bool:
+    """A post in an appositive right after ``end`` ("…, deputy director of …"; not "…, one of Apple's rivals")."""
+    after = _POST_AFTER.match(text, end)
+    return after is not None and any(w in TITLES for w in post_words(after.group("post")))
 
 
 def _one_choice(q: Question, said: set[str]) -> bool:

@@ -28,6 +28,13 @@ from qa.text import stem
         ("Which countries make up Brics?", Kind.LIST, "country"),
         ("Which two countries signed the treaty?", Kind.LIST, "country"),  # a number is no head noun
         ("Which river separates the two sections?", Kind.ENTITY, "river"),
+        # an adjective or a name before the noun modifies it: the noun is the head, and says the kind
+        ("What major award did the book receive?", Kind.ENTITY, "award"),
+        ("Which Egyptian president jailed the members?", Kind.PERSON, "president"),
+        ("Which Chinese city hosts the branch?", Kind.PLACE, "city"),
+        ("Which semi-official think tank is mentioned?", Kind.ENTITY, "think"),  # a compound keeps its first
+        ("Which historic empire used cultural imperialism?", Kind.ENTITY, "empire"),  # a verb ends the phrase
+        ("What famous 5.9-mile event takes place?", Kind.ENTITY, "famous"),  # so does a number
         ("What is the Greater Bay Area?", Kind.DESCRIBE, None),
         ("What position does Witman Hung hold?", Kind.DESCRIBE, "position"),
         # "NAME's post" asks for the post, as "What post …" does
@@ -95,6 +102,7 @@ def test_what_a_question_wants_beyond_its_type():
     assert analyze("Who heads the General Administration of Customs?").lesser == LESSER | FORMER
     assert analyze("Who is the deputy director of the Customs?").lesser == FORMER
     assert analyze("Who was a professor at Harvard?").lesser == LESSER
+    assert analyze("What previous mayor of New York is a billionaire?").lesser == LESSER
     assert analyze("What is the Hetao zone?").lesser == set()
     # a measure of a named thing is a number (SQuAD's 19 such questions all have one in their answers)
     assert analyze("What is the Hong Kong side's area?").wants == {Wants.NUMBER}

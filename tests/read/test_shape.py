@@ -552,7 +552,8 @@ BODIES = (
     "liaison officer for Hong Kong at the Shenzhen Qianhai Authority. The label was sold to Universal Music Group. "
     "Shenzhen Mayor Qin Weizhong spoke. Qin Weizhong said at a press conference held by the Commerce Ministry. "
     "The vote went to the Liberal Party of Australia, the rural National Party of Victoria and others. "
-    "Hong Kong No 2 official Eric Chan attended. Five Hong Kong universities set up centres."
+    "Hong Kong No 2 official Eric Chan attended. Five Hong Kong universities set up centres. Creative "
+    "Technology, one of Apple's main rivals, sued."
 )
 
 
@@ -580,6 +581,9 @@ BODIES = (
         ("Which city hosts the institute?", "Brics", True),  # a place's name may stand before a body
         # a body's name with "of" in it is no person, whatever post another mention names
         ("Which party won the vote?", "Liberal Party of Australia", True),
+        # "X, one of …" is no post: a body so described is no person
+        ("Which rival company sued Apple?", "Creative Technology", True),
+        ("Which rival company sued Apple?", "Eric Chan", False),
         # a kind asked for alone after its wh-word wants a name of that kind, not a word in lowercase
         ("The institute is devoted to what association?", "devoted", False),
         ("Which association is the institute devoted to?", "devoted", False),
