@@ -593,6 +593,10 @@ BODIES = (
         ("Which university leads the centres?", "Hong Kong", False),
         ("Which university leads the centres?", "Hong", False),
         ("Which universities set up centres?", "Hong Kong universities", True),
+        # of a list of bodies only a person is ruled out
+        ("Which ministries organised the press conference?", "Qin Weizhong", False),
+        ("Which ministries organised the press conference?", "the Commerce Ministry", True),
+        ("Which cities hosted the press conference?", "Qin Weizhong", True),  # places: a name may be both
     ],
 )
 def test_a_which_question_is_not_answered_by_another_kind_of_thing(question, span, fits):
@@ -844,3 +848,24 @@ def test_a_why_answer_does_not_open_by_restating_the_question(question, span, ex
     start = text.index(span)
     result = shape_span(analyze(question), text, start, start + len(span))
     assert result is not None and text[result[0] : result[1]] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a question that asks for no person is not answered by the person it names, nor by part of that name
+        ("What was Xi attending when he called for a zone?", "Xi Jinping", False),
+        ("What was Xi attending when he called for a zone?", "Jinping", False),
+        ("What was Xi attending when he called for a zone?", "Chinese President Xi Jinping", False),
+        ("What was Xi attending when he called for a zone?", "the signing ceremony", True),
+        # where a name is asked, the person's full name answers it
+        ("What is Xi's full name?", "Xi Jinping", True),
+        ("Who called for a zone?", "Xi Jinping", True),  # a person is asked for
+    ],
+)
+def test_a_question_that_names_a_person_is_not_answered_by_that_person(question, span, fits):
+    text = (
+        "Beijing first proposed the park in 2017 when Chinese President Xi Jinping called for a zone when "
+        "attending the signing ceremony."
+    )
+    assert fits_in(question, text, span) is fits
