@@ -372,9 +372,10 @@ _VERB_FORM = re.compile(r"[a-z]{2,}(?:ed|ing|ly)$")
 def _head_after(tokens: list[str], start: int, cased: list[str] | None = None) -> str | None:
     """The noun a which/what asks for: "countries" in "Which two countries …?" (a number is no head), "award"
     in "What major award …?", "president" in "Which Egyptian president …?": a word that modifies (a common
-    adjective, a word of an adjective's ending, a name but a post's: "What Columbia President went …?") passes
-    the head on to the next word, unless that is a function word, a number or a verb's form in -ed, -ing
-    ("Which Apple engineered …?"). ``cased``: the question's words as written, which tell a name."""
+    adjective, a word of an adjective's ending, a name; never a post: "What Columbia President went …?", "What
+    UN secretary went …?") passes the head on to the next word, unless that is a function word, a number or a
+    verb's form in -ed, -ing ("Which Apple engineered …?"). ``cased``: the question's words as written, which
+    tell a name."""
     for k in range(start, min(start + 3, len(tokens))):
         token = tokens[k]
         if token in _AUX:
@@ -388,8 +389,8 @@ def _modified(tokens: list[str], k: int, cased: list[str] | None) -> str:
     """The head from ``tokens[k]`` on: past its modifiers, at most two."""
     for _ in range(2):
         nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
-        named = cased is not None and k < len(cased) and cased[k][:1].isupper() and tokens[k] not in TITLES
-        modifies = tokens[k] in _MODIFIERS or _ADJECTIVE.match(tokens[k]) or named
+        named = cased is not None and k < len(cased) and cased[k][:1].isupper()
+        modifies = tokens[k] not in TITLES and (tokens[k] in _MODIFIERS or _ADJECTIVE.match(tokens[k]) or named)
         if not modifies or not nxt or nxt in _AUX or nxt in STOPWORDS or _VERB_FORM.match(nxt):
             break
         if nxt in NUMBER_WORDS or nxt[:1].isdigit():

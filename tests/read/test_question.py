@@ -34,6 +34,8 @@ from qa.text import stem
         ("Which Chinese city hosts the branch?", Kind.PLACE, "city"),
         ("Which semi-official think tank is mentioned?", Kind.ENTITY, "think"),  # a compound keeps its first
         ("Which historic empire used cultural imperialism?", Kind.ENTITY, "empire"),  # a verb ends the phrase
+        ("What UN secretary went to Harvard?", Kind.ENTITY, "secretary"),  # a post modifies nothing
+        ("What Columbia President went to Harvard?", Kind.PERSON, "president"),
         ("What famous 5.9-mile event takes place?", Kind.ENTITY, "famous"),  # so does a number
         ("What is the Greater Bay Area?", Kind.DESCRIBE, None),
         ("What position does Witman Hung hold?", Kind.DESCRIBE, "position"),
