@@ -721,11 +721,13 @@ _AGENT_BEFORE = re.compile(
 
 
 def agent_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
-    """For "Who VERBed X?", the document says by whom X was VERBed ("… a press conference held in Beijing by
-    a number of ministries"), and the span is not that agent ("Qin Weizhong", who spoke at it, nor "Eric
-    Chan", who attended it). A named thing may have been VERBed by many ("Who inspired Beyoncé …?"): then
-    only the span's own sentence counts. Of the training pool's who-questions whose gold sentence says so
-    (``eval/scripts/gold_answer_checks.py`` counts them), every gold answer is the agent."""
+    """For "Who VERBed X?" (or "Which NOUN VERBed X?"), the document says by whom X was VERBed ("… a press
+    conference held in Beijing by a number of ministries"), and the span is not that agent ("Qin Weizhong",
+    who spoke at it, nor "Eric Chan", who attended it); or the span's sentence names the doer just before the
+    verb ("The State Council announced a raft of measures"), and the span shares no word with it ("raft").
+    A named thing may have been VERBed by many ("Who inspired Beyoncé …?"): then only the span's own
+    sentence counts for the agent. Of the training pool's questions whose gold sentence says so
+    (``eval/scripts/gold_answer_checks.py`` counts them), every gold answer is the agent or the doer."""
     deed = _asked_deed(q)
     if deed is None:
         return False
