@@ -102,7 +102,8 @@ def main(data_dir: Path) -> None:
         f"gold answers in "
         f"a sentence's opening phrase {opening}, to who-questions "
         f"that name someone {who_named}, to questions about a past time {past}, "
-        f"to how deep / long / high / heavy questions in a unit {measures}; gold answers rejected {rejected}, "
+        f"to how deep / long / high / heavy questions or ones naming a unit, in a unit {measures}; "
+        f"gold answers rejected {rejected}, "
         f"changed {cut}"
     )
 

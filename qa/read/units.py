@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from qa.read.question import Question
-from qa.text import NUMERAL
+from qa.text import NUMBER_WORDS, NUMERAL
 
 # Each unit's spellings; abbreviations of one or two letters are recognised after a number only.
 _FORMS: dict[str, tuple[str, ...]] = {
@@ -52,18 +52,26 @@ _DIMENSION = {
     **dict.fromkeys(("°F", "°C"), "temperature"),
 }
 _ASKED_DIMENSION = {
-    **dict.fromkeys(("deep", "long", "tall", "wide", "far"), frozenset({"length"})),
+    **dict.fromkeys(("deep", "tall", "wide"), frozenset({"length"})),
+    **dict.fromkeys(("long", "far"), frozenset({"length", "time"})),  # "six years", "two hours away"
     "high": frozenset({"length", "temperature"}),
     "heavy": frozenset({"mass"}),
 }
 # A measure the question names besides: "How wide of an area …?" asks for an area as well
 _NAMED_DIMENSION = {"area": "area", "volume": "volume", "weight": "mass", "mass": "mass", "temperature": "temperature"}
+_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b", re.IGNORECASE)
 _HOW_ADJ = re.compile(r"\bhow\s+(" + "|".join(_ASKED_DIMENSION) + r")\b", re.IGNORECASE)
 _SPELLINGS = sorted(_UNIT_OF, key=len, reverse=True)  # longest first: "square miles" before "miles"
 _ANY = "|".join(re.escape(f) for f in _SPELLINGS)
 _NUMBER = NUMERAL + r"(?:\s(?:million|billion))?"
 # A quantity: a number, then (after a space or a hyphen: "28-acre") one of the units.
 _QUANTITY = re.compile(rf"({_NUMBER})\s?-?\s?({_ANY})(?![\w²³])", re.IGNORECASE)
+# A span of time: "24 hours", "six years"
+_DURATION = re.compile(
+    rf"(?:{_NUMBER}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s?-?\s?"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b",
+    re.IGNORECASE,
+)
 # In a question, only spellings that cannot be an ordinary word ("in", "m", "t" are left out).
 _NAMED = re.compile(
     r"(?<![\w°])(" + "|".join(re.escape(f) for f in _SPELLINGS if len(f) > 2 or f in ("km", "cm", "mm")) + r")(?!\w)",
@@ -96,20 +104,32 @@ def asked_unit(question: str) -> str | None:
 
 
 def asked_dimensions(question: str) -> frozenset[str]:
-    """What a "How deep / long / tall / wide / far / high / heavy …?" question asks to be measured, with any
-    measure it names ("area", "weight"); nothing for other questions."""
+    """What a "How deep / long / tall / wide / far / high / heavy …?" question, or one that names a unit ("In
+    kilometers, …?"), asks to be measured, with any measure it names ("area", "weight"); nothing for other
+    questions."""
     asked = _HOW_ADJ.search(question)
-    if asked is None:
+    unit = asked_unit(question) if asked or _HOW_MANY.search(question) else None  # not "how often … 90 °F"
+    if unit is None and asked is None:
         return frozenset()
     named = {_NAMED_DIMENSION[w.lower()] for w in re.findall(r"[A-Za-z]+", question) if w.lower() in _NAMED_DIMENSION}
+    if unit is not None:  # "In kilometers, how long is the ferry route?" asks for a length, not a time
+        return frozenset({_DIMENSION[unit], *named})
+    assert asked is not None
     return _ASKED_DIMENSION[asked.group(1).lower()] | named
 
 
 def dimensions(text: str, start: int, end: int) -> set[str]:
-    """What the quantities that the span holds or is part of measure ("area" for "302 hectares" or its "302")."""
+    """What the quantities that the span holds or is part of measure ("area" for "302 hectares" or its "302",
+    "time" for "24 hours")."""
     line_end = text.find("\n", end)
-    line = _QUANTITY.finditer(text, text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end)
-    return {_DIMENSION[_UNIT_OF[m.group(2).lower()]] for m in line if m.start() < end and start < m.end()}
+    bounds = (text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end)
+    quantities = _QUANTITY.finditer(text, *bounds)
+    found = {_DIMENSION[_UNIT_OF[m.group(2).lower()]] for m in quantities if _over(m, start, end)}
+    return found | {"time" for m in _DURATION.finditer(text, *bounds) if _over(m, start, end)}
+
+
+def _over(m: re.Match[str], start: int, end: int) -> bool:
+    return m.start() < end and start < m.end()
 
 
 def other_dimension(q: Question, text: str, start: int, end: int) -> bool:

@@ -8,7 +8,7 @@ TEXT = (
     "Pelham Bay Park covers 2,700 acres (1,093 ha). The creek is a 3.5-mile (6-kilometer) estuary. "
     "The Hong Kong side spreads across 87 hectares (214 acres). Some 2 million people live there. "
     "Its density of 71,672 people per square mile (27,673/km²) is the highest; offices sold for $1,589 per "
-    "square foot ($17,104/m²)."
+    "square foot ($17,104/m²). The ferry runs 24 hours a day over 8.4 kilometers."
 )
 
 
@@ -65,7 +65,13 @@ def test_an_answer_moves_to_its_conversion_in_the_unit_asked_for(question, span,
         ("How wide of an area does the park cover?", "2,700 acres", False),  # the question names an area
         ("How long did the people live there?", "2 million people", False),  # no unit: a time may have none
         ("How big is the Hong Kong side?", "87 hectares", False),  # "big" may be any measure
-        ("How many acres is the Hong Kong side?", "87 hectares", False),  # not a "How ADJ" measure
+        ("How many acres is the Hong Kong side?", "87 hectares", False),  # an area, as asked
+        # a span of time is a measure too; a unit the question names says what it asks
+        ("In kilometers, how long is the ferry route?", "24 hours", True),
+        ("How long does the ferry run?", "24 hours", False),
+        ("In kilometers, how long is the ferry route?", "8.4 kilometers", False),
+        ("How many square meters is the park?", "8.4", True),
+        ("How often is it above 90 degrees Fahrenheit?", "24 hours", False),  # the unit is no measure asked
     ],
 )
 def test_a_measure_of_another_dimension_does_not_answer(question, span, other):
