@@ -42,8 +42,8 @@ _FORMS: dict[str, tuple[str, ...]] = {
 }
 _UNIT_OF = {form.lower(): unit for unit, forms in _FORMS.items() for form in forms}
 # What each unit measures, and what a "How ADJ …?" question asks to be measured: "How deep is the river?" is
-# not answered by "302 hectares". "How high" may ask for a temperature; "How long" for a time, which has no
-# unit here and so is never ruled out; "How big / large / much" may ask for anything.
+# not answered by "302 hectares". "How high" may ask for a temperature, "How long / far" for a time (a span
+# of time, _DURATION, is a measure too), "How big / large / much" for anything.
 _DIMENSION = {
     **dict.fromkeys(("m", "km", "cm", "mm", "mi", "ft", "in", "yd"), "length"),
     **dict.fromkeys(("acre", "ha", "mi2", "km2", "m2", "ft2"), "area"),
@@ -103,18 +103,18 @@ def asked_unit(question: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+@lru_cache(maxsize=256)  # asked once per candidate span of the same question
 def asked_dimensions(question: str) -> frozenset[str]:
-    """What a "How deep / long / tall / wide / far / high / heavy …?" question, or one that names a unit ("In
-    kilometers, …?"), asks to be measured, with any measure it names ("area", "weight"); nothing for other
-    questions."""
+    """What a "How deep / long / tall / wide / far / high / heavy …?" question, or a "how many / much" or
+    "How ADJ" question that names a unit ("In kilometers, how long …?"), asks to be measured, with any measure
+    it names ("area", "weight"); nothing for other questions ("how often … exceed 90 degrees Fahrenheit?")."""
     asked = _HOW_ADJ.search(question)
-    unit = asked_unit(question) if asked or _HOW_MANY.search(question) else None  # not "how often … 90 °F"
-    if unit is None and asked is None:
-        return frozenset()
+    unit = asked_unit(question) if asked or _HOW_MANY.search(question) else None
     named = {_NAMED_DIMENSION[w.lower()] for w in re.findall(r"[A-Za-z]+", question) if w.lower() in _NAMED_DIMENSION}
     if unit is not None:  # "In kilometers, how long is the ferry route?" asks for a length, not a time
         return frozenset({_DIMENSION[unit], *named})
-    assert asked is not None
+    if asked is None:
+        return frozenset()
     return _ASKED_DIMENSION[asked.group(1).lower()] | named
 
 
