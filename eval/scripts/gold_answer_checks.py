@@ -72,7 +72,7 @@ def main(data_dir: Path) -> None:
             opening += opening_phrase_end(e.context, start, len(e.context)) < len(e.context)
             who_named += q.kind is Kind.PERSON and bool(q.proper)
             past += q.kind is Kind.TIME and PAST_ASKED.match(q.text) is not None
-            measures += bool(asked_dimensions(q.text) and dimensions(e.context, start, end))
+            measures += bool(asked_dimensions(q) and dimensions(e.context, start, end))
             if misfits(q, e.context, with_currency(e.context, start, end)[0], end) or (
                 quoted is not None and not may_say(quoted, who_said, start, end, e.context)
             ):

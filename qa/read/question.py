@@ -111,6 +111,8 @@ COMPARATIVES = (
 )
 _DIFFERENCE = re.compile(rf"^\s*how\s+(?:much|many)\s+(?:{COMPARATIVES})\b", re.IGNORECASE)
 _FULL_NAME = re.compile(r"\bfull\s+name\b", re.IGNORECASE)
+# Any name asked for: "What is Eric Chan's full name?", "Eric Chan's given name?", "What is the zone called?"
+NAME_ASKED = re.compile(r"\b(?:(?:full|given|first|last|sur|nick|middle)\s*)?names?\b|\bcalled\W*$", re.IGNORECASE)
 # "What does Brics stand for?", "What is Brics short for?", "UHI is an abbreviation of what?"
 _SHORT_FORM = re.compile(
     r"(?P<short>[\w.&-]+)\s+(?:originally\s+)?(?:stands?|stood)\s+for\b|(?P<short2>[\w.&-]+)\s+short\s+for\b"
@@ -369,7 +371,7 @@ _ADJECTIVE = re.compile(r"[a-z-]{3,}(?:al|ic|ous|ive|ful|ese|ish|ern|ary)$")
 _VERB_FORM = re.compile(r"[a-z]{2,}(?:ed|ing|ly)$")
 
 
-def _head_after(tokens: list[str], start: int, cased: list[str] | None = None) -> str | None:
+def _head_after(tokens: list[str], start: int, cased: list[str]) -> str | None:
     """The noun a which/what asks for: "countries" in "Which two countries …?" (a number is no head), "award"
     in "What major award …?", "president" in "Which Egyptian president …?": a word that modifies (a common
     adjective, a word of an adjective's ending, a name; never a post: "What Columbia President went …?", "What
@@ -385,15 +387,14 @@ def _head_after(tokens: list[str], start: int, cased: list[str] | None = None) -
     return None
 
 
-def _modified(tokens: list[str], k: int, cased: list[str] | None) -> str:
+def _modified(tokens: list[str], k: int, cased: list[str]) -> str:
     """The head from ``tokens[k]`` on: past its modifiers, at most two."""
     for _ in range(2):
         nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
-        named = cased is not None and k < len(cased) and cased[k][:1].isupper()
+        named = cased[k][:1].isupper()
         modifies = tokens[k] not in TITLES and (tokens[k] in _MODIFIERS or _ADJECTIVE.match(tokens[k]) or named)
-        if not modifies or not nxt or nxt in _AUX or nxt in STOPWORDS or _VERB_FORM.match(nxt):
-            break
-        if nxt in NUMBER_WORDS or nxt[:1].isdigit():
+        ends = not nxt or nxt in _AUX or nxt in STOPWORDS or nxt in NUMBER_WORDS or nxt[:1].isdigit()
+        if not modifies or ends or _VERB_FORM.match(nxt):
             break
         k += 1
     return tokens[k]

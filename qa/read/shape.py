@@ -66,6 +66,7 @@ from qa.read.question import (
     CURRENCY,
     MAGNITUDES,
     MONEY,
+    NAME_ASKED,
     ROLE_NOUNS,
     TITLES,
     Kind,
@@ -524,22 +525,19 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     return _a_person(text, start, end)
 
 
-_ASKS_NAME = re.compile(r"\b(?:(?:full|given|first|last|sur|nick|middle)\s*)?names?\b|\bcalled\W*$", re.IGNORECASE)
-
-
 def _asked_person_again(q: Question, text: str, start: int, end: int) -> bool:
     """For a question that asks for no person, a span that is only a person the question names, or part of
     that person's name, with a post before it or not ("Xi Jinping", "Jinping", "Chinese President Xi Jinping"
     for "What was Xi attending when he called for a zone?"): the question's subject, not its answer."""
-    if q.kind in (Kind.PERSON, Kind.DESCRIBE) or not q.proper or _ASKS_NAME.search(q.text):
+    if q.kind in (Kind.PERSON, Kind.DESCRIBE) or not q.proper or NAME_ASKED.search(q.text):
         return False
     if not all(w[:1].isupper() for w in text[start:end].split()):
         return False
     begin = _name_start(text, start)  # "Xi |Jinping": the whole name
-    names = _names_in(text, min(begin, start), end)
-    if not names or not _a_person(text, min(begin, start), end):
+    names = _names_in(text, begin, end)
+    if not names or not any(t in q.proper for t in terms(names[-1]) if t not in TITLES):
         return False
-    return any(t in q.proper for t in terms(names[-1]) if t not in TITLES)
+    return _a_person(text, begin, end)  # last: it looks for the name's post through the whole document
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qa.read.question import Question
+from qa.read.question import Kind, Question
 from qa.text import NUMBER_WORDS, NUMERAL
 
 # Each unit's spellings; abbreviations of one or two letters are recognised after a number only.
@@ -59,7 +59,6 @@ _ASKED_DIMENSION = {
 }
 # A measure the question names besides: "How wide of an area …?" asks for an area as well
 _NAMED_DIMENSION = {"area": "area", "volume": "volume", "weight": "mass", "mass": "mass", "temperature": "temperature"}
-_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b", re.IGNORECASE)
 _HOW_ADJ = re.compile(r"\bhow\s+(" + "|".join(_ASKED_DIMENSION) + r")\b", re.IGNORECASE)
 _SPELLINGS = sorted(_UNIT_OF, key=len, reverse=True)  # longest first: "square miles" before "miles"
 _ANY = "|".join(re.escape(f) for f in _SPELLINGS)
@@ -104,12 +103,14 @@ def asked_unit(question: str) -> str | None:
 
 
 @lru_cache(maxsize=256)  # asked once per candidate span of the same question
-def asked_dimensions(question: str) -> frozenset[str]:
-    """What a "How deep / long / tall / wide / far / high / heavy …?" question, or a "how many / much" or
-    "How ADJ" question that names a unit ("In kilometers, how long …?"), asks to be measured, with any measure
-    it names ("area", "weight"); nothing for other questions ("how often … exceed 90 degrees Fahrenheit?")."""
+def asked_dimensions(q: Question) -> frozenset[str]:
+    """What a "How deep / long / tall / wide / far / high / heavy …?" question, or a question for a number or
+    quantity that names a unit ("In kilometers, how long …?", "How many acres …?"), asks to be measured, with
+    any measure it names ("area", "weight"); nothing for other questions ("how often … exceed 90 degrees
+    Fahrenheit?")."""
+    question = q.text
     asked = _HOW_ADJ.search(question)
-    unit = asked_unit(question) if asked or _HOW_MANY.search(question) else None
+    unit = asked_unit(question) if q.kind in (Kind.COUNT, Kind.QUANTITY) else None
     named = {_NAMED_DIMENSION[w.lower()] for w in re.findall(r"[A-Za-z]+", question) if w.lower() in _NAMED_DIMENSION}
     if unit is not None:  # "In kilometers, how long is the ferry route?" asks for a length, not a time
         return frozenset({_DIMENSION[unit], *named})
@@ -135,7 +136,7 @@ def _over(m: re.Match[str], start: int, end: int) -> bool:
 def other_dimension(q: Question, text: str, start: int, end: int) -> bool:
     """A span that measures something else than the question asks: every quantity it holds or is part of
     is in a unit of another dimension ("302 hectares", an area, for "How deep is the river?")."""
-    asked = asked_dimensions(q.text)
+    asked = asked_dimensions(q)
     if not asked:
         return False
     found = dimensions(text, start, end)
