@@ -2,10 +2,11 @@
 articles never read): how many gold answers ``misfits`` would reject (a post held elsewhere, a lesser
 or former post, a cost question answered without money, a difference asked of a sentence that compares
 nothing, a number said of another thing than the asked one, another kind than the asked one, the asked
-person's own post, a measure in another dimension) and how many ``before_asked_name``,
-``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``, ``past_cut_name``,
-``opening_phrase_end``, ``asked_agent`` or ``past_restated_reason`` would change. A check that touches
-gold answers is too broad. Seconds; prints each gold answer touched and the counts.
+person's own post, a measure in another dimension, a thing the question rules out, a person for the name
+of a body or place) and how many ``before_asked_name``, ``holder_of_asked_post``, ``full_name``,
+``whole_list``, ``asked_kind_name``, ``past_cut_name``, ``opening_phrase_end``, ``asked_agent``,
+``past_restated_reason`` or ``without_excluded`` would change. A check that touches gold answers is too
+broad. Seconds; prints each gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
 """
@@ -32,8 +33,10 @@ from qa.read.shape import (
     opening_phrase_end,
     past_cut_name,
     past_restated_reason,
+    thing_name_asked,
     whole_list,
     with_currency,
+    without_excluded,
 )
 from qa.read.speakers import may_say, speaker, speaks_for
 from qa.read.units import asked_dimensions, dimensions
@@ -44,7 +47,7 @@ from qa.text import terms
 def main(data_dir: Path) -> None:
     answerable = [e for e in training_pool(data_dir) if not e.impossible]
     who = posts = first_person = money = difference = describe = measured = speakers = expansions = rejected = cut = 0
-    opening = who_named = agent_said = doer_said = past = measures = 0
+    opening = who_named = agent_said = doer_said = past = measures = excluding = thing_names = 0
     for e in answerable:
         q = analyze(e.question)
         who += q.kind is Kind.PERSON
@@ -55,6 +58,8 @@ def main(data_dir: Path) -> None:
         measured += q.kind in (Kind.COUNT, Kind.QUANTITY, Kind.TIME) and bool(q.proper)
         speakers += Wants.SPEAKER in q.wants
         expansions += bool(q.short_form)
+        excluding += bool(q.excluded)
+        thing_names += thing_name_asked(q)
         quoted, who_said = _quoted(q.terms, e.context) if q.kind is Kind.PERSON else (None, None)
         if quoted is not None and not speaks_for(q, quoted):
             quoted, who_said = None, None
@@ -88,6 +93,7 @@ def main(data_dir: Path) -> None:
                 or opening_phrase_end(e.context, start, end) != end
                 or asked_agent(q, e.context, start, end) != (start, end)
                 or past_restated_reason(q, e.context, start, end) != start
+                or without_excluded(q, e.context, start, end) != (start, end)
                 or (q.short_form and long_form_start(q.short_form, e.context, start, end) != start)
             ):
                 cut += 1
@@ -98,7 +104,8 @@ def main(data_dir: Path) -> None:
         f"for a number or date of a named thing {measured}, for a speaker {speakers}, "
         f"for who does what a quotation says in the first person {first_person}, "
         f"for what a short form stands for {expansions}, who- and which-questions whose gold sentence names "
-        f"the agent of the asked deed {agent_said}, whose gold sentence names it just before the verb {doer_said}); "
+        f"the agent of the asked deed {agent_said}, whose gold sentence names it just before the verb {doer_said}, "
+        f"that rule something out {excluding}, for the name of a body or place {thing_names}); "
         f"gold answers in "
         f"a sentence's opening phrase {opening}, to who-questions "
         f"that name someone {who_named}, to questions about a past time {past}, "

@@ -34,7 +34,7 @@ TITLES = {
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "madam", "rev"}
 # "Which official …?" asks for a person; narrower than TITLES, some of whose words head other things
 # ("What executive order …?").
-_PERSON_NOUNS = {
+PERSON_NOUNS = {
     "person",
     "official",
     "man",
@@ -110,7 +110,7 @@ COMPARATIVES = (
     "|farther|heavier|lighter|cheaper|faster|slower|wider|deeper"
 )
 _DIFFERENCE = re.compile(rf"^\s*how\s+(?:much|many)\s+(?:{COMPARATIVES})\b", re.IGNORECASE)
-_FULL_NAME = re.compile(r"\bfull\s+name\b", re.IGNORECASE)
+_FULL_NAME = re.compile(r"\b(?:full|complete|whole|entire)\s+name\b", re.IGNORECASE)
 # Any name asked for: "What is Eric Chan's full name?", "Eric Chan's given name?", "What is the zone called?"
 NAME_ASKED = re.compile(r"\b(?:(?:full|given|first|last|sur|nick|middle)\s*)?names?\b|\bcalled\W*$", re.IGNORECASE)
 # "What does Brics stand for?", "What is Brics short for?", "UHI is an abbreviation of what?"
@@ -173,6 +173,8 @@ class Question:
     lesser: frozenset[str] = frozenset()
     # "Did Xi Jinping attend the signing ceremony?": asks yes or no, which no span of a document says
     polar: bool = False
+    # "Name a city … other than Hong Kong and Shenzhen": the terms of each thing the answer is not
+    excluded: tuple[frozenset[str], ...] = ()
 
 
 def analyze(question: str) -> Question:
@@ -197,8 +199,21 @@ def analyze(question: str) -> Question:
     proper = _proper_nouns(question)
     lesser = _lesser(question) if kind is Kind.PERSON and (posts or Wants.HEAD in wants) else frozenset()
     choices = _choices(question)
+    excluded = _excluded(question)
     return Question(
-        question, kind, head, content, target, proper, posts, wants, short_form, choices, lesser, _polar(tokens)
+        question,
+        kind,
+        head,
+        content,
+        target,
+        proper,
+        posts,
+        wants,
+        short_form,
+        choices,
+        lesser,
+        _polar(tokens),
+        excluded,
     )
 
 
@@ -238,6 +253,25 @@ def _choices(question: str) -> tuple[frozenset[str], ...]:
     if not a - b or not b - a:
         return ()
     return (frozenset(a - b), frozenset(b - a))
+
+
+# "… other than Hong Kong and Shenzhen", "Besides laboratory clusters, …": things the answer is not
+_EXCLUDING = re.compile(
+    r"\b(?:other\s+than|besides|apart\s+from|aside\s+from|except(?:\s+for)?|excluding)\s+([^,?.;]+?)"
+    r"(?=\s*(?:[,?.;]|$)|\s+(?:" + "|".join(sorted(_AUX | _WH)) + r")\b)",
+    re.IGNORECASE,
+)
+
+
+def _excluded(question: str) -> tuple[frozenset[str], ...]:
+    """The terms of each thing a question rules out, without those the rest of the question says ("Other
+    than T cells, what other immune cells …?" rules out no cell)."""
+    found = _EXCLUDING.search(question)
+    if found is None:
+        return ()
+    rest = set(terms(question[: found.start()] + " " + question[found.end() :]))
+    items = (frozenset(terms(item)) - rest for item in re.split(r",|\band\b|\bor\b", found.group(1)))
+    return tuple(item for item in items if item)
 
 
 def _short_form(question: str) -> str:
@@ -308,9 +342,16 @@ def _proper_nouns(question: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# "Name the think tank …", "Give the zone's official name", "List the cities …": an order that asks what
+# "Which think tank …?" asks
+_ORDERS = {"name", "give", "list", "identify", "mention"}
+
+
 def _kind(question: str, tokens: list[str]) -> tuple[Kind, str | None]:
     if not tokens:
         return Kind.ENTITY, None
+    if tokens[0] in _ORDERS and len(tokens) > 1 and tokens[1] not in _AUX:
+        return _kind_of_phrase(tokens, 1 + (tokens[1] == "me"), [w for w, _, _ in words(question)])
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if token in ("who", "whom", "whose"):
@@ -328,12 +369,17 @@ def _kind(question: str, tokens: list[str]) -> tuple[Kind, str | None]:
                 return Kind.QUANTITY, None
             continue
         if token in ("which", "what"):
-            head = _head_after(tokens, i + 1, [w for w, _, _ in words(question)])
-            named = [t for t in tokens[i + 1 : i + 5] if t not in _AUX and t not in ("the", "a", "an", "main")]
-            if head in _REASON_NOUNS or (named and named[0] in _REASON_NOUNS):
-                return Kind.REASON, None  # "For what reason …?", "What was the purpose of …?"
-            return _kind_of_head(head), stem(head) if head else None
+            return _kind_of_phrase(tokens, i + 1, [w for w, _, _ in words(question)])
     return Kind.ENTITY, None
+
+
+def _kind_of_phrase(tokens: list[str], start: int, cased: list[str]) -> tuple[Kind, str | None]:
+    """The kind and head of the phrase a which/what (or an order: "Name …") opens at ``tokens[start]``."""
+    head = _head_after(tokens, start, cased)
+    named = [t for t in tokens[start : start + 4] if t not in _AUX and t not in ("the", "a", "an", "main")]
+    if head in _REASON_NOUNS or (named and named[0] in _REASON_NOUNS):
+        return Kind.REASON, None  # "For what reason …?", "What was the purpose of …?"
+    return _kind_of_head(head), stem(head) if head else None
 
 
 _IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "personnel", "police", "cattle", "feet", "teeth"}
@@ -392,7 +438,12 @@ def _modified(tokens: list[str], k: int, cased: list[str]) -> str:
     for _ in range(2):
         nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
         named = cased[k][:1].isupper()
-        modifies = tokens[k] not in TITLES and (tokens[k] in _MODIFIERS or _ADJECTIVE.match(tokens[k]) or named)
+        # a post after a noun heads it ("Which customs official …?"), as the post after a lesser one does
+        # ("Which deputy director …?")
+        modifies = tokens[k] not in TITLES and (
+            tokens[k] in _MODIFIERS or _ADJECTIVE.match(tokens[k]) or named or nxt in TITLES
+        )
+        modifies = modifies or (tokens[k] in LESSER and nxt in TITLES)
         ends = not nxt or nxt in _AUX or nxt in STOPWORDS or nxt in NUMBER_WORDS or nxt[:1].isdigit()
         if not modifies or ends or _VERB_FORM.match(nxt):
             break
@@ -410,6 +461,6 @@ def _kind_of_head(word: str | None) -> Kind:
         return Kind.TIME
     if head in _PLACE_NOUNS:
         return Kind.PLACE
-    if head in _PERSON_NOUNS:
+    if head in PERSON_NOUNS:
         return Kind.PERSON
     return Kind.ENTITY

@@ -67,6 +67,7 @@ from qa.read.question import (
     MAGNITUDES,
     MONEY,
     NAME_ASKED,
+    PERSON_NOUNS,
     ROLE_NOUNS,
     TITLES,
     Kind,
@@ -123,6 +124,7 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     start = holder_of_asked_post(q, text, start, end)
     start, end = asked_agent(q, text, start, end)
     start = past_restated_reason(q, text, start, end)
+    start, end = without_excluded(q, text, start, end)
     if q.short_form:
         start = long_form_start(q.short_form, text, start, end)
     if q.kind is Kind.DESCRIBE and not describes(text[start:end]):
@@ -301,6 +303,26 @@ def whole_list(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     return first, end
 
 
+_FIRST_ITEM = re.compile(r"(.+?)(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+_LAST_ITEM = re.compile(r"(.+)(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([^,]+)$")
+
+
+def without_excluded(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
+    """The items at either end of a listing span that are only a thing the question rules out are dropped:
+    "Hong Kong, Macau" → "Macau" for "Name a city … other than Hong Kong and Shenzhen"."""
+    while q.excluded and (first := _FIRST_ITEM.match(text, start, end)) and _excluded(q, first.group(1)):
+        start = first.end()
+    while q.excluded and (last := _LAST_ITEM.match(text, start, end)) and _excluded(q, last.group(2)):
+        end = last.end(1)
+    return start, end
+
+
+def _excluded(q: Question, span: str) -> bool:
+    """``span`` is a thing the question rules out, and nothing else."""
+    said = set(terms(span))
+    return bool(said) and any(said == item for item in q.excluded)
+
+
 def _plain_item(part: str) -> bool:
     found = part.split()
     return 1 <= len(found) <= 3 and all(_item_word(w) for w in found)
@@ -470,6 +492,10 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Who held the press conference?" of "… held in Beijing by a number of ministries"
     if _asked_person_again(q, text, start, end):
         return True  # "What was Xi attending when …?" is not "Xi Jinping"
+    if _excluded(q, text[start:end]):
+        return True  # "Name a city … other than Hong Kong and Shenzhen" is not "Hong Kong"
+    if thing_name_asked(q) and _a_person(text, _name_start(text, start), _name_run_end(text, end)):
+        return True  # "What is the Hetao zone's official name?" is not "Eric Chan", nor "Chan"
     if describes_named(q, text, start, end):
         return True  # "Who did Witman Hung speak to?" is not "Chinese Big Data Society executive chairman"
     return post_elsewhere(q, text, start, end) or other_clause_asked(q, text, start, end)
@@ -538,6 +564,31 @@ def _asked_person_again(q: Question, text: str, start: int, end: int) -> bool:
     if not names or not any(t in q.proper for t in terms(names[-1]) if t not in TITLES):
         return False
     return _a_person(text, begin, end)  # last: it looks for the name's post through the whole document
+
+
+# "the zone's official name", "the name of the Hetao zone": a name whose owner the question calls by a noun
+_NAME_OWNED = re.compile(
+    r"\b([a-z][\w-]*)['’]s?\s+(?:[a-z]+\s+)?names?\b|\bnames?\s+of\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)", re.IGNORECASE
+)
+_THING_OWNERS = _KINDS - {stem(word) for word in TITLES}
+
+
+@lru_cache(maxsize=1024)
+def thing_name_asked(q: Question) -> bool:
+    """The question asks for the name of a body or place it calls by a noun ("the Hetao zone's official name",
+    "the name of the river"): no person answers it. An owner that is a post or a person ("the name of the
+    mayor's wife") asks nothing of the sort."""
+    asked = _NAME_OWNED.search(q.text)
+    if asked is None:
+        return False
+    for word in (asked.group(1) or asked.group(2)).split():
+        if asked.group(2) and word.endswith(("'s", "’s", "s'")):
+            continue  # "the name of the university's founder": the founder's
+        if stem(fold(word)) in _THING_OWNERS:
+            return True
+        if fold(word) in TITLES or fold(word) in PERSON_NOUNS:
+            return False
+    return False
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")
@@ -991,12 +1042,31 @@ def with_currency(text: str, start: int, end: int) -> tuple[int, int]:
 
 def holder_of_asked_post(q: Question, text: str, start: int, end: int) -> int:
     """Of names joined by "and", the one the asked post is said of: "Qin and Sun Yuning, deputy director of
-    the General Administration of Customs" → "Sun Yuning" for "Who is the deputy director of …?"."""
+    the General Administration of Customs" → "Sun Yuning" for "Who is the deputy director of …?", or whose
+    post's body the question names ("Which official from the customs administration promised …?"); a
+    date before the names is no part of them ("Tuesday, Qin and Sun Yuning" for "Which customs official
+    …?")."""
+    if q.kind is not Kind.PERSON:
+        return start
+    dated = _DATE_LEAD.match(text, start, end)
+    start = dated.end() if dated else start
     joined = list(re.finditer(r"\s(?:and|&)\s", text[start:end]))
     after = _POST_AFTER.match(text, end)
-    if q.kind is not Kind.PERSON or not joined or not after or stem(fold(after.group("post"))) not in q.posts:
+    if not joined or not after:
         return start
-    return start + joined[-1].end()
+    appositive = _APPOSITIVE.match(text, end)  # ", deputy director of the General Administration of Customs"
+    said = set(terms(appositive.group())) if appositive else set()
+    if stem(fold(after.group("post"))) in q.posts or said & (set(q.terms) - q.posts):
+        return start + joined[-1].end()
+    return start
+
+
+_APPOSITIVE = re.compile(r",[^,.;:!?]+")
+# A date and a comma before a name: "Tuesday, |Qin and Sun Yuning"
+_DATE_LEAD = re.compile(
+    r"(?:(?:" + "|".join(sorted(WEEKDAYS | MONTHS)) + r")(?:\s+\d{1,2})?|(?:1\d|20)\d\d),\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
 
 
 def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:

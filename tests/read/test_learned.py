@@ -264,3 +264,13 @@ def test_a_sure_first_look_is_the_answer_and_an_unsure_one_reads_the_other_windo
             assert [(a.text, a.score) for a in response.answers] == [(a.text, a.score) for a in full.answers]
         else:
             assert response.answers and response.answers[0].score >= exit_at
+
+
+def test_orders_things_ruled_out_and_the_names_of_things(seed_pipeline):
+    # "Name …" asks what "Which …" asks; a city named "other than" is no answer, nor is a person the name of a zone
+    city = seed_pipeline.ask("Name a city in the Greater Bay Area other than Hong Kong and Shenzhen.")
+    assert not city.no_answer and city.answers[0].text == "Macau"
+    for question in ("What is the Hetao zone's official name?", "Give the Hetao zone's official name."):
+        assert all(c.text not in ("Eric Chan", "Eric", "Chan") for c in seed_pipeline.ask(question).candidates)
+    deputy = seed_pipeline.ask("Name the deputy director of the General Administration of Customs.")
+    assert not deputy.no_answer and deputy.answers[0].text == "Sun Yuning"

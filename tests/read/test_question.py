@@ -35,6 +35,14 @@ from qa.text import stem
         ("Which semi-official think tank is mentioned?", Kind.ENTITY, "think"),  # a compound keeps its first
         ("Which historic empire used cultural imperialism?", Kind.ENTITY, "empire"),  # a verb ends the phrase
         ("What UN secretary went to Harvard?", Kind.ENTITY, "secretary"),  # a post modifies nothing
+        # but heads the noun before it, and the post a lesser one comes before
+        ("Which customs official spoke on Tuesday?", Kind.PERSON, "official"),
+        ("Which deputy director promised it?", Kind.PERSON, "director"),
+        # an order asks what a which-question asks
+        ("Name a city in the Greater Bay Area.", Kind.PLACE, "city"),
+        ("List the cities in the Greater Bay Area.", Kind.LIST, "city"),
+        ("Give me the year the park was proposed.", Kind.TIME, "year"),
+        ("Name the semi-official think tank mentioned.", Kind.ENTITY, "think"),
         ("What Columbia President went to Harvard?", Kind.PERSON, "president"),
         ("What famous 5.9-mile event takes place?", Kind.ENTITY, "famous"),  # so does a number
         ("What is the Greater Bay Area?", Kind.DESCRIBE, None),
@@ -93,6 +101,7 @@ def test_what_a_question_wants_beyond_its_type():
     assert Wants.MONEY in analyze("What is Eric Chan's salary?").wants
     assert Wants.MONEY not in analyze("What is used to decide a teacher's salary?").wants  # a salary's basis
     assert analyze("What is Witman Hung's full name?").wants == {Wants.FULL_NAME}
+    assert analyze("Eric Chan's complete name?").wants == {Wants.FULL_NAME}
     assert analyze("Who is the deputy director of the Customs?").posts == {stem("deputy"), stem("director")}
     assert analyze("Who heads the General Administration of Customs?").wants == {Wants.HEAD}
     assert analyze("Who led the talks?").wants == {Wants.HEAD}
@@ -159,3 +168,18 @@ def test_a_question_that_offers_two_choices(question, choices):
 )
 def test_a_yes_no_question_is_told_from_one_that_asks_for_a_thing(question, polar):
     assert analyze(question).polar is polar
+
+
+@pytest.mark.parametrize(
+    ("question", "excluded"),
+    [
+        ("Name a city other than Hong Kong and Shenzhen.", [{"hong", "kong"}, {"shenzhen"}]),
+        ("Which city besides Hong Kong is in the area?", [{"hong", "kong"}]),  # up to the verb
+        ("Apart from laboratory clusters, what is planned?", [{"laboratory", "cluster"}]),
+        # words the rest of the question says are not ruled out
+        ("Other than T cells, what other immune cells express CYP27B1?", []),
+        ("Which city is in the area?", []),
+    ],
+)
+def test_what_a_question_rules_out(question, excluded):
+    assert [set(item) for item in analyze(question).excluded] == excluded

@@ -415,11 +415,14 @@ def test_the_holder_of_a_lesser_post_does_not_answer_for_the_post(question, span
         # a question that asks no post, or another post, keeps both names
         ("Who promised faster clearance?", "Qin and Sun Yuning"),
         ("Who is the mayor of Shenzhen?", "Qin and Sun Yuning"),
+        # or the one whose post's body the question names
+        ("Which official from the customs administration promised it?", "Sun Yuning"),
+        ("Name the deputy director of the General Administration of Customs.", "Sun Yuning"),
     ],
 )
-def test_the_holder_of_the_asked_post_among_joined_names(question, expected):
+@pytest.mark.parametrize("span", ["Qin and Sun Yuning", "Tuesday, Qin and Sun Yuning"])  # a date is no name
+def test_the_holder_of_the_asked_post_among_joined_names(question, expected, span):
     text = "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, promised it."
-    span = "Qin and Sun Yuning"
     start = text.index(span)
     shaped = shape_span(analyze(question), text, start, start + len(span))
     assert shaped is not None and text[shaped[0] : shaped[1]] == expected
@@ -869,3 +872,46 @@ def test_a_question_that_names_a_person_is_not_answered_by_that_person(question,
         "attending the signing ceremony."
     )
     assert fits_in(question, text, span) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # the name of a body or place the question calls by a noun is no person's
+        ("What is the Hetao zone's official name?", "Eric Chan", False),
+        ("Give the official name of the Hetao zone.", "Eric Chan", False),
+        ("What is the Hetao zone's official name?", "Hetao Shenzhen-Hong Kong Cooperation Zone", True),
+        # a person's name is, and so is the name of a post's holder
+        ("What is Eric Chan's full name?", "Eric Chan", True),
+        ("What is the name of the official who flew to Beijing?", "Eric Chan", True),
+    ],
+)
+def test_the_name_of_a_thing_is_not_a_person(question, span, fits):
+    text = (
+        "Hong Kong No 2 official Eric Chan attends a press conference on the Hetao zone. Qin was referring to the "
+        "Hetao Shenzhen-Hong Kong Cooperation Zone."
+    )
+    assert fits_in(question, text, span) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # the items at either end of a list that the question rules out are dropped
+        ("Name a city in the area other than Hong Kong and Shenzhen.", "Hong Kong, Macau", "Macau"),
+        ("Which city besides Hong Kong is in the area?", "Hong Kong, Macau", "Macau"),
+        ("Apart from Zhuhai, which cities does it link?", "Macau, Guangzhou and Zhuhai", "Macau, Guangzhou"),
+        # a span that is only a thing ruled out answers nothing
+        ("Name a city in the area other than Hong Kong and Shenzhen.", "Hong Kong", None),
+        # an item in the middle stays, and so do words the rest of the question says too ("cities")
+        ("Which city besides Macau is in the area?", "Hong Kong, Macau, Guangzhou", "Hong Kong, Macau, Guangzhou"),
+        ("Other than the cities, what does it link?", "the cities of Hong Kong", "the cities of Hong Kong"),
+    ],
+)
+def test_a_thing_the_question_rules_out_is_no_answer(question, span, expected):
+    text = "The Greater Bay Area links the cities of Hong Kong, Macau, Guangzhou and Zhuhai into a hub."
+    start = text.index(span)
+    result = shape_span(analyze(question), text, start, start + len(span))
+    if result is not None and misfits(analyze(question), text, *result):
+        result = None
+    assert (None if result is None else text[result[0] : result[1]]) == expected
