@@ -232,6 +232,34 @@ def stem(word: str) -> str:
     return word
 
 
+# Past forms that no suffix rule undoes ("flew" of "fly"); forms that are also other words ("left", "found",
+# "lay", "bound") are left out
+_IRREGULAR = {
+    **{"flew": "fly", "flown": "fly", "held": "hold", "led": "lead", "built": "build", "made": "make"},
+    **{"wrote": "write", "written": "write", "won": "win", "took": "take", "taken": "take", "gave": "give"},
+    **{"given": "give", "sent": "send", "brought": "bring", "began": "begin", "begun": "begin", "ran": "run"},
+    **{"sold": "sell", "bought": "buy", "paid": "pay", "fought": "fight", "taught": "teach", "told": "tell"},
+    **{"kept": "keep", "chose": "choose", "chosen": "choose", "drew": "draw", "drawn": "draw", "said": "say"},
+    **{"went": "go", "gone": "go", "came": "come", "became": "become", "got": "get", "met": "meet"},
+    **{"saw": "see", "seen": "see", "spoke": "speak", "spoken": "speak", "stood": "stand", "grew": "grow"},
+    **{"grown": "grow", "knew": "know", "known": "know", "rose": "rise", "risen": "rise", "fell": "fall"},
+    **{"fallen": "fall", "lost": "lose", "spent": "spend", "thought": "think", "struck": "strike"},
+    **{"broke": "break", "broken": "break", "drove": "drive", "driven": "drive", "ate": "eat", "eaten": "eat"},
+    **{"sang": "sing", "sung": "sing", "wore": "wear", "worn": "wear", "heard": "hear", "felt": "feel"},
+    **{"meant": "mean", "caught": "catch", "sought": "seek", "threw": "throw", "thrown": "throw"},
+    **{"fled": "flee", "fed": "feed", "stole": "steal", "stolen": "steal", "swam": "swim", "tore": "tear"},
+    **{"torn": "tear", "woke": "wake", "wept": "weep", "withdrew": "withdraw", "understood": "understand"},
+    **{"arose": "arise", "hid": "hide", "hidden": "hide", "shook": "shake", "blew": "blow", "dealt": "deal"},
+}
+
+
+def verb_base(term: str) -> str:
+    """The base form of an irregular past form ("flew" → "fly"), else the term itself: "To which city did Chan
+    fly?" is about the sentence that says he "flew to Beijing". Regular forms ("proposed") are left alone:
+    matched with their bases too, they moved more validation answers to worse sentences than to better ones."""
+    return _IRREGULAR.get(term, term)
+
+
 def words(text: str) -> list[tuple[str, int, int]]:
     """The words of ``text`` with their offsets; possessive 's is left out of the span."""
     out = []

@@ -33,3 +33,15 @@ def test_terms_drop_stopwords_and_stem():
 def test_normalize_answer_is_squads():
     assert normalize_answer("The Shenzhen  River.") == "shenzhen river"
     assert normalize_answer("an Apple, a day") == "apple day"
+
+
+def test_the_base_form_of_an_irregular_past_form():
+    from qa.text import verb_base
+
+    assert [verb_base(w) for w in ("flew", "held", "said", "fly", "proposed")] == [
+        "fly",
+        "hold",
+        "say",
+        "fly",
+        "proposed",
+    ]

@@ -17,7 +17,7 @@ import numpy as np
 from qa.index.store import Index
 from qa.read.question import ROLE_NOUNS, Question
 from qa.records import Hit, Sentence
-from qa.text import fold, stem, words
+from qa.text import fold, stem, verb_base, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +78,16 @@ class SentenceRanker:
         return max(float((self.index.sentence_vectors[rows] @ query_vector).max()), floor) if rows else floor
 
     def overlap(self, q: Question, present: set[str]) -> float:
-        """idf-weighted share of the question's content terms found among ``present`` terms. A head noun that
+        """idf-weighted share of the question's content terms found among ``present`` terms (or another form of
+        the same verb: ``verb_base``). A head noun that
         names the kind of answer ("position" in "What is Witman Hung's position?") is not sought: the
         sentence that answers says "executive chairman", not "position"."""
         asked = [t for t in q.terms if not (t == q.head and t in ROLE_NOUNS)]
         if not asked:
             return 0.0
         weights = [self.idf(t) for t in asked]
-        found = sum(w for t, w in zip(asked, weights, strict=True) if t in present)
+        bases = {verb_base(t) for t in present}  # "flew" for "fly", "proposed" for "propose"
+        found = sum(w for t, w in zip(asked, weights, strict=True) if t in present or verb_base(t) in bases)
         return found / sum(weights) if sum(weights) else 0.0
 
     def idf(self, term: str) -> float:

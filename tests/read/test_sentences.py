@@ -36,6 +36,16 @@ def test_the_head_noun_that_names_the_kind_of_answer_is_not_sought_in_the_senten
     assert ranker.overlap(analyze("What is Witman Hung's favourite position?"), said) < 1.0
 
 
+def test_an_irregular_past_form_is_the_verb_the_question_asks_with(tiny_index):
+    from qa.read.question import analyze
+    from qa.read.sentences import stems
+
+    ranker = SentenceRanker(tiny_index, passages=2)
+    asked = analyze("Where did Eric Chan fly?")
+    assert ranker.overlap(asked, stems("Eric Chan, who flew to Beijing, spoke.")) == 1.0
+    assert ranker.overlap(asked, stems("Eric Chan spoke in Beijing.")) < 1.0
+
+
 def test_a_name_said_in_the_sentence_a_pronoun_points_back_to_counts_almost_as_in_the_sentence():
     from qa.read.sentences import name_coverage, stems
 
