@@ -105,9 +105,9 @@ _IMPERATIVE = re.compile(
 )
 
 # "Tell me about the Hetao zone.", "Describe Eric Chan": a description, as "What is …?" asks; "Tell me the
-# size of the Hong Kong side", "Give me the name of …": what that thing is
+# size of the Hong Kong side", "Give (me) the name of …": what that thing is
 _TELL_ABOUT = re.compile(
-    r"^\s*(?:(?:please\s+)?(?:tell|give)\s+me(?:\s+about)?|describe)\s+"
+    r"^\s*(?:(?:please\s+)?(?:tell\s+me(?:\s+about)?|give(?:\s+me)?)|describe)\s+"
     r"(?!(?:how|why|what|when|where|who|which|whether|if)\b)(?P<target>[^?.!]+?)\s*[?.!]?\s*$",
     re.IGNORECASE,
 )

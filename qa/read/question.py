@@ -342,16 +342,9 @@ def _proper_nouns(question: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-# "Name the think tank …", "Give the zone's official name", "List the cities …": an order that asks what
-# "Which think tank …?" asks
-_ORDERS = {"name", "give", "list", "identify", "mention"}
-
-
 def _kind(question: str, tokens: list[str]) -> tuple[Kind, str | None]:
     if not tokens:
         return Kind.ENTITY, None
-    if tokens[0] in _ORDERS and len(tokens) > 1 and tokens[1] not in _AUX:
-        return _kind_of_phrase(tokens, 1 + (tokens[1] == "me"), [w for w, _, _ in words(question)])
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if token in ("who", "whom", "whose"):
@@ -369,17 +362,12 @@ def _kind(question: str, tokens: list[str]) -> tuple[Kind, str | None]:
                 return Kind.QUANTITY, None
             continue
         if token in ("which", "what"):
-            return _kind_of_phrase(tokens, i + 1, [w for w, _, _ in words(question)])
+            head = _head_after(tokens, i + 1, [w for w, _, _ in words(question)])
+            named = [t for t in tokens[i + 1 : i + 5] if t not in _AUX and t not in ("the", "a", "an", "main")]
+            if head in _REASON_NOUNS or (named and named[0] in _REASON_NOUNS):
+                return Kind.REASON, None  # "For what reason …?", "What was the purpose of …?"
+            return _kind_of_head(head), stem(head) if head else None
     return Kind.ENTITY, None
-
-
-def _kind_of_phrase(tokens: list[str], start: int, cased: list[str]) -> tuple[Kind, str | None]:
-    """The kind and head of the phrase a which/what (or an order: "Name …") opens at ``tokens[start]``."""
-    head = _head_after(tokens, start, cased)
-    named = [t for t in tokens[start : start + 4] if t not in _AUX and t not in ("the", "a", "an", "main")]
-    if head in _REASON_NOUNS or (named and named[0] in _REASON_NOUNS):
-        return Kind.REASON, None  # "For what reason …?", "What was the purpose of …?"
-    return _kind_of_head(head), stem(head) if head else None
 
 
 _IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "personnel", "police", "cattle", "feet", "teeth"}

@@ -294,6 +294,8 @@ def whole_list(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
             item.insert(0, tokens.pop())
         if not item or len(item) > longest or not tokens:
             break
+        if _only_excluded(q, head[item[0][1] :]):
+            break  # "Besides laboratory clusters, …": not grown back over what the question rules out
         parted = head[tokens[-1][2] : item[0][1]].strip()  # "," before another item
         if parted != "," and not (  # "differences in |laws, …", not "In the |lungs, …" or "In |2001, …"
             not parted and fold(tokens[-1][0]) in STOPWORDS and len(tokens) > 1 and _item_word(tokens[-2][0])
@@ -303,24 +305,48 @@ def whole_list(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     return first, end
 
 
+_CONNECTOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _FIRST_ITEM = re.compile(r"(.+?)(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 _LAST_ITEM = re.compile(r"(.+)(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([^,]+)$")
 
 
 def without_excluded(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
-    """The items at either end of a listing span that are only a thing the question rules out are dropped:
-    "Hong Kong, Macau" → "Macau" for "Name a city … other than Hong Kong and Shenzhen"."""
-    while q.excluded and (first := _FIRST_ITEM.match(text, start, end)) and _excluded(q, first.group(1)):
-        start = first.end()
-    while q.excluded and (last := _LAST_ITEM.match(text, start, end)) and _excluded(q, last.group(2)):
+    """A listing span less the things the question rules out at its ends: for a list question, its first
+    items while they end in such a thing ("Hong Kong, Macau, Guangzhou" → "Macau, Guangzhou" for "Which cities
+    … besides Hong Kong?"; one inside stays, the list being the best a span can give); for one thing, what
+    follows the last item that ends in one ("exchange of talent and capital" → "capital" for "What can both
+    sides exchange besides talent?"); and a last item that is only such a thing ("Macau, Guangzhou and
+    Zhuhai" → "Macau, Guangzhou" for "… apart from Zhuhai?")."""
+    if not q.excluded:
+        return start, end
+    if q.kind is Kind.LIST:
+        while (first := _FIRST_ITEM.match(text, start, end)) and _ends_in_excluded(q, first.group(1)):
+            start = first.end()
+    else:
+        cuts = [c.end() for c in _CONNECTOR.finditer(text, start, end) if _ends_in_excluded(q, text[start : c.start()])]
+        start = cuts[-1] if cuts else start
+    while (last := _LAST_ITEM.match(text, start, end)) and _only_excluded(q, last.group(2)):
         end = last.end(1)
     return start, end
 
 
-def _excluded(q: Question, span: str) -> bool:
-    """``span`` is a thing the question rules out, and nothing else."""
+def _ends_in_excluded(q: Question, text: str) -> bool:
+    said = terms(text)
+    return any(said and set(said[-len(item) :]) == item for item in q.excluded)
+
+
+def _only_excluded(q: Question, text: str) -> bool:
+    said = set(terms(text))
+    return bool(said) and said <= set().union(*q.excluded)
+
+
+def ruled_out(q: Question, span: str) -> bool:
+    """``span`` is what the question rules out: holds one such thing whole, or for a list question (whose
+    answer may name one among others) is nothing but such things."""
+    if q.kind is Kind.LIST:
+        return _only_excluded(q, span)
     said = set(terms(span))
-    return bool(said) and any(said == item for item in q.excluded)
+    return any(item <= said for item in q.excluded)
 
 
 def _plain_item(part: str) -> bool:
@@ -492,10 +518,12 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Who held the press conference?" of "… held in Beijing by a number of ministries"
     if _asked_person_again(q, text, start, end):
         return True  # "What was Xi attending when …?" is not "Xi Jinping"
-    if _excluded(q, text[start:end]):
+    if ruled_out(q, text[start:end]):
         return True  # "Name a city … other than Hong Kong and Shenzhen" is not "Hong Kong"
+    if thing_name_asked(q) and not _named(text[start:end]):
+        return True  # "What is the Hetao zone's official name?" is not "the Hetao cooperation zone"
     if thing_name_asked(q) and _a_person(text, _name_start(text, start), _name_run_end(text, end)):
-        return True  # "What is the Hetao zone's official name?" is not "Eric Chan", nor "Chan"
+        return True  # nor "Eric Chan", nor "Chan"
     if describes_named(q, text, start, end):
         return True  # "Who did Witman Hung speak to?" is not "Chinese Big Data Society executive chairman"
     return post_elsewhere(q, text, start, end) or other_clause_asked(q, text, start, end)
@@ -575,11 +603,11 @@ _THING_OWNERS = _KINDS - {stem(word) for word in TITLES}
 
 @lru_cache(maxsize=1024)
 def thing_name_asked(q: Question) -> bool:
-    """The question asks for the name of a body or place it calls by a noun ("the Hetao zone's official name",
-    "the name of the river"): no person answers it. An owner that is a post or a person ("the name of the
-    mayor's wife") asks nothing of the sort."""
+    """A what-question for the name of a body or place it calls by a noun ("the Hetao zone's official name",
+    "the name of the river"): a name answers it, and no person's. An owner that is a post or a person ("the
+    name of the mayor's wife") asks nothing of the sort, nor does "Where does the state's name come from?"."""
     asked = _NAME_OWNED.search(q.text)
-    if asked is None:
+    if asked is None or q.kind not in (Kind.ENTITY, Kind.LIST):
         return False
     for word in (asked.group(1) or asked.group(2)).split():
         if asked.group(2) and word.endswith(("'s", "’s", "s'")):
@@ -589,6 +617,15 @@ def thing_name_asked(q: Question) -> bool:
         if fold(word) in TITLES or fold(word) in PERSON_NOUNS:
             return False
     return False
+
+
+def _named(span: str) -> bool:
+    """Opens and ends with a capitalised word, an article aside: "The Trout River", "US Interagency Task Force
+    on Antimicrobial Resistance", lowercase only for function words; not "the Hetao cooperation zone", nor "Eric
+    Chan attends a press conference in Beijing on the Hetao"."""
+    found = [w for w, _, _ in words(span) if fold(w) not in ("the", "a", "an")]
+    joined = all(w[:1].isupper() or not w[:1].isalpha() or fold(w) in STOPWORDS for w in found)
+    return bool(found) and found[0][:1].isupper() and found[-1][:1].isupper() and joined
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")

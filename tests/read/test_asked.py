@@ -67,6 +67,7 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
         ("Describe how the zone works.", "Describe how the zone works."),
         ("Tell me the size of the Hong Kong side.", "What is the size of the Hong Kong side?"),
         ("Give me the name of Shenzhen's mayor", "What is the name of Shenzhen's mayor?"),
+        ("Give the Hetao zone's official name.", "What is the Hetao zone's official name?"),
         # a request asked politely is a request, not a yes/no question
         ("Can you name the Brics countries?", "Which Brics countries?"),
         ("Could you please list the cities of the Greater Bay Area?", "Which cities of the Greater Bay Area?"),

@@ -417,7 +417,7 @@ def test_the_holder_of_a_lesser_post_does_not_answer_for_the_post(question, span
         ("Who is the mayor of Shenzhen?", "Qin and Sun Yuning"),
         # or the one whose post's body the question names
         ("Which official from the customs administration promised it?", "Sun Yuning"),
-        ("Name the deputy director of the General Administration of Customs.", "Sun Yuning"),
+        ("Which deputy director of the General Administration of Customs?", "Sun Yuning"),
     ],
 )
 @pytest.mark.parametrize("span", ["Qin and Sun Yuning", "Tuesday, Qin and Sun Yuning"])  # a date is no name
@@ -879,8 +879,11 @@ def test_a_question_that_names_a_person_is_not_answered_by_that_person(question,
     [
         # the name of a body or place the question calls by a noun is no person's
         ("What is the Hetao zone's official name?", "Eric Chan", False),
-        ("Give the official name of the Hetao zone.", "Eric Chan", False),
+        ("What is the official name of the Hetao zone?", "Eric Chan", False),
         ("What is the Hetao zone's official name?", "Hetao Shenzhen-Hong Kong Cooperation Zone", True),
+        # a name, not a phrase or a clause
+        ("What is the Hetao zone's official name?", "the Hetao zone", False),
+        ("What is the official name of the Hetao zone?", "Eric Chan attends a press conference on the Hetao", False),
         # a person's name is, and so is the name of a post's holder
         ("What is Eric Chan's full name?", "Eric Chan", True),
         ("What is the name of the official who flew to Beijing?", "Eric Chan", True),
@@ -898,18 +901,32 @@ def test_the_name_of_a_thing_is_not_a_person(question, span, fits):
     ("question", "span", "expected"),
     [
         # the items at either end of a list that the question rules out are dropped
-        ("Name a city in the area other than Hong Kong and Shenzhen.", "Hong Kong, Macau", "Macau"),
+        ("Which city in the area other than Hong Kong and Shenzhen?", "Hong Kong, Macau", "Macau"),
         ("Which city besides Hong Kong is in the area?", "Hong Kong, Macau", "Macau"),
         ("Apart from Zhuhai, which cities does it link?", "Macau, Guangzhou and Zhuhai", "Macau, Guangzhou"),
         # a span that is only a thing ruled out answers nothing
-        ("Name a city in the area other than Hong Kong and Shenzhen.", "Hong Kong", None),
-        # an item in the middle stays, and so do words the rest of the question says too ("cities")
-        ("Which city besides Macau is in the area?", "Hong Kong, Macau, Guangzhou", "Hong Kong, Macau, Guangzhou"),
-        ("Other than the cities, what does it link?", "the cities of Hong Kong", "the cities of Hong Kong"),
+        ("Which city in the area other than Hong Kong and Shenzhen?", "Hong Kong", None),
+        # what follows the thing ruled out in a list is what the question asks for
+        ("Which city besides Macau is in the area?", "Hong Kong, Macau, Guangzhou", "Guangzhou"),
+        ("What can both sides exchange besides talent?", "collaboration and exchange of talent and capital", "capital"),
+        # a list question keeps an item ruled out inside the list: the list is the best a span can give
+        ("Which cities besides Macau are linked?", "Hong Kong, Macau, Guangzhou", "Hong Kong, Macau, Guangzhou"),
+        (
+            "Which cities besides Hong Kong and Zhuhai are linked?",
+            "Hong Kong, Macau, Guangzhou and Zhuhai",
+            "Macau, Guangzhou",
+        ),
+        # nor does a longer span that holds it
+        ("Other than the cities, what does it link?", "the cities of Hong Kong", None),
+        # words the rest of the question says too are not ruled out ("cities")
+        ("Other than some cities, which cities does it link?", "the cities of Hong Kong", "the cities of Hong Kong"),
     ],
 )
 def test_a_thing_the_question_rules_out_is_no_answer(question, span, expected):
-    text = "The Greater Bay Area links the cities of Hong Kong, Macau, Guangzhou and Zhuhai into a hub."
+    text = (
+        "The Greater Bay Area links the cities of Hong Kong, Macau, Guangzhou and Zhuhai into a hub, through "
+        "collaboration and exchange of talent and capital."
+    )
     start = text.index(span)
     result = shape_span(analyze(question), text, start, start + len(span))
     if result is not None and misfits(analyze(question), text, *result):
