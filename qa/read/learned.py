@@ -36,10 +36,10 @@ from qa.read.shape import (
     misfits,
     restates,
     shape_span,
+    trimmed,
     whole_list,
     whole_range,
     with_currency,
-    without_excluded,
 )
 from qa.read.span import (
     DEFAULT_MODEL_DIR,
@@ -172,7 +172,7 @@ class LearnedReader:
             shaped = full_name(q, window.text, *before_asked_name(q, window.text, *shaped))
             shaped = whole_list(q, window.text, *shaped)
             shaped = in_asked_unit(q, window.text, *shaped)
-            shaped = without_excluded(q, window.text, *_grown(q, window.text, shaped, typed))
+            shaped = trimmed(q, window.text, *_grown(q, window.text, shaped, typed))
             if (Wants.SPEAKER in q.wants or window.speaker is not None) and not may_say(
                 window.ranked.sentence, window.speaker, window.start + shaped[0], window.start + shaped[1], raw
             ):

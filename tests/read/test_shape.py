@@ -932,3 +932,23 @@ def test_a_thing_the_question_rules_out_is_no_answer(question, span, expected):
     if result is not None and misfits(analyze(question), text, *result):
         result = None
     assert (None if result is None else text[result[0] : result[1]]) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a what-answer does not open with the verb the question ends with
+        ("What kinds of clusters does Shenzhen aim to establish?", "key laboratory clusters"),
+        ("What will Shenzhen establish?", "key laboratory clusters"),
+        # not a noun after its article, nor a plural, nor another kind of question
+        ("What can a city establish?", "key laboratory clusters"),
+        ("What can block an establish?", "establish key laboratory clusters"),
+        ("Who will establish?", "establish key laboratory clusters"),
+    ],
+)
+def test_a_what_answer_does_not_open_with_the_asked_verb(question, expected):
+    from qa.read.shape import past_asked_verb
+
+    text = "We aim to establish key laboratory clusters."
+    start, end = text.index("establish"), text.index(".")
+    assert text[past_asked_verb(analyze(question), text, start, end) : end] == expected
