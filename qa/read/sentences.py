@@ -78,15 +78,15 @@ class SentenceRanker:
         return max(float((self.index.sentence_vectors[rows] @ query_vector).max()), floor) if rows else floor
 
     def overlap(self, q: Question, present: set[str]) -> float:
-        """idf-weighted share of the question's content terms found among ``present`` terms (or another form of
-        the same verb: ``verb_base``). A head noun that
-        names the kind of answer ("position" in "What is Witman Hung's position?") is not sought: the
-        sentence that answers says "executive chairman", not "position"."""
+        """idf-weighted share of the question's content terms found among ``present`` terms, or an irregular
+        past form of one ("flew" for "fly": ``verb_base``). A head noun that names the kind of answer
+        ("position" in "What is Witman Hung's position?") is not sought: the sentence that answers says
+        "executive chairman", not "position"."""
         asked = [t for t in q.terms if not (t == q.head and t in ROLE_NOUNS)]
         if not asked:
             return 0.0
         weights = [self.idf(t) for t in asked]
-        bases = {verb_base(t) for t in present}  # "flew" for "fly", "proposed" for "propose"
+        bases = {verb_base(t) for t in present}  # "fly" for "flew"
         found = sum(w for t, w in zip(asked, weights, strict=True) if t in present or verb_base(t) in bases)
         return found / sum(weights) if sum(weights) else 0.0
 

@@ -526,10 +526,10 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "What was Xi attending when …?" is not "Xi Jinping"
     if ruled_out(q, text[start:end]):
         return True  # "Name a city … other than Hong Kong and Shenzhen" is not "Hong Kong"
-    if thing_name_asked(q) and not _named(text[start:end]):
-        return True  # "What is the Hetao zone's official name?" is not "the Hetao cooperation zone"
-    if thing_name_asked(q) and _a_person(text, _name_start(text, start), _name_run_end(text, end)):
-        return True  # nor "Eric Chan", nor "Chan"
+    if thing_name_asked(q) and (
+        not _named(text[start:end]) or _a_person(text, _name_start(text, start), _name_run_end(text, end))
+    ):
+        return True  # "What is the Hetao zone's official name?" is not "the Hetao cooperation zone", nor "Eric Chan"
     if describes_named(q, text, start, end):
         return True  # "Who did Witman Hung speak to?" is not "Chinese Big Data Society executive chairman"
     return post_elsewhere(q, text, start, end) or other_clause_asked(q, text, start, end)
