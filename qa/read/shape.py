@@ -514,6 +514,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True
     if q.kind is Kind.REASON and _only_a_number(text[start:end]):
         return True  # "Why did OPEC raise the price of oil to $5.11?" is not "70%"
+    if reason_after_restated(q, text, start, end):
+        return True  # "Why would researchers visit overseas websites?" is not "special data channel"
     if q.kind in (Kind.PERSON, Kind.PLACE) and _only_a_date(text[start:end]):
         return True  # "Who heads the General Administration of Customs?" is not "Tuesday"
     if other_dimension(q, text, start, end):
@@ -865,19 +867,38 @@ _REASON_OPENING = re.compile(
 def past_restated_reason(q: Question, text: str, start: int, end: int) -> int:
     """A "why" answer that opens by restating the question starts at the cause or purpose after it:
     "to visit overseas websites |for research purposes" for "Why would researchers visit overseas
-    websites?"."""
+    websites?"; so does one that restates it further in, before a plain cause or purpose ("special data
+    channel for researchers … to visit overseas websites |for research purposes")."""
     if q.kind is not Kind.REASON:
         return start
+    restated = _restated_then_reason(q, text, start, end)
+    if restated is not None:
+        return restated
     asked = set(q.terms)
-    restated = False  # the word just before was one of the question's
+    restated_word = False  # the word just before was one of the question's
     for word, begin, _ in words(text[start:end]):
-        if restated and _REASON_OPENING.match(text, start + begin):
+        if restated_word and _REASON_OPENING.match(text, start + begin):
             return start + begin
         folded = fold(word)
-        restated = stem(folded) in asked
-        if not restated and folded not in STOPWORDS:
+        restated_word = stem(folded) in asked
+        if not restated_word and folded not in STOPWORDS:
             break
     return start
+
+
+def _restated_then_reason(q: Question, text: str, start: int, end: int) -> int | None:
+    """Where, in ``text[start:end]``, two or more of the question's terms in a row (stopwords between them
+    aside) are followed by a plain cause or purpose (``_PLAIN_REASON``): the offset of that opening."""
+    asked, run = set(q.terms), 0
+    for word, begin, _ in words(text[start:end]):
+        folded = fold(word)
+        if run >= 2 and _PLAIN_REASON.match(text, start + begin):
+            return start + begin
+        if stem(folded) in asked:
+            run += 1
+        elif folded not in STOPWORDS:
+            run = 0
+    return None
 
 
 # "What kinds of clusters does Shenzhen aim to establish?": the verb that ends the question, after its auxiliary
@@ -901,6 +922,24 @@ def past_asked_verb(q: Question, text: str, start: int, end: int) -> int:
     if len(found) > 1 and fold(found[0][0]) == verb:
         return start + found[1][1]
     return start
+
+
+# The openings of a cause or purpose that open nothing else ("to" and "for" alone also open an infinitive's
+# object or a noun's: "forced Ford to introduce", "punishment for a violation")
+_PLAIN_REASON = re.compile(
+    r"(?:because|due\s+to|owing\s+to|thanks\s+to|in\s+order\s+to|so\s+as\s+to|so\s+that|in\s+response\s+to"
+    r"|for\s+fear\s+of|for\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(PURPOSES)) + r"))\b",
+    re.IGNORECASE,
+)
+
+
+def reason_after_restated(q: Question, text: str, start: int, end: int) -> bool:
+    """For "why" questions, a span before the place where its sentence restates the question and then opens a
+    cause or purpose ("… a special data channel for researchers … to visit overseas websites |for research
+    purposes" for "Why would researchers visit overseas websites?"): the cause stands after, the span is not it."""
+    if q.kind is not Kind.REASON:
+        return False
+    return _restated_then_reason(q, text, end, _sentence_bounds(text, start, end)[1]) is not None
 
 
 def asked_agent(q: Question, text: str, start: int, end: int) -> tuple[int, int]:

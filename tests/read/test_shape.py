@@ -952,3 +952,30 @@ def test_a_what_answer_does_not_open_with_the_asked_verb(question, expected):
     text = "We aim to establish key laboratory clusters."
     start, end = text.index("establish"), text.index(".")
     assert text[past_asked_verb(analyze(question), text, start, end) : end] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # a why-answer is the plain cause or purpose after the sentence restates the question
+        ("Why would researchers visit overseas websites?", "special data channel", None),
+        (
+            "Why would researchers visit overseas websites?",
+            "special data channel for researchers to visit overseas websites for research purposes",
+            "for research purposes",
+        ),
+        ("Why would researchers visit overseas websites?", "for research purposes", "for research purposes"),
+        # "to" alone may open an infinitive's object ("forced Ford to introduce"): no cause is told by it
+        ("Why did Ford introduce small cars?", "An increase in imported cars", "An increase in imported cars"),
+    ],
+)
+def test_a_why_answer_is_the_cause_after_the_restated_question(question, span, expected):
+    text = (
+        "There would be a special data channel for researchers to visit overseas websites for research purposes. "
+        "An increase in imported cars forced Ford to introduce small cars to the market."
+    )
+    start = text.index(span)
+    result = shape_span(analyze(question), text, start, start + len(span))
+    if result is not None and misfits(analyze(question), text, *result):
+        result = None
+    assert (None if result is None else text[result[0] : result[1]]) == expected
