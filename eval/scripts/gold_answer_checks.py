@@ -3,10 +3,11 @@ articles never read): how many gold answers ``misfits`` would reject (a post hel
 or former post, a cost question answered without money, a difference asked of a sentence that compares
 nothing, a number said of another thing than the asked one, another kind than the asked one, the asked
 person's own post, a measure in another dimension, a thing the question rules out, a person for the name
-of a body or place) and how many ``before_asked_name``, ``holder_of_asked_post``, ``full_name``,
-``whole_list``, ``asked_kind_name``, ``past_cut_name``, ``opening_phrase_end``, ``asked_agent``,
-``past_restated_reason``, ``without_excluded`` or ``past_asked_verb`` would change. A check that touches
-gold answers is too broad. Seconds; prints each gold answer touched and the counts.
+of a body or place, a "why" answer before the restated question's cause) and how many
+``before_asked_name``, ``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``,
+``past_cut_name``, ``opening_phrase_end``, ``asked_agent``, ``past_restated_reason``, ``without_excluded``
+or ``past_asked_verb`` would change. A check that touches gold answers is too broad. Seconds; prints each
+gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
 """
