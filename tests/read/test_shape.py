@@ -18,6 +18,15 @@ def fits_in(question: str, text: str, span: str) -> bool:
     return not misfits(analyze(question), text, start, start + len(span))
 
 
+def answered(question: str, text: str, span: str) -> str | None:
+    """The first ``span`` of ``text`` shaped to ``question``, or None where no span of it may answer."""
+    start = text.index(span)
+    result = shape_span(analyze(question), text, start, start + len(span))
+    if result is None or misfits(analyze(question), text, *result):
+        return None
+    return text[result[0] : result[1]]
+
+
 def shaped(question: str, span: str, within: str = "") -> str | None:
     start = TEXT.index(within or span) + (within.index(span) if within else 0)
     result = shape_span(analyze(question), TEXT, start, start + len(span))
@@ -927,11 +936,7 @@ def test_a_thing_the_question_rules_out_is_no_answer(question, span, expected):
         "The Greater Bay Area links the cities of Hong Kong, Macau, Guangzhou and Zhuhai into a hub, through "
         "collaboration and exchange of talent and capital."
     )
-    start = text.index(span)
-    result = shape_span(analyze(question), text, start, start + len(span))
-    if result is not None and misfits(analyze(question), text, *result):
-        result = None
-    assert (None if result is None else text[result[0] : result[1]]) == expected
+    assert answered(question, text, span) == expected
 
 
 @pytest.mark.parametrize(
@@ -974,8 +979,4 @@ def test_a_why_answer_is_the_cause_after_the_restated_question(question, span, e
         "There would be a special data channel for researchers to visit overseas websites for research purposes. "
         "An increase in imported cars forced Ford to introduce small cars to the market."
     )
-    start = text.index(span)
-    result = shape_span(analyze(question), text, start, start + len(span))
-    if result is not None and misfits(analyze(question), text, *result):
-        result = None
-    assert (None if result is None else text[result[0] : result[1]]) == expected
+    assert answered(question, text, span) == expected
