@@ -998,6 +998,10 @@ def asked_doers(q: Question, text: str) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
+# Verbs that say the same of an event: who "hosted" a press conference is who "held" it
+_HOLDING = {"held", "hosted", "organised", "organized", "convened", "staged"}
+
+
 def _deeds_done(q: Question, text: str) -> Iterator[tuple[re.Match[str], str, int, int]]:
     """Each mention of the question's verb in ``text``, with the first term of what it was done to and the
     bounds of its sentence; none for a question that asks no "Who VERBed X?"."""
@@ -1005,7 +1009,8 @@ def _deeds_done(q: Question, text: str) -> Iterator[tuple[re.Match[str], str, in
     if deed is None:
         return
     verb, done_to, _ = deed
-    for done in re.finditer(r"\b" + re.escape(verb) + r"\b", text, re.IGNORECASE):
+    said = sorted(_HOLDING) if verb in _HOLDING else [verb]  # "Who hosted …?" of "… held … by …"
+    for done in re.finditer(r"\b(?:" + "|".join(map(re.escape, said)) + r")\b", text, re.IGNORECASE):
         yield (done, done_to, *_sentence_bounds(text, done.start(), done.end()))
 
 

@@ -779,6 +779,9 @@ def test_a_number_alone_answers_no_why_question(span, fits):
         ("Who held the press conference?", "Qin Weizhong", False),
         ("Who held the press conference?", "Eric Chan", False),
         ("Who held the press conference?", "a number of ministries", True),
+        # who hosted or organised an event is who held it
+        ("Who hosted the press conference?", "Eric Chan", False),
+        ("Who organised the press conference?", "a number of ministries", True),
         # other verbs, and questions about a named thing, whose agent only the span's sentence can give
         ("Who attended the press conference?", "Eric Chan", True),
         ("Who inspired Beyoncé?", "Madonna", True),
