@@ -5,9 +5,9 @@ nothing, a number said of another thing than the asked one, another kind than th
 person's own post, a measure in another dimension, a thing the question rules out, a person for the name
 of a body or place, a "why" answer before the restated question's cause) and how many
 ``before_asked_name``, ``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``,
-``past_cut_name``, ``opening_phrase_end``, ``asked_agent``, ``past_restated_reason``, ``without_excluded``
-or ``past_asked_verb`` would change. A check that touches gold answers is too broad. Seconds; prints each
-gold answer touched and the counts.
+``past_cut_name``, ``opening_phrase_end``, ``asked_agent``, ``past_restated_reason``, ``without_excluded``,
+``past_asked_verb`` or ``past_date_lead`` would change. A check that touches gold answers is too broad.
+Seconds; prints each gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
 """
@@ -34,6 +34,7 @@ from qa.read.shape import (
     opening_phrase_end,
     past_asked_verb,
     past_cut_name,
+    past_date_lead,
     past_restated_reason,
     thing_name_asked,
     whole_list,
@@ -97,6 +98,7 @@ def main(data_dir: Path) -> None:
                 or past_restated_reason(q, e.context, start, end) != start
                 or without_excluded(q, e.context, start, end) != (start, end)
                 or past_asked_verb(q, e.context, start, end) != start
+                or past_date_lead(q, e.context, start, end) != start
                 or (q.short_form and long_form_start(q.short_form, e.context, start, end) != start)
             ):
                 cut += 1
