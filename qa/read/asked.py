@@ -240,17 +240,31 @@ _POST_OF = re.compile(
 )
 
 
+# "How is Eric Chan's name given in full?", "What is his name in full?": "What is Eric Chan's full name?"
+_NAME_IN_FULL = re.compile(
+    r"^\s*(?:how|what)\s+(?P<verb>is|was|are|were)\s+(?P<owner>[^?]+?)\s+names?\s+"
+    r"(?:(?:given|written|spelt|spelled|stated|printed)\s+)?in\s+full\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
     """What a query that is only a name, or only a post of a named place, or a request, asks:
     "Eric Chan?" → "What is Eric Chan?" (a description of it, as "Who is Eric Chan?" asks), "mayor of
     Shenzhen" → "Who is the mayor of Shenzhen?", "Tell me about the Hetao zone." → "What is the Hetao
-    zone?", "Name the five Brics countries." → "Which five Brics countries?"; any other text as it is.
+    zone?", "Name the five Brics countries." → "Which five Brics countries?", "How is Eric Chan's name given
+    in full?" → "What is Eric Chan's full name?"; any other text as it is.
     ``forms`` (as for ``truecase``) says whether the documents write the first word as a name: "Purpose of
     Telnet" is no name."""
     text = _direct(text)
     about = _TELL_ABOUT.match(text)
     if about is not None:
-        return f"What is {about.group('target')}?"
+        text = f"What is {about.group('target')}?"
+    in_full = _NAME_IN_FULL.match(text)
+    if in_full is not None:
+        return f"What {in_full.group('verb')} {in_full.group('owner')} full name?"
+    if about is not None:
+        return text
     imperative = _IMPERATIVE.match(text)
     if imperative is not None:
         return f"Which {imperative.group('rest')}?"

@@ -68,6 +68,11 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
         ("Tell me the size of the Hong Kong side.", "What is the size of the Hong Kong side?"),
         ("Give me the name of Shenzhen's mayor", "What is the name of Shenzhen's mayor?"),
         ("Give the Hetao zone's official name.", "What is the Hetao zone's official name?"),
+        # a name asked "in full" is the full name
+        ("How is Eric Chan's name given in full?", "What is Eric Chan's full name?"),
+        ("Give Eric Chan's name in full.", "What is Eric Chan's full name?"),
+        ("What was Witman Hung's name in full", "What was Witman Hung's full name?"),
+        ("What is the zone's name in English?", "What is the zone's name in English?"),
         # a request asked politely is a request, not a yes/no question
         ("Can you name the Brics countries?", "Which Brics countries?"),
         ("Could you please list the cities of the Greater Bay Area?", "Which cities of the Greater Bay Area?"),
