@@ -3,11 +3,12 @@ articles never read): how many gold answers ``misfits`` would reject (a post hel
 or former post, a cost question answered without money, a difference asked of a sentence that compares
 nothing, a number said of another thing than the asked one, another kind than the asked one, the asked
 person's own post, a measure in another dimension, a thing the question rules out, a person for the name
-of a body or place, a "why" answer before the restated question's cause) and how many
-``before_asked_name``, ``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``,
-``past_cut_name``, ``opening_phrase_end``, ``asked_agent``, ``past_restated_reason``, ``without_excluded``,
-``past_asked_verb`` or ``past_date_lead`` would change. A check that touches gold answers is too broad.
-Seconds; prints each gold answer touched and the counts.
+of a body or place, a body or the wrong one of joined names for a post's holder, a "why" answer before the
+restated question's cause) and how many ``before_asked_name``, ``before_asked_post``,
+``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``, ``past_cut_name``,
+``opening_phrase_end``, ``asked_agent``, ``past_restated_reason``, ``without_excluded``,
+``past_asked_verb``, ``past_date_lead`` or ``name_start`` would change. A check that touches gold answers
+is too broad. Seconds; prints each gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
 """
@@ -27,10 +28,12 @@ from qa.read.shape import (
     asked_doers,
     asked_kind_name,
     before_asked_name,
+    before_asked_post,
     full_name,
     holder_of_asked_post,
     long_form_start,
     misfits,
+    name_start,
     opening_phrase_end,
     past_asked_verb,
     past_cut_name,
@@ -89,6 +92,7 @@ def main(data_dir: Path) -> None:
             if (
                 before_asked_name(q, e.context, start, end) != (start, end)
                 or holder_of_asked_post(q, e.context, start, end) != start
+                or before_asked_post(q, e.context, start, end) != end
                 or full_name(q, e.context, start, end) != (start, end)
                 or whole_list(q, e.context, start, end) != (start, end)
                 or asked_kind_name(q, e.context, start, end) != (start, end)
@@ -99,6 +103,7 @@ def main(data_dir: Path) -> None:
                 or without_excluded(q, e.context, start, end) != (start, end)
                 or past_asked_verb(q, e.context, start, end) != start
                 or past_date_lead(q, e.context, start, end) != start
+                or (q.kind is Kind.PERSON and name_start(e.context, start, end) != start)
                 or (q.short_form and long_form_start(q.short_form, e.context, start, end) != start)
             ):
                 cut += 1

@@ -64,6 +64,7 @@ from functools import lru_cache
 from qa.read.question import (
     COMPARATIVES,
     CURRENCY,
+    HONORIFICS,
     MAGNITUDES,
     MONEY,
     NAME_ASKED,
@@ -121,7 +122,9 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     start = past_cut_name(text, start, end)
     start, end = _whole_number(text, start, end)
     start, end = asked_kind_name(q, text, *_whole_name(q, text, start, end))
-    start = holder_of_asked_post(q, text, past_date_lead(q, text, start, end), end)
+    start = past_date_lead(q, text, start, end)
+    end = before_asked_post(q, text, start, end)
+    start = holder_of_asked_post(q, text, start, end)
     start, end = asked_agent(q, text, start, end)
     start = past_restated_reason(q, text, start, end)
     start, end = trimmed(q, text, start, end)
@@ -415,7 +418,30 @@ def _whole_name(q: Question, text: str, start: int, end: int) -> tuple[int, int]
             if not following or fold(following.group()) in NUMBER_WORDS:
                 break
             end = following.end()
+        start = name_start(text, start, end)
     return start, end
+
+
+_QUOTES = "\"“‘'"
+
+
+def name_start(text: str, start: int, end: int) -> int:
+    """A one-word span that is the last word of a person's two-word name starts with the first: "Sun" +
+    "Yuning"; never over a title, a form of address, a date, a function word or a possessive ("Mayor |Qin",
+    "Beijing’s |Xi"), nor where a third capitalised word comes before ("Def Jam |Reid")."""
+    if " " in text[start:end].strip() or end - start < 2:
+        return start
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or _NAME_BEFORE.search(text, max(0, before.start() - 40), before.start()):
+        return start
+    if text[before.start() - 1 : before.start()] in _QUOTES:
+        return start  # "Independent |Women": a title in quotation marks
+    word = fold(before.group().strip())
+    if word in TITLES or word in HONORIFICS or word in STOPWORDS or word in WEEKDAYS | MONTHS:
+        return start
+    if word.endswith(("'s", "’s", "'", "’")) or not word.replace("-", "").isalpha():
+        return start
+    return before.start()
 
 
 # The end of a name and a comma opening a span: "Customs, promised easier …" of "Sun Yuning, deputy director
@@ -536,6 +562,12 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "What is the Hetao zone's official name?" is not "the Hetao cooperation zone", nor "Eric Chan"
     if describes_named(q, text, start, end):
         return True  # "Who did Witman Hung speak to?" is not "Chinese Big Data Society executive chairman"
+    if counted_elsewhere(q, text, start, end):
+        return True  # "How many universities are there in Shenzhen?" is not "Five" of "Five Hong Kong universities"
+    if not_the_post_holder(q, text, start, end):
+        return True  # "Which customs official spoke on Tuesday?" is not "Qin" of "Qin and Sun Yuning, deputy …"
+    if body_for_post(q, text[start:end]):
+        return True  # "Who serves as customs deputy director?" is not "General Administration"
     return post_elsewhere(q, text, start, end) or other_clause_asked(q, text, start, end)
 
 
@@ -587,6 +619,19 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     if fold(last[0]) in TITLES:
         return True  # "Mayor" is a post, not a body
     return _a_person(text, start, end)
+
+
+def body_for_post(q: Question, span: str) -> bool:
+    """A body's name for a question that asks who holds a post: a post is held by a person, so "General
+    Administration" (of "Sun Yuning, deputy director of the General Administration of Customs") cannot
+    answer "Who serves as customs deputy director?"."""
+    if q.kind is not Kind.PERSON or not q.posts:
+        return False
+    last = span.rstrip(_EDGE + ".").split()[-1:]
+    return bool(last) and last[0][:1].isupper() and stem(fold(last[0])) in _POST_HOLDING_BODIES
+
+
+_POST_HOLDING_BODIES = _BODY_HEADS | {stem("administration"), stem("bureau")}
 
 
 def _asked_person_again(q: Question, text: str, start: int, end: int) -> bool:
@@ -1052,6 +1097,25 @@ def describes_named(q: Question, text: str, start: int, end: int) -> bool:
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+(?:while|whereas)\s+")
 
 
+def counted_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
+    """A count of things a name qualifies when the question names another and the sentence never names it:
+    "Five |Hong Kong| universities" for "How many universities are there in Shenzhen?" counts Hong Kong's.
+    Names the question says too describe the counted things as it does ("two Minor League Baseball teams")."""
+    if q.kind is not Kind.COUNT or not q.head or not q.proper:
+        return False
+    counted = _NAMED_COUNT.match(text, end)
+    if counted is None or stem(fold(counted.group("noun"))) != q.head:
+        return False
+    if set(terms(counted.group("names"))) <= set(q.terms):
+        return False  # "two |Minor League Baseball| teams" for "How many minor league baseball teams …?"
+    asked = set(q.proper)
+    return not _names_any(asked, counted.group("names")) and not _names_any(asked, _sentence_around(text, start, end))
+
+
+# After a number, the names that qualify what it counts and the counted noun: " Hong Kong universities"
+_NAMED_COUNT = re.compile(r"\s+(?P<names>(?:[A-Z][\w'’-]*\s+)+)(?P<noun>[a-z][\w-]*)")
+
+
 def other_clause_asked(q: Question, text: str, start: int, end: int) -> bool:
     """A number said of something else than what the question names, beside one said of it.
 
@@ -1180,6 +1244,37 @@ def holder_of_asked_post(q: Question, text: str, start: int, end: int) -> int:
 
 
 _APPOSITIVE = re.compile(r",[^,.;:!?]+")
+
+
+def not_the_post_holder(q: Question, text: str, start: int, end: int) -> bool:
+    """The first of names joined by "and" when the asked post is said of the last one: "Qin" of "Qin and Sun
+    Yuning, deputy director of the General Administration of Customs" for "Which customs official …?"."""
+    if q.kind is not Kind.PERSON:
+        return False
+    joined = _JOINED_NAME.match(text, end)
+    return joined is not None and holder_of_asked_post(q, text, start, joined.end()) != start
+
+
+# "and" and a name after a span: " and Sun Yuning"
+_JOINED_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def before_asked_post(q: Question, text: str, start: int, end: int) -> int:
+    """A "who" answer that asks for a post's holder ends with the names, before the appositive that says the
+    post: "Qin and Sun Yuning|, deputy director of the General Administration" for "Who serves as customs
+    deputy director?" (``holder_of_asked_post`` then picks the name the post is said of)."""
+    if q.kind is not Kind.PERSON or not q.posts:
+        return end
+    named = _NAMES_THEN_APPOSITIVE.match(text, start, end)
+    if named is None or not set(terms(named.group("appositive"))) & q.posts:
+        return end
+    return named.end("names")
+
+
+# Names (joined by "and") and an appositive after a comma: "Qin and Sun Yuning, deputy director of …"
+_NAMES_THEN_APPOSITIVE = re.compile(
+    r"(?P<names>[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*)*),\s+(?P<appositive>[^,;]+)"
+)
 
 
 def past_date_lead(q: Question, text: str, start: int, end: int) -> int:

@@ -111,6 +111,27 @@ def test_a_how_many_answer_without_a_number_is_rejected():
     assert shaped("How many universities set up centres?", "Hong Kong universities") is None
 
 
+_COUNTED = "Five Hong Kong universities set up 10 centres in the park. Shenzhen is near."
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "fits"),
+    [
+        # Hong Kong's universities are counted, and Shenzhen is not named in their sentence
+        ("How many universities are there in Shenzhen?", _COUNTED, False),
+        ("How many Hong Kong universities set up centres?", _COUNTED, True),
+        ("How many universities in Hong Kong set up centres?", _COUNTED, True),
+        ("How many universities set up centres?", _COUNTED, True),  # no place asked
+        # the sentence names the asked place too
+        ("How many universities are there in Shenzhen?", _COUNTED.replace("park.", "park by Shenzhen."), True),
+        # names the question says too describe what it counts
+        ("How many minor league baseball teams are there in NYC?", "New York has Five Minor League Baseball teams.", True),
+    ],
+)
+def test_a_count_of_things_of_another_place_does_not_answer_for_the_asked_place(question, text, fits):
+    assert fits_in(question, text, "Five") is fits
+
+
 def test_an_answer_never_crosses_a_paragraph_break():
     assert shaped("Who is the chief astronomer?", "hectares.\n\nIts chief astronomer is Ana") is None
 
@@ -435,6 +456,45 @@ def test_the_holder_of_the_asked_post_among_joined_names(question, expected, spa
     start = text.index(span)
     shaped = shape_span(analyze(question), text, start, start + len(span))
     assert shaped is not None and text[shaped[0] : shaped[1]] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # the appositive that says the asked post is no part of the answer: the name it is said of is
+        ("Who serves as customs deputy director?", "Qin and Sun Yuning, deputy director of the General", "Sun Yuning"),
+        ("Who is the deputy director?", "Tuesday, Qin and Sun Yuning, deputy director", "Sun Yuning"),
+        # a question that asks no post keeps the appositive
+        ("Who promised faster clearance?", "Sun Yuning, deputy director", "Sun Yuning, deputy director"),
+        # nor is a body a post's holder, or the first of joined names when the post is said of the last
+        ("Who serves as customs deputy director?", "General Administration", None),
+        ("Which customs official spoke on Tuesday?", "Qin", None),
+        ("Who is the deputy director of the General Administration of Customs?", "Qin", None),
+        ("Who promised faster clearance?", "Qin", "Qin"),
+        ("Who promised faster clearance?", "General Administration", "General Administration"),
+    ],
+)
+def test_a_post_holder_is_the_person_the_post_is_said_of(question, span, expected):
+    text = "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, promised it."
+    assert answered(question, text, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("Yuning", "Sun Yuning"),  # the last word of a two-word name starts with the first
+        ("Weizhong", "Weizhong"),  # never over a title ("Mayor |Weizhong")
+        ("Reid", "Reid"),  # nor over a third capitalised word ("Def Jam Reid")
+        ("Women", "Women"),  # nor into a title in quotation marks
+        ("Lee", "John Lee"),
+    ],
+)
+def test_a_who_answer_is_a_whole_name_from_its_first_word(span, expected):
+    text = (
+        'Qin and Sun Yuning spoke; Mayor Weizhong and Def Jam Reid sang "Independent Women" while leader '
+        "John Lee listened."
+    )
+    assert answered("Who spoke?", text, span) == expected
 
 
 @pytest.mark.parametrize(
