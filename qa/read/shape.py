@@ -562,6 +562,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "What is the Hetao zone's official name?" is not "the Hetao cooperation zone", nor "Eric Chan"
     if describes_named(q, text, start, end):
         return True  # "Who did Witman Hung speak to?" is not "Chinese Big Data Society executive chairman"
+    if owner_for_place(q, text, start, end):
+        return True  # "Where is Lau Siu-kai a consultant?" is not "Beijing" of "Beijing’s semi-official think tank"
     if counted_elsewhere(q, text, start, end):
         return True  # "How many universities are there in Shenzhen?" is not "Five" of "Five Hong Kong universities"
     if not_the_post_holder(q, text, start, end):
@@ -619,6 +621,22 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     if fold(last[0]) in TITLES:
         return True  # "Mayor" is a post, not a body
     return _a_person(text, start, end)
+
+
+def owner_for_place(q: Question, text: str, start: int, end: int) -> bool:
+    """A place that owns what follows it does not say where: "Beijing" of "a consultant at |Beijing|’s
+    semi-official think tank the Chinese Association …" for "Where is Lau Siu-kai a consultant?" (the think
+    tank is where). Not where the question asks for an owner ("Which country's invasion …?") or names what is
+    owned ("a northern fortress for which country?" of "England's northern fortress"). No gold answer of
+    the training pool's 512 place questions is rejected."""
+    if q.kind is not Kind.PLACE or _OWNER_ASKED.search(q.text):
+        return False
+    owned = _OWNS.match(text, end)
+    return owned is not None and stem(fold(owned.group("owned"))) not in q.terms
+
+
+# A possessive and a lowercase word after a span: "’s semi-official …"
+_OWNS = re.compile(r"(?:['’]s|s?['’])\s+(?P<owned>[a-z][\w-]*)")
 
 
 def body_for_post(q: Question, span: str) -> bool:

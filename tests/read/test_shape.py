@@ -111,6 +111,21 @@ def test_a_how_many_answer_without_a_number_is_rejected():
     assert shaped("How many universities set up centres?", "Hong Kong universities") is None
 
 
+@pytest.mark.parametrize(
+    ("question", "fits"),
+    [
+        ("Where is Lau Siu-kai a consultant?", False),  # Beijing owns the think tank, which is where
+        ("Where does Lau work?", False),
+        ("Which city's think tank does Lau advise?", True),  # the question asks for the owner
+        ("Lau advises a semi-official think tank for which city?", True),  # and names what it owns
+        ("Who advises the think tank?", True),  # no place asked
+    ],
+)
+def test_a_place_that_owns_what_follows_does_not_say_where(question, fits):
+    text = "Lau Siu-kai, a consultant at Beijing’s semi-official think tank the Chinese Association, said so."
+    assert fits_in(question, text, "Beijing") is fits
+
+
 _COUNTED = "Five Hong Kong universities set up 10 centres in the park. Shenzhen is near."
 
 
@@ -125,7 +140,7 @@ _COUNTED = "Five Hong Kong universities set up 10 centres in the park. Shenzhen 
         # the sentence names the asked place too
         ("How many universities are there in Shenzhen?", _COUNTED.replace("park.", "park by Shenzhen."), True),
         # names the question says too describe what it counts
-        ("How many minor league baseball teams are there in NYC?", "New York has Five Minor League Baseball teams.", True),
+        ("How many minor league baseball teams are in NYC?", "New York has Five Minor League Baseball teams.", True),
     ],
 )
 def test_a_count_of_things_of_another_place_does_not_answer_for_the_asked_place(question, text, fits):
