@@ -144,8 +144,11 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     if q.kind not in (Kind.LIST, Kind.DESCRIBE):
         cut = _CLAUSE.search(text, start, end)
         if q.kind in _SHORT:  # a number, date, name or place: also one item of a coordination
+            joined = _AND.search(text, start, end)
+            if joined is not None and q.kind is Kind.PERSON and _NAME_WORD.match(text, joined.end() + 1):
+                joined = None  # who did it: all of "the United States and the West", names joined by "and the"
             cut = min(
-                (c for c in (cut, _AND.search(text, start, end)) if c is not None),
+                (c for c in (cut, joined) if c is not None),
                 key=lambda c: c.start(),
                 default=None,
             )

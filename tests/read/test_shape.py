@@ -126,6 +126,27 @@ def test_a_place_that_owns_what_follows_does_not_say_where(question, fits):
     assert fits_in(question, text, "Beijing") is fits
 
 
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # who did it: names joined by "and the" are all of it
+        ("Who is waging the war?", "the United States and the West", "the United States and the West"),
+        # a description after "and the" is another item, as is a place or a date after one
+        ("Who was sent?", "Hou Xian and the monk Zhi Guang", "Hou Xian"),
+        ("Where is the war?", "Shenzhen and the Hong Kong side", "Shenzhen"),
+        ("When was it?", "2017 and the year after", "2017"),
+    ],
+)
+def test_a_who_answer_keeps_names_joined_by_and_the(question, span, expected):
+    text = (
+        "A war against China by the United States and the West; Hou Xian and the monk Zhi Guang were sent to "
+        "Shenzhen and the Hong Kong side in 2017 and the year after."
+    )
+    start = text.index(span)
+    result = shape_span(analyze(question), text, start, start + len(span))
+    assert result is not None and text[result[0] : result[1]] == expected
+
+
 _COUNTED = "Five Hong Kong universities set up 10 centres in the park. Shenzhen is near."
 
 
