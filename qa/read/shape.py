@@ -431,12 +431,16 @@ _QUOTES = "\"“‘'"
 def name_start(text: str, start: int, end: int) -> int:
     """A one-word span that is the last word of a person's two-word name starts with the first: "Sun" +
     "Yuning"; never over a title, a form of address, a date, a function word or a possessive ("Mayor |Qin",
-    "Beijing’s |Xi"), nor where a third capitalised word comes before ("Def Jam |Reid")."""
+    "Beijing’s |Xi"), nor where a third capitalised word other than a title comes before ("Def Jam |Reid";
+    but "Mayor Qin |Weizhong" → "Qin Weizhong")."""
     if " " in text[start:end].strip() or end - start < 2:
         return start
     before = _NAME_BEFORE.search(text, max(0, start - 40), start)
-    if before is None or _NAME_BEFORE.search(text, max(0, before.start() - 40), before.start()):
+    if before is None:
         return start
+    third = _NAME_BEFORE.search(text, max(0, before.start() - 40), before.start())
+    if third is not None and fold(third.group().strip()) not in TITLES | HONORIFICS:
+        return start  # "Def Jam |Reid": part of a longer run of capitalised words
     if text[before.start() - 1 : before.start()] in _QUOTES:
         return start  # "Independent |Women": a title in quotation marks
     word = fold(before.group().strip())
