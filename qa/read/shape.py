@@ -426,6 +426,8 @@ def _whole_name(q: Question, text: str, start: int, end: int) -> tuple[int, int]
 
 
 _QUOTES = "\"“‘'"
+_ADDRESS = TITLES | HONORIFICS
+_NO_FIRST_NAME = _ADDRESS | STOPWORDS | WEEKDAYS | MONTHS  # words that never start a person's name
 
 
 def name_start(text: str, start: int, end: int) -> int:
@@ -439,14 +441,12 @@ def name_start(text: str, start: int, end: int) -> int:
     if before is None:
         return start
     third = _NAME_BEFORE.search(text, max(0, before.start() - 40), before.start())
-    if third is not None and fold(third.group().strip()) not in TITLES | HONORIFICS:
+    if third is not None and fold(third.group().strip()) not in _ADDRESS:
         return start  # "Def Jam |Reid": part of a longer run of capitalised words
     if text[before.start() - 1 : before.start()] in _QUOTES:
         return start  # "Independent |Women": a title in quotation marks
     word = fold(before.group().strip())
-    if word in TITLES or word in HONORIFICS or word in STOPWORDS or word in WEEKDAYS | MONTHS:
-        return start
-    if word.endswith(("'s", "’s", "'", "’")) or not word.replace("-", "").isalpha():
+    if word in _NO_FIRST_NAME or word.endswith(("'s", "’s", "'", "’")) or not word.replace("-", "").isalpha():
         return start
     return before.start()
 
