@@ -432,23 +432,19 @@ _NO_FIRST_NAME = _ADDRESS | STOPWORDS | WEEKDAYS | MONTHS  # words that never st
 
 def name_start(text: str, start: int, end: int) -> int:
     """A one-word span that is the last word of a person's two-word name starts with the first: "Sun" +
-    "Yuning"; never over a title, a form of address, a date, a function word or a possessive ("Mayor |Qin",
-    "Beijing’s |Xi"), nor where a third capitalised word other than a title comes before ("Def Jam |Reid";
-    but "Mayor Qin |Weizhong" → "Qin Weizhong")."""
+    "Yuning", "Mayor Qin |Weizhong" → "Qin Weizhong" (``_name_start`` stops at the title); nothing where the
+    name runs back further ("Def Jam |Reid"), nor over a function word, a date, a possessive or a title in
+    quotation marks ("Independent |Women")."""
     if " " in text[start:end].strip() or end - start < 2:
         return start
-    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
-    if before is None:
+    first = _name_start(text, start, stop=_ADDRESS)
+    back = text[first:start].split()
+    if len(back) != 1 or text[first - 1 : first] in _QUOTES:
         return start
-    third = _NAME_BEFORE.search(text, max(0, before.start() - 40), before.start())
-    if third is not None and fold(third.group().strip()) not in _ADDRESS:
-        return start  # "Def Jam |Reid": part of a longer run of capitalised words
-    if text[before.start() - 1 : before.start()] in _QUOTES:
-        return start  # "Independent |Women": a title in quotation marks
-    word = fold(before.group().strip())
+    word = fold(back[0])
     if word in _NO_FIRST_NAME or word.endswith(("'s", "’s", "'", "’")) or not word.replace("-", "").isalpha():
         return start
-    return before.start()
+    return first
 
 
 # The end of a name and a comma opening a span: "Customs, promised easier …" of "Sun Yuning, deputy director
@@ -588,7 +584,8 @@ _BODIES = {
     *("company", "firm", "corporation", "authority", "organisation", "organization", "agency", "ministry"),
     *("department", "association", "society", "institute", "institution", "university", "college", "school"),
     *("council", "committee", "commission", "party", "union", "bank", "club", "team", "church", "newspaper"),
-    *("network", "government", "court", "league", "foundation", "museum", "hospital", "army"),
+    *("network", "government", "court", "league", "foundation", "museum", "hospital", "army", "administration"),
+    "bureau",
 }
 _PLACES = {"country", "city", "river", "town", "state", "island", "street", "building", "lake", "mountain", "province"}
 _BODY_HEADS = {stem(word) for word in _BODIES}
@@ -653,10 +650,7 @@ def body_for_post(q: Question, span: str) -> bool:
     if q.kind is not Kind.PERSON or not q.posts:
         return False
     last = span.rstrip(_EDGE + ".").split()[-1:]
-    return bool(last) and last[0][:1].isupper() and stem(fold(last[0])) in _POST_HOLDING_BODIES
-
-
-_POST_HOLDING_BODIES = _BODY_HEADS | {stem("administration"), stem("bureau")}
+    return bool(last) and last[0][:1].isupper() and stem(fold(last[0])) in _BODY_HEADS
 
 
 def _asked_person_again(q: Question, text: str, start: int, end: int) -> bool:
@@ -711,10 +705,10 @@ def _named(span: str) -> bool:
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")
 
 
-def _name_start(text: str, start: int) -> int:
+def _name_start(text: str, start: int, stop: set[str] = TITLES) -> int:
     """Where the name that ``start`` may be inside of begins: back over capitalised words that are no post
-    ("Chinese President Xi |Jinping" → "Xi")."""
-    while (before := _WORD_BEFORE.search(text, max(0, start - 40), start)) and fold(before.group(1)) not in TITLES:
+    ("Chinese President Xi |Jinping" → "Xi"), or none of the words of ``stop``."""
+    while (before := _WORD_BEFORE.search(text, max(0, start - 40), start)) and fold(before.group(1)) not in stop:
         start = before.start()
     return start
 
