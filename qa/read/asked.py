@@ -248,18 +248,44 @@ _NAME_IN_FULL = re.compile(
 )
 
 
+# "What is meant by the Greater Bay Area?", "What does the Greater Bay Area refer to?": what a named thing is
+# ("What is the Greater Bay Area?"); a name: capitalised words, "of"/"and"/"the" between them
+_MEANT_BY = re.compile(
+    r"^\s*what\s+(?:(?P<verb>is|was|are|were)\s+meant\s+by\s+(?P<target>[^?]+?)"
+    r"|(?P<aux>does|did|do)\s+(?P<target2>[^?]+?)\s+refer\s+to)\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+_NAMED = re.compile(r"^(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'’-]*)*$")
+
+
+def _what_is_meant(text: str) -> str | None:
+    """ "What is meant by X?" or "What does X refer to?" of a name X: "What is X?"; None otherwise."""
+    meant = _MEANT_BY.match(text)
+    if meant is None:
+        return None
+    target = meant.group("target") or meant.group("target2")
+    if not _NAMED.match(target):
+        return None
+    past = (meant.group("verb") or meant.group("aux")).lower() in ("was", "were", "did")
+    return f"What {'was' if past else 'is'} {target}?"
+
+
 def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
     """What a query that is only a name, or only a post of a named place, or a request, asks:
     "Eric Chan?" → "What is Eric Chan?" (a description of it, as "Who is Eric Chan?" asks), "mayor of
     Shenzhen" → "Who is the mayor of Shenzhen?", "Tell me about the Hetao zone." → "What is the Hetao
-    zone?", "Name the five Brics countries." → "Which five Brics countries?", "How is Eric Chan's name given
-    in full?" → "What is Eric Chan's full name?"; any other text as it is.
+    zone?", "Name the five Brics countries." → "Which five Brics countries?", "Name the deputy director." →
+    "Who is the deputy director?", "How is Eric Chan's name given in full?" → "What is Eric Chan's full
+    name?", "What is meant by the Greater Bay Area?" → "What is the Greater Bay Area?"; any other text as it is.
     ``forms`` (as for ``truecase``) says whether the documents write the first word as a name: "Purpose of
     Telnet" is no name."""
     text = _direct(text)
     about = _TELL_ABOUT.match(text)
     if about is not None:
         text = f"What is {about.group('target')}?"
+    meant = _what_is_meant(text)
+    if meant is not None:
+        return meant
     in_full = _NAME_IN_FULL.match(text)
     if in_full is not None:
         return f"What {in_full.group('verb')} {in_full.group('owner')} full name?"
@@ -267,7 +293,10 @@ def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
         return text
     imperative = _IMPERATIVE.match(text)
     if imperative is not None:
-        return f"Which {imperative.group('rest')}?"
+        rest = imperative.group("rest")
+        if fold(rest.split()[-1]) in TITLES:  # a post's holder: "Name the customs administration's deputy director."
+            return f"Who is {'the ' if rest[:1].islower() else ''}{rest}?"
+        return f"Which {rest}?"
     bare = _BARE_NAME.match(text)
     if bare is not None and _name_form(fold(bare.group("name").split()[0]), forms) is not None:
         return f"What is {bare.group('name')}?"

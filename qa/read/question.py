@@ -110,7 +110,7 @@ COMPARATIVES = (
     "|farther|heavier|lighter|cheaper|faster|slower|wider|deeper"
 )
 _DIFFERENCE = re.compile(rf"^\s*how\s+(?:much|many)\s+(?:{COMPARATIVES})\b", re.IGNORECASE)
-_FULL_NAME = re.compile(r"\b(?:full|complete|whole|entire)\s+name\b", re.IGNORECASE)
+_FULL_NAME = re.compile(r"\b(?:full|complete|whole|entire)\s+(?:(?:official|formal|legal)\s+)?name\b", re.IGNORECASE)
 # Any name asked for: "What is Eric Chan's full name?", "Eric Chan's given name?", "What is the zone called?"
 NAME_ASKED = re.compile(r"\b(?:(?:full|given|first|last|sur|nick|middle)\s*)?names?\b|\bcalled\W*$", re.IGNORECASE)
 # "What does Brics stand for?", "What is Brics short for?", "UHI is an abbreviation of what?"
@@ -358,6 +358,8 @@ def _kind(question: str, tokens: list[str]) -> tuple[Kind, str | None]:
         if token == "how":
             if nxt == "many":
                 return Kind.COUNT, _counted_noun(tokens[i + 2 :], set(_proper_nouns(question)))
+            if nxt == "long" and tokens[i + 2 : i + 3] == ["ago"]:
+                return Kind.TIME, None  # "How long ago did the State Council …?" asks when
             if nxt in _QUANTITY_ADJ:
                 return Kind.QUANTITY, None
             continue

@@ -57,6 +57,10 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
         ("Purpose of Telnet", "Purpose of Telnet"),  # the documents write "purpose" in lower case
         # a request asks what a question would: "Name …" / "List …" which ones, "Tell me about …" what it is
         ("Name the five Brics countries.", "Which five Brics countries?"),
+        # a post named asks who holds it
+        ("Name the customs administration's deputy director.", "Who is the customs administration's deputy director?"),
+        ("Name Hong Kong's No 2 official", "Who is Hong Kong's No 2 official?"),
+        ("Name the mayor who spoke.", "Which mayor who spoke?"),
         ("List all the cities of the Greater Bay Area", "Which cities of the Greater Bay Area?"),
         ("Name a luxury division of Toyota.", "Which luxury division of Toyota?"),
         ("Identify the person who took the photo.", "Which person who took the photo?"),
@@ -73,6 +77,12 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
         ("Give Eric Chan's name in full.", "What is Eric Chan's full name?"),
         ("What was Witman Hung's name in full", "What was Witman Hung's full name?"),
         ("What is the zone's name in English?", "What is the zone's name in English?"),
+        # what is meant by a name, or what it refers to, is what it is
+        ("What is meant by the Greater Bay Area?", "What is the Greater Bay Area?"),
+        ("What does the Greater Bay Area refer to?", "What is the Greater Bay Area?"),
+        ("What did Hetao refer to?", "What was Hetao?"),
+        ("What does the mayor refer to?", "What does the mayor refer to?"),  # no name: as typed
+        ("What is meant by a new level?", "What is meant by a new level?"),
         # a request asked politely is a request, not a yes/no question
         ("Can you name the Brics countries?", "Which Brics countries?"),
         ("Could you please list the cities of the Greater Bay Area?", "Which cities of the Greater Bay Area?"),

@@ -12,6 +12,7 @@ from qa.text import stem
         ("Who announced the measures?", Kind.PERSON, None),
         ("When will the branch open?", Kind.TIME, None),
         ("In which year was it proposed?", Kind.TIME, "year"),
+        ("How long ago did the State Council announce it?", Kind.TIME, None),  # "how long ago" asks when
         ("Where was the press conference held?", Kind.PLACE, None),
         ("How many projects will Shenzhen launch?", Kind.COUNT, "project"),
         # what "how many" counts is the first plural of the phrase after it, before its verb or object
@@ -97,6 +98,7 @@ def test_what_a_question_wants_beyond_its_type():
     assert Wants.MONEY not in analyze("What is used to decide a teacher's salary?").wants  # a salary's basis
     assert analyze("What is Witman Hung's full name?").wants == {Wants.FULL_NAME}
     assert analyze("Eric Chan's complete name?").wants == {Wants.FULL_NAME}
+    assert analyze("What is the Hetao zone's complete official name?").wants == {Wants.FULL_NAME}
     assert analyze("Who is the deputy director of the Customs?").posts == {stem("deputy"), stem("director")}
     assert analyze("Who heads the General Administration of Customs?").wants == {Wants.HEAD}
     assert analyze("Who led the talks?").wants == {Wants.HEAD}
