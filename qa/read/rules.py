@@ -23,7 +23,15 @@ from qa.index.store import Index
 from qa.read.base import Look, cite, merge
 from qa.read.question import HONORIFICS, Kind, Question, Wants
 from qa.read.sentences import RankedSentence, SentenceRanker
-from qa.read.shape import PURPOSES, REASON_OPENINGS, misfits, past_cut_name, with_currency
+from qa.read.shape import (
+    PURPOSES,
+    REASON_OPENINGS,
+    agent_phrases,
+    asked_agents,
+    misfits,
+    past_cut_name,
+    with_currency,
+)
 from qa.read.speakers import may_say, speaker, speaks_for
 from qa.records import Answer, Hit, Sentence, StageScores
 from qa.text import MONTHS, NUMBER_WORDS, SAYING, STOPWORDS, WEEKDAYS, fold, stem, words
@@ -103,7 +111,7 @@ UNITS = {
 
 # How well a candidate's kind answers each kind of question (0 = not at all).
 FIT: dict[Kind, dict[str, float]] = {
-    Kind.PERSON: {"name": 1.0, "title": 0.45, "phrase": 0.25, "list": 0.3},
+    Kind.PERSON: {"name": 1.0, "agent": 1.0, "title": 0.45, "phrase": 0.25, "list": 0.3},
     Kind.DESCRIBE: {"title": 1.0, "name": 0.25, "phrase": 0.45, "list": 0.2},
     Kind.TIME: {"date": 1.0, "number": 0.3, "phrase": 0.1},
     Kind.PLACE: {"name": 0.9, "list": 0.5, "phrase": 0.3},
@@ -216,7 +224,7 @@ def typed_spans(q: Question, sentences: Sequence[Sentence], raw: str) -> list[tu
 
     The rule score is ``span_score``: how well the candidate's type fits the question, how close it
     stands to the question's words and how much it adds to them, in [0, 1]; the kind is the
-    candidate's ("name", "number", "date", "list", "title").
+    candidate's ("name", "number", "date", "list", "title", "agent").
     """
     out = []
     for sentence in sentences:
@@ -244,9 +252,27 @@ def candidates(q: Question, tokens: list[Token], gaps: list[str], heading: bool 
     out += lists
     if q.kind is Kind.DESCRIBE or q.kind is Kind.PERSON:
         out += [c for c in (_strip_asked(t, tokens, asked) for t in _titles(q, tokens, gaps, lists, heading)) if c]
+    if q.kind is Kind.PERSON:
+        out += _agents(q, tokens, gaps)
     if q.kind is Kind.REASON:
         out += _reasons(tokens, gaps, lists)
     out += _phrases(q, tokens, gaps)
+    return out
+
+
+def _agents(q: Question, tokens: list[Token], gaps: list[str]) -> list[Candidate]:
+    """For "Who VERBed X?": the agent the sentence gives for it ("a number of ministries" of "a press conference
+    held in Beijing by a number of ministries"), a candidate that names no one as a name does."""
+    if not tokens:
+        return []
+    base = tokens[0].start
+    text = tokens[0].text + "".join(gap + t.text for gap, t in zip(gaps, tokens[1:], strict=True))
+    out = []
+    for found in asked_agents(q, text):
+        for begin, stop in agent_phrases(text, *found):
+            inside = [i for i, t in enumerate(tokens) if begin <= t.start - base and t.end - base <= stop]
+            if inside:
+                out.append(Candidate(inside[0], inside[-1], "agent"))
     return out
 
 

@@ -109,6 +109,33 @@ def describes(text: str) -> bool:
     )
 
 
+# Words that name people without a name: kin, groups and bodies ("her mother", "a number of ministries",
+# "government officials"); a word of an agent's ending names them too ("protesters", "scientists")
+_PEOPLE = {
+    *("mother", "father", "parent", "wife", "husband", "son", "daughter", "sister", "brother", "family", "child"),
+    *("children", "people", "men", "women", "public", "citizen", "resident", "member", "official", "student"),
+    *("expert", "scholar", "monk", "lama", "priest", "king", "queen", "emperor", "soldier", "troop", "force"),
+    *("police", "staff", "crowd", "media", "press", "nation", "state", "authority", "ministry", "friend"),
+    *("group", "individual", "disciple", "elite", "tribe", "professional", "representative"),
+}
+_AGENT_ENDING = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)s?$")
+
+
+def names_people(text: str) -> bool:
+    """Whether a phrase's head (its last word, or the word before its "of") names a person, people or a body
+    by a common noun: the answer to "who" that no capitalised name gives ("her mother", "a number of
+    ministries", "government officials", "the Commission's President")."""
+    bare = re.split(r"\s+of\b", text.strip(_EDGE + ". "), maxsplit=1)
+    heads = [w for part in bare[:2] for w in part.split()[-1:]]
+    for head in heads:
+        folded = fold(head)
+        if folded in TITLES or stem(folded) in _BODY_HEADS or stem(folded) in _PEOPLE or folded in _PEOPLE:
+            return True
+        if _AGENT_ENDING.match(folded):
+            return True
+    return False
+
+
 def restates(q: Question, span: str) -> bool:
     """A span made only of the question's words, or naming the very thing a "who/what is" asks about."""
     found = set(terms(span))
@@ -646,11 +673,17 @@ _OWNS = re.compile(r"(?:['’]s|s?['’])\s+(?P<owned>[a-z][\w-]*)")
 def body_for_post(q: Question, span: str) -> bool:
     """A body's name for a question that asks who holds a post: a post is held by a person, so "General
     Administration" (of "Sun Yuning, deputy director of the General Administration of Customs") cannot
-    answer "Who serves as customs deputy director?"."""
+    answer "Who serves as customs deputy director?"; when the question's own head is the post ("Which deputy
+    director spoke?"), nor can "General Administration of Customs", whose head stands before its "of" (a
+    question that only mentions a post may be answered by a body: "Who found … a culture of Commissioners
+    …?" by "a Committee of Independent Experts")."""
     if q.kind is not Kind.PERSON or not q.posts:
         return False
-    last = span.rstrip(_EDGE + ".").split()[-1:]
-    return bool(last) and last[0][:1].isupper() and stem(fold(last[0])) in _BODY_HEADS
+    bare = span.rstrip(_EDGE + ".")
+    heads = bare.split()[-1:]
+    if q.head in _ANY_POST:
+        heads += re.split(r"\s+of\b", bare, maxsplit=1)[0].split()[-1:]
+    return any(head[:1].isupper() and stem(fold(head)) in _BODY_HEADS for head in heads)
 
 
 def _asked_person_again(q: Question, text: str, start: int, end: int) -> bool:
@@ -670,7 +703,7 @@ def _asked_person_again(q: Question, text: str, start: int, end: int) -> bool:
 
 # "the zone's official name", "the name of the Hetao zone": a name whose owner the question calls by a noun
 _NAME_OWNED = re.compile(
-    r"\b([a-z][\w-]*)['’]s?\s+(?:[a-z]+\s+)?names?\b|\bnames?\s+of\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)", re.IGNORECASE
+    r"\b([a-z][\w-]*)['’]s?\s+(?:[a-z]+\s+){0,2}names?\b|\bnames?\s+of\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)", re.IGNORECASE
 )
 _THING_OWNERS = _KINDS - {stem(word) for word in TITLES}
 
@@ -872,7 +905,7 @@ _WHICH_DID = re.compile(
 # A verb with no object, only a time or place after it ("What member ratified in 1970?"): its doer may be
 # left out of a list that shares the verb ("The Soviet Union ratified in 1954, the United Kingdom in 1970")
 _NO_OBJECT = re.compile(r"(?:in|on|at|during|after|before|since|until|from|by|for)\b", re.IGNORECASE)
-_BY_AGENT = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+by\s+(?P<agent>[^,.;:]+)")
+_BY_AGENT = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+by\s+(?P<agent>[^,.;:]+(?:,\s+and\s+[^,.;:]+)?)")
 # "Beijing first proposed the border park": the name that does the deed, just before its verb (an adverb
 # between); a comma before the verb ends an appositive, whose last name did nothing
 _AGENT_BEFORE = re.compile(
@@ -1025,29 +1058,47 @@ def asked_agent(q: Question, text: str, start: int, end: int) -> tuple[int, int]
     deed = _asked_deed(q)
     if deed is None:
         return start, end
-    for begin, stop in asked_agents(q, text):
-        stop = min(stop, end)  # "by a number of ministries| on Tuesday": the span may end inside the agent's phrase
-        if start <= begin < stop and text[start:end].strip(_EDGE + ".") != text[begin:stop]:
-            return begin, stop
+    for found in asked_agents(q, text):
+        for begin, stop in agent_phrases(text, *found):  # "a number of ministries| on Tuesday"
+            stop = min(stop, end)  # the span may end inside the agent's phrase
+            if start <= begin < stop and text[start:end].strip(_EDGE + ".") != text[begin:stop]:
+                return begin, stop
     for _, stop in asked_doers(q, text):  # the span may start inside the doer: "State Council| announced …"
         if start < stop < end and deed[0] in fold(text[stop:end]).split():
             return start, stop  # "the Ming| abolished the policy council …": the doer, not its deed
     return start, end
 
 
-def _asked_deed(q: Question) -> tuple[str, str, bool] | None:
-    """For "Who VERBed X?" or "Which NOUN VERBed X?" with the verb in the past: the verb, the first content term
-    of X, and whether X is a name ("Beyoncé"); None for other questions."""
-    asked = _WHO_DID.match(q.text) or _WHICH_DID.match(q.text)
+def _asked_deed(q: Question) -> tuple[str, frozenset[str], bool] | None:
+    """For "Who VERBed X?", "Which NOUN VERBed X?" (the verb in the past) or "By whom was X VERBed?": the verb,
+    the first content term of X and the head of its noun phrase, which ends at its first preposition ("press"
+    of "the press conference in Beijing"; "beijing", "conference" of "the Beijing press conference"), and
+    whether X is a name ("Beyoncé"); None for other questions."""
+    asked = _WHO_DID.match(q.text) or _WHICH_DID.match(q.text) or _BY_WHOM.match(q.text)
     if asked is None:
         return None
     verb = fold(asked.group("verb"))
-    done_to = terms(asked.group("object"))
-    past = verb.endswith("ed") or verb in _PAST_IRREGULAR
+    noun_phrase = _PREPOSITION.split(asked.group("object"), maxsplit=1)[0]
+    object_terms, phrase = terms(asked.group("object")), terms(noun_phrase)
+    done_to = frozenset(object_terms[:1] + [t for t in phrase[-1:] if t not in NUMBER_WORDS])  # not "one" of "one of …"
+    past = verb.endswith("ed") or verb in _PAST_IRREGULAR or asked.re is _BY_WHOM
     if not done_to or not past or _NO_OBJECT.match(asked.group("object")):
         return None
     thing = next((w for w, _, _ in words(asked.group("object")) if fold(w) not in STOPWORDS), "")
-    return verb, done_to[0], thing[:1].isupper()
+    return verb, done_to, thing[:1].isupper()
+
+
+# "By whom was the Beijing press conference held?": the passive's agent asked for, its verb last
+_BY_WHOM = re.compile(
+    r"^\s*by\s+whom\s+(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+(?P<object>[^?]+?)\s+"
+    r"(?:(?:first|also|later|originally|initially|eventually|then|once|formally|officially)\s+)?"
+    r"(?P<verb>[a-z]+)\s*\?*\s*$",
+    re.IGNORECASE,
+)
+# Where a question's object ends: its noun phrase stops at the first preposition
+_PREPOSITION = re.compile(
+    r"\s+(?:in|on|at|of|for|to|by|with|from|during|after|before|since|until|into|over|under|about)\b", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=32)
@@ -1057,9 +1108,30 @@ def asked_agents(q: Question, text: str) -> tuple[tuple[int, int], ...]:
     found = []
     for done, done_to, lower, upper in _deeds_done(q, text):
         by = _BY_AGENT.match(text, done.end(), upper)
-        if by is not None and done_to in terms(text[max(lower, done.start() - 60) : done.start()])[-4:]:
+        if by is not None and done_to & set(terms(text[max(lower, done.start() - 60) : done.start()])[-4:]):
             found.append((by.start("agent"), by.end("agent")))
     return tuple(found)
+
+
+def agent_phrases(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
+    """The noun phrases of an agent ``text[begin:stop]`` as ``asked_agents`` gives it: each ends before the time,
+    place or clause that follows ("a number of ministries| on Tuesday"), and "… and by X" adds another ("her role
+    in Dreamgirls and by singer Josephine Baker": "her role", "singer Josephine Baker")."""
+    out = []
+    for part in _AND_BY.split(text[begin:stop]):
+        at = text.index(part, begin)
+        after = _AFTER_AGENT.search(text, at, at + len(part))
+        out.append((at, after.start() if after else at + len(part)))
+        begin = at + len(part)
+    return out
+
+
+_AND_BY = re.compile(r",?\s+and\s+by\s+")
+# What follows an agent's noun phrase: a time, place or clause; "of" and "and" stay inside it ("the Committee
+# of Independent Experts")
+_AFTER_AGENT = re.compile(
+    r"\s+(?:in|on|at|during|after|before|since|until|from|with|to|for|when|while|as|who|which|that)\b", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=32)
@@ -1069,7 +1141,7 @@ def asked_doers(q: Question, text: str) -> tuple[tuple[int, int], ...]:
     found = []
     for done, done_to, lower, upper in _deeds_done(q, text):
         doer = _AGENT_BEFORE.search(text, max(lower, done.start() - 80), done.start())
-        if doer is not None and done_to in terms(text[done.end() : min(upper, done.end() + 60)])[:4]:
+        if doer is not None and done_to & set(terms(text[done.end() : min(upper, done.end() + 60)])[:4]):
             found.append((doer.start("agent"), doer.end("agent")))
     return tuple(found)
 
@@ -1078,8 +1150,8 @@ def asked_doers(q: Question, text: str) -> tuple[tuple[int, int], ...]:
 _HOLDING = {"held", "hosted", "organised", "organized", "convened", "staged"}
 
 
-def _deeds_done(q: Question, text: str) -> Iterator[tuple[re.Match[str], str, int, int]]:
-    """Each mention of the question's verb in ``text``, with the first term of what it was done to and the
+def _deeds_done(q: Question, text: str) -> Iterator[tuple[re.Match[str], frozenset[str], int, int]]:
+    """Each mention of the question's verb in ``text``, with the terms of what it was done to and the
     bounds of its sentence; none for a question that asks no "Who VERBed X?"."""
     deed = _asked_deed(q)
     if deed is None:

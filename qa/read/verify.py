@@ -27,7 +27,7 @@ import numpy as np
 from qa.errors import ConfigError
 from qa.read.question import Kind, Question
 from qa.read.sentences import SentenceRanker, stems
-from qa.read.shape import describes, has_number
+from qa.read.shape import describes, has_number, names_people
 from qa.records import Answer, Hit
 from qa.text import MONTHS, WEEKDAYS, fold, normalize_answer, stem, terms
 
@@ -73,7 +73,9 @@ def type_fits(q: Question, text: str) -> bool:
         return has_number(text)
     if q.kind is Kind.TIME:
         return bool(_TIME.search(text)) or has_number(text)
-    if q.kind in (Kind.PERSON, Kind.PLACE):
+    if q.kind is Kind.PERSON:  # a name, or people named by a common noun ("her mother", "a number of ministries")
+        return any(w[:1].isupper() for w in text.split()) or names_people(text)
+    if q.kind is Kind.PLACE:
         return any(w[:1].isupper() for w in text.split())
     if q.kind is Kind.DESCRIBE:
         return describes(text)

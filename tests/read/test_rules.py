@@ -267,6 +267,35 @@ def test_why_questions_get_causes_and_purposes_as_candidates(text, expected, une
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "agents"),
+    [
+        # the agent the sentence gives for the asked deed, up to the time after it, is a candidate of its own
+        (
+            "Who held the press conference?",
+            "Qin said at a press conference held in Beijing by a number of ministries on Tuesday.",
+            ["a number of ministries"],
+        ),
+        # each agent joined by "and by"
+        (
+            "Who inspired the album?",
+            "The album was inspired by her role in Dreamgirls and by singer Josephine Baker.",
+            ["her role", "singer Josephine Baker"],
+        ),
+        # another deed's agent is none
+        ("Who attended the press conference?", "A press conference was held by the ministries.", []),
+    ],
+)
+def test_who_did_it_gets_the_agent_the_sentence_names(question, text, agents):
+    from qa.read.question import analyze
+    from qa.read.rules import typed_spans
+    from qa.records import Sentence
+
+    spans = typed_spans(analyze(question), [Sentence("d", 0, len(text), text)], text)
+    assert [text[start:end] for start, end, _, kind in spans if kind == "agent"] == agents
+    assert all(rule > 0.5 for *_, rule, kind in spans if kind == "agent")
+
+
 def test_a_lists_first_item_does_not_reach_across_a_bracket():
     from qa.read.rules import _lists, gap_texts, sentence_tokens
     from qa.records import Sentence

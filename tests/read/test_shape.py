@@ -506,6 +506,14 @@ def test_the_holder_of_the_asked_post_among_joined_names(question, expected, spa
         ("Who is the deputy director of the General Administration of Customs?", "Qin", None),
         ("Who promised faster clearance?", "Qin", "Qin"),
         ("Who promised faster clearance?", "General Administration", "General Administration"),
+        # a body's name is known by its head before "of" when the question's own head is the post; a question
+        # that only mentions a post may be answered by a body
+        ("Which deputy director spoke?", "General Administration of Customs", None),
+        (
+            "Who found a culture of commissioners?",
+            "General Administration of Customs",
+            "General Administration of Customs",
+        ),
     ],
 )
 def test_a_post_holder_is_the_person_the_post_is_said_of(question, span, expected):
@@ -877,6 +885,13 @@ def test_a_number_alone_answers_no_why_question(span, fits):
         # who hosted or organised an event is who held it
         ("Who hosted the press conference?", "Eric Chan", False),
         ("Who organised the press conference?", "a number of ministries", True),
+        # the object is known by its noun phrase's head too ("the Beijing press conference"), and "By whom
+        # was X VERBed?" asks what "Who VERBed X?" does
+        ("Who held the Beijing press conference?", "Qin Weizhong", False),
+        ("By whom was the press conference held?", "Qin Weizhong", False),
+        ("By whom was the press conference held?", "a number of ministries", True),
+        # the head of "one of …" is no word of the deed's object
+        ("Who first proposed one of the zones?", "Xi Jinping", True),
         # other verbs, and questions about a named thing, whose agent only the span's sentence can give
         ("Who attended the press conference?", "Eric Chan", True),
         ("Who inspired Beyoncé?", "Madonna", True),
@@ -987,6 +1002,7 @@ def test_a_question_that_names_a_person_is_not_answered_by_that_person(question,
         # the name of a body or place the question calls by a noun is no person's
         ("What is the Hetao zone's official name?", "Eric Chan", False),
         ("What is the official name of the Hetao zone?", "Eric Chan", False),
+        ("What is the Hetao zone's complete official name?", "Eric Chan", False),  # two words before "name"
         ("What is the Hetao zone's official name?", "Hetao Shenzhen-Hong Kong Cooperation Zone", True),
         # a name, not a phrase or a clause
         ("What is the Hetao zone's official name?", "the Hetao zone", False),

@@ -105,6 +105,14 @@ def test_a_how_many_answer_without_a_number_does_not_fit_its_type():
     )
 
 
+def test_a_who_answer_is_a_name_or_people_named_by_a_common_noun():
+    q = analyze("Who held the press conference?")
+    for fits in ("Qin Weizhong", "a number of ministries", "her mother", "government officials", "protesters"):
+        assert type_fits(q, fits), fits
+    for misfit in ("last week", "easier and faster immigration", "the park"):
+        assert not type_fits(q, misfit), misfit
+
+
 def test_the_gap_to_the_next_different_answer():
     q = analyze("Who spoke?")
     first, hit = _answer("Ana Ruiz", "Ana Ruiz spoke to Ben Ode.", reader=6.0)
