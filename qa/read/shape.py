@@ -594,6 +594,10 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Who did Witman Hung speak to?" is not "Chinese Big Data Society executive chairman"
     if owner_for_place(q, text, start, end):
         return True  # "Where is Lau Siu-kai a consultant?" is not "Beijing" of "Beijing’s semi-official think tank"
+    if place_of_post(q, text, start, end) or holds_asked_person(q, text, start, end):
+        return True  # "Which city did Eric Chan travel to …?" is not "Hong Kong" of "Hong Kong’s No 2 official Eric …"
+    if not_what_it_becomes(q, text, start, end):
+        return True  # "What should the Greater Bay Area become?" is not "scheme" of "… scheme to link … into a hub"
     if counted_elsewhere(q, text, start, end):
         return True  # "How many universities are there in Shenzhen?" is not "Five" of "Five Hong Kong universities"
     if not_the_post_holder(q, text, start, end):
@@ -668,6 +672,67 @@ def owner_for_place(q: Question, text: str, start: int, end: int) -> bool:
 
 # A possessive and a lowercase word after a span: "’s semi-official …"
 _OWNS = re.compile(r"(?:['’]s|s?['’])\s+(?P<owned>[a-z][\w-]*)")
+
+
+def place_of_post(q: Question, text: str, start: int, end: int) -> bool:
+    """A place in the post before the name of the person a place question asks about says where that person
+    holds the post, not where the question asks: "Hong Kong" of "|Hong Kong|’s No 2 official Eric Chan
+    Kwok-ki, who flew to Beijing" for "Which city did Eric Chan travel to …?". Not when the question names a
+    post ("Where is Eric Chan an official?"). No gold answer of the training pool is so placed."""
+    if q.kind is not Kind.PLACE or not q.proper or q.posts or _OWNER_ASKED.search(q.text):
+        return False
+    post = _POST_THEN_NAME.match(text, end)
+    return post is not None and stem(fold(post.group("name"))) in q.proper
+
+
+def not_what_it_becomes(q: Question, text: str, start: int, end: int) -> bool:
+    """For "What should X become?" (or "… turn X into?"), a span of a sentence that says what something is
+    turned "into", other than what follows it: "scheme" of "… Beijing’s scheme to link the cities … into an
+    integrated economic and business hub" for "What should the Greater Bay Area become?" (the hub is what it
+    becomes). No gold answer of the training pool is rejected."""
+    if q.kind is not Kind.ENTITY or not _BECOME.search(q.text):
+        return False
+    lower, upper = _sentence_bounds(text, start, end)
+    into = [m.end() for m in _INTO.finditer(text, lower, upper)]
+    after = [at for at in into if at <= start and len(text[at:start].split()) <= 1]
+    if into and not after:
+        return True
+    asked = _TURNED.search(q.text)  # "What will the park be turned into?": what the sentence turns must be the park
+    if not asked or not after:
+        return False
+    turned = _TURNS.search(text, max(lower, after[-1] - 80), after[-1])
+    what = asked.group("what") or asked.group("what2")
+    return turned is not None and not set(terms(what)) & set(terms(turned.group("what")))
+
+
+# "What should X become?", "What does Beijing want to turn the cities into?": what something ends up as; the
+# question ends with its verb; "into" before it in a sentence
+_BECOME = re.compile(r"^\s*(?:what|which)\b.*\b(?:become|into)\s*\??\s*$", re.IGNORECASE)
+_INTO = re.compile(r"\binto\b", re.IGNORECASE)
+# What a question or a sentence turns into something: "… will the park be turned into?", "… to turn the park
+# into?", "turn the neighbouring cities into"
+_TURNED = re.compile(
+    r"\b(?:will|would|is|are|was|were|be)\s+(?P<what>(?:[\w'’-]+\s+){1,5}?)(?:be\s+)?turned\s+into\s*\??\s*$"
+    r"|\bturn\s+(?P<what2>(?:[\w'’-]+\s+){1,5}?)into\s*\??\s*$",
+    re.IGNORECASE,
+)
+_TURNS = re.compile(r"\bturn(?:s|ed|ing)?\s+(?P<what>(?:[\w'’-]+\s+){1,6}?)into\s*$", re.IGNORECASE)
+
+
+def holds_asked_person(q: Question, text: str, start: int, end: int) -> bool:
+    """For a place question about a person, a span that names that person (someone the document gives a post):
+    the question's subject, not a place ("Hong Kong No 2 official Eric Chan attends a press conference in
+    Beijing" for "Which city did Eric Chan travel to …?")."""
+    if q.kind is not Kind.PLACE or not q.proper:
+        return False
+    asked = set(q.proper)
+    return any(asked & set(terms(name)) and _holds_post(text, name) for name in _names_in(text, start, end))
+
+
+# A post (up to four words, the last a title) and a name after a span: "’s No 2 official Eric"
+_POST_THEN_NAME = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?(?i:" + "|".join(sorted(TITLES)) + r")\s+(?P<name>[A-Z][\w'’-]*)"
+)
 
 
 def body_for_post(q: Question, span: str) -> bool:

@@ -127,6 +127,51 @@ def test_a_place_that_owns_what_follows_does_not_say_where(question, fits):
 
 
 @pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # what something becomes is what it is turned "into" where its sentence says so
+        ("What should the Greater Bay Area become?", "scheme", False),
+        ("What should the Greater Bay Area become?", "an integrated business hub", True),
+        ("What does Beijing want to turn the cities into?", "Beijing", False),
+        # a question that does not end with that verb asks something else
+        ("What are the cells that can be turned into a hub known as?", "scheme", True),
+        ("What does the Greater Bay Area refer to?", "scheme", True),
+    ],
+)
+def test_what_something_becomes_follows_into(question, span, fits):
+    text = "The Greater Bay Area refers to Beijing’s scheme to link the cities into an integrated business hub."
+    assert fits_in(question, text, span) is fits
+
+
+def test_what_a_thing_is_turned_into_is_said_of_that_thing():
+    text = "It aims to turn the neighbouring cities into engines. He will turn the park into a platform."
+    assert not fits_in("What will the park be turned into?", text, "engines")  # the cities are turned into them
+    assert fits_in("What will the park be turned into?", text, "platform")
+    assert fits_in("What does Beijing want to turn the cities into?", text, "engines")
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # the place in the post before the asked person's name says where the post is, not where they went
+        ("Which city did Eric Chan travel to?", "Hong Kong", False),
+        ("Which city did Eric Chan travel to?", "Beijing", True),
+        ("Where is Eric Chan an official?", "Hong Kong", True),  # the question names the post
+        ("Where did Lau travel?", "Hong Kong", True),  # another person's post
+        # a span that names the asked person is the question's subject, not a place
+        ("Which city did Eric Chan travel to?", "Hong Kong No 2 official Eric Chan attends a press conference", False),
+        ("Where is the press conference?", "Hong Kong No 2 official Eric Chan attends a press conference", True),
+    ],
+)
+def test_the_place_of_a_persons_post_is_not_where_the_person_went(question, span, fits):
+    text = (
+        "Hong Kong’s No 2 official Eric Chan Kwok-ki, who flew to Beijing, spoke. "
+        "Hong Kong No 2 official Eric Chan attends a press conference in Beijing."
+    )
+    assert fits_in(question, text, span) is fits
+
+
+@pytest.mark.parametrize(
     ("question", "span", "expected"),
     [
         # who did it: names joined by "and the" are all of it
