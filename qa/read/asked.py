@@ -295,7 +295,8 @@ def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
     if imperative is not None:
         rest = imperative.group("rest")
         if fold(rest.split()[-1]) in TITLES:  # a post's holder: "Name the customs administration's deputy director."
-            return f"Who is {'the ' if rest[:1].islower() else ''}{rest}?"
+            article = re.search(r"\b(?:the|a|an)\s+$", text[: imperative.start("rest")], re.IGNORECASE)
+            return f"Who is {article.group().lower() if article else ''}{rest}?"
         return f"Which {rest}?"
     bare = _BARE_NAME.match(text)
     if bare is not None and _name_form(fold(bare.group("name").split()[0]), forms) is not None:

@@ -61,6 +61,7 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
         ("Name the customs administration's deputy director.", "Who is the customs administration's deputy director?"),
         ("Name Hong Kong's No 2 official", "Who is Hong Kong's No 2 official?"),
         ("Name the mayor who spoke.", "Which mayor who spoke?"),
+        ("Name the Chinese President.", "Who is the Chinese President?"),
         ("List all the cities of the Greater Bay Area", "Which cities of the Greater Bay Area?"),
         ("Name a luxury division of Toyota.", "Which luxury division of Toyota?"),
         ("Identify the person who took the photo.", "Which person who took the photo?"),
