@@ -4,11 +4,12 @@ or former post, a cost question answered without money, a difference asked of a 
 nothing, a number said of another thing than the asked one, another kind than the asked one, the asked
 person's own post, a measure in another dimension, a thing the question rules out, a person for the name
 of a body or place, a body or the wrong one of joined names for a post's holder, a "why" answer before the
-restated question's cause) and how many ``before_asked_name``, ``before_asked_post``,
-``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``, ``past_cut_name``,
-``opening_phrase_end``, ``asked_agent``, ``past_restated_reason``, ``without_excluded``,
-``past_asked_verb``, ``past_date_lead`` or ``name_start`` would change. A check that touches gold answers
-is too broad. Seconds; prints each gold answer touched and the counts.
+restated question's cause, the place of the asked person's post, what something becomes other than what
+follows "into") and how many ``before_asked_name``, ``before_asked_post``, ``holder_of_asked_post``,
+``full_name``, ``whole_list``, ``asked_kind_name``, ``past_cut_name``, ``opening_phrase_end``,
+``asked_agent``, ``past_restated_reason``, ``without_excluded``, ``past_asked_verb``, ``past_date_lead``,
+``before_place_topic``, ``before_time_modifier`` or ``name_start`` would change. A check that touches gold
+answers is too broad. Seconds; prints each gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
 """
@@ -29,6 +30,8 @@ from qa.read.shape import (
     asked_kind_name,
     before_asked_name,
     before_asked_post,
+    before_place_topic,
+    before_time_modifier,
     full_name,
     holder_of_asked_post,
     long_form_start,
@@ -103,6 +106,8 @@ def main(data_dir: Path) -> None:
                 or without_excluded(q, e.context, start, end) != (start, end)
                 or past_asked_verb(q, e.context, start, end) != start
                 or past_date_lead(q, e.context, start, end) != start
+                or before_place_topic(q, e.context, start, end) != end
+                or before_time_modifier(q, e.context, start, end) != end
                 or (q.kind is Kind.PERSON and name_start(e.context, start, end) != start)
                 or (q.short_form and long_form_start(q.short_form, e.context, start, end) != start)
             ):

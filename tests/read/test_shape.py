@@ -1139,3 +1139,39 @@ def test_a_why_answer_is_the_cause_after_the_restated_question(question, span, e
         "An increase in imported cars forced Ford to introduce small cars to the market."
     )
     assert answered(question, text, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # a time ends before the participle that starts a modifier after it
+        ("When did the State Council announce its measures?", "last week aimed at creating clusters", "last week"),
+        ("How long ago were the measures announced?", "last week aimed at creating clusters", "last week"),
+        # a part of the day, or a preposition in -ing, is no such participle
+        ("When did they meet?", "Tuesday morning", "Tuesday morning"),
+        # other questions keep the modifier
+        ("What did the State Council announce?", "measures last week aimed at", "measures last week aimed at"),
+    ],
+)
+def test_a_time_ends_before_a_participle_after_it(question, span, expected):
+    text = "The State Council announced measures last week aimed at creating clusters. They met Tuesday morning."
+    assert answered(question, text, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # a place ends before what is said of something there
+        ("Where was the press conference?", "Beijing on the Hetao zone", "Beijing"),
+        # "in" places it further, and other questions keep it all
+        ("Where was the conference?", "Royal Albert Hall in London", "Royal Albert Hall in London"),
+        ("Where is the highest peak?", "Todt Hill on Staten Island", "Todt Hill on Staten Island"),  # "on" places it
+        ("What was the press conference about?", "Beijing on the Hetao zone", "Beijing on the Hetao zone"),
+    ],
+)
+def test_a_place_ends_before_what_is_said_there(question, span, expected):
+    text = (
+        "Eric Chan attends a press conference in Beijing on the Hetao zone, at the Royal Albert Hall in London. "
+        "The highest peak is Todt Hill on Staten Island."
+    )
+    assert answered(question, text, span) == expected
