@@ -118,7 +118,8 @@ _PEOPLE = {
     *("police", "staff", "crowd", "media", "press", "nation", "state", "authority", "ministry", "friend"),
     *("group", "individual", "disciple", "elite", "tribe", "professional", "representative"),
 }
-_AGENT_ENDING = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)s?$")
+_AGENT_ENDING = re.compile(r"[a-z]{3,}(?<!m)(?:er|or|ist|ian|ant|ent)s?$")  # not "agreement", "movement"
+_NOT_AGENTS = {"number", "water", "paper", "power", "order", "matter", "center", "border", "letter", "river"}
 
 
 def names_people(text: str) -> bool:
@@ -131,7 +132,7 @@ def names_people(text: str) -> bool:
         folded = fold(head)
         if folded in TITLES or stem(folded) in _BODY_HEADS or stem(folded) in _PEOPLE or folded in _PEOPLE:
             return True
-        if _AGENT_ENDING.match(folded):
+        if _AGENT_ENDING.match(folded) and stem(folded) not in _NOT_AGENTS:
             return True
     return False
 
@@ -1172,9 +1173,9 @@ def asked_agent(q: Question, text: str, start: int, end: int) -> tuple[int, int]
 
 def _asked_deed(q: Question) -> tuple[str, frozenset[str], bool] | None:
     """For "Who VERBed X?", "Which NOUN VERBed X?" (the verb in the past) or "By whom was X VERBed?": the verb,
-    the first content term of X and the head of its noun phrase, which ends at its first preposition ("press"
-    of "the press conference in Beijing"; "beijing", "conference" of "the Beijing press conference"), and
-    whether X is a name ("Beyoncé"); None for other questions."""
+    the first content term of X and the head of its noun phrase, which ends at its first preposition ("press",
+    "conference" of "the press conference in Beijing"; "beijing", "conference" of "the Beijing press
+    conference"), and whether X is a name ("Beyoncé"); None for other questions."""
     asked = _WHO_DID.match(q.text) or _WHICH_DID.match(q.text) or _BY_WHOM.match(q.text)
     if asked is None:
         return None

@@ -109,7 +109,7 @@ def test_a_who_answer_is_a_name_or_people_named_by_a_common_noun():
     q = analyze("Who held the press conference?")
     for fits in ("Qin Weizhong", "a number of ministries", "her mother", "government officials", "protesters"):
         assert type_fits(q, fits), fits
-    for misfit in ("last week", "easier and faster immigration", "the park"):
+    for misfit in ("last week", "easier and faster immigration", "the park", "the agreement", "a number"):
         assert not type_fits(q, misfit), misfit
 
 
