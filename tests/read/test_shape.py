@@ -935,8 +935,9 @@ def test_a_number_alone_answers_no_why_question(span, fits):
         ("Who held the Beijing press conference?", "Qin Weizhong", False),
         ("By whom was the press conference held?", "Qin Weizhong", False),
         ("By whom was the press conference held?", "a number of ministries", True),
-        # the head of "one of …" is no word of the deed's object
-        ("Who first proposed one of the zones?", "Xi Jinping", True),
+        # the head of "one of …" is no word of the deed's object ("One of the protests … by Egyptians" says
+        # nothing of who brought forward one of them)
+        ("Which people brought forward one of the protests?", "India", True),
         # other verbs, and questions about a named thing, whose agent only the span's sentence can give
         ("Who attended the press conference?", "Eric Chan", True),
         ("Who inspired Beyoncé?", "Madonna", True),
@@ -964,7 +965,7 @@ def test_who_did_it_is_answered_by_the_agent_the_document_names(question, span, 
         "The writers were Mitsuhiro Takano and Aya Kyogoku; Takano created the script, while Kyogoku wrote "
         "the rest. Qin and Sun Yuning, deputy director of the General Administration of Customs, promised "
         "faster clearance. The State Council announced a raft of measures last week. The Soviet Union ratified "
-        "in 1954, the United Kingdom in 1970."
+        "in 1954, the United Kingdom in 1970. One of the protests was brought about by Egyptians. India did too."
     )
     assert fits_in(question, text, span) is fits
 
