@@ -249,13 +249,13 @@ _NAME_IN_FULL = re.compile(
 
 
 # "What is meant by the Greater Bay Area?", "What does the Greater Bay Area refer to?": what a named thing is
-# ("What is the Greater Bay Area?"); a name: capitalised words, "of"/"and"/"the" between them
+# ("What is the Greater Bay Area?"); the name, after its article, is a ``_BARE_NAME``
 _MEANT_BY = re.compile(
     r"^\s*what\s+(?:(?P<verb>is|was|are|were)\s+meant\s+by\s+(?P<target>[^?]+?)"
     r"|(?P<aux>does|did|do)\s+(?P<target2>[^?]+?)\s+refer\s+to)\s*[?.!]?\s*$",
     re.IGNORECASE,
 )
-_NAMED = re.compile(r"^(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'’-]*)*$")
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def _what_is_meant(text: str) -> str | None:
@@ -264,7 +264,7 @@ def _what_is_meant(text: str) -> str | None:
     if meant is None:
         return None
     target = meant.group("target") or meant.group("target2")
-    if not _NAMED.match(target):
+    if not _BARE_NAME.match(_ARTICLE.sub("", target, count=1)):
         return None
     past = (meant.group("verb") or meant.group("aux")).lower() in ("was", "were", "did")
     return f"What {'was' if past else 'is'} {target}?"

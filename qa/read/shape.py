@@ -122,13 +122,19 @@ _AGENT_ENDING = re.compile(r"[a-z]{3,}(?<!m)(?:er|or|ist|ian|ant|ent)s?$")  # no
 _NOT_AGENTS = {"number", "water", "paper", "power", "order", "matter", "center", "border", "letter", "river"}
 
 
+def phrase_heads(text: str, before_of: bool = True) -> list[str]:
+    """A noun phrase's head words: its last word and, with ``before_of``, the word before its first "of"
+    ("General Administration of Customs": "Customs", "Administration")."""
+    bare = text.strip(_EDGE + ". ")
+    parts = re.split(r"\s+of\b", bare, maxsplit=1) if before_of else [bare]
+    return [w for part in reversed(parts) for w in part.split()[-1:]]
+
+
 def names_people(text: str) -> bool:
     """Whether a phrase's head (its last word, or the word before its "of") names a person, people or a body
     by a common noun: the answer to "who" that no capitalised name gives ("her mother", "a number of
     ministries", "government officials", "the Commission's President")."""
-    bare = re.split(r"\s+of\b", text.strip(_EDGE + ". "), maxsplit=1)
-    heads = [w for part in bare[:2] for w in part.split()[-1:]]
-    for head in heads:
+    for head in phrase_heads(text):
         folded = fold(head)
         if folded in TITLES or stem(folded) in _BODY_HEADS or stem(folded) in _PEOPLE or folded in _PEOPLE:
             return True
@@ -781,10 +787,7 @@ def body_for_post(q: Question, span: str) -> bool:
     …?" by "a Committee of Independent Experts")."""
     if q.kind is not Kind.PERSON or not q.posts:
         return False
-    bare = span.rstrip(_EDGE + ".")
-    heads = bare.split()[-1:]
-    if q.head in _ANY_POST:
-        heads += re.split(r"\s+of\b", bare, maxsplit=1)[0].split()[-1:]
+    heads = phrase_heads(span, before_of=q.head in _ANY_POST)
     return any(head[:1].isupper() and stem(fold(head)) in _BODY_HEADS for head in heads)
 
 
@@ -1006,7 +1009,9 @@ _WHICH_DID = re.compile(
 )
 # A verb with no object, only a time or place after it ("What member ratified in 1970?"): its doer may be
 # left out of a list that shares the verb ("The Soviet Union ratified in 1954, the United Kingdom in 1970")
-_NO_OBJECT = re.compile(r"(?:in|on|at|during|after|before|since|until|from|by|for)\b", re.IGNORECASE)
+# Prepositions of a time or place ("in 1970", "on Tuesday", "during the war"): the base of the sets below
+_TIME_PLACE_PREPOSITIONS = ("in", "on", "at", "during", "after", "before", "since", "until", "from")
+_NO_OBJECT = re.compile(r"(?:" + "|".join((*_TIME_PLACE_PREPOSITIONS, "by", "for")) + r")\b", re.IGNORECASE)
 _BY_AGENT = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+by\s+(?P<agent>[^,.;:]+(?:,\s+and\s+[^,.;:]+)?)")
 # "Beijing first proposed the border park": the name that does the deed, just before its verb (an adverb
 # between); a comma before the verb ends an appositive, whose last name did nothing
@@ -1171,6 +1176,7 @@ def asked_agent(q: Question, text: str, start: int, end: int) -> tuple[int, int]
     return start, end
 
 
+@lru_cache(maxsize=1024)
 def _asked_deed(q: Question) -> tuple[str, frozenset[str], bool] | None:
     """For "Who VERBed X?", "Which NOUN VERBed X?" (the verb in the past) or "By whom was X VERBed?": the verb,
     the first content term of X and the head of its noun phrase, which ends at its first preposition ("press",
@@ -1199,7 +1205,10 @@ _BY_WHOM = re.compile(
 )
 # Where a question's object ends: its noun phrase stops at the first preposition
 _PREPOSITION = re.compile(
-    r"\s+(?:in|on|at|of|for|to|by|with|from|during|after|before|since|until|into|over|under|about)\b", re.IGNORECASE
+    r"\s+(?:"
+    + "|".join((*_TIME_PLACE_PREPOSITIONS, "of", "for", "to", "by", "with", "into", "over", "under", "about"))
+    + r")\b",
+    re.IGNORECASE,
 )
 
 
@@ -1232,7 +1241,10 @@ _AND_BY = re.compile(r",?\s+and\s+by\s+")
 # What follows an agent's noun phrase: a time, place or clause; "of" and "and" stay inside it ("the Committee
 # of Independent Experts")
 _AFTER_AGENT = re.compile(
-    r"\s+(?:in|on|at|during|after|before|since|until|from|with|to|for|when|while|as|who|which|that)\b", re.IGNORECASE
+    r"\s+(?:"
+    + "|".join((*_TIME_PLACE_PREPOSITIONS, "with", "to", "for", "when", "while", "as", "who", "which", "that"))
+    + r")\b",
+    re.IGNORECASE,
 )
 
 
