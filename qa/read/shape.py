@@ -173,6 +173,7 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
         start, end = counted
     end = before_place_topic(q, text, start, end)
     end = before_time_modifier(q, text, start, end)
+    end = before_list_after_kind(q, text, start, end)
     if q.kind in (Kind.COUNT, Kind.QUANTITY):
         start, end = _number_of_adjective(q, text, start, end)
         led = _PREPOSITION_LED.match(text, start, end)
@@ -208,6 +209,35 @@ def before_time_modifier(q: Question, text: str, start: int, end: int) -> int:
     """Where a time answer that runs on into a modifier ends: "last week| aimed at creating …"."""
     modified = _TIME_THEN_PARTICIPLE.search(text, start, end) if q.kind is Kind.TIME else None
     return modified.end("time") if modified else end
+
+
+def before_list_after_kind(q: Question, text: str, start: int, end: int) -> int:
+    """Where an answer to "what kind of X" ends when X is followed by a list's next item: "direct leadership|,
+    promotion, planning and coordinating role" for "… assuming what kind of leadership?" (the kind is said
+    before X: "direct")."""
+    asked = _KIND_OF.search(q.text) if q.kind is not Kind.LIST else None  # "What kinds of …?" may want them all
+    if asked is None:
+        return end
+    kind = [stem(fold(word)) for word, _, _ in words(asked.group(1))]
+    found = [(m, stem(fold(m.group()))) for m in _WORD.finditer(text, start, end)]
+    for at, (match, word) in enumerate(found):
+        if match.group() in ",;":
+            return end  # X heads the span's first phrase, or the span is no kind of X
+        if word != kind[0]:
+            continue
+        last = match
+        for (more, more_word), want in zip(found[at + 1 :], kind[1:], strict=False):
+            if more_word != want:
+                break
+            last = more
+        return last.end() if at > 0 and _LIST_GOES_ON.match(text, last.end(), end) else end
+    return end
+
+
+# "what kind of X": X (up to three words), the noun the kind is asked of
+_KIND_OF = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?|forms?)\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+# a list's next item after a comma or a semicolon
+_LIST_GOES_ON = re.compile(r"\s*[,;]\s+\w")
 
 
 # A place's name and what is said of something there after it: "Beijing| on the Hetao zone" ("a press conference
@@ -641,6 +671,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Which city did Eric Chan travel to …?" is not "Hong Kong" of "Hong Kong’s No 2 official Eric …"
     if not_what_it_becomes(q, text, start, end):
         return True  # "What should the Greater Bay Area become?" is not "scheme" of "… scheme to link … into a hub"
+    if things_for_people(q, text, start, end):
+        return True  # "How many people work at the Science Park?" is not "40" of "40 other projects"
     if counted_elsewhere(q, text, start, end):
         return True  # "How many universities are there in Shenzhen?" is not "Five" of "Five Hong Kong universities"
     if not_the_post_holder(q, text, start, end):
@@ -792,10 +824,12 @@ def body_for_post(q: Question, span: str) -> bool:
 
 
 def _asked_person_again(q: Question, text: str, start: int, end: int) -> bool:
-    """For a question that asks for no person, a span that is only a person the question names, or part of
-    that person's name, with a post before it or not ("Xi Jinping", "Jinping", "Chinese President Xi Jinping"
-    for "What was Xi attending when he called for a zone?"): the question's subject, not its answer."""
-    if q.kind in (Kind.PERSON, Kind.DESCRIBE) or not q.proper or NAME_ASKED.search(q.text):
+    """A span that is only a person the question names, or part of that person's name, with a post before it
+    or not ("Xi Jinping", "Jinping", "Chinese President Xi Jinping" for "What was Xi attending when he called
+    for a zone?"): the question's subject or object, not its answer. A who-question asks for someone else too
+    ("Who photographed Eric Chan …?" is not "Eric Chan Kwok-ki"; no gold answer of the training pool's 973
+    who-questions is a person the question names); a question that asks to describe the person is not."""
+    if q.kind is Kind.DESCRIBE or not q.proper or NAME_ASKED.search(q.text):
         return False
     if not all(w[:1].isupper() for w in text[start:end].split()):
         return False
@@ -1300,6 +1334,40 @@ def describes_named(q: Question, text: str, start: int, end: int) -> bool:
 # Where a sentence parts into clauses that say the like of different things ("…, with the Hong Kong side
 # spread across 87 hectares, and the Shenzhen one occupying 302 hectares").
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+(?:while|whereas)\s+")
+
+
+def things_for_people(q: Question, text: str, start: int, end: int) -> bool:
+    """A count of things, places or bodies for a question that counts people: "10" of "10 innovation centres"
+    for "How many students study at the five universities?". The counted noun is among the three lowercase
+    words after the span's last number; a word that names people there ("10,000 Tibetan people") keeps the
+    span. Of the training pool's 186 questions that count people, no gold answer counts such a thing."""
+    if q.kind is not Kind.COUNT or not q.head or is_unit(q.head) or q.head in _BODY_HEADS:
+        return False
+    if not names_people(q.head):
+        return False
+    numbers = [m for m in _WORD.finditer(text, start, end) if has_number(m.group())]
+    if not numbers:
+        return False
+    after = _LOWER_WORDS.match(text, numbers[-1].end())
+    for word in after.group(1).split() if after else ():
+        folded = fold(word)
+        if names_people(folded):
+            return False
+        if is_unit(folded) or stem(folded) in _COUNTED_THINGS:
+            return True
+    return False
+
+
+# What a count of people is not: places, bodies and things counted in their stead ("40 other projects")
+_COUNTED_THINGS = (
+    (_KIND_HEADS - _BODY_HEADS)
+    | {
+        stem(word)
+        for word in ("university", "college", "school", "company", "hospital", "museum", "centre", "center", "zone")
+    }
+    | {stem(word) for word in ("park", "area", "region", "project", "programme", "program")}
+)
+_LOWER_WORDS = re.compile(r"\s+(?:(?:other|more|new|additional|further)\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
 
 
 def counted_elsewhere(q: Question, text: str, start: int, end: int) -> bool:

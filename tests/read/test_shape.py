@@ -1,7 +1,7 @@
 import pytest
 
 from qa.read.question import analyze
-from qa.read.shape import describes, has_number, misfits, restates, shape_span, whole_range
+from qa.read.shape import before_list_after_kind, describes, has_number, misfits, restates, shape_span, whole_range
 
 TEXT = (
     "Five Hong Kong universities have already set up 10 innovation centres in the park, which is "
@@ -1032,6 +1032,9 @@ def test_a_why_answer_does_not_open_by_restating_the_question(question, span, ex
         # where a name is asked, the person's full name answers it
         ("What is Xi's full name?", "Xi Jinping", True),
         ("Who called for a zone?", "Xi Jinping", True),  # a person is asked for
+        # but not the person the question names: someone else did it to them
+        ("Who photographed Xi at the ceremony?", "Xi Jinping", False),
+        ("Who photographed Xi at the ceremony?", "Chinese President Xi Jinping", False),
     ],
 )
 def test_a_question_that_names_a_person_is_not_answered_by_that_person(question, span, fits):
@@ -1176,3 +1179,47 @@ def test_a_place_ends_before_what_is_said_there(question, span, expected):
         "The highest peak is Todt Hill on Staten Island."
     )
     assert answered(question, text, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # "what kind of X" ends at X when a list's next item follows it
+        ("It is assuming what kind of leadership?", "direct leadership, promotion and planning", "direct leadership"),
+        ("Which type of T cells kill infected cells?", "Killer T cells, helper T cells", "Killer T cells"),
+        # X deeper in the span than its first phrase, or no list after X: the span is kept
+        ("What type of acts are taken?", "Defiant speech, or a speech on acts, in court", None),
+        ("What kind of film was used?", "Kodak 35 mm film stock", None),
+        # a list question may want every kind
+        ("What kinds of leadership is it assuming?", "direct leadership, promotion and planning", None),
+    ],
+)
+def test_a_kind_ends_before_a_list_after_the_asked_noun(question, span, expected):
+    text = (
+        "It is assuming a direct leadership, promotion and planning role. Kodak 35 mm film stock was used. "
+        "Defiant speech, or a speech on acts, in court was taken. Killer T cells, helper T cells kill cells."
+    )
+    start = text.index(span)
+    end = before_list_after_kind(analyze(question), text, start, start + len(span))
+    assert text[start:end] == (expected or span)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a count of places, bodies or things does not answer how many people
+        ("How many students study at the five universities?", "10", False),
+        ("How many people work at the park?", "40", False),
+        ("How many people work at the park?", "40 other projects", False),
+        # a count of people does, and so does a count of things for a question about them
+        ("How many people work at the park?", "3,000", True),
+        ("How many universities set up centres?", "Five", True),
+        ("How many centres have the universities set up?", "10", True),
+    ],
+)
+def test_a_count_of_things_does_not_answer_how_many_people(question, span, fits):
+    text = (
+        "Five universities have set up 10 innovation centres. The park will house 40 other projects, and "
+        "3,000 people work there."
+    )
+    assert fits_in(question, text, span) is fits
