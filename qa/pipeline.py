@@ -36,6 +36,7 @@ from qa.tokens import load_tokenizer
 
 T = TypeVar("T")
 _GLOB = re.compile(r"[*?\[]")
+CITE_MARGIN = 0.05  # how much more of the question (idf-weighted share) another sentence must hold to be cited
 EVIDENCE_OVERLAP = 0.5  # the share of a yes/no question's terms (idf-weighted) its evidence sentence must hold
 ReaderFactory = Callable[[Index], Reader]
 
@@ -167,6 +168,7 @@ class Pipeline:
         # abstention rule refuses it here, in evaluation and at any threshold; its evidence is shown instead.
         evidence = _timed(timings, "evidence", lambda: self.evidence(q, vector, hits)) if q.polar else None
         candidates = [] if q.polar else self._read(q, reader, verifier, vector, hits, top_n, timings)
+        candidates = self.cite(q, candidates, hits)
         no_answer = abstains(candidates, threshold)
         timings["total"] = round(sum(timings.values()), 3)
         return Response(
@@ -221,6 +223,45 @@ class Pipeline:
             scored = _timed(timings, "verify" + suffix, rescore)
             if look.complete or (scored and scored[0].score >= exit_at):
                 return scored
+
+    def cite(self, q: Question, candidates: Sequence[Answer], hits: Sequence[Hit]) -> list[Answer]:
+        """Each answer cited where its sentence says most of what the question asks. The same text may stand in
+        several sentences of the passages read, and the reader may have read it where less is said: "Beijing"
+        of the caption "Eric Chan attends a press conference in Beijing" for "Where did Eric Chan fly to for the
+        press conference?", beside "Eric Chan Kwok-ki, who flew to Beijing to attend the press conference". The
+        citation moves to the sentence that holds more of the question's terms (idf-weighted, every name the
+        first one held among them), the first one joins ``also_at``; the text and the score stay the reading's.
+        An answer whose question a quotation answers (``support``) keeps its citation."""
+        read = hits[: self.settings.reader_passages]
+        sentences = {(s.doc_id, s.start): s for hit in read for s in hit.chunk.sentences}
+        said = {key: stems(s.text) for key, s in sentences.items()}
+        out = []
+        for answer in candidates:
+            if answer.support is not None:
+                out.append(answer)
+                continue
+            cited = stems(answer.context.text)
+            best, best_overlap = None, self.ranker.overlap(q, cited) + CITE_MARGIN
+            names = [name for name in q.proper if name in cited]
+            pattern = re.compile(r"(?<!\w)" + re.escape(answer.text) + r"(?!\w)")
+            for key, sentence in sentences.items():
+                if key == (answer.context.doc_id, answer.context.start) or answer.text not in sentence.text:
+                    continue
+                found = pattern.search(sentence.text)
+                if found is None or not all(name in said[key] for name in names):
+                    continue
+                overlap = self.ranker.overlap(q, said[key])
+                if overlap > best_overlap:
+                    best, best_overlap = (sentence, found.start()), overlap
+            if best is None:
+                out.append(answer)
+                continue
+            sentence, at = best
+            start = sentence.start + at
+            citation = Citation(sentence.doc_id, start, start + len(answer.text))
+            also = tuple(c for c in (answer.citation, *answer.also_at) if c != citation)
+            out.append(replace(answer, citation=citation, context=sentence, also_at=also))
+        return out
 
     def select(self, patterns: Sequence[str]) -> frozenset[str]:
         """The ids of the documents that ``patterns`` name: exact ids, or globs such as ``reports/2024-*.pdf``."""

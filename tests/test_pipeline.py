@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from qa.config import Settings
@@ -117,6 +119,48 @@ def test_answers_carry_the_location_of_their_citation(tmp_path, fake_embedder):
     top = response.answers[0]
     assert top.citation.location is not None and top.citation.location.heading == "Garden guide > History"
     assert pipeline.index.documents["guide.md"].raw[top.citation.start : top.citation.end] == top.text
+
+
+def test_an_answer_is_cited_where_its_sentence_says_most_of_the_question(tmp_path, fake_embedder):
+    from qa.index.store import build_index, load_index
+    from qa.read.sentences import stems
+    from qa.records import Answer, Citation, StageScores
+
+    seeds = write_corpus(
+        tmp_path / "seeds",
+        {
+            "trip.txt": "Eric Chan attends a press conference in Beijing on the zone.\n\n"
+            "Eric Chan, who flew to Beijing to attend the press conference, praised the zone.\n\n"
+            "Qin Weizhong was in Beijing too.\n"
+        },
+    )
+    settings = Settings(seeds_dir=seeds, index_dir=tmp_path / "index", model="hashing-test", reader="rules")
+    build_index(settings, fake_embedder)
+    pipeline = Pipeline(load_index(settings.index_dir), fake_embedder, settings)
+    question = "Where did Eric Chan fly to for the press conference?"
+    hits = pipeline.ask(question, threshold=0.0).hits
+    sentences = [s for hit in hits for s in hit.chunk.sentences]
+    caption, qin = (next(s for s in sentences if word in s.text) for word in ("attends", "Qin"))
+
+    def read_in(sentence):
+        at = sentence.start + sentence.text.index("Beijing")
+        return Answer("Beijing", Citation("trip.txt", at, at + 7), sentence, 0.7, StageScores(1, 1, 1))
+
+    q = pipeline.analyze(question)
+    # read in the caption, which does not say he flew: cited where it says so, the caption kept beside it
+    (moved,) = pipeline.cite(q, [read_in(caption)], hits)
+    assert moved.context.text.startswith("Eric Chan, who flew") and moved.also_at == (read_in(caption).citation,)
+    raw = pipeline.index.documents["trip.txt"].raw
+    assert raw[moved.citation.start : moved.citation.end] == "Beijing" and moved.score == 0.7
+    # read where most is said already: kept; an answer a quotation supports keeps its citation
+    assert pipeline.cite(q, [moved], hits) == [moved]
+    supported = replace(read_in(caption), support=qin)
+    assert pipeline.cite(q, [supported], hits) == [supported]
+    # a sentence that lacks a name the first one holds is never cited instead, though it holds more of the question
+    asked = pipeline.analyze("Where did Qin Weizhong attend the press conference?")
+    flew = moved.context
+    assert pipeline.ranker.overlap(asked, stems(flew.text)) > pipeline.ranker.overlap(asked, stems(qin.text)) + 0.05
+    assert pipeline.cite(asked, [read_in(qin)], hits) == [read_in(qin)]
 
 
 @pytest.mark.slow
