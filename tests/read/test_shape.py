@@ -1223,3 +1223,23 @@ def test_a_count_of_things_does_not_answer_how_many_people(question, span, fits)
         "3,000 people work there."
     )
     assert fits_in(question, text, span) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # someone a post holder has is not the holder: the document makes Qin the mayor
+        ("Who is the Shenzhen mayor's deputy?", "Qin Weizhong", False),
+        ("What is the name of the Shenzhen mayor's deputy?", "Qin Weizhong", False),
+        ("Who is the Shenzhen mayor's deputy?", "Sun Yuning", True),
+        # the holder's own name, or the holder asked for, stands
+        ("What is the mayor's full name?", "Qin Weizhong", True),
+        ("Who is the Shenzhen mayor?", "Qin Weizhong", True),
+    ],
+)
+def test_whom_a_post_holder_has_is_not_the_holder(question, span, fits):
+    text = (
+        "Shenzhen Mayor Qin Weizhong spoke on Tuesday. Qin Weizhong and Sun Yuning, deputy director of the General "
+        "Administration of Customs, promised faster clearance."
+    )
+    assert fits_in(question, text, span) is fits
