@@ -1343,9 +1343,7 @@ def things_for_people(q: Question, text: str, start: int, end: int) -> bool:
     for "How many students study at the five universities?". The counted noun is among the three lowercase
     words after the span's last number; a word that names people there ("10,000 Tibetan people") keeps the
     span. Of the training pool's 186 questions that count people, no gold answer counts such a thing."""
-    if q.kind is not Kind.COUNT or not q.head or is_unit(q.head) or q.head in _BODY_HEADS:
-        return False
-    if not names_people(q.head):
+    if q.kind is not Kind.COUNT or not q.head or is_unit(q.head) or q.head in _BODY_HEADS or not names_people(q.head):
         return False
     numbers = [m for m in _WORD.finditer(text, start, end) if has_number(m.group())]
     if not numbers:
@@ -1361,14 +1359,14 @@ def things_for_people(q: Question, text: str, start: int, end: int) -> bool:
 
 
 # What a count of people is not: places, bodies and things counted in their stead ("40 other projects")
-_COUNTED_THINGS = (
-    (_KIND_HEADS - _BODY_HEADS)
-    | {
-        stem(word)
-        for word in ("university", "college", "school", "company", "hospital", "museum", "centre", "center", "zone")
-    }
-    | {stem(word) for word in ("park", "area", "region", "project", "programme", "program")}
-)
+# (bodies of people, such as a team or an army, are left out)
+_COUNTED_THINGS = (_KIND_HEADS - _BODY_HEADS) | {
+    stem(word)
+    for word in (
+        *("university", "college", "school", "company", "hospital", "museum", "centre", "center", "zone", "park"),
+        *("area", "region", "project", "programme", "program"),
+    )
+}
 _LOWER_WORDS = re.compile(r"\s+(?:(?:other|more|new|additional|further)\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
 
 
@@ -1594,13 +1592,8 @@ def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
         # ("Qin", Shenzhen's mayor, for "Who is the director of the General Administration of Customs?"); a
         # person may hold several posts, so not where it does ("its President (… Prime Minister Donald Tusk)")
         posts = asked_posts if asked_posts & {stem(w) for w in post_words(own)} else _ANY_POST
-        holders = []
-        for mention in _mentions(text, name):  # "Mayor Qin Weizhong said" here, "Shenzhen Mayor Qin Weizhong" above
-            holders += _post_before(text, mention.start())
-            after = _POST_AFTER.match(text, mention.end())
-            if after:
-                holders.append((after.group("post"), after.group("of")))
-        tied = [names for post, names in holders if names and stem(fold(post)) in posts]
+        # "Mayor Qin Weizhong said" here, "Shenzhen Mayor Qin Weizhong" above
+        tied = [names for post, names in _held_posts(text, name) if names and stem(fold(post)) in posts]
         if tied and not any(_names_any(asked_names, names) for names in tied):
             return True
     return False
@@ -1615,19 +1608,19 @@ def holds_the_owning_post(q: Question, text: str, start: int, end: int) -> bool:
     if owned is None or not names_people(owned.group("owned")):
         return False
     owner = stem(fold(owned.group("post")))
-    return any(owner in _posts_of(text, name) for name in _names_in(text, start, end))
+    return any(owner == stem(fold(post)) for name in _names_in(text, start, end) for post, _ in _held_posts(text, name))
 
 
-def _posts_of(text: str, name: str) -> set[str]:
-    """The posts (stemmed) that the document gives ``name`` before ("Shenzhen Mayor Qin …") or after ("Sun
-    Yuning, deputy director of …") any of its mentions."""
-    posts = set()
+def _held_posts(text: str, name: str) -> list[tuple[str, str]]:
+    """The posts that the document gives ``name`` before ("Shenzhen Mayor Qin …") or after ("Sun Yuning, deputy
+    director of the General Administration …") any of its mentions, each with the names of its place or body."""
+    held = []
     for mention in _mentions(text, name):
-        posts |= {stem(fold(post)) for post, _ in _post_before(text, mention.start())}
+        held += _post_before(text, mention.start())
         after = _POST_AFTER.match(text, mention.end())
         if after:
-            posts.add(stem(fold(after.group("post"))))
-    return posts
+            held.append((after.group("post"), after.group("of")))
+    return held
 
 
 # "the Shenzhen mayor's deputy": a post and what (whom) its holder has
@@ -1637,6 +1630,7 @@ _OWNER_POST = re.compile(
     + r")['’]s?\s+(?P<owned>[a-z][\w-]*)\b",
     re.IGNORECASE,
 )
+
 _NAME_GOES_ON = re.compile(r"(?:\s*(?:of|for|and|the)\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)*")
 _ANY_POST = frozenset(stem(word) for word in TITLES)
 
