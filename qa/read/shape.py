@@ -174,6 +174,8 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     end = before_place_topic(q, text, start, end)
     end = before_time_modifier(q, text, start, end)
     end = before_list_after_kind(q, text, start, end)
+    if Wants.MONEY in q.wants:
+        start = sum_after_clause(text, start, end)
     if q.kind in (Kind.COUNT, Kind.QUANTITY):
         start, end = _number_of_adjective(q, text, start, end)
         led = _PREPOSITION_LED.match(text, start, end)
@@ -209,6 +211,25 @@ def before_time_modifier(q: Question, text: str, start: int, end: int) -> int:
     """Where a time answer that runs on into a modifier ends: "last week| aimed at creating …"."""
     modified = _TIME_THEN_PARTICIPLE.search(text, start, end) if q.kind is Kind.TIME else None
     return modified.end("time") if modified else end
+
+
+def sum_after_clause(text: str, start: int, end: int) -> int:
+    """Where an answer to a money question starts when a clause before its one sum of money runs into it:
+    "about 200 feature films annually, employing 130,000 individuals, and generating |an estimated $7.1
+    billion" for "How much money does the industry create every year?"."""
+    sums = list(_SUM.finditer(text, start, end))
+    if len(sums) != 1 or sums[0].end() != end or not _BREAK.search(text, start, sums[0].start()):
+        return start
+    return sums[0].start()
+
+
+# A sum of money, with the words that qualify it: "an estimated $7.1 billion", "about US$5", "£2 million"
+_SUM = re.compile(
+    r"(?:(?:an?\s+)?(?:estimated|about|around|nearly|almost|over|more\s+than|less\s+than|some|roughly)\s+)?"
+    r"(?:\b[A-Z]{1,3})?[$£€¥₹]\s?\d[\d,.]*(?:\s+(?:" + MAGNITUDES + r"))?"
+)
+# a comma or an "and" between clauses before it
+_BREAK = re.compile(r",\s|\s+and\s")
 
 
 def before_list_after_kind(q: Question, text: str, start: int, end: int) -> int:

@@ -1,7 +1,16 @@
 import pytest
 
 from qa.read.question import analyze
-from qa.read.shape import before_list_after_kind, describes, has_number, misfits, restates, shape_span, whole_range
+from qa.read.shape import (
+    before_list_after_kind,
+    describes,
+    has_number,
+    misfits,
+    restates,
+    shape_span,
+    sum_after_clause,
+    whole_range,
+)
 
 TEXT = (
     "Five Hong Kong universities have already set up 10 innovation centres in the park, which is "
@@ -1243,3 +1252,33 @@ def test_whom_a_post_holder_has_is_not_the_holder(question, span, fits):
         "Administration of Customs, promised faster clearance."
     )
     assert fits_in(question, text, span) is fits
+
+
+MONEY_TEXT = (
+    "The city makes about 200 films annually, employing 130,000 people, and generating an estimated $7.1 billion. "
+    "The tower sold for $510 million, about $1,589 per square foot."
+)
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        # a clause before the one sum of money of the span is no part of the answer
+        (
+            "about 200 films annually, employing 130,000 people, and generating an estimated $7.1 billion",
+            "an estimated $7.1 billion",
+        ),
+        # a sum alone, or two sums: kept
+        ("an estimated $7.1 billion", "an estimated $7.1 billion"),
+        ("$510 million, about $1,589", "$510 million, about $1,589"),
+    ],
+)
+def test_a_sum_of_money_does_not_open_with_the_clause_before_it(span, expected):
+    start = MONEY_TEXT.index(span)
+    assert MONEY_TEXT[sum_after_clause(MONEY_TEXT, start, start + len(span)) : start + len(span)] == expected
+
+
+def test_only_a_money_question_cuts_the_clause_before_a_sum():
+    span = "about 200 films annually, employing 130,000 people, and generating an estimated $7.1 billion"
+    assert answered("How much money does the city make every year?", MONEY_TEXT, span) == "an estimated $7.1 billion"
+    assert answered("What does the city make annually?", MONEY_TEXT, span).startswith("about 200 films")
