@@ -24,7 +24,7 @@ from qa.errors import InvalidRequestError
 from qa.index.embed import Embedder, embedder_for
 from qa.index.store import Index, check_compatible, load_index
 from qa.read.asked import as_question, respell, truecase, with_full_name
-from qa.read.base import Reader
+from qa.read.base import Reader, cite
 from qa.read.question import Question, analyze, asks_definition
 from qa.read.rules import RULES_THRESHOLD, RuleReader
 from qa.read.sentences import SentenceRanker, stems
@@ -168,7 +168,7 @@ class Pipeline:
         # abstention rule refuses it here, in evaluation and at any threshold; its evidence is shown instead.
         evidence = _timed(timings, "evidence", lambda: self.evidence(q, vector, hits)) if q.polar else None
         candidates = [] if q.polar else self._read(q, reader, verifier, vector, hits, top_n, timings)
-        candidates = self.cite(q, candidates, hits)
+        candidates = self.cited_where_said(q, candidates, hits)
         no_answer = abstains(candidates, threshold)
         timings["total"] = round(sum(timings.values()), 3)
         return Response(
@@ -224,44 +224,51 @@ class Pipeline:
             if look.complete or (scored and scored[0].score >= exit_at):
                 return scored
 
-    def cite(self, q: Question, candidates: Sequence[Answer], hits: Sequence[Hit]) -> list[Answer]:
+    def cited_where_said(self, q: Question, candidates: Sequence[Answer], hits: Sequence[Hit]) -> list[Answer]:
         """Each answer cited where its sentence says most of what the question asks. The same text may stand in
         several sentences of the passages read, and the reader may have read it where less is said: "Beijing"
         of the caption "Eric Chan attends a press conference in Beijing" for "Where did Eric Chan fly to for the
         press conference?", beside "Eric Chan Kwok-ki, who flew to Beijing to attend the press conference". The
         citation moves to the sentence that holds more of the question's terms (idf-weighted, every name the
         first one held among them), the first one joins ``also_at``; the text and the score stay the reading's.
-        An answer whose question a quotation answers (``support``) keeps its citation."""
+        The new citation is made by ``qa.read.base.cite``, which checks it against the raw document. An answer
+        whose question a quotation answers (``support``) keeps its citation."""
         read = hits[: self.settings.reader_passages]
-        sentences = {(s.doc_id, s.start): s for hit in read for s in hit.chunk.sentences}
-        said = {key: stems(s.text) for key, s in sentences.items()}
+        sentences = list({(s.doc_id, s.start): s for hit in read for s in hit.chunk.sentences}.values())
         out = []
         for answer in candidates:
-            if answer.support is not None:
+            found = None if answer.support is not None else self._better_sentence(q, answer, sentences)
+            if found is None:
                 out.append(answer)
                 continue
-            cited = stems(answer.context.text)
-            best, best_overlap = None, self.ranker.overlap(q, cited) + CITE_MARGIN
-            names = [name for name in q.proper if name in cited]
-            pattern = re.compile(r"(?<!\w)" + re.escape(answer.text) + r"(?!\w)")
-            for key, sentence in sentences.items():
-                if key == (answer.context.doc_id, answer.context.start) or answer.text not in sentence.text:
-                    continue
-                found = pattern.search(sentence.text)
-                if found is None or not all(name in said[key] for name in names):
-                    continue
-                overlap = self.ranker.overlap(q, said[key])
-                if overlap > best_overlap:
-                    best, best_overlap = (sentence, found.start()), overlap
-            if best is None:
-                out.append(answer)
-                continue
-            sentence, at = best
-            start = sentence.start + at
-            citation = Citation(sentence.doc_id, start, start + len(answer.text))
-            also = tuple(c for c in (answer.citation, *answer.also_at) if c != citation)
-            out.append(replace(answer, citation=citation, context=sentence, also_at=also))
+            sentence, start = found
+            raw = self.index.document(sentence.doc_id).raw
+            moved = cite(raw, sentence, start, start + len(answer.text), answer.score, answer.scores)
+            also = tuple(c for c in (answer.citation, *answer.also_at) if c != moved.citation)
+            out.append(replace(answer, citation=moved.citation, context=sentence, also_at=also))
         return out
+
+    def _better_sentence(
+        self, q: Question, answer: Answer, sentences: Sequence[Sentence]
+    ) -> tuple[Sentence, int] | None:
+        """The sentence (and the raw offset of the answer in it) that holds the answer's text as a whole word or
+        phrase and CITE_MARGIN more of the question's terms than the answer's own, every name of that one among
+        them; None when there is none."""
+        cited = stems(answer.context.text)
+        names = [name for name in q.proper if name in cited]
+        best, best_overlap = None, self.ranker.overlap(q, cited) + CITE_MARGIN
+        pattern = re.compile(r"(?<!\w)" + re.escape(answer.text) + r"(?!\w)")
+        for sentence in sentences:
+            if sentence == answer.context or answer.text not in sentence.text:
+                continue
+            found = pattern.search(sentence.text)
+            terms = stems(sentence.text) if found else set()
+            if found is None or not all(name in terms for name in names):
+                continue
+            overlap = self.ranker.overlap(q, terms)
+            if overlap > best_overlap:
+                best, best_overlap = (sentence, sentence.start + found.start()), overlap
+        return best
 
     def select(self, patterns: Sequence[str]) -> frozenset[str]:
         """The ids of the documents that ``patterns`` name: exact ids, or globs such as ``reports/2024-*.pdf``."""

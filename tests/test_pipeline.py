@@ -148,19 +148,19 @@ def test_an_answer_is_cited_where_its_sentence_says_most_of_the_question(tmp_pat
 
     q = pipeline.analyze(question)
     # read in the caption, which does not say he flew: cited where it says so, the caption kept beside it
-    (moved,) = pipeline.cite(q, [read_in(caption)], hits)
+    (moved,) = pipeline.cited_where_said(q, [read_in(caption)], hits)
     assert moved.context.text.startswith("Eric Chan, who flew") and moved.also_at == (read_in(caption).citation,)
     raw = pipeline.index.documents["trip.txt"].raw
     assert raw[moved.citation.start : moved.citation.end] == "Beijing" and moved.score == 0.7
     # read where most is said already: kept; an answer a quotation supports keeps its citation
-    assert pipeline.cite(q, [moved], hits) == [moved]
+    assert pipeline.cited_where_said(q, [moved], hits) == [moved]
     supported = replace(read_in(caption), support=qin)
-    assert pipeline.cite(q, [supported], hits) == [supported]
+    assert pipeline.cited_where_said(q, [supported], hits) == [supported]
     # a sentence that lacks a name the first one holds is never cited instead, though it holds more of the question
     asked = pipeline.analyze("Where did Qin Weizhong attend the press conference?")
     flew = moved.context
     assert pipeline.ranker.overlap(asked, stems(flew.text)) > pipeline.ranker.overlap(asked, stems(qin.text)) + 0.05
-    assert pipeline.cite(asked, [read_in(qin)], hits) == [read_in(qin)]
+    assert pipeline.cited_where_said(asked, [read_in(qin)], hits) == [read_in(qin)]
 
 
 @pytest.mark.slow
