@@ -77,9 +77,11 @@ _RELATION = {
     *("that", "which", "whose", "called", "named", "known"),
 }
 _POSSESSIVE = re.compile(r"\w['’]s?\s+\w")
-# "What is Hung's (former) post?": a what-question ending in a possessive and a word for a post
+# "What is Hung's (former) post?", "What is Witman Hung's position at the Society?": a what-question ending in a
+# possessive and a word for a post, or in such a word and where the post is held
 _ROLE_OF = re.compile(
-    r"^\s*what\b.*\w['’]s?\s+(?:[a-z]+\s+){0,2}(" + "|".join(sorted(ROLE_NOUNS)) + r")\s*\??\s*$",
+    r"^\s*what\b.*\w['’]s?\s+(?:[a-z]+\s+){0,2}(" + "|".join(sorted(ROLE_NOUNS)) + r")"
+    r"(?:\s+(?:at|in|with|on|within|for)\s+[^?]+?)?\s*\??\s*$",
     re.IGNORECASE,
 )
 # "What is the budget of the Hetao zone?" asks for a sum as "How much …?" does

@@ -356,11 +356,14 @@ def _joins_name(tokens: list[Token], gaps: list[str], first: int, last: int) -> 
 
 
 def _strip_asked(c: Candidate, tokens: list[Token], asked: set[str]) -> Candidate | None:
-    """ "Shenzhen Mayor Qin Weizhong" asked as "the mayor of Shenzhen" → "Qin Weizhong"."""
+    """ "Shenzhen Mayor Qin Weizhong" asked as "the mayor of Shenzhen" → "Qin Weizhong"; what linked the
+    post to the asked name goes with it ("… officer for Hong Kong at the| Shenzhen Qianhai Authority")."""
     first, last = c.first, c.last
     while first <= last and tokens[first].stem in asked:
         first += 1
     while last >= first and tokens[last].stem in asked:
+        last -= 1
+    while c.last > last >= first and tokens[last].folded in STOPWORDS:
         last -= 1
     return Candidate(first, last, c.kind) if first <= last else None
 

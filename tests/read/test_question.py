@@ -47,6 +47,7 @@ from qa.text import stem
         ("What is Lau Siu-kai's title?", Kind.DESCRIBE, "title"),
         ("What was Sun Yuning’s job?", Kind.DESCRIBE, "job"),
         ("What is Hung's former post?", Kind.DESCRIBE, "post"),
+        ("What is Witman Hung's position at the Chinese Big Data Society?", Kind.DESCRIBE, "position"),  # and where
         ("How does Jacksonville's Filipino population rank?", Kind.ENTITY, None),  # "rank", a verb
         ("What is the Hetao zone?", Kind.DESCRIBE, None),
         # "What is X?" where X relates to something else asks for a name or a value, not a description:

@@ -123,6 +123,22 @@ def test_a_description_runs_through_a_list_but_not_a_clause(question, text, expe
     assert not any(t.startswith(expected) and t != expected for t in titles)
 
 
+def test_a_title_cut_before_the_asked_name_drops_what_linked_it():
+    from qa.read.question import analyze
+    from qa.read.rules import typed_spans
+    from qa.records import Sentence
+
+    text = (
+        "“Instead, we compete,” said Hung, also former principal liaison officer for Hong Kong at the Shenzhen "
+        "Qianhai Authority."
+    )
+    question = analyze("What was Hung's role at the Shenzhen Qianhai Authority?")
+    spans = typed_spans(question, [Sentence("d", 0, len(text), text)], text)
+    titles = [text[start:end] for start, end, _, kind in spans if kind == "title"]
+    assert "former principal liaison officer for Hong Kong" in titles
+    assert not any(t.endswith((" at the", " at", " the")) for t in titles)
+
+
 def test_a_verb_of_saying_before_a_name_is_no_title():
     from qa.read.question import analyze
     from qa.read.rules import typed_spans

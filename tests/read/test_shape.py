@@ -473,6 +473,12 @@ def test_a_currency_sign_belongs_to_its_number(span, whole):
             "executive chairman Witman Hung Wai-man hailed the plan",
             "executive chairman",
         ),
+        # what links the post to the asked name goes with the name
+        (
+            "What position does Hung hold at the Shenzhen Qianhai Authority?",
+            "liaison officer for Hong Kong at the Shenzhen Qianhai Authority",
+            "liaison officer for Hong Kong",
+        ),
         # a span that starts with the name, one word of the name, or a question that asks no post: unchanged
         (
             "What position does Witman Hung hold?",
@@ -1211,6 +1217,41 @@ def test_a_kind_ends_before_a_list_after_the_asked_noun(question, span, expected
     start = text.index(span)
     end = before_list_after_kind(analyze(question), text, start, start + len(span))
     assert text[start:end] == (expected or span)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a post's word just before a name is that person's title: it answers a question about a post only
+        ("Which ministries' press conference did Qin speak at?", "Mayor", False),
+        ("Who spoke at the press conference?", "Mayor", False),
+        ("What is Qin's title?", "Mayor", True),
+        ("What title does Qin hold?", "Mayor", True),
+        ("Who spoke at the press conference?", "Mayor Qin Weizhong", True),
+        ("Who spoke at the press conference?", "the mayor", True),  # no name follows
+    ],
+)
+def test_a_title_before_a_name_answers_only_a_question_about_a_post(question, span, fits):
+    text = "Mayor Qin Weizhong spoke at a press conference held by a number of ministries, the mayor said."
+    assert fits_in(question, text, span) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # someone's saying something is a clause, no answer
+        ("Who will Hong Kong join hands with?", "Eric Chan says financial hub", False),
+        ("Where will Hong Kong join hands?", "Eric Chan says financial hub", False),
+        ("Who will Hong Kong join hands with?", "Shenzhen", True),
+        # a why question may be answered by one, and a what-question may want a statement
+        ("Why will Hong Kong join hands with Shenzhen?", "Eric Chan says financial hub", True),
+        ("How did Eric Chan announce the plan?", "Eric Chan says financial hub", True),
+        ("What was the headline?", "Eric Chan says financial hub", True),
+    ],
+)
+def test_a_span_holding_a_saying_answers_no_plain_question(question, span, fits):
+    text = "Hong Kong’s No 2 official Eric Chan says financial hub will join hands with Shenzhen."
+    assert fits_in(question, text, span) is fits
 
 
 @pytest.mark.parametrize(
