@@ -57,8 +57,10 @@ FURNITURE_LINES = frozenset(
     }
 )
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
-_CREDIT = re.compile(
-    r"(?:^|(?<=\s))(?:Photos?|Pictures?|Images?|Illustrations?|Credit|Source|Video)\s*:\s*[^.!?:\n]{1,60}$",
+# "Photo: Martin Chan" at a line's end: furniture here; ``qa.read.credits`` reads it back for who took a photo
+CREDIT = re.compile(
+    r"(?:^|(?<=\s))(?P<label>Photos?|Pictures?|Images?|Illustrations?|Credit|Source|Video)\s*:\s*"
+    r"(?P<name>[^.!?:\n]{1,60})$",
     re.IGNORECASE,
 )
 _LEAD = re.compile(r"^\s*(?:[•·▪◦‣*+\-–—]\s+|#{1,6}\s+|>\s+|\d{1,2}[.)]\s+)?")
@@ -296,7 +298,7 @@ def content_sections(raw: str) -> tuple[tuple[Span, ...], ...]:
         lead = _LEAD.match(line)
         body_start = start + (lead.end() if lead else 0)
         body_end = end
-        credit = _CREDIT.search(raw, body_start, end)
+        credit = CREDIT.search(raw, body_start, end)
         if credit:
             body_end = credit.start()
         body_start, body_end = _strip(raw, body_start, body_end)
@@ -330,7 +332,7 @@ def _is_furniture(line: str) -> bool:
     return (
         text.casefold() in FURNITURE_LINES
         or _PAGE_NUMBER.fullmatch(text) is not None
-        or _CREDIT.fullmatch(text) is not None
+        or CREDIT.fullmatch(text) is not None
     )
 
 

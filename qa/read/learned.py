@@ -27,6 +27,7 @@ from qa import runtime
 from qa.config import Settings
 from qa.index.store import Index
 from qa.read.base import Look, cite, merge
+from qa.read.credits import credit_after
 from qa.read.question import Kind, Question, Wants
 from qa.read.rules import typed_spans
 from qa.read.sentences import RankedSentence, SentenceRanker
@@ -75,6 +76,7 @@ class Window:
     sentences: tuple[Sentence, ...]
     ranked: RankedSentence  # the sentence the window was grown around
     speaker: tuple[int, int] | None = None  # document offsets of who says it, for "Who said …?"
+    credit: Sentence | None = None  # "Photo: Martin Chan" after the last sentence, for "Who took the photo …?"
 
 
 class LearnedReader:
@@ -197,8 +199,10 @@ class LearnedReader:
                 run = self._back_to(run, who[0])
                 who = who if run[0].start <= who[0] else None
             raw = self.index.document(sentence.doc_id).raw
-            start, end = run[0].start, run[-1].end
-            chosen.append(Window(sentence.doc_id, start, end, raw[start:end], run, r, who))
+            credit = credit_after(raw, run[-1]) if Wants.CREDIT in q.wants else None
+            start, end = run[0].start, (credit or run[-1]).end
+            run = run if credit is None else (*run, credit)
+            chosen.append(Window(sentence.doc_id, start, end, raw[start:end], run, r, who, credit))
         return chosen
 
     def _back_to(self, run: tuple[Sentence, ...], offset: int) -> tuple[Sentence, ...]:
@@ -238,6 +242,8 @@ class LearnedReader:
         answer = cite(raw, context, start, end, confidence, stages)
         if window.speaker is not None and context != window.ranked.sentence:
             return replace(answer, support=window.ranked.sentence)  # the speaker of the quotation read
+        if window.credit is not None and context == window.credit:
+            return replace(answer, support=window.sentences[-2])  # the caption the credit ends
         return answer
 
 

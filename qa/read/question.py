@@ -127,6 +127,16 @@ _ASKS_HEAD = re.compile(
     r"^\s*who\s+(?:now\s+|currently\s+)?(?:heads|headed|leads|led|chairs|chaired|runs|ran|directs|directed)\b",
     re.IGNORECASE,
 )
+# "Who took the photo …?", "Who photographed …?", "Who is the photographer?", "Whose picture …?": who made a
+# photo (not who is in it: "Who appears in the photo?")
+_PHOTO = r"(?:photo(?:graph)?|picture|image|illustration)s?"
+_ASKS_CREDIT = re.compile(
+    rf"^\s*whose\s+{_PHOTO}\b"
+    r"|^\s*(?:who|whose|by\s+whom)\b[^?]*?(?:\bphotograph(?:ed|ers?)\b|\billustrat(?:ed|ors?)\b"
+    rf"|\b(?:took|take|takes|taken|shot|snapped|credited)\b[^?]*\b{_PHOTO}\b"
+    rf"|\b{_PHOTO}\b[^?]*\b(?:taken|shot|snapped|credited)\b)",
+    re.IGNORECASE,
+)
 # A post below the one named: "deputy director" is not the director
 LESSER = {"deputy", "vice", "assistant", "associate", "sub", "under"}
 # A post held before: the "former mayor" is not the mayor, but may answer "Who was a mayor …?"
@@ -156,6 +166,7 @@ class Wants(Enum):
     SPEAKER = "speaker"  # "Who said the plan was …?": whoever says it, also where a quotation says "he"
     HEAD = "head"  # "Who heads the Customs?": the holder of a post, not of a lesser one ("deputy director")
     NUMBER = "number"  # "What is the population of …?", "What is the Hong Kong side's area?": a number
+    CREDIT = "credit"  # "Who took the photo of the border area?": whom a photo's credit names
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +308,8 @@ def _wants(question: str, kind: Kind) -> frozenset[Wants]:
         wants.add(Wants.SPEAKER)
     if kind is Kind.PERSON and _ASKS_HEAD.match(question):
         wants.add(Wants.HEAD)
+    if _ASKS_CREDIT.search(question):
+        wants.add(Wants.CREDIT)
     return frozenset(wants)
 
 

@@ -61,6 +61,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from qa.read.credits import in_caption, names_no_photographer
 from qa.read.question import (
     COMPARATIVES,
     CURRENCY,
@@ -697,6 +698,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Which city did Eric Chan travel to …?" is not "Hong Kong" of "Hong Kong’s No 2 official Eric …"
     if not_what_it_becomes(q, text, start, end):
         return True  # "What should the Greater Bay Area become?" is not "scheme" of "… scheme to link … into a hub"
+    if Wants.CREDIT in q.wants and (names_no_photographer(text[start:end]) or in_caption(text, start, end)):
+        return True  # "Who photographed Eric Chan …?" is not "Handout" of "Photo: Handout", nor "Eric Chan" it shows
     if title_of_the_next_name(q, text, start, end):
         return True  # "Which ministries' press conference did Qin speak at?" is not "Mayor" of "Mayor Qin Weizhong"
     if reports_inside(q, text[start:end]):

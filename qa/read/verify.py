@@ -110,7 +110,9 @@ def features(
     rivals = [a.scores.reader for a in others if normalize_answer(a.text) != mine and a is not answer]
     gap = answer.scores.reader - max(rivals) if rivals else 10.0
     c = answer.citation
-    hit = next((h for h in hits if h.chunk.doc_id == c.doc_id and h.chunk.start <= c.start < h.chunk.end), None)
+    hit = _hit_at(hits, c.doc_id, c.start)
+    if hit is None and answer.support is not None:  # a photo credit, outside every passage: its caption's
+        hit = _hit_at(hits, answer.support.doc_id, answer.support.start)
     sentence_terms = stems(answer.context.text.replace(answer.text, " "))
     if answer.support is not None:  # the quotation a speaker said: what matched the question
         sentence_terms |= stems(answer.support.text)
@@ -153,6 +155,10 @@ def features(
         "null_votes": answer.scores.null_votes,
         "echoes_question": _echoes(q, answer.text),
     }
+
+
+def _hit_at(hits: Sequence[Hit], doc_id: str, offset: int) -> Hit | None:
+    return next((h for h in hits if h.chunk.doc_id == doc_id and h.chunk.start <= offset < h.chunk.end), None)
 
 
 _YEAR = r"\b(?:1\d{3}|20\d\d)s?\b"

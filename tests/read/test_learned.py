@@ -186,6 +186,33 @@ def test_windows_are_raw_slices_of_whole_sentences(seed_pipeline, seed_raw):
         assert w.start == w.sentences[0].start and w.end == w.sentences[-1].end
 
 
+def test_who_took_a_photo_is_read_from_the_credit_after_its_caption(seed_pipeline, seed_raw):
+    # windows end with the credit only for a question about who took a photo
+    question = "Who took the photo of the border area?"
+    hits = list(seed_pipeline.backend.search(question, 10).hits)
+    query = seed_pipeline.embedder.encode([question])[0]
+    windows = seed_pipeline.reader.choose_windows(seed_pipeline.analyze(question), query, hits)
+    credited = [w for w in windows if w.credit is not None]
+    assert credited and all(seed_raw[w.start : w.end] == w.text and w.end == w.credit.end for w in credited)
+    other = "What is the border area being developed into?"
+    hits = list(seed_pipeline.backend.search(other, 10).hits)
+    query = seed_pipeline.embedder.encode([other])[0]
+    assert all(w.credit is None for w in seed_pipeline.reader.choose_windows(analyze(other), query, hits))
+    # the answer cites the credit's name; the caption that matched the question is its support
+    answer = seed_pipeline.ask(question).answers[0]
+    assert answer.text == "Martin Chan" and seed_raw[answer.citation.start : answer.citation.end] == "Martin Chan"
+    assert answer.context.text == "Photo: Martin Chan" and answer.support is not None
+    assert answer.support.text.startswith("The border area between Shenzhen and Hong Kong")
+    # who the photo shows took no photo, nor does a handout credit name anyone
+    for unanswered in (
+        "Who photographed Eric Chan at the press conference?",
+        "Who took the photo of the press conference?",
+    ):
+        assert seed_pipeline.ask(unanswered).no_answer, unanswered
+    # and the credit answers nothing else: "Martin Chan" stays out of the index
+    assert seed_pipeline.ask("Who is Chan?").answers[0].text != "Martin Chan"
+
+
 def test_every_answer_to_every_gold_question_is_an_exact_slice(seed_pipeline, seed_raw):
     for line in GOLD.read_text(encoding="utf-8").splitlines():
         gold = json.loads(line)

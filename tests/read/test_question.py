@@ -87,6 +87,28 @@ def test_definitions_are_who_or_what_is_a_name():
     assert asks_definition(title) and title.target == ("lau", "siu-kai")
 
 
+@pytest.mark.parametrize(
+    ("question", "credit"),
+    [
+        ("Who took the photo of the border area?", True),
+        ("Who photographed the border area?", True),
+        ("Who is the photographer?", True),
+        ("Whose photo shows the border area?", True),
+        ("By whom was the picture taken?", True),
+        ("Who is credited with the photo of the border area?", True),
+        # who is in a photo, or took something else, is no question about its credit
+        ("Who appears in the photo?", False),
+        ("Which official attends a press conference in the handout photo?", False),
+        ("Who took office in 2017?", False),
+        ("Who shot the president?", False),
+    ],
+)
+def test_who_took_a_photo_asks_for_its_credit(question, credit):
+    from qa.read.question import Wants
+
+    assert (Wants.CREDIT in analyze(question).wants) is credit
+
+
 def test_what_a_question_wants_beyond_its_type():
     from qa.read.question import Wants
 

@@ -1222,6 +1222,25 @@ def test_a_kind_ends_before_a_list_after_the_asked_noun(question, span, expected
 @pytest.mark.parametrize(
     ("question", "span", "fits"),
     [
+        # who took a photo is neither who the caption shows, nor a credit's label or a handout
+        ("Who took the photo of the press conference?", "Eric Chan", False),
+        ("Who photographed Eric Chan?", "Handout", False),
+        ("Who took the photo of the border area?", "Photo", False),
+        ("Who took the photo of the border area?", "Martin Chan", True),
+        # who the caption shows answers any other question
+        ("Who attends the press conference?", "Eric Chan", True),
+    ],
+)
+def test_who_took_a_photo_is_not_who_it_shows(question, span, fits):
+    text = (
+        "The border area is being developed. Photo: Martin Chan\nEric Chan attends a press conference. Photo: Handout"
+    )
+    assert fits_in(question, text, span) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
         # a post's word just before a name is that person's title: it answers a question about a post only
         ("Which ministries' press conference did Qin speak at?", "Mayor", False),
         ("Who spoke at the press conference?", "Mayor", False),

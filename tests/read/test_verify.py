@@ -74,6 +74,19 @@ def test_the_speaker_of_a_quotation_is_checked_against_the_quotation():
     assert alone["sentence_overlap"] < 0.5 and supported["sentence_overlap"] == 1.0
 
 
+def test_a_credit_outside_every_passage_takes_its_captions_passage():
+    # "Photo: Martin Chan" is no content, so no passage holds it: the caption's passage is what was found
+    q = analyze("Who took the photo of the border area?")
+    caption = "The border area is being developed."
+    answer, hit = _answer("border area", caption)
+    credit = Sentence("d", len(caption) + 1, len(caption) + 19, "Photo: Martin Chan")
+    credited = replace(answer, text="Martin Chan", citation=Citation("d", credit.start + 7, credit.end), context=credit)
+    alone = features(q, credited, [credited], [hit], FlatRanker(), VECTOR)
+    supported = features(q, replace(credited, support=hit.chunk.sentences[0]), [credited], [hit], FlatRanker(), VECTOR)
+    assert alone["in_bm25"] == 0.0 and alone["dense"] == 0.0
+    assert supported["in_bm25"] == 1.0 and supported["dense"] == hit.dense_score
+
+
 def test_dense_similarity_counts_as_a_lead_over_the_best_passage_not_as_a_level():
     # a short question scores low with every passage: only how far the answer's passage and sentence fall
     # behind the best ones may count, not the level itself
