@@ -78,7 +78,7 @@ from qa.read.question import (
     post_words,
 )
 from qa.read.units import is_unit, other_dimension
-from qa.text import MONTHS, NUMBER_WORDS, NUMERAL, STOPWORDS, WEEKDAYS, fold, stem, terms, words
+from qa.text import MONTHS, NUMBER_WORDS, NUMERAL, STOPWORDS, WEEKDAYS, fold, stem, terms, verb_base, words
 
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 # Where a span runs on past its answer: a new clause, or a modifier or examples tacked on after a comma
@@ -1185,15 +1185,18 @@ def past_restated_reason(q: Question, text: str, start: int, end: int) -> int:
     return start
 
 
-def _restated_then_reason(q: Question, text: str, start: int, end: int) -> int | None:
+def _restated_then_reason(
+    q: Question, text: str, start: int, end: int, opens: re.Pattern[str] | None = None
+) -> int | None:
     """Where, in ``text[start:end]``, two or more of the question's terms in a row (stopwords between them
-    aside) are followed by a plain cause or purpose (``_PLAIN_REASON``): the offset of that opening."""
-    asked, run = set(q.terms), 0
+    aside) are followed by a plain cause or purpose (``opens``, by default ``_PLAIN_REASON``): the offset of
+    that opening."""
+    asked, run, opens = set(q.terms), 0, opens or _PLAIN_REASON
     for word, begin, _ in words(text[start:end]):
         folded = fold(word)
-        if run >= 2 and _PLAIN_REASON.match(text, start + begin):
+        if run >= 2 and opens.match(text, start + begin):
             return start + begin
-        if stem(folded) in asked:
+        if stem(folded) in asked or stem(verb_base(folded)) in asked:  # "flew" restates "fly"
             run += 1
         elif folded not in STOPWORDS:
             run = 0
@@ -1242,13 +1245,33 @@ _PLAIN_REASON = re.compile(
 )
 
 
+# a plain cause or purpose, or an infinitive: "flew to Beijing |to attend the press conference" (not "to Beijing",
+# "to the …"); right after the question restated, a purpose
+_REASON_OR_PURPOSE = re.compile(
+    _PLAIN_REASON.pattern + r"|(?-i:to\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those|be)\b)[a-z]{2,}\b)",
+    re.IGNORECASE,
+)
+
+
 def reason_after_restated(q: Question, text: str, start: int, end: int) -> bool:
     """For "why" questions, a span before the place where its sentence restates the question and then opens a
     cause or purpose ("… a special data channel for researchers … to visit overseas websites |for research
-    purposes" for "Why would researchers visit overseas websites?"): the cause stands after, the span is not it."""
+    purposes" for "Why would researchers visit overseas websites?"): the cause stands after, the span is not it;
+    nor is a span that starts after the clause such an opening (or an infinitive: "to attend") begins has
+    ended ("Eric Chan Kwok-ki, who flew to Beijing |to attend the press conference, said |the financial hub
+    would …" for "Why did Eric Chan fly to Beijing?"). Of the 9 why-questions of the training pool whose gold
+    sentence restates them before the gold answer so, none has the gold answer after such a break."""
     if q.kind is not Kind.REASON:
         return False
-    return _restated_then_reason(q, text, end, _sentence_bounds(text, start, end)[1]) is not None
+    lower, upper = _sentence_bounds(text, start, end)
+    if _restated_then_reason(q, text, end, upper) is not None:
+        return True
+    opening = _restated_then_reason(q, text, lower, start, _REASON_OR_PURPOSE)
+    return opening is not None and _CLAUSE_BREAK.search(text, opening, start) is not None
+
+
+# the words a cause or purpose may open with before its span: "because |factors such as …", "in order |to find …"
+REASON_OPENING_WORDS = 3
 
 
 def asked_agent(q: Question, text: str, start: int, end: int) -> tuple[int, int]:

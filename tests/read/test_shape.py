@@ -1150,12 +1150,19 @@ def test_a_what_answer_does_not_open_with_the_asked_verb(question, expected):
         ("Why would researchers visit overseas websites?", "for research purposes", "for research purposes"),
         # "to" alone may open an infinitive's object ("forced Ford to introduce"): no cause is told by it
         ("Why did Ford introduce small cars?", "An increase in imported cars", "An increase in imported cars"),
+        # but right after the restated question (a past form restating the asked verb), an infinitive is a purpose,
+        # and what the sentence says after its clause has ended is no cause
+        ("Why did Eric Chan fly to Beijing?", "the financial hub would join hands", None),
+        ("Why did Eric Chan fly to Beijing?", "to attend the press conference", "to attend the press conference"),
+        ("Why did Eric Chan fly to Beijing?", "the press conference", "the press conference"),  # inside the clause
     ],
 )
 def test_a_why_answer_is_the_cause_after_the_restated_question(question, span, expected):
     text = (
         "There would be a special data channel for researchers to visit overseas websites for research purposes. "
-        "An increase in imported cars forced Ford to introduce small cars to the market."
+        "An increase in imported cars forced Ford to introduce small cars to the market. "
+        "Eric Chan Kwok-ki, who flew to Beijing to attend the press conference, said the financial hub would join "
+        "hands with Shenzhen."
     )
     assert answered(question, text, span) == expected
 
