@@ -57,6 +57,7 @@ is asked for) and ``whole_list`` ("regulation and immigration" → "laws, regula
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -254,6 +255,32 @@ def before_list_after_kind(q: Question, text: str, start: int, end: int) -> int:
             last = more
         return last.end() if at > 0 and _LIST_GOES_ON.match(text, last.end(), end) else end
     return end
+
+
+def name_after_kind(q: Question, text: str, start: int, end: int) -> bool:
+    """For "what kind of X", the name just after X is the X's name, and the owner just before it whose X it is,
+    not its kind: "the Chinese Association of Hong Kong and Macau Studies" (or a piece of it) and "Beijing" of
+    "Beijing’s semi-official think tank the Chinese Association …" for "Lau Siu-kai is a consultant at what
+    kind of think tank?" (the kind is "semi-official"). No gold answer of the training pool's 231 what-kind-of
+    questions stands so."""
+    asked = _KIND_OF.search(q.text)
+    if asked is None:
+        return False
+    phrase = list(itertools.takewhile(lambda w: len(w) == 1 or fold(w) not in STOPWORDS, asked.group(1).split()))
+    if not phrase:
+        return False
+    noun = stem(fold(phrase[-1]))  # "tank" of "think tank?", "connector" of "connector was originally"
+    lower, upper = _sentence_bounds(text, start, end)
+    for word in _WORD.finditer(text, lower, upper):
+        if stem(fold(word.group())) != noun:
+            continue
+        name = _NAME_AFTER_NOUN.match(text, word.end(), upper)
+        if name is not None and start < name.end() and name.start(1) < end:
+            return True
+        owner = _OWNER_BEFORE.search(text, max(lower, word.start() - 60), word.start())
+        if owner is not None and start <= owner.start(1) < end:
+            return True  # "Beijing" of "Beijing’s semi-official think tank": whose X, not what kind
+    return False
 
 
 # "what kind of X": X (up to three words), the noun the kind is asked of
@@ -593,6 +620,10 @@ def past_cut_name(text: str, start: int, end: int) -> int:
 
 # A name of two or more capitalised words, "of" / "the" / "and" / "for" allowed inside it
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w'’.-]*)+")
+# the owner of a noun up to three words before it: "|Beijing|’s semi-official think tank"
+_OWNER_BEFORE = re.compile(r"([\w-]+)['’]s\s+(?:[\w-]+\s+){0,3}$")
+# a name just after a noun, an article or a comma between: "think tank| the Chinese Association of … Studies"
+_NAME_AFTER_NOUN = re.compile(r",?\s+(?:(?:the|a|an)\s+)?(" + _NAME_RUN.pattern + r")")
 
 
 def asked_kind_name(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
@@ -700,6 +731,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "What should the Greater Bay Area become?" is not "scheme" of "… scheme to link … into a hub"
     if Wants.CREDIT in q.wants and (names_no_photographer(text[start:end]) or in_caption(text, start, end)):
         return True  # "Who photographed Eric Chan …?" is not "Handout" of "Photo: Handout", nor "Eric Chan" it shows
+    if name_after_kind(q, text, start, end):
+        return True  # "… at what kind of think tank?" is not "the Chinese Association …" of "think tank the Chinese …"
     if title_of_the_next_name(q, text, start, end):
         return True  # "Which ministries' press conference did Qin speak at?" is not "Mayor" of "Mayor Qin Weizhong"
     if reports_inside(q, text[start:end]):
@@ -799,10 +832,14 @@ def not_what_it_becomes(q: Question, text: str, start: int, end: int) -> bool:
     """For "What should X become?" (or "… turn X into?"), a span of a sentence that says what something is
     turned "into", other than what follows it: "scheme" of "… Beijing’s scheme to link the cities … into an
     integrated economic and business hub" for "What should the Greater Bay Area become?" (the hub is what it
-    becomes). No gold answer of the training pool is rejected."""
+    becomes). For "… become?", also a span of a sentence that says nothing becomes, is turned or made anything
+    ("Science Park" of the headline "Hong Kong Science Park to open new branch …"; the training pool holds no
+    question that ends so). No gold answer of the training pool is rejected."""
     if q.kind is not Kind.ENTITY or not _BECOME.search(q.text):
         return False
     lower, upper = _sentence_bounds(text, start, end)
+    if _ENDS_BECOME.search(q.text) and not _BECOMING.search(text, lower, upper):
+        return True  # "What does Hong Kong want the park to become?" is not "Science Park" of a headline
     into = [m.end() for m in _INTO.finditer(text, lower, upper)]
     after = [at for at in into if at <= start and len(text[at:start].split()) <= 1]
     if into and not after:
@@ -819,6 +856,11 @@ def not_what_it_becomes(q: Question, text: str, start: int, end: int) -> bool:
 # question ends with its verb; "into" before it in a sentence
 _BECOME = re.compile(r"^\s*(?:what|which)\b.*\b(?:become|into)\s*\??\s*$", re.IGNORECASE)
 _INTO = re.compile(r"\binto\b", re.IGNORECASE)
+# "… become?" is answered by a sentence that says something becomes, is turned or made into something
+_ENDS_BECOME = re.compile(r"\bbecome\s*\??\s*$", re.IGNORECASE)
+_BECOMING = re.compile(
+    r"\b(?:into|become|becomes|becoming|became|turn\w*|transform\w*|convert\w*|made|mak\w*)\b", re.IGNORECASE
+)
 # What a question or a sentence turns into something: "… will the park be turned into?", "… to turn the park
 # into?", "turn the neighbouring cities into"
 _TURNED = re.compile(

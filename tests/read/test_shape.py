@@ -152,6 +152,21 @@ def test_what_something_becomes_follows_into(question, span, fits):
     assert fits_in(question, text, span) is fits
 
 
+@pytest.mark.parametrize(
+    ("question", "fits"),
+    [
+        # "… become?" is not answered from a sentence that says nothing becomes or is turned into anything
+        ("What does Hong Kong want the park to become?", False),
+        # other questions may be, and so is one about what something is turned into (no sentence says "turn")
+        ("What will the park house?", True),
+        ("What does Beijing want to turn the cities into?", True),
+    ],
+)
+def test_what_something_becomes_is_said_by_a_sentence_of_becoming(question, fits):
+    text = "Hong Kong Science Park to open new branch in Shenzhen, area to house 40 projects\nIt is a platform."
+    assert fits_in(question, text, "Science Park") is fits
+
+
 def test_what_a_thing_is_turned_into_is_said_of_that_thing():
     text = "It aims to turn the neighbouring cities into engines. He will turn the park into a platform."
     assert not fits_in("What will the park be turned into?", text, "engines")  # the cities are turned into them
@@ -1242,6 +1257,25 @@ def test_who_took_a_photo_is_not_who_it_shows(question, span, fits):
     text = (
         "The border area is being developed. Photo: Martin Chan\nEric Chan attends a press conference. Photo: Handout"
     )
+    assert fits_in(question, text, span) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # the name after X, or a piece of it, and the owner before X say which X and whose, not what kind
+        ("Lau is a consultant at what kind of think tank?", "the Chinese Association of Macau Studies", False),
+        ("Lau is a consultant at what kind of think tank?", "Macau Studies", False),
+        ("Lau is a consultant at what kind of think tank?", "think tank the Chinese Association", False),
+        ("Lau is a consultant at what kind of think tank?", "Beijing", False),
+        ("Lau is a consultant at what kind of think tank?", "semi-official", True),
+        # other questions may be answered by them
+        ("Where is Lau a consultant?", "the Chinese Association of Macau Studies", True),
+        ("What kind of consultant is Lau?", "the Chinese Association of Macau Studies", True),
+    ],
+)
+def test_what_kind_of_thing_is_not_its_name_nor_its_owner(question, span, fits):
+    text = "Lau, a consultant at Beijing’s semi-official think tank the Chinese Association of Macau Studies, said so."
     assert fits_in(question, text, span) is fits
 
 
