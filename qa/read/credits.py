@@ -21,13 +21,18 @@ _PICTURE = re.compile(r"photos?|pictures?|images?|illustrations?|credit", re.IGN
 _NO_ONE = frozenset({"handout", "file", "files", "supplied", "courtesy", "stock"})
 
 
+def _picture_credit(raw: str, at: int) -> re.Match[str] | None:
+    """The picture credit that ends the line of raw offset ``at``, after it."""
+    line_end = raw.find("\n", at)
+    found = CREDIT.search(raw, at, len(raw) if line_end < 0 else line_end)
+    return found if found is not None and _PICTURE.fullmatch(found.group("label")) else None
+
+
 def credit_after(raw: str, caption: Sentence) -> Sentence | None:
     """The picture credit that ends ``caption``'s line ("Photo: Martin Chan"), as a sentence of raw; None where
     there is none, or something other than blanks stands between them."""
-    line_end = raw.find("\n", caption.end)
-    line_end = len(raw) if line_end < 0 else line_end
-    found = CREDIT.search(raw, caption.end, line_end)
-    if found is None or raw[caption.end : found.start()].strip() or not _PICTURE.fullmatch(found.group("label")):
+    found = _picture_credit(raw, caption.end)
+    if found is None or raw[caption.end : found.start()].strip():
         return None
     end = found.end()
     while end > found.start() and raw[end - 1].isspace():
@@ -39,9 +44,7 @@ def in_caption(raw: str, start: int, end: int) -> bool:
     """The span ``raw[start:end]`` stands in a caption, before the picture credit that ends its line: "Eric
     Chan" of "Hong Kong No 2 official Eric Chan attends a press conference … Photo: Handout" is who the photo
     shows, not who took it."""
-    line_end = raw.find("\n", end)
-    found = CREDIT.search(raw, end, len(raw) if line_end < 0 else line_end)
-    return found is not None and _PICTURE.fullmatch(found.group("label")) is not None and end <= found.start()
+    return _picture_credit(raw, end) is not None
 
 
 def names_no_photographer(span: str) -> bool:

@@ -32,7 +32,6 @@ from qa.read.question import Kind, Question, Wants
 from qa.read.rules import typed_spans
 from qa.read.sentences import RankedSentence, SentenceRanker
 from qa.read.shape import (
-    REASON_OPENING_WORDS,
     before_asked_name,
     full_name,
     misfits,
@@ -63,6 +62,7 @@ log = logging.getLogger("qa.read.learned")
 TEMPERATURE = 4.0
 SPANS_PER_WINDOW = 20
 SPEAKER_WORDS = 80  # words a window may reach back for the speaker of its quotation
+REASON_OPENING_WORDS = 3  # words before a span that a cause or purpose it grows to may start with
 
 
 @dataclass(frozen=True, slots=True)

@@ -910,7 +910,8 @@ def title_of_the_next_name(q: Question, text: str, start: int, end: int) -> bool
     return bool(found) and all(fold(w) in TITLES for w in found) and _NAME_JUST_AFTER.match(text, end) is not None
 
 
-# a lowercase verb of saying between two words: "Eric Chan says financial hub"
+# a lowercase verb of saying between two words: "Eric Chan says financial hub" (not ``ATTRIBUTING``, whose
+# "stated" is also a participle: "as soon as they enter into force, unless stated otherwise")
 _REPORTED = re.compile(r"\w[,’'”\"]?\s+(?:says|said|tells|told|announced|announces|adds|added|insists|insisted)\s+\w")
 
 
@@ -1310,10 +1311,6 @@ def reason_after_restated(q: Question, text: str, start: int, end: int) -> bool:
         return True
     opening = _restated_then_reason(q, text, lower, start, _REASON_OR_PURPOSE)
     return opening is not None and _CLAUSE_BREAK.search(text, opening, start) is not None
-
-
-# the words a cause or purpose may open with before its span: "because |factors such as …", "in order |to find …"
-REASON_OPENING_WORDS = 3
 
 
 def asked_agent(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
