@@ -456,15 +456,20 @@ def test_a_cost_wants_money_a_difference_a_sentence_that_compares_a_choice_one_c
         ("In what year was the hub finished?", "2035", False),
         ("By when will the hub be reality?", "2035", True),
         ("When did John Lee become leader?", "2022", True),
-        # the future verb may stand several words before the time; a comma ends its reach
+        # the future verb may stand several words before the time, past an appositive, or in the span; a new
+        # clause ends its reach, and a noun "will" is none
         ("When was the park founded?", "Thursday", False),
+        ("When was the park founded?", "2040", False),
+        ("When did John Lee become leader?", "hub will be reality by 2035", False),
         ("When was the park founded?", "1970", True),
+        ("When was the park founded?", "1980", True),
     ],
 )
 def test_a_past_question_is_not_answered_by_a_future_deadline(question, span, fits):
     text = (
         "John Lee, leader since 2022, says the cross-border tech hub will be reality by 2035. The park will "
-        "open its new branch in Shenzhen on Thursday, and it opened in 1970."
+        "open its new branch in Shenzhen on Thursday, a step in an effort to turn it into an engine by 2040, "
+        "and it opened in 1970. Ideas of free will spread in 1980."
     )
     assert fits_in(question, text, span) is fits
 
