@@ -262,8 +262,10 @@ class Pipeline:
             if sentence == answer.context or answer.text not in sentence.text:
                 continue
             found = pattern.search(sentence.text)
-            terms = stems(sentence.text) if found else set()
-            if found is None or not all(name in terms for name in names):
+            if found is None:
+                continue
+            terms = stems(sentence.text)
+            if not all(name in terms for name in names):
                 continue
             overlap = self.ranker.overlap(q, terms)
             if overlap > best_overlap:

@@ -277,10 +277,8 @@ def name_after_kind(q: Question, text: str, start: int, end: int) -> bool:
         name = _NAME_AFTER_NOUN.match(text, word.end(), upper)
         if name is not None and start < name.end() and name.start(1) < end:
             return True
-        owner = _OWNER_BEFORE.search(text, max(lower, word.start() - 60), word.start())
-        if owner is not None and start <= owner.start(1) < end:
-            return True  # "Beijing" of "Beijing’s semi-official think tank": whose X, not what kind
-    return False
+    owned = _OWNS.match(text, end)  # "Beijing| ’s semi-official think tank": whose X, not what kind
+    return owned is not None and noun in [stem(fold(w)) for w in text[owned.start("owned") : upper].split()[:4]]
 
 
 # "what kind of X": X (up to three words), the noun the kind is asked of
@@ -620,8 +618,6 @@ def past_cut_name(text: str, start: int, end: int) -> int:
 
 # A name of two or more capitalised words, "of" / "the" / "and" / "for" allowed inside it
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w'’.-]*)+")
-# the owner of a noun up to three words before it: "|Beijing|’s semi-official think tank"
-_OWNER_BEFORE = re.compile(r"([\w-]+)['’]s\s+(?:[\w-]+\s+){0,3}$")
 # a name just after a noun, an article or a comma between: "think tank| the Chinese Association of … Studies"
 _NAME_AFTER_NOUN = re.compile(r",?\s+(?:(?:the|a|an)\s+)?(" + _NAME_RUN.pattern + r")")
 
