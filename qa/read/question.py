@@ -133,8 +133,8 @@ _PHOTO = r"(?:photo(?:graph)?|picture|image|illustration)s?"
 _ASKS_CREDIT = re.compile(
     rf"^\s*whose\s+{_PHOTO}\b"
     r"|^\s*(?:who|whose|by\s+whom)\b[^?]*?(?:\bphotograph(?:ed|ers?)\b|\billustrat(?:ed|ors?)\b"
-    rf"|\b(?:took|take|takes|taken|shot|snapped|credited)\b[^?]*\b{_PHOTO}\b"
-    rf"|\b{_PHOTO}\b[^?]*\b(?:taken|shot|snapped|credited)\b)",
+    rf"|\b(?:took|take|takes|taken|shot|snapped|captured|credited)\b[^?]*\b{_PHOTO}\b"
+    rf"|\b{_PHOTO}\b[^?]*\b(?:taken|shot|snapped|captured|credited)\b)",
     re.IGNORECASE,
 )
 # A post below the one named: "deputy director" is not the director

@@ -96,11 +96,13 @@ def test_definitions_are_who_or_what_is_a_name():
         ("Whose photo shows the border area?", True),
         ("By whom was the picture taken?", True),
         ("Who is credited with the photo of the border area?", True),
+        ("Who captured the image of the border area?", True),
         # who is in a photo, or took something else, is no question about its credit
         ("Who appears in the photo?", False),
         ("Which official attends a press conference in the handout photo?", False),
         ("Who took office in 2017?", False),
         ("Who shot the president?", False),
+        ("Who captured the fort?", False),
     ],
 )
 def test_who_took_a_photo_asks_for_its_credit(question, credit):
