@@ -735,6 +735,12 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Who will Hong Kong join hands with?" is not "Eric Chan says financial hub"
     if the_asked_subject(q, text, start, end):
         return True  # "What should the mechanism … attract?" is not "collaboration mechanism"
+    if person_for_thing(q, text, start, end):
+        return True  # "Which think tank is Lau a consultant at?" is not "Professor Lau Siu-kai"
+    if sayer_of_the_deed(q, text, start, end):
+        return True  # "Who will Hong Kong join hands with?" is not "Eric Chan" of "Eric Chan …, said … join hands"
+    if doer_of_the_deed(q, text, start, end):
+        return True  # … nor "the financial hub" of "the financial hub would join hands with Shenzhen"
     if things_for_people(q, text, start, end):
         return True  # "How many people work at the Science Park?" is not "40" of "40 other projects"
     if counted_elsewhere(q, text, start, end):
@@ -1734,6 +1740,88 @@ def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
         if tied and not any(_names_any(asked_names, names) for names in tied):
             return True
     return False
+
+
+# "Which think tank …?": the words after the wh-word, up to a small word ("is", "of", "the")
+_ASKED_KIND = re.compile(r"\b(?:which|what)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", re.IGNORECASE)
+# Kinds of things that no person is: bodies, places and the things a document says a person does or makes
+_THING_KINDS = _KINDS - {stem(word) for word in TITLES} | {
+    stem(word)
+    for word in (
+        *("tank", "platform", "project", "programme", "program", "scheme", "plan", "policy", "strategy", "event"),
+        *("ceremony", "conference", "anniversary", "channel", "exchange", "hub", "measure", "treaty", "law"),
+        *("agreement", "framework", "mechanism", "cluster", "laboratory", "branch", "site", "website", "building"),
+    )
+}
+
+
+def person_for_thing(q: Question, text: str, start: int, end: int) -> bool:
+    """For "Which think tank …?" (a kind of thing: a place, a project, a think tank …), a person: a name that
+    the document gives a post ("Professor Lau Siu-kai"). A kind that names people or a body ("Which company
+    director …?", "Which academic …?"; ``other_kind`` checks bodies) or a post in the question checks
+    nothing. In the training pool, no gold answer to the 128 what/which-questions for such a thing is a person."""
+    asked = _ASKED_KIND.search(q.text)
+    if q.kind is not Kind.ENTITY or asked is None or q.posts:
+        return False
+    kind = [fold(word) for word in asked.group(1).split()]
+    kind = kind[: next((i for i, word in enumerate(kind) if word in STOPWORDS), len(kind))]
+    if not any(stem(word) in _THING_KINDS for word in kind) or any(names_people(word) for word in kind):
+        return False
+    return _a_person(text, _name_start(text, start), _name_run_end(text, end))
+
+
+# A verb that reports speech after a name, before the clause it reports (a relative clause may come between)
+# ("said at a press conference …" reports nothing)
+_SAYS_THEN = re.compile(
+    r"[^.!?;\n]{0,80}?\b(?:said|says|told|tells)\b(?!\s+(?:at|in|on|during|after|before|to|from|by|with|for|of)\b)"
+    r"(?P<said>[^.!?;\n]+)"
+)
+# A question that asks who said or thought something
+_ASKS_SAYER = re.compile(
+    r"\b(?:sa(?:y|ys|id|ying)|t(?:ell|ells|old)|according|quot|comment|claim|argu|believ|stat|announc|not(?:e|ed)\b"
+    r"|wr(?:ite|ote|itten)|think|thought|predict|suggest|propos|recommend|warn|report|describ|call|laud|prais|hail"
+    r"|critic|condemn|express|declar|remark|mention|respond|repl|explain|insist|admit|den(?:y|ied|ies)|confirm"
+    r"|sp(?:eak|oke)|address|promis|pledg|vow|expect|hop(?:e|es|ed|ing)\b|wish|want|feel|felt|view|consider|envisag)",
+    re.IGNORECASE,
+)
+
+
+# "Who will Hong Kong join hands with?": a who-question whose subject the question names, after its auxiliary
+_WHO_OBJECT = re.compile(
+    r"^\s*(?:[Ww]ho|[Ww]hom)\s+(?:did|does|do|will|would|could|should|can|might|must)\s+"
+    r"(?:[A-Z]|(?:the|a|an|his|her|its|their)\s)"
+)
+# After a span, an auxiliary and the verb it leads: " would join"
+_AUXILIARY_THEN = re.compile(
+    r"\s+(?:would|will|could|can|should|may|might|must|did|does|do)\s+(?:(?:also|not|then|later|soon)\s+)?"
+    r"(?P<verb>[a-z][\w-]*)"
+)
+
+
+def doer_of_the_deed(q: Question, text: str, start: int, end: int) -> bool:
+    """For "Who will Hong Kong join hands with?" (the question names who does the deed), the doer in the
+    text, before an auxiliary and the asked verb: "the financial hub" of "… the financial hub would join hands
+    with Shenzhen" is Hong Kong under another name; a span that holds the auxiliary and the verb holds the
+    deed, not whom it is done with. In the training pool, 0 of the 134 such who-questions."""
+    if q.kind is not Kind.PERSON or not _WHO_OBJECT.match(q.text):
+        return False
+    asked = set(q.terms) - set(q.proper)
+    verbs = (_AUXILIARY_THEN.match(text, at) for at in range(start, end + 1) if at == end or text[at].isspace())
+    return any(verb is not None and stem(fold(verb.group("verb"))) in asked for verb in verbs)
+
+
+def sayer_of_the_deed(q: Question, text: str, start: int, end: int) -> bool:
+    """For a who-question about a deed, the person who says that someone does it: "Eric Chan" of "Eric Chan
+    Kwok-ki, who flew to Beijing …, said the financial hub would join hands with Shenzhen" for "Who will Hong
+    Kong join hands with?". The reported clause holds two of the question's words that are no names; a
+    question about saying, praising or expecting ("Who said …?", "Who lauded …?", "Who expects …?") asks for
+    the sayer. In the training pool, 0 of
+    the 819 who-questions that ask for no sayer have such a gold answer."""
+    if q.kind is not Kind.PERSON or _ASKS_SAYER.search(q.text):
+        return False
+    says = _SAYS_THEN.match(text, end)
+    asked = set(q.terms) - set(q.proper)
+    return says is not None and len(asked & set(terms(says.group("said")))) >= 2
 
 
 # "What should the mechanism between the two cities attract?": the subject's first word after the auxiliary

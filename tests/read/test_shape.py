@@ -1403,6 +1403,56 @@ def test_the_asked_deeds_subject_is_not_its_object(question, span, fits):
     assert fits_in(question, text, span) is fits
 
 
+SAID = (
+    "Eric Chan, who flew to Beijing to attend the press conference, said the financial hub would join hands with "
+    "Shenzhen. Mayor Qin Weizhong said at a press conference that 40 projects would start."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # who says that a deed is done does not do it, nor is the doer whom it is done with
+        ("Who will Hong Kong join hands with?", "Eric Chan", False),
+        ("Who will Hong Kong join hands with?", "the financial hub", False),
+        ("Who will Hong Kong join hands with?", "the financial hub would join hands with Shenzhen", False),
+        ("Who will Hong Kong join hands with?", "Shenzhen", True),
+        # a question about saying or expecting asks for the sayer
+        ("Who said the financial hub would join hands with Shenzhen?", "Eric Chan", True),
+        ("Who expects the financial hub to join hands with Shenzhen?", "Eric Chan", True),
+        # "said at a press conference" reports nothing
+        ("Which mayor attended the press conference?", "Qin Weizhong", True),
+    ],
+)
+def test_the_sayer_and_the_doer_are_not_whom_a_deed_is_done_with(question, span, fits):
+    assert fits_in(question, SAID, span) is fits
+
+
+def test_a_sayer_reports_nothing_past_the_end_of_its_line():
+    text = "‘We aim high,’ Mayor Qin Weizhong says\n  • Eric Chan says the hub will join hands with Shenzhen"
+    assert fits_in("Who will Hong Kong join hands with?", text, "Qin Weizhong")
+    assert not fits_in("Who will Hong Kong join hands with?", text, "Eric Chan")
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a think tank, a place or a project is no person the document gives a post
+        ("Which think tank is Lau a consultant at?", "Professor Lau Siu-kai", False),
+        ("Which think tank is Lau a consultant at?", "the Chinese Association of Hong Kong and Macau Studies", True),
+        # a kind that names people, or a post asked for, may be a person
+        ("Which academic spoke about the think tank?", "Professor Lau Siu-kai", True),
+        ("What think tank consultant spoke?", "Professor Lau Siu-kai", True),
+    ],
+)
+def test_a_thing_asked_for_is_no_person(question, span, fits):
+    text = (
+        "Professor Lau Siu-kai, a consultant at the think tank the Chinese Association of Hong Kong and Macau "
+        "Studies, spoke."
+    )
+    assert fits_in(question, text, span) is fits
+
+
 MONEY_TEXT = (
     "The city makes about 200 films annually, employing 130,000 people, and generating an estimated $7.1 billion. "
     "The tower sold for $510 million, about $1,589 per square foot."
