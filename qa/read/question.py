@@ -111,7 +111,8 @@ COMPARATIVES = (
     "more|less|fewer|bigger|larger|smaller|higher|lower|longer|shorter|older|younger|greater|taller|further"
     "|farther|heavier|lighter|cheaper|faster|slower|wider|deeper"
 )
-_DIFFERENCE = re.compile(rf"^\s*how\s+(?:much|many)\s+(?:{COMPARATIVES})\b", re.IGNORECASE)
+# ("How many further projects …?" counts additional ones: "further" is a difference of "much" only)
+_DIFFERENCE = re.compile(rf"^\s*how\s+(?:much|many(?!\s+f[au]rther\b))\s+(?:{COMPARATIVES})\b", re.IGNORECASE)
 _FULL_NAME = re.compile(r"\b(?:full|complete|whole|entire)\s+(?:(?:official|formal|legal)\s+)?name\b", re.IGNORECASE)
 # Any name asked for: "What is Eric Chan's full name?", "Eric Chan's given name?", "What is the zone called?"
 NAME_ASKED = re.compile(r"\b(?:(?:full|given|first|last|sur|nick|middle)\s*)?names?\b|\bcalled\W*$", re.IGNORECASE)

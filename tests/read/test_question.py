@@ -118,6 +118,8 @@ def test_what_a_question_wants_beyond_its_type():
     assert analyze("How much did the branch cost in dollars?").wants == set()  # it names the unit
     assert analyze("How much more money did Spectre make than Skyfall?").wants == {Wants.MONEY, Wants.DIFFERENCE}
     assert analyze("How much bigger is the Shenzhen side?").wants == {Wants.DIFFERENCE}
+    assert analyze("How much further is the park?").wants == {Wants.DIFFERENCE}
+    assert analyze("How many further projects will start?").wants == set()  # more of them, no difference
     assert Wants.MONEY in analyze("What is the budget of the Hetao zone?").wants  # a sum, as "How much …?"
     assert Wants.MONEY in analyze("What is Eric Chan's salary?").wants
     assert Wants.MONEY not in analyze("What is used to decide a teacher's salary?").wants  # a salary's basis
