@@ -5,7 +5,8 @@ nothing, a number said of another thing than the asked one, another kind than th
 person's own post, a measure in another dimension, a thing the question rules out, a person for the name
 of a body or place, a body or the wrong one of joined names for a post's holder, a "why" answer before the
 restated question's cause, the place of the asked person's post, what something becomes other than what
-follows "into") and how many ``before_asked_name``, ``before_asked_post``, ``holder_of_asked_post``,
+follows "into", the holder of another post than the asked one, the sayer or the doer of the asked deed, the
+asked deed's subject, a person for a thing, the time of an anniversary of the asked event) and how many ``before_asked_name``, ``before_asked_post``, ``holder_of_asked_post``,
 ``full_name``, ``whole_list``, ``asked_kind_name``, ``past_cut_name``, ``opening_phrase_end``,
 ``asked_agent``, ``past_restated_reason``, ``without_excluded``, ``past_asked_verb``, ``past_date_lead``,
 ``before_place_topic``, ``before_time_modifier`` or ``name_start`` would change. A check that touches gold

@@ -735,6 +735,10 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Who will Hong Kong join hands with?" is not "Eric Chan says financial hub"
     if the_asked_subject(q, text, start, end):
         return True  # "What should the mechanism … attract?" is not "collaboration mechanism"
+    if anniversary_of_the_asked(q, text, start, end):
+        return (
+            True  # "When was the Shenzhen Special Economic Zone established?" is not "… its 40th anniversary in 2020"
+        )
     if person_for_thing(q, text, start, end):
         return True  # "Which think tank is Lau a consultant at?" is not "Professor Lau Siu-kai"
     if sayer_of_the_deed(q, text, start, end):
@@ -1742,6 +1746,31 @@ def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
     return False
 
 
+# "the 40th anniversary of the Shenzhen Special Economic Zone’s establishment": what the anniversary is of
+_ANNIVERSARY_OF = re.compile(r"\banniversar(?:y|ies)\s+of\s+(?P<of>[^,;.]+)", re.IGNORECASE)
+
+
+def anniversary_of_the_asked(q: Question, text: str, start: int, end: int) -> bool:
+    """For "When was the Shenzhen Special Economic Zone established?", a time said of an anniversary of the
+    asked event ("At the 40th anniversary of the Shenzhen Special Economic Zone’s establishment in 2020"): the
+    year is the anniversary's, not the event's. The anniversary's phrase names every name of the question and
+    a word of its deed ("establishment" for "established"); a question about the anniversary asks for its time,
+    and one about another deed ("When did Xi emphasise …?") may be answered by it. No gold answer of the
+    training pool's 847 time questions stands after an anniversary in its sentence."""
+    if q.kind is not Kind.TIME or "anniversar" in q.text.lower():
+        return False
+    deeds = set(q.terms) - set(q.proper)
+    lower, upper = _sentence_bounds(text, start, end)
+    for said in _ANNIVERSARY_OF.finditer(text, lower, upper):
+        if said.start() > end + 1:
+            break  # an anniversary after the span says nothing of its time (but "40th| anniversary" is its count)
+        of = said.group("of")
+        named = all(_names_any({name}, of) for name in q.proper)
+        if named and any(a[:6] == b[:6] and len(a) >= 6 for a in deeds for b in terms(of)):
+            return True
+    return False
+
+
 # "Which think tank …?": the words after the wh-word, up to a small word ("is", "of", "the")
 _ASKED_KIND = re.compile(r"\b(?:which|what)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", re.IGNORECASE)
 # Kinds of things that no person is: bodies, places and the things a document says a person does or makes
@@ -1786,6 +1815,19 @@ _ASKS_SAYER = re.compile(
 )
 
 
+def sayer_of_the_deed(q: Question, text: str, start: int, end: int) -> bool:
+    """For a who-question about a deed, the person who says that someone does it: "Eric Chan" of "Eric Chan
+    Kwok-ki, who flew to Beijing …, said the financial hub would join hands with Shenzhen" for "Who will Hong
+    Kong join hands with?". The reported clause holds two of the question's words that are no names; a
+    question about saying, praising or expecting ("Who said …?", "Who lauded …?", "Who expects …?") asks for
+    the sayer. In the training pool, 0 of the 819 who-questions that ask for no sayer have such a gold answer."""
+    if q.kind is not Kind.PERSON or _ASKS_SAYER.search(q.text):
+        return False
+    says = _SAYS_THEN.match(text, end)
+    asked = set(q.terms) - set(q.proper)
+    return says is not None and len(asked & set(terms(says.group("said")))) >= 2
+
+
 # "Who will Hong Kong join hands with?": a who-question whose subject the question names, after its auxiliary
 _WHO_OBJECT = re.compile(
     r"^\s*(?:[Ww]ho|[Ww]hom)\s+(?:did|does|do|will|would|could|should|can|might|must)\s+"
@@ -1808,20 +1850,6 @@ def doer_of_the_deed(q: Question, text: str, start: int, end: int) -> bool:
     asked = set(q.terms) - set(q.proper)
     verbs = (_AUXILIARY_THEN.match(text, at) for at in range(start, end + 1) if at == end or text[at].isspace())
     return any(verb is not None and stem(fold(verb.group("verb"))) in asked for verb in verbs)
-
-
-def sayer_of_the_deed(q: Question, text: str, start: int, end: int) -> bool:
-    """For a who-question about a deed, the person who says that someone does it: "Eric Chan" of "Eric Chan
-    Kwok-ki, who flew to Beijing …, said the financial hub would join hands with Shenzhen" for "Who will Hong
-    Kong join hands with?". The reported clause holds two of the question's words that are no names; a
-    question about saying, praising or expecting ("Who said …?", "Who lauded …?", "Who expects …?") asks for
-    the sayer. In the training pool, 0 of
-    the 819 who-questions that ask for no sayer have such a gold answer."""
-    if q.kind is not Kind.PERSON or _ASKS_SAYER.search(q.text):
-        return False
-    says = _SAYS_THEN.match(text, end)
-    asked = set(q.terms) - set(q.proper)
-    return says is not None and len(asked & set(terms(says.group("said")))) >= 2
 
 
 # "What should the mechanism between the two cities attract?": the subject's first word after the auxiliary

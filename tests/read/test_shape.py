@@ -1453,6 +1453,27 @@ def test_a_thing_asked_for_is_no_person(question, span, fits):
     assert fits_in(question, text, span) is fits
 
 
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # the year of an anniversary of the asked event is not the event's, nor is the anniversary's count
+        ("When was the Shenzhen Special Economic Zone established?", "2020", False),
+        ("When was the Shenzhen Special Economic Zone established?", "40th", False),
+        ("When was the Shenzhen Special Economic Zone established?", "40th anniversary", False),
+        # a question about the anniversary, or about another deed at it, is answered by its time
+        ("In which year did the Shenzhen Special Economic Zone mark its 40th anniversary?", "2020", True),
+        ("When did Xi emphasise the construction of the zone?", "2020", True),
+    ],
+)
+def test_the_time_of_an_anniversary_is_not_the_time_of_the_event(question, span, fits):
+    text = (
+        "At the 40th anniversary of the Shenzhen Special Economic Zone’s establishment in 2020, Xi emphasised "
+        "the construction of the zone."
+    )
+    assert fits_in(question, text, span) is fits
+
+
 MONEY_TEXT = (
     "The city makes about 200 films annually, employing 130,000 people, and generating an estimated $7.1 billion. "
     "The tower sold for $510 million, about $1,589 per square foot."
