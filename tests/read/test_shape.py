@@ -1453,7 +1453,6 @@ def test_a_thing_asked_for_is_no_person(question, span, fits):
     assert fits_in(question, text, span) is fits
 
 
-
 @pytest.mark.parametrize(
     ("question", "span", "fits"),
     [
