@@ -6,7 +6,8 @@ person's own post, a measure in another dimension, a thing the question rules ou
 of a body or place, a body or the wrong one of joined names for a post's holder, a "why" answer before the
 restated question's cause, the place of the asked person's post, what something becomes other than what
 follows "into", the holder of another post than the asked one, the sayer or the doer of the asked deed, the
-asked deed's subject, a person for a thing, the time of an anniversary of the asked event) and how many ``before_asked_name``, ``before_asked_post``, ``holder_of_asked_post``,
+asked deed's subject, a person for a thing, the time of an anniversary of the asked event, a post holder for a
+founder) and how many ``before_asked_name``, ``before_asked_post``, ``holder_of_asked_post``,
 ``full_name``, ``whole_list``, ``asked_kind_name``, ``past_cut_name``, ``opening_phrase_end``,
 ``asked_agent``, ``past_restated_reason``, ``without_excluded``, ``past_asked_verb``, ``past_date_lead``,
 ``before_place_topic``, ``before_time_modifier`` or ``name_start`` would change. A check that touches gold

@@ -1473,6 +1473,25 @@ def test_the_time_of_an_anniversary_is_not_the_time_of_the_event(question, span,
     assert fits_in(question, text, span) is fits
 
 
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a body's chairman, in a sentence that says nothing of its founding, is not its founder
+        ("Who founded the Chinese Big Data Society?", "Witman Hung", False),
+        ("Who set up the Chinese Big Data Society?", "Witman Hung", False),
+        # a sentence that says who founded it, or a person without a post, may answer
+        ("Who founded the Brics institute?", "Qin Weizhong", True),
+        ("Who founded the Chinese Big Data Society?", "Lau Siu-kai", True),
+    ],
+)
+def test_a_post_holder_is_no_founder_where_nothing_says_so(question, span, fits):
+    text = (
+        "Speaking to the Post, Chinese Big Data Society executive chairman Witman Hung hailed the plan. Mayor "
+        "Qin Weizhong founded the Brics institute. Lau Siu-kai spoke."
+    )
+    assert fits_in(question, text, span) is fits
+
+
 MONEY_TEXT = (
     "The city makes about 200 films annually, employing 130,000 people, and generating an estimated $7.1 billion. "
     "The tower sold for $510 million, about $1,589 per square foot."
