@@ -30,21 +30,28 @@ from qa.read.shape import (
     asked_agents,
     asked_doers,
     asked_kind_name,
+    asks_founder,
     before_asked_name,
     before_asked_post,
     before_place_topic,
     before_time_modifier,
+    deed_of_named_subject,
+    deed_of_no_sayer,
+    deed_subject,
     full_name,
     holder_of_asked_post,
     long_form_start,
     misfits,
     name_start,
+    narrow_post_asked,
     opening_phrase_end,
     past_asked_verb,
     past_cut_name,
     past_date_lead,
     past_restated_reason,
+    thing_kind_asked,
     thing_name_asked,
+    time_of_deed_asked,
     whole_list,
     with_currency,
     without_excluded,
@@ -59,6 +66,7 @@ def main(data_dir: Path) -> None:
     answerable = [e for e in training_pool(data_dir) if not e.impossible]
     who = posts = first_person = money = difference = describe = measured = speakers = expansions = rejected = cut = 0
     opening = who_named = agent_said = doer_said = past = measures = excluding = thing_names = 0
+    no_sayer = named_subject = subject = thing_kinds = narrow_posts = founders = times = 0
     for e in answerable:
         q = analyze(e.question)
         who += q.kind is Kind.PERSON
@@ -71,6 +79,13 @@ def main(data_dir: Path) -> None:
         expansions += bool(q.short_form)
         excluding += bool(q.excluded)
         thing_names += thing_name_asked(q)
+        no_sayer += deed_of_no_sayer(q) is not None
+        named_subject += deed_of_named_subject(q) is not None
+        subject += deed_subject(q) is not None
+        thing_kinds += thing_kind_asked(q)
+        narrow_posts += narrow_post_asked(q)
+        founders += asks_founder(q)
+        times += time_of_deed_asked(q) is not None
         quoted, who_said = _quoted(q.terms, e.context) if q.kind is Kind.PERSON else (None, None)
         if quoted is not None and not speaks_for(q, quoted):
             quoted, who_said = None, None
@@ -129,6 +144,12 @@ def main(data_dir: Path) -> None:
         f"to how deep / long / high / heavy questions or ones naming a unit, in a unit {measures}; "
         f"gold answers rejected {rejected}, "
         f"changed {cut}"
+    )
+    print(
+        f"questions some checks apply to: who-questions that ask for no sayer {no_sayer}, who-questions with a "
+        f"named subject after an auxiliary {named_subject}, what-questions about a named subject's deed {subject}, "
+        f"for a kind of thing no person is {thing_kinds}, for a narrow post {narrow_posts}, for a founder "
+        f"{founders}, for the time of a deed (no anniversary asked) {times}"
     )
 
 
