@@ -1,0 +1,22 @@
+"""One training run on the GPU machine: python3 eval/training/gpu/one.py NAME 'JSON of TrainConfig fields'."""
+
+import json
+import sys
+from pathlib import Path
+
+from qa.train import TrainConfig, train_reader
+
+name, fields = sys.argv[1], json.loads(sys.argv[2])
+root = Path("/tmp/runs") / name
+init = fields.pop("init", None)
+config = TrainConfig(
+    data=Path(".gpu/data"),
+    out=root / "model",
+    checkpoints=root / "ckpt",
+    device=fields.pop("device", "cuda"),
+    init=Path(init) if init else None,
+    log_every=200,
+    **fields,
+)
+meta = train_reader(config, progress=lambda line: print(line, flush=True))
+print("DONE", json.dumps(meta["validation"]), flush=True)

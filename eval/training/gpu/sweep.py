@@ -1,0 +1,168 @@
+"""The GPU sweep: train several readers at once, greedy-soup the best, pack the winners into $OUT.
+
+python3 eval/training/gpu/sweep.py TRAIN_SECONDS [run2] [smoke] (run.sh calls it). Each run is cut off after
+TRAIN_SECONDS; its best epoch so far is its artifact. Reads the data packed by pack.py from .gpu/."""
+
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import time
+from pathlib import Path
+
+NEG = {"hard_negative_rate": 0.5, "synthetic_rate": 0.3}
+CONFIGS = {
+    "a_lr1e-4_ep5": {"learning_rate": 1e-4, "epochs": 5, **NEG},
+    "b_lr2e-4_ep5": {"learning_rate": 2e-4, "epochs": 5, **NEG},
+    "c_lr3e-4_bs32_ep5": {"learning_rate": 3e-4, "batch_size": 32, "epochs": 5, **NEG},
+    "d_lr2e-4_ep8": {"learning_rate": 2e-4, "epochs": 8, **NEG},
+    "e_lr2e-4_ep5_emb": {"learning_rate": 2e-4, "epochs": 5, "train_word_embeddings": True, **NEG},
+    "f_lr1e-4_ep8_emb": {"learning_rate": 1e-4, "epochs": 8, "train_word_embeddings": True, **NEG},
+    "g_lr1.5e-4_ep6": {"learning_rate": 1.5e-4, "epochs": 6, **NEG},
+    "h_lr2e-4_bs32_ep6": {"learning_rate": 2e-4, "batch_size": 32, "epochs": 6, **NEG},
+    "i_warm_lr3e-5_ep3": {"learning_rate": 3e-5, "epochs": 3, "init": "qa/models/reader", **NEG},
+    "j_lr2e-4_ep5_negs": {"learning_rate": 2e-4, "epochs": 5, "hard_negative_rate": 1.0, "synthetic_rate": 0.5},
+}
+RUN2 = {
+    "k_lr1e-4_bs32_ep3": {"learning_rate": 1e-4, "batch_size": 32, "epochs": 3, **NEG},
+    "l_lr1.5e-4_bs32_ep3": {"learning_rate": 1.5e-4, "batch_size": 32, "epochs": 3, **NEG},
+    "m_lr2e-4_bs32_ep3": {"learning_rate": 2e-4, "batch_size": 32, "epochs": 3, **NEG},
+    "n_lr3e-4_bs32_ep3": {"learning_rate": 3e-4, "batch_size": 32, "epochs": 3, **NEG},
+}
+if "run2" in sys.argv:
+    CONFIGS = RUN2
+KEY = "overall_f1_at_margin"
+OUT = Path(os.environ.get("OUT", "/tmp/out"))
+RUNS = Path("/tmp/runs")
+
+
+def log(*args):
+    print(time.strftime("%H:%M:%S"), *args, flush=True)
+
+
+def train_all(seconds: int, smoke: bool) -> None:
+    procs = {}
+    only = os.environ.get("SWEEP_ONLY")
+    for name, fields in CONFIGS.items():
+        if only and name[0] not in only:
+            continue
+        fields = dict(fields)
+        if smoke:
+            fields.update(device="cpu", limit=150, epochs=min(fields["epochs"], 2), validation_per_source=1, threads=1)
+        (RUNS / name).mkdir(parents=True, exist_ok=True)
+        cmd = ["timeout", str(seconds), sys.executable, "eval/training/gpu/one.py", name, json.dumps(fields)]
+        with open(RUNS / name / "log.txt", "w") as out:  # the child keeps its own copy of the file
+            procs[name] = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
+    while any(p.poll() is None for p in procs.values()):
+        time.sleep(10)
+        lines = []
+        for name in procs:
+            tail = (RUNS / name / "log.txt").read_text().strip().splitlines()[-1:] or [""]
+            lines.append(f"{name}: {tail[0][:90]}")
+        log("\n  " + "\n  ".join(lines))
+    for name, p in procs.items():
+        log(name, "exit", p.returncode)
+
+
+def record(name: str) -> dict | None:
+    path = RUNS / name / "model" / "training.json"
+    return json.loads(path.read_text()) if path.is_file() else None
+
+
+def soup(ranked: list[str]) -> tuple[list[str], dict] | None:
+    """Greedy soup (Wortsman et al. 2022) of the runs that started from the base: add a run's weights to the
+    average only if validation improves."""
+    import torch
+
+    from qa.evaluate.reading import read_paragraphs
+    from qa.evaluate.squad import split_articles, validation_articles
+    from qa.read.span import load_span_model
+    from qa.train import load_examples
+
+    base_runs = [n for n in ranked if "init" not in CONFIGS[n]][:4]
+    if len(base_runs) < 2:
+        return None
+    first = record(base_runs[0])
+    examples = load_examples(Path(".gpu/data"))
+    if first["hyper_parameters"].get("limit"):
+        import random
+
+        examples = random.Random(13).sample(examples, min(first["hyper_parameters"]["limit"], len(examples)))
+    held = validation_articles(examples, first["hyper_parameters"]["validation_per_source"], 13)
+    _, validation = split_articles(examples, held)
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    states = {n: load_span_model(RUNS / n / "model")[0].model.state_dict() for n in base_runs}
+    chosen, best = [base_runs[0]], first["validation"][KEY]
+    span, _ = load_span_model(RUNS / base_runs[0] / "model")
+    span.model.to(device).eval()
+    figures = None
+    for name in base_runs[1:]:
+        trial = [*chosen, name]
+        avg = {k: sum(states[n][k].float() for n in trial) / len(trial) for k in states[trial[0]]}
+        span.model.load_state_dict(avg)
+        span.model.to(device).eval()
+        with torch.no_grad():
+            result = read_paragraphs(span, validation)
+        log("soup", trial, json.dumps({k: result[k] for k in ("has_answer_f1", KEY)}))
+        if result[KEY] > best:
+            chosen, best, figures = trial, result[KEY], result
+    if figures is None:
+        return None
+    avg = {k: sum(states[n][k].float() for n in chosen) / len(chosen) for k in states[chosen[0]]}
+    span.model.load_state_dict(avg)
+    meta = dict(first)
+    meta["soup"] = {"runs": chosen, "records": {n: record(n)["validation"] for n in chosen}}
+    meta["validation"] = {k: figures[k] for k in meta["validation"]}
+    meta["no_answer_margin"] = figures["no_answer_margin"]
+    meta["soup_validation"] = figures
+    from qa.read.span import save_span_model
+
+    span.model.to("cpu")
+    save_span_model(span.model, RUNS / "soup" / "model", meta)
+    return chosen, figures
+
+
+def pack(ranked: list[str]) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(OUT / "records.tar.gz", "w:gz") as tar:
+        for name in [*ranked, "soup"]:
+            for f in ("model/training.json", "log.txt"):
+                if (RUNS / name / f).is_file():
+                    tar.add(RUNS / name / f, arcname=f"{name}/{f}")
+    budget = 60 * 2**20
+    for name in ranked[:2]:
+        weights = RUNS / name / "model" / "model.safetensors"
+        size = weights.stat().st_size
+        if size > budget:
+            log("no room for", name)
+            continue
+        budget -= size
+        subprocess.run(["split", "-b", "15m", "-d", str(weights), str(OUT / f"{name}.weights.")], check=True)
+        log("packed", name, size)
+
+
+def main() -> None:
+    seconds, smoke = int(sys.argv[1]), "smoke" in sys.argv
+    started = time.time()
+    train_all(seconds, smoke)
+    log("training done in", round(time.time() - started), "s")
+    scores = {n: r["validation"] for n in CONFIGS if (r := record(n))}
+    ranked = sorted(scores, key=lambda n: -scores[n][KEY])
+    for n in ranked:
+        log(f"{n}: {json.dumps(scores[n])} epoch {record(n)['chosen_epoch']}")
+    result = None
+    try:
+        result = soup(ranked)
+    except Exception as exc:  # the sweep's results still come back
+        log("soup failed:", repr(exc))
+    if result:
+        log("soup kept:", result[0], json.dumps(result[1]))
+        if result[1][KEY] > scores[ranked[0]][KEY]:
+            ranked = ["soup", *ranked]
+    pack(ranked)
+    log("all done in", round(time.time() - started), "s")
+
+
+if __name__ == "__main__":
+    main()
