@@ -1,6 +1,7 @@
 """One training run on the GPU machine: python3 eval/training/gpu/one.py NAME 'JSON of TrainConfig fields'."""
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ name, fields = sys.argv[1], json.loads(sys.argv[2])
 root = Path("/tmp/runs") / name
 init = fields.pop("init", None)
 config = TrainConfig(
-    data=Path(".gpu/data"),
+    data=Path(os.environ.get("QA_GPU_DATA", ".gpu/data")),
     out=root / "model",
     checkpoints=root / "ckpt",
     device=fields.pop("device", "cuda"),

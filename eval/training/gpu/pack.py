@@ -3,10 +3,14 @@
 shared data files without the held-out articles. Run here: .venv/bin/python eval/training/gpu/pack.py"""
 
 import glob
+import gzip
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import tokenizers
 import torch
 from safetensors.torch import load_file, save_file
 from tokenizers import Tokenizer
@@ -25,12 +29,35 @@ ids = set(range(1000))
 for f in sorted(glob.glob("../shared/data/*.json")):
     d = json.loads(Path(f).read_text())
     d["data"] = [a for a in d["data"] if a["title"] not in held]
-    (out / "data" / Path(f).name).write_text(json.dumps(d))
+    with gzip.open(out / "data" / (Path(f).name + ".gz"), "wt") as packed:  # unpacked there by run.sh
+        json.dump(d, packed)
     texts = [p["context"] for a in d["data"] for p in a["paragraphs"]]
     texts += [q["question"] for a in d["data"] for p in a["paragraphs"] for q in p["qas"]]
     for enc in tok.encode_batch(texts):
         ids.update(enc.ids)
 shutil.copy("../shared/data/README.md", out / "data" / "README.md")
+# The GPU machine's own tokenizers (0.23.2 in session 31) cuts paragraphs into other windows than ours: carry ours.
+wheels = out / "wheels"
+shutil.rmtree(wheels, ignore_errors=True)
+platforms = [f"--platform={p}" for p in ("manylinux_2_28_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64")]
+subprocess.run(
+    [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "-q",
+        "--no-deps",
+        "--only-binary=:all:",
+        "--python-version=3.12",
+        "--implementation=cp",
+        *platforms,
+        "-d",
+        str(wheels),
+        f"tokenizers=={tokenizers.__version__}",
+    ],
+    check=True,
+)
 state = load_file(str(base / "model.safetensors"))
 emb = state.pop("embeddings.word_embeddings.weight")
 rows = torch.tensor(sorted(ids), dtype=torch.int64)

@@ -84,7 +84,7 @@ def soup(ranked: list[str]) -> tuple[list[str], dict] | None:
     if len(base_runs) < 2:
         return None
     first = record(base_runs[0])
-    examples = load_examples(Path(".gpu/data"))
+    examples = load_examples(Path(os.environ.get("QA_GPU_DATA", ".gpu/data")))
     if first["hyper_parameters"].get("limit"):
         import random
 
