@@ -1,7 +1,8 @@
 """The GPU sweep: train several readers at once, greedy-soup the best, pack the winners into $OUT.
 
 python3 eval/training/gpu/sweep.py TRAIN_SECONDS [run2] [smoke] (run.sh calls it). Each run is cut off after
-TRAIN_SECONDS; its best epoch so far is its artifact. Reads the data packed by pack.py from .gpu/."""
+TRAIN_SECONDS; its best epoch so far is its artifact. Reads the pool that run.sh unpacked ($QA_GPU_DATA).
+SWEEP_ONLY=ab runs only the configurations whose names start with those letters."""
 
 import json
 import os
@@ -11,8 +12,8 @@ import tarfile
 import time
 from pathlib import Path
 
-NEG = {"hard_negative_rate": 0.5, "synthetic_rate": 0.3}
-CONFIGS = {
+NEG = {"hard_negative_rate": 0.5, "synthetic_rate": 0.3}  # reader run 2's negatives
+CONFIGS = {  # session 31's sweep 1
     "a_lr1e-4_ep5": {"learning_rate": 1e-4, "epochs": 5, **NEG},
     "b_lr2e-4_ep5": {"learning_rate": 2e-4, "epochs": 5, **NEG},
     "c_lr3e-4_bs32_ep5": {"learning_rate": 3e-4, "batch_size": 32, "epochs": 5, **NEG},
@@ -24,7 +25,7 @@ CONFIGS = {
     "i_warm_lr3e-5_ep3": {"learning_rate": 3e-5, "epochs": 3, "init": "qa/models/reader", **NEG},
     "j_lr2e-4_ep5_negs": {"learning_rate": 2e-4, "epochs": 5, "hard_negative_rate": 1.0, "synthetic_rate": 0.5},
 }
-RUN2 = {
+RUN2 = {  # session 31's sweep 2 (its soup of l and m: eval/training/gpu-soup-candidate)
     "k_lr1e-4_bs32_ep3": {"learning_rate": 1e-4, "batch_size": 32, "epochs": 3, **NEG},
     "l_lr1.5e-4_bs32_ep3": {"learning_rate": 1.5e-4, "batch_size": 32, "epochs": 3, **NEG},
     "m_lr2e-4_bs32_ep3": {"learning_rate": 2e-4, "batch_size": 32, "epochs": 3, **NEG},
@@ -84,7 +85,7 @@ def soup(ranked: list[str]) -> tuple[list[str], dict] | None:
     if len(base_runs) < 2:
         return None
     first = record(base_runs[0])
-    examples = load_examples(Path(os.environ.get("QA_GPU_DATA", ".gpu/data")))
+    examples = load_examples(Path(os.environ.get("QA_GPU_DATA", "/tmp/gpu-data")))
     if first["hyper_parameters"].get("limit"):
         import random
 
