@@ -89,8 +89,8 @@ def soup(ranked: list[str]) -> tuple[list[str], dict] | None:
     if first["hyper_parameters"].get("limit"):
         import random
 
-        examples = random.Random(13).sample(examples, min(first["hyper_parameters"]["limit"], len(examples)))
-    held = validation_articles(examples, first["hyper_parameters"]["validation_per_source"], 13)
+        examples = random.Random(first["seed"]).sample(examples, min(first["hyper_parameters"]["limit"], len(examples)))
+    held = validation_articles(examples, first["hyper_parameters"]["validation_per_source"], first["seed"])
     _, validation = split_articles(examples, held)
     device = "cuda" if torch.cuda.is_available() else "cpu"
     states = {n: load_span_model(RUNS / n / "model")[0].model.state_dict() for n in base_runs}
