@@ -190,6 +190,11 @@ class Question:
     # "Name a city … other than Hong Kong and Shenzhen": the terms of each thing the answer is not
     excluded: tuple[frozenset[str], ...] = ()
 
+    @property
+    def plain_terms(self) -> frozenset[str]:
+        """The content terms that are no names: "join" and "hand" of "Who will Hong Kong join hands with?"."""
+        return frozenset(self.terms) - frozenset(self.proper)
+
 
 def analyze(question: str) -> Question:
     tokens = [fold(w) for w, _, _ in words(question)]

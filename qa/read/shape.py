@@ -1756,7 +1756,7 @@ def time_of_deed_asked(q: Question) -> frozenset[str] | None:
     the question that are no names; else None."""
     if q.kind is not Kind.TIME or "anniversar" in q.text.lower():
         return None
-    return frozenset(q.terms) - frozenset(q.proper)
+    return q.plain_terms
 
 
 def anniversary_of_the_asked(q: Question, text: str, start: int, end: int) -> bool:
@@ -1847,7 +1847,7 @@ def deed_of_no_sayer(q: Question) -> frozenset[str] | None:
     """For a who-question that asks about no saying, praising or expecting, its words that are no names."""
     if q.kind is not Kind.PERSON or _ASKS_SAYER.search(q.text):
         return None
-    return frozenset(q.terms) - frozenset(q.proper)
+    return q.plain_terms
 
 
 # "Who will Hong Kong join hands with?": a who-question whose subject the question names, after its auxiliary
@@ -1884,7 +1884,7 @@ def deed_of_named_subject(q: Question) -> frozenset[str] | None:
     names; else None."""
     if q.kind is not Kind.PERSON or not _WHO_OBJECT.match(q.text):
         return None
-    return frozenset(q.terms) - frozenset(q.proper)
+    return q.plain_terms
 
 
 # "What should the mechanism between the two cities attract?": the subject's first word after the auxiliary

@@ -207,3 +207,8 @@ def test_a_yes_no_question_is_told_from_one_that_asks_for_a_thing(question, pola
 )
 def test_what_a_question_rules_out(question, excluded):
     assert [set(item) for item in analyze(question).excluded] == excluded
+
+
+def test_plain_terms_are_the_terms_that_are_no_names():
+    q = analyze("Who will Hong Kong join hands with?")
+    assert q.plain_terms == frozenset(q.terms) - {"hong", "kong"} and stem("join") in q.plain_terms
