@@ -4,19 +4,27 @@
 
 import json
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from qa.read.span import load_span_model, save_span_model
 
-out = Path(sys.argv[1])
-parts = [(float(a.split(":", 1)[0]), Path(a.split(":", 1)[1])) for a in sys.argv[2:]]
-total = sum(w for w, _ in parts)
-models = [(w / total, load_span_model(d)[0].model) for w, d in parts]
-base = models[0][1]
-states = [(w, m.state_dict()) for w, m in models]
-avg = {k: sum(w * s[k].float() for w, s in states) for k in states[0][1]}
-base.load_state_dict(avg)
-meta = json.loads((parts[0][1] / "training.json").read_text())
-meta["soup"] = {"parts": [[w, str(d)] for w, d in parts]}
-save_span_model(base, out, meta)
-print("saved", out)
+
+def average_weights(states: Sequence[tuple[float, Mapping[str, Any]]]) -> dict[str, Any]:
+    """The weighted average of state dicts (weights need not sum to 1)."""
+    total = sum(weight for weight, _ in states)
+    return {key: sum(weight / total * state[key].float() for weight, state in states) for key in states[0][1]}
+
+
+def main(out: Path, parts: list[tuple[float, Path]]) -> None:
+    models = [load_span_model(folder)[0].model for _, folder in parts]
+    models[0].load_state_dict(average_weights([(w, m.state_dict()) for (w, _), m in zip(parts, models, strict=True)]))
+    meta = json.loads((parts[0][1] / "training.json").read_text())
+    meta["soup"] = {"parts": [[w, str(d)] for w, d in parts]}
+    save_span_model(models[0], out, meta)
+    print("saved", out)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), [(float(a.split(":", 1)[0]), Path(a.split(":", 1)[1])) for a in sys.argv[2:]])

@@ -75,10 +75,10 @@ def soup(ranked: list[str]) -> tuple[list[str], dict] | None:
     """Greedy soup (Wortsman et al. 2022) of the runs that started from the base: add a run's weights to the
     average only if validation improves."""
     import torch
+    from soup import average_weights  # beside this script
 
-    from qa.evaluate.reading import read_paragraphs
-    from qa.evaluate.squad import split_articles, validation_articles
-    from qa.read.span import load_span_model
+    from qa.evaluate.reading import read_paragraphs, reader_validation_articles
+    from qa.read.span import load_span_model, save_span_model
     from qa.train import load_examples
 
     base_runs = [n for n in ranked if "init" not in CONFIGS[n]][:4]
@@ -90,8 +90,8 @@ def soup(ranked: list[str]) -> tuple[list[str], dict] | None:
         import random
 
         examples = random.Random(first["seed"]).sample(examples, min(first["hyper_parameters"]["limit"], len(examples)))
-    held = validation_articles(examples, first["hyper_parameters"]["validation_per_source"], first["seed"])
-    _, validation = split_articles(examples, held)
+    held = reader_validation_articles(RUNS / base_runs[0] / "model")  # as its training.json names them
+    validation = [e for e in examples if e.article in held]
     device = "cuda" if torch.cuda.is_available() else "cpu"
     states = {n: load_span_model(RUNS / n / "model")[0].model.state_dict() for n in base_runs}
     chosen, best = [base_runs[0]], first["validation"][KEY]
@@ -100,8 +100,7 @@ def soup(ranked: list[str]) -> tuple[list[str], dict] | None:
     figures = None
     for name in base_runs[1:]:
         trial = [*chosen, name]
-        avg = {k: sum(states[n][k].float() for n in trial) / len(trial) for k in states[trial[0]]}
-        span.model.load_state_dict(avg)
+        span.model.load_state_dict(average_weights([(1.0, states[n]) for n in trial]))
         span.model.to(device).eval()
         with torch.no_grad():
             result = read_paragraphs(span, validation)
@@ -110,15 +109,12 @@ def soup(ranked: list[str]) -> tuple[list[str], dict] | None:
             chosen, best, figures = trial, result[KEY], result
     if figures is None:
         return None
-    avg = {k: sum(states[n][k].float() for n in chosen) / len(chosen) for k in states[chosen[0]]}
-    span.model.load_state_dict(avg)
+    span.model.load_state_dict(average_weights([(1.0, states[n]) for n in chosen]))
     meta = dict(first)
     meta["soup"] = {"runs": chosen, "records": {n: record(n)["validation"] for n in chosen}}
     meta["validation"] = {k: figures[k] for k in meta["validation"]}
     meta["no_answer_margin"] = figures["no_answer_margin"]
     meta["soup_validation"] = figures
-    from qa.read.span import save_span_model
-
     span.model.to("cpu")
     save_span_model(span.model, RUNS / "soup" / "model", meta)
     return chosen, figures
