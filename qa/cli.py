@@ -146,7 +146,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=16)
     p.add_argument("--max-length", type=int, default=192)
     p.add_argument("--stride", type=int, default=64)
-    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--seed", type=int, default=13, help="seeds batches, negatives and initial weights")
+    p.add_argument(
+        "--split-seed", type=int, default=13, help="seeds which articles validate (keep it to compare or soup runs)"
+    )
     p.add_argument("--device", default="cpu", help="cpu, or cuda where a GPU is present")
     p.add_argument("--limit", type=int, default=0, help="train on a seeded sample of this many questions")
     p.add_argument("--init", type=Path, help="warm start from this trained reader (fresh schedule) instead of the base")
@@ -411,6 +414,7 @@ def cmd_train_reader(settings: Settings, args: argparse.Namespace) -> int:
         max_length=args.max_length,
         stride=args.stride,
         seed=args.seed,
+        split_seed=args.split_seed,
         device=args.device,
         limit=args.limit,
         init=args.init,

@@ -83,7 +83,10 @@ class TrainConfig:
     # Swap in names and numbers from other questions about the same article (plausible, like "the mayor of
     # Guangzhou" in an article about Shenzhen) instead of from other articles.
     synthetic_same_article: bool = False
-    seed: int = 13
+    seed: int = 13  # batches, negatives and initial weights
+    # Which articles validate (and which questions a --limit sample keeps): apart from `seed`, so that runs with
+    # other seeds (for a soup) validate on the same articles, none of which any of them trained on.
+    split_seed: int = 13
     threads: int = 0  # 0: all cores
     device: str = "cpu"
     limit: int = 0  # 0: every question; otherwise a seeded sample (for smoke runs)
@@ -181,8 +184,8 @@ def prepare(config: TrainConfig, tokenizer: Tokenizer) -> Prepared:
     """Pool → (train, validation) by article → negatives added to train → windows. Deterministic in the seed."""
     examples = load_examples(config.data)
     if config.limit:
-        examples = random.Random(config.seed).sample(examples, min(config.limit, len(examples)))
-    held = validation_articles(examples, config.validation_per_source, config.seed)
+        examples = random.Random(config.split_seed).sample(examples, min(config.limit, len(examples)))
+    held = validation_articles(examples, config.validation_per_source, config.split_seed)
     train, validation = split_articles(examples, held)
     hard = hard_negatives(train, config.hard_negative_rate, config.seed)
     synthetic = synthetic_unanswerable(train, config.synthetic_rate, config.seed, config.synthetic_same_article)

@@ -19,12 +19,14 @@ from qa.evaluate.squad import (
     training_pool,
     validation_articles,
 )
-from qa.read.span import load_span_model
+from qa.read.span import base_model_path, load_span_model
+from qa.tokens import load_tokenizer
 from qa.train import (
     TrainConfig,
     featurize,
     hard_negatives,
     length_batches,
+    prepare,
     shared_norm_loss,
     train_reader,
 )
@@ -82,6 +84,18 @@ def test_validation_holds_out_whole_articles(tmp_path):
     assert validation_articles(examples, 1, seed=3) == held
     with pytest.raises(ConfigError, match="cannot hold out"):
         validation_articles(examples, 3, seed=3)
+
+
+def test_the_split_seed_alone_picks_the_validation_articles(tmp_path):
+    """Runs with other seeds (other batches and negatives, for a soup) validate on the same articles."""
+    data, tokenizer = write_sample(tmp_path / "sample.json"), load_tokenizer(base_model_path())
+
+    def held(seed: int, split_seed: int) -> list[str]:
+        config = TrainConfig(data=data, seed=seed, split_seed=split_seed, validation_per_source=1)
+        return prepare(config, tokenizer).validation_articles
+
+    assert held(1, 13) == held(2, 13) == held(99, 13)
+    assert len({tuple(held(13, split)) for split in range(12)}) > 1
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/data beside the project")

@@ -31,8 +31,17 @@ RUN2 = {  # session 31's sweep 2 (its soup of l and m: eval/training/gpu-soup-ca
     "m_lr2e-4_bs32_ep3": {"learning_rate": 2e-4, "batch_size": 32, "epochs": 3, **NEG},
     "n_lr3e-4_bs32_ep3": {"learning_rate": 3e-4, "batch_size": 32, "epochs": 3, **NEG},
 }
+WARM = {"init": "qa/models/reader", "epochs": 2, **NEG}  # warm starts from the served reader (run 2)
+RUN3 = {  # session 32: warm starts from run 2 with other seeds, for a soup in run 2's basin (its spans, its scale)
+    "w1_warm_lr3e-5_s21": {"learning_rate": 3e-5, "seed": 21, **WARM},
+    "w2_warm_lr3e-5_s34": {"learning_rate": 3e-5, "seed": 34, **WARM},
+    "w3_warm_lr5e-5_s55": {"learning_rate": 5e-5, "seed": 55, **WARM},
+    "w4_warm_lr5e-5_s89": {"learning_rate": 5e-5, "seed": 89, **WARM},
+}
 if "run2" in sys.argv:
     CONFIGS = RUN2
+if "run3" in sys.argv:
+    CONFIGS = RUN3
 KEY = "overall_f1_at_margin"
 OUT = Path(os.environ.get("OUT", "/tmp/out"))
 RUNS = Path("/tmp/runs")
@@ -81,7 +90,10 @@ def soup(ranked: list[str]) -> tuple[list[str], dict] | None:
     from qa.read.span import load_span_model, save_span_model
     from qa.train import load_examples
 
+    warm = [n for n in ranked if "init" in CONFIGS[n]]
     base_runs = [n for n in ranked if "init" not in CONFIGS[n]][:4]
+    if warm and len(warm) == len(ranked):  # warm starts: the soup starts from their init, read as their epoch 0
+        return warm_soup(warm)
     if len(base_runs) < 2:
         return None
     first = record(base_runs[0])
@@ -89,7 +101,9 @@ def soup(ranked: list[str]) -> tuple[list[str], dict] | None:
     if first["hyper_parameters"].get("limit"):
         import random
 
-        examples = random.Random(first["seed"]).sample(examples, min(first["hyper_parameters"]["limit"], len(examples)))
+        examples = random.Random(first["hyper_parameters"].get("split_seed", first["seed"])).sample(
+            examples, min(first["hyper_parameters"]["limit"], len(examples))
+        )
     held = reader_validation_articles(RUNS / base_runs[0] / "model")  # as its training.json names them
     validation = [e for e in examples if e.article in held]
     device = "cuda" if torch.cuda.is_available() else "cpu"
@@ -112,6 +126,62 @@ def soup(ranked: list[str]) -> tuple[list[str], dict] | None:
     span.model.load_state_dict(average_weights([(1.0, states[n]) for n in chosen]))
     meta = dict(first)
     meta["soup"] = {"runs": chosen, "records": {n: record(n)["validation"] for n in chosen}}
+    meta["validation"] = {k: figures[k] for k in meta["validation"]}
+    meta["no_answer_margin"] = figures["no_answer_margin"]
+    meta["soup_validation"] = figures
+    span.model.to("cpu")
+    save_span_model(span.model, RUNS / "soup" / "model", meta)
+    return chosen, figures
+
+
+def warm_soup(warm: list[str]) -> tuple[list[str], dict] | None:
+    """Greedy soup of warm-started runs with the model they started from, then the uniform soup of all, the
+    better of the two on validation."""
+    import torch
+    from soup import average_weights
+
+    from qa.evaluate.reading import read_paragraphs, reader_validation_articles
+    from qa.read.span import load_span_model, save_span_model
+    from qa.train import load_examples
+
+    init = Path(CONFIGS[warm[0]]["init"])
+    first = record(warm[0])
+    examples = load_examples(Path(os.environ.get("QA_GPU_DATA", "/tmp/gpu-data")))
+    if first["hyper_parameters"].get("limit"):
+        import random
+
+        examples = random.Random(first["hyper_parameters"].get("split_seed", first["seed"])).sample(
+            examples, min(first["hyper_parameters"]["limit"], len(examples))
+        )
+    held = reader_validation_articles(RUNS / warm[0] / "model")
+    validation = [e for e in examples if e.article in held]
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    states = {"init": load_span_model(init)[0].model.state_dict()}
+    states.update({n: load_span_model(RUNS / n / "model")[0].model.state_dict() for n in warm})
+    span, _ = load_span_model(init)
+
+    def read(names: list[str]) -> dict:
+        span.model.load_state_dict(average_weights([(1.0, states[n]) for n in names]))
+        span.model.to(device).eval()
+        with torch.no_grad():
+            result = read_paragraphs(span, validation)
+        log("soup", names, json.dumps({k: result[k] for k in ("has_answer_f1", KEY)}))
+        return result
+
+    chosen, figures = ["init"], read(["init"])
+    for name in warm:
+        result = read([*chosen, name])
+        if result[KEY] > figures[KEY]:
+            chosen, figures = [*chosen, name], result
+    uniform = ["init", *warm]
+    if chosen != uniform:
+        result = read(uniform)
+        if result[KEY] > figures[KEY]:
+            chosen, figures = uniform, result
+    span.model.load_state_dict(average_weights([(1.0, states[n]) for n in chosen]))
+    meta = dict(first)
+    records = {n: record(n)["validation"] for n in chosen if n != "init"}
+    meta["soup"] = {"runs": chosen, "init": str(init), "records": records}
     meta["validation"] = {k: figures[k] for k in meta["validation"]}
     meta["no_answer_margin"] = figures["no_answer_margin"]
     meta["soup_validation"] = figures
@@ -155,7 +225,7 @@ def main() -> None:
         log("soup failed:", repr(exc))
     if result:
         log("soup kept:", result[0], json.dumps(result[1]))
-        if result[1][KEY] > scores[ranked[0]][KEY]:
+        if result[1][KEY] > scores[ranked[0]][KEY] or "run3" in sys.argv:
             ranked = ["soup", *ranked]
     pack(ranked)
     log("all done in", round(time.time() - started), "s")
