@@ -125,7 +125,9 @@ _SHORT_FORM = re.compile(
 # "Who said …?", "Who also says …?": the question asks for the speaker of what follows
 # "Who heads the General Administration of Customs?": the holder of its first post, whatever its name
 _ASKS_HEAD = re.compile(
-    r"^\s*who\s+(?:now\s+|currently\s+)?(?:heads|headed|leads|led|chairs|chaired|runs|ran|directs|directed)\b",
+    r"^\s*who\s+(?:now\s+|currently\s+)?(?:heads|headed|leads|led|chairs|chaired|runs|ran|directs|directed)\b"
+    # "Who is the head of the Customs?": its top post, whatever the document calls it
+    r"|^\s*who\s+(?:is|was)\s+(?:now\s+|currently\s+)?the\s+(?:current\s+|present\s+)?(?:head|boss|chief)\s+of\b",
     re.IGNORECASE,
 )
 # "Who took the photo …?", "Who photographed …?", "Who is the photographer?", "Whose picture …?": who made a

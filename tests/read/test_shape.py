@@ -532,6 +532,7 @@ LESSER_POSTS = (
         # the holder of a post below the asked one, or of the asked post before
         ("Who heads the General Administration of Customs?", "Qin and Sun Yuning", True),
         ("Who is the director of the General Administration of Customs?", "Sun Yuning", True),
+        ("Who is the head of the General Administration of Customs?", "Sun Yuning", True),
         ("Who is the president?", "Ana Ruiz", True),
         ("Who is the mayor?", "John Lee", True),
         # the lesser post asked for, a question in the past, or no post asked
@@ -1520,3 +1521,47 @@ def test_only_a_money_question_cuts_the_clause_before_a_sum():
     span = "about 200 films annually, employing 130,000 people, and generating an estimated $7.1 billion"
     assert answered("How much money does the city make every year?", MONEY_TEXT, span) == "an estimated $7.1 billion"
     assert answered("What does the city make annually?", MONEY_TEXT, span).startswith("about 200 films")
+
+
+CLEARANCE = "They promised faster clearance to facilitate the flow of people, funds and data, and plans to house 40."
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a verb cut from its object answers nothing
+        ("What flows would faster clearance make smoother?", "facilitate", False),
+        ("What did they promise?", "faster clearance to facilitate", False),
+        # its object, the whole verb phrase, or a verb without a determiner after it
+        ("What flows would faster clearance make smoother?", "people, funds and data", True),
+        ("What did they promise?", "faster clearance to facilitate the flow of people, funds and data", True),
+        ("What do they plan?", "to house 40", True),
+    ],
+)
+def test_a_span_that_stops_at_a_verb_before_its_object_is_no_answer(question, span, fits):
+    from qa.read.shape import ends_in_a_verb
+
+    start = CLEARANCE.index(span)
+    assert ends_in_a_verb(CLEARANCE, start, start + len(span)) is not fits
+
+
+WAR = "It matters in a technological war against China by the United States and the West, said Mayor Ann Lee."
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # no person's name, in a sentence without the asked post, and given it nowhere
+        ("Who is the president of the United States?", "the West", False),
+        # a name (it may hold a post the document does not say), the post said, or no post asked
+        ("Who is the president of the United States?", "China", True),
+        ("Who is the mayor?", "the United States and the West, said Mayor Ann Lee", True),
+        ("Who is waging a technological war against China?", "the United States and the West", True),
+        ("Which official spoke?", "the West", True),
+    ],
+)
+def test_an_answer_for_a_post_that_neither_holds_nor_names_it_is_no_answer(question, span, fits):
+    from qa.read.shape import post_unsaid
+
+    start = WAR.index(span)
+    assert post_unsaid(analyze(question), WAR, start, start + len(span)) is not fits
