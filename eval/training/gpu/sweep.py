@@ -80,85 +80,31 @@ def record(name: str) -> dict | None:
     return json.loads(path.read_text()) if path.is_file() else None
 
 
-def soup(ranked: list[str]) -> tuple[list[str], dict] | None:
-    """Greedy soup (Wortsman et al. 2022) of the runs that started from the base: add a run's weights to the
-    average only if validation improves."""
+def validation_examples(name: str) -> list:
+    """A run's validation questions: the articles its training.json names (of its --limit sample, if any)."""
+    from qa.evaluate.reading import reader_validation_articles
+    from qa.train import load_examples
+
+    first = record(name)
+    examples = load_examples(Path(os.environ.get("QA_GPU_DATA", "/tmp/gpu-data")))
+    hyper = first["hyper_parameters"]
+    if hyper.get("limit"):
+        import random
+
+        seed = hyper.get("split_seed", first["seed"])
+        examples = random.Random(seed).sample(examples, min(hyper["limit"], len(examples)))
+    held = reader_validation_articles(RUNS / name / "model")
+    return [e for e in examples if e.article in held]
+
+
+def soup_reader(states: dict, validation: list, span):
+    """Reads the average of the named runs' weights on validation, with ``span``'s model; logs the figures."""
     import torch
     from soup import average_weights  # beside this script
 
-    from qa.evaluate.reading import read_paragraphs, reader_validation_articles
-    from qa.read.span import load_span_model, save_span_model
-    from qa.train import load_examples
+    from qa.evaluate.reading import read_paragraphs
 
-    warm = [n for n in ranked if "init" in CONFIGS[n]]
-    base_runs = [n for n in ranked if "init" not in CONFIGS[n]][:4]
-    if warm and len(warm) == len(ranked):  # warm starts: the soup starts from their init, read as their epoch 0
-        return warm_soup(warm)
-    if len(base_runs) < 2:
-        return None
-    first = record(base_runs[0])
-    examples = load_examples(Path(os.environ.get("QA_GPU_DATA", "/tmp/gpu-data")))
-    if first["hyper_parameters"].get("limit"):
-        import random
-
-        examples = random.Random(first["hyper_parameters"].get("split_seed", first["seed"])).sample(
-            examples, min(first["hyper_parameters"]["limit"], len(examples))
-        )
-    held = reader_validation_articles(RUNS / base_runs[0] / "model")  # as its training.json names them
-    validation = [e for e in examples if e.article in held]
     device = "cuda" if torch.cuda.is_available() else "cpu"
-    states = {n: load_span_model(RUNS / n / "model")[0].model.state_dict() for n in base_runs}
-    chosen, best = [base_runs[0]], first["validation"][KEY]
-    span, _ = load_span_model(RUNS / base_runs[0] / "model")
-    span.model.to(device).eval()
-    figures = None
-    for name in base_runs[1:]:
-        trial = [*chosen, name]
-        span.model.load_state_dict(average_weights([(1.0, states[n]) for n in trial]))
-        span.model.to(device).eval()
-        with torch.no_grad():
-            result = read_paragraphs(span, validation)
-        log("soup", trial, json.dumps({k: result[k] for k in ("has_answer_f1", KEY)}))
-        if result[KEY] > best:
-            chosen, best, figures = trial, result[KEY], result
-    if figures is None:
-        return None
-    span.model.load_state_dict(average_weights([(1.0, states[n]) for n in chosen]))
-    meta = dict(first)
-    meta["soup"] = {"runs": chosen, "records": {n: record(n)["validation"] for n in chosen}}
-    meta["validation"] = {k: figures[k] for k in meta["validation"]}
-    meta["no_answer_margin"] = figures["no_answer_margin"]
-    meta["soup_validation"] = figures
-    span.model.to("cpu")
-    save_span_model(span.model, RUNS / "soup" / "model", meta)
-    return chosen, figures
-
-
-def warm_soup(warm: list[str]) -> tuple[list[str], dict] | None:
-    """Greedy soup of warm-started runs with the model they started from, then the uniform soup of all, the
-    better of the two on validation."""
-    import torch
-    from soup import average_weights
-
-    from qa.evaluate.reading import read_paragraphs, reader_validation_articles
-    from qa.read.span import load_span_model, save_span_model
-    from qa.train import load_examples
-
-    init = Path(CONFIGS[warm[0]]["init"])
-    first = record(warm[0])
-    examples = load_examples(Path(os.environ.get("QA_GPU_DATA", "/tmp/gpu-data")))
-    if first["hyper_parameters"].get("limit"):
-        import random
-
-        examples = random.Random(first["hyper_parameters"].get("split_seed", first["seed"])).sample(
-            examples, min(first["hyper_parameters"]["limit"], len(examples))
-        )
-    held = reader_validation_articles(RUNS / warm[0] / "model")
-    validation = [e for e in examples if e.article in held]
-    device = "cuda" if torch.cuda.is_available() else "cpu"
-    states = {"init": load_span_model(init)[0].model.state_dict()}
-    states.update({n: load_span_model(RUNS / n / "model")[0].model.state_dict() for n in warm})
-    span, _ = load_span_model(init)
 
     def read(names: list[str]) -> dict:
         span.model.load_state_dict(average_weights([(1.0, states[n]) for n in names]))
@@ -168,6 +114,61 @@ def warm_soup(warm: list[str]) -> tuple[list[str], dict] | None:
         log("soup", names, json.dumps({k: result[k] for k in ("has_answer_f1", KEY)}))
         return result
 
+    return read
+
+
+def save_soup(span, states: dict, chosen: list[str], figures: dict, first: dict, **extra) -> None:
+    from soup import average_weights
+
+    from qa.read.span import save_span_model
+
+    span.model.load_state_dict(average_weights([(1.0, states[n]) for n in chosen]))
+    meta = dict(first)
+    records = {n: record(n)["validation"] for n in chosen if n in CONFIGS}
+    meta["soup"] = {"runs": chosen, **extra, "records": records}
+    meta["validation"] = {k: figures[k] for k in meta["validation"]}
+    meta["no_answer_margin"] = figures["no_answer_margin"]
+    meta["soup_validation"] = figures
+    span.model.to("cpu")
+    save_span_model(span.model, RUNS / "soup" / "model", meta)
+
+
+def soup(ranked: list[str]) -> tuple[list[str], dict] | None:
+    """Greedy soup (Wortsman et al. 2022) of the runs that started from the base: add a run's weights to the
+    average only if validation improves."""
+    from qa.read.span import load_span_model
+
+    warm = [n for n in ranked if "init" in CONFIGS[n]]
+    base_runs = [n for n in ranked if "init" not in CONFIGS[n]][:4]
+    if warm and len(warm) == len(ranked):  # warm starts: the soup starts from their init, read as their epoch 0
+        return warm_soup(warm)
+    if len(base_runs) < 2:
+        return None
+    first = record(base_runs[0])
+    states = {n: load_span_model(RUNS / n / "model")[0].model.state_dict() for n in base_runs}
+    span, _ = load_span_model(RUNS / base_runs[0] / "model")
+    read = soup_reader(states, validation_examples(base_runs[0]), span)
+    chosen, best, figures = [base_runs[0]], first["validation"][KEY], None
+    for name in base_runs[1:]:
+        result = read([*chosen, name])
+        if result[KEY] > best:
+            chosen, best, figures = [*chosen, name], result[KEY], result
+    if figures is None:
+        return None
+    save_soup(span, states, chosen, figures, first)
+    return chosen, figures
+
+
+def warm_soup(warm: list[str]) -> tuple[list[str], dict] | None:
+    """Greedy soup of warm-started runs with the model they started from, then the uniform soup of all, the
+    better of the two on validation."""
+    from qa.read.span import load_span_model
+
+    init = Path(CONFIGS[warm[0]]["init"])
+    states = {"init": load_span_model(init)[0].model.state_dict()}
+    states.update({n: load_span_model(RUNS / n / "model")[0].model.state_dict() for n in warm})
+    span, _ = load_span_model(init)
+    read = soup_reader(states, validation_examples(warm[0]), span)
     chosen, figures = ["init"], read(["init"])
     for name in warm:
         result = read([*chosen, name])
@@ -178,15 +179,7 @@ def warm_soup(warm: list[str]) -> tuple[list[str], dict] | None:
         result = read(uniform)
         if result[KEY] > figures[KEY]:
             chosen, figures = uniform, result
-    span.model.load_state_dict(average_weights([(1.0, states[n]) for n in chosen]))
-    meta = dict(first)
-    records = {n: record(n)["validation"] for n in chosen if n != "init"}
-    meta["soup"] = {"runs": chosen, "init": str(init), "records": records}
-    meta["validation"] = {k: figures[k] for k in meta["validation"]}
-    meta["no_answer_margin"] = figures["no_answer_margin"]
-    meta["soup_validation"] = figures
-    span.model.to("cpu")
-    save_span_model(span.model, RUNS / "soup" / "model", meta)
+    save_soup(span, states, chosen, figures, record(warm[0]), init=str(init))
     return chosen, figures
 
 
