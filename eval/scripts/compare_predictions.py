@@ -15,9 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-import numpy as np
-
-from qa.evaluate.metrics import f1
+from qa.evaluate.metrics import bootstrap_interval, f1
 
 
 def squad2_f1(answer: str, golds: list[str]) -> float:
@@ -51,21 +49,11 @@ def main(squad: Path, before_path: Path, after_path: Path) -> None:
             kinds.setdefault(kind, []).append(new_f1 - old_f1)
     n = max(len(golds), 1)
     print(f"changed {changed} of {len(golds)}; SQuAD 2.0 F1 {total_before / n:.4f} -> {total_after / n:.4f}")
-    low, high = bootstrap_interval(gains)
+    low, high = bootstrap_interval(gains, rounds=10_000)
     difference = (total_after - total_before) / n
     print(f"difference {difference:+.4f}, 95% paired bootstrap interval [{low:+.4f}, {high:+.4f}]")
     for kind, kind_gains in sorted(kinds.items()):
         print(f"  {kind}: {len(kind_gains)}, F1 gained in all {sum(kind_gains):+.1f}")
-
-
-def bootstrap_interval(gains: list[float], rounds: int = 10_000, seed: int = 13) -> tuple[float, float]:
-    """The 2.5th and 97.5th percentiles of the mean per-question gain over resamples of the questions."""
-    if not gains:
-        return 0.0, 0.0
-    values = np.asarray(gains)
-    draws = np.random.default_rng(seed).integers(0, len(values), size=(rounds, len(values)))
-    means = values[draws].mean(axis=1)
-    return float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
 
 
 def change_kind(old: str, new: str) -> str:

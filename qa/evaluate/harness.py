@@ -21,6 +21,7 @@ from pathlib import Path
 from qa.config import Settings
 from qa.errors import ConfigError
 from qa.evaluate.metrics import (
+    bootstrap_interval,
     exact_match,
     expected_calibration_error,
     f1,
@@ -112,12 +113,14 @@ def score(outcomes: Sequence[Outcome], threshold: float, raw_of: Callable[[str],
     latencies = [o.seconds * 1000 for o in outcomes]
     top_scores = [o.answers[0].score if o.answers else 0.0 for o in outcomes]
     right = [o.top_right() for o in outcomes]
+    top1_f1 = [f1(top1(o), o.gold.answers) for o in answerable]
     figures = {
         "questions": len(outcomes),
         "answerable": len(answerable),
         "unanswerable": len(unanswerable),
         "em_top1": mean(exact_match(top1(o), o.gold.answers) for o in answerable),
-        "f1_top1": mean(f1(top1(o), o.gold.answers) for o in answerable),
+        "f1_top1": mean(top1_f1),
+        "f1_top1_ci": bootstrap_interval(top1_f1),
         "em_top3": mean(max((exact_match(a.text, o.gold.answers) for a in o.answers), default=0.0) for o in answerable),
         "f1_top3": mean(max((f1(a.text, o.gold.answers) for a in o.answers), default=0.0) for o in answerable),
         "citation_exact": sum(o.citations_exact for o in outcomes) / max(1, sum(o.citations_total for o in outcomes)),
@@ -138,9 +141,11 @@ def score(outcomes: Sequence[Outcome], threshold: float, raw_of: Callable[[str],
             exact_match(top1(o), o.gold.answers) if o.gold.answerable else float(o.abstains(threshold))
             for o in outcomes
         )
-        figures["squad2_f1"] = mean(
+        squad2_f1 = [
             f1(top1(o), o.gold.answers) if o.gold.answerable else float(o.abstains(threshold)) for o in outcomes
-        )
+        ]
+        figures["squad2_f1"] = mean(squad2_f1)
+        figures["squad2_f1_ci"] = bootstrap_interval(squad2_f1)
         figures["auc_has_answer"] = roc_auc(top_scores, [o.gold.answerable for o in outcomes])
         figures["unanswerable_refused"] = recall
     return figures
@@ -265,8 +270,11 @@ def print_table(figures: dict, title: str) -> None:
     print(title)
     for label, key in ROWS:
         value = figures.get(key)
-        if value is not None:
-            print(f"  {label:48} {value:8.1f}" if key.startswith("latency") else f"  {label:48} {value:8.3f}")
+        if value is None:
+            continue
+        line = f"  {label:48} {value:8.1f}" if key.startswith("latency") else f"  {label:48} {value:8.3f}"
+        interval = figures.get(f"{key}_ci")  # a 95 % bootstrap interval over the questions
+        print(f"{line}   [{interval[0]:.3f}, {interval[1]:.3f}]" if interval else line)
     print(f"  questions: {figures['questions']} ({figures['answerable']} answerable), threshold {figures['threshold']}")
     extras = ("no_answer_votes_on_unanswerable", "no_answer_votes_on_answerable", "reader_backend", "index_seconds")
     for key in (*extras, "same_top_as_fp32", "gold_paragraph_f1_fp32", "chunk_vectors", "paragraphs", "chunks"):

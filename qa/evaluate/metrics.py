@@ -69,6 +69,20 @@ def mean(values: Iterable[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
+def bootstrap_interval(values: Sequence[float], rounds: int = 2000, seed: int = 13) -> tuple[float, float]:
+    """A 95 % bootstrap interval of the mean of per-question ``values`` (the questions resampled with
+    replacement, seeded): how far a figure could move on another draw of as many questions. Of paired
+    differences between two runs, an interval that holds 0 does not tell them apart."""
+    if not values:
+        return 0.0, 0.0
+    import numpy as np
+
+    data = np.asarray(values, dtype=float)
+    draws = np.random.default_rng(seed).integers(0, len(data), size=(rounds, len(data)))
+    means = data[draws].mean(axis=1)
+    return float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
+
+
 def roc_auc(scores: Sequence[float], labels: Sequence[bool]) -> float | None:
     """Area under the ROC curve: the chance that a positive scores above a negative (ties count half)."""
     positives = [s for s, y in zip(scores, labels, strict=True) if y]

@@ -30,6 +30,9 @@ def test_score_applies_the_threshold_and_squad2_rules():
     assert figures["squad2_f1"] == 0.5  # 1 (kept right) + 0 + 1 (refused) + 0
     assert figures["auc_has_answer"] == 0.5 and figures["auc_right"] == 0.5
     assert 0 < figures["ece"] < 1 and figures["reliability"]
+    low, high = figures["squad2_f1_ci"]  # a 95 % bootstrap interval around each F1
+    assert 0.0 <= low <= figures["squad2_f1"] <= high <= 1.0 and low < high
+    assert figures["f1_top1_ci"][0] <= figures["f1_top1"] <= figures["f1_top1_ci"][1]
 
 
 def test_temporary_pipeline_answers_from_its_own_documents(tiny_settings, fake_embedder):

@@ -1,6 +1,7 @@
 import pytest
 
 from qa.evaluate.metrics import (
+    bootstrap_interval,
     exact_match,
     expected_calibration_error,
     f1,
@@ -57,3 +58,13 @@ def test_calibration_error_is_zero_when_frequencies_match_scores():
     assert [row["fraction_right"] for row in table] == [0.25, 0.75]
     overconfident = expected_calibration_error([0.95] * 4, [True, False, False, False])
     assert overconfident == pytest.approx(0.7)
+
+
+def test_bootstrap_interval_holds_the_mean_and_narrows_with_more_questions():
+    few, many = [1.0, 0.0] * 10, [1.0, 0.0] * 1000
+    low, high = bootstrap_interval(few)
+    assert low < 0.5 < high and bootstrap_interval(few) == (low, high)  # seeded
+    wide, narrow = high - low, bootstrap_interval(many)[1] - bootstrap_interval(many)[0]
+    assert narrow < wide / 5
+    assert bootstrap_interval([0.7] * 5) == pytest.approx((0.7, 0.7))
+    assert bootstrap_interval([]) == (0.0, 0.0)
