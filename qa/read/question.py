@@ -198,6 +198,11 @@ class Question:
         return frozenset(self.terms) - frozenset(self.proper)
 
 
+# "What did the quake measure?", "What does the parcel weigh?": a measure (the training pool's 2 such questions
+# have a number for gold answer)
+_MEASURE_VERB = re.compile(r"^\s*what\s+(?:does|do|did)\s+.+\s+(?:measure|weigh)\s*\??\s*$", re.IGNORECASE)
+
+
 def analyze(question: str) -> Question:
     tokens = [fold(w) for w, _, _ in words(question)]
     kind, head = _kind(question, tokens)
@@ -210,6 +215,8 @@ def analyze(question: str) -> Question:
             kind, head, measured = Kind.QUANTITY, stem(fold(measure.group(1))), True
         elif _names_a_thing(describe.group("target"), person=kind is Kind.PERSON):
             kind, target = Kind.DESCRIBE, tuple(terms(describe.group("target")))
+    if kind is Kind.ENTITY and _MEASURE_VERB.match(question):
+        kind = Kind.QUANTITY  # "What does the Hong Kong side measure?" asks how big, as "How big is …?" does
     if kind is Kind.ENTITY and head is None and (role := _ROLE_OF.search(question)):
         head = role.group(1).lower()  # "What is Lau Siu-kai's title?" asks for the post, as "What title …" does
     if kind is Kind.ENTITY and head in ROLE_NOUNS:

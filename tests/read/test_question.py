@@ -26,6 +26,9 @@ from qa.text import stem
         ("How big is the Shenzhen side of the park?", Kind.QUANTITY, None),
         ("What is the population of Zhuhai?", Kind.QUANTITY, "population"),
         ("What is the Hong Kong side's area?", Kind.QUANTITY, "area"),
+        ("What does the Hong Kong side of the park measure?", Kind.QUANTITY, None),
+        ("What did the strongest aftershock measure?", Kind.QUANTITY, None),
+        ("What does the Fogg Museum cover?", Kind.ENTITY, None),
         ("Which countries make up Brics?", Kind.LIST, "country"),
         ("Which two countries signed the treaty?", Kind.LIST, "country"),  # a number is no head noun
         ("Which river separates the two sections?", Kind.ENTITY, "river"),
