@@ -181,7 +181,7 @@ class Prepared:
 
 
 def prepare(config: TrainConfig, tokenizer: Tokenizer) -> Prepared:
-    """Pool → (train, validation) by article → negatives added to train → windows. Deterministic in the seed."""
+    """Pool → (train, validation) by article → negatives added to train → windows. Deterministic in the seeds."""
     examples = load_examples(config.data)
     if config.limit:
         examples = random.Random(config.split_seed).sample(examples, min(config.limit, len(examples)))

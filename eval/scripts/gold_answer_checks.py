@@ -7,7 +7,8 @@ of a body or place, a body or the wrong one of joined names for a post's holder,
 restated question's cause, the place of the asked person's post, what something becomes other than what
 follows "into", the holder of another post than the asked one, the sayer or the doer of the asked deed, the
 asked deed's subject, a person for a thing, the time of an anniversary of the asked event, a post holder for a
-founder) and how many ``before_asked_name``, ``before_asked_post``, ``holder_of_asked_post``,
+founder, an article-led span for a post nobody there holds; and ``ends_in_a_verb``, a span that stops at a verb
+before its object) and how many ``before_asked_name``, ``before_asked_post``, ``holder_of_asked_post``,
 ``full_name``, ``whole_list``, ``asked_kind_name``, ``past_cut_name``, ``opening_phrase_end``,
 ``asked_agent``, ``past_restated_reason``, ``without_excluded``, ``past_asked_verb``, ``past_date_lead``,
 ``before_place_topic``, ``before_time_modifier`` or ``name_start`` would change. A check that touches gold
@@ -38,6 +39,7 @@ from qa.read.shape import (
     deed_of_named_subject,
     deed_of_no_sayer,
     deed_subject,
+    ends_in_a_verb,
     full_name,
     holder_of_asked_post,
     long_form_start,
@@ -104,8 +106,10 @@ def main(data_dir: Path) -> None:
             who_named += q.kind is Kind.PERSON and bool(q.proper)
             past += q.kind is Kind.TIME and PAST_ASKED.match(q.text) is not None
             measures += bool(asked_dimensions(q) and dimensions(e.context, start, end))
-            if misfits(q, e.context, with_currency(e.context, start, end)[0], end) or (
-                quoted is not None and not may_say(quoted, who_said, start, end, e.context)
+            if (
+                misfits(q, e.context, with_currency(e.context, start, end)[0], end)
+                or ends_in_a_verb(q, e.context, start, end)
+                or (quoted is not None and not may_say(quoted, who_said, start, end, e.context))
             ):
                 rejected += 1
                 print(f"rejected: {e.question} | {text}")

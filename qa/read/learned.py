@@ -176,7 +176,7 @@ class LearnedReader:
             shaped = whole_list(q, window.text, *shaped)
             shaped = in_asked_unit(q, window.text, *shaped)
             shaped = trimmed(q, window.text, *_grown(q, window.text, shaped, typed))
-            if ends_in_a_verb(window.text, *shaped):
+            if ends_in_a_verb(q, window.text, *shaped):
                 continue  # "What flows would easier clearance make smoother?" is not "facilitate"
             if (Wants.SPEAKER in q.wants or window.speaker is not None) and not may_say(
                 window.ranked.sentence, window.speaker, window.start + shaped[0], window.start + shaped[1], raw

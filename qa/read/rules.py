@@ -150,7 +150,7 @@ class RuleReader:
             for candidate in candidates(q, tokens, gap_texts(raw, tokens), heading=is_heading(sentence)):
                 span = span_score(q, tokens, candidate)
                 start, end = raw_span(tokens, candidate, raw)
-                if span <= 0 or misfits(q, raw, start, end) or ends_in_a_verb(raw, start, end):
+                if span <= 0 or misfits(q, raw, start, end) or ends_in_a_verb(q, raw, start, end):
                     continue
                 if (Wants.SPEAKER in q.wants or who is not None) and not may_say(sentence, who, start, end, raw):
                     continue  # "Who said …?" of a quotation: its speaker, or not what it says

@@ -1151,19 +1151,24 @@ _TO_BEFORE = re.compile(r"(?:^|\s)to\s+$")
 _DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|this|these|those|our)\b", re.IGNORECASE)
 
 
-def ends_in_a_verb(text: str, start: int, end: int) -> bool:
+def ends_in_a_verb(q: Question, text: str, start: int, end: int) -> bool:
     """The span stops at a verb, cut from its object: "facilitate" of "… clearance to facilitate the flow of
-    people …", or "immigration and clearance to facilitate". Of the training pool's 7,613 answerable
-    questions, no gold answer ends so, and one is such a word alone ("respect" of "expected to respect their
-    students"). For a finished span: the learned reader's completions grow "to facilitate" into the purpose
+    people …", or "immigration and clearance to facilitate", unless the question asks for a verb ("… have a
+    duty to what?", "… to do what?"). Of the training pool's gold answers, one other is such a word ("respect"
+    of "expected to respect their students", for "What are teachers expected to give their students?"), and
+    none ends so. For a finished span: the learned reader's completions grow "to facilitate" into the purpose
     it starts ("to facilitate the flow of people …")."""
     last = re.search(r"\b[a-z]+$", text[start:end])
-    if last is None:
+    if last is None or _ASKS_VERB.search(q.text):
         return False
     word = start + last.start()
     return (
         _TO_BEFORE.search(text, max(0, word - 4), word) is not None and _DETERMINER_AFTER.match(text, end) is not None
     )
+
+
+# "… have a duty to what?", "… expected to do what?", "What will Hong Kong do?": the answer is a verb
+_ASKS_VERB = re.compile(r"\bto\s+(?:do\s+)?what\b|\bdo\s+what\b|\bwhat\b.*\bdo\s*\??\s*$", re.IGNORECASE)
 
 
 def _only_a_date(span: str) -> bool:

@@ -1536,13 +1536,15 @@ CLEARANCE = "They promised faster clearance to facilitate the flow of people, fu
         ("What flows would faster clearance make smoother?", "people, funds and data", True),
         ("What did they promise?", "faster clearance to facilitate the flow of people, funds and data", True),
         ("What do they plan?", "to house 40", True),
+        # a question that asks for a verb
+        ("Faster clearance is meant to do what?", "facilitate", True),
     ],
 )
 def test_a_span_that_stops_at_a_verb_before_its_object_is_no_answer(question, span, fits):
     from qa.read.shape import ends_in_a_verb
 
     start = CLEARANCE.index(span)
-    assert ends_in_a_verb(CLEARANCE, start, start + len(span)) is not fits
+    assert ends_in_a_verb(analyze(question), CLEARANCE, start, start + len(span)) is not fits
 
 
 WAR = "It matters in a technological war against China by the United States and the West, said Mayor Ann Lee."
