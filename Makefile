@@ -24,8 +24,8 @@ index: $(STAMP)
 	$(BIN)/qa index
 
 lint: $(STAMP)
-	$(BIN)/ruff check qa tests
-	$(BIN)/ruff format --check qa tests
+	$(BIN)/ruff check qa tests eval
+	$(BIN)/ruff format --check qa tests eval
 	$(BIN)/mypy
 
 test: $(STAMP) lint

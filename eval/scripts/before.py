@@ -9,6 +9,9 @@ It uses that commit's own pipeline and metric functions (``qa.eval``) and scores
 questions of shared/data/README.md, the same way ``qa eval --squad v1.1|v2.0`` does now.
 """
 
+# The qa.* imports name release 4f7928b's modules (qa.embed, qa.eval, qa.index), not today's: ruff cannot
+# tell they are this project's own, so it would sort them as third-party.
+# ruff: noqa: I001
 from __future__ import annotations
 
 import json
@@ -22,15 +25,25 @@ from qa.index import build_index, load_index
 from qa.pipeline import Pipeline
 
 HELDOUT = {
-    "v1.1": ("squad-dev-v1.1-part.json", {"Super_Bowl_50", "Oxygen", "Apollo_program", "Black_Death", "Geology",
-                                          "Prime_number", "University_of_Chicago"}),
+    "v1.1": (
+        "squad-dev-v1.1-part.json",
+        {
+            "Super_Bowl_50",
+            "Oxygen",
+            "Apollo_program",
+            "Black_Death",
+            "Geology",
+            "Prime_number",
+            "University_of_Chicago",
+        },
+    ),
     "v2.0": ("squad-dev-v2.0-part.json", {"Packet_switching", "Warsaw", "Force"}),
 }
 
 
 def auc(scores, labels):
-    pos = [s for s, y in zip(scores, labels) if y]
-    neg = [s for s, y in zip(scores, labels) if not y]
+    pos = [s for s, y in zip(scores, labels, strict=True) if y]
+    neg = [s for s, y in zip(scores, labels, strict=True) if not y]
     wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
     return wins / (len(pos) * len(neg))
 
@@ -38,9 +51,14 @@ def auc(scores, labels):
 def ece(probabilities, outcomes, bins=10):
     total, error = len(probabilities), 0.0
     for b in range(bins):
-        inside = [(p, o) for p, o in zip(probabilities, outcomes) if b / bins <= p < (b + 1) / bins or (b == bins - 1 and p == 1)]
+        inside = [
+            (p, o)
+            for p, o in zip(probabilities, outcomes, strict=True)
+            if b / bins <= p < (b + 1) / bins or (b == bins - 1 and p == 1)
+        ]
         if inside:
-            error += len(inside) / total * abs(sum(p for p, _ in inside) / len(inside) - sum(o for _, o in inside) / len(inside))
+            mean_p = sum(p for p, _ in inside) / len(inside)
+            error += len(inside) / total * abs(mean_p - sum(o for _, o in inside) / len(inside))
     return error
 
 
@@ -65,9 +83,11 @@ def main(data: Path) -> dict:
             pipeline = Pipeline(load_index(local.index_dir), embedder, local)
             outcomes = run_questions(pipeline, questions)
             threshold = pipeline.threshold
-            figures = score(outcomes, threshold, lambda d: pipeline.index.document(d).raw)
+            figures = score(outcomes, threshold, lambda d, pipeline=pipeline: pipeline.index.document(d).raw)
         top = [o.answers[0].score if o.answers else 0.0 for o in outcomes]
-        right = [o.gold.answerable and bool(o.answers) and f1(o.answers[0].text, o.gold.answers) >= 0.5 for o in outcomes]
+        right = [
+            o.gold.answerable and bool(o.answers) and f1(o.answers[0].text, o.gold.answers) >= 0.5 for o in outcomes
+        ]
         refused = [not o.answers or o.answers[0].score < threshold for o in outcomes]
         figures["ece"] = ece(top, right)
         figures["auc_right"] = auc(top, right)
@@ -75,10 +95,12 @@ def main(data: Path) -> dict:
             figures["auc_has_answer"] = auc(top, [o.gold.answerable for o in outcomes])
             figures["squad2_f1"] = sum(
                 (f1("" if r else o.answers[0].text, o.gold.answers) if o.gold.answerable else float(r))
-                for o, r in zip(outcomes, refused)
+                for o, r in zip(outcomes, refused, strict=True)
             ) / len(outcomes)
-            figures["unanswerable_refused"] = sum(r for o, r in zip(outcomes, refused) if not o.gold.answerable) / max(
-                1, sum(not o.gold.answerable for o in outcomes))
+            refused_unanswerable = sum(r for o, r in zip(outcomes, refused, strict=True) if not o.gold.answerable)
+            figures["unanswerable_refused"] = refused_unanswerable / max(
+                1, sum(not o.gold.answerable for o in outcomes)
+            )
         out[name] = figures
         print(name, json.dumps({k: v for k, v in figures.items()}), file=sys.stderr)
     return out
