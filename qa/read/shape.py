@@ -771,7 +771,7 @@ _BODIES = {
     *("department", "association", "society", "institute", "institution", "university", "college", "school"),
     *("council", "committee", "commission", "party", "union", "bank", "club", "team", "church", "newspaper"),
     *("network", "government", "court", "league", "foundation", "museum", "hospital", "army", "administration"),
-    *("bureau", "publication", "magazine", "journal"),
+    *("bureau", "publication", "magazine", "journal", "exchange"),
 }
 _PLACES = {"country", "city", "river", "town", "state", "island", "street", "building", "lake", "mountain", "province"}
 _BODY_HEADS = {stem(word) for word in _BODIES}

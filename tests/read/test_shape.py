@@ -774,6 +774,8 @@ BODIES = (
         ("Which ministry held the press conference?", "the Commerce Ministry", True),
         # a name that another kind of body follows is that body's name: "Brics" of "the Brics association"
         ("Which company built the data exchange?", "Brics", False),
+        ("Which exchange is in the zone?", "Brics", False),  # an exchange is a body too
+        ("Which exchange is in the zone?", "Brics association", False),
         ("Which association is the institute devoted to?", "Brics", True),
         ("Which city hosts the institute?", "Brics", True),  # a place's name may stand before a body
         # a body's name with "of" in it is no person, whatever post another mention names
