@@ -170,6 +170,7 @@ class Wants(Enum):
     HEAD = "head"  # "Who heads the Customs?": the holder of a post, not of a lesser one ("deputy director")
     NUMBER = "number"  # "What is the population of …?", "What is the Hong Kong side's area?": a number
     CREDIT = "credit"  # "Who took the photo of the border area?": whom a photo's credit names
+    VERB = "verb"  # "… have a duty to what?", "… to do what?": a verb may answer (``shape.ends_in_a_verb``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +199,8 @@ class Question:
         return frozenset(self.terms) - frozenset(self.proper)
 
 
+# "… have a duty to what?", "… expected to do what?", "What will Hong Kong do?": the answer is a verb
+_ASKS_VERB = re.compile(r"\bto\s+(?:do\s+)?what\b|\bdo\s+what\b|\bwhat\b.*\bdo\s*\??\s*$", re.IGNORECASE)
 # "What did the quake measure?", "What does the parcel weigh?": a measure (the training pool's 2 such questions
 # have a number for gold answer)
 _MEASURE_VERB = re.compile(r"^\s*what\s+(?:does|do|did)\s+.+\s+(?:measure|weigh)\s*\??\s*$", re.IGNORECASE)
@@ -325,6 +328,8 @@ def _wants(question: str, kind: Kind) -> frozenset[Wants]:
         wants.add(Wants.HEAD)
     if _ASKS_CREDIT.search(question):
         wants.add(Wants.CREDIT)
+    if _ASKS_VERB.search(question):
+        wants.add(Wants.VERB)
     return frozenset(wants)
 
 

@@ -1159,16 +1159,12 @@ def ends_in_a_verb(q: Question, text: str, start: int, end: int) -> bool:
     none ends so. For a finished span: the learned reader's completions grow "to facilitate" into the purpose
     it starts ("to facilitate the flow of people …")."""
     last = re.search(r"\b[a-z]+$", text[start:end])
-    if last is None or _ASKS_VERB.search(q.text):
+    if last is None or Wants.VERB in q.wants:
         return False
     word = start + last.start()
     return (
         _TO_BEFORE.search(text, max(0, word - 4), word) is not None and _DETERMINER_AFTER.match(text, end) is not None
     )
-
-
-# "… have a duty to what?", "… expected to do what?", "What will Hong Kong do?": the answer is a verb
-_ASKS_VERB = re.compile(r"\bto\s+(?:do\s+)?what\b|\bdo\s+what\b|\bwhat\b.*\bdo\s*\??\s*$", re.IGNORECASE)
 
 
 def _only_a_date(span: str) -> bool:

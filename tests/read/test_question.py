@@ -135,6 +135,9 @@ def test_what_a_question_wants_beyond_its_type():
     assert analyze("Who is the head of the General Administration of Customs?").wants == {Wants.HEAD}
     assert analyze("Who was the chief of the Customs?").wants == {Wants.HEAD}
     assert Wants.HEAD not in analyze("Who is the head coach?").wants
+    assert analyze("Jules Ferry thought the higher races have a duty to what?").wants == {Wants.VERB}
+    assert analyze("Faster clearance is meant to do what?").wants == {Wants.VERB}
+    assert Wants.VERB not in analyze("What flows would easier clearance make smoother?").wants
     assert analyze("Who leaked the talks?").wants == set()
     # the words before a post that make its holder none: a lower post unless asked, a former one unless
     # asked or in the past
