@@ -257,6 +257,13 @@ _MEANT_BY = re.compile(
 )
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 
+# "What does Sun Yuning do?", "What does Witman Hung do for a living?": in the present, of a name, the post held
+# ("What is Sun Yuning's job?"), not a deed ("What did the team of engineers do?" asks what was done)
+_DOES_FOR_WORK = re.compile(
+    r"^\s*what\s+(?:does|do)\s+(?P<name>[^?]+?)\s+do(?:\s+for\s+(?:a\s+)?(?:living|work|a\s+job))?\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+
 
 def _what_is_meant(text: str) -> str | None:
     """ "What is meant by X?" or "What does X refer to?" of a name X: "What is X?"; None otherwise."""
@@ -276,7 +283,8 @@ def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
     Shenzhen" → "Who is the mayor of Shenzhen?", "Tell me about the Hetao zone." → "What is the Hetao
     zone?", "Name the five Brics countries." → "Which five Brics countries?", "Name the deputy director." →
     "Who is the deputy director?", "How is Eric Chan's name given in full?" → "What is Eric Chan's full
-    name?", "What is meant by the Greater Bay Area?" → "What is the Greater Bay Area?"; any other text as it is.
+    name?", "What is meant by the Greater Bay Area?" → "What is the Greater Bay Area?", "What does Sun Yuning do?" →
+    "What is Sun Yuning's job?"; any other text as it is.
     ``forms`` (as for ``truecase``) says whether the documents write the first word as a name: "Purpose of
     Telnet" is no name."""
     text = _direct(text)
@@ -286,6 +294,10 @@ def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
     meant = _what_is_meant(text)
     if meant is not None:
         return meant
+    works = _DOES_FOR_WORK.match(text)
+    name = works.group("name") if works else ""
+    if works and _BARE_NAME.match(name) and _name_form(fold(name.split()[0]), forms) is not None:
+        return f"What is {name}'s job?"
     in_full = _NAME_IN_FULL.match(text)
     if in_full is not None:
         return f"What {in_full.group('verb')} {in_full.group('owner')} full name?"

@@ -84,6 +84,12 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
         ("What did Hetao refer to?", "What was Hetao?"),
         ("What does the mayor refer to?", "What does the mayor refer to?"),  # no name: as typed
         ("What is meant by a new level?", "What is meant by a new level?"),
+        # what a named person does, in the present, is the post held; a deed done, or a thing's doing, is as typed
+        ("What does Sun Yuning do?", "What is Sun Yuning's job?"),
+        ("What does Witman Hung do for a living?", "What is Witman Hung's job?"),
+        ("What did Sun Yuning do?", "What did Sun Yuning do?"),
+        ("What does the mayor do?", "What does the mayor do?"),
+        ("What does Sun Yuning do at the Customs?", "What does Sun Yuning do at the Customs?"),
         # a request asked politely is a request, not a yes/no question
         ("Can you name the Brics countries?", "Which Brics countries?"),
         ("Could you please list the cities of the Greater Bay Area?", "Which cities of the Greater Bay Area?"),
@@ -134,7 +140,15 @@ def test_a_query_that_is_no_question_asks_what_it_means(query, asked):
 
     from qa.read.asked import as_question
 
-    names = {"eric": "Eric", "lau": "Lau", "chinese": "Chinese", "telnet": "Telnet", "where": "Where"}
+    names = {
+        "eric": "Eric",
+        "lau": "Lau",
+        "chinese": "Chinese",
+        "telnet": "Telnet",
+        "where": "Where",
+        "sun": "Sun",
+        "witman": "Witman",
+    }
 
     def forms(word):  # how the documents write a word: names capitalised, other words not
         return Counter({names.get(word, word): 2})
