@@ -7,11 +7,13 @@ of a body or place, a body or the wrong one of joined names for a post's holder,
 restated question's cause, the place of the asked person's post, what something becomes other than what
 follows "into", the holder of another post than the asked one, the sayer or the doer of the asked deed, the
 asked deed's subject, a person for a thing, the time of an anniversary of the asked event, a post holder for a
-founder, an article-led span for a post nobody there holds; and ``ends_in_a_verb``, a span that stops at a verb
-before its object) and how many ``before_asked_name``, ``before_asked_post``, ``holder_of_asked_post``,
-``full_name``, ``whole_list``, ``asked_kind_name``, ``past_cut_name``, ``opening_phrase_end``,
-``asked_agent``, ``past_restated_reason``, ``without_excluded``, ``past_asked_verb``, ``past_date_lead``,
-``before_place_topic``, ``before_time_modifier`` or ``name_start`` would change. A check that touches gold
+founder, an article-led span for a post nobody there holds, a noun that only counts the asked thing ("raft"), the
+question's own words for where the asked kind of thing is, a span before "for X … to VERB" of "What will X VERB?";
+and ``ends_in_a_verb``, a span that stops at a verb before its object) and how many ``before_asked_name``,
+``before_asked_post``, ``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``,
+``past_cut_name``, ``opening_phrase_end``, ``asked_agent``, ``past_restated_reason``, ``without_excluded``,
+``past_asked_verb``, ``past_date_lead``, ``past_the_asked_deed``, ``before_place_topic``, ``before_time_modifier``
+or ``name_start`` would change. A check that touches gold
 answers is too broad. Seconds; prints each gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
@@ -51,6 +53,7 @@ from qa.read.shape import (
     past_cut_name,
     past_date_lead,
     past_restated_reason,
+    past_the_asked_deed,
     thing_kind_asked,
     thing_name_asked,
     time_of_deed_asked,
@@ -127,6 +130,7 @@ def main(data_dir: Path) -> None:
                 or without_excluded(q, e.context, start, end) != (start, end)
                 or past_asked_verb(q, e.context, start, end) != start
                 or past_date_lead(q, e.context, start, end) != start
+                or past_the_asked_deed(q, e.context, start, end) != start
                 or before_place_topic(q, e.context, start, end) != end
                 or before_time_modifier(q, e.context, start, end) != end
                 or (q.kind is Kind.PERSON and name_start(e.context, start, end) != start)

@@ -203,6 +203,11 @@ class Question:
 _ASKS_VERB = re.compile(r"\bto\s+(?:do\s+)?what\b|\bdo\s+what\b|\bwhat\b.*\bdo\s*\??\s*$", re.IGNORECASE)
 # "What did the quake measure?", "What does the parcel weigh?": a measure (the training pool's 2 such questions
 # have a number for gold answer)
+_WHAT_MEASURE_IS = re.compile(
+    r"^\s*what\s+(size|length|height|weight|depth|width|distance|population|temperature|speed)\s+"
+    r"(?:is|are|was|were|will|would)\b",
+    re.IGNORECASE,
+)
 _MEASURE_VERB = re.compile(r"^\s*what\s+(?:does|do|did)\s+.+\s+(?:measure|weigh)\s*\??\s*$", re.IGNORECASE)
 
 
@@ -218,6 +223,9 @@ def analyze(question: str) -> Question:
             kind, head, measured = Kind.QUANTITY, stem(fold(measure.group(1))), True
         elif _names_a_thing(describe.group("target"), person=kind is Kind.PERSON):
             kind, target = Kind.DESCRIBE, tuple(terms(describe.group("target")))
+    measure_is = _WHAT_MEASURE_IS.match(question) if kind is Kind.ENTITY else None
+    if measure_is:  # "What size is the Shenzhen portion?" asks how big, as "What is the size of …?" does
+        kind, head, measured = Kind.QUANTITY, stem(fold(measure_is.group(1))), True
     if kind is Kind.ENTITY and _MEASURE_VERB.match(question):
         kind = Kind.QUANTITY  # "What does the Hong Kong side measure?" asks how big, as "How big is …?" does
     if kind is Kind.ENTITY and head is None and (role := _ROLE_OF.search(question)):

@@ -28,6 +28,8 @@ from qa.text import stem
         ("What is the Hong Kong side's area?", Kind.QUANTITY, "area"),
         ("What does the Hong Kong side of the park measure?", Kind.QUANTITY, None),
         ("What did the strongest aftershock measure?", Kind.QUANTITY, None),
+        ("What size is the Shenzhen portion of the park?", Kind.QUANTITY, "size"),  # "What is the size of …?"
+        ("What size shoes does he wear?", Kind.ENTITY, "size"),
         ("What does the Fogg Museum cover?", Kind.ENTITY, None),
         ("Which countries make up Brics?", Kind.LIST, "country"),
         ("Which two countries signed the treaty?", Kind.LIST, "country"),  # a number is no head noun
@@ -151,6 +153,7 @@ def test_what_a_question_wants_beyond_its_type():
     # a measure of a named thing is a number (SQuAD's 19 such questions all have one in their answers)
     assert analyze("What is the Hong Kong side's area?").wants == {Wants.NUMBER}
     assert analyze("What is the population of Zhuhai?").wants == {Wants.NUMBER}
+    assert analyze("What length is the course of study?").wants == {Wants.NUMBER}
     assert analyze("How big is the Hong Kong side?").wants == set()  # "large" may answer it
 
 

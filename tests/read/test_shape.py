@@ -155,11 +155,12 @@ def test_what_something_becomes_follows_into(question, span, fits):
 @pytest.mark.parametrize(
     ("question", "fits"),
     [
-        # "… become?" is not answered from a sentence that says nothing becomes or is turned into anything
+        # "… become?" or "… turn X into?" is not answered from a sentence that says nothing becomes or is turned
+        # into anything
         ("What does Hong Kong want the park to become?", False),
-        # other questions may be, and so is one about what something is turned into (no sentence says "turn")
+        ("What does Beijing want to turn the cities into?", False),
+        # other questions may be
         ("What will the area house?", True),
-        ("What does Beijing want to turn the cities into?", True),
     ],
 )
 def test_what_something_becomes_is_said_by_a_sentence_of_becoming(question, fits):
@@ -748,9 +749,11 @@ BODIES = (
     "liaison officer for Hong Kong at the Shenzhen Qianhai Authority. The label was sold to Universal Music Group. "
     "Shenzhen Mayor Qin Weizhong spoke. Qin Weizhong said at a press conference held by the Commerce Ministry. "
     "The vote went to the Liberal Party of Australia, the rural National Party of Victoria and others. "
+    "Lau Siu-kai is a consultant at Beijing’s semi-official think tank the Chinese Association of Hong Kong and Macau "
+    "Studies. "
     "Hong Kong No 2 official Eric Chan attended. Five Hong Kong universities set up centres. Creative "
     "Technology, one of Apple's main rivals, sued. Speaking to the Post, Chinese Big Data Society executive "
-    "chairman Witman Hung spoke. The FDi Magazine American Cities ranking came out."
+    "chairman Witman Hung spoke. The FDi Magazine American Cities ranking came out. Harvard’s medical school opened."
 )
 
 
@@ -802,6 +805,19 @@ BODIES = (
         ("To which publication did Hung talk?", "the Post", True),
         ("Which magazine ranked the cities?", "FDi Magazine", True),
         ("Which society does Hung chair?", "Chinese Big Data Society", True),
+        # a university is no association, nor the place that owns one; a university may own a school
+        ("Which university does Lau teach at?", "the Chinese Association of Hong Kong and Macau Studies", False),
+        ("Which university does Lau teach at?", "Beijing", False),
+        ("Which association does Lau advise?", "the Chinese Association of Hong Kong and Macau Studies", True),
+        ("Which city's think tank does Lau advise?", "Beijing", True),
+        ("Which university opened a medical school?", "Harvard", True),
+        # a ministry is named as one
+        ("Which ministry runs the think tank?", "Beijing", False),
+        ("Which ministry held the press conference?", "the Commerce Ministry", True),
+        # a language is no body: not a name that a body's noun follows, nor a span ending in one
+        ("What language is spoken in Brazil?", "Brics", False),
+        ("What language is spoken in Brazil?", "Brics association", False),
+        ("What language did Hung speak?", "Chinese", True),
     ],
 )
 def test_a_which_question_is_not_answered_by_another_kind_of_thing(question, span, fits):
@@ -978,6 +994,7 @@ def test_a_number_alone_answers_no_why_question(span, fits):
         # the object is known by its noun phrase's head too ("the Beijing press conference"), and "By whom
         # was X VERBed?" asks what "Who VERBed X?" does
         ("Who held the Beijing press conference?", "Qin Weizhong", False),
+        ("Who organised the Tuesday press conference?", "Qin and Sun Yuning", False),  # a weekday is no name
         ("By whom was the press conference held?", "Qin Weizhong", False),
         ("By whom was the press conference held?", "a number of ministries", True),
         # the head of "one of …" is no word of the deed's object ("One of the protests … by Egyptians" says
@@ -1104,6 +1121,9 @@ def test_a_question_that_names_a_person_is_not_answered_by_that_person(question,
         # a person's name is, and so is the name of a post's holder
         ("What is Eric Chan's full name?", "Eric Chan", True),
         ("What is the name of the official who flew to Beijing?", "Eric Chan", True),
+        # an area's name is no centre's, and a centre's no area's
+        ("What is the name of the computing centre?", "Hetao Shenzhen-Hong Kong Cooperation Zone", False),
+        ("What is the name of the cooperation area?", "Hetao Shenzhen-Hong Kong Cooperation Zone", True),
     ],
 )
 def test_the_name_of_a_thing_is_not_a_person(question, span, fits):
@@ -1297,6 +1317,23 @@ def test_what_kind_of_thing_is_not_its_name_nor_its_owner(question, span, fits):
 @pytest.mark.parametrize(
     ("question", "span", "fits"),
     [
+        # the question's own words for where X is, with only a name added, say where, not what kind of X
+        ("What kind of centre is already in the cooperation zone?", "Hetao cooperation zone", False),
+        ("What kind of centre is already in the cooperation zone?", "quantum-computing", True),
+        ("What kind of centre does the Hetao cooperation zone hold?", "quantum-computing centre", True),
+        # a word of its own says more than the question does
+        ("What kind of zone is Hetao?", "Hetao cooperation zone", True),
+        ("What kind of centre is already in the zone?", "a new cooperation zone", True),
+    ],
+)
+def test_what_kind_of_thing_is_not_the_questions_own_setting(question, span, fits):
+    text = "The Hetao cooperation zone, a new cooperation zone, is already home to a quantum-computing centre."
+    assert fits_in(question, text, span) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
         # a post's word just before a name is that person's title: it answers a question about a post only
         ("Which ministries' press conference did Qin speak at?", "Mayor", False),
         ("Who spoke at the press conference?", "Mayor", False),
@@ -1397,12 +1434,54 @@ def test_which_post_is_not_answered_by_the_holder_of_another(question, span, fit
         ("What should the mechanism between the two cities attract?", "collaboration mechanism", False),
         ("What should the mechanism between the two cities attract?", "collaboration", False),
         ("What should the mechanism between the two cities attract?", "world-class talent", True),
+        # also where the question asks what kind of thing the deed is done to
+        ("What kind of talent should the mechanism attract?", "collaboration mechanism", False),
+        ("What kind of talent should the mechanism attract?", "world-class talent", True),
         # a question about what the subject is may be answered by a word before it
         ("What does a mechanism need to be?", "collaboration", True),
     ],
 )
 def test_the_asked_deeds_subject_is_not_its_object(question, span, fits):
     text = "A collaboration mechanism between the two cities could draw world-class talent."
+    assert fits_in(question, text, span) is fits
+
+
+DEED_FOR = "There would be a special data channel for researchers in the Shenzhen part to visit overseas websites."
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # for "What will X VERB?", what comes before "for X … to VERB" is what X is given, not what X VERBs
+        ("What will researchers be able to visit?", "special data channel", None),
+        ("What will researchers be able to visit?", DEED_FOR[15:-1], "overseas websites"),
+        ("What will researchers be able to visit?", "overseas websites", "overseas websites"),
+        # another verb, or other people, leave it
+        ("What will researchers be able to use?", "special data channel", "special data channel"),
+        ("What will tourists be able to visit?", "special data channel", "special data channel"),
+    ],
+)
+def test_what_a_deed_is_done_to_follows_for_whom_and_the_verb(question, span, expected):
+    assert answered(question, DEED_FOR, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a noun that only counts the asked thing is not what is asked about it
+        ("What were last week's measures aimed at?", "raft", False),
+        ("What were last week's measures aimed at?", "raft of measures", False),
+        ("What were last week's measures aimed at?", "creating leading research clusters", True),
+        # what is counted may be asked for, and a count or a kind keeps its noun
+        ("What did the State Council announce?", "a raft of measures", True),
+        ("How many measures did the State Council announce?", "a raft", True),
+        ("What kind of measures did the State Council announce?", "raft of measures", True),
+        ("Which measures did the State Council announce?", "a raft of measures", True),
+        ("Which measures did the State Council announce?", "raft", True),
+    ],
+)
+def test_a_noun_that_counts_the_asked_thing_is_no_answer(question, span, fits):
+    text = "The State Council announced a raft of measures last week aimed at creating leading research clusters."
     assert fits_in(question, text, span) is fits
 
 
