@@ -263,6 +263,13 @@ _DOES_FOR_WORK = re.compile(
     r"^\s*what\s+(?:does|do)\s+(?P<name>[^?]+?)\s+do(?:\s+for\s+(?:a\s+)?(?:living|work|a\s+job))?\s*[?.!]?\s*$",
     re.IGNORECASE,
 )
+# "What does Hung work as?", "What did Hung previously work as?": the post held, or held before ("What was Hung's
+# former job?")
+_WORKS_AS = re.compile(
+    r"^\s*what\s+(?P<aux>does|do|did)\s+(?P<name>[^?]+?)\s+(?:(?P<before>previously|formerly|once|earlier)\s+)?"
+    r"work\s+as\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _what_is_meant(text: str) -> str | None:
@@ -284,7 +291,8 @@ def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
     zone?", "Name the five Brics countries." → "Which five Brics countries?", "Name the deputy director." →
     "Who is the deputy director?", "How is Eric Chan's name given in full?" → "What is Eric Chan's full
     name?", "What is meant by the Greater Bay Area?" → "What is the Greater Bay Area?", "What does Sun Yuning do?" →
-    "What is Sun Yuning's job?"; any other text as it is.
+    "What is Sun Yuning's job?", "What did Hung previously work as?" → "What was Hung's former job?"; any other text
+    as it is.
     ``forms`` (as for ``truecase``) says whether the documents write the first word as a name: "Purpose of
     Telnet" is no name."""
     text = _direct(text)
@@ -294,10 +302,12 @@ def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
     meant = _what_is_meant(text)
     if meant is not None:
         return meant
-    works = _DOES_FOR_WORK.match(text)
+    works = _DOES_FOR_WORK.match(text) or _WORKS_AS.match(text)
     name = works.group("name") if works else ""
     if works and _BARE_NAME.match(name) and _name_form(fold(name.split()[0]), forms) is not None:
-        return f"What is {name}'s job?"
+        before = works.re is _WORKS_AS and works.group("before") is not None
+        past = before or (works.re is _WORKS_AS and works.group("aux").lower() == "did")
+        return f"What {'was' if past else 'is'} {name}'s {'former ' if before else ''}job?"
     in_full = _NAME_IN_FULL.match(text)
     if in_full is not None:
         return f"What {in_full.group('verb')} {in_full.group('owner')} full name?"

@@ -90,6 +90,10 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
         ("What did Sun Yuning do?", "What did Sun Yuning do?"),
         ("What does the mayor do?", "What does the mayor do?"),
         ("What does Sun Yuning do at the Customs?", "What does Sun Yuning do at the Customs?"),
+        ("What does Witman Hung work as?", "What is Witman Hung's job?"),
+        ("What did Witman Hung work as?", "What was Witman Hung's job?"),
+        ("What did Witman Hung previously work as?", "What was Witman Hung's former job?"),
+        ("What did the engineers work as?", "What did the engineers work as?"),
         # a request asked politely is a request, not a yes/no question
         ("Can you name the Brics countries?", "Which Brics countries?"),
         ("Could you please list the cities of the Greater Bay Area?", "Which cities of the Greater Bay Area?"),
