@@ -200,6 +200,11 @@ def test_a_question_that_offers_two_choices(question, choices):
         ("Is corporal punishment increasing or declining?", False),  # a choice: a span answers it
         ("Had Milosevic not died, what charges might he have faced?", False),  # asks for a thing
         ("Who is Eric Chan?", False),
+        # after an opening phrase
+        ("According to Hung, is it a competition between the two places?", True),
+        ("In 2020, did Xi emphasise the zone?", True),
+        ("According to Hung, what is it?", False),
+        ("Hung, the chairman, spoke to whom?", False),
     ],
 )
 def test_a_yes_no_question_is_told_from_one_that_asks_for_a_thing(question, polar):
