@@ -12,8 +12,8 @@ question's own words for where the asked kind of thing is, a span before "for X 
 and ``ends_in_a_verb``, a span that stops at a verb before its object) and how many ``before_asked_name``,
 ``before_asked_post``, ``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``,
 ``past_cut_name``, ``opening_phrase_end``, ``asked_agent``, ``past_restated_reason``, ``without_excluded``,
-``past_asked_verb``, ``past_date_lead``, ``past_the_asked_deed``, ``before_place_topic``, ``before_time_modifier``
-or ``name_start`` would change. A check that touches gold
+``past_asked_verb``, ``past_date_lead``, ``past_the_asked_deed``, ``item_asked``, ``before_place_topic``,
+``before_time_modifier`` or ``name_start`` would change. A check that touches gold
 answers is too broad. Seconds; prints each gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
@@ -44,6 +44,7 @@ from qa.read.shape import (
     ends_in_a_verb,
     full_name,
     holder_of_asked_post,
+    item_asked,
     long_form_start,
     misfits,
     name_start,
@@ -131,6 +132,7 @@ def main(data_dir: Path) -> None:
                 or past_asked_verb(q, e.context, start, end) != start
                 or past_date_lead(q, e.context, start, end) != start
                 or past_the_asked_deed(q, e.context, start, end) != start
+                or item_asked(q, e.context, start, end) != (start, end)
                 or before_place_topic(q, e.context, start, end) != end
                 or before_time_modifier(q, e.context, start, end) != end
                 or (q.kind is Kind.PERSON and name_start(e.context, start, end) != start)

@@ -35,6 +35,7 @@ from qa.read.shape import (
     before_asked_name,
     ends_in_a_verb,
     full_name,
+    item_asked,
     misfits,
     restates,
     shape_span,
@@ -170,10 +171,11 @@ class LearnedReader:
             if restates(q, window.text[shaped[0] : shaped[1]]):
                 continue
             # Completions that keep the score the model gave the span: one end of a range stands for the
-            # range, and a quantity for its conversion into the unit the question asks for.
+            # range, a quantity for its conversion into the unit the question asks for, and a list of names
+            # for the one item the question names ("South Africa" for "Which Brics country is in Africa?").
             shaped = with_currency(window.text, *whole_range(q, window.text, *shaped))
             shaped = full_name(q, window.text, *before_asked_name(q, window.text, *shaped))
-            shaped = whole_list(q, window.text, *shaped)
+            shaped = item_asked(q, window.text, *whole_list(q, window.text, *shaped))
             shaped = in_asked_unit(q, window.text, *shaped)
             shaped = trimmed(q, window.text, *_grown(q, window.text, shaped, typed))
             if ends_in_a_verb(q, window.text, *shaped):

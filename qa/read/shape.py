@@ -52,7 +52,9 @@ Completions, applied by the learned reader after scoring the shaped span so that
 stands for the completed one: ``whole_range`` ("1505–|1521|" → "1505–1521"), ``with_currency`` ("$500
 million"), ``before_asked_name`` ("executive chairman" of "executive chairman Witman Hung …" for "What
 position does Witman Hung hold?"), ``full_name`` ("Wai-man" → "Witman Hung Wai-man" when the full name
-is asked for) and ``whole_list`` ("regulation and immigration" → "laws, regulation and immigration").
+is asked for), ``whole_list`` ("regulation and immigration" → "laws, regulation and immigration") and
+``item_asked`` ("Brazil, Russia, India, China and South Africa" → "South Africa" for "Which Brics country is in
+Africa?").
 """
 
 from __future__ import annotations
@@ -478,6 +480,23 @@ def whole_list(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     return first, end
 
 
+def item_asked(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
+    """For "Which Brics country is in Africa?" (one thing asked, not a list), of a span that lists three short names
+    or more, the one item that holds a name of the question: "South Africa" of "Brazil, Russia, India, China and
+    South Africa"; the span as it is when no item, or more than one, does."""
+    if q.kind not in (Kind.PLACE, Kind.ENTITY, Kind.PERSON) or q.head is None:
+        return start, end
+    items, at = [], start
+    for joint in _CONNECTOR.finditer(text, start, end):
+        items.append((at, joint.start()))
+        at = joint.end()
+    items.append((at, end))
+    if len(items) < 3 or any(a >= b or not text[a].isupper() or len(text[a:b].split()) > 3 for a, b in items):
+        return start, end  # a list of short names only
+    asked = [(a, b) for a, b in items if set(terms(text[a:b])) & set(q.proper)]
+    return asked[0] if len(asked) == 1 else (start, end)
+
+
 _CONNECTOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _FIRST_ITEM = re.compile(r"(.+?)(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 _LAST_ITEM = re.compile(r"(.+)(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([^,]+)$")
@@ -736,7 +755,7 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
     if thing_name_asked(q) and (
         not _named(text[start:end])
         or _a_person(text, _name_start(text, start), _name_run_end(text, end))
-        or _name_of_another_kind(q, text[start:end])
+        or _name_of_another_kind(q, text, start, end)
     ):
         return True  # "What is the Hetao zone's official name?" is not "the Hetao cooperation zone", nor "Eric Chan"
     if describes_named(q, text, start, end):
@@ -1068,16 +1087,20 @@ _AREA_KINDS = {
 _BODY_KINDS = _BODY_HEADS | {stem(word) for word in ("centre", "center", "group", "body", "tower", "hospital")}
 
 
-def _name_of_another_kind(q: Question, span: str) -> bool:
+def _name_of_another_kind(q: Question, text: str, start: int, end: int) -> bool:
     """For "What is the name of the quantum-computing centre?", a name whose last word is a kind of the other
     coarse kind than the asked one: "… Innovation Cooperation Zone" names an area, not a centre (a body's name
-    may end in another body's noun: "King's College" for a university)."""
+    may end in another body's noun: "King's College" for a university); or a name that another kind's noun
+    follows: "Brics" of "the Brics association" names an association, not the data exchange asked about."""
     asked = _NAME_OWNED.search(q.text)
     owner = (asked.group(1) or asked.group(2)) if asked else ""
     owned = [stem(fold(word)) for word in owner.split() if stem(fold(word)) in _THING_OWNERS]
-    said = span.rstrip(_EDGE + ".").split()
+    said = text[start:end].rstrip(_EDGE + ".").split()
     if not owned or not said:
         return False
+    following = _FOLLOWING_WORD.match(text, _name_run_end(text, end))
+    if following is not None and stem(following.group(1)) in _KIND_HEADS - {owned[-1]}:
+        return True
     kinds = [k for k in (_AREA_KINDS, _BODY_KINDS) if owned[-1] in k]
     last = stem(fold(said[-1]))
     return len(kinds) == 1 and last in (_AREA_KINDS | _BODY_KINDS) - kinds[0]

@@ -1124,12 +1124,15 @@ def test_a_question_that_names_a_person_is_not_answered_by_that_person(question,
         # an area's name is no centre's, and a centre's no area's
         ("What is the name of the computing centre?", "Hetao Shenzhen-Hong Kong Cooperation Zone", False),
         ("What is the name of the cooperation area?", "Hetao Shenzhen-Hong Kong Cooperation Zone", True),
+        # a name that another kind's noun follows names that kind
+        ("What is the name of the data exchange?", "Brics", False),
+        ("What is the name of the association?", "Brics", True),
     ],
 )
 def test_the_name_of_a_thing_is_not_a_person(question, span, fits):
     text = (
         "Hong Kong No 2 official Eric Chan attends a press conference on the Hetao zone. Qin was referring to the "
-        "Hetao Shenzhen-Hong Kong Cooperation Zone."
+        "Hetao Shenzhen-Hong Kong Cooperation Zone. It hosts an institute devoted to the Brics association."
     )
     assert fits_in(question, text, span) is fits
 
@@ -1444,6 +1447,26 @@ def test_which_post_is_not_answered_by_the_holder_of_another(question, span, fit
 def test_the_asked_deeds_subject_is_not_its_object(question, span, fits):
     text = "A collaboration mechanism between the two cities could draw world-class talent."
     assert fits_in(question, text, span) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # one thing asked of a list of names: the one item the question names
+        ("Which Brics country is in Africa?", "South Africa"),
+        # a list asked for, no item named, or a name in more than one item: the list
+        ("Which countries make up Brics?", "Brazil, Russia, India, China and South Africa"),
+        ("Which Brics country is in Europe?", "Brazil, Russia, India, China and South Africa"),
+        ("Which country is in Africa or China?", "Brazil, Russia, India, China and South Africa"),
+    ],
+)
+def test_one_thing_asked_of_a_list_is_the_item_the_question_names(question, expected):
+    from qa.read.shape import item_asked
+
+    text = "the Brics association comprising Brazil, Russia, India, China and South Africa."
+    start = text.index("Brazil")
+    got = item_asked(analyze(question), text, start, len(text) - 1)
+    assert text[got[0] : got[1]] == expected
 
 
 DEED_FOR = "There would be a special data channel for researchers in the Shenzhen part to visit overseas websites."
