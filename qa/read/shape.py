@@ -260,6 +260,22 @@ def before_list_after_kind(q: Question, text: str, start: int, end: int) -> int:
     return end
 
 
+_OWNER_THEN_NOUN = re.compile(
+    r"^(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+(?P<owned>[a-z][\w-]*(?:\s+[a-z][\w-]*)*)$"
+)
+
+
+def owner_of_the_kind(q: Question, span: str) -> bool:
+    """For "which/what X", a span that is only a name's X in lowercase ("Beijing’s scheme" for "Which scheme links
+    Hong Kong, Macau and Guangzhou?") says whose X it is, not which: the name the X goes by is the answer ("Greater
+    Bay Area"). A name of that form ("Commissioners' Plan") may be; of the training pool's which- and what-questions
+    with a head noun, no other gold answer is a name's X."""
+    owned = _OWNER_THEN_NOUN.match(span.strip(_EDGE + "."))
+    if q.head is None or owned is None or not re.match(r"\s*(?:which|what)\b", q.text, re.IGNORECASE):
+        return False
+    return stem(fold(owned.group("owned").split()[-1])) == q.head
+
+
 _KIND_WORDS = {stem(word) for word in ("kind", "kinds", "type", "types", "sort", "sorts", "form", "forms")}
 
 
@@ -483,7 +499,8 @@ def whole_list(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
 def item_asked(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     """For "Which Brics country is in Africa?" (one thing asked, not a list), of a span that lists three short names
     or more, the one item that holds a name of the question: "South Africa" of "Brazil, Russia, India, China and
-    South Africa"; the span as it is when no item, or more than one, does."""
+    South Africa"; the span as it is when no item, or more than one, does, or when the question names an item
+    itself ("… between Washington DC and what city?" of "Washington, D.C. and Boston")."""
     if q.kind not in (Kind.PLACE, Kind.ENTITY, Kind.PERSON) or q.head is None:
         return start, end
     items, at = [], start
@@ -493,7 +510,10 @@ def item_asked(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     items.append((at, end))
     if len(items) < 3 or any(a >= b or not text[a].isupper() or len(text[a:b].split()) > 3 for a, b in items):
         return start, end  # a list of short names only
-    asked = [(a, b) for a, b in items if set(terms(text[a:b])) & set(q.proper)]
+    named = [(a, b, terms(text[a:b])) for a, b in items]
+    if any(said[:1] and said[0] in q.proper for _, _, said in named):
+        return start, end  # "between Washington DC and what city?": the item the question names is not asked for
+    asked = [(a, b) for a, b, said in named if set(said) & set(q.proper)]
     return asked[0] if len(asked) == 1 else (start, end)
 
 
@@ -768,6 +788,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "What should the Greater Bay Area become?" is not "scheme" of "… scheme to link … into a hub"
     if Wants.CREDIT in q.wants and (names_no_photographer(text[start:end]) or in_caption(text, start, end)):
         return True  # "Who photographed Eric Chan …?" is not "Handout" of "Photo: Handout", nor "Eric Chan" it shows
+    if owner_of_the_kind(q, text[start:end]):
+        return True  # "Which scheme links Hong Kong, Macau and Guangzhou?" is not "Beijing’s scheme"
     if the_kinds_setting(q, text, start, end):
         return True  # "What kind of centre is already in the cooperation zone?" is not "Hetao cooperation zone"
     if name_after_kind(q, text, start, end):
@@ -804,6 +826,10 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Who is the Shenzhen mayor's deputy?" is not "Qin Weizhong" ("Shenzhen Mayor Qin Weizhong")
     if holds_another_post(q, text, start, end):
         return True  # "Which mayor spoke at the press conference?" is not "Eric Chan" ("No 2 official Eric Chan")
+    if chair_unsaid(q, text, start, end):
+        return (
+            True  # "Who chaired the press conference?" is not "Eric Chan" of "… Eric Chan attends a press conference"
+        )
     if post_unsaid(q, text, start, end):
         return True  # "Who is the president of the United States?" is not "the West" (… the United States and the West)
     if holder_for_founder(q, text, start, end):
@@ -2150,6 +2176,26 @@ def holds_another_post(q: Question, text: str, start: int, end: int) -> bool:
 def narrow_post_asked(q: Question) -> bool:
     """ "Which mayor …?": a who-question whose asked kind is a post, not a broad one ("Which official …?")."""
     return q.kind is Kind.PERSON and q.head in q.posts and not q.posts <= _BROAD_POSTS
+
+
+# "Who chaired the press conference?": who ran a meeting, which a sentence says as such (that it was held is no
+# word of who chaired it)
+_ASKS_CHAIR = re.compile(r"^\s*who\s+(?:chaired|chairs|chair|presided|presides|moderated|moderates)\b", re.IGNORECASE)
+_CHAIRING = re.compile(
+    r"\b(?:chair\w*|presid\w*|host\w*|led|leads?|leading|moderat\w*|ran|runs?|convened)\b",
+    re.IGNORECASE,
+)
+
+
+def chair_unsaid(q: Question, text: str, start: int, end: int) -> bool:
+    """For "Who chaired X?", a span whose sentence says nothing of chairing, hosting or leading anything: "Eric
+    Chan" of "Hong Kong No 2 official Eric Chan attends a press conference" attended it, and "Qin Weizhong" of "…,
+    Mayor Qin Weizhong said at a press conference held in Beijing by a number of ministries" spoke at one that
+    others held. (The training pool asks no such question.)"""
+    if not _ASKS_CHAIR.match(q.text):
+        return False
+    lower, upper = _sentence_bounds(text, start, end)
+    return _CHAIRING.search(text, lower, upper) is None
 
 
 def post_unsaid(q: Question, text: str, start: int, end: int) -> bool:

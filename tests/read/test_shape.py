@@ -1469,6 +1469,50 @@ def test_one_thing_asked_of_a_list_is_the_item_the_question_names(question, expe
     assert text[got[0] : got[1]] == expected
 
 
+def test_an_item_the_question_names_itself_is_not_the_one_asked_for():
+    from qa.read.shape import item_asked
+
+    text = "New York is about half the distance between Washington, D.C. and Boston."
+    start = text.index("Washington")
+    q = analyze("New York City is about half the distance between Washington DC and what city?")
+    assert item_asked(q, text, start, len(text) - 1) == (start, len(text) - 1)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a name's X in lowercase says whose X, not which X
+        ("Which scheme links the cities?", "Beijing’s scheme", False),
+        ("Which scheme links the cities?", "Greater Bay Area", True),
+        # a name of that form is a name; another question may ask whose
+        ("Which plan spread a grid of streets?", "Commissioners' Plan", True),
+        ("Whose scheme links the cities?", "Beijing’s scheme", True),
+    ],
+)
+def test_a_names_x_does_not_say_which_x(question, span, fits):
+    text = "The Greater Bay Area refers to Beijing’s scheme to link the cities. The Commissioners' Plan came in 1811."
+    assert fits_in(question, text, span) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # who chaired a meeting is said by a sentence of chairing, hosting or leading, not of attending or speaking
+        ("Who chaired the press conference?", "Eric Chan", False),
+        ("Who chaired the press conference?", "Qin Weizhong", False),
+        ("Who chaired the press conference?", "Sun Yuning", True),
+        # other questions are not asked so
+        ("Who attended the press conference?", "Eric Chan", True),
+    ],
+)
+def test_who_chaired_is_said_by_a_sentence_of_chairing(question, span, fits):
+    text = (
+        "Eric Chan attends a press conference. Qin Weizhong said so at a press conference held by ministries. "
+        "The press conference was chaired by Sun Yuning."
+    )
+    assert fits_in(question, text, span) is fits
+
+
 DEED_FOR = "There would be a special data channel for researchers in the Shenzhen part to visit overseas websites."
 
 
