@@ -201,13 +201,14 @@ class Question:
 
 # "… have a duty to what?", "… expected to do what?", "What will Hong Kong do?": the answer is a verb
 _ASKS_VERB = re.compile(r"\bto\s+(?:do\s+)?what\b|\bdo\s+what\b|\bwhat\b.*\bdo\s*\??\s*$", re.IGNORECASE)
-# "What did the quake measure?", "What does the parcel weigh?": a measure (the training pool's 2 such questions
-# have a number for gold answer)
+# "What size is the Shenzhen portion?": a measure, as "What is the size of …?" asks
 _WHAT_MEASURE_IS = re.compile(
     r"^\s*what\s+(size|length|height|weight|depth|width|distance|population|temperature|speed)\s+"
     r"(?:is|are|was|were|will|would)\b",
     re.IGNORECASE,
 )
+# "What did the quake measure?", "What does the parcel weigh?": a measure (the training pool's 2 such questions
+# have a number for gold answer)
 _MEASURE_VERB = re.compile(r"^\s*what\s+(?:does|do|did)\s+.+\s+(?:measure|weigh)\s*\??\s*$", re.IGNORECASE)
 
 
