@@ -260,22 +260,6 @@ def before_list_after_kind(q: Question, text: str, start: int, end: int) -> int:
     return end
 
 
-_OWNER_THEN_NOUN = re.compile(
-    r"^(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+(?P<owned>[a-z][\w-]*(?:\s+[a-z][\w-]*)*)$"
-)
-
-
-def owner_of_the_kind(q: Question, span: str) -> bool:
-    """For "which/what X", a span that is only a name's X in lowercase ("Beijing’s scheme" for "Which scheme links
-    Hong Kong, Macau and Guangzhou?") says whose X it is, not which: the name the X goes by is the answer ("Greater
-    Bay Area"). A name of that form ("Commissioners' Plan") may be; of the training pool's which- and what-questions
-    with a head noun, no other gold answer is a name's X."""
-    owned = _OWNER_THEN_NOUN.match(span.strip(_EDGE + "."))
-    if q.head is None or owned is None or not re.match(r"\s*(?:which|what)\b", q.text, re.IGNORECASE):
-        return False
-    return stem(fold(owned.group("owned").split()[-1])) == q.head
-
-
 _KIND_WORDS = {stem(word) for word in ("kind", "kinds", "type", "types", "sort", "sorts", "form", "forms")}
 
 
@@ -788,8 +772,6 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "What should the Greater Bay Area become?" is not "scheme" of "… scheme to link … into a hub"
     if Wants.CREDIT in q.wants and (names_no_photographer(text[start:end]) or in_caption(text, start, end)):
         return True  # "Who photographed Eric Chan …?" is not "Handout" of "Photo: Handout", nor "Eric Chan" it shows
-    if owner_of_the_kind(q, text[start:end]):
-        return True  # "Which scheme links Hong Kong, Macau and Guangzhou?" is not "Beijing’s scheme"
     if the_kinds_setting(q, text, start, end):
         return True  # "What kind of centre is already in the cooperation zone?" is not "Hetao cooperation zone"
     if name_after_kind(q, text, start, end):
