@@ -272,6 +272,21 @@ _WORKS_AS = re.compile(
 )
 
 
+def _job_asked(text: str, forms: Callable[[str], Counter[str]]) -> str | None:
+    """ "What does NAME do?" or "What did NAME (previously) work as?" of a name the documents write as one: "What
+    is (was) NAME's (former) job?"; None otherwise."""
+    works = _DOES_FOR_WORK.match(text) or _WORKS_AS.match(text)
+    if works is None or not _BARE_NAME.match(works.group("name")):
+        return None
+    name = works.group("name")
+    if _name_form(fold(name.split()[0]), forms) is None:
+        return None
+    named = works.groupdict()  # _DOES_FOR_WORK has no "aux" or "before": the present
+    before = named.get("before") is not None
+    past = before or (named.get("aux") or "").lower() == "did"
+    return f"What {'was' if past else 'is'} {name}'s {'former ' if before else ''}job?"
+
+
 def _what_is_meant(text: str) -> str | None:
     """ "What is meant by X?" or "What does X refer to?" of a name X: "What is X?"; None otherwise."""
     meant = _MEANT_BY.match(text)
@@ -302,12 +317,9 @@ def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
     meant = _what_is_meant(text)
     if meant is not None:
         return meant
-    works = _DOES_FOR_WORK.match(text) or _WORKS_AS.match(text)
-    name = works.group("name") if works else ""
-    if works and _BARE_NAME.match(name) and _name_form(fold(name.split()[0]), forms) is not None:
-        before = works.re is _WORKS_AS and works.group("before") is not None
-        past = before or (works.re is _WORKS_AS and works.group("aux").lower() == "did")
-        return f"What {'was' if past else 'is'} {name}'s {'former ' if before else ''}job?"
+    job = _job_asked(text, forms)
+    if job is not None:
+        return job
     in_full = _NAME_IN_FULL.match(text)
     if in_full is not None:
         return f"What {in_full.group('verb')} {in_full.group('owner')} full name?"

@@ -261,6 +261,10 @@ _POLAR_OPENERS = _AUX | {"may", "might", "must", "shall", "am"}
 _WH = {"what", "which", "who", "whom", "whose", "when", "where", "why", "how"}
 
 
+# "According to Hung, is …": the first word after an opening phrase and its comma
+_OPENING_THEN_WORD = re.compile(r"^[^,?]{1,60},\s*(\w+)")
+
+
 def _polar(question: str, tokens: list[str]) -> bool:
     """A yes/no question: it opens with an auxiliary or a modal, or does so after an opening phrase ("According to
     Hung, is it a competition …?", "In 2020, did Xi …?"), and asks for neither a wh-thing nor a choice ("Is it
@@ -269,10 +273,6 @@ def _polar(question: str, tokens: list[str]) -> bool:
         return False
     opened = _OPENING_THEN_WORD.match(question)
     return tokens[0] in _POLAR_OPENERS or (opened is not None and fold(opened.group(1)) in _POLAR_OPENERS)
-
-
-# "According to Hung, is …": the first word after an opening phrase and its comma
-_OPENING_THEN_WORD = re.compile(r"^[^,?]{1,60},\s*(\w+)")
 
 
 def post_words(text: str) -> list[str]:

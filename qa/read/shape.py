@@ -241,10 +241,10 @@ def before_list_after_kind(q: Question, text: str, start: int, end: int) -> int:
     """Where an answer to "what kind of X" ends when X is followed by a list's next item: "direct leadership|,
     promotion, planning and coordinating role" for "… assuming what kind of leadership?" (the kind is said
     before X: "direct")."""
-    asked = _KIND_OF.search(q.text) if q.kind is not Kind.LIST else None  # "What kinds of …?" may want them all
+    asked = kind_asked(q) if q.kind is not Kind.LIST else None  # "What kinds of …?" may want them all
     if asked is None:
         return end
-    kind = [stem(fold(word)) for word, _, _ in words(asked.group(1))]
+    kind = [stem(fold(word)) for word, _, _ in words(asked)]
     found = [(m, stem(fold(m.group()))) for m in _WORD.finditer(text, start, end)]
     for at, (match, word) in enumerate(found):
         if match.group() in ",;":
@@ -268,10 +268,10 @@ def the_kinds_setting(q: Question, text: str, start: int, end: int) -> bool:
     nothing to the question's words but names: "Hetao cooperation zone" for "What kind of centre is already in the
     cooperation zone?" names where X is, not what kind it is. Of the training pool's 231 "what kind of" gold
     answers, none is so."""
-    asked = _KIND_OF.search(q.text)
+    asked = kind_asked(q)
     if asked is None:
         return False
-    kind = {stem(fold(word)) for word in asked.group(1).split()} | _KIND_WORDS
+    kind = {stem(fold(word)) for word in asked.split()} | _KIND_WORDS
     said = [(word, stem(fold(word))) for word, _, _ in words(text[start:end]) if fold(word) not in STOPWORDS]
     plain = [stemmed for word, stemmed in said if word[:1].islower()]
     if len(plain) < 2 or not said[-1][0][:1].islower() or said[-1][1] in kind or said[-1][1] not in q.terms:
@@ -285,10 +285,10 @@ def name_after_kind(q: Question, text: str, start: int, end: int) -> bool:
     "Beijing’s semi-official think tank the Chinese Association …" for "Lau Siu-kai is a consultant at what
     kind of think tank?" (the kind is "semi-official"). No gold answer of the training pool's 231 what-kind-of
     questions stands so."""
-    asked = _KIND_OF.search(q.text)
+    asked = kind_asked(q)
     if asked is None:
         return False
-    phrase = list(itertools.takewhile(lambda w: len(w) == 1 or fold(w) not in STOPWORDS, asked.group(1).split()))
+    phrase = list(itertools.takewhile(lambda w: len(w) == 1 or fold(w) not in STOPWORDS, asked.split()))
     if not phrase:
         return False
     noun = stem(fold(phrase[-1]))  # "tank" of "think tank?", "connector" of "connector was originally"
@@ -305,6 +305,15 @@ def name_after_kind(q: Question, text: str, start: int, end: int) -> bool:
 
 # "what kind of X": X (up to three words), the noun the kind is asked of
 _KIND_OF = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?|forms?)\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+
+
+@lru_cache(maxsize=1024)
+def kind_asked(q: Question) -> str | None:
+    """X of "what kind of X" as the question writes it (up to three words), or None: read once per question."""
+    asked = _KIND_OF.search(q.text)
+    return asked.group(1) if asked else None
+
+
 # a list's next item after a comma or a semicolon
 _LIST_GOES_ON = re.compile(r"\s*[,;]\s+\w")
 
@@ -861,8 +870,7 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
         return stem(last[0]) in _KINDS and (stem(last[0]) != q.head or _plural_of_one(q, last[0]))
     if q.head not in _BODY_HEADS:
         return False
-    following = _FOLLOWING_WORD.match(text, _name_run_end(text, end))  # "Hong" of "Hong Kong universities"
-    body = following.group(1) if following else ""
+    body = _word_after_name(text, end)  # "Hong" of "Hong Kong universities"
     if stem(body) in _BODY_HEADS and (stem(body) != q.head or _plural_of_one(q, body)):
         return True  # "Brics" of "the Brics association" names an association, not a company
     if fold(last[0]) in TITLES:
@@ -872,11 +880,12 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     if q.head in _PUBLICATIONS:
         if named & (_KIND_HEADS - _PUBLICATIONS) and not named & _PUBLICATIONS:
             return True  # "Chinese Big Data Society" is no publication (a "Which department …?" may be a Commission)
-    elif q.head in _SCHOOLS and named & _BODY_HEADS and not named & _SCHOOLS:
-        return True  # "the Chinese Association of Hong Kong and Macau Studies" is no university
-    owned = _OWNED_PHRASE.match(text, _name_run_end(text, end)) if q.head in _SCHOOLS else None
-    if owned is not None and not {stem(word) for word in owned.group("owned").split()} & _BODY_HEADS:
-        return True  # "Beijing" of "Beijing’s semi-official think tank the …" owns a thing, and is no university
+    elif q.head in _SCHOOLS:
+        if named & _BODY_HEADS and not named & _SCHOOLS:
+            return True  # "the Chinese Association of Hong Kong and Macau Studies" is no university
+        owned = _OWNED_PHRASE.match(text, _name_run_end(text, end))
+        if owned is not None and not {stem(word) for word in owned.group("owned").split()} & _BODY_HEADS:
+            return True  # "Beijing" of "Beijing’s semi-official think tank the …" owns a thing, and is no university
     return _a_person(text, start, end)
 
 
@@ -886,10 +895,18 @@ _NO_BODIES = {stem(word) for word in ("language", "dialect", "religion", "faith"
 
 def _names_a_body(text: str, start: int, end: int) -> bool:
     """Whether a span, or the run of capitalised words it ends in and the word after that, holds a body's noun."""
-    run_end = _name_run_end(text, end)
-    following = _FOLLOWING_WORD.match(text, run_end)
-    said = [_POSSESSIVE_END.sub("", fold(word.strip(_EDGE + "."))) for word in text[start:run_end].split()]
-    return bool({stem(word) for word in said + ([following.group(1)] if following else [])} & _BODY_HEADS)
+    said = [
+        _POSSESSIVE_END.sub("", fold(word.strip(_EDGE + ".")))
+        for word in text[start : _name_run_end(text, end)].split()
+    ]
+    return bool({stem(word) for word in [*said, _word_after_name(text, end)]} & _BODY_HEADS)
+
+
+def _word_after_name(text: str, end: int) -> str:
+    """The lowercase word just after the run of capitalised words that ``end`` stands in ("association" of "the
+    Brics| association"), or ""."""
+    following = _FOLLOWING_WORD.match(text, _name_run_end(text, end))
+    return following.group(1) if following else ""
 
 
 def _name_of_a_body(q: Question, text: str, start: int, end: int) -> bool:
@@ -901,8 +918,7 @@ def _name_of_a_body(q: Question, text: str, start: int, end: int) -> bool:
         return False
     if words_said[-1].islower():
         return stem(words_said[-1]) in _KIND_HEADS
-    following = _FOLLOWING_WORD.match(text, end)
-    return words_said[-1][0].isupper() and following is not None and stem(following.group(1)) in _KIND_HEADS
+    return words_said[-1][0].isupper() and stem(_word_after_name(text, end)) in _KIND_HEADS
 
 
 _PUBLICATIONS = {stem(word) for word in ("newspaper", "publication", "magazine", "journal")}
@@ -1101,8 +1117,7 @@ def _name_of_another_kind(q: Question, text: str, start: int, end: int) -> bool:
     said = text[start:end].rstrip(_EDGE + ".").split()
     if not owned or not said:
         return False
-    following = _FOLLOWING_WORD.match(text, _name_run_end(text, end))
-    if following is not None and stem(following.group(1)) in _KIND_HEADS - {owned[-1]}:
+    if stem(_word_after_name(text, end)) in _KIND_HEADS - {owned[-1]}:
         return True
     kinds = [k for k in (_AREA_KINDS, _BODY_KINDS) if owned[-1] in k]
     last = stem(fold(said[-1]))
@@ -2072,7 +2087,7 @@ def quantifier_of_the_asked(q: Question, text: str, start: int, end: int) -> boo
     kind as "what kind of", and the asked kind itself as "which" ("Which ministries held the press conference?" of
     "… by a number of ministries"): those keep it. No gold answer of the training pool ends so
     (``eval/scripts/gold_answer_checks.py``)."""
-    if q.kind in (Kind.COUNT, Kind.QUANTITY) or _KIND_OF.search(q.text):
+    if q.kind in (Kind.COUNT, Kind.QUANTITY) or kind_asked(q) is not None:
         return False  # "What kind of reasons …?" may be answered "variety of reasons"
     said = [fold(word) for word, _, _ in words(text[start:end])]
     counted = [at for at, word in enumerate(said) if word in _QUANTIFIERS and stem(word) not in q.terms]
