@@ -229,6 +229,8 @@ def analyze(question: str) -> Question:
         kind, head, measured = Kind.QUANTITY, stem(fold(measure_is.group(1))), True
     if kind is Kind.ENTITY and _MEASURE_VERB.match(question):
         kind = Kind.QUANTITY  # "What does the Hong Kong side measure?" asks how big, as "How big is …?" does
+    if kind is Kind.ENTITY and (holder := _NAME_OF_HOLDER.match(question)) and _ends_in_person_noun(holder.group(1)):
+        kind, head = Kind.PERSON, stem(fold(holder.group(1).split()[-1].rstrip("'’s")))
     if kind is Kind.ENTITY and head is None and (role := _ROLE_OF.search(question)):
         head = role.group(1).lower()  # "What is Lau Siu-kai's title?" asks for the post, as "What title …" does
     if kind is Kind.ENTITY and head in ROLE_NOUNS:
@@ -263,6 +265,19 @@ _WH = {"what", "which", "who", "whom", "whose", "when", "where", "why", "how"}
 
 # "According to Hung, is …": the first word after an opening phrase and its comma
 _OPENING_THEN_WORD = re.compile(r"^[^,?]{1,60},\s*(\w+)")
+
+
+# "What is the name of the Brics institute's director?" asks for a person, as "Who is …?" does
+_NAME_OF_HOLDER = re.compile(
+    r"^\s*what\s+(?:is|was|are|were)\s+the\s+(?:full\s+)?names?\s+of\s+(?:the|a|an|its|his|her|their)\s+"
+    r"([\w\s'’-]+?)(?:\s+(?:of|in|at|for|who|that|whose|which|on|from|with|to)\b|\s*\??\s*$)",
+    re.IGNORECASE,
+)
+
+
+def _ends_in_person_noun(phrase: str) -> bool:
+    found = [fold(w) for w, _, _ in words(phrase)]
+    return bool(found) and stem(found[-1]) in PERSON_NOUNS | TITLES
 
 
 def _polar(question: str, tokens: list[str]) -> bool:
@@ -416,13 +431,17 @@ def _kind(question: str, tokens: list[str]) -> tuple[Kind, str | None]:
                 return Kind.QUANTITY, None
             continue
         if token in ("which", "what"):
-            head = _head_after(tokens, i + 1, [w for w, _, _ in words(question)])
+            found = list(words(question))
+            owners = frozenset(k for k, (_, _, end) in enumerate(found) if _OWNER.match(question, end))
+            head = _head_after(tokens, i + 1, [w for w, _, _ in found], owners)
             named = [t for t in tokens[i + 1 : i + 5] if t not in _AUX and t not in ("the", "a", "an", "main")]
             if head in _REASON_NOUNS or (named and named[0] in _REASON_NOUNS):
                 return Kind.REASON, None  # "For what reason …?", "What was the purpose of …?"
             return _kind_of_head(head), stem(head) if head else None
     return Kind.ENTITY, None
 
+
+_OWNER = re.compile(r"['’](?:s\b|(?=\s))")  # after a word: "city's", "countries’ "
 
 _IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "personnel", "police", "cattle", "feet", "teeth"}
 
@@ -459,25 +478,28 @@ _ADJECTIVE = re.compile(r"[a-z-]{3,}(?:al|ic|ous|ive|ful|ese|ish|ern|ary)$")
 _VERB_FORM = re.compile(r"[a-z]{2,}(?:ed|ing|ly)$")
 
 
-def _head_after(tokens: list[str], start: int, cased: list[str]) -> str | None:
+def _head_after(tokens: list[str], start: int, cased: list[str], owners: frozenset[int]) -> str | None:
     """The noun a which/what asks for: "countries" in "Which two countries …?" (a number is no head), "award"
     in "What major award …?", "president" in "Which Egyptian president …?": a word that modifies (a common
     adjective, a word of an adjective's ending, a name; never a post: "What Columbia President went …?", "What
     UN secretary went …?") passes the head on to the next word, unless that is a function word, a number or a
-    verb's form in -ed, -ing ("Which Apple engineered …?"). ``cased``: the question's words as written, which
-    tell a name."""
+    verb's form in -ed, -ing ("Which Apple engineered …?"). An owner is the head itself: "Which city's mayor
+    …?" asks for the city. ``cased``: the question's words as written, which tell a name; ``owners``: the
+    indices of words a possessive follows."""
     for k in range(start, min(start + 3, len(tokens))):
         token = tokens[k]
         if token in _AUX:
             return None
         if token not in STOPWORDS and not token.isdigit() and token not in NUMBER_WORDS:
-            return _modified(tokens, k, cased)
+            return _modified(tokens, k, cased, owners)
     return None
 
 
-def _modified(tokens: list[str], k: int, cased: list[str]) -> str:
-    """The head from ``tokens[k]`` on: past its modifiers, at most two."""
+def _modified(tokens: list[str], k: int, cased: list[str], owners: frozenset[int]) -> str:
+    """The head from ``tokens[k]`` on: past its modifiers, at most two, never past an owner."""
     for _ in range(2):
+        if k in owners:
+            break
         nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
         named = cased[k][:1].isupper()
         # a post after a noun heads it ("Which customs official …?"), as the post after a lesser one does

@@ -65,6 +65,14 @@ from qa.text import stem
         # "Who is the <title>?" asks who holds the post; a name that ends in a word of rank is described:
         ("Who is the Chinese President?", Kind.PERSON, None),
         ("Who was the Hongwu Emperor?", Kind.DESCRIBE, None),
+        # an owner is the thing asked for: "Which city's mayor …?" asks for a city, not the mayor
+        ("Could you say which city's mayor spoke at the press conference?", Kind.PLACE, "city"),
+        ("Which countries' leaders met?", Kind.LIST, "country"),
+        ("What famous Indian's actions were considered civil disobedience?", Kind.ENTITY, "indian"),
+        # the name of a post's holder is a person's
+        ("What is the name of the Brics institute's director?", Kind.PERSON, "director"),
+        ("What was the name of the mayor of Jacksonville?", Kind.PERSON, "mayor"),
+        ("What is the name of the river?", Kind.ENTITY, None),
         # a cause or a purpose
         ("Why did Eric Chan fly to Beijing?", Kind.REASON, None),
         ("For what reason did Chan fly to Beijing?", Kind.REASON, None),
