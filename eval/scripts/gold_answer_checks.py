@@ -34,6 +34,7 @@ from qa.read.shape import (
     asked_doers,
     asked_kind_name,
     asks_founder,
+    at_asked_kind,
     before_asked_name,
     before_asked_post,
     before_place_topic,
@@ -55,6 +56,7 @@ from qa.read.shape import (
     past_date_lead,
     past_restated_reason,
     past_the_asked_deed,
+    past_verb_before_number,
     thing_kind_asked,
     thing_name_asked,
     time_of_deed_asked,
@@ -133,6 +135,8 @@ def main(data_dir: Path) -> None:
                 or past_date_lead(q, e.context, start, end) != start
                 or past_the_asked_deed(q, e.context, start, end) != start
                 or item_asked(q, e.context, start, end) != (start, end)
+                or at_asked_kind(q, e.context, start, end) != (start, end)
+                or (q.kind in (Kind.COUNT, Kind.QUANTITY) and past_verb_before_number(e.context, start, end) != start)
                 or before_place_topic(q, e.context, start, end) != end
                 or before_time_modifier(q, e.context, start, end) != end
                 or (q.kind is Kind.PERSON and name_start(e.context, start, end) != start)

@@ -32,6 +32,7 @@ from qa.read.question import Kind, Question, Wants
 from qa.read.rules import typed_spans
 from qa.read.sentences import RankedSentence, SentenceRanker
 from qa.read.shape import (
+    at_asked_kind,
     before_asked_name,
     ends_in_a_verb,
     full_name,
@@ -175,7 +176,7 @@ class LearnedReader:
             # for the one item the question names ("South Africa" for "Which Brics country is in Africa?").
             shaped = with_currency(window.text, *whole_range(q, window.text, *shaped))
             shaped = full_name(q, window.text, *before_asked_name(q, window.text, *shaped))
-            shaped = item_asked(q, window.text, *whole_list(q, window.text, *shaped))
+            shaped = at_asked_kind(q, window.text, *item_asked(q, window.text, *whole_list(q, window.text, *shaped)))
             shaped = in_asked_unit(q, window.text, *shaped)
             shaped = trimmed(q, window.text, *_grown(q, window.text, shaped, typed))
             if ends_in_a_verb(q, window.text, *shaped):

@@ -185,6 +185,7 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
         start, end = _number_of_adjective(q, text, start, end)
         led = _PREPOSITION_LED.match(text, start, end)
         start = led.end() if led else start  # "across 87 hectares" → "87 hectares"
+        start = past_verb_before_number(text, start, end)
     if q.kind not in (Kind.LIST, Kind.DESCRIBE):
         cut = _CLAUSE.search(text, start, end)
         if q.kind in _SHORT:  # a number, date, name or place: also one item of a coordination
@@ -371,6 +372,22 @@ def _goes_on_from_target(q: Question, text: str, start: int) -> bool:
 # "about 40"): of the training pool's 843 how-many and how-much gold answers, none starts with these.
 _PREPOSITION_LED = re.compile(r"(?:across|in|on|at|from|into|throughout|for|by|to|of)\s+(?=[^\s\d]*\d)", re.IGNORECASE)
 
+
+def past_verb_before_number(text: str, start: int, end: int) -> int:
+    """Where a count or quantity starts when the span opens with the verb of "to VERB NUMBER": "40" of "house 40"
+    in "area to house 40 projects" (not "about 40" of "rose to about 40")."""
+    verb = _VERB_BEFORE_NUMBER.match(text, start, end) if _TO_BEFORE.search(text, max(0, start - 4), start) else None
+    return verb.end() if verb else start
+
+
+# A verb between "to" and a number ("to house 40 projects"), not a word that says how near the number is ("to
+# about 40")
+_TO_BEFORE = re.compile(r"\bto\s+$")
+_VERB_BEFORE_NUMBER = re.compile(
+    r"(?!(?:about|around|over|under|some|nearly|almost|roughly|approximately|just|only|more|less|fewer|at|up|as"
+    r"|between|half|a|an|the)\b)[a-z]+\s+(?=\d)"
+)
+
 _OPENS = {"(": ")", "[": "]", "{": "}", "“": "”"}
 
 
@@ -510,6 +527,20 @@ def item_asked(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     return asked[0] if len(asked) == 1 else (start, end)
 
 
+def at_asked_kind(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
+    """For "What exchange is already based in the Hetao zone?" (one thing of a kind), a span that runs on past
+    the kind's noun into the next item: "data exchange" of "data exchange and institute devoted to the Brics
+    association"; the span as it is when the noun is not followed by "and" (an "or" offers alternatives: "direct
+    effect or indirect effect" answers "What effect …?")."""
+    if q.kind is not Kind.ENTITY or q.head is None:
+        return start, end
+    for found in _WORD_THEN_JOINT.finditer(text, start, end):
+        if stem(fold(found.group(1))) == q.head:
+            return start, found.end(1)
+    return start, end
+
+
+_WORD_THEN_JOINT = re.compile(r"\b([a-z][\w-]*)\s+and\s")  # a lowercase noun, no comma: not "… Festival and Parade"
 _CONNECTOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _FIRST_ITEM = re.compile(r"(.+?)(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 _LAST_ITEM = re.compile(r"(.+)(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([^,]+)$")
@@ -755,6 +786,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Why would researchers visit overseas websites?" is not "special data channel"
     if q.kind in (Kind.PERSON, Kind.PLACE) and _only_a_date(text[start:end]):
         return True  # "Who heads the General Administration of Customs?" is not "Tuesday"
+    if post_holder_for_owner(q, text, start, end):
+        return True  # "Which city's mayor spoke …?" is not "Qin Weizhong"
     if other_dimension(q, text, start, end):
         return True  # "How deep is the Shenzhen River?" is not "302 hectares"
     if _future_for_past(q, text, start, end):
@@ -1964,6 +1997,16 @@ def person_for_thing(q: Question, text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=1024)
+def post_holder_for_owner(q: Question, text: str, start: int, end: int) -> bool:
+    """For the place whose post the question names ("Which city's mayor spoke …?"), the post's holder: a name
+    that the document gives a post ("Qin Weizhong")."""
+    if q.kind is not Kind.PLACE or not q.posts or not _OWNER_ASKED.search(q.text):
+        return False
+    run_end = _name_run_end(text, end)  # "Qin" is "Qin Weizhong"; "Shenzhen" of "Shenzhen Mayor Qin …" is a place
+    after = {fold(word) for word in text[end:run_end].split()}
+    return _a_person(text, _name_start(text, start), end if after & TITLES else run_end)
+
+
 def thing_kind_asked(q: Question) -> bool:
     """A what/which-question for a kind of thing that no person is ("Which think tank …?"), naming no post."""
     asked = _ASKED_KIND.search(q.text)

@@ -1699,3 +1699,56 @@ def test_an_answer_for_a_post_that_neither_holds_nor_names_it_is_no_answer(quest
 
     start = WAR.index(span)
     assert post_unsaid(analyze(question), WAR, start, start + len(span)) is not fits
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # one thing of a kind: the span ends at the kind's noun, not in the next item
+        ("What exchange is already based in the Hetao zone?", "data exchange"),
+        # a list asked for, another kind, or the kind's noun not followed by "and": the span as it is
+        ("Which exchanges are in the zone?", "data exchange and institute devoted to the Brics association"),
+        ("What institute is in the zone?", "data exchange and institute devoted to the Brics association"),
+    ],
+)
+def test_one_thing_of_a_kind_ends_at_the_kinds_noun(question, expected):
+    from qa.read.shape import at_asked_kind
+
+    text = "The zone hosts a data exchange and institute devoted to the Brics association."
+    start = text.index("data")
+    got = at_asked_kind(analyze(question), text, start, len(text) - 1)
+    assert text[got[0] : got[1]] == expected
+
+
+def test_alternatives_and_names_are_not_cut_at_the_kinds_noun():
+    from qa.read.shape import at_asked_kind
+
+    text = "EU law has direct effect or indirect effect; the Northern Pride Festival and Parade."
+    for question, span in (
+        ("What effect does EU law have?", "direct effect or indirect effect"),
+        ("Which festival is held in July?", "Northern Pride Festival and Parade"),
+    ):
+        start = text.index(span)
+        assert at_asked_kind(analyze(question), text, start, start + len(span)) == (start, start + len(span))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("area to house 40 projects tied to innovation", "house 40", "40"),  # the verb of "to VERB 40"
+        ("the count rose to about 40 projects", "about 40", "about 40"),  # how near the number is stays
+        ("the firm earned 40 million", "earned 40", "earned 40"),  # no "to" before it: left to the reader
+    ],
+)
+def test_a_count_starts_after_the_verb_of_to_verb_number(text, span, expected):
+    from qa.read.shape import past_verb_before_number
+
+    start = text.index(span)
+    assert text[past_verb_before_number(text, start, start + len(span)) : start + len(span)] == expected
+
+
+def test_the_place_whose_post_is_asked_is_not_the_posts_holder():
+    text = "Shenzhen Mayor Qin Weizhong said Shenzhen would launch 40 projects."
+    q = analyze("Which city's mayor spoke at the press conference?")
+    assert misfits(q, text, text.index("Qin"), text.index(" said"))
+    assert not misfits(q, text, 0, len("Shenzhen"))
