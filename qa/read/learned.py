@@ -30,7 +30,7 @@ from qa.read.base import Look, cite, merge
 from qa.read.credits import credit_after
 from qa.read.question import Kind, Question, Wants
 from qa.read.rules import typed_spans
-from qa.read.sentences import RankedSentence, SentenceRanker
+from qa.read.sentences import RankedSentence, SentenceRanker, stems
 from qa.read.shape import (
     at_asked_kind,
     before_asked_name,
@@ -55,7 +55,7 @@ from qa.read.span import (
     span_graph,
     span_model_key,
 )
-from qa.read.speakers import may_say, speaker, speaks_for
+from qa.read.speakers import REACH, may_say, speaker, speaks_for, unnamed_speaker
 from qa.read.units import in_asked_unit
 from qa.records import Answer, Hit, Sentence, StageScores
 
@@ -204,12 +204,43 @@ class LearnedReader:
             if who is not None:
                 run = self._back_to(run, who[0])
                 who = who if run[0].start <= who[0] else None
+            elif (named := self._asked_speaker(q, sentence)) is not None:
+                run = self._back_to(run, named[0])  # "What does Qin aim to …?" of "“We aim to …,” he said"
             raw = self.index.document(sentence.doc_id).raw
             credit = credit_after(raw, run[-1]) if Wants.CREDIT in q.wants else None
             start, end = run[0].start, (credit or run[-1]).end
             run = run if credit is None else (*run, credit)
             chosen.append(Window(sentence.doc_id, start, end, raw[start:end], run, r, who, credit))
         return chosen
+
+    def _asked_speaker(self, q: Question, sentence: Sentence) -> tuple[int, int] | None:
+        """Document offsets of the speaker of ``sentence`` when the question names them and the sentence does
+        not ("What does Qin aim to establish?" of "“We aim to establish …,” he said" after "…, Mayor Qin
+        Weizhong said …"): the model reads who "we" and "he" are only when the window holds the name."""
+        if not q.proper or not unnamed_speaker(sentence.text):
+            return None
+        said = stems(sentence.text)
+        missing = [name for name in q.proper if name not in said]
+        who = speaker(sentence, self.index.sentence_before) if missing else None
+        if who is None:
+            return None
+        named = stems(self.index.document(sentence.doc_id).raw[who[0] : who[1]])
+        if not any(name in named for name in missing):
+            return None
+        # only when the quotation says more of what is asked than the sentence that names the speaker, which its
+        # own window reads
+        said_by = next((s for s in self._sentences_back(sentence) if s.start <= who[0] < s.end), None)
+        if said_by is None or self.ranker.overlap(q, said) <= self.ranker.overlap(q, stems(said_by.text)):
+            return None
+        return who
+
+    def _sentences_back(self, sentence: Sentence) -> Iterator[Sentence]:
+        current: Sentence | None = sentence
+        for _ in range(REACH + 3):  # headlines between paragraphs are passed over by ``speaker`` too
+            current = self.index.sentence_before(current) if current is not None else None
+            if current is None:
+                return
+            yield current
 
     def _back_to(self, run: tuple[Sentence, ...], offset: int) -> tuple[Sentence, ...]:
         """The window reaching back to the sentence at document ``offset`` (the speaker of the quotation it

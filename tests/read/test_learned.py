@@ -89,6 +89,30 @@ def test_who_said_a_quotation_gets_its_speaker_not_a_name_nearby(seed_pipeline):
     assert response.candidates[0].text == "Witman Hung Wai-man"
 
 
+def test_a_quotation_is_read_with_the_sentence_that_names_its_speaker_when_the_question_names_them(seed_pipeline):
+    # "“We aim to establish key laboratory clusters …,” he said": "he" is Qin Weizhong, named in the sentence
+    # before. The window grown around the quotation alone never held "Qin", and the model answered "the Hetao
+    # Shenzhen-Hong Kong … Zone" of "Qin was referring to …" (refused at 0.21).
+    reader = seed_pipeline.reader
+    q = analyze("What does Qin aim to establish?")
+    vector = seed_pipeline.embedder.encode([q.text])[0]
+    hits = list(seed_pipeline.backend.search(q.text, seed_pipeline.settings.retrieve_k, vector, None).hits)
+    quoted = [
+        w for w in reader.choose_windows(q, vector, hits) if w.ranked.sentence.text.startswith("“We aim to establish")
+    ]
+    assert quoted and "Mayor Qin Weizhong said" in quoted[0].text
+    response = seed_pipeline.ask("What does Qin aim to establish?")
+    assert not response.no_answer and response.answers[0].text.startswith("key laboratory clusters")
+    # a question that the speaker's own sentence answers as well as the quotation does: no window grows back
+    q = analyze("Which organisation does Lau Siu-kai advise?")
+    vector = seed_pipeline.embedder.encode([q.text])[0]
+    hits = list(seed_pipeline.backend.search(q.text, seed_pipeline.settings.retrieve_k, vector, None).hits)
+    assert all(
+        w.ranked.sentence.start == w.sentences[0].start or not w.ranked.sentence.text.startswith("“")
+        for w in reader.choose_windows(q, vector, hits)
+    )
+
+
 def test_what_a_short_form_stands_for_is_its_long_form(seed_pipeline):
     # "the Brics association comprising Brazil, Russia, India, China and South Africa"; was "Brics association"
     top = seed_pipeline.ask("What does Brics stand for?").candidates[0]
