@@ -488,7 +488,7 @@ def _head_after(tokens: list[str], start: int, cased: list[str], owners: frozens
     indices of words a possessive follows."""
     for k in range(start, min(start + 3, len(tokens))):
         token = tokens[k]
-        if token in _AUX:
+        if token in _AUX or token == "else":  # "what else …?" names no kind
             return None
         if token not in STOPWORDS and not token.isdigit() and token not in NUMBER_WORDS:
             return _modified(tokens, k, cased, owners)

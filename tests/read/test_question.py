@@ -69,6 +69,7 @@ from qa.text import stem
         ("Could you say which city's mayor spoke at the press conference?", Kind.PLACE, "city"),
         ("Which countries' leaders met?", Kind.LIST, "country"),
         ("What famous Indian's actions were considered civil disobedience?", Kind.ENTITY, "indian"),
+        ("Besides data, what else will move more freely?", Kind.ENTITY, None),
         # the name of a post's holder is a person's
         ("What is the name of the Brics institute's director?", Kind.PERSON, "director"),
         ("What was the name of the mayor of Jacksonville?", Kind.PERSON, "mayor"),
