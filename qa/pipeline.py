@@ -124,7 +124,9 @@ class Pipeline:
         you tell me who Eric Chan is?"); and a person asked about by one word of the name by the whole
         name, where the documents name one ("Who is Qin?" → "Who is Qin Weizhong?")."""
         forms = self.index.surface_forms
-        typed = truecase(respell(question, self.index.respelled, forms, self._common_word), forms)
+        typed = truecase(
+            respell(question, self.index.respelled, forms, self._common_word), forms, self.index.names_with
+        )
         return analyze(with_full_name(as_question(typed, forms), self.index.names_with))
 
     def route(self, q: Question) -> tuple[Reader, Verifier]:

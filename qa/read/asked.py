@@ -59,26 +59,65 @@ def _cased_like(typed: str, word: str) -> str:
     return word[:1].upper() + word[1:] if typed[:1].isupper() else word
 
 
-def truecase(question: str, forms: Callable[[str], Counter[str]]) -> str:
+def truecase(
+    question: str, forms: Callable[[str], Counter[str]], names: Callable[[str], Counter[str]] | None = None
+) -> str:
     """A question typed all in lower case (or all in capitals) with its words written as the documents write
     them: "who is the mayor of guangzhou" → "who is the mayor of Guangzhou", so that its names are seen.
     ``forms`` gives how the documents write a word (``Index.surface_forms``); a word the documents
     capitalise in at least ``CASED_SHARE`` of its occurrences takes their most common form. Posts
-    ("Mayor Qin") and stopwords stay as typed; a question with any capital of its own is left alone."""
+    ("Mayor Qin") and stopwords stay as typed; a question with any capital of its own is left alone.
+    ``names`` (``Index.names_with``) gives the documents' runs of capitalised words that hold a word: from a
+    word written as a name, the longest such run that the question's next words spell is written as the
+    documents write it ("the shenzhen special economic zone" → "the Shenzhen Special Economic Zone", whose
+    "special" alone is a common word)."""
     letters = [c for c in question if c.isalpha()]
     if any(c.isupper() for c in letters) and any(c.islower() for c in letters):
         return question  # "Which river divides the park?" is written with capitals, and has no name
-    out, at = [], 0
-    for word, start, end in words(question):
+    found = list(words(question))
+    written: list[str] = []
+    for word, _, _ in found:
         folded = fold(word)
         name = _name_form(folded, forms) if folded not in TITLES and word.replace("-", "").isalpha() else None
         if name is not None:
             word = name
         elif letters and not any(c.islower() for c in letters):
             word = word.lower()  # "WHO IS LAU SIU-KAI?": the rest as typed, in lower case
+        written.append(word)
+    if names is not None:
+        written = _in_named_runs(found, written, names)
+    out, at = [], 0
+    for (_, start, end), word in zip(found, written, strict=True):
         out.append(question[at:start] + word)
         at = end
     return "".join(out) + question[at:]
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _in_named_runs(
+    found: list[tuple[str, int, int]], written: list[str], names: Callable[[str], Counter[str]]
+) -> list[str]:
+    """``written`` with each run of question words that spells a run of capitalised words of the documents,
+    from a word already written as a name, written as that run is (the longest run first)."""
+    written, k = list(written), 0
+    while k < len(found):
+        best: list[str] = []
+        if written[k][:1].isupper() and written[k] != found[k][0]:
+            for run in names(fold(found[k][0])):
+                parts = [_POSSESSIVE.sub("", part) for part in run.split()]  # "Zone" of "… Economic Zone’s"
+                if fold(parts[0]) != fold(found[k][0]) or len(parts) < 2 or len(parts) <= len(best):
+                    continue
+                typed = [fold(w) for w, _, _ in found[k : k + len(parts)]]
+                if typed == [fold(p) for p in parts]:
+                    best = parts
+        if len(best) > 1:
+            written[k : k + len(best)] = best
+            k += len(best)
+        else:
+            k += 1
+    return written
 
 
 def _name_form(folded: str, forms: Callable[[str], Counter[str]]) -> str | None:

@@ -34,6 +34,34 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
     assert analyze(truecase("who is eric chan?", forms)).proper == analyze("Who is Eric Chan?").proper
 
 
+def test_a_question_typed_in_one_case_writes_a_name_of_several_words_as_the_documents_do():
+    from collections import Counter
+
+    from qa.read.asked import truecase
+
+    written = {"shenzhen": Counter({"Shenzhen": 9}), "special": Counter({"Special": 1, "special": 2})}
+    runs = {"shenzhen": Counter({"Shenzhen Special Economic Zone’s": 1, "Shenzhen River": 1, "Shenzhen": 5})}
+
+    def forms(word):
+        return written.get(word, Counter())
+
+    def names(word):
+        return runs.get(word, Counter())
+
+    # "special" alone is mostly a common word; after "shenzhen" it is part of the name the documents write
+    assert truecase("when did the shenzhen special economic zone turn 40", forms, names) == (
+        "when did the Shenzhen Special Economic Zone turn 40"
+    )
+    assert truecase("when did the shenzhen special economic zone turn 40", forms) == (
+        "when did the Shenzhen special economic zone turn 40"
+    )
+    # only a whole run, from a word written as a name: "special data channel" stays as typed
+    assert truecase("what is the shenzhen special data channel", forms, names) == (
+        "what is the Shenzhen special data channel"
+    )
+    assert truecase("what is the special economic zone", forms, names) == "what is the special economic zone"
+
+
 @pytest.mark.parametrize(
     ("query", "asked"),
     [
