@@ -171,10 +171,10 @@ _POLITE = re.compile(
 # "Eric Chan is who?": the question word put last, as one says it; "Who is Eric Chan?"
 _WHO_LAST = re.compile(r"^\s*(?P<subject>[A-Z][^,;?]*?)\s+(?P<verb>is|are|was|were)\s+who\s*[?.!]?\s*$")
 
-# "What's …?", "Who’s …?", "Whats …?": "What is …?"
+# "What's …?", "Who’s …?", "Whats …?", "wheres …?": "What is …?", the apostrophe typed or not
 # ("who's" only before a name or an article: "Who's death caused …?" means "whose")
 _CONTRACTED = re.compile(
-    r"\b(what|where|when|why|how|who(?=['’]s\s+(?:(?-i:[A-Z])|(?:the|a|an)\b)))(?:['’]|(?<=what))s\b", re.IGNORECASE
+    r"\b(what|where|when|why|how|who(?=['’]?s\s+(?:(?-i:[A-Z])|(?:the|a|an)\b)))['’]?s\b", re.IGNORECASE
 )
 
 # "Tell me who Eric Chan is" (also asked politely: _POLITE), "Do you know when …", "I'd like to know …":

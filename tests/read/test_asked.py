@@ -149,6 +149,12 @@ def test_a_question_typed_in_one_case_writes_a_name_of_several_words_as_the_docu
         ("Whats the name of the river?", "What is the name of the river?"),
         ("Who’s Lau Siu-kai?", "Who is Lau Siu-kai?"),
         ("Who's death caused the protest?", "Who's death caused the protest?"),  # "whose", misspelt
+        # the apostrophe left out after any wh-word ("whos" before a name or an article only)
+        ("Wheres the Science Park opening its branch?", "Where is the Science Park opening its branch?"),
+        ("Hows the park split?", "How is the park split?"),
+        ("whos Eric Chan", "who is Eric Chan?"),
+        ("Whos the mayor of Shenzhen?", "Who is the mayor of Shenzhen?"),
+        ("Whose idea was the park?", "Whose idea was the park?"),
         ("Can you tell me who Eric Chan is?", "Who is Eric Chan?"),
         ("Do you know when the Science Park branch will open?", "When will the Science Park branch open?"),
         ("I want to know how big the Shenzhen side is.", "How big is the Shenzhen side?"),
