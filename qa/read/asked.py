@@ -70,15 +70,17 @@ def truecase(
     ``names`` (``Index.names_with``) gives the documents' runs of capitalised words that hold a word: from a
     word written as a name, the longest such run that the question's next words spell is written as the
     documents write it ("the shenzhen special economic zone" → "the Shenzhen Special Economic Zone", whose
-    "special" alone is a common word)."""
+    "special" alone is a common word). Its first letter is written as a capital, as questions are."""
     letters = [c for c in question if c.isalpha()]
     if any(c.isupper() for c in letters) and any(c.islower() for c in letters):
         return question  # "Which river divides the park?" is written with capitals, and has no name
     found = list(words(question))
     written: list[str] = []
-    for word, _, _ in found:
+    for k, (word, _, _) in enumerate(found):
         folded = fold(word)
-        name = _name_form(folded, forms) if folded not in TITLES and word.replace("-", "").isalpha() else None
+        after_how = k > 0 and fold(found[k - 1][0]) == "how"  # "how big …": no name ("Chinese Big Data Society")
+        named = folded not in TITLES and word.replace("-", "").isalpha() and not after_how
+        name = _name_form(folded, forms) if named else None
         if name is not None:
             word = name
         elif letters and not any(c.islower() for c in letters):
@@ -90,7 +92,9 @@ def truecase(
     for (_, start, end), word in zip(found, written, strict=True):
         out.append(question[at:start] + word)
         at = end
-    return "".join(out) + question[at:]
+    cased = "".join(out) + question[at:]
+    first = re.search(r"[^\W\d_]", cased)  # the first letter a capital, as in the questions the model learned from
+    return cased if first is None else cased[: first.start()] + cased[first.start()].upper() + cased[first.end() :]
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -200,10 +204,12 @@ _TWO_QUESTIONS = re.compile(
     re.IGNORECASE,
 )
 
-# "what river separates the two sections": a question typed without its question mark
+# "what river separates the two sections", "with whom will the hub join hands", "the conference took place in which
+# city": a question typed without its question mark (its wh-word first, after a preposition, or in the last words)
 _UNMARKED_QUESTION = re.compile(
-    r"^\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would)\b"
-    r".*\w\s*$",
+    r"^\s*(?:(?:with|to|from|for|by|in|on|at|of|under|after|before|during|since|until|about|into|between)\s+)?"
+    r"(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would)\b"
+    r".*\w\s*$|\b(?:who|whom|what|which|when|where)\b(?:\s+[\w'’-]+){0,2}\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -230,7 +236,7 @@ def _direct(text: str) -> str:
         text = two.group("first").strip() + "?"
     embedded = _EMBEDDED.match(text)
     if embedded is None:
-        return f"{text.rstrip()}?" if _UNMARKED_QUESTION.match(text) else text
+        return f"{text.rstrip()}?" if _UNMARKED_QUESTION.search(text) else text
     wh, rest = embedded.group("wh").strip(), embedded.group("rest").strip()
     inverted = _SUBJECT_THEN_VERB.match(rest) if wh else None
     if inverted is not None:

@@ -18,17 +18,21 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
         "lau": Counter({"Lau": 2}),
         "park": Counter({"Park": 3, "park": 7}),  # mostly a common word
         "mayor": Counter({"Mayor": 2}),  # a post, capitalised only before a name
+        "big": Counter({"Big": 1}),  # only in "Chinese Big Data Society"
     }
 
     def forms(word):
         return written.get(word, Counter())
 
-    assert truecase("who is the mayor of guangzhou", forms) == "who is the mayor of Guangzhou"
-    assert truecase("who is eric chan?", forms) == "who is Eric Chan?"
+    assert truecase("who is the mayor of guangzhou", forms) == "Who is the mayor of Guangzhou"
+    assert truecase("who is eric chan?", forms) == "Who is Eric Chan?"
     assert truecase("eric chan's post?", forms) == "Eric Chan's post?"
     assert truecase("Who is the mayor of guangzhou?", forms) == "Who is the mayor of guangzhou?"  # cased as typed
-    assert truecase("WHO IS LAU SIU-KAI?", forms) == "who is Lau Siu-kai?"
-    assert truecase("where is the park?", forms) == "where is the park?"
+    assert truecase("WHO IS LAU SIU-KAI?", forms) == "Who is Lau Siu-kai?"
+    assert truecase("where is the park?", forms) == "Where is the park?"
+    assert truecase("how big is the shenzhen side", {"shenzhen": Counter({"Shenzhen": 9}), **written}.get) == (
+        "How big is the Shenzhen side"  # the word after "how" asks how much, and is no name
+    )
     # a question with capitals of its own is read as typed
     assert truecase("Who is eric Chan?", forms) == "Who is eric Chan?"
     assert analyze(truecase("who is eric chan?", forms)).proper == analyze("Who is Eric Chan?").proper
@@ -50,16 +54,16 @@ def test_a_question_typed_in_one_case_writes_a_name_of_several_words_as_the_docu
 
     # "special" alone is mostly a common word; after "shenzhen" it is part of the name the documents write
     assert truecase("when did the shenzhen special economic zone turn 40", forms, names) == (
-        "when did the Shenzhen Special Economic Zone turn 40"
+        "When did the Shenzhen Special Economic Zone turn 40"
     )
     assert truecase("when did the shenzhen special economic zone turn 40", forms) == (
-        "when did the Shenzhen special economic zone turn 40"
+        "When did the Shenzhen special economic zone turn 40"
     )
     # only a whole run, from a word written as a name: "special data channel" stays as typed
     assert truecase("what is the shenzhen special data channel", forms, names) == (
-        "what is the Shenzhen special data channel"
+        "What is the Shenzhen special data channel"
     )
-    assert truecase("what is the special economic zone", forms, names) == "what is the special economic zone"
+    assert truecase("what is the special economic zone", forms, names) == "What is the special economic zone"
 
 
 @pytest.mark.parametrize(
@@ -167,6 +171,11 @@ def test_a_question_typed_in_one_case_writes_a_name_of_several_words_as_the_docu
         ("what river separates the two sections", "what river separates the two sections?"),
         ("How many schools collapsed in Mianyang City ", "How many schools collapsed in Mianyang City?"),
         ('Who wrote "Country Strong?"', 'Who wrote "Country Strong?"'),
+        # also with its wh-word after a preposition, or among its last words
+        ("With whom will the financial hub join hands", "With whom will the financial hub join hands?"),
+        ("The press conference took place in which city", "The press conference took place in which city?"),
+        ("Lau Siu-kai works where", "Lau Siu-kai works where?"),
+        ("The zone which hosts the exchange and its size", "The zone which hosts the exchange and its size"),
         # two questions in one: the first is answered
         ("Who is Eric Chan and what is his job?", "Who is Eric Chan?"),
         ("What is the Hetao zone, and where is it?", "What is the Hetao zone?"),
