@@ -253,6 +253,19 @@ _IRREGULAR = {
 }
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz-"
+
+
+def one_edit(word: str) -> set[str]:
+    """Every string one letter added, dropped, changed or swapped with its neighbour away from ``word``."""
+    parts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    dropped = {a + b[1:] for a, b in parts if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in parts if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in parts if b for c in _LETTERS}
+    added = {a + c + b for a, b in parts for c in _LETTERS}
+    return (dropped | swapped | changed | added) - {word}
+
+
 def verb_base(term: str) -> str:
     """The base form of an irregular past form ("flew" → "fly"), else the term itself: "To which city did Chan
     fly?" is about the sentence that says he "flew to Beijing". Regular forms ("proposed") are left alone:

@@ -54,7 +54,7 @@ from qa.index.embed import Embedder
 from qa.index.manifest import FORMAT_VERSION, TOKENIZER, DocumentEntry, Manifest, mismatch
 from qa.ingest.files import Corpus, Skipped, read_corpus
 from qa.records import Chunk, Document, Location, Sentence, Span
-from qa.text import fold, stem, terms
+from qa.text import fold, one_edit, stem, terms
 
 log = logging.getLogger(__name__)
 
@@ -77,19 +77,6 @@ DATA_FILES = (
 
 SURFACE_CHUNKS = 20  # chunks read for how a word is written
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.]*(?:-\w+)*(?:[ \t]+[A-Z][\w'’.]*(?:-\w+)*)*")
-_LETTERS = "abcdefghijklmnopqrstuvwxyz-"
-
-
-def _one_edit(word: str) -> set[str]:
-    """Every string one letter added, dropped, changed or swapped with its neighbour away from ``word``."""
-    parts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    dropped = {a + b[1:] for a, b in parts if b}
-    swapped = {a + b[1] + b[0] + b[2:] for a, b in parts if len(b) > 1}
-    changed = {a + c + b[1:] for a, b in parts if b for c in _LETTERS}
-    added = {a + c + b for a, b in parts for c in _LETTERS}
-    return (dropped | swapped | changed | added) - {word}
-
-
 _SENTENCE_INITIAL = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[“\"‘(]\s*)$")
 
 
@@ -164,7 +151,7 @@ class Index:
             return None
         folded = fold(word)
         spellings: dict[str, list[str]] = {}  # by index term: "hectare" ← "hectare", "hectares"
-        for variant in _one_edit(folded):
+        for variant in one_edit(folded):
             spellings.setdefault(stem(variant), []).append(variant)
         held = Counter({t: n for t in spellings if (n := len(self.bm25.rows_with(t)))})
         best = held.most_common(2)

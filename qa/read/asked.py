@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from qa.read.question import HONORIFICS, TITLES
-from qa.text import STOPWORDS, fold, words
+from qa.text import STOPWORDS, fold, one_edit, words
 
 CASED_SHARE = 0.75  # of a word's occurrences inside sentences, capitalised: a name ("Guangzhou")
 
@@ -37,7 +37,15 @@ def respell(
     (the reader's vocabulary holds it whole, ``Tokenizer.knows_whole``): "fraction" or "Night" is no
     misspelling of "faction" or "Right" that happen to be in the documents. Words shorter than
     ``RESPELL_MIN_LETTERS``, stopwords and words with digits stay as typed; the word keeps the question's
-    capitals ("SHENZEN" → "SHENZHEN")."""
+    capitals ("SHENZEN" → "SHENZHEN").
+
+    A common word misspelt ("pormise", "nwespaper"), which the documents hold in no form, is spelt as the
+    reader's vocabulary spells the one word it holds one letter away (``_vocabulary_spelling``); not a
+    capitalised word of a question with capitals of its own, which may be a name the documents do not hold."""
+
+    def held(word: str) -> bool:
+        return bool(forms(word))
+
     out, at = [], 0
     for word, start, end in words(question):
         if len(word) < RESPELL_MIN_LETTERS or not word.replace("-", "").isalpha() or fold(word) in STOPWORDS:
@@ -45,11 +53,71 @@ def respell(
         if common(fold(word)):
             continue
         fixed = respelled(word)
-        if fixed is None or _name_form(fixed, forms) is None:
+        if fixed is not None and _name_form(fixed, forms) is None:
+            fixed = None  # not a name the documents hold: "pertain" is no "certain" ("mayjor" no "major")
+        if fixed is None and not (word[:1].isupper() and not question.isupper()) and not forms(fold(word)):
+            fixed = _vocabulary_spelling(fold(word), lambda v: common(v) or held(v), held)  # "pormise", "hectars"
+        if fixed is None:
             continue
         out += [question[at:start], _cased_like(word, fixed)]
         at = end
     return "".join([*out, question[at:]])
+
+
+def _vocabulary_spelling(folded: str, known: Callable[[str], bool], held: Callable[[str], bool]) -> str | None:
+    """The word one letter away from ``folded`` that the documents hold, or when they hold none such, the one
+    word of the reader's vocabulary (``known``: the vocabulary or the documents) one letter away; None when
+    there are several ("mayjor" may be "mayor" or "major"): "newspaper" for "nwespaper", "border" for
+    "broder" in documents that never say "broader". A letter changed for another only into a word the
+    documents hold ("seperates" → "separates"), and only a vowel for a vowel or a key for the one beside it:
+    "pertain" is no misspelling of "certain", nor "defying" of "denying" (the vocabulary is no dictionary).
+    No word that is another form of the typed one, nor a typed word that is another form of a word the
+    vocabulary holds, which is no misspelling: "governs" (of "govern"), "smoother", "culminate" ("culminated"),
+    "emphasise" ("emphasis"): no letter added or dropped at the end."""
+    if any(known(base) for base in _bases(folded)):
+        return None
+    found = {
+        variant
+        for variant in one_edit(folded)
+        if known(variant)
+        and (len(variant) != len(folded) or sorted(variant) == sorted(folded) or _slip(folded, variant, held))
+        and folded not in _bases(variant)
+        and not (variant.startswith(folded) or folded.startswith(variant))  # "emphasise" is no "emphasis"
+    }
+    chosen = {variant for variant in found if held(variant)} or found
+    return chosen.pop() if len(chosen) == 1 else None
+
+
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_BESIDE = {key: set(row[max(0, k - 1) : k] + row[k + 1 : k + 2]) for row in _KEY_ROWS for k, key in enumerate(row)}
+_VOWELS = set("aeiou")
+
+
+def _slip(typed: str, word: str, held: Callable[[str], bool]) -> bool:
+    """``word``, which the documents hold, differs from ``typed`` by one letter that a slip of the hand or of the
+    ear gives: a key beside it, or another vowel."""
+    if not held(word):
+        return False
+    a, b = next((x, y) for x, y in zip(typed, word, strict=True) if x != y)
+    return b in _BESIDE.get(a, set()) or (a in _VOWELS and b in _VOWELS)
+
+
+# Endings of a word's other forms: "governs", "consulted", "smoother", "interviewee", "cities" (-ies: "city")
+_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ee", "ees", "ly", "ness", "ment", "ments", "al", "ion")
+
+
+def _bases(folded: str) -> set[str]:
+    """What ``folded`` may be a form of: less an ending, with or without an "e" ("consulted" → "consult",
+    "described" → "describe"), a "y" for "-ies"/"-ied"/"-ier" ("cities" → "city")."""
+    found = set()
+    for ending in _ENDINGS:
+        if folded.endswith(ending):
+            base = folded[: -len(ending)]
+            found |= {base, base + "e"}
+    for ending in ("ies", "ied", "ier", "iest", "ily"):
+        if folded.endswith(ending):
+            found.add(folded[: -len(ending)] + "y")
+    return {base for base in found if len(base) >= 3}
 
 
 def _cased_like(typed: str, word: str) -> str:

@@ -209,7 +209,7 @@ def test_a_query_that_is_no_question_asks_what_it_means(query, asked):
         ("Who is the mayor of Shenzen?", "Who is the mayor of Shenzhen?"),
         ("WHO IS THE MAYOR OF SHENZEN?", "WHO IS THE MAYOR OF SHENZHEN?"),  # the question's capitals kept
         ("who is the mayor of shenzen", "who is the mayor of shenzhen"),  # truecase writes it as a name next
-        ("How many hectars does it cover?", "How many hectars does it cover?"),  # "hectares" is no name
+        ("How many hectars does it cover?", "How many hectares does it cover?"),  # no name, a word they hold
         ("What fraction of Shenzhen is green?", "What fraction of Shenzhen is green?"),  # a common word
         ("Who is Eric Chna?", "Who is Eric Chna?"),  # too short to tell from another name
         ("What is the Hetao zone?", "What is the Hetao zone?"),  # every word held
@@ -231,6 +231,39 @@ def test_a_name_the_documents_spell_one_letter_away_is_read_as_they_spell_it(que
         )
         == asked
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "fixed"),
+    [
+        ("nwespaper", "newspaper"),  # two letters swapped
+        ("knowedge", "knowledge"),  # one dropped
+        ("seperates", "separates"),  # a vowel for a vowel, into a word the documents hold
+        ("pertain", None),  # "certain": another consonant, not a key beside it
+        ("broder", "border"),  # "broader" too is one letter away, but only "border" is in the documents
+        ("defying", None),  # "denying"
+        ("governs", None),  # a form of a word the vocabulary holds ("govern"): no misspelling
+        ("culminate", None),  # the vocabulary holds "culminated"
+        ("emphasise", None),  # nor a letter dropped at the end: "emphasis"
+        ("zzzzzz", None),  # no word one letter away
+    ],
+)
+def test_a_common_word_misspelt_by_one_letter_is_read_as_the_vocabulary_spells_it(typed, fixed):
+    from qa.read.asked import _vocabulary_spelling
+
+    vocabulary = {
+        "newspaper",
+        "knowledge",
+        "separates",
+        "certain",
+        "denying",
+        "govern",
+        "culminated",
+        "broader",
+        "emphasis",
+    }
+    held = {"separates", "certain", "denying", "border"}
+    assert _vocabulary_spelling(typed, (vocabulary | held).__contains__, held.__contains__) == fixed
 
 
 @pytest.mark.parametrize(
@@ -261,3 +294,16 @@ def test_a_person_asked_about_by_one_word_of_the_name_is_asked_about_by_the_whol
         "mayor": Counter({"Shenzhen Mayor Qin Weizhong": 1}),
     }
     assert with_full_name(question, lambda word: runs.get(word, Counter())) == asked
+
+
+def test_respell_reads_a_misspelt_common_word_but_no_capitalised_word_of_a_question_with_capitals():
+    from collections import Counter
+
+    from qa.read.asked import respell
+
+    def respell_with(question, vocabulary):
+        return respell(question, lambda word: None, lambda word: Counter(), vocabulary.__contains__)
+
+    assert respell_with("What did Qin and Sun pormise?", {"promise"}) == "What did Qin and Sun promise?"
+    assert respell_with("Who is Tanzlre?", {"tanzler"}) == "Who is Tanzlre?"  # a name the documents do not hold
+    assert respell_with("WHO IS TANZLRE?", {"tanzler"}) == "WHO IS TANZLER?"  # all capitals: no name to tell
