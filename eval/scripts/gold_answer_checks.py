@@ -8,12 +8,13 @@ restated question's cause, the place of the asked person's post, what something 
 follows "into", the holder of another post than the asked one, the sayer or the doer of the asked deed, the
 asked deed's subject, a person for a thing, the time of an anniversary of the asked event, a post holder for a
 founder, an article-led span for a post nobody there holds, a noun that only counts the asked thing ("raft"), the
-question's own words for where the asked kind of thing is, a span before "for X … to VERB" of "What will X VERB?";
-and ``ends_in_a_verb``, a span that stops at a verb before its object) and how many ``before_asked_name``,
-``before_asked_post``, ``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``,
-``past_cut_name``, ``opening_phrase_end``, ``asked_agent``, ``past_restated_reason``, ``without_excluded``,
-``past_asked_verb``, ``past_date_lead``, ``past_the_asked_deed``, ``item_asked``, ``before_place_topic``,
-``before_time_modifier`` or ``name_start`` would change. A check that touches gold
+question's own words for where the asked kind of thing is, a span before "for X … to VERB" of "What will X VERB?",
+the holder of the post of the place asked for ("Which city's mayor …?"); and ``ends_in_a_verb``, a span that
+stops at a verb before its object) and how many ``before_asked_name``, ``before_asked_post``,
+``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``, ``past_cut_name``,
+``opening_phrase_end``, ``asked_agent``, ``past_restated_reason``, ``without_excluded``, ``past_asked_verb``,
+``past_date_lead``, ``past_the_asked_deed``, ``item_asked``, ``at_asked_kind``, ``before_place_topic``,
+``before_time_modifier``, ``past_verb_before_number`` or ``name_start`` would change. A check that touches gold
 answers is too broad. Seconds; prints each gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]

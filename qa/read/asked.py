@@ -55,7 +55,7 @@ def respell(
         fixed = respelled(word)
         if fixed is not None and _name_form(fixed, forms) is None:
             fixed = None  # not a name the documents hold: "pertain" is no "certain" ("mayjor" no "major")
-        if fixed is None and not (word[:1].isupper() and not question.isupper()) and not forms(fold(word)):
+        if fixed is None and not (word[:1].isupper() and not question.isupper()) and not held(fold(word)):
             fixed = _vocabulary_spelling(fold(word), lambda v: common(v) or held(v), held)  # "pormise", "hectars"
         if fixed is None:
             continue

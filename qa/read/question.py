@@ -229,8 +229,9 @@ def analyze(question: str) -> Question:
         kind, head, measured = Kind.QUANTITY, stem(fold(measure_is.group(1))), True
     if kind is Kind.ENTITY and _MEASURE_VERB.match(question):
         kind = Kind.QUANTITY  # "What does the Hong Kong side measure?" asks how big, as "How big is …?" does
-    if kind is Kind.ENTITY and (holder := _NAME_OF_HOLDER.match(question)) and _ends_in_person_noun(holder.group(1)):
-        kind, head = Kind.PERSON, stem(fold(holder.group(1).split()[-1].rstrip("'’s")))
+    holder = _holder_named(question) if kind is Kind.ENTITY else None
+    if holder is not None:
+        kind, head = Kind.PERSON, holder
     if kind is Kind.ENTITY and head is None and (role := _ROLE_OF.search(question)):
         head = role.group(1).lower()  # "What is Lau Siu-kai's title?" asks for the post, as "What title …" does
     if kind is Kind.ENTITY and head in ROLE_NOUNS:
@@ -275,9 +276,11 @@ _NAME_OF_HOLDER = re.compile(
 )
 
 
-def _ends_in_person_noun(phrase: str) -> bool:
-    found = [fold(w) for w, _, _ in words(phrase)]
-    return bool(found) and stem(found[-1]) in PERSON_NOUNS | TITLES
+def _holder_named(question: str) -> str | None:
+    """The person noun whose holder's name "What is the name of the X's director?" asks for ("director")."""
+    phrase = _NAME_OF_HOLDER.match(question)
+    found = [stem(fold(w)) for w, _, _ in words(phrase.group(1))] if phrase else []
+    return found[-1] if found and found[-1] in PERSON_NOUNS | TITLES else None
 
 
 def _polar(question: str, tokens: list[str]) -> bool:
