@@ -282,10 +282,16 @@ _UNMARKED_QUESTION = re.compile(
 )
 
 
+# "Who is Xi Jinping??", "… based ?", "Really?!": the question marks and what follows them at the end
+_QUESTION_MARKS = re.compile(r"\s*\?[?!.\s]*$")
+
+
 def _direct(text: str) -> str:
     """The plain question a query frames or embeds: "According to the article, who is …?" → "who is …?",
     "Can you tell me who Eric Chan is?" → "Who is Eric Chan?", "What's …" → "What is …", "what river …" →
-    "what river …?", "Who is Eric Chan and what is his job?" → "Who is Eric Chan?" (the first of two)."""
+    "what river …?", "Who is Eric Chan and what is his job?" → "Who is Eric Chan?" (the first of two), "Who is
+    Xi Jinping?? " → "Who is Xi Jinping?" (one question mark, at the end)."""
+    text = _QUESTION_MARKS.sub("?", text)
     unframed = _FRAMING_END.sub("", _FRAMING.sub("", text, count=1), count=1)
     if not re.search(r"\w", unframed):
         return text  # "According to the article," frames nothing: left as typed

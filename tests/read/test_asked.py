@@ -171,6 +171,9 @@ def test_a_question_typed_in_one_case_writes_a_name_of_several_words_as_the_docu
         ("what river separates the two sections", "what river separates the two sections?"),
         ("How many schools collapsed in Mianyang City ", "How many schools collapsed in Mianyang City?"),
         ('Who wrote "Country Strong?"', 'Who wrote "Country Strong?"'),
+        ("Who is Xi Jinping??  ", "Who is Xi Jinping?"),  # one question mark, at the end
+        ("On what is Victoria's constitution based ?", "On what is Victoria's constitution based?"),
+        ("Who is Qin Weizhong?!", "Who is Qin Weizhong?"),
         # also with its wh-word after a preposition, or among its last words
         ("With whom will the financial hub join hands", "With whom will the financial hub join hands?"),
         ("The press conference took place in which city", "The press conference took place in which city?"),
