@@ -10,6 +10,7 @@ import unicodedata
 NUMERAL = r"\d+(?:[,.]\d+)*"
 _WORD = re.compile(NUMERAL + r"[^\W_]*|[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
+POSSESSIVE_END = re.compile(r"['’]s?$")  # "Beijing’s", "countries’": a word's possessive ending, with or without "s"
 
 STOPWORDS = frozenset(
     [

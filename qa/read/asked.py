@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from qa.read.question import HONORIFICS, TITLES
-from qa.text import STOPWORDS, fold, one_edit, words
+from qa.text import POSSESSIVE_END, STOPWORDS, fold, one_edit, words
 
 CASED_SHARE = 0.75  # of a word's occurrences inside sentences, capitalised: a name ("Guangzhou")
 
@@ -165,9 +165,6 @@ def truecase(
     return cased if first is None else cased[: first.start()] + cased[first.start()].upper() + cased[first.end() :]
 
 
-_POSSESSIVE = re.compile(r"['’]s?$")
-
-
 def _in_named_runs(
     found: list[tuple[str, int, int]], written: list[str], names: Callable[[str], Counter[str]]
 ) -> list[str]:
@@ -178,7 +175,7 @@ def _in_named_runs(
         best: list[str] = []
         if written[k][:1].isupper() and written[k] != found[k][0]:
             for run in names(fold(found[k][0])):
-                parts = [_POSSESSIVE.sub("", part) for part in run.split()]  # "Zone" of "… Economic Zone’s"
+                parts = [POSSESSIVE_END.sub("", part) for part in run.split()]  # "Zone" of "… Economic Zone’s"
                 if fold(parts[0]) != fold(found[k][0]) or len(parts) < 2 or len(parts) <= len(best):
                     continue
                 typed = [fold(w) for w, _, _ in found[k : k + len(parts)]]

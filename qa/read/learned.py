@@ -55,7 +55,7 @@ from qa.read.span import (
     span_graph,
     span_model_key,
 )
-from qa.read.speakers import REACH, may_say, speaker, speaks_for, unnamed_speaker
+from qa.read.speakers import may_say, speaker, speaks_for, unnamed_speaker
 from qa.read.units import in_asked_unit
 from qa.records import Answer, Hit, Sentence, StageScores
 
@@ -228,19 +228,11 @@ class LearnedReader:
         if not any(name in named for name in missing):
             return None
         # only when the quotation says more of what is asked than the sentence that names the speaker, which its
-        # own window reads
-        said_by = next((s for s in self._sentences_back(sentence) if s.start <= who[0] < s.end), None)
-        if said_by is None or self.ranker.overlap(q, said) <= self.ranker.overlap(q, stems(said_by.text)):
+        # own window reads, and when a window may reach back to it
+        said_by = self._back_to((sentence,), who[0])[0]
+        if said_by.start > who[0] or self.ranker.overlap(q, said) <= self.ranker.overlap(q, stems(said_by.text)):
             return None
         return who
-
-    def _sentences_back(self, sentence: Sentence) -> Iterator[Sentence]:
-        current: Sentence | None = sentence
-        for _ in range(REACH + 3):  # headlines between paragraphs are passed over by ``speaker`` too
-            current = self.index.sentence_before(current) if current is not None else None
-            if current is None:
-                return
-            yield current
 
     def _back_to(self, run: tuple[Sentence, ...], offset: int) -> tuple[Sentence, ...]:
         """The window reaching back to the sentence at document ``offset`` (the speaker of the quotation it

@@ -81,7 +81,19 @@ from qa.read.question import (
     post_words,
 )
 from qa.read.units import is_unit, other_dimension
-from qa.text import MONTHS, NUMBER_WORDS, NUMERAL, STOPWORDS, WEEKDAYS, fold, stem, terms, verb_base, words
+from qa.text import (
+    MONTHS,
+    NUMBER_WORDS,
+    NUMERAL,
+    POSSESSIVE_END,
+    STOPWORDS,
+    WEEKDAYS,
+    fold,
+    stem,
+    terms,
+    verb_base,
+    words,
+)
 
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 # Where a span runs on past its answer: a new clause, or a modifier or examples tacked on after a comma
@@ -894,7 +906,7 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     span = text[start:end].rstrip(_EDGE + ".")
     if q.kind in (Kind.ENTITY, Kind.PLACE) and not any(ch.isupper() for ch in span) and _kind_asked_alone(q):
         return True  # "… is what river?" wants a river's name, not "fresh"
-    last = [_POSSESSIVE_END.sub("", word) for word in span.split()[-1:]]  # "Beijing" of "Beijing’s"
+    last = [POSSESSIVE_END.sub("", word) for word in span.split()[-1:]]  # "Beijing" of "Beijing’s"
     if not last or not last[0].isalpha():
         return False
     if q.head == _MINISTRY and not _names_a_body(text, start, end):
@@ -929,8 +941,7 @@ _NO_BODIES = {stem(word) for word in ("language", "dialect", "religion", "faith"
 def _names_a_body(text: str, start: int, end: int) -> bool:
     """Whether a span, or the run of capitalised words it ends in and the word after that, holds a body's noun."""
     said = [
-        _POSSESSIVE_END.sub("", fold(word.strip(_EDGE + ".")))
-        for word in text[start : _name_run_end(text, end)].split()
+        POSSESSIVE_END.sub("", fold(word.strip(_EDGE + "."))) for word in text[start : _name_run_end(text, end)].split()
     ]
     return bool({stem(word) for word in [*said, _word_after_name(text, end)]} & _BODY_HEADS)
 
@@ -958,7 +969,6 @@ _PUBLICATIONS = {stem(word) for word in ("newspaper", "publication", "magazine",
 # "’s semi-official think tank": a possessive and the lowercase words it owns
 _OWNED_PHRASE = re.compile(r"(?:['’]s|s?['’])\s+(?P<owned>(?:[a-z][\w-]*\s+)*[a-z][\w-]*)")
 _MINISTRY = stem("ministry")
-_POSSESSIVE_END = re.compile(r"['’]s?$")
 _SCHOOLS = {stem(word) for word in ("university", "college", "school", "institute", "institution", "academy")}
 
 
