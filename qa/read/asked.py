@@ -220,14 +220,15 @@ _TELL_ABOUT = re.compile(
     re.IGNORECASE,
 )
 
-# "According to the article, who …?", "Who is …, according to the text?", "Hi, who …?": a framing or a
-# greeting that names no thing asked about
+# "According to the article, who …?", "Who is …, according to the text?", "Which body, according to the
+# article, announced …?", "Hi, who …?": a framing or a greeting that names no thing asked about
 _SOURCE = (
     r"(?:according\s+to|in|based\s+on|from)\s+(?:the|this|these)\s+"
     r"(?:article|text|document|passage|story|report|page|file)s?"
 )
 _FRAMING = re.compile(rf"^\s*(?:(?:hi|hello|hey)(?:\s+there)?\s*[,!.]|{_SOURCE}\s*,)\s*", re.IGNORECASE)
 _FRAMING_END = re.compile(rf"\s*,?\s+{_SOURCE}(?=\s*[?.!]?\s*$)", re.IGNORECASE)
+_FRAMING_INSIDE = re.compile(rf"(?<=\w),\s*{_SOURCE}\s*,(?=\s*\w)", re.IGNORECASE)
 
 # "Can you name the Brics countries?", "Could you please tell me about …", "Would you list …": a request
 # asked politely, not a yes/no question
@@ -290,6 +291,7 @@ def _direct(text: str) -> str:
     Xi Jinping?? " → "Who is Xi Jinping?" (one question mark, at the end)."""
     text = _QUESTION_MARKS.sub("?", text)
     unframed = _FRAMING_END.sub("", _FRAMING.sub("", text, count=1), count=1)
+    unframed = _FRAMING_INSIDE.sub("", unframed, count=1)
     if not re.search(r"\w", unframed):
         return text  # "According to the article," frames nothing: left as typed
     unframed = _POLITE.sub("", unframed, count=1)

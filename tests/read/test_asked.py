@@ -141,6 +141,8 @@ def test_a_question_typed_in_one_case_writes_a_name_of_several_words_as_the_docu
         ("According to the article, who is Eric Chan?", "Who is Eric Chan?"),
         ("In the text, what is Qin Weizhong's job?", "What is Qin Weizhong's job?"),
         ("Who is Eric Chan, according to the text?", "Who is Eric Chan?"),
+        ("Which body, according to the article, announced measures?", "Which body announced measures?"),
+        ("Who, in this report, flew to Beijing?", "Who flew to Beijing?"),
         ("Who is the mayor mentioned in the article?", "Who is the mayor mentioned?"),
         ("Hi, who is Eric Chan?", "Who is Eric Chan?"),
         # a query that is nothing but a framing, a greeting or a request word is left as typed
