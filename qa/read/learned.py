@@ -227,10 +227,11 @@ class LearnedReader:
         named = stems(self.index.document(sentence.doc_id).raw[who[0] : who[1]])
         if not any(name in named for name in missing):
             return None
-        # only when the quotation says more of what is asked than the sentence that names the speaker, which its
-        # own window reads, and when a window may reach back to it
+        # only when the quotation says more of what is asked, besides the speaker's name, than the sentence that
+        # names the speaker, which its own window reads, and when a window may reach back to it
         said_by = self._back_to((sentence,), who[0])[0]
-        if said_by.start > who[0] or self.ranker.overlap(q, said) <= self.ranker.overlap(q, stems(said_by.text)):
+        besides = stems(said_by.text) - set(missing)
+        if said_by.start > who[0] or self.ranker.overlap(q, said) <= self.ranker.overlap(q, besides):
             return None
         return who
 

@@ -103,6 +103,12 @@ def test_a_quotation_is_read_with_the_sentence_that_names_its_speaker_when_the_q
     assert quoted and "Mayor Qin Weizhong said" in quoted[0].text
     response = seed_pipeline.ask("What does Qin aim to establish?")
     assert not response.no_answer and response.answers[0].text.startswith("key laboratory clusters")
+    # the speaker's sentence holds the name and nothing else asked; the quotation two sentences on holds "war"
+    q = analyze("What kind of war does Lau mention?")
+    vector = seed_pipeline.embedder.encode([q.text])[0]
+    hits = list(seed_pipeline.backend.search(q.text, seed_pipeline.settings.retrieve_k, vector, None).hits)
+    quoted = [w for w in reader.choose_windows(q, vector, hits) if w.ranked.sentence.text.startswith("“This [")]
+    assert quoted and quoted[0].text.startswith("Professor Lau Siu-kai")
     # a question that the speaker's own sentence answers as well as the quotation does: no window grows back
     q = analyze("Which organisation does Lau Siu-kai advise?")
     vector = seed_pipeline.embedder.encode([q.text])[0]
