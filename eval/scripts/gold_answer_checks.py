@@ -52,12 +52,14 @@ from qa.read.shape import (
     name_start,
     narrow_post_asked,
     opening_phrase_end,
+    owner_asked,
     past_asked_verb,
     past_cut_name,
     past_date_lead,
     past_restated_reason,
     past_the_asked_deed,
     past_verb_before_number,
+    post_before_asked_place,
     thing_kind_asked,
     thing_name_asked,
     time_of_deed_asked,
@@ -122,6 +124,8 @@ def main(data_dir: Path) -> None:
                 print(f"rejected: {e.question} | {text}")
             if (
                 before_asked_name(q, e.context, start, end) != (start, end)
+                or post_before_asked_place(q, e.context, start, end) != (start, end)
+                or owner_asked(q, e.context, start, end) != (start, end)
                 or holder_of_asked_post(q, e.context, start, end) != start
                 or before_asked_post(q, e.context, start, end) != end
                 or full_name(q, e.context, start, end) != (start, end)

@@ -38,6 +38,8 @@ from qa.read.shape import (
     full_name,
     item_asked,
     misfits,
+    owner_asked,
+    post_before_asked_place,
     restates,
     shape_span,
     trimmed,
@@ -175,10 +177,13 @@ class LearnedReader:
             # range, a quantity for its conversion into the unit the question asks for, and a list of names
             # for the one item the question names ("South Africa" for "Which Brics country is in Africa?").
             shaped = with_currency(window.text, *whole_range(q, window.text, *shaped))
-            shaped = full_name(q, window.text, *before_asked_name(q, window.text, *shaped))
+            shaped = full_name(
+                q, window.text, *before_asked_name(q, window.text, *owner_asked(q, window.text, *shaped))
+            )
             shaped = at_asked_kind(q, window.text, *item_asked(q, window.text, *whole_list(q, window.text, *shaped)))
             shaped = in_asked_unit(q, window.text, *shaped)
             shaped = trimmed(q, window.text, *_grown(q, window.text, shaped, typed))
+            shaped = post_before_asked_place(q, window.text, *shaped)
             if ends_in_a_verb(q, window.text, *shaped):
                 continue  # "What flows would easier clearance make smoother?" is not "facilitate"
             if (Wants.SPEAKER in q.wants or window.speaker is not None) and not may_say(

@@ -84,6 +84,15 @@ _ROLE_OF = re.compile(
     r"(?:\s+(?:at|in|with|on|within|for)\s+[^?]+?)?\s*\??\s*$",
     re.IGNORECASE,
 )
+# "What was the title of Sun Yuning (at the customs agency)?": the same of a name (not "the title of the book", nor
+# "… of Beyonce's mother's book", a name that a lowercase noun follows)
+_ROLE_OF_NAME = re.compile(
+    r"^\s*what\s+(?:is|was|are|were)\s+the\s+(?:[a-z]+\s+)?(" + "|".join(sorted(ROLE_NOUNS)) + r")\s+of\s+"
+    r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(?:\s+(?:at|in|with|on|within|for)\s+[^?]+?)?\s*\??\s*$",
+    re.IGNORECASE,
+)
+# "Notre Dame's " before "Theodore Hesburgh": an owner's name before a name
+_OWNER_OF_NAME = re.compile(r"(?-i:(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+(?=(?-i:[A-Z]))")
 # "What is the budget of the Hetao zone?" asks for a sum as "How much …?" does
 _SUM_OF = re.compile(
     r"^\s*what\s+(?:is|was|were|are|will\s+be|would\s+be)\s+"
@@ -232,10 +241,10 @@ def analyze(question: str) -> Question:
     holder = _holder_named(question) if kind is Kind.ENTITY else None
     if holder is not None:
         kind, head = Kind.PERSON, holder
-    if kind is Kind.ENTITY and head is None and (role := _ROLE_OF.search(question)):
+    if kind is Kind.ENTITY and head is None and (role := _ROLE_OF.search(question) or _ROLE_OF_NAME.match(question)):
         head = role.group(1).lower()  # "What is Lau Siu-kai's title?" asks for the post, as "What title …" does
-    if kind is Kind.ENTITY and head in ROLE_NOUNS:
-        kind, target = Kind.DESCRIBE, _proper_nouns(question)
+    if kind is Kind.ENTITY and head in ROLE_NOUNS:  # whose: "Theodore Hesburgh" of "Notre Dame's Theodore Hesburgh"
+        kind, target = Kind.DESCRIBE, _proper_nouns(_OWNER_OF_NAME.sub("", question))
     content = tuple(_content_terms(question))
     posts = frozenset(stem(w) for w in tokens if w in TITLES)
     wants, short_form = _wants(question, kind) | ({Wants.NUMBER} if measured else set()), _short_form(question)
@@ -329,14 +338,26 @@ _EXCLUDING = re.compile(
 )
 
 
+# A name and a lowercase word after it that is no part of it: "Qin| promised"
+_NAME_THEN_LOWER = re.compile(
+    r"((?-i:[A-Z][\w'’.-]*)(?:\s+(?:(?:and|or|of|the|de)\s+)*(?-i:[A-Z][\w'’.-]*))*)"
+    r"\s+(?!(?:and|or|of|the|de)\b)(?-i:[a-z])"
+)
+
+
 def _excluded(question: str) -> tuple[frozenset[str], ...]:
     """The terms of each thing a question rules out, without those the rest of the question says ("Other
     than T cells, what other immune cells …?" rules out no cell)."""
     found = _EXCLUDING.search(question)
     if found is None:
         return ()
-    rest = set(terms(question[: found.start()] + " " + question[found.end() :]))
-    items = (frozenset(terms(item)) - rest for item in re.split(r",|\band\b|\bor\b", found.group(1)))
+    excluded, stop = found.group(1), found.end()
+    ran_on = _NAME_THEN_LOWER.match(excluded)
+    if ran_on is not None and not question[found.end() :].lstrip().startswith(","):
+        # "Who else besides Qin promised easier immigration …?": the name, not the rest of the question after it
+        excluded, stop = ran_on.group(1), found.start(1) + ran_on.end(1)
+    rest = set(terms(question[: found.start()] + " " + question[stop:]))
+    items = (frozenset(terms(item)) - rest for item in re.split(r",|\band\b|\bor\b", excluded))
     return tuple(item for item in items if item)
 
 

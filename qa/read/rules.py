@@ -31,6 +31,7 @@ from qa.read.shape import (
     ends_in_a_verb,
     misfits,
     past_cut_name,
+    post_before_asked_place,
     with_currency,
 )
 from qa.read.speakers import may_say, speaker, speaks_for
@@ -149,7 +150,7 @@ class RuleReader:
             who = speaker(sentence, self.index.sentence_before) if speaks_for(q, sentence) else None
             for candidate in candidates(q, tokens, gap_texts(raw, tokens), heading=is_heading(sentence)):
                 span = span_score(q, tokens, candidate)
-                start, end = raw_span(tokens, candidate, raw)
+                start, end = post_before_asked_place(q, raw, *raw_span(tokens, candidate, raw))
                 if span <= 0 or misfits(q, raw, start, end) or ends_in_a_verb(q, raw, start, end):
                     continue
                 if (Wants.SPEAKER in q.wants or who is not None) and not may_say(sentence, who, start, end, raw):

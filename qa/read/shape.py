@@ -80,7 +80,7 @@ from qa.read.question import (
     Wants,
     post_words,
 )
-from qa.read.units import is_unit, other_dimension
+from qa.read.units import is_unit, other_dimension, unconverted
 from qa.text import (
     MONTHS,
     NUMBER_WORDS,
@@ -638,6 +638,69 @@ def before_asked_name(q: Question, text: str, start: int, end: int) -> tuple[int
     return start, end
 
 
+# "What is Lau Siu-kai's job at the think tank?", "What was Beyoncé's role in Destiny's Child?", "What was the title
+# of Sun Yuning at the customs agency?": where the post is held (not "the title of Notre Dame's Theodore Hesburgh")
+_POST_PLACE = re.compile(
+    r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")(?:\s+of\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*))?"
+    r"\s+(?:at|in|with|within|for)\s+(?P<place>[^?]+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_POST_LINK = re.compile(r"\s+(?:at|of|in|with|for)\s+", re.IGNORECASE)
+_PHRASE_END = re.compile(r"[,;:.!?()“”\"]|\s[–—-]\s|\n")
+
+
+def post_before_asked_place(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
+    """A post ends before the place the question says it is held at: "a consultant" of "a consultant at Beijing’s
+    semi-official think tank the Chinese Association …" for "What is Lau Siu-kai's job at the think tank?",
+    "deputy director" of "deputy director of the General Administration of Customs" for "What was the title of Sun
+    Yuning at the customs agency?" (the training pool's "What was Beyoncé's role in Destiny's Child?": "lead
+    singer"). Cut at the first "at/of/in/with/for" that leads to the place (a word of it before the next such word
+    that a lowercase word follows: "officer for Hong Kong| at the Shenzhen Qianhai Authority")."""
+    if q.kind is not Kind.DESCRIBE or q.head not in ROLE_NOUNS:
+        return start, end
+    place = _POST_PLACE.search(q.text)
+    if place is None:
+        return start, end
+    named = {stem(fold(w)) for w, _, _ in words(place.group("place")) if fold(w) not in STOPWORDS}
+    stop = _PHRASE_END.search(text, end)
+    links = list(_POST_LINK.finditer(text, start, stop.start() if stop else len(text)))
+    for i, link in enumerate(links):
+        if not start < link.start() < end:
+            continue
+        # what the link leads to, up to the next link that a lowercase word follows ("of Customs" goes on a name)
+        after = next((other.start() for other in links[i + 1 :] if text[other.end()].islower()), None)
+        led_to = text[link.end() : after if after is not None else (stop.start() if stop else len(text))]
+        if named & {stem(fold(w)) for w, _, _ in words(led_to)}:
+            return _strip(text, start, link.start())
+    return start, end
+
+
+# "Whose scheme is the Greater Bay Area?": the thing whose owner is asked ("scheme")
+_WHOSE_THING = re.compile(
+    r"^\s*whose\s+(?:[\w'’-]+\s+){0,2}?(?P<thing>[a-z][\w-]*)\s+"
+    r"(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|may|might|must)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE_THEN = re.compile(r"['’]s?(?=\s)")
+
+
+def owner_asked(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
+    """For "Whose X …?", a span that names the owner and then the thing asked about ends at the owner's possessive:
+    "Beijing’s" of "Beijing’s scheme" for "Whose scheme is the Greater Bay Area?" (the training pool's gold
+    answers are "Hadrian's", "Zelda's", "Qutb's"; "Hadrian's Wall", a name, stays whole). Applied after scoring: the
+    model found the owner."""
+    asked = _WHOSE_THING.match(q.text)
+    if asked is None:
+        return start, end
+    thing = stem(fold(asked.group("thing")))
+    for possessive in _POSSESSIVE_THEN.finditer(text, start, end):
+        following = [w for w, _, _ in words(text[possessive.end() : end])][:3]
+        named = [stem(fold(w)) for w in following if w[:1].isupper()]  # "Hadrian's Wall": the thing's name
+        if thing in [stem(fold(w)) for w in following] and thing not in named and possessive.start() > start:
+            return start, possessive.end()
+    return start, end
+
+
 def full_name(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     """For "What is Witman Hung's full name?", a piece of a name is the whole run of capitalised words it
     stands in ("Wai-man" → "Witman Hung Wai-man"). Applied after scoring, like ``whole_range``: the model
@@ -800,8 +863,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Who heads the General Administration of Customs?" is not "Tuesday"
     if post_holder_for_owner(q, text, start, end):
         return True  # "Which city's mayor spoke …?" is not "Qin Weizhong"
-    if other_dimension(q, text, start, end):
-        return True  # "How deep is the Shenzhen River?" is not "302 hectares"
+    if other_dimension(q, text, start, end) or unconverted(q, text, start, end):
+        return True  # "How deep is the Shenzhen River?" is not "302 hectares", nor "How many acres …?" either
     if _future_for_past(q, text, start, end):
         return True  # "When did John Lee become leader?" is not the "2035" of "… will be reality by 2035"
     if agent_elsewhere(q, text, start, end):
@@ -850,6 +913,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # … nor "the financial hub" of "the financial hub would join hands with Shenzhen"
     if things_for_people(q, text, start, end):
         return True  # "How many people work at the Science Park?" is not "40" of "40 other projects"
+    if counted_vaguely(q, text, start, end):
+        return True  # "How many ministries held the press conference?" is not "40" of "40 other projects"
     if counted_elsewhere(q, text, start, end):
         return True  # "How many universities are there in Shenzhen?" is not "Five" of "Five Hong Kong universities"
     if not_the_post_holder(q, text, start, end):
@@ -1707,6 +1772,35 @@ def things_for_people(q: Question, text: str, start: int, end: int) -> bool:
     return any(is_unit(word) or stem(word) in _COUNTED_THINGS for word in said)
 
 
+# A count the sentence gives only vaguely: "a number of ministries", "several companies", "dozens of projects"
+_VAGUE_COUNT = re.compile(
+    r"\b(?:an?\s+(?:large\s+|small\s+|growing\s+|great\s+)?number\s+of|several|numerous|various|a\s+few"
+    r"|(?:dozens|scores|hundreds|thousands|millions)\s+of|a\s+(?:host|raft|handful|series)\s+of)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>[a-z][\w-]*)",
+    re.IGNORECASE,
+)
+
+
+def counted_vaguely(q: Question, text: str, start: int, end: int) -> bool:
+    """A number that counts something else in a sentence that counts the asked things only vaguely: "40" of "40
+    other projects" for "How many ministries held the press conference?" of "… launch 40 other projects …, Mayor
+    Qin Weizhong said at a press conference held in Beijing by a number of ministries". The sentence does not say
+    how many ministries. A span that is the vague count itself ("thousands") or whose number counts the asked
+    noun is kept."""
+    if q.kind is not Kind.COUNT or not q.head:
+        return False
+    lower, upper = _sentence_bounds(text, start, end)
+    vague = [m for m in _VAGUE_COUNT.finditer(text, lower, upper) if stem(fold(m.group("noun"))) == q.head]
+    if not vague or any(m.start() < end and start < m.end() for m in vague):
+        return False
+    numbers = [m for m in _WORD.finditer(text, start, end) if has_number(m.group())]
+    if not numbers:
+        return False
+    after = _LOWER_WORDS.match(text, numbers[-1].end())
+    said = [stem(fold(word)) for word in after.group(1).split()] if after else []
+    return q.head not in said
+
+
 # What a count of people is not: places, bodies and things counted in their stead ("40 other projects")
 # (bodies of people, such as a team or an army, are left out)
 _COUNTED_THINGS = (_KIND_HEADS - _BODY_HEADS) | {
@@ -1987,6 +2081,12 @@ def anniversary_of_the_asked(q: Question, text: str, start: int, end: int) -> bo
 
 # "Which think tank …?": the words after the wh-word, up to a small word ("is", "of", "the")
 _ASKED_KIND = re.compile(r"\b(?:which|what)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", re.IGNORECASE)
+# "What is the name of the think tank Lau works for?" asks for a think tank, as "Which think tank …?" does
+_NAME_OF_KIND = re.compile(
+    r"^\s*what\s+(?:is|was|are|were)\s+the\s+(?:full\s+|official\s+)?names?\s+of\s+(?:the|a|an|its|his|her|their)\s+"
+    r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)",
+    re.IGNORECASE,
+)
 # Kinds of things that no person is: bodies, places and the things a document says a person does or makes
 _THING_KINDS = _KINDS - {stem(word) for word in TITLES} | {
     stem(word)
@@ -2018,8 +2118,9 @@ def post_holder_for_owner(q: Question, text: str, start: int, end: int) -> bool:
 
 
 def thing_kind_asked(q: Question) -> bool:
-    """A what/which-question for a kind of thing that no person is ("Which think tank …?"), naming no post."""
-    asked = _ASKED_KIND.search(q.text)
+    """A what/which-question for a kind of thing that no person is ("Which think tank …?", "What is the name of the
+    think tank …?"), naming no post."""
+    asked = _NAME_OF_KIND.match(q.text) or _ASKED_KIND.search(q.text)
     if q.kind is not Kind.ENTITY or asked is None or q.posts:
         return False
     kind = [fold(word) for word in asked.group(1).split()]

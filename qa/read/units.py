@@ -143,6 +143,23 @@ def other_dimension(q: Question, text: str, start: int, end: int) -> bool:
     return bool(found) and not found & asked
 
 
+# The unit a question asks its number in: "How many acres …?", "… in hectares?" (not "… 30 km northeast of …", nor
+# "Harvard Yard")
+_ASKED_IN = re.compile(rf"\bhow\s+many\s+({_ANY})(?![\w²³])|\bin\s+({_ANY})\s*\??\s*$", re.IGNORECASE)
+
+
+def unconverted(q: Question, text: str, start: int, end: int) -> bool:
+    """A quantity in another unit than the one a question for a number asks for, with no conversion beside it:
+    "302 hectares" (or its "302") for "How many acres is the Shenzhen side?" (nothing is computed; "87 hectares"
+    becomes "214 acres" of "87 hectares (214 acres)" in ``in_asked_unit``)."""
+    asked = _ASKED_IN.search(q.text) if q.kind in (Kind.COUNT, Kind.QUANTITY) else None
+    wanted = _UNIT_OF[(asked.group(1) or asked.group(2)).lower()] if asked else None
+    quantity = _quantity_at(text, start, end) if wanted is not None else None
+    if quantity is None or _UNIT_OF[quantity.group(2).lower()] == wanted:
+        return False
+    return in_asked_unit(q, text, start, end) == (start, end)
+
+
 def in_asked_unit(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     """The same quantity in the unit the question asks for, when ``text[start:end]`` gives it in another
     and the conversion stands beside it in brackets ("69 feet (21 m)" → "21 m"); else the span as it is."""

@@ -53,6 +53,9 @@ from qa.text import stem
         ("What was Sun Yuning’s job?", Kind.DESCRIBE, "job"),
         ("What is Hung's former post?", Kind.DESCRIBE, "post"),
         ("What is Witman Hung's position at the Chinese Big Data Society?", Kind.DESCRIBE, "position"),  # and where
+        ("What was the title of Sun Yuning at the customs agency?", Kind.DESCRIBE, "title"),  # "the post of NAME"
+        ("What was the title of Beyonce's mother's book?", Kind.ENTITY, None),  # the title of a thing: its name
+        ("What is the title of the book?", Kind.ENTITY, None),
         ("How does Jacksonville's Filipino population rank?", Kind.ENTITY, None),  # "rank", a verb
         ("What is the Hetao zone?", Kind.DESCRIBE, None),
         # "What is X?" where X relates to something else asks for a name or a value, not a description:
@@ -99,6 +102,8 @@ def test_definitions_are_who_or_what_is_a_name():
     # "What is NAME's title?" wants what "Who is NAME?" gets: a description of the named person
     title = analyze("What is Lau Siu-kai's title?")
     assert asks_definition(title) and title.target == ("lau", "siu-kai")
+    # whose post: the person, not an owner named before ("Notre Dame's Theodore Hesburgh")
+    assert analyze("What is the title of Notre Dame's Theodore Hesburgh?").target == ("theodore", "hesburgh")
 
 
 @pytest.mark.parametrize(
@@ -226,6 +231,10 @@ def test_a_yes_no_question_is_told_from_one_that_asks_for_a_thing(question, pola
         ("Name a city other than Hong Kong and Shenzhen.", [{"hong", "kong"}, {"shenzhen"}]),
         ("Which city besides Hong Kong is in the area?", [{"hong", "kong"}]),  # up to the verb
         ("Apart from laboratory clusters, what is planned?", [{"laboratory", "cluster"}]),
+        # a name, then the rest of the question: the name alone ("Qin", not "Qin promised easier immigration")
+        ("Who else besides Qin promised easier immigration and clearance?", [{"qin"}]),
+        ("Who besides Qin and Sun Yuning spoke?", [{"qin"}, {"sun", "yuning"}]),
+        ("Which city besides Hong Kong and Shenzhen is in the area?", [{"hong", "kong"}, {"shenzhen"}]),
         # words the rest of the question says are not ruled out
         ("Other than T cells, what other immune cells express CYP27B1?", []),
         ("Which city is in the area?", []),

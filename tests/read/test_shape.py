@@ -521,6 +521,65 @@ def test_a_post_ends_before_the_name_it_belongs_to(question, span, expected):
     assert span[start:end] == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # the place the question says the post is held at ends the post
+        (
+            "What is Lau Siu-kai's job at the think tank?",
+            "a consultant at Beijing’s semi-official think tank the Chinese Association of Hong Kong and Macau Studies",
+            "a consultant",
+        ),
+        (
+            "What was the title of Sun Yuning at the customs agency?",
+            "deputy director of the General Administration",  # "of Customs" follows the span: it names the place
+            "deputy director",
+        ),
+        (
+            "What was Hung's job at the Shenzhen Qianhai Authority?",
+            "principal liaison officer for Hong Kong at the Shenzhen Qianhai Authority",
+            "principal liaison officer for Hong Kong",  # "for Hong Kong" leads to no word of the place
+        ),
+        ("What was Hung's job at the Shenzhen Qianhai Authority?", "officer for Hong Kong", "officer for Hong Kong"),
+        # no place asked, or a span that does not reach it
+        ("What is Lau Siu-kai's job?", "a consultant at Beijing’s semi-official think tank", None),
+        ("What is Lau Siu-kai's job at the think tank?", "a consultant", None),
+        ("What is the title of Notre Dame's Theodore Hesburgh?", "deputy director of the General Administration", None),
+    ],
+)
+def test_a_post_ends_before_the_place_the_question_says_it_is_held_at(question, span, expected):
+    from qa.read.shape import post_before_asked_place
+
+    text = (
+        "Professor Lau Siu-kai, a consultant at Beijing’s semi-official think tank the Chinese Association of Hong "
+        "Kong and Macau Studies, said so. Sun Yuning, deputy director of the General Administration of Customs, "
+        "agreed. Hung, also former principal liaison officer for Hong Kong at the Shenzhen Qianhai Authority, said so."
+    )
+    start = text.index(span)
+    found = post_before_asked_place(analyze(question), text, start, start + len(span))
+    assert text[found[0] : found[1]] == (expected or span)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # "Whose X …?" asks for the owner: the span ends at its possessive
+        ("Whose scheme is the Greater Bay Area?", "Beijing’s scheme", "Beijing’s"),
+        ("Whose scheme is the Greater Bay Area?", "Beijing’s scheme to link the cities", "Beijing’s"),
+        ("Whose wall has fragments visible?", "Hadrian's Wall", "Hadrian's Wall"),  # the thing's name
+        ("Whose scheme is the Greater Bay Area?", "Beijing", "Beijing"),
+        ("Which scheme is the Greater Bay Area?", "Beijing’s scheme", "Beijing’s scheme"),
+    ],
+)
+def test_whose_thing_is_answered_by_its_owner(question, span, expected):
+    from qa.read.shape import owner_asked
+
+    text = f"The Greater Bay Area refers to {span} here."
+    start = text.index(span)
+    found = owner_asked(analyze(question), text, start, start + len(span))
+    assert text[found[0] : found[1]] == expected
+
+
 LESSER_POSTS = (
     "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, promised it.\n"
     "The talks were opened by Vice-President Ana Ruiz and former mayor John Lee."
@@ -1394,6 +1453,28 @@ def test_a_count_of_things_does_not_answer_how_many_people(question, span, fits)
 @pytest.mark.parametrize(
     ("question", "span", "fits"),
     [
+        # the sentence counts the ministries only as "a number of": "40" counts projects
+        ("How many ministries held the press conference?", "40", False),
+        ("How many ministries held the press conference?", "40 other projects", False),
+        # the count of what is asked, or the vague count itself, may answer
+        ("How many projects will Shenzhen launch?", "40", True),
+        ("How many visitors came?", "thousands", True),
+        ("How many centres will open?", "40", True),  # the sentence counts no centres vaguely
+    ],
+)
+def test_a_number_of_other_things_does_not_answer_where_the_sentence_counts_the_asked_ones_vaguely(
+    question, span, fits
+):
+    text = (
+        "Shenzhen would launch 40 other projects, Qin said at a press conference held by a number of ministries. "
+        "Then thousands of visitors came."
+    )
+    assert fits_in(question, text, span) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
         # someone a post holder has is not the holder: the document makes Qin the mayor
         ("Who is the Shenzhen mayor's deputy?", "Qin Weizhong", False),
         ("What is the name of the Shenzhen mayor's deputy?", "Qin Weizhong", False),
@@ -1573,6 +1654,8 @@ def test_a_sayer_reports_nothing_past_the_end_of_its_line():
         # a think tank, a place or a project is no person the document gives a post
         ("Which think tank is Lau a consultant at?", "Professor Lau Siu-kai", False),
         ("Which think tank is Lau a consultant at?", "the Chinese Association of Hong Kong and Macau Studies", True),
+        ("What is the name of the think tank Lau works for?", "Professor Lau Siu-kai", False),  # as "Which …?"
+        ("What is the name of the think tank Lau works for?", "the Chinese Association of Hong Kong", True),
         # a kind that names people, or a post asked for, may be a person
         ("Which academic spoke about the think tank?", "Professor Lau Siu-kai", True),
         ("What think tank consultant spoke?", "Professor Lau Siu-kai", True),

@@ -1,7 +1,7 @@
 import pytest
 
 from qa.read.question import analyze
-from qa.read.units import asked_unit, in_asked_unit, other_dimension
+from qa.read.units import asked_unit, in_asked_unit, other_dimension, unconverted
 
 TEXT = (
     "Riverbank State Park, a 28-acre (110,000 m2) facility, rises 69 feet (21 m) over the river. "
@@ -77,3 +77,23 @@ def test_an_answer_moves_to_its_conversion_in_the_unit_asked_for(question, span,
 def test_a_measure_of_another_dimension_does_not_answer(question, span, other):
     start = TEXT.index(span)
     assert other_dimension(analyze(question), TEXT, start, start + len(span)) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "unconverted_"),
+    [
+        # a number in another unit of the asked measure, with no conversion beside it: nothing is computed
+        ("How many acres is Pelham Bay Park?", "1,093 ha", False),  # its conversion stands beside it
+        ("How many hectares is the Hong Kong side?", "87 hectares", False),
+        ("How many square kilometres does the ferry serve?", "2,700 acres", True),
+        ("How many kilometers is the creek?", "3.5-mile", False),  # "6-kilometer" beside it: moved, not refused
+        ("How many meters is the creek?", "3.5-mile", True),  # kilometers are no meters
+        ("How long is the creek in yards?", "3.5-mile", True),
+        # a unit the question names for no number asked ("Harvard Yard", "30 km northeast of …")
+        ("How far from the state house is Harvard Yard?", "8.4 kilometers", False),
+        ("How large was the slip 30 km northeast of the fault?", "87 hectares", False),
+    ],
+)
+def test_a_number_in_another_unit_than_asked_with_no_conversion_does_not_answer(question, span, unconverted_):
+    start = TEXT.index(span)
+    assert unconverted(analyze(question), TEXT, start, start + len(span)) is unconverted_
