@@ -668,7 +668,7 @@ def post_before_asked_place(q: Question, text: str, start: int, end: int) -> tup
         if not start < link.start() < end:
             continue
         # what the link leads to, up to the next link that a lowercase word follows ("of Customs" goes on a name)
-        after = next((other.start() for other in links[i + 1 :] if text[other.end()].islower()), None)
+        after = next((other.start() for other in links[i + 1 :] if text[other.end() : other.end() + 1].islower()), None)
         led_to = text[link.end() : after if after is not None else (stop.start() if stop else len(text))]
         if named & {stem(fold(w)) for w, _, _ in words(led_to)}:
             return _strip(text, start, link.start())
@@ -681,7 +681,7 @@ _WHOSE_THING = re.compile(
     r"(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|may|might|must)\b",
     re.IGNORECASE,
 )
-_POSSESSIVE_THEN = re.compile(r"['’]s?(?=\s)")
+_POSSESSIVE_THEN = re.compile(r"(?<=\w)['’]s?(?=\s)")  # "Beijing’s", "the cities’": right after a word
 
 
 def owner_asked(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
