@@ -59,6 +59,7 @@ from qa.read.shape import (
     past_restated_reason,
     past_the_asked_deed,
     past_verb_before_number,
+    per_one_asked,
     post_before_asked_place,
     thing_kind_asked,
     thing_name_asked,
@@ -77,7 +78,7 @@ def main(data_dir: Path) -> None:
     answerable = [e for e in training_pool(data_dir) if not e.impossible]
     who = posts = first_person = money = difference = describe = measured = speakers = expansions = rejected = cut = 0
     opening = who_named = agent_said = doer_said = past = measures = excluding = thing_names = 0
-    no_sayer = named_subject = subject = thing_kinds = narrow_posts = founders = times = 0
+    no_sayer = named_subject = subject = thing_kinds = narrow_posts = founders = times = per_one = 0
     for e in answerable:
         q = analyze(e.question)
         who += q.kind is Kind.PERSON
@@ -97,6 +98,7 @@ def main(data_dir: Path) -> None:
         narrow_posts += narrow_post_asked(q)
         founders += asks_founder(q)
         times += time_of_deed_asked(q) is not None
+        per_one += per_one_asked(q)
         quoted, who_said = _quoted(q.terms, e.context) if q.kind is Kind.PERSON else (None, None)
         if quoted is not None and not speaks_for(q, quoted):
             quoted, who_said = None, None
@@ -168,7 +170,7 @@ def main(data_dir: Path) -> None:
         f"questions some checks apply to: who-questions that ask for no sayer {no_sayer}, who-questions with a "
         f"named subject after an auxiliary {named_subject}, what-questions about a named subject's deed {subject}, "
         f"for a kind of thing no person is {thing_kinds}, for a narrow post {narrow_posts}, for a founder "
-        f"{founders}, for the time of a deed (no anniversary asked) {times}"
+        f"{founders}, for the time of a deed (no anniversary asked) {times}, how many/much per one {per_one}"
     )
 
 

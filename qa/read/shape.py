@@ -869,7 +869,7 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "When did John Lee become leader?" is not the "2035" of "… will be reality by 2035"
     if agent_elsewhere(q, text, start, end):
         return True  # "Who held the press conference?" of "… held in Beijing by a number of ministries"
-    if _asked_person_again(q, text, start, end):
+    if _asked_person_again(q, text, start, end) or _asked_holder_again(q, text, start, end):
         return True  # "What was Xi attending when …?" is not "Xi Jinping"
     if ruled_out(q, text[start:end]):
         return True  # "Name a city … other than Hong Kong and Shenzhen" is not "Hong Kong"
@@ -913,6 +913,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # … nor "the financial hub" of "the financial hub would join hands with Shenzhen"
     if things_for_people(q, text, start, end):
         return True  # "How many people work at the Science Park?" is not "40" of "40 other projects"
+    if total_for_each(q, text, start, end):
+        return True  # "How many centres did each university set up?" is not "10" of "Five … set up 10 centres"
     if counted_vaguely(q, text, start, end):
         return True  # "How many ministries held the press conference?" is not "40" of "40 other projects"
     if counted_elsewhere(q, text, start, end):
@@ -1179,6 +1181,35 @@ def _asked_person_again(q: Question, text: str, start: int, end: int) -> bool:
     if not names or not any(t in q.proper for t in terms(names[-1]) if t not in TITLES):
         return False
     return _a_person(text, begin, end)  # last: it looks for the name's post through the whole document
+
+
+# "What did the mayor say …?": a post the question names with "the" before it, as a person it speaks of
+_THE_POST = re.compile(r"\bthe\s+(?P<post>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
+
+
+def _asked_holder_again(q: Question, text: str, start: int, end: int) -> bool:
+    """A span that is, or ends in, the person whom the question calls by a post ("the mayor") when it asks for
+    something else: "Qin Weizhong" ("Shenzhen Mayor Qin Weizhong" in the document), or "… on the same day, Mayor Qin
+    Weizhong", for "What did the mayor say Shenzhen authorities would launch?", as ``_asked_person_again`` rules out
+    a person the question names. A question for
+    the post's holder ("Who is the mayor?", "Which mayor …?") is a who- or which-question for a person: not
+    ruled."""
+    if q.kind in (Kind.DESCRIBE, Kind.PERSON) or not q.posts or NAME_ASKED.search(q.text):
+        return False
+    called = {stem(fold(w)) for m in _THE_POST.finditer(q.text) for w in m.group("post").split()} & q.posts
+    said = text[start:end].split()
+    if not called or not said or not said[-1][:1].isupper():
+        return False
+    # the name the span is or ends in ("… on the same day, Mayor |Qin Weizhong|")
+    last = len(said) - next((i for i, w in enumerate(reversed(said)) if not w[:1].isupper()), len(said))
+    while last < len(said) - 1 and fold(said[last]) in TITLES:  # "Mayor |Qin Weizhong"
+        last += 1
+    begin = _name_start(text, start) if last == 0 else text.rindex(said[last], start, end)
+    name = text[begin : _name_run_end(text, end)]
+    if not name.strip():
+        return False
+    held = [post for m in _mentions(text, name) for post, _ in _post_before(text, m.start())]
+    return any(stem(fold(post)) in called for post in held)
 
 
 # "the zone's official name", "the name of the Hetao zone": a name whose owner the question calls by a noun
@@ -1799,6 +1830,31 @@ def counted_vaguely(q: Question, text: str, start: int, end: int) -> bool:
     after = _LOWER_WORDS.match(text, numbers[-1].end())
     said = [stem(fold(word)) for word in after.group(1).split()] if after else []
     return q.head not in said
+
+
+_HOW_MANY_MUCH = re.compile(r"^\s*how\s+(?:many|much)\b", re.IGNORECASE)
+# A count or amount per one of something: "How many centres did each university set up?", "… per year?"
+_PER_ASKED = re.compile(r"\b(?:each|per|apiece)\b", re.IGNORECASE)
+# A sentence that says a count or amount per one of something
+_PER_SAID = re.compile(
+    r"\b(?:each|per|apiece|every|annual(?:ly)?|yearly|daily|weekly|monthly|average)\b|/"
+    r"|\ba\s+(?:year|day|week|month|season|game|person|head|piece)\b|\ban\s+hour\b",
+    re.IGNORECASE,
+)
+
+
+def total_for_each(q: Question, text: str, start: int, end: int) -> bool:
+    """For a question for a count or amount per one of something ("How many innovation centres did each
+    university set up?"), a number from a sentence that says nothing per one: "10" of "Five Hong Kong universities
+    have already set up 10 innovation centres" is the total, and nothing is computed. The sentences of the training
+    pool's 14 gold answers to such how-many/much questions all say "each", "per", "a year" or the like."""
+    return per_one_asked(q) and not _PER_SAID.search(_sentence_around(text, start, end))
+
+
+def per_one_asked(q: Question) -> bool:
+    """A how-many/much question for a count or amount per one of something (not "What is the cost per province's
+    budget?", answered "one percent" of "… one percent of …")."""
+    return q.kind in (Kind.COUNT, Kind.QUANTITY) and bool(_HOW_MANY_MUCH.match(q.text) and _PER_ASKED.search(q.text))
 
 
 # What a count of people is not: places, bodies and things counted in their stead ("40 other projects")
