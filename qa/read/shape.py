@@ -1191,25 +1191,16 @@ def _asked_holder_again(q: Question, text: str, start: int, end: int) -> bool:
     """A span that is, or ends in, the person whom the question calls by a post ("the mayor") when it asks for
     something else: "Qin Weizhong" ("Shenzhen Mayor Qin Weizhong" in the document), or "… on the same day, Mayor Qin
     Weizhong", for "What did the mayor say Shenzhen authorities would launch?", as ``_asked_person_again`` rules out
-    a person the question names. A question for
-    the post's holder ("Who is the mayor?", "Which mayor …?") is a who- or which-question for a person: not
-    ruled."""
+    a person the question names. A question for the post's holder ("Who is the mayor?", "Which mayor …?") is a who-
+    or which-question for a person: not ruled."""
     if q.kind in (Kind.DESCRIBE, Kind.PERSON) or not q.posts or NAME_ASKED.search(q.text):
         return False
     called = {stem(fold(w)) for m in _THE_POST.finditer(q.text) for w in m.group("post").split()} & q.posts
     said = text[start:end].split()
     if not called or not said or not said[-1][:1].isupper():
         return False
-    # the name the span is or ends in ("… on the same day, Mayor |Qin Weizhong|")
-    last = len(said) - next((i for i, w in enumerate(reversed(said)) if not w[:1].isupper()), len(said))
-    while last < len(said) - 1 and fold(said[last]) in TITLES:  # "Mayor |Qin Weizhong"
-        last += 1
-    begin = _name_start(text, start) if last == 0 else text.rindex(said[last], start, end)
-    name = text[begin : _name_run_end(text, end)]
-    if not name.strip():
-        return False
-    held = [post for m in _mentions(text, name) for post, _ in _post_before(text, m.start())]
-    return any(stem(fold(post)) in called for post in held)
+    names = _names_in(text, start, end)  # "Qin Weizhong" of "…, Mayor Qin Weizhong" (not "Shenzhen| Mayor Qin …")
+    return bool(names) and any(stem(fold(post)) in called for post, _ in _held_posts(text, names[-1]))
 
 
 # "the zone's official name", "the name of the Hetao zone": a name whose owner the question calls by a noun
@@ -1803,15 +1794,6 @@ def things_for_people(q: Question, text: str, start: int, end: int) -> bool:
     return any(is_unit(word) or stem(word) in _COUNTED_THINGS for word in said)
 
 
-# A count the sentence gives only vaguely: "a number of ministries", "several companies", "dozens of projects"
-_VAGUE_COUNT = re.compile(
-    r"\b(?:an?\s+(?:large\s+|small\s+|growing\s+|great\s+)?number\s+of|several|numerous|various|a\s+few"
-    r"|(?:dozens|scores|hundreds|thousands|millions)\s+of|a\s+(?:host|raft|handful|series)\s+of)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?P<noun>[a-z][\w-]*)",
-    re.IGNORECASE,
-)
-
-
 def counted_vaguely(q: Question, text: str, start: int, end: int) -> bool:
     """A number that counts something else in a sentence that counts the asked things only vaguely: "40" of "40
     other projects" for "How many ministries held the press conference?" of "… launch 40 other projects …, Mayor
@@ -2287,6 +2269,13 @@ _QUANTIFIERS = {
     *("raft", "rafts", "host", "series", "range", "lot", "lots", "set", "variety", "handful", "slew", "string"),
     *("batch", "bunch", "array", "plethora", "multitude", "spate", "flurry", "number", "package", "swathe"),
 }
+# A count a sentence gives only vaguely: "a number of ministries", "several companies", "dozens of projects"
+_VAGUE_COUNT = re.compile(
+    r"\b(?:an?\s+(?:large\s+|small\s+|growing\s+|great\s+)?(?:" + "|".join(sorted(_QUANTIFIERS)) + r")\s+of"
+    r"|several|numerous|various|a\s+few|(?:dozens|scores|hundreds|thousands|millions)\s+of)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>[a-z][\w-]*)",
+    re.IGNORECASE,
+)
 _OF_WHAT = re.compile(r"\s+of\s+(?:(?:the|a|an|its|their|his|her|these|those|new|other)\s+)*(?P<what>[\w-]+)")
 
 
