@@ -78,7 +78,7 @@ def main(data_dir: Path) -> None:
     answerable = [e for e in training_pool(data_dir) if not e.impossible]
     who = posts = first_person = money = difference = describe = measured = speakers = expansions = rejected = cut = 0
     opening = who_named = agent_said = doer_said = past = measures = excluding = thing_names = 0
-    no_sayer = named_subject = subject = thing_kinds = narrow_posts = founders = times = per_one = 0
+    no_sayer = named_subject = subject = thing_kinds = narrow_posts = founders = times = per_one = asides = 0
     for e in answerable:
         q = analyze(e.question)
         who += q.kind is Kind.PERSON
@@ -99,6 +99,7 @@ def main(data_dir: Path) -> None:
         founders += asks_founder(q)
         times += time_of_deed_asked(q) is not None
         per_one += per_one_asked(q)
+        asides += bool(q.said_by)
         quoted, who_said = _quoted(q.terms, e.context) if q.kind is Kind.PERSON else (None, None)
         if quoted is not None and not speaks_for(q, quoted):
             quoted, who_said = None, None
@@ -115,7 +116,7 @@ def main(data_dir: Path) -> None:
             end = start + len(text)
             opening += opening_phrase_end(e.context, start, len(e.context)) < len(e.context)
             who_named += q.kind is Kind.PERSON and bool(q.proper)
-            past += q.kind is Kind.TIME and PAST_ASKED.match(q.text) is not None
+            past += q.kind is Kind.TIME and PAST_ASKED.match(q.core) is not None
             measures += bool(asked_dimensions(q) and dimensions(e.context, start, end))
             if (
                 misfits(q, e.context, with_currency(e.context, start, end)[0], end)
@@ -170,7 +171,8 @@ def main(data_dir: Path) -> None:
         f"questions some checks apply to: who-questions that ask for no sayer {no_sayer}, who-questions with a "
         f"named subject after an auxiliary {named_subject}, what-questions about a named subject's deed {subject}, "
         f"for a kind of thing no person is {thing_kinds}, for a narrow post {narrow_posts}, for a founder "
-        f"{founders}, for the time of a deed (no anniversary asked) {times}, how many/much per one {per_one}"
+        f"{founders}, for the time of a deed (no anniversary asked) {times}, how many/much per one {per_one}, "
+        f"with an aside naming whose words are asked ('…, according to Jones?') {asides}"
     )
 
 

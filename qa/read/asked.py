@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from qa.read.question import HONORIFICS, TITLES
+from qa.read.question import HONORIFICS, TITLES, without_aside
 from qa.text import POSSESSIVE_END, STOPWORDS, fold, one_edit, words
 
 CASED_SHARE = 0.75  # of a word's occurrences inside sentences, capitalised: a name ("Guangzhou")
@@ -308,8 +308,9 @@ def _direct(text: str) -> str:
     if two is not None:
         text = two.group("first").strip() + "?"
     embedded = _EMBEDDED.match(text)
-    if embedded is None:
-        return f"{text.rstrip()}?" if _UNMARKED_QUESTION.search(text) else text
+    if embedded is None:  # "… bring about what, in Hung's view": a question once its aside is set apart
+        unmarked = _UNMARKED_QUESTION.search(text) or _UNMARKED_QUESTION.search(without_aside(text)[0])
+        return f"{text.rstrip()}?" if unmarked else text
     wh, rest = embedded.group("wh").strip(), embedded.group("rest").strip()
     inverted = _SUBJECT_THEN_VERB.match(rest) if wh else None
     if inverted is not None:

@@ -138,7 +138,9 @@ class LearnedReader:
     def _run(
         self, q: Question, chosen: Sequence[Window]
     ) -> tuple[list[tuple[Window, WindowLogits]], list[list[tuple[int, int, float]]]]:
-        read = self.span_model.windows(q.text, [w.text for w in chosen])
+        # the question without its aside ("…, according to Hung?"): the name drew the model to itself, away
+        # from what the person says ("…,” he said)
+        read = self.span_model.windows(q.core, [w.text for w in chosen])
         pairs = [(chosen[logits.context], logits) for logits in read]
         return pairs, [list(logits.decode(self.span_model.max_answer_tokens, SPANS_PER_WINDOW)) for logits in read]
 
@@ -222,10 +224,10 @@ class LearnedReader:
         """Document offsets of the speaker of ``sentence`` when the question names them and the sentence does
         not ("What does Qin aim to establish?" of "“We aim to establish …,” he said" after "…, Mayor Qin
         Weizhong said …"): the model reads who "we" and "he" are only when the window holds the name."""
-        if not q.proper or not unnamed_speaker(sentence.text):
+        if not (q.proper or q.said_by) or not unnamed_speaker(sentence.text):
             return None
         said = stems(sentence.text)
-        missing = [name for name in q.proper if name not in said]
+        missing = [name for name in (*q.proper, *q.said_by) if name not in said]
         who = speaker(sentence, self.index.sentence_before) if missing else None
         if who is None:
             return None

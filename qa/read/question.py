@@ -201,6 +201,14 @@ class Question:
     polar: bool = False
     # "Name a city … other than Hong Kong and Shenzhen": the terms of each thing the answer is not
     excluded: tuple[frozenset[str], ...] = ()
+    # the question without an aside that says whose words it asks about ("What do the two sides exchange,
+    # according to Hung?" → "What do the two sides exchange?"): what its type and shape are read from
+    core: str = ""
+    said_by: tuple[str, ...] = ()  # the terms of whose words the aside names ("lau"), stemmed
+
+    def __post_init__(self) -> None:
+        if not self.core:
+            object.__setattr__(self, "core", self.text)
 
     @property
     def plain_terms(self) -> frozenset[str]:
@@ -221,37 +229,75 @@ _WHAT_MEASURE_IS = re.compile(
 _MEASURE_VERB = re.compile(r"^\s*what\s+(?:does|do|did)\s+.+\s+(?:measure|weigh)\s*\??\s*$", re.IGNORECASE)
 
 
+# An aside that says whose words a question asks about: "according to Hung", "in Lau's words", "in the view
+# of Professor Lau", "as Qin put it", "says Lau", "per Hung"; or to whom they spoke: "speaking to the Post"
+_WHOSE_WORDS = r"(?:words|view|views|opinion|eyes|estimation|account|telling)"
+_ASIDE_PHRASE = (
+    rf"(?:according\s+to|in\s+the\s+{_WHOSE_WORDS}\s+of|says|said"
+    r"|as\s+(?:stated|said|described|put|told|explained)\s+by)\s+(?P<who>[^,?;]{1,60}?)"
+    r"|per\s+(?P<per>(?-i:[A-Z])[^,?;]{0,60}?)"  # "per Hung", not "per capita"
+    r"|speaking\s+(?:to|with)\s+[^,?;]{1,60}?"  # to whom they spoke: no speaker
+    rf"|in\s+(?P<owner>[^,?;]{{1,60}}?)['’]s?\s+(?:own\s+)?{_WHOSE_WORDS}"
+    r"|as\s+(?P<sayer>[^,?;]{1,60}?)\s+(?:puts?\s+it|sees?\s+it|described\s+it|says|said|explained|noted|stated"
+    r"|claimed|argued|told\s+the\s+\w+)"
+)
+_ASIDE_FIRST = re.compile(rf"^\s*(?:{_ASIDE_PHRASE})\s*,\s*", re.IGNORECASE)
+_ASIDE_INSIDE = re.compile(rf"(?<=\w),\s*(?:{_ASIDE_PHRASE})\s*,\s*", re.IGNORECASE)
+_ASIDE_LAST = re.compile(rf"\s*,\s*(?:{_ASIDE_PHRASE})\s*(?=\?*\s*$)", re.IGNORECASE)
+# without a comma only before a name: "Who is Eric Chan according to Hung?", not "… ranked according to size?"
+_ASIDE_LAST_NAME = re.compile(
+    r"\s+according\s+to\s+(?P<who>(?:(?:the|his|her|their)\s+)?(?-i:[A-Z])[^,?;]{0,60}?)(?=\?*\s*$)", re.IGNORECASE
+)
+
+
+def without_aside(question: str) -> tuple[str, str]:
+    """The question without an aside that says whose words it asks about, and whose they are: "What do the two
+    sides exchange, according to Hung?", "According to Hung, what …?", "What, says Lau, is …?" and "For what
+    purpose, as Qin put it, can …?" ask what the question left asks, of "Hung", "Lau" or "Qin"; the question
+    and "" when it has no aside or nothing would be left."""
+    for pattern, between in ((_ASIDE_FIRST, ""), (_ASIDE_INSIDE, " "), (_ASIDE_LAST, ""), (_ASIDE_LAST_NAME, "")):
+        found = pattern.search(question)
+        if found is None:
+            continue
+        core = (question[: found.start()] + between + question[found.end() :]).strip()
+        if len(words(core)) >= 2:
+            who = next((found.group(g) for g in ("who", "per", "owner", "sayer") if found.groupdict().get(g)), "")
+            return core[:1].upper() + core[1:], who
+    return question, ""
+
+
 def analyze(question: str) -> Question:
-    tokens = [fold(w) for w, _, _ in words(question)]
-    kind, head = _kind(question, tokens)
+    core, aside = without_aside(question)
+    tokens = [fold(w) for w, _, _ in words(core)]
+    kind, head = _kind(core, tokens)
     target: tuple[str, ...] = ()
     measured = False
-    describe = _DESCRIBE.match(question)
+    describe = _DESCRIBE.match(core)
     if describe and kind in (Kind.PERSON, Kind.ENTITY):
         measure = _MEASURE_OF.match(describe.group("target")) or _MEASURE_OWNED.match(describe.group("target"))
         if measure:
             kind, head, measured = Kind.QUANTITY, stem(fold(measure.group(1))), True
         elif _names_a_thing(describe.group("target"), person=kind is Kind.PERSON):
             kind, target = Kind.DESCRIBE, tuple(terms(describe.group("target")))
-    measure_is = _WHAT_MEASURE_IS.match(question) if kind is Kind.ENTITY else None
+    measure_is = _WHAT_MEASURE_IS.match(core) if kind is Kind.ENTITY else None
     if measure_is:  # "What size is the Shenzhen portion?" asks how big, as "What is the size of …?" does
         kind, head, measured = Kind.QUANTITY, stem(fold(measure_is.group(1))), True
-    if kind is Kind.ENTITY and _MEASURE_VERB.match(question):
+    if kind is Kind.ENTITY and _MEASURE_VERB.match(core):
         kind = Kind.QUANTITY  # "What does the Hong Kong side measure?" asks how big, as "How big is …?" does
-    holder = _holder_named(question) if kind is Kind.ENTITY else None
+    holder = _holder_named(core) if kind is Kind.ENTITY else None
     if holder is not None:
         kind, head = Kind.PERSON, holder
-    if kind is Kind.ENTITY and head is None and (role := _ROLE_OF.search(question) or _ROLE_OF_NAME.match(question)):
+    if kind is Kind.ENTITY and head is None and (role := _ROLE_OF.search(core) or _ROLE_OF_NAME.match(core)):
         head = role.group(1).lower()  # "What is Lau Siu-kai's title?" asks for the post, as "What title …" does
     if kind is Kind.ENTITY and head in ROLE_NOUNS:  # whose: "Theodore Hesburgh" of "Notre Dame's Theodore Hesburgh"
-        kind, target = Kind.DESCRIBE, _proper_nouns(_OWNER_OF_NAME.sub("", question))
-    content = tuple(_content_terms(question))
+        kind, target = Kind.DESCRIBE, _proper_nouns(_OWNER_OF_NAME.sub("", core))
+    content = tuple(_content_terms(core))
     posts = frozenset(stem(w) for w in tokens if w in TITLES)
-    wants, short_form = _wants(question, kind) | ({Wants.NUMBER} if measured else set()), _short_form(question)
-    proper = _proper_nouns(question)
-    lesser = _lesser(question) if kind is Kind.PERSON and (posts or Wants.HEAD in wants) else frozenset()
-    choices = _choices(question)
-    excluded = _excluded(question)
+    wants, short_form = _wants(core, kind) | ({Wants.NUMBER} if measured else set()), _short_form(core)
+    proper = _proper_nouns(core)
+    lesser = _lesser(core) if kind is Kind.PERSON and (posts or Wants.HEAD in wants) else frozenset()
+    choices = _choices(core)
+    excluded = _excluded(core)
     return Question(
         question,
         kind,
@@ -264,8 +310,10 @@ def analyze(question: str) -> Question:
         short_form,
         choices,
         lesser,
-        _polar(question, tokens),
+        _polar(core, tokens),
         excluded,
+        core,
+        tuple(terms(aside)),
     )
 
 
@@ -394,7 +442,7 @@ def asks_definition(q: Question) -> bool:
     if q.kind is not Kind.DESCRIBE or not q.target or not set(q.target) <= set(q.proper):
         return False
     # the whole question is "who/what is NAME" (or "NAME's title"), not "what post does NAME hold …"
-    return _DESCRIBE.match(q.text) is not None
+    return _DESCRIBE.match(q.core) is not None
 
 
 def _content_terms(question: str) -> list[str]:

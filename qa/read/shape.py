@@ -323,7 +323,7 @@ _KIND_OF = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?|forms?)\s+of\
 @lru_cache(maxsize=1024)
 def kind_asked(q: Question) -> str | None:
     """X of "what kind of X" as the question writes it (up to three words), or None: read once per question."""
-    asked = _KIND_OF.search(q.text)
+    asked = _KIND_OF.search(q.core)
     return asked.group(1) if asked else None
 
 
@@ -458,7 +458,7 @@ def whole_range(q: Question, text: str, start: int, end: int) -> tuple[int, int]
     unless the question asks for a single year ("In what year did he die?" of "(1617–1682)"). Applied to a
     shaped span, after scoring: the reader's score for one end stands for the range."""
     span = text[start:end]
-    if not (span[:1].isdigit() and span[-1:].isdigit()) or _ONE_YEAR.search(q.text):
+    if not (span[:1].isdigit() and span[-1:].isdigit()) or _ONE_YEAR.search(q.core):
         return start, end
     before = _RANGE_START.search(text, max(0, start - 40), start)  # a range's first number is short
     after = _RANGE_END.match(text, end)
@@ -605,6 +605,17 @@ def ruled_out(q: Question, span: str) -> bool:
     return any(item <= said for item in q.excluded)
 
 
+def whose_words(q: Question, text: str, start: int, end: int) -> bool:
+    """The span ends in the person whose words the question asks about ("Professor Lau Siu-kai" for "In the
+    words of Professor Lau, who …?", "Hong Kong’s No 2 official Eric Chan" for "Who, according to Eric Chan,
+    will …?"): what they say is asked, not who says it (a place of the aside may answer: "Shenzhen" for
+    "According to Shenzhen's mayor, where …?")."""
+    if not q.said_by:
+        return False
+    names = _names_in(text, start, end)
+    return bool(names) and bool(set(terms(names[-1])) & set(q.said_by)) and _holds_post(text, names[-1])
+
+
 def _plain_item(part: str) -> bool:
     found = part.split()
     return 1 <= len(found) <= 3 and all(_item_word(w) for w in found)
@@ -658,7 +669,7 @@ def post_before_asked_place(q: Question, text: str, start: int, end: int) -> tup
     that a lowercase word follows: "officer for Hong Kong| at the Shenzhen Qianhai Authority")."""
     if q.kind is not Kind.DESCRIBE or q.head not in ROLE_NOUNS:
         return start, end
-    place = _POST_PLACE.search(q.text)
+    place = _POST_PLACE.search(q.core)
     if place is None:
         return start, end
     named = {stem(fold(w)) for w, _, _ in words(place.group("place")) if fold(w) not in STOPWORDS}
@@ -689,7 +700,7 @@ def owner_asked(q: Question, text: str, start: int, end: int) -> tuple[int, int]
     "Beijing’s" of "Beijing’s scheme" for "Whose scheme is the Greater Bay Area?" (the training pool's gold
     answers are "Hadrian's", "Zelda's", "Qutb's"; "Hadrian's Wall", a name, stays whole). Applied after scoring: the
     model found the owner."""
-    asked = _WHOSE_THING.match(q.text)
+    asked = _WHOSE_THING.match(q.core)
     if asked is None:
         return start, end
     thing = stem(fold(asked.group("thing")))
@@ -851,7 +862,7 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Which is bigger, the Hong Kong side or the Shenzhen side?" is answered by one of them
     if q.kind is Kind.DESCRIBE and _goes_on_from_target(q, text, start):
         return True  # "zone" of "the Hetao zone" is the rest of the name asked about, not what it is
-    if q.kind is Kind.DESCRIBE and _WHO.match(q.text) and not describes(text[start:end]):
+    if q.kind is Kind.DESCRIBE and _WHO.match(q.core) and not describes(text[start:end]):
         return True  # "Who is Mayor Qin?" is not answered "Shenzhen" (a "What is …?" may be: by a full name)
     if lesser_post(q, text, start, end) or other_kind(q, text, start, end):
         return True
@@ -873,6 +884,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "What was Xi attending when …?" is not "Xi Jinping"
     if ruled_out(q, text[start:end]):
         return True  # "Name a city … other than Hong Kong and Shenzhen" is not "Hong Kong"
+    if whose_words(q, text, start, end):
+        return True  # "In the words of Professor Lau, who is waging a technological war?" is not "Lau Siu-kai"
     if thing_name_asked(q) and (
         not _named(text[start:end])
         or _a_person(text, _name_start(text, start), _name_run_end(text, end))
@@ -964,7 +977,7 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     Of a list, whose items may be of several kinds, only a person is ruled out, for bodies ("Qin Weizhong" for
     "Which ministries organised the press conference?"); nothing where X owns what is asked ("Which country's
     courts …?"). ``eval/scripts/gold_answer_checks.py`` counts the training pool's gold answers it rejects."""
-    if _OWNER_ASKED.search(q.text):
+    if _OWNER_ASKED.search(q.core):
         return False
     if q.head not in _KIND_HEADS:
         return _name_of_a_body(q, text, start, end)
@@ -1045,7 +1058,7 @@ def owner_for_place(q: Question, text: str, start: int, end: int) -> bool:
     tank is where). Not where the question asks for an owner ("Which country's invasion …?") or names what is
     owned ("a northern fortress for which country?" of "England's northern fortress"). No gold answer of
     the training pool's 512 place questions is rejected."""
-    if q.kind is not Kind.PLACE or _OWNER_ASKED.search(q.text):
+    if q.kind is not Kind.PLACE or _OWNER_ASKED.search(q.core):
         return False
     owned = _OWNS.match(text, end)
     return owned is not None and stem(fold(owned.group("owned"))) not in q.terms
@@ -1060,7 +1073,7 @@ def place_of_post(q: Question, text: str, start: int, end: int) -> bool:
     holds the post, not where the question asks: "Hong Kong" of "|Hong Kong|’s No 2 official Eric Chan
     Kwok-ki, who flew to Beijing" for "Which city did Eric Chan travel to …?". Not when the question names a
     post ("Where is Eric Chan an official?"). No gold answer of the training pool is so placed."""
-    if q.kind is not Kind.PLACE or not q.proper or q.posts or _OWNER_ASKED.search(q.text):
+    if q.kind is not Kind.PLACE or not q.proper or q.posts or _OWNER_ASKED.search(q.core):
         return False
     post = _POST_THEN_NAME.match(text, end)
     return post is not None and stem(fold(post.group("name"))) in q.proper
@@ -1074,18 +1087,18 @@ def not_what_it_becomes(q: Question, text: str, start: int, end: int) -> bool:
     or made anything ("Science Park" of the headline "Hong Kong Science Park to open new branch …", "better
     collaboration" of "… placed great emphasis on better collaboration between the two neighbouring cities"; the
     training pool holds no question that ends so). No gold answer of the training pool is rejected."""
-    if q.kind is not Kind.ENTITY or not _BECOME.search(q.text):
+    if q.kind is not Kind.ENTITY or not _BECOME.search(q.core):
         return False
     lower, upper = _sentence_bounds(text, start, end)
-    if _ENDS_BECOME.search(q.text) and not _BECOMING.search(text, lower, upper):
+    if _ENDS_BECOME.search(q.core) and not _BECOMING.search(text, lower, upper):
         return True  # "What does Hong Kong want the park to become?" is not "Science Park" of a headline
-    if _TURNED.search(q.text) and not _BECOMING.search(text, lower, upper):
+    if _TURNED.search(q.core) and not _BECOMING.search(text, lower, upper):
         return True  # "What does Beijing want to turn the cities into?" is not "better collaboration"
     into = [m.end() for m in _INTO.finditer(text, lower, upper)]
     after = [at for at in into if at <= start and len(text[at:start].split()) <= 1]
     if into and not after:
         return True
-    asked = _TURNED.search(q.text)  # "What will the park be turned into?": what the sentence turns must be the park
+    asked = _TURNED.search(q.core)  # "What will the park be turned into?": what the sentence turns must be the park
     if not asked or not after:
         return False
     turned = _TURNS.search(text, max(lower, after[-1] - 80), after[-1])
@@ -1172,7 +1185,7 @@ def _asked_person_again(q: Question, text: str, start: int, end: int) -> bool:
     for a zone?"): the question's subject or object, not its answer. A who-question asks for someone else too
     ("Who photographed Eric Chan …?" is not "Eric Chan Kwok-ki"; no gold answer of the training pool's 973
     who-questions is a person the question names); a question that asks to describe the person is not."""
-    if q.kind is Kind.DESCRIBE or not q.proper or NAME_ASKED.search(q.text):
+    if q.kind is Kind.DESCRIBE or not q.proper or NAME_ASKED.search(q.core):
         return False
     if not all(w[:1].isupper() for w in text[start:end].split()):
         return False
@@ -1193,9 +1206,9 @@ def _asked_holder_again(q: Question, text: str, start: int, end: int) -> bool:
     Weizhong", for "What did the mayor say Shenzhen authorities would launch?", as ``_asked_person_again`` rules out
     a person the question names. A question for the post's holder ("Who is the mayor?", "Which mayor …?") is a who-
     or which-question for a person: not ruled."""
-    if q.kind in (Kind.DESCRIBE, Kind.PERSON) or not q.posts or NAME_ASKED.search(q.text):
+    if q.kind in (Kind.DESCRIBE, Kind.PERSON) or not q.posts or NAME_ASKED.search(q.core):
         return False
-    called = {stem(fold(w)) for m in _THE_POST.finditer(q.text) for w in m.group("post").split()} & q.posts
+    called = {stem(fold(w)) for m in _THE_POST.finditer(q.core) for w in m.group("post").split()} & q.posts
     said = text[start:end].split()
     if not called or not said or not said[-1][:1].isupper():
         return False
@@ -1215,7 +1228,7 @@ def thing_name_asked(q: Question) -> bool:
     """A what-question for the name of a body or place it calls by a noun ("the Hetao zone's official name",
     "the name of the river"): a name answers it, and no person's. An owner that is a post or a person ("the
     name of the mayor's wife") asks nothing of the sort, nor does "Where does the state's name come from?"."""
-    asked = _NAME_OWNED.search(q.text)
+    asked = _NAME_OWNED.search(q.core)
     if asked is None or q.kind not in (Kind.ENTITY, Kind.LIST):
         return False
     for word in (asked.group(1) or asked.group(2)).split():
@@ -1241,7 +1254,7 @@ def _name_of_another_kind(q: Question, text: str, start: int, end: int) -> bool:
     coarse kind than the asked one: "… Innovation Cooperation Zone" names an area, not a centre (a body's name
     may end in another body's noun: "King's College" for a university); or a name that another kind's noun
     follows: "Brics" of "the Brics association" names an association, not the data exchange asked about."""
-    asked = _NAME_OWNED.search(q.text)
+    asked = _NAME_OWNED.search(q.core)
     owner = (asked.group(1) or asked.group(2)) if asked else ""
     owned = [stem(fold(word)) for word in owner.split() if stem(fold(word)) in _THING_OWNERS]
     said = text[start:end].rstrip(_EDGE + ".").split()
@@ -1286,7 +1299,7 @@ def _a_person(text: str, start: int, end: int) -> bool:
 def _plural_of_one(q: Question, word: str) -> bool:
     """``word`` is the plural of the kind a question asks one of: "Hong Kong universities" names the kind, not
     the university that "Which university leads the innovation centres?" asks for."""
-    asked = {fold(w) for w, _, _ in words(q.text) if stem(fold(w)) == q.head}
+    asked = {fold(w) for w, _, _ in words(q.core) if stem(fold(w)) == q.head}
     return bool(asked) and fold(word) not in asked and fold(word).endswith("s")
 
 
@@ -1302,7 +1315,7 @@ _KIND_THEN = re.compile(
 
 def _kind_asked_alone(q: Question) -> bool:
     """The kind asked for stands alone after its wh-word: a name of that kind is the answer."""
-    asked = _KIND_THEN.search(q.text)
+    asked = _KIND_THEN.search(q.core)
     return asked is not None and stem(fold(asked.group(1))) == q.head
 
 
@@ -1377,7 +1390,7 @@ def _money(text: str, start: int, end: int) -> bool:
 
 def _other_mass(q: Question) -> bool:
     """The question measures a named thing other than money ("How much more water …?")."""
-    asked = _HOW_MUCH_OF.search(q.text)
+    asked = _HOW_MUCH_OF.search(q.core)
     if asked is None:
         return False
     return fold(asked.group(1)) in _MASSES
@@ -1402,7 +1415,7 @@ def _future_for_past(q: Question, text: str, start: int, end: int) -> bool:
     Thursday, a key step in a wider effort by Beijing to turn the neighbouring cities into … by 2035"; not
     "… will open on Thursday, and it opened in 1970"); none of the training pool's 602 gold answers to such
     questions stands so."""
-    if q.kind is not Kind.TIME or PAST_ASKED.match(q.text) is None:
+    if q.kind is not Kind.TIME or PAST_ASKED.match(q.core) is None:
         return False
     future = [m.end() for m in _FUTURE_BEFORE.finditer(text, _sentence_start(text, start), end)]
     return bool(future) and (future[-1] > start or _NEW_CLAUSE.search(text, future[-1], start) is None)
@@ -1574,7 +1587,7 @@ _LAST_VERB = re.compile(
 def _asked_last_verb(q: Question) -> str:
     """The verb a what-question ends with ("establish"), or "" (not a plural noun, nor a noun after its
     article: "What can block a legislation?")."""
-    asked = _LAST_VERB.search(q.text) if q.kind in (Kind.ENTITY, Kind.LIST) else None
+    asked = _LAST_VERB.search(q.core) if q.kind in (Kind.ENTITY, Kind.LIST) else None
     if asked is None:
         return ""
     before, verb = asked.groups()
@@ -1654,7 +1667,7 @@ def _asked_deed(q: Question) -> tuple[str, frozenset[str], bool] | None:
     the first content term of X and the head of its noun phrase, which ends at its first preposition ("press",
     "conference" of "the press conference in Beijing"; "beijing", "conference" of "the Beijing press
     conference"), and whether X is a name ("Beyoncé"); None for other questions."""
-    asked = _WHO_DID.match(q.text) or _WHICH_DID.match(q.text) or _BY_WHOM.match(q.text)
+    asked = _WHO_DID.match(q.core) or _WHICH_DID.match(q.core) or _BY_WHOM.match(q.core)
     if asked is None:
         return None
     verb = fold(asked.group("verb"))
@@ -1836,7 +1849,7 @@ def total_for_each(q: Question, text: str, start: int, end: int) -> bool:
 def per_one_asked(q: Question) -> bool:
     """A how-many/much question for a count or amount per one of something (not "What is the cost per province's
     budget?", answered "one percent" of "… one percent of …")."""
-    return q.kind in (Kind.COUNT, Kind.QUANTITY) and bool(_HOW_MANY_MUCH.match(q.text) and _PER_ASKED.search(q.text))
+    return q.kind in (Kind.COUNT, Kind.QUANTITY) and bool(_HOW_MANY_MUCH.match(q.core) and _PER_ASKED.search(q.core))
 
 
 # What a count of people is not: places, bodies and things counted in their stead ("40 other projects")
@@ -2091,7 +2104,7 @@ _ANNIVERSARY_OF = re.compile(r"\banniversar(?:y|ies)\s+of\s+(?P<of>[^,;.]+)", re
 def time_of_deed_asked(q: Question) -> frozenset[str] | None:
     """For a time question that is not about an anniversary ("When was the zone established?"), the words of
     the question that are no names; else None."""
-    if q.kind is not Kind.TIME or "anniversar" in q.text.lower():
+    if q.kind is not Kind.TIME or "anniversar" in q.core.lower():
         return None
     return q.plain_terms
 
@@ -2148,7 +2161,7 @@ def person_for_thing(q: Question, text: str, start: int, end: int) -> bool:
 def post_holder_for_owner(q: Question, text: str, start: int, end: int) -> bool:
     """For the place whose post the question names ("Which city's mayor spoke …?"), the post's holder: a name
     that the document gives a post ("Qin Weizhong")."""
-    if q.kind is not Kind.PLACE or not q.posts or not _OWNER_ASKED.search(q.text):
+    if q.kind is not Kind.PLACE or not q.posts or not _OWNER_ASKED.search(q.core):
         return False
     run_end = _name_run_end(text, end)  # "Qin" is "Qin Weizhong"; "Shenzhen" of "Shenzhen Mayor Qin …" is a place
     after = {fold(word) for word in text[end:run_end].split()}
@@ -2158,7 +2171,7 @@ def post_holder_for_owner(q: Question, text: str, start: int, end: int) -> bool:
 def thing_kind_asked(q: Question) -> bool:
     """A what/which-question for a kind of thing that no person is ("Which think tank …?", "What is the name of the
     think tank …?"), naming no post."""
-    asked = _NAME_OF_KIND.match(q.text) or _ASKED_KIND.search(q.text)
+    asked = _NAME_OF_KIND.match(q.core) or _ASKED_KIND.search(q.core)
     if q.kind is not Kind.ENTITY or asked is None or q.posts:
         return False
     kind = [fold(word) for word in asked.group(1).split()]
@@ -2199,7 +2212,7 @@ def sayer_of_the_deed(q: Question, text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=1024)
 def deed_of_no_sayer(q: Question) -> frozenset[str] | None:
     """For a who-question that asks about no saying, praising or expecting, its words that are no names."""
-    if q.kind is not Kind.PERSON or _ASKS_SAYER.search(q.text):
+    if q.kind is not Kind.PERSON or _ASKS_SAYER.search(q.core):
         return None
     return q.plain_terms
 
@@ -2236,7 +2249,7 @@ def doer_of_the_deed(q: Question, text: str, start: int, end: int) -> bool:
 def deed_of_named_subject(q: Question) -> frozenset[str] | None:
     """For "Who will Hong Kong join hands with?" (who, an auxiliary, a named subject), its words that are no
     names; else None."""
-    if q.kind is not Kind.PERSON or not _WHO_OBJECT.match(q.text):
+    if q.kind is not Kind.PERSON or not _WHO_OBJECT.match(q.core):
         return None
     return q.plain_terms
 
@@ -2333,7 +2346,7 @@ def past_the_asked_deed(q: Question, text: str, start: int, end: int) -> int:
 
 def _the_asked_deed(q: Question, then: re.Match[str]) -> bool:
     """Whether "for WHOM … to VERB" is the deed of "What will X VERB?": the same verb, and X among WHOM."""
-    asked = _WHAT_VERB.match(q.text)
+    asked = _WHAT_VERB.match(q.core)
     if asked is None or fold(then.group("verb")) != fold(asked.group("verb")):
         return False
     return bool(set(terms(then.group("whom"))) & set(q.terms))
@@ -2342,7 +2355,7 @@ def _the_asked_deed(q: Question, then: re.Match[str]) -> bool:
 @lru_cache(maxsize=1024)
 def deed_subject(q: Question) -> str | None:
     """The subject's word of "What should the mechanism … attract?" ("mechanism"), or None."""
-    asked = _SUBJECT_OF_DEED.match(q.text)
+    asked = _SUBJECT_OF_DEED.match(q.core)
     return stem(fold(asked.group("subject"))) if asked else None
 
 
@@ -2383,7 +2396,7 @@ def chair_unsaid(q: Question, text: str, start: int, end: int) -> bool:
     Chan" of "Hong Kong No 2 official Eric Chan attends a press conference" attended it, and "Qin Weizhong" of "…,
     Mayor Qin Weizhong said at a press conference held in Beijing by a number of ministries" spoke at one that
     others held. (The training pool asks no such question.)"""
-    if not _ASKS_CHAIR.match(q.text):
+    if not _ASKS_CHAIR.match(q.core):
         return False
     lower, upper = _sentence_bounds(text, start, end)
     return _CHAIRING.search(text, lower, upper) is None
@@ -2425,15 +2438,15 @@ def holder_for_founder(q: Question, text: str, start: int, end: int) -> bool:
 
 def asks_founder(q: Question) -> bool:
     """ "Who founded …?", "Who set up …?", "Who established …?"."""
-    return q.kind is Kind.PERSON and _ASKS_FOUNDER.match(q.text) is not None
+    return q.kind is Kind.PERSON and _ASKS_FOUNDER.match(q.core) is not None
 
 
 def holds_the_owning_post(q: Question, text: str, start: int, end: int) -> bool:
     """For a who-question (or one for a name) about someone a post holder has ("the Shenzhen mayor's deputy",
     "the president's wife"), a person whom the document gives that post: the owner, not the one asked for.
     (The training pool holds only 2 such questions; neither gold answer is rejected.)"""
-    asks_person = q.kind is Kind.PERSON or NAME_ASKED.search(q.text) is not None  # "What is the name of …?"
-    owned = _OWNER_POST.search(q.text) if asks_person else None
+    asks_person = q.kind is Kind.PERSON or NAME_ASKED.search(q.core) is not None  # "What is the name of …?"
+    owned = _OWNER_POST.search(q.core) if asks_person else None
     if owned is None or not names_people(owned.group("owned")):
         return False
     owner = stem(fold(owned.group("post")))

@@ -108,7 +108,7 @@ def asked_dimensions(q: Question) -> frozenset[str]:
     quantity that names a unit ("In kilometers, how long …?", "How many acres …?"), asks to be measured, with
     any measure it names ("area", "weight"); nothing for other questions ("how often … exceed 90 degrees
     Fahrenheit?")."""
-    question = q.text
+    question = q.core
     asked = _HOW_ADJ.search(question)
     unit = asked_unit(question) if q.kind in (Kind.COUNT, Kind.QUANTITY) else None
     named = {_NAMED_DIMENSION[w.lower()] for w in re.findall(r"[A-Za-z]+", question) if w.lower() in _NAMED_DIMENSION}
@@ -152,7 +152,7 @@ def unconverted(q: Question, text: str, start: int, end: int) -> bool:
     """A quantity in another unit than the one a question for a number asks for, with no conversion beside it:
     "302 hectares" (or its "302") for "How many acres is the Shenzhen side?" (nothing is computed; "87 hectares"
     becomes "214 acres" of "87 hectares (214 acres)" in ``in_asked_unit``)."""
-    asked = _ASKED_IN.search(q.text) if q.kind in (Kind.COUNT, Kind.QUANTITY) else None
+    asked = _ASKED_IN.search(q.core) if q.kind in (Kind.COUNT, Kind.QUANTITY) else None
     wanted = _UNIT_OF[(asked.group(1) or asked.group(2)).lower()] if asked else None
     quantity = _quantity_at(text, start, end) if wanted is not None else None
     if quantity is None or _UNIT_OF[quantity.group(2).lower()] == wanted:
@@ -163,7 +163,7 @@ def unconverted(q: Question, text: str, start: int, end: int) -> bool:
 def in_asked_unit(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     """The same quantity in the unit the question asks for, when ``text[start:end]`` gives it in another
     and the conversion stands beside it in brackets ("69 feet (21 m)" → "21 m"); else the span as it is."""
-    wanted = asked_unit(q.text)
+    wanted = asked_unit(q.core)
     if wanted is None:
         return start, end
     per = _per_asked_unit(text, start, end, wanted)

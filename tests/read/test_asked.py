@@ -180,6 +180,8 @@ def test_a_question_typed_in_one_case_writes_a_name_of_several_words_as_the_docu
         ("With whom will the financial hub join hands", "With whom will the financial hub join hands?"),
         ("The press conference took place in which city", "The press conference took place in which city?"),
         ("Lau Siu-kai works where", "Lau Siu-kai works where?"),
+        # … or once an aside that says whose words are asked is set apart
+        ("it could help bring about what, in Hung's view", "it could help bring about what, in Hung's view?"),
         ("The zone which hosts the exchange and its size", "The zone which hosts the exchange and its size"),
         # two questions in one: the first is answered
         ("Who is Eric Chan and what is his job?", "Who is Eric Chan?"),

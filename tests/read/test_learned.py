@@ -331,3 +331,16 @@ def test_orders_things_ruled_out_and_the_names_of_things(seed_pipeline):
         assert all(c.text not in ("Eric Chan", "Eric", "Chan") for c in seed_pipeline.ask(question).candidates)
     deputy = seed_pipeline.ask("Name the deputy director of the General Administration of Customs.")
     assert not deputy.no_answer and deputy.answers[0].text == "Sun Yuning"
+
+
+def test_what_the_person_of_an_aside_says_is_answered(seed_pipeline):
+    # the aside drew the model to the name: "a consultant" of "Professor Lau Siu-kai, a consultant at …" (refused
+    # at 0.20), "Qin Weizhong" for where the press conference was, "the Hetao cooperation zone" for the level
+    for question, wanted in (
+        ("In the words of Professor Lau, who is waging a technological war?", "the United States and the West"),
+        ("According to Shenzhen's mayor, where was the press conference held?", "Beijing"),
+        ("As Qin put it, to what level will the Hetao zone's development be taken?", "a new level"),
+        ("Who, according to Eric Chan, will the financial hub join hands with?", "Shenzhen"),
+    ):
+        response = seed_pipeline.ask(question)
+        assert not response.no_answer and response.answers[0].text == wanted, question

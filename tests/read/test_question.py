@@ -247,3 +247,38 @@ def test_what_a_question_rules_out(question, excluded):
 def test_plain_terms_are_the_terms_that_are_no_names():
     q = analyze("Who will Hong Kong join hands with?")
     assert q.plain_terms == frozenset(q.terms) - {"hong", "kong"} and stem("join") in q.plain_terms
+
+
+@pytest.mark.parametrize(
+    ("question", "core", "said_by"),
+    [
+        ("What do the two sides exchange, according to Hung?", "What do the two sides exchange?", ("hung",)),
+        ("According to Hung, is it a competition?", "Is it a competition?", ("hung",)),
+        ("What, says Lau, is the central government assuming?", "What is the central government assuming?", ("lau",)),
+        ("In the words of Professor Lau, who is waging a war?", "Who is waging a war?", ("professor", "lau")),
+        ("What role does it take, in Lau's words?", "What role does it take?", ("lau",)),
+        ("For what purpose, as Qin and Sun said, can they visit?", "For what purpose can they visit?", ("qin", "sun")),
+        ("As Qin put it, to what level will it be taken?", "To what level will it be taken?", ("qin",)),
+        ("Who was Chopin's worthy successor according to Jones?", "Who was Chopin's worthy successor?", ("jone",)),
+        ("Per Hung, what does he not see it as?", "What does he not see it as?", ("hung",)),
+        # to whom someone spoke: an aside that names no speaker
+        ("What did Hung hail, speaking to the Post?", "What did Hung hail?", ()),
+        # no aside: "according to" a common noun without a comma, "per" a unit, nothing left but the aside
+        ("Which schools are ranked according to size?", "Which schools are ranked according to size?", ()),
+        ("What was the cost, per person?", "What was the cost, per person?", ()),
+        ("Who is Eric Chan?", "Who is Eric Chan?", ()),
+        ("According to Hung?", "According to Hung?", ()),
+    ],
+)
+def test_an_aside_that_says_whose_words_are_asked_is_set_apart(question, core, said_by):
+    q = analyze(question)
+    assert (q.text, q.core, q.said_by) == (question, core, said_by)
+
+
+def test_a_question_with_an_aside_is_typed_as_the_question_left():
+    # "…, in Qin's words?" hid "What should the projects complement?" from the patterns that end at "?"
+    assert analyze("What role does it take, in Lau's words?").head == analyze("What role does it take?").head
+    q = analyze("According to Hung, what is it not?")
+    assert (q.kind, q.terms, q.proper) == (analyze("What is it not?").kind, analyze("What is it not?").terms, ())
+    assert analyze("According to Hung, is it a competition between the two places?").polar
+    assert analyze("Who, according to Eric Chan, will the hub join hands with?").kind is Kind.PERSON

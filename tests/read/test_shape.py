@@ -1875,3 +1875,26 @@ def test_the_place_whose_post_is_asked_is_not_the_posts_holder():
     q = analyze("Which city's mayor spoke at the press conference?")
     assert misfits(q, text, text.index("Qin"), text.index(" said"))
     assert not misfits(q, text, 0, len("Shenzhen"))
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # what the person whose words are asked about says is asked, not who says it
+        ("In the words of Professor Lau, who is waging a technological war?", "Professor Lau Siu-kai", False),
+        ("In the words of Professor Lau, who is waging a technological war?", "the United States", True),
+        ("Who, according to Eric Chan, will the hub join hands with?", "official Eric Chan", False),
+        ("Who, according to Eric Chan, will the hub join hands with?", "Shenzhen", True),
+        # a place of the aside names no person: it may answer
+        ("According to Shenzhen's mayor, which city will the projects be in?", "Shenzhen", True),
+        # with no aside, the person may answer
+        ("Who is waging a technological war?", "Professor Lau Siu-kai", True),
+    ],
+)
+def test_the_person_whose_words_are_asked_about_is_no_answer(question, span, fits):
+    text = (
+        "Professor Lau Siu-kai, a consultant, spoke. Hong Kong’s No 2 official Eric Chan says the hub will join "
+        "hands with Shenzhen. Shenzhen Mayor Qin Weizhong said 40 projects would be launched in Shenzhen. "
+        "“This is a technological war by the United States,” Lau said."
+    )
+    assert fits_in(question, text, span) is fits
