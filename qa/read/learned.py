@@ -139,8 +139,11 @@ class LearnedReader:
         self, q: Question, chosen: Sequence[Window]
     ) -> tuple[list[tuple[Window, WindowLogits]], list[list[tuple[int, int, float]]]]:
         # the question without its aside ("…, according to Hung?"): the name drew the model to itself, away
-        # from what the person says ("…,” he said)
+        # from what the person says ("…,” he said); read as asked too, where the answer's own sentence names
+        # whose words they are ("…,” said Hung", "…, according to Michelin") and the aside helps
         read = self.span_model.windows(q.core, [w.text for w in chosen])
+        if q.core != q.text:
+            read += self.span_model.windows(q.text, [w.text for w in chosen])
         pairs = [(chosen[logits.context], logits) for logits in read]
         return pairs, [list(logits.decode(self.span_model.max_answer_tokens, SPANS_PER_WINDOW)) for logits in read]
 
