@@ -80,6 +80,7 @@ from qa.read.question import (
     Wants,
     post_words,
 )
+from qa.read.speakers import said_by_another
 from qa.read.units import is_unit, other_dimension, unconverted
 from qa.text import (
     MONTHS,
@@ -886,6 +887,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Name a city … other than Hong Kong and Shenzhen" is not "Hong Kong"
     if whose_words(q, text, start, end):
         return True  # "In the words of Professor Lau, who is waging a technological war?" is not "Lau Siu-kai"
+    if said_by_another(q, text, start, end):
+        return True  # "According to Hung, how many projects will Shenzhen launch?" is not "40" (…, Qin said)
     if thing_name_asked(q) and (
         not _named(text[start:end])
         or _a_person(text, _name_start(text, start), _name_run_end(text, end))

@@ -16,12 +16,15 @@ said."): elsewhere the person it reports may be what is asked.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 
+from qa.index.chunk import split_sentences
 from qa.read.question import Kind, Question, Wants
-from qa.records import Sentence
+from qa.records import Sentence, Span
 from qa.text import ATTRIBUTING as SAYS
-from qa.text import STOPWORDS, fold, stem
+from qa.text import STOPWORDS, fold, stem, terms
 
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
 # "Qin Weizhong says", "Hung, also former …, said": a name right before the verb, or at the sentence's start
@@ -133,6 +136,44 @@ def may_say(quoted: Sentence, who: tuple[int, int] | None, start: int, end: int,
         return True  # reported speech: its speaker may be the answer, or someone it reports
     inside = quoted.start <= start and end <= quoted.end
     return not (inside and unnamed_speaker(quoted.text))
+
+
+def said_by_another(q: Question, text: str, start: int, end: int) -> bool:
+    """The span at ``text[start:end]`` stands in a sentence that the text gives to someone else than the person
+    whose words the question asks about: "According to Hung, how many projects will Shenzhen launch?" is not
+    answered by "40" of "… 40 other projects …, Mayor Qin Weizhong said", nor "In Qin's view, who is waging a
+    technological war …?" by a quotation of Professor Lau's. A sentence that names the question's person too,
+    or whose speaker is not known (no attribution, or a "he" that cannot be followed back), may answer."""
+    if not q.said_by or Wants.SPEAKER in q.wants:
+        return False
+    sentences, starts = _sentences(text)
+    at = bisect_right(starts, start) - 1
+    if at < 0 or not start < end <= sentences[at].end:
+        return False
+    sentence = sentences[at]
+    if set(terms(sentence.text)) & set(q.said_by):
+        return False
+
+    def before(s: Sentence) -> Sentence | None:
+        row = bisect_right(starts, s.start) - 1
+        return sentences[row - 1] if row > 0 else None
+
+    who = speaker(sentence, before)
+    if who is None and not _QUOTES.search(sentence.text):
+        found = named_speaker(sentence.text)  # reported speech: "… 40 other projects …, Mayor Qin Weizhong said"
+        who = (sentence.start + found[0], sentence.start + found[1]) if found else None
+    return who is not None and not set(terms(text[who[0] : who[1]])) & set(q.said_by)
+
+
+@lru_cache(maxsize=16)
+def _sentences(text: str) -> tuple[tuple[Sentence, ...], list[int]]:
+    """The sentences of a whole text, line by line, and where each starts (read once per text)."""
+    found = [
+        Sentence("", span.start, span.end, text[span.start : span.end])
+        for line in re.finditer(r"[^\n]*\S[^\n]*", text)
+        for span in split_sentences(text, Span(line.start(), line.end()))
+    ]
+    return tuple(found), [s.start for s in found]
 
 
 def same_person(name: str, other: str) -> bool:

@@ -346,3 +346,17 @@ def test_what_the_person_of_an_aside_says_is_answered(seed_pipeline):
     ):
         response = seed_pipeline.ask(question)
         assert not response.no_answer and response.answers[0].text == wanted, question
+
+
+def test_what_someone_else_is_said_to_say_is_no_answer_to_an_aside(seed_pipeline):
+    # the aside once set apart no longer bound the answer to whose words were asked: each was answered from a
+    # sentence the article gives to someone else (Lau's quotation, Qin and Sun's "they said", Eric Chan's words)
+    for question in (
+        "In Qin's view, who is waging a technological war against China?",
+        "According to Lau, what would researchers use to visit overseas websites?",
+        "As John Lee put it, what will the park be turned into?",
+    ):
+        assert seed_pipeline.ask(question).no_answer, question
+    joined = seed_pipeline.ask("Who, according to Eric Chan, will the financial hub join hands with?")
+    # not "Qin Weizhong" of the bullet that gives its words to him ("‘We aim …,’ Shenzhen Mayor Qin Weizhong says")
+    assert not joined.no_answer and joined.answers[0].text == "Shenzhen"

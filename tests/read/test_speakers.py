@@ -1,7 +1,15 @@
 import pytest
 
 from qa.read.question import Wants, analyze
-from qa.read.speakers import may_say, named_speaker, same_person, speaker, speaks_for, unnamed_speaker
+from qa.read.speakers import (
+    may_say,
+    named_speaker,
+    said_by_another,
+    same_person,
+    speaker,
+    speaks_for,
+    unnamed_speaker,
+)
 from qa.records import Sentence
 
 ARTICLE = [
@@ -168,3 +176,32 @@ def test_a_speaker_answer_holds_no_words_of_the_quotation():
     assert not may_say(quoted, who, tail, tail + len("competition,” said Hung"), raw)
     hung = raw.index("Hung", tail)
     assert may_say(quoted, who, hung, hung + len("Hung"), raw)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "other"),
+    [
+        # reported speech someone else is said to say
+        ("According to Hung, how many projects would Shenzhen launch?", "40", True),
+        ("According to Qin, how many projects would Shenzhen launch?", "40", False),
+        ("Per Mayor Qin, how many projects would Shenzhen launch?", "40", False),
+        # a quotation whose "he" is followed back to Qin, and one that goes on with Hung's
+        ("In Lau's words, what do they aim to establish?", "key laboratory clusters", True),
+        ("In Qin's words, what do they aim to establish?", "key laboratory clusters", False),
+        ("As Qin put it, what can both sides do?", "complement each other", True),
+        ("As Hung put it, what can both sides do?", "complement each other", False),
+        # "they" after two people who open the sentence before: either of them
+        ("According to Sun Yuning, who would get a data channel?", "researchers, they", False),
+        ("According to Eric Chan, who would get a data channel?", "researchers, they", True),
+        # a sentence with nobody named as saying it, or a question without an aside, may answer
+        ("According to Lau, what did Chinese writers describe Tibet as?", "a feudal dependency", False),
+        ("How many projects would Shenzhen launch?", "40", False),
+        # the sentence names the question's person too
+        ("According to Hung, what did Witman Hung hail?", "the plan", False),
+    ],
+)
+def test_an_aside_is_not_answered_by_someone_elses_words(question, span, other):
+    raw = "\n".join(ARTICLE)
+    at = raw.rindex(span)  # the last: "the plan" Witman Hung hailed, "researchers, they" after Qin and Sun
+    end = at + len(span.removesuffix(", they"))
+    assert said_by_another(analyze(question), raw, at, end) is other
