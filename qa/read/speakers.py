@@ -142,27 +142,34 @@ def said_by_another(q: Question, text: str, start: int, end: int) -> bool:
     """The span at ``text[start:end]`` stands in a sentence that the text gives to someone else than the person
     whose words the question asks about: "According to Hung, how many projects will Shenzhen launch?" is not
     answered by "40" of "… 40 other projects …, Mayor Qin Weizhong said", nor "In Qin's view, who is waging a
-    technological war …?" by a quotation of Professor Lau's. A sentence that names the question's person too,
-    or whose speaker is not known (no attribution, or a "he" that cannot be followed back), may answer."""
+    technological war …?" by a quotation of Professor Lau's. Nor by the text's own words, which name nobody as
+    saying them, when the question's person has words of their own elsewhere in it and is not named in the
+    sentence or the ``REACH`` sentences before ("Per Professor Lau, what kind of centres did five universities
+    set up?" of the reporter's "Five Hong Kong universities have already set up 10 innovation centres"). A
+    sentence that names the question's person, or whose speaker is not known (a "he" that cannot be followed
+    back), may answer; so may the text's words when the person says nothing anywhere in it (a source the
+    question cites: "According to IGN, …", "According to the census, …")."""
     if not q.said_by or Wants.SPEAKER in q.wants:
         return False
     sentences, starts = _sentences(text)
     at = bisect_right(starts, start) - 1
     if at < 0 or not start < end <= sentences[at].end:
         return False
-    sentence = sentences[at]
-    if set(terms(sentence.text)) & set(q.said_by):
+    asked = set(q.said_by)
+    if set(terms(sentences[at].text)) & asked:
         return False
+    said_by, speaking = _speakers(text)
+    who = said_by[at]
+    if who is not None:
+        return not set(terms(text[who[0] : who[1]])) & asked
+    if not _narrated(sentences[at].text) or not asked & speaking:
+        return False
+    return not any(set(terms(s.text)) & asked for s in sentences[max(0, at - REACH) : at])
 
-    def before(s: Sentence) -> Sentence | None:
-        row = bisect_right(starts, s.start) - 1
-        return sentences[row - 1] if row > 0 else None
 
-    who = speaker(sentence, before)
-    if who is None and not _QUOTES.search(sentence.text):
-        found = named_speaker(sentence.text)  # reported speech: "… 40 other projects …, Mayor Qin Weizhong said"
-        who = (sentence.start + found[0], sentence.start + found[1]) if found else None
-    return who is not None and not set(terms(text[who[0] : who[1]])) & set(q.said_by)
+def _narrated(text: str) -> bool:
+    """A sentence in the text's own words: no quotation, no "he said", no one named as saying it."""
+    return not (_QUOTES.search(text) or _REPORTS.search(text) or unnamed_speaker(text) or named_speaker(text))
 
 
 @lru_cache(maxsize=16)
@@ -174,6 +181,23 @@ def _sentences(text: str) -> tuple[tuple[Sentence, ...], list[int]]:
         for span in split_sentences(text, Span(line.start(), line.end()))
     ]
     return tuple(found), [s.start for s in found]
+
+
+@lru_cache(maxsize=16)
+def _speakers(text: str) -> tuple[tuple[tuple[int, int] | None, ...], frozenset[str]]:
+    """Who says each sentence of a whole text (``speaker``, or the name of reported speech: "… 40 other projects
+    …, Mayor Qin Weizhong said"), and the terms of everyone it gives words to (read once per text)."""
+    sentences, _ = _sentences(text)
+    row = {s.start: i for i, s in enumerate(sentences)}
+    said_by: list[tuple[int, int] | None] = []
+    for sentence in sentences:
+        who = speaker(sentence, lambda s: sentences[row[s.start] - 1] if row[s.start] > 0 else None)
+        if who is None and not _QUOTES.search(sentence.text):
+            found = named_speaker(sentence.text)
+            who = (sentence.start + found[0], sentence.start + found[1]) if found else None
+        said_by.append(who)
+    speaking = frozenset(t for who in said_by if who is not None for t in terms(text[who[0] : who[1]]))
+    return tuple(said_by), speaking
 
 
 def same_person(name: str, other: str) -> bool:

@@ -26,6 +26,7 @@ ARTICLE = [
     "The branch, he said, could also facilitate trade.",
     "On Tuesday, Qin and Sun Yuning, deputy director of the Customs, promised faster clearance.",
     "There would also be a data channel for researchers, they said.",
+    "Five Hong Kong universities have already set up 10 innovation centres in the park.",
 ]
 
 
@@ -193,7 +194,12 @@ def test_a_speaker_answer_holds_no_words_of_the_quotation():
         # "they" after two people who open the sentence before: either of them
         ("According to Sun Yuning, who would get a data channel?", "researchers, they", False),
         ("According to Eric Chan, who would get a data channel?", "researchers, they", True),
-        # a sentence with nobody named as saying it, or a question without an aside, may answer
+        # the text's own words, while the question's person speaks elsewhere and not in the sentences before
+        ("According to Hung, how many centres have the universities set up?", "10", True),
+        ("As John Lee put it, how many centres have the universities set up?", "10", True),
+        ("According to Qin, how many centres have the universities set up?", "10", False),  # named 2 before
+        # … a person (or source) who says nothing in the text, or a question without an aside, may answer
+        ("According to Lau, how many centres have the universities set up?", "10", False),
         ("According to Lau, what did Chinese writers describe Tibet as?", "a feudal dependency", False),
         ("How many projects would Shenzhen launch?", "40", False),
         # the sentence names the question's person too
