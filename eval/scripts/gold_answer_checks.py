@@ -16,7 +16,9 @@ stops at a verb before its object) and how many ``before_asked_name``, ``before_
 ``opening_phrase_end``, ``asked_agent``, ``past_restated_reason``, ``without_excluded``, ``past_asked_verb``,
 ``past_date_lead``, ``past_the_asked_deed``, ``item_asked``, ``at_asked_kind``, ``before_place_topic``,
 ``before_time_modifier``, ``past_verb_before_number`` or ``name_start`` would change. A check that touches gold
-answers is too broad. Seconds; prints each gold answer touched and the counts.
+answers is too broad. The gold answers of
+questions with an aside are also checked inside their whole article, where someone speaking elsewhere counts.
+Seconds; prints each gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
 """
@@ -26,7 +28,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from qa.evaluate.squad import DEFAULT_DATA_DIR, training_pool
+from qa.evaluate.squad import DEFAULT_DATA_DIR, SquadExample, training_pool
 from qa.index.chunk import split_sentences
 from qa.read.question import Kind, Wants, analyze
 from qa.read.shape import (
@@ -69,14 +71,15 @@ from qa.read.shape import (
     with_currency,
     without_excluded,
 )
-from qa.read.speakers import may_say, speaker, speaks_for
+from qa.read.speakers import may_say, said_by_another, speaker, speaks_for
 from qa.read.units import asked_dimensions, dimensions
 from qa.records import Sentence, Span
 from qa.text import terms
 
 
 def main(data_dir: Path) -> None:
-    answerable = [e for e in training_pool(data_dir) if not e.impossible]
+    pool = training_pool(data_dir)
+    answerable = [e for e in pool if not e.impossible]
     who = posts = first_person = money = difference = describe = measured = speakers = expansions = rejected = cut = 0
     opening = who_named = agent_said = doer_said = past = measures = excluding = thing_names = 0
     no_sayer = named_subject = subject = thing_kinds = narrow_posts = founders = times = per_one = asides = 0
@@ -175,6 +178,34 @@ def main(data_dir: Path) -> None:
         f"{founders}, for the time of a deed (no anniversary asked) {times}, how many/much per one {per_one}, "
         f"with an aside naming whose words are asked ('…, according to Jones?') {asides}"
     )
+    in_article, rejected_there = _asides_in_articles(pool)
+    print(
+        f"with the whole article as the text (where a speaker elsewhere counts), answerable questions with such an "
+        f"aside {in_article}, gold answers said_by_another rejects {rejected_there}"
+    )
+
+
+def _asides_in_articles(pool: list[SquadExample]) -> tuple[int, int]:
+    """``said_by_another`` on the gold answers of questions with an aside, each paragraph read inside its whole
+    article (paragraphs joined by a blank line): how many questions, how many gold answers rejected."""
+    paragraphs: dict[str, list[str]] = {}
+    for e in pool:
+        if e.context not in paragraphs.setdefault(e.article, []):
+            paragraphs[e.article].append(e.context)
+    questions = rejected = 0
+    for e in pool:
+        q = analyze(e.question)
+        if e.impossible or not q.said_by:
+            continue
+        parts = paragraphs[e.article]
+        at = sum(len(p) + 2 for p in parts[: parts.index(e.context)])
+        text = "\n\n".join(parts)
+        questions += 1
+        for answer, start in zip(e.answers, e.starts, strict=True):
+            if said_by_another(q, text, at + start, at + start + len(answer)):
+                rejected += 1
+                print(f"rejected in its article: {e.question} | {answer}")
+    return questions, rejected
 
 
 def _quoted(asked: tuple[str, ...], context: str) -> tuple[Sentence | None, tuple[int, int] | None]:

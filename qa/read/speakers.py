@@ -183,10 +183,19 @@ def _sentences(text: str) -> tuple[tuple[Sentence, ...], list[int]]:
     return tuple(found), [s.start for s in found]
 
 
+# Words of one's own besides saying: "Xi emphasised the construction of …", "Xi Jinping called for jointly building …"
+_SPEECH_ACT = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:also\s+|first\s+|later\s+)?(?:emphasi[sz]ed|stressed|called\s+for|hailed|promised"
+    r"|pledged|vowed|urged|announced|proposed|claimed|believed|praised|critici[sz]ed|suggested|predicted|described"
+    r"|expressed|declared)\b"
+)
+
+
 @lru_cache(maxsize=16)
 def _speakers(text: str) -> tuple[tuple[tuple[int, int] | None, ...], frozenset[str]]:
     """Who says each sentence of a whole text (``speaker``, or the name of reported speech: "… 40 other projects
-    …, Mayor Qin Weizhong said"), and the terms of everyone it gives words to (read once per text)."""
+    …, Mayor Qin Weizhong said"), and the terms of everyone it gives words of their own to, said or otherwise
+    voiced ("Xi emphasised …", "Qin and Sun Yuning … promised …"; read once per text)."""
     sentences, _ = _sentences(text)
     row = {s.start: i for i, s in enumerate(sentences)}
     said_by: list[tuple[int, int] | None] = []
@@ -196,8 +205,9 @@ def _speakers(text: str) -> tuple[tuple[tuple[int, int] | None, ...], frozenset[
             found = named_speaker(sentence.text)
             who = (sentence.start + found[0], sentence.start + found[1]) if found else None
         said_by.append(who)
-    speaking = frozenset(t for who in said_by if who is not None for t in terms(text[who[0] : who[1]]))
-    return tuple(said_by), speaking
+    named = [who for who in said_by if who is not None]
+    named += [_trim(text, *m.span("name")) for m in _SPEECH_ACT.finditer(text)]
+    return tuple(said_by), frozenset(t for start, end in named for t in terms(text[start:end]))
 
 
 def same_person(name: str, other: str) -> bool:

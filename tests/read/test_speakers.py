@@ -211,3 +211,19 @@ def test_an_aside_is_not_answered_by_someone_elses_words(question, span, other):
     at = raw.rindex(span)  # the last: "the plan" Witman Hung hailed, "researchers, they" after Qin and Sun
     end = at + len(span.removesuffix(", they"))
     assert said_by_another(analyze(question), raw, at, end) is other
+
+
+def test_words_of_ones_own_are_voiced_otherwise_than_by_saying():
+    raw = "\n".join(
+        [
+            "Chinese President Xi Jinping called for a common development zone in 2017.",
+            "The zone lies on the border.",
+            "It is home to a quantum-computing centre.",
+            "Five universities have set up centres there.",
+            "The Shenzhen side occupies 302 hectares.",
+        ]
+    )
+    at = raw.index("302 hectares")
+    asked = "{}, how many hectares does the Shenzhen side occupy?"
+    assert said_by_another(analyze(asked.format("According to Xi")), raw, at, at + len("302 hectares"))
+    assert not said_by_another(analyze(asked.format("According to the survey")), raw, at, at + len("302 hectares"))
