@@ -21,7 +21,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from qa.index.chunk import split_sentences
-from qa.read.question import Kind, Question, Wants
+from qa.read.question import Kind, Question, Wants, without_aside
 from qa.records import Sentence, Span
 from qa.text import ATTRIBUTING as SAYS
 from qa.text import STOPWORDS, fold, stem, terms
@@ -193,14 +193,16 @@ _SPEECH_ACT = re.compile(
 
 @lru_cache(maxsize=16)
 def _speakers(text: str) -> tuple[tuple[tuple[int, int] | None, ...], frozenset[str]]:
-    """Who says each sentence of a whole text (``speaker``, or the name of reported speech: "… 40 other projects
-    …, Mayor Qin Weizhong said"), and the terms of everyone it gives words of their own to, said or otherwise
-    voiced ("Xi emphasised …", "Qin and Sun Yuning … promised …"; read once per text)."""
+    """Who says each sentence of a whole text (whom its own aside credits, ``speaker``, or the name of reported
+    speech: "… 40 other projects …, Mayor Qin Weizhong said"), and the terms of everyone it gives words of their
+    own to, said or otherwise voiced ("Xi emphasised …", "Qin and Sun Yuning … promised …"; read once per text)."""
     sentences, _ = _sentences(text)
     row = {s.start: i for i, s in enumerate(sentences)}
     said_by: list[tuple[int, int] | None] = []
     for sentence in sentences:
-        who = speaker(sentence, lambda s: sentences[row[s.start] - 1] if row[s.start] > 0 else None)
+        who = _credited(sentence) or speaker(
+            sentence, lambda s: sentences[row[s.start] - 1] if row[s.start] > 0 else None
+        )
         if who is None and not _QUOTES.search(sentence.text):
             found = named_speaker(sentence.text)
             who = (sentence.start + found[0], sentence.start + found[1]) if found else None
@@ -208,6 +210,14 @@ def _speakers(text: str) -> tuple[tuple[tuple[int, int] | None, ...], frozenset[
     named = [who for who in said_by if who is not None]
     named += [_trim(text, *m.span("name")) for m in _SPEECH_ACT.finditer(text)]
     return tuple(said_by), frozenset(t for start, end in named for t in terms(text[start:end]))
+
+
+def _credited(sentence: Sentence) -> tuple[int, int] | None:
+    """Document offsets of whose words a sentence says it gives in an aside of its own, as a question may ("In
+    Aristotle's view, the terrestrial sphere contained four elements …", "…, according to Michelin.")."""
+    _, who = without_aside(sentence.text.rstrip().rstrip(".!"))
+    at = sentence.text.find(who) if who else -1
+    return (sentence.start + at, sentence.start + at + len(who)) if at >= 0 else None
 
 
 def same_person(name: str, other: str) -> bool:

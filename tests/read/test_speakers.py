@@ -227,3 +227,20 @@ def test_words_of_ones_own_are_voiced_otherwise_than_by_saying():
     asked = "{}, how many hectares does the Shenzhen side occupy?"
     assert said_by_another(analyze(asked.format("According to Xi")), raw, at, at + len("302 hectares"))
     assert not said_by_another(analyze(asked.format("According to the survey")), raw, at, at + len("302 hectares"))
+
+
+@pytest.mark.parametrize(
+    ("question", "other"),
+    [
+        ("According to Zagat, how many restaurants does the city have?", True),
+        ("In the mayor's view, how many restaurants does the city have?", True),
+        ("According to Michelin, how many restaurants does the city have?", False),
+    ],
+)
+def test_a_sentence_credited_in_its_own_aside_is_that_persons(question, other):
+    for raw in (
+        "The city has 24,000 restaurants, according to Michelin.",
+        "In Michelin's view, the city has 24,000 restaurants.",
+    ):
+        at = raw.index("24,000")
+        assert said_by_another(analyze(question), raw, at, at + len("24,000 restaurants")) is other, raw
