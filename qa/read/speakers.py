@@ -216,7 +216,7 @@ def _credited(sentence: Sentence) -> tuple[int, int] | None:
     """Document offsets of whose words a sentence says it gives in an aside of its own, as a question may ("In
     Aristotle's view, the terrestrial sphere contained four elements …", "…, according to Michelin.")."""
     _, who = without_aside(sentence.text.rstrip().rstrip(".!"))
-    at = sentence.text.find(who) if who else -1
+    at = sentence.text.find(who) if terms(who) else -1  # not "According to him, …": he is said elsewhere
     return (sentence.start + at, sentence.start + at + len(who)) if at >= 0 else None
 
 

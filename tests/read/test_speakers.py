@@ -244,3 +244,5 @@ def test_a_sentence_credited_in_its_own_aside_is_that_persons(question, other):
     ):
         at = raw.index("24,000")
         assert said_by_another(analyze(question), raw, at, at + len("24,000 restaurants")) is other, raw
+    raw = "According to him, the city has 24,000 restaurants."  # "him" is no one to tell apart
+    assert not said_by_another(analyze(question), raw, raw.index("24,000"), raw.index(" restaurants"))
