@@ -11,6 +11,9 @@ promised …"), since it may stand for any plural before it; otherwise a sentenc
 rules out its own words as the speaker. Reported speech (no quotation marks) is followed only when the
 sentence opens or ends with the saying ("He also said the new branch could facilitate …", "…, they
 said."): elsewhere the person it reports may be what is asked.
+
+The same reading tells a question's aside from whose words a sentence really gives (``said_by_another``):
+"According to Hung, how many projects will Shenzhen launch?" is not answered by "…, Mayor Qin Weizhong said".
 """
 
 from __future__ import annotations
@@ -142,13 +145,14 @@ def said_by_another(q: Question, text: str, start: int, end: int) -> bool:
     """The span at ``text[start:end]`` stands in a sentence that the text gives to someone else than the person
     whose words the question asks about: "According to Hung, how many projects will Shenzhen launch?" is not
     answered by "40" of "… 40 other projects …, Mayor Qin Weizhong said", nor "In Qin's view, who is waging a
-    technological war …?" by a quotation of Professor Lau's. Nor by the text's own words, which name nobody as
-    saying them, when the question's person has words of their own elsewhere in it and is not named in the
-    sentence or the ``REACH`` sentences before ("Per Professor Lau, what kind of centres did five universities
-    set up?" of the reporter's "Five Hong Kong universities have already set up 10 innovation centres"). A
-    sentence that names the question's person, or whose speaker is not known (a "he" that cannot be followed
-    back), may answer; so may the text's words when the person says nothing anywhere in it (a source the
-    question cites: "According to IGN, …", "According to the census, …")."""
+    technological war …?" by a quotation of Professor Lau's, nor by a sentence that credits someone else in an
+    aside of its own ("According to Forbes, …", "…, according to Michelin."). Nor by the text's own words,
+    which name nobody as saying them, when the question's person has words of their own elsewhere in it and is
+    not named in the sentence or the ``REACH`` sentences before ("Per Professor Lau, what kind of centres did
+    five universities set up?" of the reporter's "Five Hong Kong universities have already set up 10 innovation
+    centres"). A sentence that names the question's person, or whose speaker is not known (a "he" that cannot
+    be followed back), may answer; so may the text's words when the person says nothing anywhere in it (a
+    source the question cites: "According to IGN, …", "According to the census, …")."""
     if not q.said_by or Wants.SPEAKER in q.wants:
         return False
     sentences, starts = _sentences(text)
@@ -214,9 +218,9 @@ def _speakers(text: str) -> tuple[tuple[tuple[int, int] | None, ...], frozenset[
 
 def _credited(sentence: Sentence) -> tuple[int, int] | None:
     """Document offsets of whose words a sentence says it gives in an aside of its own, as a question may ("In
-    Aristotle's view, the terrestrial sphere contained four elements …", "…, according to Michelin.")."""
+    Michelin's view, the city has …", "…, according to the Office for National Statistics.")."""
     _, who = without_aside(sentence.text.rstrip().rstrip(".!"))
-    at = sentence.text.find(who) if terms(who) else -1  # not "According to him, …": he is said elsewhere
+    at = sentence.text.find(who) if terms(who) else -1  # "According to him, …" names no one to tell apart
     return (sentence.start + at, sentence.start + at + len(who)) if at >= 0 else None
 
 
