@@ -176,7 +176,7 @@ def _narrated(text: str) -> bool:
     return not (_QUOTES.search(text) or _REPORTS.search(text) or unnamed_speaker(text) or named_speaker(text))
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=8)
 def _sentences(text: str) -> tuple[tuple[Sentence, ...], list[int]]:
     """The sentences of a whole text, line by line, and where each starts (read once per text)."""
     found = [
@@ -195,7 +195,7 @@ _SPEECH_ACT = re.compile(
 )
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=8)
 def _speakers(text: str) -> tuple[tuple[tuple[int, int] | None, ...], frozenset[str]]:
     """Who says each sentence of a whole text (whom its own aside credits, ``speaker``, or the name of reported
     speech: "… 40 other projects …, Mayor Qin Weizhong said"), and the terms of everyone it gives words of their
