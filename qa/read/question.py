@@ -232,10 +232,14 @@ _MEASURE_VERB = re.compile(r"^\s*what\s+(?:does|do|did)\s+.+\s+(?:measure|weigh)
 # An aside that says whose words a question asks about: "according to Hung", "in Lau's words", "in the view
 # of Professor Lau", "as Qin put it", "says Lau", "per Hung"; or to whom they spoke: "speaking to the Post"
 _WHOSE_WORDS = r"(?:words|view|views|opinion|eyes|estimation|account|telling)"
+# a title or form of address after "per" in a question typed in lower case ("per professor lau", "per mayor qin"); not
+# roles that also count things ("cost per officer")
+_ADDRESSED = "|".join(sorted(HONORIFICS | {"mayor", "president", "minister", "governor", "senator", "premier"}))
 _ASIDE_PHRASE = (
     rf"(?:according\s+to|in\s+the\s+{_WHOSE_WORDS}\s+of|says|said"
     r"|as\s+(?:stated|said|described|put|told|explained)\s+by)\s+(?P<who>[^,?;]{1,60}?)"
-    r"|per\s+(?P<per>(?-i:[A-Z])[^,?;]{0,60}?)"  # "per Hung", not "per capita"
+    # "per Hung", "per professor lau", not "per capita"
+    rf"|per\s+(?P<per>(?:(?-i:[A-Z])|(?:{_ADDRESSED})\s+\w)[^,?;]{{0,60}}?)"
     r"|speaking\s+(?:to|with)\s+[^,?;]{1,60}?"  # to whom they spoke: no speaker
     rf"|in\s+(?P<owner>[^,?;]{{1,60}}?)['’]s?\s+(?:own\s+)?{_WHOSE_WORDS}"
     r"|as\s+(?P<sayer>[^,?;]{1,60}?)\s+(?:puts?\s+it|sees?\s+it|described\s+it|says|said|explained|noted|stated"

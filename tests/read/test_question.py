@@ -261,6 +261,9 @@ def test_plain_terms_are_the_terms_that_are_no_names():
         ("As Qin put it, to what level will it be taken?", "To what level will it be taken?", ("qin",)),
         ("Who was Chopin's worthy successor according to Jones?", "Who was Chopin's worthy successor?", ("jone",)),
         ("Per Hung, what does he not see it as?", "What does he not see it as?", ("hung",)),
+        # typed in lower case: "per" before a title or form of address, not before a role that counts things
+        ("per professor lau, what did they set up", "What did they set up", ("professor", "lau")),
+        ("What was the cost, per officer?", "What was the cost, per officer?", ()),
         # to whom someone spoke: an aside that names no speaker
         ("What did Hung hail, speaking to the Post?", "What did Hung hail?", ()),
         # no aside: "according to" a common noun without a comma, "per" a unit, nothing left but the aside
