@@ -259,10 +259,11 @@ class Pipeline:
         cited = stems(answer.context.text)
         names = [name for name in q.proper if name in cited]
         best, best_overlap = None, self.ranker.overlap(q, cited) + CITE_MARGIN
-        pattern = re.compile(r"(?<!\w)" + re.escape(answer.text) + r"(?!\w)")
+        pattern = None  # compiled when a sentence holds the text at all (most hold none)
         for sentence in sentences:
             if sentence == answer.context or answer.text not in sentence.text:
                 continue
+            pattern = pattern or re.compile(r"(?<!\w)" + re.escape(answer.text) + r"(?!\w)")
             found = pattern.search(sentence.text)
             if found is None:
                 continue

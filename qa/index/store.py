@@ -115,8 +115,11 @@ class Index:
         """How ``word`` is written inside sentences of the first ``chunks`` chunks that hold it (sentence-initial
         occurrences left out, where every word is capitalised): {"Guangzhou": 1} for "guangzhou"."""
         forms: Counter[str] = Counter()
+        texts = list(self._texts_with(word, chunks))
+        if not texts:  # most words asked about (a misspelling's every variant) are in no chunk: nothing to compile
+            return forms
         pattern = re.compile(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
-        for text in self._texts_with(word, chunks):
+        for text in texts:
             for m in pattern.finditer(text):
                 if not _SENTENCE_INITIAL.search(text, max(0, m.start() - 8), m.start()):
                     forms[m.group()] += 1

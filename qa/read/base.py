@@ -64,14 +64,16 @@ def merge(answers: Sequence[Answer]) -> list[Answer]:
     ``answers`` must come best first; the survivors keep that order.
     """
     kept: list[Answer] = []
+    keys: list[str] = []  # each kept answer's normalized text, worked out once
     for answer in answers:
         key = normalize_answer(answer.text)
         for i, best in enumerate(kept):
-            same_text = normalize_answer(best.text) == key
+            same_text = keys[i] == key
             if same_text or overlaps(best.citation, answer.citation):
                 if same_text and answer.citation not in best.also_at and answer.citation != best.citation:
                     kept[i] = replace(best, also_at=(*best.also_at, answer.citation))
                 break
         else:
             kept.append(answer)
+            keys.append(key)
     return kept

@@ -18,7 +18,7 @@ import logging
 import math
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -105,7 +105,7 @@ class LearnedReader:
 
     def read(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> list[Answer]:
         windows = self.choose_windows(q, query_vector, hits)
-        return self._answers(q, *self._run(q, windows), top_n)
+        return self._answers(q, *self._run(q, windows), top_n, _Checked())
 
     def looks(self, q: Question, query_vector: np.ndarray, hits: Sequence[Hit], top_n: int) -> Iterator[Look]:
         """The best window alone first (a cheap look that is often enough), then every window: the other
@@ -113,11 +113,12 @@ class LearnedReader:
         reading everything at once would have cost."""
         windows = self.choose_windows(q, query_vector, hits)
         first, rest = windows[:1], windows[1:]
+        checked = _Checked()  # the first window's candidates are not shaped and checked again
         read, decoded = self._run(q, first)
-        yield Look(tuple(self._answers(q, read, decoded, top_n)), complete=not rest)
+        yield Look(tuple(self._answers(q, read, decoded, top_n, checked)), complete=not rest)
         if rest:
             more, more_decoded = self._run(q, rest)
-            yield Look(tuple(self._answers(q, read + more, decoded + more_decoded, top_n)), complete=True)
+            yield Look(tuple(self._answers(q, read + more, decoded + more_decoded, top_n, checked)), complete=True)
 
     def _answers(
         self,
@@ -125,11 +126,14 @@ class LearnedReader:
         read: list[tuple[Window, WindowLogits]],
         decoded: list[list[tuple[int, int, float]]],
         top_n: int,
+        checked: _Checked,
     ) -> list[Answer]:
         votes = null_votes([logits for _, logits in read], decoded)
         answers = []
         for (window, logits), proposed in zip(read, decoded, strict=True):
-            for start, end, score, rule in self._spans(q, window, logits, list(proposed)):
+            if id(logits) not in checked.spans:
+                checked.spans[id(logits)] = self._spans(q, window, logits, list(proposed), checked.misfit)
+            for start, end, score, rule in checked.spans[id(logits)]:
                 answer = self._answer(window, start, end, score, logits.null, rule, votes)
                 if answer is not None:
                     answers.append(answer)
@@ -148,10 +152,16 @@ class LearnedReader:
         return pairs, [list(logits.decode(self.span_model.max_answer_tokens, SPANS_PER_WINDOW)) for logits in read]
 
     def _spans(
-        self, q: Question, window: Window, logits: WindowLogits, proposed: list[tuple[int, int, float]]
+        self,
+        q: Question,
+        window: Window,
+        logits: WindowLogits,
+        proposed: list[tuple[int, int, float]],
+        misfit: dict[tuple[str, int, int], bool],
     ) -> list[tuple[int, int, float, float]]:
         """Window-relative ``(start, end, span score, rule score)`` of every candidate, shaped to the question:
-        the model's ``proposed`` spans and the window's typed spans."""
+        the model's ``proposed`` spans and the window's typed spans. ``misfit`` keeps what ``misfits`` said of
+        each document span, for the question's other spans and windows (they overlap)."""
         raw = self.index.document(window.doc_id).raw
         rules: dict[tuple[int, int], float] = {}
         typed: dict[str, list[tuple[int, int]]] = {}
@@ -171,7 +181,12 @@ class LearnedReader:
         found: dict[tuple[int, int], float] = {}
         for start, end, score in proposed:
             shaped = shape_span(q, window.text, start, end)
-            if shaped is None or misfits(q, raw, window.start + shaped[0], window.start + shaped[1]):
+            if shaped is None:
+                continue
+            at = (window.doc_id, window.start + shaped[0], window.start + shaped[1])
+            if at not in misfit:
+                misfit[at] = misfits(q, raw, at[1], at[2])
+            if misfit[at]:
                 continue
             if shaped != (start, end):
                 rescored = logits.score_span(*shaped)
@@ -285,6 +300,15 @@ class LearnedReader:
         if window.credit is not None and context == window.credit:
             return replace(answer, support=window.sentences[-2])  # the caption the credit ends
         return answer
+
+
+@dataclass
+class _Checked:
+    """What one question's reading has already worked out: each read window's shaped candidates (by the id of
+    its logits, which the looks keep) and ``misfits`` of each document span."""
+
+    spans: dict[int, list[tuple[int, int, float, float]]] = field(default_factory=dict)
+    misfit: dict[tuple[str, int, int], bool] = field(default_factory=dict)
 
 
 def null_votes(windows: Sequence[WindowLogits], decoded: Sequence[Sequence[tuple[int, int, float]]]) -> float:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -97,7 +98,15 @@ class SentenceRanker:
 
 
 def stems(text: str) -> set[str]:
-    return {stem(fold(w)) for w, _, _ in words(text)}
+    """The stems of ``text``'s words (a fresh set: callers add to it)."""
+    return set(_stems(text))
+
+
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    # The same sentences and passages are stemmed again and again: for ranking, for each candidate's answer
+    # check and for the citation, and by every question that retrieves them.
+    return frozenset(stem(fold(w)) for w, _, _ in words(text))
 
 
 # A pronoun that may stand for a name of the sentence before

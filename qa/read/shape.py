@@ -1328,9 +1328,11 @@ _FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")
 _OWNER_ASKED = re.compile(r"\b(?:which|what)\s+[\w-]+['’]s?\s", re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
 def _holds_post(text: str, name: str) -> bool:
     """Somewhere in ``text`` the name has a post before it ("Mayor Qin Weizhong") or after it ("Sun Yuning,
-    deputy director of …"): it names a person."""
+    deputy director of …"): it names a person. Once per document and name: ``text`` is a whole document,
+    read for every candidate that ends in the name."""
     return any(_post_before(text, m.start()) or _post_after(text, m.end()) for m in _mentions(text, name))
 
 
@@ -2273,8 +2275,10 @@ def the_asked_subject(q: Question, text: str, start: int, end: int) -> bool:
     mechanism between the two cities attract?". None of the 319 gold answers of the training pool's "What
     did/should/… X verb?" questions ends so or stands so."""
     subject = deed_subject(q)
+    if subject is None:
+        return False
     said = words(text[start:end])
-    if subject is None or not said:
+    if not said:
         return False
     following = _FOLLOWING_WORD.match(text, end)
     return stem(fold(said[-1][0])) == subject or (following is not None and stem(following.group(1)) == subject)

@@ -323,6 +323,28 @@ def test_a_sure_first_look_is_the_answer_and_an_unsure_one_reads_the_other_windo
             assert response.answers and response.answers[0].score >= exit_at
 
 
+def test_no_span_is_checked_twice_for_one_question(seed_pipeline, monkeypatch):
+    # the windows overlap and the complete look reads the first window's logits again: each document span's
+    # answer check runs once a question (the answers are as before: every validation answer byte-identical)
+    from qa.pipeline import Pipeline
+    from qa.read import learned
+
+    question = "Which river separates the two sections?"
+    settings = seed_pipeline.settings.with_(exit_probability=1.0)  # never sure: both looks
+    pipeline = Pipeline(seed_pipeline.index, seed_pipeline.embedder, settings, seed_pipeline.reader_factory)
+    real = learned.misfits
+    checked: list[tuple[str, int, int]] = []
+
+    def counted(q, raw, start, end):
+        checked.append((raw, start, end))
+        return real(q, raw, start, end)
+
+    monkeypatch.setattr(learned, "misfits", counted)
+    response = pipeline.ask(question, threshold=0)
+    assert "read" in response.timings_ms  # the complete look was taken
+    assert checked and len(checked) == len(set(checked))
+
+
 def test_orders_things_ruled_out_and_the_names_of_things(seed_pipeline):
     # "Name …" asks what "Which …" asks; a city named "other than" is no answer, nor is a person the name of a zone
     city = seed_pipeline.ask("Name a city in the Greater Bay Area other than Hong Kong and Shenzhen.")

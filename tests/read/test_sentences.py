@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from qa.read.sentences import SentenceRanker
+from qa.read.sentences import SentenceRanker, stems
 from qa.records import Hit
 
 
@@ -64,3 +64,10 @@ def test_the_ranker_gives_the_sentence_before_only_to_a_sentence_that_points_bac
     grows = next(s for s in tiny_index.sentences if s.text.startswith("The botanical garden"))
     assert {"garden", "orchid"} <= ranker._referred(founded)  # "It" points back to the garden
     assert ranker._referred(grows) == set()  # the document's first sentence, and no pronoun
+
+
+def test_stems_are_worked_out_once_and_handed_out_as_a_fresh_set():
+    first = stems("The two sections are separated by the Shenzhen River.")
+    assert {"two", "section", "separated", "shenzhen", "river"} <= first
+    first.add("added by a caller")
+    assert "added by a caller" not in stems("The two sections are separated by the Shenzhen River.")
