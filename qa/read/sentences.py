@@ -105,7 +105,8 @@ def stems(text: str) -> set[str]:
 @lru_cache(maxsize=4096)
 def _stems(text: str) -> frozenset[str]:
     # The same sentences and passages are stemmed again and again: for ranking, for each candidate's answer
-    # check and for the citation, and by every question that retrieves them.
+    # check and for the citation, and by every question that retrieves them. A passage's stems take about
+    # 10 kB: 4,096 of them at most about 40 MB (1,024 cost article_latency.py ~10 ms of p50).
     return frozenset(stem(fold(w)) for w, _, _ in words(text))
 
 
