@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from qa.config import Settings
-from qa.evaluate.calibrate import CANDIDATES, OFF_TOPIC, Outcomes, cross_validate
+from qa.evaluate.calibrate import CANDIDATES, Outcomes, cross_validate, validation_questions
 from qa.evaluate.harness import RIGHT_F1, temporary_pipeline
 from qa.evaluate.metrics import f1
 from qa.evaluate.reading import reader_validation_articles
@@ -49,19 +49,15 @@ def collect(mode: str, out: Path, sample: int = 4500) -> None:
     """The pipeline's top candidates with their sentences: ``train``, a seeded sample of the training pool
     outside the validation articles, against all its paragraphs; ``val``, exactly the questions and
     collection of ``collect_outcomes``, in its order (so the logits line up with its saved outcomes)."""
-    articles = reader_validation_articles(DEFAULT_MODEL_DIR)
-    pool = training_pool(DEFAULT_DATA_DIR)
-    if mode == "val":
-        validation = [e for e in pool if e.article in articles]
-        others = [e for e in pool if e.article not in articles and not e.impossible]
-        off_topic = random.Random(13).sample(others, min(OFF_TOPIC, len(others)))
-        contexts = list(dict.fromkeys(e.context for e in validation))
-        questions = [(e.question, e.answers) for e in validation] + [(e.question, ()) for e in off_topic]
+    if mode == "val":  # the questions and documents qa fit-verifier asks, in its order
+        documents, asked, _ = validation_questions(DEFAULT_MODEL_DIR, DEFAULT_DATA_DIR)
+        questions = [(question, golds) for question, golds, _, _ in asked]
     else:
-        train = [e for e in pool if e.article not in articles]
+        articles = reader_validation_articles(DEFAULT_MODEL_DIR)
+        train = [e for e in training_pool(DEFAULT_DATA_DIR) if e.article not in articles]
         contexts = list(dict.fromkeys(e.context for e in train))
+        documents = {f"{n:04d}.txt": context for n, context in enumerate(contexts)}
         questions = [(e.question, e.answers) for e in random.Random(7).sample(train, min(sample, len(train)))]
-    documents = {f"{n:04d}.txt": context for n, context in enumerate(contexts)}
     settings = Settings().with_(exit_probability=None)
     with (
         temporary_pipeline(settings, documents, embedder_for(settings), verifier=Verifier(None)) as pipeline,

@@ -91,11 +91,13 @@ class Outcomes:
         )
 
 
-def collect_outcomes(
-    settings: Settings, embedder: Embedder, data_dir: Path, seed: int = 13, limit: int | None = None
-) -> Outcomes:
-    """Ask the reader's validation questions (and off-topic ones) against its validation articles."""
-    articles = reader_validation_articles(settings.reader_model or DEFAULT_MODEL_DIR)
+def validation_questions(
+    model_dir: Path, data_dir: Path, seed: int = 13
+) -> tuple[dict[str, str], list[tuple[str, tuple[str, ...], bool, str]], list[SquadExample]]:
+    """What the verifier is fitted on: the documents (every paragraph of the reader's validation articles), the
+    questions in the order they are asked (``question, gold answers, off-topic?, article``: the articles' own,
+    then ``OFF_TOPIC`` answerable ones from other training articles, seeded) and the training pool."""
+    articles = reader_validation_articles(model_dir)
     pool = training_pool(data_dir)
     validation = [e for e in pool if e.article in articles]
     others = [e for e in pool if e.article not in articles and not e.impossible]
@@ -104,6 +106,16 @@ def collect_outcomes(
     documents = {f"{n:04d}.txt": context for n, context in enumerate(contexts)}
     questions = [(e.question, e.answers, False, e.article) for e in validation]
     questions += [(e.question, (), True, e.article) for e in off_topic]
+    return documents, questions, pool
+
+
+def collect_outcomes(
+    settings: Settings, embedder: Embedder, data_dir: Path, seed: int = 13, limit: int | None = None
+) -> Outcomes:
+    """Ask the reader's validation questions (and off-topic ones) against its validation articles."""
+    articles = reader_validation_articles(settings.reader_model or DEFAULT_MODEL_DIR)
+    documents, questions, pool = validation_questions(settings.reader_model or DEFAULT_MODEL_DIR, data_dir, seed)
+    off_topic = sum(unrelated for _, _, unrelated, _ in questions)
     if limit:  # a seeded sample, for smoke runs
         questions = random.Random(seed).sample(questions, min(limit, len(questions)))
 
@@ -129,7 +141,7 @@ def collect_outcomes(
         "reader": settings.reader,
         "validation_articles": sorted(articles),
         "paragraphs": len(documents),
-        "off_topic_questions": len(off_topic),
+        "off_topic_questions": off_topic,
         "prior_squad2": squad2_prior(pool),
         "reader_model": str(settings.reader_model or "packaged"),
     }

@@ -77,6 +77,17 @@ def test_outcomes_are_collected_on_the_validation_articles(tiny_settings, fake_e
     assert len(outcomes.articles) == 12 and all(outcomes.articles)
 
 
+@pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/data")
+def test_the_validation_questions_are_the_articles_own_then_off_topic_ones():
+    from qa.read.span import DEFAULT_MODEL_DIR
+
+    documents, questions, _ = calibrate.validation_questions(DEFAULT_MODEL_DIR, SHARED)
+    off_topic = [unrelated for _, _, unrelated, _ in questions]
+    assert off_topic == sorted(off_topic) and sum(off_topic) == calibrate.OFF_TOPIC  # asked last, as counted
+    assert not any(golds for _, golds, unrelated, _ in questions if unrelated)  # their paragraphs are not read
+    assert documents and questions == calibrate.validation_questions(DEFAULT_MODEL_DIR, SHARED)[1]  # seeded
+
+
 def test_stage_one_can_learn_from_the_in_paragraph_questions_only(tmp_path):
     outcomes = _outcomes()
     flagged = Outcomes(
