@@ -25,6 +25,7 @@ from qa.index.embed import Embedder, embedder_for
 from qa.index.store import Index, check_compatible, load_index
 from qa.read.asked import as_question, respell, truecase, with_full_name
 from qa.read.base import Reader, cite
+from qa.read.credits import in_caption
 from qa.read.question import Question, analyze, asks_definition
 from qa.read.rules import RULES_THRESHOLD, RuleReader
 from qa.read.sentences import SentenceRanker, stems
@@ -232,28 +233,31 @@ class Pipeline:
         of the caption "Eric Chan attends a press conference in Beijing" for "Where did Eric Chan fly to for the
         press conference?", beside "Eric Chan Kwok-ki, who flew to Beijing to attend the press conference". The
         citation moves to the sentence that holds more of the question's terms (idf-weighted, every name the
-        first one held among them), the first one joins ``also_at``; the text and the score stay the reading's.
+        first one held among them), the first one joins ``also_at``; the score stays the reading's (and the text, but
+        for the possessive an answer read in a caption may lack: ``_outside_caption``).
         The new citation is made by ``qa.read.base.cite``, which checks it against the raw document. An answer
         whose question a quotation answers (``support``) keeps its citation."""
         read = hits[: self.settings.reader_passages]
         sentences = list({(s.doc_id, s.start): s for hit in read for s in hit.chunk.sentences}.values())
         out = []
         for answer in candidates:
-            found = None if answer.support is not None else self._better_sentence(q, answer, sentences)
+            found = None
+            if answer.support is None:
+                found = self._better_sentence(q, answer, sentences) or self._outside_caption(q, answer, sentences)
             if found is None:
                 out.append(answer)
                 continue
-            sentence, start = found
+            sentence, start, end = found
             raw = self.index.document(sentence.doc_id).raw
-            moved = cite(raw, sentence, start, start + len(answer.text), answer.score, answer.scores)
+            moved = cite(raw, sentence, start, end, answer.score, answer.scores)
             also = tuple(c for c in (answer.citation, *answer.also_at) if c != moved.citation)
-            out.append(replace(answer, citation=moved.citation, context=sentence, also_at=also))
+            out.append(replace(answer, text=moved.text, citation=moved.citation, context=sentence, also_at=also))
         return out
 
     def _better_sentence(
         self, q: Question, answer: Answer, sentences: Sequence[Sentence]
-    ) -> tuple[Sentence, int] | None:
-        """The sentence (and the raw offset of the answer in it) that holds the answer's text as a whole word or
+    ) -> tuple[Sentence, int, int] | None:
+        """The sentence (and the raw offsets of the answer in it) that holds the answer's text as a whole word or
         phrase and CITE_MARGIN more of the question's terms than the answer's own, every name of that one among
         them; None when there is none."""
         cited = stems(answer.context.text)
@@ -272,8 +276,35 @@ class Pipeline:
                 continue
             overlap = self.ranker.overlap(q, terms)
             if overlap > best_overlap:
-                best, best_overlap = (sentence, sentence.start + found.start()), overlap
+                at = sentence.start + found.start()
+                best, best_overlap = (sentence, at, at + len(answer.text)), overlap
         return best
+
+    def _outside_caption(
+        self, q: Question, answer: Answer, sentences: Sequence[Sentence]
+    ) -> tuple[Sentence, int, int] | None:
+        """For an answer cited in a photo caption, the first other place where the reading found the same
+        answer (``also_at``) outside any caption, in a sentence of the passages read that holds as much of the
+        question as the caption (every name of it among them): "Hong Kong’s No 2 official Eric Chan Kwok-ki,
+        who flew to Beijing …" rather than the caption "Hong Kong No 2 official Eric Chan attends a press
+        conference … Photo: Handout". A caption describes a picture; the article says it in its own words."""
+        raw = self.index.document(answer.citation.doc_id).raw
+        if not answer.also_at or not in_caption(raw, answer.citation.start, answer.citation.end):
+            return None
+        cited = stems(answer.context.text)
+        names = [name for name in q.proper if name in cited]
+        least = self.ranker.overlap(q, cited)
+        for place in answer.also_at:
+            sentence = next(
+                (s for s in sentences if s.doc_id == place.doc_id and s.start <= place.start and place.end <= s.end),
+                None,
+            )
+            if sentence is None or in_caption(self.index.document(place.doc_id).raw, place.start, place.end):
+                continue
+            terms = stems(sentence.text)
+            if all(name in terms for name in names) and self.ranker.overlap(q, terms) >= least:
+                return sentence, place.start, place.end
+        return None
 
     def select(self, patterns: Sequence[str]) -> frozenset[str]:
         """The ids of the documents that ``patterns`` name: exact ids, or globs such as ``reports/2024-*.pdf``."""

@@ -306,3 +306,13 @@ def normalize_answer(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = "".join(ch for ch in text if ch not in _PUNCTUATION)
     return " ".join(_ARTICLES.sub(" ", text).split())
+
+
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’]s\b")
+
+
+def answer_key(text: str) -> str:
+    """What makes two answers the same answer: ``normalize_answer`` with possessive endings dropped, so that
+    "Hong Kong’s No 2 official" and "Hong Kong No 2 official" are one answer standing in two places (SQuAD's
+    scoring keeps ``normalize_answer`` as it is)."""
+    return normalize_answer(_POSSESSIVE_END.sub("", text))

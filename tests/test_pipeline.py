@@ -163,6 +163,45 @@ def test_an_answer_is_cited_where_its_sentence_says_most_of_the_question(tmp_pat
     assert pipeline.cited_where_said(asked, [read_in(qin)], hits) == [read_in(qin)]
 
 
+def test_an_answer_read_in_a_photo_caption_is_cited_where_the_article_says_it(tmp_path, fake_embedder):
+    from qa.index.store import build_index, load_index
+    from qa.records import Answer, Citation, StageScores
+
+    seeds = write_corpus(
+        tmp_path / "seeds",
+        {
+            "news.txt": "Hong Kong No 2 official Eric Chan attends a press conference. Photo: Handout\n\n"
+            "Hong Kong’s No 2 official Eric Chan Kwok-ki said the park would open.\n\n"
+            "Eric Chan smiles for the cameras. Photo: Handout\n"
+        },
+    )
+    settings = Settings(seeds_dir=seeds, index_dir=tmp_path / "index", model="hashing-test", reader="rules")
+    build_index(settings, fake_embedder)
+    pipeline = Pipeline(load_index(settings.index_dir), fake_embedder, settings)
+    raw = pipeline.index.documents["news.txt"].raw
+    hits = pipeline.ask("Who is Eric Chan?", threshold=0.0).hits
+    sentences = [s for hit in hits for s in hit.chunk.sentences]
+    caption, body, smiles = (next(s for s in sentences if word in s.text) for word in ("attends", "Kwok-ki", "smiles"))
+
+    def read(text, sentence, also_at=()):
+        at = sentence.start + sentence.text.index(text)
+        citation = Citation("news.txt", at, at + len(text))
+        return Answer(text, citation, sentence, 0.7, StageScores(1, 1, 1), also_at=also_at)
+
+    q = pipeline.analyze("Who is Eric Chan?")
+    in_body = read("Hong Kong’s No 2 official", body).citation
+    (moved,) = pipeline.cited_where_said(q, [read("Hong Kong No 2 official", caption, (in_body,))], hits)
+    # the article's own words, with the possessive the caption lacks; the caption kept beside them
+    assert moved.text == "Hong Kong’s No 2 official" == raw[moved.citation.start : moved.citation.end]
+    assert moved.citation == in_body and moved.context == body and moved.score == 0.7
+    assert moved.also_at == (read("Hong Kong No 2 official", caption).citation,)
+    # found in no other place, or only in another caption: the caption stays cited
+    alone = read("Hong Kong No 2 official", caption)
+    assert pipeline.cited_where_said(q, [alone], hits) == [alone]
+    other_caption = read("Eric Chan", caption, (read("Eric Chan", smiles).citation,))
+    assert pipeline.cited_where_said(q, [other_caption], hits) == [other_caption]
+
+
 @pytest.mark.slow
 def test_serving_on_onnx_runtime_never_imports_torch(seed_pipeline, seed_settings):
     """The service loads and answers without torch or transformers (about 220 MB of memory), also on a

@@ -1,4 +1,4 @@
-from qa.text import fold, normalize_answer, stem, terms, words
+from qa.text import answer_key, fold, normalize_answer, stem, terms, words
 
 
 def test_fold_unifies_case_width_and_quotes():
@@ -28,6 +28,13 @@ def test_words_carry_offsets_and_leave_the_possessive_out():
 def test_terms_drop_stopwords_and_stem():
     assert terms("What are the universities of Hong Kong?") == ["university", "hong", "kong"]
     assert terms("the of and", keep_stopwords=True) == ["the", "of", "and"]
+
+
+def test_an_answers_key_drops_possessives_but_squads_normalization_keeps_them():
+    assert answer_key("Hong Kong’s No 2 official") == answer_key("Hong Kong No 2 official") == "hong kong no 2 official"
+    assert answer_key("the mayor's office") == answer_key("Mayor office")
+    assert answer_key("Sousa") != answer_key("Sous")  # only an apostrophe's s, never a word's own last letter
+    assert normalize_answer("Hong Kong’s") == "hong kongs"
 
 
 def test_normalize_answer_is_squads():

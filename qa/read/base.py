@@ -10,7 +10,7 @@ import numpy as np
 
 from qa.read.question import Question
 from qa.records import Answer, Citation, Hit, Sentence, StageScores
-from qa.text import normalize_answer
+from qa.text import answer_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +59,15 @@ def overlaps(a: Citation, b: Citation) -> bool:
 
 
 def merge(answers: Sequence[Answer]) -> list[Answer]:
-    """Fold answers with the same normalized text, or overlapping in one place, into the best one.
+    """Fold answers with the same text (``answer_key``: normalized, possessives dropped), or overlapping in one
+    place, into the best one.
 
     ``answers`` must come best first; the survivors keep that order.
     """
     kept: list[Answer] = []
-    keys: list[str] = []  # each kept answer's normalized text, worked out once
+    keys: list[str] = []  # each kept answer's key, worked out once
     for answer in answers:
-        key = normalize_answer(answer.text)
+        key = answer_key(answer.text)
         for i, best in enumerate(kept):
             same_text = keys[i] == key
             if same_text or overlaps(best.citation, answer.citation):

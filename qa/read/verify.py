@@ -29,7 +29,7 @@ from qa.read.question import Kind, Question
 from qa.read.sentences import SentenceRanker, stems
 from qa.read.shape import describes, has_number, names_people
 from qa.records import Answer, Hit
-from qa.text import MONTHS, WEEKDAYS, fold, normalize_answer, stem, terms
+from qa.text import MONTHS, WEEKDAYS, answer_key, fold, stem, terms
 
 MODELS_DIR = Path(__file__).parent.parent / "models" / "verifier"
 FEATURES = (
@@ -106,8 +106,8 @@ def features(
     ``best_sentence`` is the best cosine among the sentences read (the same for all of them: found here when
     not given).
     """
-    mine = normalize_answer(answer.text)
-    rivals = [a.scores.reader for a in others if normalize_answer(a.text) != mine and a is not answer]
+    mine = answer_key(answer.text)
+    rivals = [a.scores.reader for a in others if answer_key(a.text) != mine and a is not answer]
     gap = answer.scores.reader - max(rivals) if rivals else 10.0
     c = answer.citation
     hit = _hit_at(hits, c.doc_id, c.start)

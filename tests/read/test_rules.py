@@ -63,6 +63,12 @@ def test_merge_folds_same_text_and_same_place_keeping_citations():
     assert merged[0].also_at == (Citation("d", 50, 75),)
 
 
+def test_merge_folds_an_answer_with_its_possessive_twin():
+    """A caption's "Hong Kong No 2 official" and the article's "Hong Kong’s No 2 official" are one answer."""
+    merged = merge([_answer("Hong Kong No 2 official", 0, 0.9), _answer("Hong Kong’s No 2 official", 50, 0.8)])
+    assert [a.text for a in merged] == ["Hong Kong No 2 official"] and merged[0].also_at == (Citation("d", 50, 75),)
+
+
 @pytest.mark.slow
 def test_seed_who_is_eric_chan(seed_rules_pipeline, seed_raw):
     response = seed_rules_pipeline.ask("Who is Eric Chan?")
