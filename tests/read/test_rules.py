@@ -7,7 +7,7 @@ import pytest
 
 from qa.read.base import merge
 from qa.records import Answer, Citation, Sentence, StageScores
-from qa.text import normalize_answer
+from qa.text import answer_key
 
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold.jsonl"
 
@@ -95,7 +95,7 @@ def test_every_answer_to_every_gold_question_is_an_exact_slice(seed_rules_pipeli
         for answer in answers:
             assert seed_raw[answer.citation.start : answer.citation.end] == answer.text
             for other in answer.also_at:
-                assert normalize_answer(seed_raw[other.start : other.end]) == normalize_answer(answer.text)
+                assert answer_key(seed_raw[other.start : other.end]) == answer_key(answer.text)
             assert seed_raw[answer.context.start : answer.context.end] == answer.context.text
 
 
