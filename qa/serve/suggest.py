@@ -7,6 +7,7 @@ from collections import Counter
 from itertools import zip_longest
 
 from qa.pipeline import Pipeline
+from qa.read.question import TITLES
 from qa.text import SAYING, STOPWORDS
 
 # Two or more capitalised words in a row: "Eric Chan", "Hong Kong Science Park", "Witman Hung Wai-man".
@@ -25,9 +26,13 @@ def suggest_questions(pipeline: Pipeline, limit: int = 4, tries: int = 16) -> li
     for sentence in pipeline.index.sentences:
         for match in _NAME.finditer(sentence.text):
             parts = match.group().split()
-            titled = parts[0].lower() in _TITLE_WORDS
+            # a post inside the run names the person after it: "Shenzhen Mayor Qin Weizhong" is Qin Weizhong
+            posts = [i for i, part in enumerate(parts[:-1]) if part.lower() in TITLES | _TITLE_WORDS]
+            if posts and posts[-1] > 0:
+                parts = parts[posts[-1] :]
+            titled = parts[0].lower() in _TITLE_WORDS | TITLES
             dropped = []
-            while parts and parts[0].lower() in _TITLE_WORDS | STOPWORDS:
+            while parts and parts[0].lower() in _TITLE_WORDS | TITLES | STOPWORDS:
                 dropped.append(parts.pop(0).lower())
             if len(parts) < 2:
                 continue

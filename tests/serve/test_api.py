@@ -95,6 +95,8 @@ def test_suggestions_are_questions_the_service_answers(client):
     subjects = [q.split(" ", 2)[2].rstrip("?") for q in questions]
     assert not any(a != b and a.startswith(b) for a in subjects for b in subjects), questions
     assert not any(s.endswith(" Wai") for s in subjects), questions
+    # a post before a name is no part of it: "Who is Qin Weizhong?", never "Who is Shenzhen Mayor Qin Weizhong?"
+    assert not any("Mayor" in s for s in subjects), questions
     # a thing the documents write with "the" is asked about with it
     assert "What is the Greater Bay Area?" in questions and "What is Greater Bay Area?" not in questions
     for question in questions:
