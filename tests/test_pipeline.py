@@ -105,16 +105,22 @@ def test_a_documents_filter_that_matches_nothing_is_a_clear_error(tiny_pipeline,
         tiny_pipeline.ask("Who founded the botanical garden?", documents=documents)
 
 
-def test_answers_carry_the_location_of_their_citation(tmp_path, fake_embedder):
+def _rules_pipeline(tmp_path, fake_embedder, files: dict[str, str]) -> Pipeline:
+    """A pipeline with the rule reader over ``files`` (name → text), indexed with the fake embedder."""
     from qa.index.store import build_index, load_index
 
-    seeds = write_corpus(
-        tmp_path / "seeds",
-        {"guide.md": "# Garden guide\n\n## History\n\nThe botanical garden was founded in 1921 by Mary Lowe.\n"},
-    )
+    seeds = write_corpus(tmp_path / "seeds", files)
     settings = Settings(seeds_dir=seeds, index_dir=tmp_path / "index", model="hashing-test", reader="rules")
     build_index(settings, fake_embedder)
-    pipeline = Pipeline(load_index(settings.index_dir), fake_embedder, settings)
+    return Pipeline(load_index(settings.index_dir), fake_embedder, settings)
+
+
+def test_answers_carry_the_location_of_their_citation(tmp_path, fake_embedder):
+    pipeline = _rules_pipeline(
+        tmp_path,
+        fake_embedder,
+        {"guide.md": "# Garden guide\n\n## History\n\nThe botanical garden was founded in 1921 by Mary Lowe.\n"},
+    )
     response = pipeline.ask("Who founded the botanical garden?", threshold=0.0)
     top = response.answers[0]
     assert top.citation.location is not None and top.citation.location.heading == "Garden guide > History"
@@ -122,21 +128,18 @@ def test_answers_carry_the_location_of_their_citation(tmp_path, fake_embedder):
 
 
 def test_an_answer_is_cited_where_its_sentence_says_most_of_the_question(tmp_path, fake_embedder):
-    from qa.index.store import build_index, load_index
     from qa.read.sentences import stems
     from qa.records import Answer, Citation, StageScores
 
-    seeds = write_corpus(
-        tmp_path / "seeds",
+    pipeline = _rules_pipeline(
+        tmp_path,
+        fake_embedder,
         {
             "trip.txt": "Eric Chan attends a press conference in Beijing on the zone.\n\n"
             "Eric Chan, who flew to Beijing to attend the press conference, praised the zone.\n\n"
             "Qin Weizhong was in Beijing too.\n"
         },
     )
-    settings = Settings(seeds_dir=seeds, index_dir=tmp_path / "index", model="hashing-test", reader="rules")
-    build_index(settings, fake_embedder)
-    pipeline = Pipeline(load_index(settings.index_dir), fake_embedder, settings)
     question = "Where did Eric Chan fly to for the press conference?"
     hits = pipeline.ask(question, threshold=0.0).hits
     sentences = [s for hit in hits for s in hit.chunk.sentences]
@@ -164,20 +167,17 @@ def test_an_answer_is_cited_where_its_sentence_says_most_of_the_question(tmp_pat
 
 
 def test_an_answer_read_in_a_photo_caption_is_cited_where_the_article_says_it(tmp_path, fake_embedder):
-    from qa.index.store import build_index, load_index
     from qa.records import Answer, Citation, StageScores
 
-    seeds = write_corpus(
-        tmp_path / "seeds",
+    pipeline = _rules_pipeline(
+        tmp_path,
+        fake_embedder,
         {
             "news.txt": "Hong Kong No 2 official Eric Chan attends a press conference. Photo: Handout\n\n"
             "Hong Kong’s No 2 official Eric Chan Kwok-ki said the park would open.\n\n"
             "Eric Chan smiles for the cameras. Photo: Handout\n"
         },
     )
-    settings = Settings(seeds_dir=seeds, index_dir=tmp_path / "index", model="hashing-test", reader="rules")
-    build_index(settings, fake_embedder)
-    pipeline = Pipeline(load_index(settings.index_dir), fake_embedder, settings)
     raw = pipeline.index.documents["news.txt"].raw
     hits = pipeline.ask("Who is Eric Chan?", threshold=0.0).hits
     sentences = [s for hit in hits for s in hit.chunk.sentences]
