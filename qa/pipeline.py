@@ -285,9 +285,10 @@ class Pipeline:
     ) -> tuple[Sentence, int, int] | None:
         """For an answer cited in a photo caption, the first other place where the reading found the same
         answer (``also_at``) outside any caption, in a sentence of the passages read that holds as much of the
-        question as the caption (every name of it among them): "Hong Kong’s No 2 official Eric Chan Kwok-ki,
-        who flew to Beijing …" rather than the caption "Hong Kong No 2 official Eric Chan attends a press
-        conference … Photo: Handout". A caption describes a picture; the article says it in its own words."""
+        question as the caption (every name of it among them): "Hong Kong’s No 2 official" of "Hong Kong’s No 2
+        official Eric Chan says …" rather than "Hong Kong No 2 official" of the caption "… Eric Chan attends a press
+        conference … Photo: Handout". A caption describes a picture; the article says it in its own words. The
+        first such place is taken (the reading's order), not the one that says most."""
         raw = self.index.document(answer.citation.doc_id).raw
         if not answer.also_at or not in_caption(raw, answer.citation.start, answer.citation.end):
             return None
