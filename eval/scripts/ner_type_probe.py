@@ -55,43 +55,22 @@ def collect(out: Path) -> None:
     """The validation outcomes as ``qa fit-verifier --save-outcomes`` collects them, and beside them each
     candidate's text, sentence and offset in it, the question's kind and head noun."""
     from qa.config import Settings
-    from qa.evaluate.calibrate import CANDIDATES, Outcomes, squad2_prior, validation_questions
-    from qa.evaluate.harness import temporary_pipeline
-    from qa.evaluate.metrics import f1
+    from qa.evaluate.calibrate import collect_outcomes
     from qa.evaluate.squad import DEFAULT_DATA_DIR
     from qa.index.embed import embedder_for
-    from qa.read.question import analyze
-    from qa.read.span import DEFAULT_MODEL_DIR
-    from qa.read.verify import Verifier, features
+
+    texts: list[dict[str, Any]] = []
+
+    def keep(q: Any, found: list[Any]) -> None:
+        candidates = [
+            {"text": a.text, "sentence": a.context.text, "at": a.citation.start - a.context.start} for a in found
+        ]
+        texts.append({"kind": q.kind.value, "head": q.head, "candidates": candidates})
 
     settings = Settings()
-    documents, questions, pool = validation_questions(DEFAULT_MODEL_DIR, DEFAULT_DATA_DIR, 13)
-    rows, f1s, answerable, elsewhere, own, texts = [], [], [], [], [], []
-    unverified = settings.with_(exit_probability=None)
-    with temporary_pipeline(unverified, documents, embedder_for(settings), verifier=Verifier(None)) as pipeline:
-        for question, golds, unrelated, article in questions:
-            response = pipeline.ask(question, 3, threshold=0.0)
-            q = analyze(response.asked)
-            found = list(response.candidates[:CANDIDATES])
-            vector = pipeline.embedder.encode([response.asked])[0]
-            rows.append([features(q, a, found, response.hits, pipeline.ranker, vector) for a in found])
-            f1s.append([f1(a.text, golds) if golds else 0.0 for a in found])
-            answerable.append(bool(golds))
-            elsewhere.append(unrelated)
-            own.append(article)
-            texts.append(
-                {
-                    "kind": q.kind.value,
-                    "head": q.head,
-                    "candidates": [
-                        {"text": a.text, "sentence": a.context.text, "at": a.citation.start - a.context.start}
-                        for a in found
-                    ],
-                }
-            )
-    info = {"reader": "learned", "prior_squad2": squad2_prior(pool), "off_topic_questions": sum(elsewhere)}
+    outcomes = collect_outcomes(settings, embedder_for(settings), DEFAULT_DATA_DIR, keep=keep)
     out.mkdir(parents=True, exist_ok=True)
-    Outcomes(rows, f1s, answerable, info, elsewhere, own).save(out / "outcomes.json")
+    outcomes.save(out / "outcomes.json")
     (out / "texts.json").write_text(json.dumps(texts))
     print(f"{len(texts)} questions -> {out}")
 

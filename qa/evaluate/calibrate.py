@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,10 @@ from qa.evaluate.metrics import expected_calibration_error, f1, mean, roc_auc
 from qa.evaluate.reading import reader_validation_articles
 from qa.evaluate.squad import DEV_V20, SquadExample, training_pool
 from qa.index.embed import Embedder
-from qa.read.question import analyze
+from qa.read.question import Question, analyze
 from qa.read.span import DEFAULT_MODEL_DIR
 from qa.read.verify import Verifier, VerifierModel, features, fit_verifier, question_weights
+from qa.records import Answer
 
 OFF_TOPIC = 300  # off-topic questions added as unanswerable
 CANDIDATES = 5
@@ -110,11 +112,18 @@ def validation_questions(
 
 
 def collect_outcomes(
-    settings: Settings, embedder: Embedder, data_dir: Path, seed: int = 13, limit: int | None = None
+    settings: Settings,
+    embedder: Embedder,
+    data_dir: Path,
+    seed: int = 13,
+    limit: int | None = None,
+    keep: Callable[[Question, list[Answer]], None] | None = None,
 ) -> Outcomes:
-    """Ask the reader's validation questions (and off-topic ones) against its validation articles."""
-    articles = reader_validation_articles(settings.reader_model or DEFAULT_MODEL_DIR)
+    """Ask the reader's validation questions (and off-topic ones) against its validation articles. ``keep``, if
+    given, sees each question as read and its candidates (in the outcomes' order), for a probe that needs more
+    of them than their features."""
     documents, questions, pool = validation_questions(settings.reader_model or DEFAULT_MODEL_DIR, data_dir, seed)
+    articles = {article for _, _, unrelated, article in questions if not unrelated}
     off_topic = sum(unrelated for _, _, unrelated, _ in questions)
     if limit:  # a seeded sample, for smoke runs
         questions = random.Random(seed).sample(questions, min(limit, len(questions)))
@@ -133,6 +142,8 @@ def collect_outcomes(
             candidates = list(response.candidates[:CANDIDATES])
             vector = pipeline.embedder.encode([response.asked])[0]  # as the pipeline searched with it
             rows.append([features(q, a, candidates, response.hits, pipeline.ranker, vector) for a in candidates])
+            if keep is not None:
+                keep(q, candidates)
             f1_rows.append([f1(a.text, golds) if golds else 0.0 for a in candidates])
             answerable.append(bool(golds))
             elsewhere.append(unrelated)

@@ -7,6 +7,8 @@ import pytest
 
 from qa.evaluate import calibrate
 from qa.evaluate.calibrate import Outcomes, collect_outcomes, cross_validate, fit_outcomes, weighted_ece
+from qa.evaluate.reading import reader_validation_articles
+from qa.read.span import DEFAULT_MODEL_DIR
 from qa.read.verify import FEATURES
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
@@ -70,11 +72,15 @@ def test_weighted_calibration_error():
 @pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/data")
 def test_outcomes_are_collected_on_the_validation_articles(tiny_settings, fake_embedder):
     settings = tiny_settings.with_(reader="rules")
-    outcomes = collect_outcomes(settings, fake_embedder, SHARED, limit=12)
+    kept = []
+    outcomes = collect_outcomes(settings, fake_embedder, SHARED, limit=12, keep=lambda q, found: kept.append(found))
     assert len(outcomes.answerable) == len(outcomes.features) == len(outcomes.f1) == 12
     assert all(set(row) >= set(FEATURES) for found in outcomes.features for row in found)
     assert 0.3 < outcomes.info["prior_squad2"] < 0.7 and outcomes.info["validation_articles"]
     assert len(outcomes.articles) == 12 and all(outcomes.articles)
+    # a probe's hook sees each question's candidates in the outcomes' order
+    assert [len(found) for found in kept] == [len(rows) for rows in outcomes.features]
+    assert set(outcomes.info["validation_articles"]) == set(reader_validation_articles(DEFAULT_MODEL_DIR))
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/data")
