@@ -12,7 +12,7 @@ their own sentence, and two kinds of feature are added to the verifier's, scored
 - ``ner_type``: +1 / -1 / 0 for fits / does not fit / untyped, also for "which X" questions whose head noun
   names a type ("Which city …?": a place; "Which company …?": an organisation).
 
-spaCy is no dependency of ``qa``: step 2 runs in a virtual environment of its own. Nothing here touches the
+spaCy is no dependency of ``qa``: the ``tag`` step runs in a virtual environment of its own. Nothing here touches the
 held-out articles.
 
     .venv/bin/python eval/scripts/ner_type_probe.py collect build/ner              # ~6 min: outcomes + texts
