@@ -122,7 +122,9 @@ COMPARATIVES = (
 )
 # ("How many further projects …?" counts additional ones: "further" is a difference of "much" only)
 _DIFFERENCE = re.compile(rf"^\s*how\s+(?:much|many(?!\s+f[au]rther\b))\s+(?:{COMPARATIVES})\b", re.IGNORECASE)
-_FULL_NAME = re.compile(r"\b(?:full|complete|whole|entire)\s+(?:(?:official|formal|legal)\s+)?name\b", re.IGNORECASE)
+_FULL_NAME = re.compile(
+    r"\b(?:full|complete|whole|entire|official|formal)\s+(?:(?:official|formal|legal)\s+)?name\b", re.IGNORECASE
+)
 # Any name asked for: "What is Eric Chan's full name?", "Eric Chan's given name?", "What is the zone called?"
 NAME_ASKED = re.compile(r"\b(?:(?:full|given|first|last|sur|nick|middle)\s*)?names?\b|\bcalled\W*$", re.IGNORECASE)
 # "What does Brics stand for?", "What is Brics short for?", "UHI is an abbreviation of what?"
@@ -166,6 +168,13 @@ _CHOICE = re.compile(
     re.IGNORECASE,
 )
 _DESCRIBE = re.compile(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<target>[^?]+?)\s*\??\s*$", re.IGNORECASE)
+# "the Hetao zone": a name and, last, the kind of thing it names
+_NAME_KIND = r"(?i:the)\s+(?:[A-Z][\w'’.-]*\s+)+[a-z]+"
+_THE_NAME_KIND = re.compile(_NAME_KIND + "$")
+# whose full name is asked: "the full name of the Hetao zone", "the Hetao zone's official name"
+_NAME_OF_KIND = re.compile(
+    rf"\bname\s+of\s+(?P<of>{_NAME_KIND})\W*$|(?P<owner>{_NAME_KIND})['’]s\s+(?:\w+\s+){{0,2}}name\b"
+)
 
 
 class Wants(Enum):
@@ -298,6 +307,12 @@ def analyze(question: str) -> Question:
     content = tuple(_content_terms(core))
     posts = frozenset(stem(w) for w in tokens if w in TITLES)
     wants, short_form = _wants(core, kind) | ({Wants.NUMBER} if measured else set()), _short_form(core)
+    named = _NAME_OF_KIND.search(core) if Wants.FULL_NAME in wants and kind is Kind.ENTITY else None
+    if named is not None:
+        # the full name of the Hetao zone is what names the zone in full: asked as "What is the Hetao zone?",
+        # whose sentence need not say "full name"
+        kind, head, target = Kind.DESCRIBE, None, tuple(terms(named.group("of") or named.group("owner")))
+        content = target
     proper = _proper_nouns(core)
     lesser = _lesser(core) if kind is Kind.PERSON and (posts or Wants.HEAD in wants) else frozenset()
     choices = _choices(core)
@@ -442,11 +457,28 @@ def _wants(question: str, kind: Kind) -> frozenset[Wants]:
 
 
 def asks_definition(q: Question) -> bool:
-    """ "Who is Eric Chan?", "What is the Hetao zone?": a description of a named thing is wanted."""
-    if q.kind is not Kind.DESCRIBE or not q.target or not set(q.target) <= set(q.proper):
+    """ "Who is Eric Chan?", "What is the Hetao zone?": a description of a named thing is wanted. The thing
+    is a name, or "the" name and the kind of thing it names ("the Hetao zone"; not "Hong Kong described
+    as")."""
+    if q.kind is not Kind.DESCRIBE or not q.target or not set(q.target[:-1]) <= set(q.proper):
         return False
     # the whole question is "who/what is NAME" (or "NAME's title"), not "what post does NAME hold …"
-    return _DESCRIBE.match(q.core) is not None
+    asked = _DESCRIBE.match(q.core)
+    if asked is None:
+        return False
+    if q.target[-1] in q.proper:
+        return True
+    # "the Hetao zone", or its full name
+    named = Wants.FULL_NAME in q.wants or _THE_NAME_KIND.match(asked.group("target")) is not None
+    return named and described_kind(q) != ""
+
+
+def described_kind(q: Question) -> str:
+    """The kind of thing a "What is the NAME KIND?" names, stemmed ("zone" of "What is the Hetao zone?"); ""
+    when the thing asked about is all name ("Who is Eric Chan?", "What is the Hetao Zone?")."""
+    if q.kind is not Kind.DESCRIBE or len(q.target) < 2 or q.target[-1] in q.proper:
+        return ""
+    return q.target[-1] if set(q.target[:-1]) <= set(q.proper) else ""
 
 
 def _content_terms(question: str) -> list[str]:

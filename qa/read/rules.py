@@ -21,7 +21,7 @@ import numpy as np
 
 from qa.index.store import Index
 from qa.read.base import Look, cite, merge
-from qa.read.question import HONORIFICS, Kind, Question, Wants
+from qa.read.question import HONORIFICS, Kind, Question, Wants, described_kind
 from qa.read.sentences import RankedSentence, SentenceRanker
 from qa.read.shape import (
     PURPOSES,
@@ -30,6 +30,7 @@ from qa.read.shape import (
     asked_agents,
     ends_in_a_verb,
     misfits,
+    names_in_full,
     past_cut_name,
     post_before_asked_place,
     with_currency,
@@ -254,12 +255,19 @@ def candidates(q: Question, tokens: list[Token], gaps: list[str], heading: bool 
     out += lists
     if q.kind is Kind.DESCRIBE or q.kind is Kind.PERSON:
         out += [c for c in (_strip_asked(t, tokens, asked) for t in _titles(q, tokens, gaps, lists, heading)) if c]
+    if q.kind is Kind.DESCRIBE:  # "What is the Hetao zone?": its name in full says what it is
+        out += [replace(n, kind="title") for n in _names(tokens, gaps) if names_in_full(q, _text(tokens, gaps, n))]
     if q.kind is Kind.PERSON:
         out += _agents(q, tokens, gaps)
     if q.kind is Kind.REASON:
         out += _reasons(tokens, gaps, lists)
     out += _phrases(q, tokens, gaps)
     return out
+
+
+def _text(tokens: list[Token], gaps: list[str], c: Candidate) -> str:
+    """A candidate's text as the sentence writes it."""
+    return "".join(tokens[i].text + (gaps[i] if i < c.last else "") for i in range(c.first, c.last + 1))
 
 
 def _agents(q: Question, tokens: list[Token], gaps: list[str]) -> list[Candidate]:
@@ -455,7 +463,7 @@ def _titles(
     q: Question, tokens: list[Token], gaps: list[str], lists: list[Candidate], heading: bool = False
 ) -> list[Candidate]:
     """For "Who is NAME?": the title before the name, the appositive after it, a copula's complement."""
-    target = set(q.target or q.terms)
+    target, kind = set(q.target or q.terms), described_kind(q)
     out = []
     i = 0
     while i < len(tokens):
@@ -467,12 +475,30 @@ def _titles(
             j + 1 < len(tokens) and not _breaks(gaps, j) and (tokens[j + 1].stem in target or tokens[j + 1].capitalized)
         ):
             j += 1
+        held = {tokens[k].stem for k in range(i, j + 1)}
+        if _ends_other_name(q, tokens, gaps, i, j) or (kind and kind not in held):
+            i = j + 1  # "The Greater Bay Area refers to …" says what the area is, not its framework
+            continue
         before, after = _title_before(tokens, gaps, i), _phrase_after(tokens, gaps, j, lists, heading)
         if after and all(tokens[k].folded in HONORIFICS for c in before for k in range(c.first, c.last + 1)):
             before = []  # "Professor Lau Siu-kai, a consultant at …": a form of address describes less
         out += before + after
         i = j + 1
     return out
+
+
+def _ends_other_name(q: Question, tokens: list[Token], gaps: list[str], first: int, last: int) -> bool:
+    """For "What is the Hetao zone?", "Zone" of "… Innovation Cooperation Zone": a run holding only the last
+    word of the thing asked about (the kind of thing it is), at the end of a longer name."""
+    held = {tokens[k].stem for k in range(first, last + 1)} & set(q.target)
+    return (
+        q.kind is Kind.DESCRIBE
+        and len(q.target) > 1
+        and held == {q.target[-1]}
+        and first > 0
+        and tokens[first - 1].capitalized
+        and not _breaks(gaps, first - 1)
+    )
 
 
 def _title_before(tokens: list[Token], gaps: list[str], name_start: int) -> list[Candidate]:
@@ -589,7 +615,9 @@ def span_score(q: Question, tokens: list[Token], c: Candidate) -> float:
     if novel == 0 or all(t.stem in asked for t in content):
         return 0.0
     names_head = q.head is not None and span[-1].stem == q.head
-    near = 1.0 if names_head else proximity(tokens, c, asked)
+    # a span that names the asked thing in full stands where the question's words do
+    holds_target = bool(q.target) and set(q.target) <= {t.stem for t in span}
+    near = 1.0 if names_head or holds_target else proximity(tokens, c, asked)
     return fit * (0.45 + 0.55 * near) * novel**0.5 * length_prior(len(span), c.kind)
 
 

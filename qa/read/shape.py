@@ -78,6 +78,7 @@ from qa.read.question import (
     Kind,
     Question,
     Wants,
+    described_kind,
     post_words,
 )
 from qa.read.speakers import said_by_another
@@ -161,9 +162,22 @@ def names_people(text: str) -> bool:
 
 
 def restates(q: Question, span: str) -> bool:
-    """A span made only of the question's words, or naming the very thing a "who/what is" asks about."""
+    """A span made only of the question's words, or naming the very thing a "who/what is" asks about (but
+    not its name in full, which says what it is)."""
     found = set(terms(span))
-    return found <= set(q.terms) or (bool(q.target) and set(q.target) <= found)
+    return found <= set(q.terms) or (bool(q.target) and set(q.target) <= found and not names_in_full(q, span))
+
+
+def names_in_full(q: Question, span: str) -> bool:
+    """The thing a "what is" asks about, named in full: "Hetao Shenzhen-Hong Kong Science and Technology
+    Innovation Cooperation Zone" for "What is the Hetao zone?". A name that holds every word of the asked
+    one, ends in the same word (the same kind of thing, not "Hong Kong Science Park" for "What is Hong
+    Kong?") and adds at least two words of its own (not "Eric Chan Kwok-ki", nor "Who is …?": a person's
+    longer name does not say who they are)."""
+    if q.kind is not Kind.DESCRIBE or not q.target or _WHO.match(q.core) or not is_name(span):
+        return False
+    found = terms(span)
+    return set(q.target) <= set(found) and found[-1] == q.target[-1] and len(set(found) - set(q.terms)) >= 2
 
 
 def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -182,7 +196,7 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     start, end = trimmed(q, text, start, end)
     if q.short_form:
         start = long_form_start(q.short_form, text, start, end)
-    if q.kind is Kind.DESCRIBE and not describes(text[start:end]):
+    if q.kind is Kind.DESCRIBE and not describes(text[start:end]) and not names_in_full(q, text[start:end]):
         return None  # "Who is Eric Chan?" wants a description, not (a piece of) a name
     if q.kind is Kind.COUNT:
         counted = _count(q, text, start, end)
@@ -855,6 +869,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True
     if Wants.FULL_NAME in q.wants and not is_name(text[start:end]):
         return True
+    if Wants.FULL_NAME in q.wants and described_kind(q) and not names_in_full(q, text[start:end]):
+        return True  # the full name of the Hetao zone is no other name ("Eric Chan")
     if Wants.NUMBER in q.wants and not has_number(text[start:end]):
         return True  # "What is the Hong Kong side's area?" is no "science and technology cooperation zone"
     if q.short_form and not spells(q.short_form, text[start:end]):

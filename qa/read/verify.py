@@ -27,7 +27,7 @@ import numpy as np
 from qa.errors import ConfigError
 from qa.read.question import Kind, Question
 from qa.read.sentences import SentenceRanker, stems
-from qa.read.shape import describes, has_number, names_people
+from qa.read.shape import describes, has_number, names_in_full, names_people
 from qa.records import Answer, Hit
 from qa.text import MONTHS, WEEKDAYS, answer_key, fold, stem, terms
 
@@ -78,7 +78,7 @@ def type_fits(q: Question, text: str) -> bool:
     if q.kind is Kind.PLACE:
         return any(w[:1].isupper() for w in text.split())
     if q.kind is Kind.DESCRIBE:
-        return describes(text)
+        return describes(text) or names_in_full(q, text)
     return True
 
 
@@ -113,7 +113,10 @@ def features(
     hit = _hit_at(hits, c.doc_id, c.start)
     if hit is None and answer.support is not None:  # a photo credit, outside every passage: its caption's
         hit = _hit_at(hits, answer.support.doc_id, answer.support.start)
-    sentence_terms = stems(answer.context.text.replace(answer.text, " "))
+    # the sentence without the answer, which holds the question's words only when it restates them; a name
+    # in full ("What is the Hetao zone?") is where the sentence mentions the thing asked about
+    in_full = names_in_full(q, answer.text)
+    sentence_terms = stems(answer.context.text if in_full else answer.context.text.replace(answer.text, " "))
     if answer.support is not None:  # the quotation a speaker said: what matched the question
         sentence_terms |= stems(answer.support.text)
     if hit is None:

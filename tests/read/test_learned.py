@@ -130,6 +130,24 @@ def test_who_is_a_professor_gets_the_appositive_not_the_form_of_address(seed_pip
     assert top.text.startswith("a consultant at Beijing’s semi-official think tank"), top.text
 
 
+def test_what_is_a_named_zone_is_its_name_in_full(seed_pipeline, seed_raw):
+    # The issue's own example: "Qin was referring to the Hetao Shenzhen-Hong Kong Science and Technology
+    # Innovation Cooperation Zone, which …" (was: no answer; "cooperation zone" was the best candidate)
+    response = seed_pipeline.ask("What is the Hetao zone?")
+    top = response.answers[0]
+    assert not response.no_answer and top.text.startswith("Hetao Shenzhen-Hong Kong Science and Technology")
+    assert seed_raw[top.citation.start : top.citation.end] == top.text and top.text.endswith("Cooperation Zone")
+
+
+@pytest.mark.parametrize(
+    "question", ["What is the full name of the Hetao zone?", "Give the Hetao zone's official name."]
+)
+def test_the_full_name_of_a_named_zone_is_found_where_the_article_gives_it(seed_pipeline, question):
+    response = seed_pipeline.ask(question)  # was: no answer ("Shenzhen-Hong Kong Science, …" of Xi's zone at 0.23)
+    assert not response.no_answer
+    assert response.answers[0].text == "Hetao Shenzhen-Hong Kong Science and Technology Innovation Cooperation Zone"
+
+
 def test_what_is_a_place_the_article_never_describes_is_refused(seed_pipeline):
     # The issue's example, offered by /suggestions: "the cities of Hong Kong" does not say what Hong Kong is.
     response = seed_pipeline.ask("What is Hong Kong?")

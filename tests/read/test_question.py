@@ -1,6 +1,6 @@
 import pytest
 
-from qa.read.question import Kind, analyze
+from qa.read.question import Kind, Wants, analyze
 from qa.text import stem
 
 
@@ -62,7 +62,7 @@ from qa.text import stem
         ("What was the name of Giovanni da Verrazzano's ship?", Kind.ENTITY, None),
         ("What is the second largest library in the US?", Kind.ENTITY, None),
         ("What is a fundamentalist interpretation of Islam called?", Kind.ENTITY, None),
-        ("What is the full name of the Hetao zone?", Kind.ENTITY, None),
+        ("What is the full name of Verrazzano's ship?", Kind.ENTITY, None),  # (a named thing's: a name, in full)
         ("What is Harvard's most intense rival?", Kind.ENTITY, None),
         ("Who was the Grand Secretary under Jiajing?", Kind.PERSON, None),
         # "Who is the <title>?" asks who holds the post; a name that ends in a word of rank is described:
@@ -93,11 +93,39 @@ def test_content_terms_drop_the_wh_phrase_but_keep_names():
     assert analyze("Who is Eric Chan?").proper == ("eric", "chan")
 
 
+def test_the_kind_of_a_named_thing_is_the_last_word_after_its_name():
+    from qa.read.question import described_kind
+
+    assert described_kind(analyze("What is the Hetao zone?")) == "zone"
+    assert described_kind(analyze("What is the Greater Bay Area framework?")) == "framework"
+    assert described_kind(analyze("What is the Hetao Zone?")) == ""  # all of it is the name
+    assert described_kind(analyze("Who is Eric Chan?")) == "" and described_kind(analyze("What is the zone?")) == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the full name of the Hetao zone?", "What is the Hetao zone's official name?"],
+)
+def test_the_full_name_of_a_named_thing_is_asked_as_what_names_it_in_full(question):
+    from qa.read.question import asks_definition
+
+    q = analyze(question)
+    assert q.kind is Kind.DESCRIBE and q.target == ("hetao", "zone") and Wants.FULL_NAME in q.wants
+    # the sentence that names it in full need not say "full name"
+    assert q.terms == ("hetao", "zone") and asks_definition(q)
+    person = analyze("What is Eric Chan's full name?")  # a person's: the name read as it stands
+    assert person.kind is Kind.ENTITY and Wants.FULL_NAME in person.wants and not asks_definition(person)
+
+
 def test_definitions_are_who_or_what_is_a_name():
     from qa.read.question import asks_definition
 
     assert asks_definition(analyze("Who is Eric Chan?")) and asks_definition(analyze("What is the Hetao Zone?"))
     assert not asks_definition(analyze("Who is the mayor of Shenzhen?"))
+    # "the" name and the kind of thing it names; not a name and what is said of it
+    assert asks_definition(analyze("What is the Hetao zone?"))
+    assert not asks_definition(analyze("What is Hong Kong described as?"))
+    assert not asks_definition(analyze("What was Hung formerly?"))
     assert not asks_definition(analyze("What post did Hung formerly hold at the Shenzhen Qianhai Authority?"))
     # "What is NAME's title?" wants what "Who is NAME?" gets: a description of the named person
     title = analyze("What is Lau Siu-kai's title?")

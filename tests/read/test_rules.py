@@ -209,6 +209,38 @@ def test_words_before_of_name_are_no_title():
         assert unwanted not in titles and (wanted is None or wanted in titles), titles
 
 
+def _titles(question: str, text: str) -> list[str]:
+    """The title candidates the rule reader finds for ``question`` in ``text``, one sentence."""
+    from qa.read.question import analyze
+    from qa.read.rules import typed_spans
+    from qa.records import Sentence
+
+    spans = typed_spans(analyze(question), [Sentence("d", 0, len(text), text)], text)
+    return [text[start:end] for start, end, _, kind in spans if kind == "title"]
+
+
+ZONE = (
+    "Qin was referring to the Hetao Shenzhen-Hong Kong Science and Technology Innovation Cooperation Zone, which "
+    "is already home to a quantum-computing centre."
+)
+
+
+@pytest.mark.parametrize("question", ["What is the Hetao zone?", "What is the Hetao Zone?"])
+def test_a_thing_asked_by_its_short_name_is_described_by_its_name_in_full(question):
+    titles = _titles(question, ZONE)
+    assert "Hetao Shenzhen-Hong Kong Science and Technology Innovation Cooperation Zone" in titles
+    # "Zone" ends the longer name: the words before it are no title of the zone
+    assert not any(t.endswith("Cooperation") for t in titles), titles
+
+
+def test_a_description_of_the_name_alone_is_none_of_a_kind_of_thing_it_names():
+    text = "The Greater Bay Area refers to a scheme to link the cities of Hong Kong and Macau."
+    assert _titles("What is the Greater Bay Area framework?", text) == []
+    assert "a scheme to link the cities of Hong Kong and Macau" in _titles("What is the Greater Bay Area?", text)
+    # no name in full either: another thing named after a place is not what the place is
+    assert _titles("What is Hong Kong?", "The Hong Kong Science Park opened.") == []
+
+
 def test_titles_stand_before_a_name_not_before_a_common_word_of_it():
     from qa.read.question import analyze
     from qa.read.rules import typed_spans

@@ -6,6 +6,7 @@ from qa.read.shape import (
     describes,
     has_number,
     misfits,
+    names_in_full,
     restates,
     shape_span,
     sum_after_clause,
@@ -244,6 +245,27 @@ def test_numbers_and_restatements():
     assert has_number("10 centres") and has_number("five universities") and not has_number("the park")
     q = analyze("Who is Eric Chan?")
     assert restates(q, "Eric Chan") and restates(q, "Eric Chan Kwok-ki") and not restates(q, "No 2 official")
+
+
+FULL_NAME = "Hetao Shenzhen-Hong Kong Science and Technology Innovation Cooperation Zone"
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "in_full"),
+    [
+        ("What is the Hetao zone?", FULL_NAME, True),
+        ("What is the Hetao Zone?", FULL_NAME, True),
+        ("What is the Hetao zone?", "Hetao cooperation zone", False),  # no name: says nothing new
+        ("What is the Hetao zone?", "Hetao Science Zone", False),  # one word of its own
+        ("What is Hong Kong?", "Hong Kong Science Park", False),  # another thing, named after it
+        ("What is Hetao?", FULL_NAME, False),
+        ("Who is Eric Chan?", "Eric Chan Kwok-ki Wai-man", False),  # a person's longer name: not who they are
+    ],
+)
+def test_a_thing_named_in_full_is_what_it_is_not_a_restatement(question, span, in_full):
+    q = analyze(question)
+    assert names_in_full(q, span) is in_full
+    assert restates(q, span) is not in_full
 
 
 def test_a_description_is_not_a_piece_of_the_name():
@@ -717,7 +739,7 @@ def test_a_full_name_question_wants_a_name(span, name):
     text = f"They spoke of {span} on Tuesday."
     start = text.index(span)
     assert is_name(span) is name
-    assert misfits(analyze("What is the full name of the Hetao zone?"), text, start, start + len(span)) is not name
+    assert misfits(analyze("What is its full name?"), text, start, start + len(span)) is not name
     assert not misfits(analyze("What is the Hetao zone?"), text, start, start + len(span))
 
 

@@ -118,6 +118,19 @@ def test_a_how_many_answer_without_a_number_does_not_fit_its_type():
     )
 
 
+def test_a_thing_named_in_full_fits_a_what_is_and_holds_the_asked_name():
+    q = analyze("What is the Hetao zone?")
+    full = "Hetao Shenzhen-Hong Kong Science and Technology Innovation Cooperation Zone"
+    assert type_fits(q, full) and type_fits(q, "a cooperation zone") and not type_fits(q, "Shenzhen")
+    answer, hit = _answer(full, f"Qin was referring to the {full}, home to a quantum-computing centre.")
+    found = features(q, answer, [answer], [hit], FlatRanker(), VECTOR)
+    # the name in full is where the sentence mentions the asked thing: its words count as the sentence's
+    assert found["type_mismatch"] == 0.0 and found["sentence_overlap"] == 1.0 and found["names_sentence"] == 1.0
+    # any other answer is measured against the rest of its sentence ("Hetao" of "… the Hetao zone" restates it)
+    other, other_hit = _answer("Hetao zone", "Qin was referring to the Hetao zone.")
+    assert features(q, other, [other], [other_hit], FlatRanker(), VECTOR)["sentence_overlap"] == 0.0
+
+
 def test_a_who_answer_is_a_name_or_people_named_by_a_common_noun():
     q = analyze("Who held the press conference?")
     for fits in ("Qin Weizhong", "a number of ministries", "her mother", "government officials", "protesters"):
