@@ -36,7 +36,7 @@ from qa.evaluate.squad import DEV_V20, SquadExample, training_pool
 from qa.index.embed import Embedder
 from qa.read.question import Question, analyze
 from qa.read.span import DEFAULT_MODEL_DIR
-from qa.read.verify import Verifier, VerifierModel, features, fit_verifier, question_weights
+from qa.read.verify import LONE_GAP, MAX_GAP, Verifier, VerifierModel, features, fit_verifier, question_weights
 from qa.records import Answer
 
 OFF_TOPIC = 300  # off-topic questions added as unanswerable
@@ -141,7 +141,10 @@ def collect_outcomes(
             q = analyze(response.asked)  # the question as the pipeline read it, not rewritten again
             candidates = list(response.candidates[:CANDIDATES])
             vector = pipeline.embedder.encode([response.asked])[0]  # as the pipeline searched with it
-            rows.append([features(q, a, candidates, response.hits, pipeline.ranker, vector) for a in candidates])
+            lone = LONE_GAP.get(settings.reader, MAX_GAP)
+            rows.append(
+                [features(q, a, candidates, response.hits, pipeline.ranker, vector, lone_gap=lone) for a in candidates]
+            )
             if keep is not None:
                 keep(q, candidates)
             f1_rows.append([f1(a.text, golds) if golds else 0.0 for a in candidates])

@@ -59,6 +59,11 @@ _TIME = re.compile(
     r"\b(1\d{3}|20\d\d|" + "|".join(sorted(MONTHS | WEEKDAYS)) + r"|century|centuries|bc|ad)\b", re.IGNORECASE
 )
 DEFAULT_CALIBRATION = "default"
+MAX_GAP = 10.0  # the gap is clamped to ±10: the learned reader's margins differ by more only far behind the best
+# A lone answer (the checks left no other to measure it against) leads by the most its reader's scores allow: the
+# clamp for the learned reader's margins, 1 for the rule reader's scores, which lie in [0, 1] (a lead of 10 there
+# is far out of the range its verifier was fitted on: it made a lone answer certain, +44 log-odds).
+LONE_GAP = {"learned": MAX_GAP, "rules": 1.0}
 _MAX_WORDS = {Kind.COUNT: 4, Kind.TIME: 5, Kind.PERSON: 5, Kind.PLACE: 5, Kind.QUANTITY: 5}
 
 
@@ -91,6 +96,7 @@ def features(
     vector: np.ndarray,
     terms_of: dict[int, set[str]] | None = None,
     best_sentence: float | None = None,
+    lone_gap: float = MAX_GAP,
 ) -> dict[str, float]:
     """The verifier's features of one answer (``others``: the other candidates of the same question;
     ``vector``: the question's embedding).
@@ -104,11 +110,11 @@ def features(
 
     ``terms_of`` caches each passage's terms by chunk id across the candidates of one question, and
     ``best_sentence`` is the best cosine among the sentences read (the same for all of them: found here when
-    not given).
+    not given). ``lone_gap`` is the gap of an answer with no other to measure against (``LONE_GAP``).
     """
     mine = answer_key(answer.text)
     rivals = [a.scores.reader for a in others if answer_key(a.text) != mine and a is not answer]
-    gap = answer.scores.reader - max(rivals) if rivals else 10.0
+    gap = answer.scores.reader - max(rivals) if rivals else lone_gap
     c = answer.citation
     hit = _hit_at(hits, c.doc_id, c.start)
     if hit is None and answer.support is not None:  # a photo credit, outside every passage: its caption's
@@ -140,7 +146,7 @@ def features(
     limit = _MAX_WORDS.get(q.kind)
     return {
         "margin": answer.scores.reader,
-        "gap": max(min(gap, 10.0), -10.0),
+        "gap": max(min(gap, MAX_GAP), -MAX_GAP),
         "passage_rr": 1.0 / answer.scores.passage if answer.scores.passage else 0.0,
         "dense": dense,
         "dense_lead": dense_lead,
@@ -276,7 +282,8 @@ class Verifier:
             return list(answers)
         cache: dict[int, set[str]] = {}
         best = ranker.best_cosine(hits, vector, -1.0)  # once a question, not once a candidate
-        found = [features(q, a, answers, hits, ranker, vector, cache, best) for a in answers]
+        lone = LONE_GAP.get(self.model.reader, MAX_GAP)
+        found = [features(q, a, answers, hits, ranker, vector, cache, best, lone) for a in answers]
         rows = np.asarray([[f[name] for name in self.model.features] for f in found], dtype=float)
         probabilities = self.model.probability(self.model.logits(rows))
         rescored = [

@@ -9,6 +9,7 @@ from qa.errors import ConfigError
 from qa.read.question import analyze
 from qa.read.verify import (
     FEATURES,
+    LONE_GAP,
     RULE_FEATURES,
     Verifier,
     VerifierModel,
@@ -145,7 +146,10 @@ def test_the_gap_to_the_next_different_answer():
     second, _ = _answer("Ben Ode", "Ana Ruiz spoke to Ben Ode.", reader=2.5)
     assert features(q, first, [first, second], [hit], FlatRanker(), VECTOR)["gap"] == pytest.approx(3.5)
     assert features(q, second, [first, second], [hit], FlatRanker(), VECTOR)["gap"] == pytest.approx(-3.5)
+    # a lone answer leads by the most its reader's scores allow: the clamp of the learned reader's margins, or 1
+    # for a rule score (in [0, 1]), not a value far out of the range its verifier was fitted on
     assert features(q, first, [first], [hit], FlatRanker(), VECTOR)["gap"] == 10.0
+    assert features(q, first, [first], [hit], FlatRanker(), VECTOR, lone_gap=LONE_GAP["rules"])["gap"] == 1.0
 
 
 def test_logistic_regression_recovers_a_separating_direction():
@@ -216,6 +220,18 @@ def test_rescoring_orders_by_probability_and_keeps_explanations():
     assert dict(rescored[0].scores.verifier)["margin"] == 6.0
     unfitted = Verifier(None, 0.7)
     assert unfitted.rescore(q, [low], [hit], FlatRanker(), VECTOR) == [low] and unfitted.threshold == 0.7
+
+
+@pytest.mark.parametrize(("reader", "gap"), [("learned", 10.0), ("rules", 1.0)])
+def test_a_lone_answer_leads_by_the_most_its_readers_scores_allow(reader, gap):
+    q = analyze("Who spoke?")
+    lone, hit = _answer("Ana Ruiz", "Ana Ruiz spoke.", reader=0.6)
+    weights = tuple(1.0 if f == "gap" else 0.0 for f in FEATURES)
+    model = VerifierModel(
+        reader, FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES), weights, 0.0, (1.0, 0.0), 0.5
+    )
+    rescored = Verifier(model).rescore(q, [lone], [hit], FlatRanker(), VECTOR)
+    assert dict(rescored[0].scores.verifier)["gap"] == gap
 
 
 def test_the_head_noun_near_a_number_marks_the_right_one_of_two():
