@@ -21,7 +21,7 @@ import numpy as np
 
 from qa.index.store import Index
 from qa.read.base import Look, cite, merge
-from qa.read.question import HONORIFICS, Kind, Question, Wants, described_kind
+from qa.read.question import HONORIFICS, TITLES, Kind, Question, Wants, described_kind
 from qa.read.sentences import RankedSentence, SentenceRanker
 from qa.read.shape import (
     PURPOSES,
@@ -489,14 +489,17 @@ def _titles(
 
 def _ends_other_name(q: Question, tokens: list[Token], gaps: list[str], first: int, last: int) -> bool:
     """For "What is the Hetao zone?", "Zone" of "… Innovation Cooperation Zone": a run holding only the last
-    word of the thing asked about (the kind of thing it is), at the end of a longer name."""
+    word of the thing asked about (the kind of thing it is), at the end of a longer name. A sentence's first
+    word ("Though Chopin was born …") and a title ("Secretary Chan") start no such name."""
     held = {tokens[k].stem for k in range(first, last + 1)} & set(q.target)
+    before = tokens[first - 1] if first > 1 else None  # the sentence's first word is capitalised as such
     return (
         q.kind is Kind.DESCRIBE
         and len(q.target) > 1
         and held == {q.target[-1]}
-        and first > 0
-        and tokens[first - 1].capitalized
+        and before is not None
+        and before.capitalized
+        and before.folded not in STOPWORDS | TITLES | HONORIFICS
         and not _breaks(gaps, first - 1)
     )
 

@@ -233,6 +233,18 @@ def test_a_thing_asked_by_its_short_name_is_described_by_its_name_in_full(questi
     assert not any(t.endswith("Cooperation") for t in titles), titles
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "title"),
+    [
+        # a sentence's first word and a title start no longer name that the asked one's last word ends
+        ("Who was Frédéric Chopin?", "Though Chopin was born in a village, he moved.", "born in a village"),
+        ("Who is Eric Chan?", "Secretary Chan, the No 2 official, spoke.", "Secretary"),
+    ],
+)
+def test_a_mention_by_the_last_word_of_the_name_keeps_its_titles(question, text, title):
+    assert title in _titles(question, text)
+
+
 def test_a_description_of_the_name_alone_is_none_of_a_kind_of_thing_it_names():
     text = "The Greater Bay Area refers to a scheme to link the cities of Hong Kong and Macau."
     assert _titles("What is the Greater Bay Area framework?", text) == []
