@@ -473,6 +473,17 @@ def asks_definition(q: Question) -> bool:
     return named and described_kind(q) != ""
 
 
+def things_of_a_kind(question: str) -> tuple[tuple[str, ...], ...]:
+    """The terms of each "the NAME KIND" the question names ("hetao", "zone" of "What does the Hetao zone already
+    have?"); not "the Environmental Protection Agency to", whose last word is no kind, nor "the Commission's
+    proposals", which the name owns rather than names."""
+    found = []
+    for named in re.finditer(_NAME_KIND, question):
+        if fold(named.group().split()[-1]) not in STOPWORDS and not re.search(r"['’]s?\s", named.group()):
+            found.append(tuple(terms(named.group())))
+    return tuple(t for t in found if len(t) > 1)
+
+
 def described_kind(q: Question) -> str:
     """The kind of thing a "What is the NAME KIND?" names, stemmed ("zone" of "What is the Hetao zone?"); ""
     when the thing asked about is all name ("Who is Eric Chan?", "What is the Hetao Zone?")."""

@@ -80,6 +80,7 @@ from qa.read.question import (
     Wants,
     described_kind,
     post_words,
+    things_of_a_kind,
 )
 from qa.read.speakers import said_by_another
 from qa.read.units import is_unit, other_dimension, unconverted
@@ -166,6 +167,27 @@ def restates(q: Question, span: str) -> bool:
     not its name in full, which says what it is)."""
     found = set(terms(span))
     return found <= set(q.terms) or (bool(q.target) and set(q.target) <= found and not names_in_full(q, span))
+
+
+def names_the_asked_thing(q: Question, span: str) -> bool:
+    """A span that names a thing the question names by "the NAME KIND": it opens with a word of the name, holds
+    all of them and ends in the kind ("Hetao cooperation zone" for "What does the Hetao zone already have?"; not
+    "a pivotal event in the Arab Muslim world", which only ends in it). The question is about that thing, so it
+    is no answer, unless the question asks for a name or what the thing is, or offers it as a choice ("Which is
+    bigger, the Hong Kong side or the Shenzhen side?"). No gold answer of the training pool is such a span
+    (``eval/scripts/gold_answer_checks.py``)."""
+    if q.kind is Kind.DESCRIBE or Wants.FULL_NAME in q.wants or q.choices or NAME_ASKED.search(q.core):
+        return False
+    found = terms(span)
+    return bool(found) and any(
+        found[-1] == thing[-1] and found[0] in thing[:-1] and set(thing[:-1]) <= set(found)
+        for thing in _things_of_a_kind(q.core)
+    )
+
+
+@lru_cache(maxsize=1024)
+def _things_of_a_kind(question: str) -> tuple[tuple[str, ...], ...]:
+    return things_of_a_kind(question)
 
 
 def names_in_full(q: Question, span: str) -> bool:
@@ -871,6 +893,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True
     if Wants.FULL_NAME in q.wants and described_kind(q) and not names_in_full(q, text[start:end]):
         return True  # the full name of the Hetao zone is no other name ("Eric Chan")
+    if names_the_asked_thing(q, text[start:end]):
+        return True  # "What does the Hetao zone already have?" is not "Hetao cooperation zone"
     if Wants.NUMBER in q.wants and not has_number(text[start:end]):
         return True  # "What is the Hong Kong side's area?" is no "science and technology cooperation zone"
     if q.short_form and not spells(q.short_form, text[start:end]):

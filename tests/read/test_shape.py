@@ -268,6 +268,31 @@ def test_a_thing_named_in_full_is_what_it_is_not_a_restatement(question, span, i
     assert restates(q, span) is not in_full
 
 
+@pytest.mark.parametrize(
+    ("question", "span", "names_it"),
+    [
+        ("What does the Hetao zone already have?", "Hetao cooperation zone", True),
+        ("Which one thing does the Hetao zone already host?", "the Hetao zone", True),
+        ("What does the Hetao zone already have?", "a quantum-computing centre", False),
+        ("What does the Hetao zone already have?", "cooperation zone", False),  # no name: another zone, perhaps
+        # only ending in the thing is no naming it; nor is a thing the name owns ("the Commission's proposals")
+        ("What did the war constitute for the Arab Muslim world?", "a pivotal event in the Arab Muslim world", False),
+        ("What vote blocks the Commission's proposals?", "a Commission proposal", False),
+        # a name asked for, or what the thing is: the thing's own name may answer
+        ("What is the Hetao zone called?", "Hetao cooperation zone", False),
+        ("What is the Hetao zone?", FULL_NAME, False),
+        # "to" is no kind: "the Environmental Protection Agency to …" names no thing of a kind
+        ("What sought to compel the Environmental Protection Agency to act?", "Environmental Protection to", False),
+    ],
+)
+def test_the_thing_a_question_is_about_is_no_answer_to_it(question, span, names_it):
+    from qa.read.shape import names_the_asked_thing
+
+    assert names_the_asked_thing(analyze(question), span) is names_it
+    text = f"They spoke of {span} on Tuesday."
+    assert not names_it or misfits(analyze(question), text, 14, 14 + len(span))  # a misfit for every reader
+
+
 def test_a_description_is_not_a_piece_of_the_name():
     q = analyze("Who is Eric Chan?")
     text = "Hong Kong's No 2 official Eric Chan Kwok-ki spoke."
