@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from qa.text import ATTRIBUTING, NUMBER_WORDS, STOPWORDS, fold, stem, terms, words
 
@@ -473,6 +474,7 @@ def asks_definition(q: Question) -> bool:
     return named and described_kind(q) != ""
 
 
+@lru_cache(maxsize=1024)
 def things_of_a_kind(question: str) -> tuple[tuple[str, ...], ...]:
     """The terms of each "the NAME KIND" the question names ("hetao", "zone" of "What does the Hetao zone already
     have?"); not "the Environmental Protection Agency to", whose last word is no kind, nor "the Commission's

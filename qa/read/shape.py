@@ -181,13 +181,8 @@ def names_the_asked_thing(q: Question, span: str) -> bool:
     found = terms(span)
     return bool(found) and any(
         found[-1] == thing[-1] and found[0] in thing[:-1] and set(thing[:-1]) <= set(found)
-        for thing in _things_of_a_kind(q.core)
+        for thing in things_of_a_kind(q.core)
     )
-
-
-@lru_cache(maxsize=1024)
-def _things_of_a_kind(question: str) -> tuple[tuple[str, ...], ...]:
-    return things_of_a_kind(question)
 
 
 def names_in_full(q: Question, span: str) -> bool:
