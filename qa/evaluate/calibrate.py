@@ -133,6 +133,7 @@ def collect_outcomes(
     rows, f1_rows, answerable, elsewhere, own = [], [], [], [], []
     # Every window is read: the first look (exit_probability) needs the verifier that is being fitted.
     unverified = settings.with_(exit_probability=None)
+    lone = LONE_GAP.get(settings.reader, MAX_GAP)  # a lone answer's gap, as the verifier will read it
     with temporary_pipeline(unverified, documents, embedder, verifier=Verifier(None)) as pipeline:
         for question, golds, unrelated, article in tqdm(
             questions, desc="validation questions", unit="q", mininterval=5
@@ -141,7 +142,6 @@ def collect_outcomes(
             q = analyze(response.asked)  # the question as the pipeline read it, not rewritten again
             candidates = list(response.candidates[:CANDIDATES])
             vector = pipeline.embedder.encode([response.asked])[0]  # as the pipeline searched with it
-            lone = LONE_GAP.get(settings.reader, MAX_GAP)
             rows.append(
                 [features(q, a, candidates, response.hits, pipeline.ranker, vector, lone_gap=lone) for a in candidates]
             )

@@ -248,7 +248,8 @@ def candidates(q: Question, tokens: list[Token], gaps: list[str], heading: bool 
     """Every typed span of the sentence worth scoring; ``gaps[i]`` is the text between tokens i, i+1;
     ``heading``: the sentence is a headline (``is_heading``), whose commas open no appositive."""
     asked = set(q.terms) - {q.head}
-    out: list[Candidate] = [c for c in (_strip_asked(n, tokens, asked) for n in _names(tokens, gaps)) if c]
+    names = _names(tokens, gaps)
+    out: list[Candidate] = [c for c in (_strip_asked(n, tokens, asked) for n in names) if c]
     out += _numbers(tokens, gaps)
     out += _dates(tokens, gaps)
     lists = _lists(tokens, gaps)
@@ -256,7 +257,7 @@ def candidates(q: Question, tokens: list[Token], gaps: list[str], heading: bool 
     if q.kind is Kind.DESCRIBE or q.kind is Kind.PERSON:
         out += [c for c in (_strip_asked(t, tokens, asked) for t in _titles(q, tokens, gaps, lists, heading)) if c]
     if q.kind is Kind.DESCRIBE:  # "What is the Hetao zone?": its name in full says what it is
-        out += [replace(n, kind="title") for n in _names(tokens, gaps) if names_in_full(q, _text(tokens, gaps, n))]
+        out += [replace(n, kind="title") for n in names if names_in_full(q, _text(tokens, gaps, n))]
     if q.kind is Kind.PERSON:
         out += _agents(q, tokens, gaps)
     if q.kind is Kind.REASON:

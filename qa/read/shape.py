@@ -185,6 +185,11 @@ def names_the_asked_thing(q: Question, span: str) -> bool:
     )
 
 
+def says_what_it_is(q: Question, span: str) -> bool:
+    """What a "who/what is" may be answered with: a description, or the thing's name in full."""
+    return describes(span) or names_in_full(q, span)
+
+
 def names_in_full(q: Question, span: str) -> bool:
     """The thing a "what is" asks about, named in full: "Hetao Shenzhen-Hong Kong Science and Technology
     Innovation Cooperation Zone" for "What is the Hetao zone?". A name that holds every word of the asked
@@ -213,7 +218,7 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     start, end = trimmed(q, text, start, end)
     if q.short_form:
         start = long_form_start(q.short_form, text, start, end)
-    if q.kind is Kind.DESCRIBE and not describes(text[start:end]) and not names_in_full(q, text[start:end]):
+    if q.kind is Kind.DESCRIBE and not says_what_it_is(q, text[start:end]):
         return None  # "Who is Eric Chan?" wants a description, not (a piece of) a name
     if q.kind is Kind.COUNT:
         counted = _count(q, text, start, end)

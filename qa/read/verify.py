@@ -27,7 +27,7 @@ import numpy as np
 from qa.errors import ConfigError
 from qa.read.question import Kind, Question
 from qa.read.sentences import SentenceRanker, stems
-from qa.read.shape import describes, has_number, names_in_full, names_people
+from qa.read.shape import has_number, names_in_full, names_people, says_what_it_is
 from qa.records import Answer, Hit
 from qa.text import MONTHS, WEEKDAYS, answer_key, fold, stem, terms
 
@@ -83,7 +83,7 @@ def type_fits(q: Question, text: str) -> bool:
     if q.kind is Kind.PLACE:
         return any(w[:1].isupper() for w in text.split())
     if q.kind is Kind.DESCRIBE:
-        return describes(text) or names_in_full(q, text)
+        return says_what_it_is(q, text)
     return True
 
 

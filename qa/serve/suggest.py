@@ -13,6 +13,7 @@ from qa.text import SAYING, STOPWORDS
 # Two or more capitalised words in a row: "Eric Chan", "Hong Kong Science Park", "Witman Hung Wai-man".
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?(?:[ \-][A-Z][a-z]+(?:-[a-z]+)?)+\b")
 _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "mayor", "president", "minister", "secretary", "chief", "director"}
+_POSTS = _TITLE_WORDS | TITLES
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|official|chairman|spokesman|spokeswoman)\.? $", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _SPEECH_AFTER = re.compile(r"^(?:,[^,]{0,60},)?\s+(?:said|says|told|added)\b")
@@ -27,12 +28,12 @@ def suggest_questions(pipeline: Pipeline, limit: int = 4, tries: int = 16) -> li
         for match in _NAME.finditer(sentence.text):
             parts = match.group().split()
             # a post inside the run names the person after it: "Shenzhen Mayor Qin Weizhong" is Qin Weizhong
-            posts = [i for i, part in enumerate(parts[:-1]) if part.lower() in TITLES | _TITLE_WORDS]
+            posts = [i for i, part in enumerate(parts[:-1]) if part.lower() in _POSTS]
             if posts and posts[-1] > 0:
                 parts = parts[posts[-1] :]
-            titled = parts[0].lower() in _TITLE_WORDS | TITLES
+            titled = parts[0].lower() in _POSTS
             dropped = []
-            while parts and parts[0].lower() in _TITLE_WORDS | TITLES | STOPWORDS:
+            while parts and parts[0].lower() in _POSTS | STOPWORDS:
                 dropped.append(parts.pop(0).lower())
             if len(parts) < 2:
                 continue
