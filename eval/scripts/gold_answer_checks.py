@@ -10,14 +10,16 @@ asked deed's subject, a person for a thing, the time of an anniversary of the as
 founder, an article-led span for a post nobody there holds, a noun that only counts the asked thing ("raft"), the
 question's own words for where the asked kind of thing is, a span before "for X … to VERB" of "What will X VERB?",
 the holder of the post of the place asked for ("Which city's mayor …?"), a sentence the text gives to someone else
-than the person of the question's aside ("According to Hung, …?" of "…, Qin said"); and ``ends_in_a_verb``, a span that
+than the person of the question's aside ("According to Hung, …?" of "…, Qin said"), a span after the restated
+predicate of "What could be put in place …?", the owner's name elsewhere than where the sentence says "Whose X";
+and ``ends_in_a_verb``, a span that
 stops at a verb before its object) and how many ``before_asked_name``, ``before_asked_post``,
 ``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``, ``past_cut_name``,
 ``opening_phrase_end``, ``asked_agent``, ``past_restated_reason``, ``without_excluded``, ``past_asked_verb``,
 ``past_date_lead``, ``past_the_asked_deed``, ``item_asked``, ``at_asked_kind``, ``before_place_topic``,
-``before_time_modifier``, ``past_verb_before_number`` or ``name_start`` would change. A check that touches gold
-answers is too broad. The gold answers of
-questions with an aside are also checked inside their whole article, where someone speaking elsewhere counts.
+``before_time_modifier``, ``before_restated_predicate``, ``before_an_aside``, ``past_verb_before_number`` or
+``name_start`` would change. A check that touches gold answers is too broad. The gold answers of questions with an
+aside are also checked inside their whole article, where someone speaking elsewhere counts.
 Seconds; prints each gold answer touched and the counts.
 
     .venv/bin/python eval/scripts/gold_answer_checks.py [../shared/data]
@@ -39,9 +41,11 @@ from qa.read.shape import (
     asked_kind_name,
     asks_founder,
     at_asked_kind,
+    before_an_aside,
     before_asked_name,
     before_asked_post,
     before_place_topic,
+    before_restated_predicate,
     before_time_modifier,
     deed_of_named_subject,
     deed_of_no_sayer,
@@ -151,6 +155,8 @@ def main(data_dir: Path) -> None:
                 or (q.kind in (Kind.COUNT, Kind.QUANTITY) and past_verb_before_number(e.context, start, end) != start)
                 or before_place_topic(q, e.context, start, end) != end
                 or before_time_modifier(q, e.context, start, end) != end
+                or before_restated_predicate(q, e.context, start, end) != end
+                or before_an_aside(q, e.context, start, end) != end
                 or (q.kind is Kind.PERSON and name_start(e.context, start, end) != start)
                 or (q.short_form and long_form_start(q.short_form, e.context, start, end) != start)
             ):

@@ -2010,3 +2010,102 @@ def test_the_person_whose_words_are_asked_about_is_no_answer(question, span, fit
         "“This is a technological war by the United States,” Lau said."
     )
     assert fits_in(question, text, span) is fits
+
+
+MECHANISM = (
+    "Beijing hopes that a collaboration mechanism between the two cities could be put in place by 2025 to draw "
+    "world-class talent."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # "what" the subject of a passive: the answer stands before its predicate, which the span must not run into
+        (
+            "What could be put in place by 2025?",
+            "a collaboration mechanism between the two cities could be put",
+            "a collaboration mechanism between the two cities",
+        ),
+        (
+            "What could be put in place by 2025?",
+            "a collaboration mechanism between the two cities",
+            "a collaboration mechanism between the two cities",
+        ),
+        # the object of an active verb is another question: the span as it is
+        (
+            "What does Beijing hope?",
+            "a collaboration mechanism between the two cities could be put",
+            "a collaboration mechanism between the two cities could be put",
+        ),
+    ],
+)
+def test_a_span_ends_before_the_predicate_the_question_restates(question, span, expected):
+    from qa.read.shape import before_restated_predicate
+
+    start = MECHANISM.index(span)
+    assert (
+        MECHANISM[start : before_restated_predicate(analyze(question), MECHANISM, start, start + len(span))] == expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # after the restated predicate stands what the thing is for, not the thing
+        ("What could be put in place by 2025?", "world-class talent", False),
+        ("What could be put in place by 2025?", "a collaboration mechanism", True),
+        ("What will the mechanism draw?", "world-class talent", True),
+    ],
+)
+def test_a_span_after_the_restated_predicate_is_not_its_subject(question, span, fits):
+    assert fits_in(question, MECHANISM, span) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a city, town or country is no park, zone or body, even in a list question
+        ("Which two cities are being turned into engines of innovation?", "Hong Kong Science Park", False),
+        ("Which city will host the branch?", "Hong Kong Science Park", False),
+        ("Which two cities are being turned into engines of innovation?", "Hong Kong and Shenzhen", True),
+        ("Which city will host the branch?", "Shenzhen", True),
+        # an area may be a zone
+        ("Which zone will host the branch?", "Hetao Zone", True),
+    ],
+)
+def test_a_city_is_no_park(question, span, fits):
+    text = "The Hong Kong Science Park, in the Hetao Zone, links Hong Kong and Shenzhen."
+    assert fits_in(question, text, span) is fits
+
+
+STRATEGY = (
+    "The central government is making the cooperation of both places, particularly on high technology, as a prime "
+    "national strategy."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # an aside that singles out part of the thing is not the thing the question's words are said of
+        ("What is the central government making a prime national strategy?", "high technology", False),
+        ("What is the central government making a prime national strategy?", "high technology, as a prime", False),
+        ("What is the central government making a prime national strategy?", "the cooperation of both places", True),
+        # a question about the aside itself
+        ("On what is the cooperation particularly focused?", "high technology", True),
+    ],
+)
+def test_an_aside_is_not_what_the_question_asks_about(question, span, fits):
+    assert fits_in(question, STRATEGY, span) is fits
+
+
+def test_a_span_ends_before_an_aside_the_question_reads_past():
+    from qa.read.shape import before_an_aside
+
+    q = analyze("What is the central government making a prime national strategy?")
+    span = "the cooperation of both places, particularly on high technology"
+    start = STRATEGY.index(span)
+    assert STRATEGY[start : before_an_aside(q, STRATEGY, start, start + len(span))] == "the cooperation of both places"
+    other = analyze("What is the cooperation particularly focused on?")
+    assert before_an_aside(other, STRATEGY, start, start + len(span)) == start + len(span)
