@@ -11,8 +11,8 @@ founder, an article-led span for a post nobody there holds, a noun that only cou
 question's own words for where the asked kind of thing is, a span before "for X … to VERB" of "What will X VERB?",
 the holder of the post of the place asked for ("Which city's mayor …?"), a sentence the text gives to someone else
 than the person of the question's aside ("According to Hung, …?" of "…, Qin said"), a span after the restated
-predicate of "What could be put in place …?", the owner's name elsewhere than where the sentence says "Whose X";
-and ``ends_in_a_verb``, a span that
+predicate of "What could be put in place …?", the owner's name elsewhere than where the sentence says "Whose X",
+one item of a list when another holds the question's name; and ``ends_in_a_verb``, a span that
 stops at a verb before its object) and how many ``before_asked_name``, ``before_asked_post``,
 ``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``, ``past_cut_name``,
 ``opening_phrase_end``, ``asked_agent``, ``past_restated_reason``, ``without_excluded``, ``past_asked_verb``,

@@ -1674,6 +1674,7 @@ def test_the_asked_deeds_subject_is_not_its_object(question, span, fits):
     [
         # one thing asked of a list of names: the one item the question names
         ("Which Brics country is in Africa?", "South Africa"),
+        ("Which country is the Brics association's African member?", "South Africa"),  # what a name says of it
         # a list asked for, no item named, or a name in more than one item: the list
         ("Which countries make up Brics?", "Brazil, Russia, India, China and South Africa"),
         ("Which Brics country is in Europe?", "Brazil, Russia, India, China and South Africa"),
@@ -2109,3 +2110,24 @@ def test_a_span_ends_before_an_aside_the_question_reads_past():
     assert STRATEGY[start : before_an_aside(q, STRATEGY, start, start + len(span))] == "the cooperation of both places"
     other = analyze("What is the cooperation particularly focused on?")
     assert before_an_aside(other, STRATEGY, start, start + len(span)) == start + len(span)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # one item of a list is no answer when another item, and only that one, holds the question's name
+        ("Which country is the Brics association's African member?", "Brazil", False),
+        ("Which Brics country is in Africa?", "China", False),
+        ("Which country is the Brics association's African member?", "South Africa", True),
+        # no item named, a name's words held only in part ("Fox News" for "New York"), or items ruled out
+        ("Which Brics country is in Europe?", "Brazil", True),
+        ("Which channel is based in New York?", "Comedy Central", True),
+        ("Which country other than Brazil, Russia and India is in Brics?", "China", True),
+    ],
+)
+def test_an_item_of_a_list_is_no_answer_when_another_holds_the_asked_name(question, span, fits):
+    text = (
+        "It hosts the Brics association comprising Brazil, Russia, India, China and South Africa. Channels include "
+        "MTV, Fox News, HBO, and Comedy Central."
+    )
+    assert fits_in(question, text, span) is fits
