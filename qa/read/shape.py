@@ -631,7 +631,10 @@ def other_item_asked(q: Question, text: str, start: int, end: int) -> bool:
             at = joint.end()
         items.append((at, found.end()))
         asked = [item for item in items if _holds_asked_name(q, text[item[0] : item[1]])]
-        return (start, end) in items and len(asked) == 1 and asked[0] != (start, end)
+        first = terms(text[asked[0][0] : asked[0][1]])[:1] if len(asked) == 1 else []
+        if not first or first[0] in q.proper:
+            return False  # "Which customs official spoke alongside Qin?": the item the question names is not asked
+        return (start, end) in items and asked[0] != (start, end)
     return False
 
 

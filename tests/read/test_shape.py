@@ -2123,11 +2123,13 @@ def test_a_span_ends_before_an_aside_the_question_reads_past():
         ("Which Brics country is in Europe?", "Brazil", True),
         ("Which channel is based in New York?", "Comedy Central", True),
         ("Which country other than Brazil, Russia and India is in Brics?", "China", True),
+        # the item the question names itself is not the one asked for
+        ("Which customs official spoke alongside Qin?", "Sun Yuning", True),
     ],
 )
 def test_an_item_of_a_list_is_no_answer_when_another_holds_the_asked_name(question, span, fits):
     text = (
         "It hosts the Brics association comprising Brazil, Russia, India, China and South Africa. Channels include "
-        "MTV, Fox News, HBO, and Comedy Central."
+        "MTV, Fox News, HBO, and Comedy Central. On Tuesday, Qin and Sun Yuning, deputy director of customs, spoke."
     )
     assert fits_in(question, text, span) is fits
