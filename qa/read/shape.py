@@ -1204,6 +1204,8 @@ _BODY_HEADS = {stem(word) for word in _BODIES}
 _KIND_HEADS = _BODY_HEADS | {stem(word) for word in _PLACES}
 # Places people live in, which no name of a park, zone, river or body is ("Which city …?" is no "Science Park")
 _SETTLEMENTS = {stem(word) for word in ("city", "town", "country", "state", "province", "village", "nation", "capital")}
+# … but a country's name may end in a union's noun ("the Soviet Union")
+_STATE_NAMES = {stem(word) for word in ("union", "federation", "republic", "kingdom", "empire", "commonwealth")}
 _KINDS = _KIND_HEADS | {
     stem(word) for word in {"group", "body", "zone", "park", "centre", "center", "area", "region", *TITLES}
 }
@@ -1218,8 +1220,9 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     Of a list, whose items may be of several kinds, only a person is ruled out, for bodies ("Qin Weizhong" for
     "Which ministries organised the press conference?"), and for a city, town or country a name that ends in
     another kind's noun ("Hong Kong Science Park" for "Which two cities …?"; none of the training pool's 116 gold
-    names for such questions does); nothing where X owns what is asked ("Which country's courts …?").
-    ``eval/scripts/gold_answer_checks.py`` counts the training pool's gold answers it rejects."""
+    names for such questions does; a union's may end a country's: "the Soviet Union"); nothing where X owns what
+    is asked ("Which country's courts …?"). ``eval/scripts/gold_answer_checks.py`` counts the training pool's gold
+    answers it rejects."""
     if _OWNER_ASKED.search(q.core):
         return False
     if q.head not in _KIND_HEADS:
@@ -1227,7 +1230,7 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     span = text[start:end].rstrip(_EDGE + ".")
     if q.head in _SETTLEMENTS and span.split()[-1:] and span.split()[-1][:1].isupper():
         last_word = stem(fold(POSSESSIVE_END.sub("", span.split()[-1])))
-        if last_word in _KINDS and last_word not in _SETTLEMENTS:
+        if last_word in _KINDS - _SETTLEMENTS - _STATE_NAMES:
             return True  # "Hong Kong Science Park" is no city (a list of cities holds none either)
     if q.kind is Kind.LIST:
         return q.head in _BODY_HEADS and _a_person(text, start, end)

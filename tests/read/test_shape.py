@@ -2071,12 +2071,13 @@ def test_a_span_after_the_restated_predicate_is_not_its_subject(question, span, 
         ("Which city will host the branch?", "Hong Kong Science Park", False),
         ("Which two cities are being turned into engines of innovation?", "Hong Kong and Shenzhen", True),
         ("Which city will host the branch?", "Shenzhen", True),
-        # an area may be a zone
+        # an area may be a zone, and a country a union
         ("Which zone will host the branch?", "Hetao Zone", True),
+        ("Which country will host the branch?", "the Soviet Union", True),
     ],
 )
 def test_a_city_is_no_park(question, span, fits):
-    text = "The Hong Kong Science Park, in the Hetao Zone, links Hong Kong and Shenzhen."
+    text = "The Hong Kong Science Park, in the Hetao Zone, links Hong Kong and Shenzhen, not the Soviet Union."
     assert fits_in(question, text, span) is fits
 
 
