@@ -2250,12 +2250,18 @@ def is_name(text: str) -> bool:
 
 
 _SENTENCE_REACH = 2000  # characters looked back for a sentence's start: the readers pass whole documents
+_SENTENCE_NEAR = 300  # looked back first: most sentences start closer, and every check of every candidate asks
 
 
 def _sentence_start(text: str, start: int) -> int:
-    lower = max(0, start - _SENTENCE_REACH)
-    begins = [m.end() for m in _SENTENCE_END.finditer(text, lower, start)]
-    return begins[-1] if begins else lower
+    for reach in (_SENTENCE_NEAR, _SENTENCE_REACH):
+        lower = max(0, start - reach)
+        last = max(_SENTENCE_END.finditer(text, lower, start), key=lambda m: m.start(), default=None)
+        if last is not None:
+            return last.end()
+        if lower == 0:
+            break
+    return max(0, start - _SENTENCE_REACH)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
