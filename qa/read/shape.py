@@ -708,6 +708,8 @@ def before_restated_predicate(q: Question, text: str, start: int, end: int) -> i
     """Where a span that runs on from the answer into what the question says of it ends: "a collaboration mechanism
     between the two cities| could be put in place by 2025 …" for "What could be put in place by 2025?". No gold
     answer of the training pool runs on so (``eval/scripts/gold_answer_checks.py``)."""
+    if _WHAT_SUBJECT.match(q.core) is None:
+        return end
     upper = _sentence_bounds(text, start, end)[1]  # the span may stop inside the predicate
     return next((at for at in _restated_predicates(q, text, start, end, upper) if at > start), end)
 
@@ -748,6 +750,8 @@ def after_restated_predicate(q: Question, text: str, start: int, end: int) -> bo
     """For such a question, a span after the place where its sentence says the question's predicate: the subject
     stands before it ("draw world-class talent" of "… mechanism could be put in place by 2025 to draw world-class
     talent"). None of the 88 such gold answers of the training pool (``eval/scripts/gold_answer_checks.py``)."""
+    if _WHAT_SUBJECT.match(q.core) is None:
+        return False
     lower, _ = _sentence_bounds(text, start, end)
     return any(at > lower for at in _restated_predicates(q, text, lower, start, start))
 
@@ -924,6 +928,8 @@ def owner_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
     """For "Whose X …?", the span's sentence names an owner of X ("hailed Beijing’s support" for "Whose support did
     Witman Hung hail?"), and the span is not it ("the Hetao zone", the thing supported), nor the same name said
     elsewhere ("Mozart and |Clementi|; he used Clementi's piano method")."""
+    if not _whose_thing(q):
+        return False
     lower, upper = _sentence_bounds(text, start, end)
     owners = list(_owners(q, text, lower, upper))
     named = set(terms(text[start:end]))
