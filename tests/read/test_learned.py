@@ -400,3 +400,35 @@ def test_what_someone_else_is_said_to_say_is_no_answer_to_an_aside(seed_pipeline
     joined = seed_pipeline.ask("Who, according to Eric Chan, will the financial hub join hands with?")
     # not "Qin Weizhong" of the bullet that gives its words to him ("‘We aim …,’ Shenzhen Mayor Qin Weizhong says")
     assert not joined.no_answer and joined.answers[0].text == "Shenzhen"
+
+
+def test_whose_support_is_the_owner_the_article_names(seed_pipeline, seed_raw):
+    # "… Witman Hung Wai-man hailed Beijing’s support for the development of the Hetao zone" (was: "the Hetao zone")
+    response = seed_pipeline.ask("Whose support did Witman Hung hail?")
+    top = response.answers[0]
+    assert not response.no_answer and top.text == "Beijing’s"
+    assert seed_raw[top.citation.start : top.citation.end] == top.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who will run the special data channel?",  # it is for researchers (was: "researchers", 0.80)
+        "In which year was the Shenzhen Special Economic Zone set up?",  # 2020 is its 40th anniversary (was: 0.90)
+        "Who is the director of the quantum-computing centre?",  # Qin is Shenzhen's mayor (was: "Qin", 0.38)
+    ],
+)
+def test_what_the_article_does_not_say_of_the_asked_thing_is_refused(seed_pipeline, question):
+    assert seed_pipeline.ask(question).no_answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which country is the Brics association's African member?", "South Africa"),  # was: "Brazil"
+        ("What could be put in place by 2025?", "collaboration mechanism"),  # was: refused (the whole clause)
+    ],
+)
+def test_an_item_or_a_subject_the_question_points_to(seed_pipeline, question, expected):
+    response = seed_pipeline.ask(question)
+    assert not response.no_answer and expected in response.answers[0].text
