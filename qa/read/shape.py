@@ -727,9 +727,14 @@ def before_an_aside(q: Question, text: str, start: int, end: int) -> int:
     prime national strategy?"."""
     for aside in _ASIDE_IN.finditer(text, start, end):
         closed = _ASIDE_CLOSES.match(text, aside.end(), aside.end() + 60)
-        if closed is not None and len(set(terms(text[closed.end() : closed.end() + 60])[:5]) & set(q.terms)) >= 2:
+        if closed is not None and _asked_after(q, text, closed.end()):
             return aside.start()
     return end
+
+
+def _asked_after(q: Question, text: str, at: int) -> bool:
+    """Two of the question's words among the five words after ``at`` (an aside's end): the question reads past it."""
+    return len(set(terms(text[at : at + 60])[:5]) & set(q.terms)) >= 2
 
 
 def inside_an_aside(q: Question, text: str, start: int, end: int) -> bool:
@@ -743,7 +748,7 @@ def inside_an_aside(q: Question, text: str, start: int, end: int) -> bool:
         return False
     start = max(start, opened.end())
     closed = _ASIDE_CLOSES.match(text, start, start + 60)  # the span may run on out of the aside
-    return closed is not None and len(set(terms(text[closed.end() : closed.end() + 60])[:5]) & set(q.terms)) >= 2
+    return closed is not None and _asked_after(q, text, closed.end())
 
 
 def after_restated_predicate(q: Question, text: str, start: int, end: int) -> bool:
