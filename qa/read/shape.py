@@ -687,14 +687,24 @@ _WHAT_SUBJECT = re.compile(
 _AUXILIARY_IN = re.compile(r"\s+(?:could|would|will|can|should|may|might|must|is|was|are|were|has|have|had)\s+")
 
 
-def _restated_predicates(q: Question, text: str, lower: int, upper: int, ahead: int) -> Iterator[int]:
-    """For "What could be put in place by 2025?" (a passive, "what" its subject), where in ``text[lower:upper]`` an
-    auxiliary opens the question's predicate again: its participle ("put") and another of its words among the
-    next five, read up to ``ahead`` ("… mechanism| could be put in place by 2025")."""
+@lru_cache(maxsize=1024)
+def _passive_what(q: Question) -> tuple[frozenset[str], str] | None:
+    """For "What could be put in place by 2025?" (a passive, "what" its subject): the terms of its predicate and
+    its participle ("put"); else None."""
     asked = _WHAT_SUBJECT.match(q.core)
     if asked is None:
+        return None
+    return frozenset(terms(asked.group("said"))), fold(asked.group("said").split()[0])
+
+
+def _restated_predicates(q: Question, text: str, lower: int, upper: int, ahead: int) -> Iterator[int]:
+    """For a passive what-question, where in ``text[lower:upper]`` an auxiliary opens the question's predicate
+    again: its participle ("put") and another of its words among the next five, read up to ``ahead`` ("…
+    mechanism| could be put in place by 2025")."""
+    asked = _passive_what(q)
+    if asked is None:
         return
-    said, participle = set(terms(asked.group("said"))), fold(asked.group("said").split()[0])
+    said, participle = asked
     for auxiliary in _AUXILIARY_IN.finditer(text, lower, upper):
         following = text[auxiliary.end() : min(ahead, auxiliary.end() + 60)]
         if (
@@ -708,7 +718,7 @@ def before_restated_predicate(q: Question, text: str, start: int, end: int) -> i
     """Where a span that runs on from the answer into what the question says of it ends: "a collaboration mechanism
     between the two cities| could be put in place by 2025 …" for "What could be put in place by 2025?". No gold
     answer of the training pool runs on so (``eval/scripts/gold_answer_checks.py``)."""
-    if _WHAT_SUBJECT.match(q.core) is None:
+    if _passive_what(q) is None:
         return end
     upper = _sentence_bounds(text, start, end)[1]  # the span may stop inside the predicate
     return next((at for at in _restated_predicates(q, text, start, end, upper) if at > start), end)
@@ -755,7 +765,7 @@ def after_restated_predicate(q: Question, text: str, start: int, end: int) -> bo
     """For such a question, a span after the place where its sentence says the question's predicate: the subject
     stands before it ("draw world-class talent" of "… mechanism could be put in place by 2025 to draw world-class
     talent"). None of the 88 such gold answers of the training pool (``eval/scripts/gold_answer_checks.py``)."""
-    if _WHAT_SUBJECT.match(q.core) is None:
+    if _passive_what(q) is None:
         return False
     lower, _ = _sentence_bounds(text, start, end)
     return any(at > lower for at in _restated_predicates(q, text, lower, start, start))
@@ -880,6 +890,7 @@ _POSSESSIVE_THEN = re.compile(r"(?<=\w)['’]s?(?=\s)")  # "Beijing’s", "the c
 _OWNER_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|of|and|the) $")  # a word of an owner's name, just before
 
 
+@lru_cache(maxsize=1024)
 def _whose_thing(q: Question) -> str:
     """The stem of the thing whose owner "Whose X …?" asks for ("scheme"), or ""."""
     asked = _WHOSE_THING.match(q.core)
@@ -1155,9 +1166,7 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
     if other_item_asked(q, text, start, end):
         return True  # "Which country is the Brics association's African member?" is not "Brazil" (…, South Africa)
     if inside_an_aside(q, text, start, end):
-        return (
-            True  # "What is the government making a national strategy?" is not "high technology" (…, particularly …,)
-        )
+        return True  # "What is the government making a … strategy?" is not "high technology" (…, particularly …,)
     if after_restated_predicate(q, text, start, end):
         return True  # "What could be put in place by 2025?" is not "draw world-class talent" (… put in place … to draw)
     if before_the_asked_deed(q, text, start, end):
@@ -1913,18 +1922,16 @@ _WHO_DOES = re.compile(
     r"(?P<verb>[a-z]{3,})\s+(?P<object>(?:the|a|an|its|this|that)\s+[^?]+?)\s*\?*\s*$",
     re.IGNORECASE,
 )
-_GETTING = frozenset(
-    {"use", "uses", "get", "gets", "receive", "receives", "benefit", "benefits", "need", "needs", "enjoy", "enjoys"}
-    | {"access", "accesses", "have", "has", "gain", "gains", "want", "wants", "obtain", "obtains", "serve", "serves"}
-)
+_GETTING = frozenset({"use", "get", "receive", "benefit", "need", "enjoy", "access", "gain", "want", "obtain", "serve"})
 
 
 def for_whom_not_who(q: Question, text: str, start: int, end: int) -> bool:
     """For "Who will run the special data channel?", a span that says whom the thing is for ("a special data channel
     for |researchers|"), in a sentence without the asked deed: they get the channel, nobody says they run it."""
     asked = _WHO_DOES.match(q.core)
-    if asked is None or q.kind is not Kind.PERSON or fold(asked.group("verb")) in _GETTING | STOPWORDS:
-        return False
+    verb = fold(asked.group("verb")) if asked is not None else ""
+    if asked is None or q.kind is not Kind.PERSON or verb in STOPWORDS or {stem(verb), verb[:-2]} & _GETTING:
+        return False  # "gets" is "get", "accesses" is "access"
     thing = _PREPOSITION.split(asked.group("object"), maxsplit=1)[0].split()[-1]
     lower, upper = _sentence_bounds(text, start, end)
     for_whom = re.compile(rf"\b{re.escape(thing)}\s+(for\s+(?:the\s+)?)", re.IGNORECASE)
