@@ -1222,6 +1222,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "What should the mechanism … attract?" is not "collaboration mechanism"
     if quantifier_of_the_asked(q, text, start, end):
         return True  # "What were last week's measures aimed at?" is not "raft" of "a raft of measures"
+    if life_event_unsaid(q, text, start, end):
+        return True  # "In what year did Henry Ware die?" is not "1805" of "Henry Ware was elected … in 1805"
     if anniversary_of_the_asked(q, text, start, end):
         return True  # "When was the Shenzhen SEZ established?" is not "… its 40th anniversary in 2020"
     if person_for_thing(q, text, start, end):
@@ -2548,6 +2550,43 @@ def time_of_deed_asked(q: Question) -> frozenset[str] | None:
     if q.kind is not Kind.TIME or "anniversar" in q.core.lower():
         return None
     return q.plain_terms
+
+
+# "When did Chopin die?", "When was Qutb born?", "When did she marry?": a time of a life's event, and the words that
+# say that event in a sentence (a life's span in brackets says both ends: "(1 March 1810 – 17 October 1849)")
+_LIFE_EVENTS = (
+    (
+        re.compile(r"\b(?:die|died)\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?:di(?:e|ed|es|ing)|death|dead|deceased|passed\s+away|killed|murdered|executed|assassinated|perished)\b"
+            r"|†|[–-]\s*(?:\w+\s+){0,2}\d{3,4}\s*\)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        re.compile(r"\bborn\b", re.IGNORECASE),
+        re.compile(r"\b(?:born|birth\w*|née|b\.)|\(\s*[^()]{0,30}\d{3,4}\s*[–-]", re.IGNORECASE),
+    ),
+    (
+        re.compile(r"\bmarr(?:y|ied)\b", re.IGNORECASE),
+        re.compile(r"\b(?:marri\w*|marry|wed\w*|wife|husband|spouse)\b", re.IGNORECASE),
+    ),
+)
+_TIME_ASKED = re.compile(
+    r"^\s*(?:when|(?:in\s+)?(?:what|which)\s+(?:year|date)|on\s+what\s+(?:day|date))\b", re.IGNORECASE
+)
+
+
+def life_event_unsaid(q: Question, text: str, start: int, end: int) -> bool:
+    """For "When did X die?" (or be born, or marry), a time whose sentence says no such event: "1805" of "Henry
+    Ware was elected to the chair in 1805". (No gold answer of the training pool's 23 such questions is rejected;
+    4 of the 6 SQuAD 2.0 plausible answers to such unanswerable questions are.)"""
+    if not _TIME_ASKED.match(q.core):
+        return False
+    for asked, said in _LIFE_EVENTS:
+        if asked.search(q.core):
+            return said.search(_sentence_around(text, start, end)) is None
+    return False
 
 
 def anniversary_of_the_asked(q: Question, text: str, start: int, end: int) -> bool:

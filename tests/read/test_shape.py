@@ -2280,3 +2280,28 @@ def test_a_what_year_answer_is_the_year_not_what_follows_it(span, expected):
     start = text.index(span)
     result = shape_span(analyze("In what year was the program dropped?"), text, start, start + len(span))
     assert result is not None and text[result[0] : result[1]] == expected
+
+
+LIVES = (
+    "Henry Ware was elected to the chair in 1805. Frédéric Chopin (1 March 1810 – 17 October 1849) was a composer. "
+    "Samuel Webber died in 1811. Ware married Mary Clark in 1807."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a time of death, birth or marriage is said with the event, or a life's span in brackets
+        ("In what year did Henry Ware die?", "1805", False),
+        ("When was Henry Ware born?", "1805", False),
+        ("When did Ware marry?", "1805", False),
+        ("When did Chopin die?", "17 October 1849", True),
+        ("When was Chopin born?", "1 March 1810", True),
+        ("When did Samuel Webber die?", "1811", True),
+        ("When did Ware marry?", "1807", True),
+        # other time questions are not asked about a life's event
+        ("When was Henry Ware elected?", "1805", True),
+    ],
+)
+def test_the_time_of_a_death_birth_or_marriage_is_said_with_the_event(question, span, fits):
+    assert fits_in(question, LIVES, span) is fits
