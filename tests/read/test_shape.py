@@ -2305,3 +2305,19 @@ LIVES = (
 )
 def test_the_time_of_a_death_birth_or_marriage_is_said_with_the_event(question, span, fits):
     assert fits_in(question, LIVES, span) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a span that runs from a reporter into the report is neither
+        ("Who wrote the letter declining the invitation?", "Chen Qingying states that Tsongkhapa", False),
+        ("Who states that Tsongkhapa wrote a letter?", "Chen Qingying states that Tsongkhapa", False),
+        ("Who wrote the letter declining the invitation?", "Tsongkhapa", True),
+        ("Who states that Tsongkhapa wrote a letter?", "Chen Qingying", True),
+        ("What does Chen Qingying state?", "that Tsongkhapa wrote a letter", True),
+    ],
+)
+def test_a_span_that_holds_a_report_is_no_answer(question, span, fits):
+    text = "Chen Qingying states that Tsongkhapa wrote a letter to decline the invitation."
+    assert fits_in(question, text, span) is fits
