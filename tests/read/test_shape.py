@@ -2321,3 +2321,23 @@ def test_the_time_of_a_death_birth_or_marriage_is_said_with_the_event(question, 
 def test_a_span_that_holds_a_report_is_no_answer(question, span, fits):
     text = "Chen Qingying states that Tsongkhapa wrote a letter to decline the invitation."
     assert fits_in(question, text, span) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # one percentage or price asked for: a span with two of them apart is a clause
+        ("What percentage of the population is Japanese?", "1.2% of the population, and Japanese 0.3%", False),
+        ("What was the price per square foot?", "$510 million, about $1,589", False),
+        ("What percentage of the population is Japanese?", "0.3%", True),
+        # a range is one answer, and a question that asks no such measure keeps the span
+        ("What percentage of leukocytes are neutrophils?", "50% to 60%", True),
+        ("What happened to the building?", "$510 million, about $1,589", True),
+    ],
+)
+def test_one_measure_asked_is_not_answered_by_two(question, span, fits):
+    text = (
+        "Some 1.2% of the population, and Japanese 0.3%, came. It sold for $510 million, about $1,589 per square "
+        "foot. Neutrophils are 50% to 60% of leukocytes."
+    )
+    assert fits_in(question, text, span) is fits
