@@ -416,6 +416,8 @@ def test_whose_support_is_the_owner_the_article_names(seed_pipeline, seed_raw):
         "Who will run the special data channel?",  # it is for researchers (was: "researchers", 0.80)
         "In which year was the Shenzhen Special Economic Zone set up?",  # 2020 is its 40th anniversary (was: 0.90)
         "Who is the director of the quantum-computing centre?",  # Qin is Shenzhen's mayor (was: "Qin", 0.38)
+        "Who is the deputy mayor of Shenzhen?",  # Qin is the mayor (was: "Qin Weizhong", 0.78)
+        "Who proposed the border park?",  # not "Hong Kong" of a related headline (was: 0.32)
     ],
 )
 def test_what_the_article_does_not_say_of_the_asked_thing_is_refused(seed_pipeline, question):
@@ -432,3 +434,22 @@ def test_what_the_article_does_not_say_of_the_asked_thing_is_refused(seed_pipeli
 def test_an_item_or_a_subject_the_question_points_to(seed_pipeline, question, expected):
     response = seed_pipeline.ask(question)
     assert not response.no_answer and expected in response.answers[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the question's closing clause is given, not asked (was: "Greater Bay Area framework", 0.50)
+        (
+            "What did the Chinese President call for when attending the signing ceremony?",
+            "jointly building a common development zone",
+        ),
+        # a list ends before the phrase the question closes with (was: "… and data between the Shenzhen and Hong Kong")
+        ("Which things should flow more easily between the two parts?", "people, funds, vehicles, equipment and data"),
+    ],
+)
+def test_what_the_question_closes_with_is_no_part_of_the_answer(seed_pipeline, seed_raw, question, expected):
+    response = seed_pipeline.ask(question)
+    top = response.answers[0] if response.answers else None
+    assert top is not None and top.text == expected
+    assert seed_raw[top.citation.start : top.citation.end] == top.text
