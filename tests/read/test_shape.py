@@ -2333,6 +2333,7 @@ def test_a_span_that_holds_a_report_is_no_answer(question, span, fits):
         # a range is one answer, and a question that asks no such measure keeps the span
         ("What percentage of leukocytes are neutrophils?", "50% to 60%", True),
         ("What happened to the building?", "$510 million, about $1,589", True),
+        ("Why was the price per square foot so high?", "$510 million, about $1,589", True),
     ],
 )
 def test_one_measure_asked_is_not_answered_by_two(question, span, fits):
