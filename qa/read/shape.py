@@ -264,8 +264,10 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
 # A question that ends in a phrase of where things stand or move ("… between the two parts?"): the same phrase in
 # a span restates it
 _CLOSING_PHRASE = re.compile(
-    r"\b(between|among|amongst|across|throughout|within)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*\?*\s*$", re.IGNORECASE
-)
+    r"\b(between|among|amongst|across|throughout|within)\s+(?!(?:[\w'’-]+\s+){0,2}(?:which|what|whom|whose)\b)"
+    r"(?:[\w'’-]+\s+){0,2}[\w'’-]+\s*\?*\s*$",
+    re.IGNORECASE,
+)  # not "… between which places?", where the answer is the phrase's own noun
 
 
 def before_restated_phrase(q: Question, text: str, start: int, end: int) -> int:

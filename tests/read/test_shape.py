@@ -2224,6 +2224,15 @@ def test_an_item_of_a_list_is_no_answer_when_another_holds_the_asked_name(questi
         # a question that closes with no such phrase, or with another one, keeps the span
         ("What will flow more easily?", "people, funds and data between the Shenzhen and Hong Kong"),
         ("What will flow across the border?", "people, funds and data between the Shenzhen and Hong Kong"),
+        # nor does one that asks within that phrase, or one whose phrase is followed by the verb
+        (
+            "People, funds and data flow between which places?",
+            "people, funds and data between the Shenzhen and Hong Kong",
+        ),
+        (
+            "What should the flow between the two parts bring?",
+            "people, funds and data between the Shenzhen and Hong Kong",
+        ),
     ],
 )
 def test_a_span_ends_before_the_phrase_the_question_closes_with(question, expected):
