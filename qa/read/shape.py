@@ -275,16 +275,26 @@ def before_restated_phrase(q: Question, text: str, start: int, end: int) -> int:
     equipment and data| between the Shenzhen and Hong Kong parts" for "Which things should flow between the two
     parts?", "jointly building a common development zone| when attending the signing ceremony …" for "What did Xi
     call for when attending the signing ceremony?". (No gold answer of the training pool changes.)"""
-    closing = _CLOSING_PHRASE.search(q.core)
+    opener = _closing_opener(q)
+    if opener is None:
+        return end
+    restated = opener.search(text, start, end)
+    return restated.start() if restated is not None and restated.start() > start else end
+
+
+@lru_cache(maxsize=1024)
+def _closing_opener(q: Question) -> re.Pattern[str] | None:
+    """The words that open the question's closing clause ("when attending") or phrase ("between"), as a pattern
+    for a span; None when it closes with neither. Once per question."""
     clause = _RESTATED_CLAUSE.search(q.core)
     if clause is not None:  # "… when attending the signing ceremony?": "when attending"
         opener = re.escape(" ".join(q.core[clause.start() : clause.start(1)].split()))
-    elif closing is not None:
-        opener = closing.group(1)
     else:
-        return end
-    restated = re.search(rf"\s{opener}\s", text[start:end], re.IGNORECASE)
-    return start + restated.start() if restated is not None and restated.start() > 0 else end
+        closing = _CLOSING_PHRASE.search(q.core)
+        if closing is None:
+            return None
+        opener = closing.group(1)
+    return re.compile(rf"\s{opener}\s", re.IGNORECASE)
 
 
 def before_place_topic(q: Question, text: str, start: int, end: int) -> int:
@@ -1712,16 +1722,22 @@ def lesser_post(q: Question, text: str, start: int, end: int) -> bool:
     by it, and one in the past ("Who was a professor …?") by a former holder."""
     if not q.lesser:
         return False
-    after = _POST_AFTER.match(text, end)
-    phrases = [text[end : after.end("post")]] if after else []
-    phrases.append(" ".join(text[max(0, start - 40) : start].split()[-3:]))  # "Deputy Director |Sun Yuning"
-    for phrase in phrases:
+    for phrase in _post_phrases(text, start, end):
         said = post_words(phrase)
         for i, word in enumerate(said):
             held = Wants.HEAD in q.wants or stem(word) in q.posts  # the asked post, or any for "Who heads …?"
             if word in TITLES and held and any(w in q.lesser for w in said[:i]):
                 return True
     return False
+
+
+def _post_phrases(text: str, start: int, end: int) -> list[str]:
+    """Where a post of the span's person stands: the appositive after it ("…, deputy director of …") and the last
+    three words before it ("Deputy Director |Sun Yuning")."""
+    after = _POST_AFTER.match(text, end)
+    phrases = [text[end : after.end("post")]] if after else []
+    phrases.append(" ".join(text[max(0, start - 40) : start].split()[-3:]))
+    return phrases
 
 
 def greater_post(q: Question, text: str, start: int, end: int) -> bool:
@@ -1731,11 +1747,7 @@ def greater_post(q: Question, text: str, start: int, end: int) -> bool:
     if q.kind is not Kind.PERSON or not q.posts & LESSER:
         return False
     titles = q.posts - LESSER
-    after = _POST_AFTER.match(text, end)
-    phrases = [text[end : after.end("post")]] if after else []
-    phrases.append(" ".join(text[max(0, start - 40) : start].split()[-3:]))
-    phrases.append(text[start:end])  # "Mayor Qin Weizhong"
-    for phrase in phrases:
+    for phrase in (*_post_phrases(text, start, end), text[start:end]):  # and the span: "Mayor Qin Weizhong"
         said = post_words(phrase)
         for i, word in enumerate(said):
             if word in TITLES and stem(word) in titles and not LESSER & set(said[:i]):
@@ -1876,12 +1888,19 @@ def of_the_restated_clause(q: Question, text: str, start: int, end: int) -> bool
     question restates: "Greater Bay Area framework" of "… when attending the signing ceremony of the Greater
     Bay Area framework". The question gives that thing; it does not ask for it. (Of the training pool's 58
     questions with such a clause, no gold answer is rejected, nor any of 10 SQuAD 2.0 plausible answers.)"""
-    clause = _RESTATED_CLAUSE.search(q.core)
-    if clause is None:
+    last = _restated_clause_end(q)
+    if not last:
         return False
-    last = terms(clause.group(1))[-2:]
     before = _TWO_WORDS_THEN_OF.search(text, max(0, start - 80), start)
-    return bool(last) and before is not None and set(terms(f"{before.group(1)} {before.group(2)}")) >= set(last)
+    return before is not None and set(terms(f"{before.group(1)} {before.group(2)}")) >= last
+
+
+@lru_cache(maxsize=1024)
+def _restated_clause_end(q: Question) -> frozenset[str]:
+    """The last two terms of the question's closing clause ("signing", "ceremony" of "… when attending the signing
+    ceremony?"); empty when it closes with none. Once per question."""
+    clause = _RESTATED_CLAUSE.search(q.core)
+    return frozenset(terms(clause.group(1))[-2:]) if clause is not None else frozenset()
 
 
 def agent_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
@@ -2953,7 +2972,7 @@ def post_unsaid(q: Question, text: str, start: int, end: int) -> bool:
     if q.kind is not Kind.PERSON or q.posts <= _BROAD_POSTS:
         return False
     if (q.posts - LESSER or q.posts) & {stem(word) for word in post_words(_sentence_around(text, start, end))}:
-        return False  # the sentence says the post ("mayor" of "deputy mayor": whether a deputy's is for others)
+        return False  # the sentence says the asked post's title ("mayor" of "deputy mayor")
     held = [post for name in _names_in(text, start, end) for post, _ in _held_posts(text, name)]
     if not re.match(r"(?:the|a|an)\s", text[start:end]) and not held:
         return False  # a name may hold a post the document does not say ("Which president …?" of "Barack Obama")
