@@ -2325,6 +2325,8 @@ def test_the_time_of_a_death_birth_or_marriage_is_said_with_the_event(question, 
         ("Who wrote the letter declining the invitation?", "Tsongkhapa", True),
         ("Who states that Tsongkhapa wrote a letter?", "Chen Qingying", True),
         ("What does Chen Qingying state?", "that Tsongkhapa wrote a letter", True),
+        # a what-question may want the statement itself (``reports_inside``)
+        ("What was the letter about?", "Chen Qingying states that Tsongkhapa", True),
     ],
 )
 def test_a_span_that_holds_a_report_is_no_answer(question, span, fits):
