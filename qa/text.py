@@ -197,6 +197,16 @@ SAYING = frozenset(
 )
 # The verbs of SAYING that attribute a quotation: "…,” he said', '… said Hung', "Hung, …, said".
 ATTRIBUTING = r"(?:" + "|".join(sorted(SAYING - {"say", "asked", "asks", "according"})) + r")"
+# What a line that ends as a sentence does ends with; a line that ends otherwise is a headline or a link
+SENTENCE_CLOSERS = (".", "!", "?", "”", '"', "’", "'", ")", ":", ";")
+
+
+def ends_as_a_sentence(line: str) -> bool:
+    """Whether ``line`` ends as a sentence does, not as a headline ("Hong Kong, Shenzhen border zone blueprint
+    hopes to offer best of both worlds") or a link to another story."""
+    return line.rstrip().endswith(SENTENCE_CLOSERS)
+
+
 WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 MONTHS = frozenset(
     [

@@ -37,7 +37,7 @@ from qa.read.shape import (
 )
 from qa.read.speakers import may_say, speaker, speaks_for
 from qa.records import Answer, Hit, Sentence, StageScores
-from qa.text import MONTHS, NUMBER_WORDS, SAYING, STOPWORDS, WEEKDAYS, fold, stem, words
+from qa.text import MONTHS, NUMBER_WORDS, SAYING, STOPWORDS, WEEKDAYS, ends_as_a_sentence, fold, stem, words
 
 # Calibrated on the tune split of eval/gold.jsonl; see eval/calibration.json.
 RULES_THRESHOLD = 0.694
@@ -241,7 +241,7 @@ def typed_spans(q: Question, sentences: Sequence[Sentence], raw: str) -> list[tu
 def is_heading(sentence: Sentence) -> bool:
     """A line that does not end as a sentence does: a headline ("Hong Kong, Shenzhen border zone blueprint
     hopes to offer best of both worlds"), where a comma joins names as "and" would."""
-    return not sentence.text.rstrip().endswith((".", "!", "?", "”", '"', "’", "'", ")", ":", ";"))
+    return not ends_as_a_sentence(sentence.text)
 
 
 def candidates(q: Question, tokens: list[Token], gaps: list[str], heading: bool = False) -> list[Candidate]:

@@ -92,6 +92,7 @@ from qa.text import (
     POSSESSIVE_END,
     STOPWORDS,
     WEEKDAYS,
+    ends_as_a_sentence,
     fold,
     stem,
     terms,
@@ -2452,8 +2453,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _a_line_of_its_own(text: str, lower: int, upper: int) -> bool:
     """Whether ``text[lower:upper]`` (a sentence's bounds) is a line that does not end as a sentence does: a
     headline or a link to another story ("Hong Kong, Shenzhen border zone blueprint hopes to offer …")."""
-    said = text[lower:upper].rstrip()
-    return (upper == len(text) or text[upper] == "\n") and not said.endswith(tuple(".!?”\"’'):;"))
+    return (upper == len(text) or text[upper] == "\n") and not ends_as_a_sentence(text[lower:upper])
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
