@@ -1,0 +1,54 @@
+"""The answer checks (``shape.misfits``) on two sets of spans of the training pool (held-out articles never read):
+every gold answer of its answerable questions, and the first plausible answer SQuAD 2.0 gives each of its
+unanswerable questions (a span an annotator found tempting, though it does not answer). A check worth keeping
+rejects plausible answers and leaves gold ones; the counts back the figures the README gives for each check.
+Seconds; ``-v`` prints each span rejected.
+
+    .venv/bin/python eval/scripts/plausible_answer_checks.py [-v]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from qa.evaluate.squad import DEFAULT_DATA_DIR, DEV_V20, HELDOUT_V20, TRAIN_V20, training_pool
+from qa.read.question import analyze
+from qa.read.shape import misfits, with_currency
+
+
+def rejected(question: str, context: str, start: int, text: str) -> bool:
+    end = start + len(text)
+    return misfits(analyze(question), context, with_currency(context, start, end)[0], end)
+
+
+def main(verbose: bool) -> None:
+    gold = gold_rejected = 0
+    for e in training_pool(DEFAULT_DATA_DIR):
+        for text, start in zip(e.answers, e.starts, strict=True):
+            gold += 1
+            if rejected(e.question, e.context, start, text):
+                gold_rejected += 1
+                if verbose:
+                    print(f"gold: {e.question} | {text}")
+    plausible = plausible_rejected = 0
+    for name in (TRAIN_V20, DEV_V20):
+        for article in json.loads((DEFAULT_DATA_DIR / name).read_text())["data"]:
+            if article["title"] in HELDOUT_V20:
+                continue
+            for paragraph in article["paragraphs"]:
+                for qa in paragraph["qas"]:
+                    if not qa.get("is_impossible") or not qa.get("plausible_answers"):
+                        continue
+                    first = qa["plausible_answers"][0]
+                    plausible += 1
+                    if rejected(qa["question"], paragraph["context"], first["answer_start"], first["text"]):
+                        plausible_rejected += 1
+                        if verbose:
+                            print(f"plausible: {qa['question']} | {first['text']}")
+    print(f"gold answers rejected {gold_rejected} of {gold}; ", end="")
+    print(f"plausible answers rejected {plausible_rejected} of {plausible}")
+
+
+if __name__ == "__main__":
+    main("-v" in sys.argv[1:])
