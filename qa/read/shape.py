@@ -113,7 +113,8 @@ _EDGE = ",;:!?()[]{}\"'“”‘’ \t*_`#>"  # punctuation, quotes and Markdown
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 _RANGE_START = re.compile(r"(?<![\w.,])" + NUMERAL + r"\s?[–-]\s?$")  # "1505–" just before a number
 _RANGE_END = re.compile(r"\s?[–-]\s?" + NUMERAL + r"(?!\w)")  # "–74" just after one
-_HYPHENATED = re.compile(rf"({NUMERAL}|" + "|".join(sorted(NUMBER_WORDS)) + r")-([A-Za-z]+)", re.IGNORECASE)
+_NUMBER = rf"(?:{NUMERAL}|" + "|".join(sorted(NUMBER_WORDS)) + ")"  # a numeral or a number word
+_HYPHENATED = re.compile(rf"({_NUMBER})-([A-Za-z]+)", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]* $")  # a capitalised word and one space, just before
 # A year that words other than an era follow: none of the training pool's 307 gold answers to "what year" is so
 _YEAR_THEN_WORDS = re.compile(r"(\d{3,4})\s+(?!(?:BC|AD|BCE|CE|B\.C\.|A\.D\.)(?!\w))\S")
@@ -535,7 +536,6 @@ def _whole_number(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_NUMBER = rf"(?:{NUMERAL}|" + "|".join(sorted(NUMBER_WORDS)) + ")"
 _A_NUMBER = re.compile(_NUMBER, re.IGNORECASE)
 # A fraction said in words: "three out of five", "one out of every four"; a how-many question counts one side
 _OUT_OF_BEFORE = re.compile(rf"(?<![\w.,]){_NUMBER}\s+out\s+of\s+(?:every\s+)?$", re.IGNORECASE)
