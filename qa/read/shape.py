@@ -65,6 +65,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from qa.read.credits import in_caption, names_no_photographer
+from qa.read.premise import negation_unsaid, other_year
 from qa.read.question import (
     COMPARATIVES,
     CURRENCY,
@@ -1153,6 +1154,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "How much more water will be added …?" is no "$3.2 billion"
     if Wants.DIFFERENCE in q.wants and not _COMPARES.search(_sentence_around(text, start, end)):
         return True
+    if premise_unsaid(q, text, start, end):
+        return True  # "Which city did Xi not visit?" is no city of "Xi visited Shenzhen", nor of "… in 2012" its 2019
     if Wants.FULL_NAME in q.wants and not is_name(text[start:end]):
         return True
     if Wants.FULL_NAME in q.wants and described_kind(q) and not names_in_full(q, text[start:end]):
@@ -2454,6 +2457,15 @@ def _a_line_of_its_own(text: str, lower: int, upper: int) -> bool:
     """Whether ``text[lower:upper]`` (a sentence's bounds) is a line that does not end as a sentence does: a
     headline or a link to another story ("Hong Kong, Shenzhen border zone blueprint hopes to offer …")."""
     return (upper == len(text) or text[upper] == "\n") and not ends_as_a_sentence(text[lower:upper])
+
+
+def premise_unsaid(q: Question, text: str, start: int, end: int) -> bool:
+    """The span's sentence does not share what the question takes as given: its denial or its year
+    (``qa.read.premise``)."""
+    lower, upper = _sentence_bounds(text, start, end)
+    if negation_unsaid(q, text[lower:upper]):
+        return True
+    return other_year(q, text[lower:upper], text[_sentence_start(text, lower - 1) : lower] if lower > 0 else "")
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

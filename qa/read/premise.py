@@ -1,0 +1,120 @@
+"""What a question takes as given, checked against the sentence of its answer: a span cannot answer a question
+whose premise its sentence does not share.
+
+A reader trained to find "what Maududi advocated" finds the same span whether or not the question says "not",
+and "Who won the election in 2012?" the same name whether the sentence says 2012 or 1924. SQuAD 2.0's questions
+without an answer are often answerable ones changed in just this way, and so are a user's questions about what a
+document does not say. Two premises are checked:
+
+- A denial (``negation_unsaid``): the question's own clause says "not", "never", "no longer" or "-n't", and the
+  sentence says nothing negative: not "not", "never", "no", "without", "except", "fail", "refuse", "lack",
+  "only" and their like, nor a word of the question with a negating prefix ("inactive" for "isn't active",
+  "unmarried" for "not married"). A "not" inside a clause of condition, time or relation ("What happens when a
+  doctor doesn't know …?", "… the teacher that was not an amateur"), "not only" and why-questions ("Why didn't
+  he come?" is answered by "he died before …") are left alone.
+- A year (``other_year``): the question names years or decades ("in 2012", "in the 1960s"), none of which the
+  sentence or the one before holds, and the sentence names another time: "1924" is not 2012. A range ("1946 to
+  1952", "1916–20") holds every year inside it, a decade its ten years.
+
+Against the training pool (``eval/scripts/plausible_answer_checks.py``), of SQuAD 2.0's 1,674 plausible answers to
+its unanswerable questions the denial rejects 174 and the year about 60; of its 9,600 gold answers, 5 and 14 (most of
+those 14 questions name a year their gold answer's sentences do not: "… in November 1995" of "… created on 8
+November 1994").
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.read.question import Kind, Question
+from qa.text import stem
+
+# a year or decade, alone or opening a range: "1994", "the 1960s", "1946 to 1952", "1916–20"
+_YEAR = re.compile(r"\b(1\d{3}|20\d{2})(['’]?s)?(?:\s*(?:[–-]|to|until|through)\s*(\d{2,4})\b)?")
+
+_DENIES = (
+    r"(?:\bnot\b(?!\s+only\b|\s+just\b)|\bnever\b|\bno\s+longer\b|n['’]t\b|"
+    r"\b(?:do|does|did|is|are|was|were|has|have|had|could|would|should|ca|wo)nt\b)"
+)
+_DENIED = re.compile(_DENIES, re.IGNORECASE)
+# a denial inside a clause that the question's wh-word does not ask about: condition, time, reason, relation
+_IN_A_CLAUSE = re.compile(
+    r"\b(?:if|when|whenever|unless|because|though|although|while|that|who|which|whose|where|after|before|until|"
+    r"since|whether|even)\b[^?]*?" + _DENIES,
+    re.IGNORECASE,
+)
+# "If Link is not moving, …", "When the deadline is not met, …": a clause before the question's own
+_OPENING_CLAUSE = re.compile(
+    r"^\s*(?:if|when|whenever|unless|because|though|although|while|after|before|since|even\s+if|even\s+though)\b"
+    r"[^,?]*,\s*",
+    re.IGNORECASE,
+)
+_WH = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", re.IGNORECASE)
+# what a sentence says to deny, leave out, stop or single out; a question's denial may stand for any of these
+_NEGATIVE = re.compile(
+    r"\b(?:not|never|no|none|nor|neither|nothing|nobody|nowhere|without|except|excluding|cannot|unable|instead|"
+    r"rather\s+than|other\s+than|yet\s+to|lack\w*|fail\w*|refus\w*|den(?:y|ies|ied|ial)|only|remain\w*|"
+    r"remov\w*|discontinu\w*|ceas\w*|stopp?(?:ed|s|ing)?|ban|bans|banned|prohibit\w*|forb[ai]\w*|avoid\w*|"
+    r"prevent\w*|exclu\w*|exempt\w*|absen\w*|ignor\w*|reject\w*|declin\w*|lost|lose|loses|losing|unlike|"
+    r"former\w*|once|despite|outside|beyond|apart\s+from|distinguish\w*|eliminat\w*)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+# a word with a negating prefix: "inactive", "unmarried", "non-self", "dislike"
+_PREFIXED = re.compile(r"\b(?:un|in|im|il|ir|non-?|dis|mis)([a-z]{3,})", re.IGNORECASE)
+
+
+def denies(q: Question) -> bool:
+    """Whether the question's own clause says "not" (or "never", "no longer", "-n't"): "Which city did Xi not
+    visit?", "Where wasn't the war fought?"; not "What happens if the deadline is not met?", "If Link is not
+    moving, where …?" nor "not only … but"."""
+    core = _OPENING_CLAUSE.sub("", q.core, count=1)
+    wh = _WH.search(core)
+    after = core[wh.end() :] if wh else core  # the question's own wh-word opens no clause
+    found = len(_DENIED.findall(core))
+    return found > 0 and found > len(_IN_A_CLAUSE.findall(after))
+
+
+def _negates_a_question_word(q: Question, sentence: str) -> bool:
+    asked = {t[:6] for t in q.plain_terms if len(t) >= 4}
+    return any(stem(m.group(1).casefold())[:6] in asked for m in _PREFIXED.finditer(sentence))
+
+
+def negation_unsaid(q: Question, sentence: str) -> bool:
+    """A question that denies, and an answer's sentence that says nothing negative: "What type of revolution
+    did Maududi not advocate?" is not "gradual" of "Maududi … advocated a gradual revolution"."""
+    if q.kind is Kind.REASON:
+        return False  # "Why didn't Yonten Gyatso make it to Beijing?" is answered by "he died" of "… he died before …"
+    return denies(q) and _NEGATIVE.search(sentence) is None and not _negates_a_question_word(q, sentence)
+
+
+def _years_asked(q: Question) -> list[frozenset[int]]:
+    return [frozenset(_years_of(m)) for m in _YEAR.finditer(q.core)]
+
+
+def _years_of(m: re.Match[str]) -> range:
+    first = int(m.group(1))
+    if m.group(2):
+        return range(first, first + 10)
+    last = m.group(3)
+    if last:
+        closing = int(m.group(1)[: 4 - len(last)] + last)
+        if first < closing <= first + 200:
+            return range(first, closing + 1)
+    return range(first, first + 1)
+
+
+def years_said(text: str) -> frozenset[int]:
+    """Every year a text names, with those inside its ranges and decades."""
+    return frozenset(year for m in _YEAR.finditer(text) for year in _years_of(m))
+
+
+def other_year(q: Question, sentence: str, before: str) -> bool:
+    """A question naming a year that neither the answer's ``sentence`` nor the sentence ``before`` it holds,
+    when the sentence names another: "Who won the five boroughs in 2012?" is not "Calvin Coolidge" of "…
+    Calvin Coolidge won the five boroughs in 1924"."""
+    asked = _years_asked(q)
+    if not asked:
+        return False
+    said = years_said(sentence)
+    near = said | years_said(before)
+    return bool(said) and not any(years & near for years in asked)

@@ -1,0 +1,93 @@
+import pytest
+
+from qa.read.premise import denies, negation_unsaid, other_year, years_said
+from qa.read.question import analyze
+from qa.read.shape import misfits
+
+VISITED = "Xi Jinping visited Shenzhen on Tuesday."
+MET = "Xi did not meet the mayor, and Qin was absent."
+
+
+@pytest.mark.parametrize(
+    ("question", "denied"),
+    [
+        ("Which city did Xi not visit?", True),
+        ("Where wasn't the war fought?", True),
+        ("who didnt attend the conference", True),  # typed without the apostrophe
+        ("Which firm no longer makes the part?", True),
+        ("What did he never finish?", True),
+        ("What happens if the deadline is not met?", False),  # the denial is the condition's
+        ("Who was the teacher that was not an amateur?", False),
+        ("Poles not only sought solace but fought for what?", False),
+        ("What is the President's name?", False),  # "-nt" of a word is no "-n't"
+        ("Which city did Xi visit?", False),
+    ],
+)
+def test_a_question_that_denies(question, denied):
+    assert denies(analyze(question)) is denied
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "unsaid"),
+    [
+        ("Which city did Xi not visit?", VISITED, True),
+        ("Who did Xi not meet?", MET, False),  # the sentence says "not"
+        ("What is not present in breast milk?", "Breast milk contains antibodies and sugars.", True),
+        ("What isn't active?", "Part of the immune system is inactive.", False),  # "inactive" negates "active"
+        ("Which regions were not conquered?", "It conquered all of Europe except Iberia.", False),
+        ("Which model was no longer sold?", "The now-discontinued Hi-Fi was Apple's.", False),
+        ("Why didn't he reach Beijing?", "He died before the journey.", False),  # a reason needs no denial
+        ("Which city did Xi visit?", VISITED, False),  # the question denies nothing
+    ],
+)
+def test_a_denial_unsaid(question, sentence, unsaid):
+    assert negation_unsaid(analyze(question), sentence) is unsaid
+
+
+def test_years_said_hold_ranges_and_decades():
+    assert years_said("from 1946 to 1952") == frozenset(range(1946, 1953))
+    assert years_said("during 1916–20") == frozenset(range(1916, 1921))
+    assert years_said("in the 1970s") == frozenset(range(1970, 1980))
+    assert years_said("in 2017 and 2020") == frozenset({2017, 2020})
+    assert years_said("3,000 people") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "before", "other"),
+    [
+        ("Who won the boroughs in 2012?", "Calvin Coolidge won the five boroughs in 1924.", "", True),
+        ("Who won the boroughs in 1924?", "Calvin Coolidge won the five boroughs in 1924.", "", False),
+        ("Who led the school in 1947?", "Cavanaugh served as president from 1946 to 1952.", "", False),
+        ("What style emerged in the 1970s?", "Hip hop emerged in 1973.", "", False),  # a decade holds its years
+        ("What rose in 1979?", "It then rose to $40 a barrel.", "", False),  # the sentence names no time
+        ("What rose in 1979?", "It rose to $40 a barrel in 1980.", "In 1979 the revolution began.", False),
+        ("What rose in 1979?", "It rose to $40 a barrel in 1980.", "The revolution began.", True),
+        ("Which firm sued Apple in 2005 and 2006?", "Creative sued Apple in 2006.", "", False),  # one of them
+        ("Who won the boroughs?", "Calvin Coolidge won the five boroughs in 1924.", "", False),  # no year asked
+    ],
+)
+def test_another_year(question, sentence, before, other):
+    assert other_year(analyze(question), sentence, before) is other
+
+
+TEXT = (
+    "Beijing first proposed the border park in 2017 when Xi called for a zone. "
+    "The cities should become national engines of innovation by 2035. "
+    "Five Hong Kong universities have already set up 10 innovation centres in the park."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "rejected"),
+    [
+        ("What should the cities become by 2035?", "national engines of innovation", False),
+        ("What should the cities become by 2030?", "national engines of innovation", True),
+        ("What did Beijing propose in 2017?", "the border park", False),
+        ("What did Beijing propose in 2019?", "the border park", True),
+        ("Which universities have set up innovation centres?", "Five Hong Kong universities", False),
+        ("Which universities have not set up innovation centres?", "Five Hong Kong universities", True),
+    ],
+)
+def test_misfits_checks_the_premise_in_the_document(question, span, rejected):
+    start = TEXT.index(span)
+    assert misfits(analyze(question), TEXT, start, start + len(span)) is rejected
