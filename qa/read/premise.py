@@ -4,7 +4,7 @@ whose premise its sentence does not share.
 A reader trained to find "what Maududi advocated" finds the same span whether or not the question says "not",
 and "Who won the election in 2012?" the same name whether the sentence says 2012 or 1924. SQuAD 2.0's questions
 without an answer are often answerable ones changed in just this way, and so are a user's questions about what a
-document does not say. Two premises are checked:
+document does not say. Three premises are checked:
 
 - A denial (``negation_unsaid``): the question's own clause says "not", "never", "no longer" or "-n't", and the
   sentence says nothing negative: not "not", "never", "no", "without", "except", "fail", "refuse", "lack",
@@ -12,14 +12,16 @@ document does not say. Two premises are checked:
   "unmarried" for "not married"). A "not" inside a clause of condition, time or relation ("What happens when a
   doctor doesn't know …?", "… the teacher that was not an amateur"), "not only" and why-questions ("Why didn't
   he come?" is answered by "he died before …") are left alone.
+- A word the question undoes (``opposite_unsaid``): "unofficial" or "non-Muslim" in the question, and "official"
+  or "Muslim" plainly in the sentence.
 - A year (``other_year``): the question names years or decades ("in 2012", "in the 1960s"), none of which the
   sentence or the one before holds, and the sentence names another time: "1924" is not 2012. A range ("1946 to
   1952", "1916–20") holds every year inside it, a decade its ten years.
 
 Against the training pool (``eval/scripts/plausible_answer_checks.py``), of SQuAD 2.0's 1,674 plausible answers to
-its unanswerable questions the denial rejects 255 and the year 58; of its 9,600 gold answers, 13 (11 questions) and
-15 (14 questions; most of them name a year their gold answer's sentences do not: "… in November 1995" of "…
-created on 8 November 1994", "in 2012" of "… won the five boroughs in 1924").
+its unanswerable questions the denial rejects 255, the undone word 33 and the year 58; of its 9,600 gold answers, 13
+(11 questions), 1 and 15 (14 questions; most of them name a year their gold answer's sentences do not: "… in
+November 1995" of "… created on 8 November 1994", "in 2012" of "… won the five boroughs in 1924").
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ _NEGATIVE = re.compile(
     r"former\w*|once|despite|outside|beyond|apart\s+from|distinguish\w*|eliminat\w*)\b|n['’]t\b",
     re.IGNORECASE,
 )
+# a word of the question that denies by its prefix: "unofficial", "non-Muslim" (the rest a word of its own)
+_UNDONE = re.compile(r"\b(?:un|non-?)([a-z]{4,})\b", re.IGNORECASE)
 # a word with a negating prefix: "inactive", "unmarried", "non-self", "dislike"
 _PREFIXED = re.compile(r"\b(?:un|in|im|il|ir|non-?|dis|mis)([a-z]{3,})", re.IGNORECASE)
 
@@ -72,6 +76,21 @@ def denies(q: Question) -> bool:
     after = core[wh.end() :] if wh else core  # the question's own wh-word opens no clause
     found = len(_DENIED.findall(core))
     return found > 0 and found > len(_IN_A_CLAUSE.findall(after))
+
+
+def opposite_unsaid(q: Question, sentence: str) -> bool:
+    """A word of the question that says "un-" or "non-" of what the answer's sentence says plainly: "The
+    unofficial car of the film was what?" is not "DB10" of "… unveiled the new DB10 as the official car for the
+    film", nor "When was the non-Muslim Brotherhood founded?" "1928" of "The Muslim Brotherhood was founded in
+    1928". Not when the sentence denies the word itself ("not official")."""
+    folded = sentence.casefold()
+    for m in _UNDONE.finditer(q.core):
+        undone, said = m.group(0).casefold(), m.group(1).casefold()
+        if undone in folded or re.search(rf"\b{re.escape(said)}\b", folded) is None:
+            continue
+        if re.search(rf"\b(?:not|no|never|non-?)\s+(?:\w+\s+)?{re.escape(said)}\b", folded) is None:
+            return True
+    return False
 
 
 def _negates_a_question_word(q: Question, sentence: str) -> bool:

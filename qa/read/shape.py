@@ -65,7 +65,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from qa.read.credits import in_caption, names_no_photographer
-from qa.read.premise import negation_unsaid, other_year
+from qa.read.premise import negation_unsaid, opposite_unsaid, other_year
 from qa.read.question import (
     COMPARATIVES,
     CURRENCY,
@@ -2460,10 +2460,10 @@ def _a_line_of_its_own(text: str, lower: int, upper: int) -> bool:
 
 
 def premise_unsaid(q: Question, text: str, start: int, end: int) -> bool:
-    """The span's sentence does not share what the question takes as given: its denial or its year
-    (``qa.read.premise``)."""
+    """The span's sentence does not share what the question takes as given: its denial, a word it undoes
+    ("unofficial") or its year (``qa.read.premise``)."""
     lower, upper = _sentence_bounds(text, start, end)
-    if negation_unsaid(q, text[lower:upper]):
+    if negation_unsaid(q, text[lower:upper]) or opposite_unsaid(q, text[lower:upper]):
         return True
     return other_year(q, text[lower:upper], text[_sentence_start(text, lower - 1) : lower] if lower > 0 else "")
 

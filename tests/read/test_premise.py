@@ -1,6 +1,6 @@
 import pytest
 
-from qa.read.premise import denies, negation_unsaid, other_year, years_said
+from qa.read.premise import denies, negation_unsaid, opposite_unsaid, other_year, years_said
 from qa.read.question import analyze
 from qa.read.shape import misfits
 
@@ -42,6 +42,21 @@ def test_a_question_that_denies(question, denied):
 )
 def test_a_denial_unsaid(question, sentence, unsaid):
     assert negation_unsaid(analyze(question), sentence) is unsaid
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "unsaid"),
+    [
+        ("The unofficial car of the film was what?", "They unveiled the DB10 as the official car of the film.", True),
+        ("When was the non-Muslim Brotherhood founded?", "The Muslim Brotherhood was founded in 1928.", True),
+        ("The unofficial car of the film was what?", "The DB10 became the film's unofficial car.", False),
+        ("Which car was unofficial?", "The DB10 was not the official car.", False),  # the sentence denies it too
+        ("Which car was unique?", "The DB10 was the only one.", False),  # "ique" is no word
+        ("What is the union's name?", "The Union of Workers met.", False),  # "union" is no "un-" of "ion"
+    ],
+)
+def test_a_word_the_question_undoes(question, sentence, unsaid):
+    assert opposite_unsaid(analyze(question), sentence) is unsaid
 
 
 def test_years_said_hold_ranges_and_decades():
