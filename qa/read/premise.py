@@ -27,8 +27,9 @@ November 1995" of "… created on 8 November 1994", "in 2012" of "… won the fi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from qa.read.question import Kind, Question
+from qa.read.question import WH_WORDS, Kind, Question
 from qa.text import stem
 
 # a year or decade, alone or opening a range: "1994", "the 1960s", "1946 to 1952", "1916–20"
@@ -39,19 +40,13 @@ _DENIES = (
     r"\b(?:do|does|did|is|are|was|were|has|have|had|could|would|should|ca|wo)nt\b)"
 )
 _DENIED = re.compile(_DENIES, re.IGNORECASE)
+# the words that open a clause of condition, time or reason (a "not" there is not the question's own)
+_SUBORDINATORS = r"if|when|whenever|unless|because|though|although|while|after|before|until|since|whether|even"
 # a denial inside a clause that the question's wh-word does not ask about: condition, time, reason, relation
-_IN_A_CLAUSE = re.compile(
-    r"\b(?:if|when|whenever|unless|because|though|although|while|that|who|which|whose|where|after|before|until|"
-    r"since|whether|even)\b[^?]*?" + _DENIES,
-    re.IGNORECASE,
-)
+_IN_A_CLAUSE = re.compile(rf"\b(?:{_SUBORDINATORS}|that|who|which|whose|where)\b[^?]*?{_DENIES}", re.IGNORECASE)
 # "If Link is not moving, …", "When the deadline is not met, …": a clause before the question's own
-_OPENING_CLAUSE = re.compile(
-    r"^\s*(?:if|when|whenever|unless|because|though|although|while|after|before|since|even\s+if|even\s+though)\b"
-    r"[^,?]*,\s*",
-    re.IGNORECASE,
-)
-_WH = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", re.IGNORECASE)
+_OPENING_CLAUSE = re.compile(rf"^\s*(?:{_SUBORDINATORS})\b[^,?]*,\s*", re.IGNORECASE)
+_WH = re.compile(rf"\b(?:{'|'.join(sorted(WH_WORDS))})\b", re.IGNORECASE)
 # what a sentence says to deny, leave out, stop or single out; a question's denial may stand for any of these
 _NEGATIVE = re.compile(
     r"\b(?:not|never|no|none|nor|neither|nothing|nobody|nowhere|without|except|excluding|cannot|unable|instead|"
@@ -67,6 +62,7 @@ _UNDONE = re.compile(r"\b(?:un|non-?)([a-z]{4,})\b", re.IGNORECASE)
 _PREFIXED = re.compile(r"\b(?:un|in|im|il|ir|non-?|dis|mis)([a-z]{3,})", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
 def denies(q: Question) -> bool:
     """Whether the question's own clause says "not" (or "never", "no longer", "-n't"): "Which city did Xi not
     visit?", "Where wasn't the war fought?"; not "What happens if the deadline is not met?", "If Link is not
@@ -84,13 +80,18 @@ def opposite_unsaid(q: Question, sentence: str) -> bool:
     film", nor "When was the non-Muslim Brotherhood founded?" "1928" of "The Muslim Brotherhood was founded in
     1928". Not when the sentence denies the word itself ("not official")."""
     folded = sentence.casefold()
-    for m in _UNDONE.finditer(q.core):
-        undone, said = m.group(0).casefold(), m.group(1).casefold()
+    for undone, said in _undone_words(q):
         if undone in folded or re.search(rf"\b{re.escape(said)}\b", folded) is None:
             continue
         if re.search(rf"\b(?:not|no|never|non-?)\s+(?:\w+\s+)?{re.escape(said)}\b", folded) is None:
             return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _undone_words(q: Question) -> tuple[tuple[str, str], ...]:
+    """The question's "un-"/"non-" words and what they undo ("unofficial", "official"). Once per question."""
+    return tuple((m.group(0).casefold(), m.group(1).casefold()) for m in _UNDONE.finditer(q.core))
 
 
 def _negates_a_question_word(q: Question, sentence: str) -> bool:
@@ -106,8 +107,11 @@ def negation_unsaid(q: Question, sentence: str) -> bool:
     return denies(q) and _NEGATIVE.search(sentence) is None and not _negates_a_question_word(q, sentence)
 
 
-def _years_asked(q: Question) -> list[frozenset[int]]:
-    return [frozenset(_years_of(m)) for m in _YEAR.finditer(q.core)]
+@lru_cache(maxsize=1024)
+def years_asked(q: Question) -> tuple[frozenset[int], ...]:
+    """The years each year or decade of the question stands for ("in the 1960s": 1960 to 1969). Once per
+    question."""
+    return tuple(frozenset(_years_of(m)) for m in _YEAR.finditer(q.core))
 
 
 def _years_of(m: re.Match[str]) -> range:
@@ -131,7 +135,7 @@ def other_year(q: Question, sentence: str, before: str) -> bool:
     """A question naming a year that neither the answer's ``sentence`` nor the sentence ``before`` it holds,
     when the sentence names another: "Who won the five boroughs in 2012?" is not "Calvin Coolidge" of "…
     Calvin Coolidge won the five boroughs in 1924"."""
-    asked = _years_asked(q)
+    asked = years_asked(q)
     if not asked:
         return False
     said = years_said(sentence)

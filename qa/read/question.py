@@ -338,7 +338,7 @@ def analyze(question: str) -> Question:
 
 
 _POLAR_OPENERS = _AUX | {"may", "might", "must", "shall", "am"}
-_WH = {"what", "which", "who", "whom", "whose", "when", "where", "why", "how"}
+WH_WORDS = frozenset(("what", "which", "who", "whom", "whose", "when", "where", "why", "how"))
 
 
 # "According to Hung, is …": the first word after an opening phrase and its comma
@@ -364,7 +364,7 @@ def _polar(question: str, tokens: list[str]) -> bool:
     """A yes/no question: it opens with an auxiliary or a modal, or does so after an opening phrase ("According to
     Hung, is it a competition …?", "In 2020, did Xi …?"), and asks for neither a wh-thing nor a choice ("Is it
     rising or falling?" is answered by a span; "Had he not died, what …?" asks for a thing)."""
-    if not tokens or any(t in _WH or t == "or" for t in tokens):
+    if not tokens or any(t in WH_WORDS or t == "or" for t in tokens):
         return False
     opened = _OPENING_THEN_WORD.match(question)
     return tokens[0] in _POLAR_OPENERS or (opened is not None and fold(opened.group(1)) in _POLAR_OPENERS)
@@ -401,7 +401,7 @@ def _choices(question: str) -> tuple[frozenset[str], ...]:
 # "… other than Hong Kong and Shenzhen", "Besides laboratory clusters, …": things the answer is not
 _EXCLUDING = re.compile(
     r"\b(?:other\s+than|besides|apart\s+from|aside\s+from|except(?:\s+for)?|excluding)\s+([^,?.;]+?)"
-    r"(?=\s*(?:[,?.;]|$)|\s+(?:" + "|".join(sorted(_AUX | _WH)) + r")\b)",
+    r"(?=\s*(?:[,?.;]|$)|\s+(?:" + "|".join(sorted(_AUX | WH_WORDS)) + r")\b)",
     re.IGNORECASE,
 )
 

@@ -2,7 +2,6 @@ import pytest
 
 from qa.read.premise import denies, negation_unsaid, opposite_unsaid, other_year, years_said
 from qa.read.question import analyze
-from qa.read.shape import misfits
 
 VISITED = "Xi Jinping visited Shenzhen on Tuesday."
 MET = "Xi did not meet the mayor, and Qin was absent."
@@ -17,6 +16,7 @@ MET = "Xi did not meet the mayor, and Qin was absent."
         ("Which firm no longer makes the part?", True),
         ("What did he never finish?", True),
         ("What happens if the deadline is not met?", False),  # the denial is the condition's
+        ("If the deadline is not met, what happens?", False),  # a condition that opens the question
         ("Who was the teacher that was not an amateur?", False),
         ("Poles not only sought solace but fought for what?", False),
         ("What is the President's name?", False),  # "-nt" of a word is no "-n't"
@@ -83,26 +83,3 @@ def test_years_said_hold_ranges_and_decades():
 )
 def test_another_year(question, sentence, before, other):
     assert other_year(analyze(question), sentence, before) is other
-
-
-TEXT = (
-    "Beijing first proposed the border park in 2017 when Xi called for a zone. "
-    "The cities should become national engines of innovation by 2035. "
-    "Five Hong Kong universities have already set up 10 innovation centres in the park."
-)
-
-
-@pytest.mark.parametrize(
-    ("question", "span", "rejected"),
-    [
-        ("What should the cities become by 2035?", "national engines of innovation", False),
-        ("What should the cities become by 2030?", "national engines of innovation", True),
-        ("What did Beijing propose in 2017?", "the border park", False),
-        ("What did Beijing propose in 2019?", "the border park", True),
-        ("Which universities have set up innovation centres?", "Five Hong Kong universities", False),
-        ("Which universities have not set up innovation centres?", "Five Hong Kong universities", True),
-    ],
-)
-def test_misfits_checks_the_premise_in_the_document(question, span, rejected):
-    start = TEXT.index(span)
-    assert misfits(analyze(question), TEXT, start, start + len(span)) is rejected

@@ -2353,3 +2353,26 @@ def test_one_measure_asked_is_not_answered_by_two(question, span, fits):
         "foot. Neutrophils are 50% to 60% of leukocytes."
     )
     assert fits_in(question, text, span) is fits
+
+
+PREMISES = (
+    "Beijing first proposed the border park in 2017 when Xi called for a zone. "
+    "The cities should become national engines of innovation by 2035. "
+    "Five Hong Kong universities have already set up 10 innovation centres in the park."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "rejected"),
+    [
+        ("What should the cities become by 2035?", "national engines of innovation", False),
+        ("What should the cities become by 2030?", "national engines of innovation", True),
+        ("What did Beijing propose in 2017?", "the border park", False),
+        ("What did Beijing propose in 2019?", "the border park", True),
+        ("Which universities have set up innovation centres?", "Five Hong Kong universities", False),
+        ("Which universities have not set up innovation centres?", "Five Hong Kong universities", True),
+    ],
+)
+def test_a_span_whose_sentence_does_not_share_the_premise_misfits(question, span, rejected):
+    # the checks of qa.read.premise through misfits (shape.premise_unsaid), on a text of several sentences
+    assert fits_in(question, PREMISES, span) is not rejected
