@@ -4,7 +4,7 @@ whose premise its sentence does not share.
 A reader trained to find "what Maududi advocated" finds the same span whether or not the question says "not",
 and "Who won the election in 2012?" the same name whether the sentence says 2012 or 1924. SQuAD 2.0's questions
 without an answer are often answerable ones changed in just this way, and so are a user's questions about what a
-document does not say. Three premises are checked:
+document does not say. Four premises are checked:
 
 - A denial (``negation_unsaid``): the question's own clause says "not", "never", "no longer" or "-n't", and the
   sentence says nothing negative: not "not", "never", "no", "without", "except", "fail", "refuse", "lack",
@@ -14,14 +14,21 @@ document does not say. Three premises are checked:
   he come?" is answered by "he died before …") are left alone.
 - A word the question undoes (``opposite_unsaid``): "unofficial" or "non-Muslim" in the question, and "official"
   or "Muslim" plainly in the sentence.
+- An antonym (``antonym_said``): the question asks of "the least", "smaller", "the first", "western", "public" or
+  "increased" what the sentence says of "the most", "larger", "the last", "eastern", "private" or "decreased",
+  near a word the question has beside its own: "What is the least abundant type of phagocyte?" is not
+  "Neutrophils" of "Neutrophils … are the most abundant type of phagocyte". Not when the sentence also says the
+  question's word ("older sister" of "an elder sister and two younger sisters"), nor for "at least" or a choice
+  ("Which grossed more, Skyfall or Spectre?"). Words of relation ("before"/"after", "start"/"end", "win"/"lose")
+  are left out: the training pool's gold answers are said with their opposites as often as plausible ones.
 - A year (``other_year``): the question names years or decades ("in 2012", "in the 1960s"), none of which the
   sentence or the one before holds, and the sentence names another time: "1924" is not 2012. A range ("1946 to
   1952", "1916–20") holds every year inside it, a decade its ten years.
 
 Against the training pool (``eval/scripts/plausible_answer_checks.py``), of SQuAD 2.0's 1,674 plausible answers to
-its unanswerable questions the denial rejects 255, the undone word 33 and the year 58; of its 9,600 gold answers, 13
-(11 questions), 1 and 15 (14 questions; most of them name a year their gold answer's sentences do not: "… in
-November 1995" of "… created on 8 November 1994", "in 2012" of "… won the five boroughs in 1924").
+its unanswerable questions the denial rejects 255, the undone word 33, the antonym 48 and the year 58; of its 9,600
+gold answers, 13 (11 questions), 1, 1 and 15 (14 questions; most of them name a year their gold answer's sentences
+do not: "… in November 1995" of "… created on 8 November 1994", "in 2012" of "… won the five boroughs in 1924").
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ import re
 from functools import lru_cache
 
 from qa.read.question import WH_WORDS, Kind, Question
-from qa.text import stem
+from qa.text import STOPWORDS, stem
 
 # a year or decade, alone or opening a range: "1994", "the 1960s", "1946 to 1952", "1916–20"
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})(['’]?s)?(?:\s*(?:[–-]|to|until|through)\s*(\d{2,4})\b)?")
@@ -105,6 +112,92 @@ def negation_unsaid(q: Question, sentence: str) -> bool:
     if q.kind is Kind.REASON:
         return False  # "Why didn't Yonten Gyatso make it to Beijing?" is answered by "he died" of "… he died before …"
     return denies(q) and _NEGATIVE.search(sentence) is None and not _negates_a_question_word(q, sentence)
+
+
+# words and their opposites, each side with its like words: "the least" of a thing is not "the most" of it
+_ANTONYMS = (
+    ("least fewest", "most"),
+    ("lowest", "highest"),
+    ("smallest", "largest biggest greatest"),
+    ("youngest", "oldest eldest"),
+    ("shortest", "longest tallest"),
+    ("weakest", "strongest"),
+    ("worst", "best"),
+    ("earliest", "latest"),
+    ("minimum", "maximum"),
+    ("less fewer", "more"),
+    ("lower", "higher"),
+    ("smaller", "larger bigger greater"),
+    ("younger", "older elder"),
+    ("weaker", "stronger"),
+    ("shorter", "longer taller"),
+    ("worse", "better"),
+    ("earlier", "later"),
+    (
+        "increase increased increases increasing rise rises rose risen grow grows grew growing",
+        "decrease decreased decreases decreasing decline declined declines declining reduce reduced reduces "
+        "reducing fall falls fell drop drops dropped",
+    ),
+    ("north northern", "south southern"),
+    ("east eastern", "west western"),
+    ("first", "last final"),
+    ("public", "private"),
+    ("internal", "external"),
+    ("inner", "outer"),
+    ("male men", "female women"),
+    ("positive", "negative"),
+    ("success successful", "failure unsuccessful"),
+    ("accept accepts accepted", "reject rejects rejected"),
+    ("import imports imported", "export exports exported"),
+    ("rich wealthy", "poor"),
+)
+_SIDES = tuple(
+    (frozenset(one.split()), frozenset(other.split())) for pair in _ANTONYMS for one, other in (pair, pair[::-1])
+)
+_NEAR = 3  # words either side of an opposite that must hold a word the question has beside its own
+
+
+def _lower_words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.casefold())
+
+
+def _neighbours(words: list[str], at: int) -> set[str]:
+    return {stem(w) for w in words[max(0, at - _NEAR) : at + _NEAR + 1] if len(w) > 2 and w not in STOPWORDS}
+
+
+@lru_cache(maxsize=1024)
+def _antonyms_asked(q: Question) -> tuple[tuple[frozenset[str], frozenset[str], frozenset[str]], ...]:
+    """For each word of the question with an opposite: its side, the other side and the question's words beside
+    it ("least abundant type": {"abundant", "type"}). Once per question; none for a choice between things."""
+    if q.choices:
+        return ()  # "Which grossed more, Skyfall or Spectre?" may be said "Spectre grossed less than Skyfall"
+    words = _lower_words(_OPENING_CLAUSE.sub("", q.core, count=1))
+    found = []
+    for side, other in _SIDES:
+        at = [i for i, w in enumerate(words) if w in side]
+        if at and not other & set(words):
+            beside = set().union(*(_neighbours(words, i) for i in at)) - side
+            found.append((side, other, frozenset(beside)))
+    return tuple(found)
+
+
+def antonym_said(q: Question, sentence: str) -> bool:
+    """The answer's sentence says the opposite of a word of the question ("most" for "least", "increased" for
+    "decreased") beside a word the question has beside its own, and never the question's word: "Who wrote that
+    imperialism is the lowest stage of capitalism?" is not "Lenin" of "Lenin … declared that Imperialism was the
+    highest stage of capitalism"."""
+    asked = _antonyms_asked(q)
+    if not asked:
+        return False
+    words = _lower_words(sentence)
+    said = set(words)
+    for side, other, beside in asked:
+        if side & said or not other & said:
+            continue
+        for i, w in enumerate(words):
+            if w in other and not (i > 0 and words[i - 1] == "at") and _neighbours(words, i) & beside:
+                return True  # "at least 330 feet" is no "least" of anything
+    return False
 
 
 @lru_cache(maxsize=1024)

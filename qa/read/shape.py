@@ -65,7 +65,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from qa.read.credits import in_caption, names_no_photographer
-from qa.read.premise import negation_unsaid, opposite_unsaid, other_year, years_asked
+from qa.read.premise import antonym_said, negation_unsaid, opposite_unsaid, other_year, years_asked
 from qa.read.question import (
     COMPARATIVES,
     CURRENCY,
@@ -2464,11 +2464,12 @@ def premise_unsaid(q: Question, text: str, start: int, end: int) -> bool:
     """The span's sentence does not share what the question takes as given: its denial, a word it undoes
     ("unofficial") or its year (``qa.read.premise``)."""
     lower, upper = _sentence_bounds(text, start, end)
-    if negation_unsaid(q, text[lower:upper]) or opposite_unsaid(q, text[lower:upper]):
+    sentence = text[lower:upper]
+    if negation_unsaid(q, sentence) or opposite_unsaid(q, sentence) or antonym_said(q, sentence):
         return True
     if not years_asked(q):
         return False  # the sentence before is looked up only for a question that names a year
-    return other_year(q, text[lower:upper], text[_sentence_start(text, lower - 1) : lower] if lower > 0 else "")
+    return other_year(q, sentence, text[_sentence_start(text, lower - 1) : lower] if lower > 0 else "")
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

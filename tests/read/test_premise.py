@@ -1,6 +1,6 @@
 import pytest
 
-from qa.read.premise import denies, negation_unsaid, opposite_unsaid, other_year, years_said
+from qa.read.premise import antonym_said, denies, negation_unsaid, opposite_unsaid, other_year, years_said
 from qa.read.question import analyze
 
 VISITED = "Xi Jinping visited Shenzhen on Tuesday."
@@ -57,6 +57,30 @@ def test_a_denial_unsaid(question, sentence, unsaid):
 )
 def test_a_word_the_question_undoes(question, sentence, unsaid):
     assert opposite_unsaid(analyze(question), sentence) is unsaid
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "said"),
+    [
+        ("What is the least abundant phagocyte?", "Neutrophils are the most abundant phagocyte.", True),
+        ("Who was the youngest actress cast?", "Bellucci became the oldest actress to be cast.", True),
+        ("What increased demand for large cars?", "The crisis reduced the demand for large cars.", True),
+        ("When did Eastern troops invade Iraq?", "Western troops invaded Iraq in 2003.", True),
+        ("When was the last Sino-Japanese War?", "In the First Sino-Japanese War in 1894, Japan took Taiwan.", True),
+        ("How many public libraries are there?", "It runs the largest private library system: 79 libraries.", True),
+        ("What is Chopin's older sister's name?", "He had an elder sister, Ludwika, and two younger sisters.", False),
+        ("What city has the most high-rise buildings?", "It had 550 buildings at least 330 feet high.", False),
+        ("Which grossed more, Skyfall or Spectre?", "Spectre grossed $20 million less than Skyfall.", False),
+        (  # the words beside "decline" are not beside "increase"
+            "Jacksonville began to suffer and decline after what major world event?",
+            "After World War II, the government of the city of Jacksonville began to increase spending.",
+            False,
+        ),
+        ("What is the most abundant phagocyte?", "Neutrophils are the most abundant phagocyte.", False),
+    ],
+)
+def test_an_antonym_said(question, sentence, said):
+    assert antonym_said(analyze(question), sentence) is said
 
 
 def test_years_said_hold_ranges_and_decades():
