@@ -4,7 +4,7 @@ whose premise its sentence does not share.
 A reader trained to find "what Maududi advocated" finds the same span whether or not the question says "not",
 and "Who won the election in 2012?" the same name whether the sentence says 2012 or 1924. SQuAD 2.0's questions
 without an answer are often answerable ones changed in just this way, and so are a user's questions about what a
-document does not say. Four premises are checked:
+document does not say. Five premises are checked:
 
 - A denial (``negation_unsaid``): the question's own clause says "not", "never", "no longer" or "-n't", and the
   sentence says nothing negative: not "not", "never", "no", "without", "except", "fail", "refuse", "lack",
@@ -21,14 +21,19 @@ document does not say. Four premises are checked:
   question's word ("older sister" of "an elder sister and two younger sisters"), nor for "at least" or a choice
   ("Which grossed more, Skyfall or Spectre?"). Words of relation ("before"/"after", "start"/"end", "win"/"lose")
   are left out: the training pool's gold answers are said with their opposites as often as plausible ones.
+- A number (``other_number``): the question names a number ("the 30th anniversary", "No 1", "five minutes")
+  that the sentence does not say in any form ("fifth", "two hundred"), and the sentence gives another beside a
+  word the question has beside its own ("the 40th anniversary", "No 2 official"). Dates with slashes, ratings
+  ("7.2/10"), codes ("007") and "one" are no such numbers.
 - A year (``other_year``): the question names years or decades ("in 2012", "in the 1960s"), none of which the
   sentence or the one before holds, and the sentence names another time: "1924" is not 2012. A range ("1946 to
   1952", "1916–20") holds every year inside it, a decade its ten years.
 
 Against the training pool (``eval/scripts/plausible_answer_checks.py``), of SQuAD 2.0's 1,674 plausible answers to
-its unanswerable questions the denial rejects 255, the undone word 33, the antonym 48 and the year 58; of its 9,600
-gold answers, 13 (11 questions), 1, 1 and 15 (14 questions; most of them name a year their gold answer's sentences
-do not: "… in November 1995" of "… created on 8 November 1994", "in 2012" of "… won the five boroughs in 1924").
+its unanswerable questions the denial rejects 255, the undone word 33, the antonym 49, the number 43 and the year 58;
+of its 9,600 gold answers, 13 (11 questions), 1, 1, 7 and 15 (14 questions; most of them name a year or a number
+their gold answer's sentences do not: "… in November 1995" of "… created on 8 November 1994", "all four boroughs"
+of "… won the five boroughs in 1924").
 """
 
 from __future__ import annotations
@@ -150,6 +155,8 @@ _ANTONYMS = (
     ("accept accepts accepted", "reject rejects rejected"),
     ("import imports imported", "export exports exported"),
     ("rich wealthy", "poor"),
+    ("open opens opened", "close closes closed"),
+    ("war wars", "peace"),
 )
 _SIDES = tuple(
     (frozenset(one.split()), frozenset(other.split())) for pair in _ANTONYMS for one, other in (pair, pair[::-1])
@@ -198,6 +205,85 @@ def antonym_said(q: Question, sentence: str) -> bool:
             if w in other and not (i > 0 and words[i - 1] == "at") and _neighbours(words, i) & beside:
                 return True  # "at least 330 feet" is no "least" of anything
     return False
+
+
+_NUMBER_WORDS = {
+    **{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
+    **{"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17},
+    **{"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60},
+    **{"seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000},
+}
+_ORDINAL_WORDS = {
+    **{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8},
+    **{"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "thirtieth": 30, "fortieth": 40},
+    **{"fiftieth": 50, "sixtieth": 60, "hundredth": 100},
+}
+_MAGNITUDES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# a numeral or a number word ("1.5", "10,000", "30th", "twenty-one"); years and decades are the year check's
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th|s)?|[a-z]+(?:-[a-z]+)?")
+# numbers joined by slashes ("2/21/2016", "9/11") and a year's range ("2013-4") are dates, no counts
+_DATED = re.compile(r"\d[\d.]*(?:/\d+)+|\b(?:1\d{3}|20\d{2})[–-]\d{1,4}\b")
+_NUMBER_NEAR = 2  # words either side of a number that must hold a word the question has beside its own
+
+
+def _value(token: str, following: str) -> float | None:
+    """The number a token stands for, or None: a word, a year ("2035"), a decade ("1960s"), a century ("20th
+    century") or a code ("007")."""
+    if token[0].isdigit():
+        m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)(st|nd|rd|th|s)?", token)
+        if m is None or token.startswith("0") or m.group(2) == "s" or following.startswith("centur"):
+            return None
+        digits = m.group(1).replace(",", "")
+        if not m.group(2) and re.fullmatch(r"1\d{3}|20\d{2}", digits):
+            return None
+        return float(digits)
+    first, _, second = token.partition("-")
+    if first in _NUMBER_WORDS and (not second or second in _NUMBER_WORDS):
+        return float(_NUMBER_WORDS[first] + _NUMBER_WORDS.get(second, 0))
+    return None
+
+
+def _numbers(text: str) -> tuple[list[str], list[tuple[int, float]]]:
+    """A text's words and where its numbers stand, with their values."""
+    tokens = [t.rstrip(",") for t in _NUMERAL.findall(_DATED.sub(" ", text.casefold()))]
+    values = [_value(t, tokens[i + 1] if i + 1 < len(tokens) else "") for i, t in enumerate(tokens)]
+    return tokens, [(i, v) for i, v in enumerate(values) if v is not None]
+
+
+def _beside(tokens: list[str], at: int) -> set[str]:
+    near = tokens[max(0, at - _NUMBER_NEAR) : at + _NUMBER_NEAR + 1]
+    return {stem(w) for w in near if w[0].isalpha() and w not in _NUMBER_WORDS and len(w) > 2 and w not in STOPWORDS}
+
+
+@lru_cache(maxsize=1024)
+def numbers_asked(q: Question) -> tuple[tuple[float, frozenset[str]], ...]:
+    """Each number the question names but "one" (a pronoun as often), with the words beside it ("the 30th
+    anniversary": 30, {"anniversary"}). Once per question."""
+    tokens, numbers = _numbers(q.core)
+    return tuple((value, frozenset(_beside(tokens, at))) for at, value in numbers if tokens[at] != "one")
+
+
+def _values_said(tokens: list[str], numbers: list[tuple[int, float]]) -> set[float]:
+    """Every number a sentence says, in any of its forms: "sixth" is 6, "two hundred" 200."""
+    said = {value for _, value in numbers}
+    said |= {float(_ORDINAL_WORDS[t]) for t in tokens if t in _ORDINAL_WORDS}
+    for at, value in numbers:
+        if at + 1 < len(tokens) and tokens[at + 1] in _MAGNITUDES:
+            said.add(value * _MAGNITUDES[tokens[at + 1]])
+    return said
+
+
+def other_number(q: Question, sentence: str) -> bool:
+    """A number of the question that the answer's sentence does not hold, where the sentence gives another
+    beside a word the question has beside its own: "What did Xi emphasise at the 30th anniversary?" is not
+    answered by "… at the 40th anniversary …", nor "Who is Hong Kong's No 1 official?" by "Hong Kong's No 2
+    official Eric Chan". Years are ``other_year``'s."""
+    asked = numbers_asked(q)
+    if not asked:
+        return False
+    tokens, numbers = _numbers(sentence)
+    said = _values_said(tokens, numbers)
+    return any(value not in said and any(_beside(tokens, at) & beside for at, _ in numbers) for value, beside in asked)
 
 
 @lru_cache(maxsize=1024)

@@ -65,7 +65,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from qa.read.credits import in_caption, names_no_photographer
-from qa.read.premise import antonym_said, negation_unsaid, opposite_unsaid, other_year, years_asked
+from qa.read.premise import antonym_said, negation_unsaid, opposite_unsaid, other_number, other_year, years_asked
 from qa.read.question import (
     COMPARATIVES,
     CURRENCY,
@@ -2466,6 +2466,8 @@ def premise_unsaid(q: Question, text: str, start: int, end: int) -> bool:
     lower, upper = _sentence_bounds(text, start, end)
     sentence = text[lower:upper]
     if negation_unsaid(q, sentence) or opposite_unsaid(q, sentence) or antonym_said(q, sentence):
+        return True
+    if other_number(q, sentence):
         return True
     if not years_asked(q):
         return False  # the sentence before is looked up only for a question that names a year

@@ -462,6 +462,9 @@ def test_what_the_question_closes_with_is_no_part_of_the_answer(seed_pipeline, s
         "What isn't hampering the cross-border movement of resources?",  # (was: "laws, regulation and immigration")
         "What should the cities become by 2030?",  # 2035 is the article's year (was: "national engines …", 0.27)
         "What did Beijing last propose in 2017?",  # it "first proposed" the border park (was: "the border park", 0.40)
+        "What will the Science Park close in Shenzhen on Thursday?",  # it opens one (was: "new branch", 0.73)
+        "Who is Hong Kong's No 1 official?",  # Eric Chan is No 2 (was: "Eric Chan", 0.72)
+        "What did Xi emphasise at the 30th anniversary of the Shenzhen Special Economic Zone?",  # the 40th (was: 0.86)
     ],
 )
 def test_a_premise_the_answers_sentence_does_not_share_is_refused(seed_pipeline, question):
@@ -471,3 +474,5 @@ def test_a_premise_the_answers_sentence_does_not_share_is_refused(seed_pipeline,
 def test_a_premise_the_sentence_shares_is_answered(seed_pipeline):
     response = seed_pipeline.ask("What did Beijing first propose in 2017?")  # "… the border park in 2017 when …"
     assert not response.no_answer and response.answers[0].text == "the border park"
+    response = seed_pipeline.ask("What did Xi emphasise at the 40th anniversary of the Shenzhen Special Economic Zone?")
+    assert not response.no_answer and response.answers[0].text.startswith("construction of the Shenzhen-Hong Kong")

@@ -1,6 +1,14 @@
 import pytest
 
-from qa.read.premise import antonym_said, denies, negation_unsaid, opposite_unsaid, other_year, years_said
+from qa.read.premise import (
+    antonym_said,
+    denies,
+    negation_unsaid,
+    opposite_unsaid,
+    other_number,
+    other_year,
+    years_said,
+)
 from qa.read.question import analyze
 
 VISITED = "Xi Jinping visited Shenzhen on Tuesday."
@@ -68,6 +76,8 @@ def test_a_word_the_question_undoes(question, sentence, unsaid):
         ("When did Eastern troops invade Iraq?", "Western troops invaded Iraq in 2003.", True),
         ("When was the last Sino-Japanese War?", "In the First Sino-Japanese War in 1894, Japan took Taiwan.", True),
         ("How many public libraries are there?", "It runs the largest private library system: 79 libraries.", True),
+        ("What will the park close on Thursday?", "The park will open its new branch on Thursday.", True),
+        ("What is at stake in a technological peace?", "It matters in a technological war against China.", True),
         ("What is Chopin's older sister's name?", "He had an elder sister, Ludwika, and two younger sisters.", False),
         ("What city has the most high-rise buildings?", "It had 550 buildings at least 330 feet high.", False),
         ("Which grossed more, Skyfall or Spectre?", "Spectre grossed $20 million less than Skyfall.", False),
@@ -81,6 +91,26 @@ def test_a_word_the_question_undoes(question, sentence, unsaid):
 )
 def test_an_antonym_said(question, sentence, said):
     assert antonym_said(analyze(question), sentence) is said
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "other"),
+    [
+        ("What did Xi stress at the 30th anniversary?", "At the 40th anniversary, Xi stressed the zone.", True),
+        ("Who is Hong Kong's No 1 official?", "Hong Kong's No 2 official Eric Chan flew in.", True),
+        ("What was released on 16 October 2015?", "Spectre was released on 26 October 2015.", True),
+        ("Who tells Bond he has five minutes?", "Blofeld tells Bond he has three minutes to escape.", True),
+        ("Who did they tie with for six top songs?", "It was their sixth number-one song, tying them.", False),
+        ("Who kept the 200 letters?", "She also took two hundred letters from Sand.", False),
+        ("What rated the film 7.2/10?", "IGN rated it 7.2/10, as did 12 others.", False),  # a rating, no count
+        ("What did Xi stress at the 30th anniversary?", "Xi stressed the zone in 2020.", False),  # nothing beside
+        ("How many people attended in the 2013-4 season?", "In the season, 12.21 million people attended.", False),
+        ("Who was one of the five founders?", "Lee was one of five founders.", False),
+        ("What happened in the 20th century?", "In the 1900s the city grew.", False),  # a time, the year check's
+    ],
+)
+def test_another_number(question, sentence, other):
+    assert other_number(analyze(question), sentence) is other
 
 
 def test_years_said_hold_ranges_and_decades():
