@@ -18,20 +18,22 @@ document does not say. Five premises are checked:
   "increased" what the sentence says of "the most", "larger", "the last", "eastern", "private" or "decreased",
   near a word the question has beside its own: "What is the least abundant type of phagocyte?" is not
   "Neutrophils" of "Neutrophils … are the most abundant type of phagocyte". Not when the sentence also says the
-  question's word ("older sister" of "an elder sister and two younger sisters"), nor for "at least" or a choice
-  ("Which grossed more, Skyfall or Spectre?"). Words of relation ("before"/"after", "start"/"end", "win"/"lose")
-  are left out: the training pool's gold answers are said with their opposites as often as plausible ones.
+  question's word ("older sister" of "an elder sister and two younger sisters"), nor for "at least", "the first …
+  since" (the last before) or a choice ("Which grossed more, Skyfall or Spectre?"). Words of relation
+  ("before"/"after", "start"/"end", "win"/"lose") are left out: the training pool's gold answers are said with their
+  opposites as often as plausible ones.
 - A number (``other_number``): the question names a number ("the 30th anniversary", "No 1", "five minutes")
   that the sentence does not say in any form ("fifth", "two hundred"), and the sentence gives another beside a
-  word the question has beside its own ("the 40th anniversary", "No 2 official"). Dates with slashes, ratings
-  ("7.2/10"), codes ("007") and "one" are no such numbers.
+  word the question has on the same side of its own ("the 40th anniversary", "No 2 official"; not "MVP, recording
+  five tackles" for "the game 50 MVP"). Dates with slashes, ratings ("7.2/10"), codes ("007") and "one" are no
+  such numbers.
 - A year (``other_year``): the question names years or decades ("in 2012", "in the 1960s"), none of which the
   sentence or the one before holds, and the sentence names another time: "1924" is not 2012. A range ("1946 to
   1952", "1916–20") holds every year inside it, a decade its ten years.
 
 Against the training pool (``eval/scripts/plausible_answer_checks.py``), of SQuAD 2.0's 1,674 plausible answers to
 its unanswerable questions the denial rejects 255, the undone word 33, the antonym 49, the number 43 and the year 58;
-of its 9,600 gold answers, 13 (11 questions), 1, 1, 7 and 15 (14 questions; most of them name a year or a number
+of its 9,600 gold answers, 13 (11 questions), 1, 1, 6 and 15 (14 questions; most of them name a year or a number
 their gold answer's sentences do not: "… in November 1995" of "… created on 8 November 1994", "all four boroughs"
 of "… won the five boroughs in 1924").
 """
@@ -188,6 +190,12 @@ def _antonyms_asked(q: Question) -> tuple[tuple[frozenset[str], frozenset[str], 
     return tuple(found)
 
 
+def _idiom(words: list[str], at: int) -> bool:
+    """An antonym's word that says no opposite: "at least 330 feet", and "the first touchdown since 1993" (the
+    last one before it)."""
+    return (at > 0 and words[at - 1] == "at") or (words[at] == "first" and "since" in words[at + 1 : at + 8])
+
+
 def antonym_said(q: Question, sentence: str) -> bool:
     """The answer's sentence says the opposite of a word of the question ("most" for "least", "increased" for
     "decreased") beside a word the question has beside its own, and never the question's word: "Who wrote that
@@ -202,8 +210,8 @@ def antonym_said(q: Question, sentence: str) -> bool:
         if side & said or not other & said:
             continue
         for i, w in enumerate(words):
-            if w in other and not (i > 0 and words[i - 1] == "at") and _neighbours(words, i) & beside:
-                return True  # "at least 330 feet" is no "least" of anything
+            if w in other and not _idiom(words, i) and _neighbours(words, i) & beside:
+                return True
     return False
 
 
@@ -250,17 +258,24 @@ def _numbers(text: str) -> tuple[list[str], list[tuple[int, float]]]:
     return tokens, [(i, v) for i, v in enumerate(values) if v is not None]
 
 
-def _beside(tokens: list[str], at: int) -> set[str]:
-    near = tokens[max(0, at - _NUMBER_NEAR) : at + _NUMBER_NEAR + 1]
-    return {stem(w) for w in near if w[0].isalpha() and w not in _NUMBER_WORDS and len(w) > 2 and w not in STOPWORDS}
+def _beside(tokens: list[str], at: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The words before a number and those after it, up to ``_NUMBER_NEAR`` either side ("Super Bowl 50 MVP":
+    {"super", "bowl"} and {"mvp"})."""
+
+    def plain(words: list[str]) -> frozenset[str]:
+        return frozenset(
+            stem(w) for w in words if w[0].isalpha() and w not in _NUMBER_WORDS and len(w) > 2 and w not in STOPWORDS
+        )
+
+    return plain(tokens[max(0, at - _NUMBER_NEAR) : at]), plain(tokens[at + 1 : at + _NUMBER_NEAR + 1])
 
 
 @lru_cache(maxsize=1024)
-def numbers_asked(q: Question) -> tuple[tuple[float, frozenset[str]], ...]:
-    """Each number the question names but "one" (a pronoun as often), with the words beside it ("the 30th
-    anniversary": 30, {"anniversary"}). Once per question."""
+def numbers_asked(q: Question) -> tuple[tuple[float, frozenset[str], frozenset[str]], ...]:
+    """Each number the question names but "one" (a pronoun as often), with the words before and after it ("the
+    30th anniversary": 30, {}, {"anniversary"}). Once per question."""
     tokens, numbers = _numbers(q.core)
-    return tuple((value, frozenset(_beside(tokens, at))) for at, value in numbers if tokens[at] != "one")
+    return tuple((value, *_beside(tokens, at)) for at, value in numbers if tokens[at] != "one")
 
 
 def _values_said(tokens: list[str], numbers: list[tuple[int, float]]) -> set[float]:
@@ -283,7 +298,14 @@ def other_number(q: Question, sentence: str) -> bool:
         return False
     tokens, numbers = _numbers(sentence)
     said = _values_said(tokens, numbers)
-    return any(value not in said and any(_beside(tokens, at) & beside for at, _ in numbers) for value, beside in asked)
+    for value, before, after in asked:
+        if value in said:
+            continue
+        for at, _ in numbers:
+            said_before, said_after = _beside(tokens, at)
+            if before & said_before or after & said_after:
+                return True  # "the 40th anniversary" for "the 30th anniversary"; not "MVP, recording five" for "50 MVP"
+    return False
 
 
 @lru_cache(maxsize=1024)

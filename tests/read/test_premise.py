@@ -78,6 +78,11 @@ def test_a_word_the_question_undoes(question, sentence, unsaid):
         ("How many public libraries are there?", "It runs the largest private library system: 79 libraries.", True),
         ("What will the park close on Thursday?", "The park will open its new branch on Thursday.", True),
         ("What is at stake in a technological peace?", "It matters in a technological war against China.", True),
+        (
+            "When was a fumble last run back for a score?",
+            "It was the first fumble run back for a score since 1993.",
+            False,
+        ),
         ("What is Chopin's older sister's name?", "He had an elder sister, Ludwika, and two younger sisters.", False),
         ("What city has the most high-rise buildings?", "It had 550 buildings at least 330 feet high.", False),
         ("Which grossed more, Skyfall or Spectre?", "Spectre grossed $20 million less than Skyfall.", False),
@@ -106,6 +111,7 @@ def test_an_antonym_said(question, sentence, said):
         ("What did Xi stress at the 30th anniversary?", "Xi stressed the zone in 2020.", False),  # nothing beside
         ("How many people attended in the 2013-4 season?", "In the season, 12.21 million people attended.", False),
         ("Who was one of the five founders?", "Lee was one of five founders.", False),
+        ("Who was the game 50 MVP?", "Miller was named MVP, recording five tackles.", False),  # not on the same side
         ("What happened in the 20th century?", "In the 1900s the city grew.", False),  # a time, the year check's
     ],
 )
