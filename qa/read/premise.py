@@ -193,7 +193,7 @@ def _antonyms_asked(q: Question) -> tuple[tuple[frozenset[str], frozenset[str], 
 def _idiom(words: list[str], at: int) -> bool:
     """An antonym's word that says no opposite: "at least 330 feet", and "the first touchdown since 1993" (the
     last one before it)."""
-    return (at > 0 and words[at - 1] == "at") or (words[at] == "first" and "since" in words[at + 1 : at + 8])
+    return (at > 0 and words[at - 1] == "at") or (words[at] == "first" and "since" in words[at + 1 :])
 
 
 def antonym_said(q: Question, sentence: str) -> bool:

@@ -80,7 +80,7 @@ def test_a_word_the_question_undoes(question, sentence, unsaid):
         ("What is at stake in a technological peace?", "It matters in a technological war against China.", True),
         (
             "When was a fumble last run back for a score?",
-            "It was the first fumble run back for a score since 1993.",
+            "It was the first fumble run back for a score in a final game since 1993.",
             False,
         ),
         ("What is Chopin's older sister's name?", "He had an elder sister, Ludwika, and two younger sisters.", False),
