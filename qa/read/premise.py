@@ -235,8 +235,8 @@ _NUMBER_NEAR = 2  # words either side of a number that must hold a word the ques
 
 
 def _value(token: str, following: str) -> float | None:
-    """The number a token stands for, or None: a word, a year ("2035"), a decade ("1960s"), a century ("20th
-    century") or a code ("007")."""
+    """The number a token stands for ("30th", "1.5", "10,000", "twenty-one", "one-hundred"), or None: no number, a
+    year ("2035"), a decade ("1960s"), a century ("20th century") or a code ("007")."""
     if token[0].isdigit():
         m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)(st|nd|rd|th|s)?", token)
         if m is None or token.startswith("0") or m.group(2) == "s" or following.startswith("centur"):
@@ -246,9 +246,11 @@ def _value(token: str, following: str) -> float | None:
             return None
         return float(digits)
     first, _, second = token.partition("-")
-    if first in _NUMBER_WORDS and (not second or second in _NUMBER_WORDS):
-        return float(_NUMBER_WORDS[first] + _NUMBER_WORDS.get(second, 0))
-    return None
+    if first not in _NUMBER_WORDS or (second and second not in _NUMBER_WORDS):
+        return None
+    if second in _MAGNITUDES:
+        return float(_NUMBER_WORDS[first] * _MAGNITUDES[second])  # "one-hundred"
+    return float(_NUMBER_WORDS[first] + _NUMBER_WORDS.get(second, 0))  # "twenty-one"
 
 
 def _numbers(text: str) -> tuple[list[str], list[tuple[int, float]]]:
@@ -260,14 +262,14 @@ def _numbers(text: str) -> tuple[list[str], list[tuple[int, float]]]:
 
 def _beside(tokens: list[str], at: int) -> tuple[frozenset[str], frozenset[str]]:
     """The words before a number and those after it, up to ``_NUMBER_NEAR`` either side ("Super Bowl 50 MVP":
-    {"super", "bowl"} and {"mvp"})."""
+    {"super", "bowl"} and {"mvp"}), numbers and stopwords left out."""
+    before, after = tokens[max(0, at - _NUMBER_NEAR) : at], tokens[at + 1 : at + _NUMBER_NEAR + 1]
+    return _plain([w for w in before if w[0].isalpha()]), _plain([w for w in after if w[0].isalpha()])
 
-    def plain(words: list[str]) -> frozenset[str]:
-        return frozenset(
-            stem(w) for w in words if w[0].isalpha() and w not in _NUMBER_WORDS and len(w) > 2 and w not in STOPWORDS
-        )
 
-    return plain(tokens[max(0, at - _NUMBER_NEAR) : at]), plain(tokens[at + 1 : at + _NUMBER_NEAR + 1])
+def _plain(words: list[str]) -> frozenset[str]:
+    """The stems of words that are neither stopwords, number words nor shorter than three letters."""
+    return frozenset(stem(w) for w in words if w not in _NUMBER_WORDS and len(w) > 2 and w not in STOPWORDS)
 
 
 @lru_cache(maxsize=1024)

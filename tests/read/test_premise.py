@@ -107,6 +107,7 @@ def test_an_antonym_said(question, sentence, said):
         ("Who tells Bond he has five minutes?", "Blofeld tells Bond he has three minutes to escape.", True),
         ("Who did they tie with for six top songs?", "It was their sixth number-one song, tying them.", False),
         ("Who kept the 200 letters?", "She also took two hundred letters from Sand.", False),
+        ("Who bought the 100 shares?", "Lee bought the one-hundred shares, and Kim 50 shares.", False),
         ("What rated the film 7.2/10?", "IGN rated it 7.2/10, as did 12 others.", False),  # a rating, no count
         ("What did Xi stress at the 30th anniversary?", "Xi stressed the zone in 2020.", False),  # nothing beside
         ("How many people attended in the 2013-4 season?", "In the season, 12.21 million people attended.", False),
