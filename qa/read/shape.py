@@ -2462,12 +2462,13 @@ def _a_line_of_its_own(text: str, lower: int, upper: int) -> bool:
 
 def premise_unsaid(q: Question, text: str, start: int, end: int) -> bool:
     """The span's sentence does not share what the question takes as given: its denial, a word it undoes
-    ("unofficial") or its year (``qa.read.premise``)."""
+    ("unofficial"), a word whose opposite it says ("the first" for "the last"), its number or its year
+    (``qa.read.premise``)."""
     lower, upper = _sentence_bounds(text, start, end)
     sentence = text[lower:upper]
-    if negation_unsaid(q, sentence) or opposite_unsaid(q, sentence) or antonym_said(q, sentence):
+    if negation_unsaid(q, sentence) or opposite_unsaid(q, sentence):
         return True
-    if other_number(q, sentence):
+    if antonym_said(q, sentence) or other_number(q, sentence):
         return True
     if not years_asked(q):
         return False  # the sentence before is looked up only for a question that names a year
