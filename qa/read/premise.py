@@ -41,10 +41,11 @@ of "… won the five boroughs in 1924").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from qa.read.question import WH_WORDS, Kind, Question
-from qa.text import STOPWORDS, stem
+from qa.text import NUMBER_VALUES, STOPWORDS, stem
 
 # a year or decade, alone or opening a range: "1994", "the 1960s", "1946 to 1952", "1916–20"
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})(['’]?s)?(?:\s*(?:[–-]|to|until|through)\s*(\d{2,4})\b)?")
@@ -170,8 +171,13 @@ def _lower_words(text: str) -> list[str]:
     return re.findall(r"[a-z]+", text.casefold())
 
 
-def _neighbours(words: list[str], at: int) -> set[str]:
-    return {stem(w) for w in words[max(0, at - _NEAR) : at + _NEAR + 1] if len(w) > 2 and w not in STOPWORDS}
+def _content_stems(words: Iterable[str]) -> frozenset[str]:
+    """The stems of words that are neither stopwords nor shorter than three letters."""
+    return frozenset(stem(w) for w in words if len(w) > 2 and w not in STOPWORDS)
+
+
+def _neighbours(words: list[str], at: int) -> frozenset[str]:
+    return _content_stems(words[max(0, at - _NEAR) : at + _NEAR + 1])
 
 
 @lru_cache(maxsize=1024)
@@ -215,12 +221,6 @@ def antonym_said(q: Question, sentence: str) -> bool:
     return False
 
 
-_NUMBER_WORDS = {
-    **{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
-    **{"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17},
-    **{"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60},
-    **{"seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000},
-}
 _ORDINAL_WORDS = {
     **{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8},
     **{"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "thirtieth": 30, "fortieth": 40},
@@ -246,11 +246,11 @@ def _value(token: str, following: str) -> float | None:
             return None
         return float(digits)
     first, _, second = token.partition("-")
-    if first not in _NUMBER_WORDS or (second and second not in _NUMBER_WORDS):
+    if first not in NUMBER_VALUES or (second and second not in NUMBER_VALUES):
         return None
     if second in _MAGNITUDES:
-        return float(_NUMBER_WORDS[first] * _MAGNITUDES[second])  # "one-hundred"
-    return float(_NUMBER_WORDS[first] + _NUMBER_WORDS.get(second, 0))  # "twenty-one"
+        return float(NUMBER_VALUES[first] * _MAGNITUDES[second])  # "one-hundred"
+    return float(NUMBER_VALUES[first] + NUMBER_VALUES.get(second, 0))  # "twenty-one"
 
 
 def _numbers(text: str) -> tuple[list[str], list[tuple[int, float]]]:
@@ -263,13 +263,11 @@ def _numbers(text: str) -> tuple[list[str], list[tuple[int, float]]]:
 def _beside(tokens: list[str], at: int) -> tuple[frozenset[str], frozenset[str]]:
     """The words before a number and those after it, up to ``_NUMBER_NEAR`` either side ("Super Bowl 50 MVP":
     {"super", "bowl"} and {"mvp"}), numbers and stopwords left out."""
-    before, after = tokens[max(0, at - _NUMBER_NEAR) : at], tokens[at + 1 : at + _NUMBER_NEAR + 1]
-    return _plain([w for w in before if w[0].isalpha()]), _plain([w for w in after if w[0].isalpha()])
 
+    def words(near: list[str]) -> frozenset[str]:
+        return _content_stems(w for w in near if w[0].isalpha() and w not in NUMBER_VALUES)
 
-def _plain(words: list[str]) -> frozenset[str]:
-    """The stems of words that are neither stopwords, number words nor shorter than three letters."""
-    return frozenset(stem(w) for w in words if w not in _NUMBER_WORDS and len(w) > 2 and w not in STOPWORDS)
+    return words(tokens[max(0, at - _NUMBER_NEAR) : at]), words(tokens[at + 1 : at + _NUMBER_NEAR + 1])
 
 
 @lru_cache(maxsize=1024)
@@ -300,14 +298,12 @@ def other_number(q: Question, sentence: str) -> bool:
         return False
     tokens, numbers = _numbers(sentence)
     said = _values_said(tokens, numbers)
-    for value, before, after in asked:
-        if value in said:
-            continue
-        for at, _ in numbers:
-            said_before, said_after = _beside(tokens, at)
-            if before & said_before or after & said_after:
-                return True  # "the 40th anniversary" for "the 30th anniversary"; not "MVP, recording five" for "50 MVP"
-    return False
+    others = [_beside(tokens, at) for at, _ in numbers]
+    # "the 40th anniversary" for "the 30th anniversary"; not "MVP, recording five" for "50 MVP" (another side)
+    return any(
+        value not in said and any(before & said_before or after & said_after for said_before, said_after in others)
+        for value, before, after in asked
+    )
 
 
 @lru_cache(maxsize=1024)

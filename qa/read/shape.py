@@ -1148,7 +1148,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
     is the Shenzhen side?" of "… 87 hectares, and the Shenzhen one occupying 302 hectares": nothing is
     computed, so only a stated difference answers); no number for a measure of a named thing; not one of
     the choices the question offers; the holder of a lesser post or of the asked post somewhere else; a span
-    whose sentence does not share the question's premise (its denial, a word it undoes, its year)."""
+    whose sentence does not share the question's premise (its denial, a word it undoes, an antonym, its number
+    or its year)."""
     if Wants.MONEY in q.wants and not _money(text, with_currency(text, start, end)[0], end):
         return True
     if q.kind is Kind.QUANTITY and Wants.MONEY not in q.wants and _other_mass(q) and CURRENCY.search(text, start, end):
