@@ -254,18 +254,29 @@ def _value(token: str, following: str) -> float | None:
 
 
 def _numbers(text: str) -> tuple[list[str], list[tuple[int, float]]]:
-    """A text's words and where its numbers stand, with their values."""
+    """A text's words and where its numbers stand, with their values: a number and the magnitude after it are one
+    ("three thousand" is 3,000, "1.5 million" 1,500,000); a magnitude alone is none ("How many thousand …?") but
+    after "a" ("a hundred")."""
     tokens = [t.rstrip(",") for t in _NUMERAL.findall(_DATED.sub(" ", text.casefold()))]
     values = [_value(t, tokens[i + 1] if i + 1 < len(tokens) else "") for i, t in enumerate(tokens)]
-    return tokens, [(i, v) for i, v in enumerate(values) if v is not None]
+    numbers = []
+    for i, value in enumerate(values):
+        if value is None:
+            continue
+        if tokens[i] in _MAGNITUDES and (i == 0 or tokens[i - 1] != "a"):
+            continue  # joined to the number before it, or no number at all
+        if i + 1 < len(tokens) and tokens[i + 1] in _MAGNITUDES and tokens[i] not in _MAGNITUDES:
+            value *= _MAGNITUDES[tokens[i + 1]]
+        numbers.append((i, value))
+    return tokens, numbers
 
 
 def _beside(tokens: list[str], at: int) -> tuple[frozenset[str], frozenset[str]]:
     """The words before a number and those after it, up to ``_NUMBER_NEAR`` either side ("Super Bowl 50 MVP":
-    {"super", "bowl"} and {"mvp"}), numbers and stopwords left out."""
+    {"super", "bowl"} and {"mvp"}), numbers and stopwords left out but magnitudes ("$25.45 million": {"million"})."""
 
     def words(near: list[str]) -> frozenset[str]:
-        return _content_stems(w for w in near if w[0].isalpha() and w not in NUMBER_VALUES)
+        return _content_stems(w for w in near if w[0].isalpha() and (w not in NUMBER_VALUES or w in _MAGNITUDES))
 
     return words(tokens[max(0, at - _NUMBER_NEAR) : at]), words(tokens[at + 1 : at + _NUMBER_NEAR + 1])
 
@@ -275,16 +286,16 @@ def numbers_asked(q: Question) -> tuple[tuple[float, frozenset[str], frozenset[s
     """Each number the question names but "one" (a pronoun as often), with the words before and after it ("the
     30th anniversary": 30, {}, {"anniversary"}). Once per question."""
     tokens, numbers = _numbers(q.core)
-    return tuple((value, *_beside(tokens, at)) for at, value in numbers if tokens[at] != "one")
+    return tuple((value, *_beside(tokens, at)) for at, value in numbers if value != 1 or tokens[at] != "one")
 
 
 def _values_said(tokens: list[str], numbers: list[tuple[int, float]]) -> set[float]:
-    """Every number a sentence says, in any of its forms: "sixth" is 6, "two hundred" 200."""
+    """Every number a sentence says, in any of its forms: "sixth" is 6, "two hundred" 200 (and 2)."""
     said = {value for _, value in numbers}
     said |= {float(_ORDINAL_WORDS[t]) for t in tokens if t in _ORDINAL_WORDS}
     for at, value in numbers:
-        if at + 1 < len(tokens) and tokens[at + 1] in _MAGNITUDES:
-            said.add(value * _MAGNITUDES[tokens[at + 1]])
+        if at + 1 < len(tokens) and tokens[at + 1] in _MAGNITUDES and tokens[at] not in _MAGNITUDES:
+            said.add(value / _MAGNITUDES[tokens[at + 1]])
     return said
 
 

@@ -108,6 +108,12 @@ def test_an_antonym_said(question, sentence, said):
         ("Who did they tie with for six top songs?", "It was their sixth number-one song, tying them.", False),
         ("Who kept the 200 letters?", "She also took two hundred letters from Sand.", False),
         ("Who bought the 100 shares?", "Lee bought the one-hundred shares, and Kim 50 shares.", False),
+        ("Who sent the three thousand troops?", "Lee sent 3,000 troops north.", False),  # one number, not 3 and 1,000
+        ("Who sent the 3,000 troops?", "Lee sent two thousand troops north.", True),
+        ("Who sent a hundred troops?", "Lee sent 100 troops north.", False),
+        ("How many thousand troops did Lee send?", "Lee sent 3,000 troops north.", False),  # a magnitude alone
+        ("Who counted 1.5 million people?", "Lee counted 2 million people.", True),
+        ("Who counted one hundred people?", "Lee counted 100 people.", False),
         ("What rated the film 7.2/10?", "IGN rated it 7.2/10, as did 12 others.", False),  # a rating, no count
         ("What did Xi stress at the 30th anniversary?", "Xi stressed the zone in 2020.", False),  # nothing beside
         ("How many people attended in the 2013-4 season?", "In the season, 12.21 million people attended.", False),
