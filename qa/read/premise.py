@@ -160,6 +160,7 @@ _ANTONYMS = (
     ("rich wealthy", "poor"),
     ("open opens opened", "close closes closed"),
     ("war wars", "peace"),
+    ("little", "great much"),
 )
 _SIDES = tuple(
     (frozenset(one.split()), frozenset(other.split())) for pair in _ANTONYMS for one, other in (pair, pair[::-1])
@@ -315,6 +316,24 @@ def other_number(q: Question, sentence: str) -> bool:
         value not in said and any(before & said_before or after & said_after for said_before, said_after in others)
         for value, before, after in asked
     )
+
+
+# a time counted from now: "last week", "the next two years" ("this" is left out: "this year" may be "this season")
+_RELATIVE = re.compile(
+    r"\b(last|next|past|previous|coming)\s+(?:(?:few|two|three|several)\s+)?"
+    r"(day|week|weekend|month|year|decade|century|season|night|morning|evening|summer|winter|spring|autumn|quarter)s?\b",
+    re.IGNORECASE,
+)
+
+
+def other_time(q: Question, sentence: str) -> bool:
+    """A time counted from now that the answer's sentence counts in another unit: "What did the State Council
+    announce last year?" is not answered by "… announced a raft of measures last week …"."""
+    asked = {(m.group(1).casefold(), m.group(2).casefold()) for m in _RELATIVE.finditer(q.core)}
+    if not asked:
+        return False
+    said = {(m.group(1).casefold(), m.group(2).casefold()) for m in _RELATIVE.finditer(sentence)}
+    return any((det, unit) not in said and any(d == det for d, _ in said) for det, unit in asked)
 
 
 @lru_cache(maxsize=1024)

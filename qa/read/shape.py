@@ -65,7 +65,15 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from qa.read.credits import in_caption, names_no_photographer
-from qa.read.premise import antonym_said, negation_unsaid, opposite_unsaid, other_number, other_year, years_asked
+from qa.read.premise import (
+    antonym_said,
+    negation_unsaid,
+    opposite_unsaid,
+    other_number,
+    other_time,
+    other_year,
+    years_asked,
+)
 from qa.read.question import (
     COMPARATIVES,
     CURRENCY,
@@ -2463,13 +2471,13 @@ def _a_line_of_its_own(text: str, lower: int, upper: int) -> bool:
 
 def premise_unsaid(q: Question, text: str, start: int, end: int) -> bool:
     """The span's sentence does not share what the question takes as given: its denial, a word it undoes
-    ("unofficial"), a word whose opposite it says ("the first" for "the last"), its number or its year
-    (``qa.read.premise``)."""
+    ("unofficial"), a word whose opposite it says ("the first" for "the last"), its number, its time counted from
+    now ("last week" for "last year") or its year (``qa.read.premise``)."""
     lower, upper = _sentence_bounds(text, start, end)
     sentence = text[lower:upper]
     if negation_unsaid(q, sentence) or opposite_unsaid(q, sentence):
         return True
-    if antonym_said(q, sentence) or other_number(q, sentence):
+    if antonym_said(q, sentence) or other_number(q, sentence) or other_time(q, sentence):
         return True
     if not years_asked(q):
         return False  # the sentence before is looked up only for a question that names a year

@@ -6,6 +6,7 @@ from qa.read.premise import (
     negation_unsaid,
     opposite_unsaid,
     other_number,
+    other_time,
     other_year,
     years_said,
 )
@@ -78,6 +79,7 @@ def test_a_word_the_question_undoes(question, sentence, unsaid):
         ("How many public libraries are there?", "It runs the largest private library system: 79 libraries.", True),
         ("What will the park close on Thursday?", "The park will open its new branch on Thursday.", True),
         ("What is at stake in a technological peace?", "It matters in a technological war against China.", True),
+        ("What did Lau say Beijing placed little emphasis on?", "Beijing placed great emphasis on talent.", True),
         (
             "When was a fumble last run back for a score?",
             "It was the first fumble run back for a score in a final game since 1993.",
@@ -150,3 +152,18 @@ def test_years_said_hold_ranges_and_decades():
 )
 def test_another_year(question, sentence, before, other):
     assert other_year(analyze(question), sentence, before) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "other"),
+    [
+        ("What did the council announce last year?", "The council announced a raft of measures last week.", True),
+        ("What will open in the next two years?", "A branch will open in the next few months.", True),
+        ("What did the council announce last week?", "The council announced a raft of measures last week.", False),
+        ("What did the council announce last year?", "The council announced a raft of measures in 2022.", False),
+        ("What did the council announce last year?", "Last year, and again last week, it announced cuts.", False),
+        ("What opened this year?", "A branch opened this week.", False),  # "this" is left out
+    ],
+)
+def test_another_time_counted_from_now(question, sentence, other):
+    assert other_time(analyze(question), sentence) is other
