@@ -4,7 +4,7 @@ whose premise its sentence does not share.
 A reader trained to find "what Maududi advocated" finds the same span whether or not the question says "not",
 and "Who won the election in 2012?" the same name whether the sentence says 2012 or 1924. SQuAD 2.0's questions
 without an answer are often answerable ones changed in just this way, and so are a user's questions about what a
-document does not say. Five premises are checked:
+document does not say. Seven premises are checked:
 
 - A denial (``negation_unsaid``): the question's own clause says "not", "never", "no longer" or "-n't", and the
   sentence says nothing negative: not "not", "never", "no", "without", "except", "fail", "refuse", "lack",
@@ -30,12 +30,16 @@ document does not say. Five premises are checked:
 - A year (``other_year``): the question names years or decades ("in 2012", "in the 1960s"), none of which the
   sentence or the one before holds, and the sentence names another time: "1924" is not 2012. A range ("1946 to
   1952", "1916–20") holds every year inside it, a decade its ten years.
+- A month or weekday (``other_day_or_month``): the question names one ("on 26 December", "its Tuesday screenings")
+  that neither the sentence nor the one before names, and the sentence names another of its kind ("26 October").
+- A time counted from now (``other_time``): "last year" of the question, "last week" of the sentence.
 
 Against the training pool (``eval/scripts/plausible_answer_checks.py``), of SQuAD 2.0's 1,674 plausible answers to
-its unanswerable questions the denial rejects 255, the undone word 33, the antonym 49, the number 43 and the year 58;
-of its 9,600 gold answers, 13 (11 questions), 1, 1, 6 and 15 (14 questions; most of them name a year or a number
-their gold answer's sentences do not: "… in November 1995" of "… created on 8 November 1994", "all four boroughs"
-of "… won the five boroughs in 1924").
+its unanswerable questions the denial rejects 255, the undone word 33, the antonym 49, the number 44, the year 58 and
+the month or weekday 11 (the time counted from now none: the pool says "last week" nowhere); of its 9,600 gold
+answers, 13 (11 questions), 1, 1, 6, 15 (14 questions) and 2; most of them name a year, month or number their gold
+answer's sentences do not: "… in November 1995" of "… created on 8 November 1994", "all four boroughs" of "… won
+the five boroughs in 1924", "in July of 2009" of "… explained in June 2009".
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from qa.read.question import WH_WORDS, Kind, Question
-from qa.text import NUMBER_VALUES, STOPWORDS, stem
+from qa.text import MONTHS, NUMBER_VALUES, STOPWORDS, WEEKDAYS, stem
 
 # a year or decade, alone or opening a range: "1994", "the 1960s", "1946 to 1952", "1916–20"
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})(['’]?s)?(?:\s*(?:[–-]|to|until|through)\s*(\d{2,4})\b)?")
@@ -370,3 +374,35 @@ def other_year(q: Question, sentence: str, before: str) -> bool:
     said = years_said(sentence)
     near = said | years_said(before)
     return bool(said) and not any(years & near for years in asked)
+
+
+# a month or a weekday; "May" and "March" only with their capital ("may", "march" are verbs as often)
+_DAY_OR_MONTH = re.compile(
+    r"\b(?:(?i:" + "|".join(sorted((MONTHS | WEEKDAYS) - {"may", "march"})) + r")|May|March|MAY|MARCH)\b"
+)
+
+
+def _days_and_months(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    named = {m.group().casefold() for m in _DAY_OR_MONTH.finditer(text)}
+    return frozenset(named & MONTHS), frozenset(named & WEEKDAYS)
+
+
+@lru_cache(maxsize=1024)
+def days_or_months_asked(q: Question) -> tuple[frozenset[str], frozenset[str]]:
+    """The months and the weekdays the question names. Once per question."""
+    return _days_and_months(q.core)
+
+
+def other_day_or_month(q: Question, sentence: str, before: str) -> bool:
+    """A month or weekday of the question that neither the answer's ``sentence`` nor the sentence ``before`` it
+    names, when the sentence names another of its kind: "Spectre had its world premiere on 26 December of what
+    year?" is not "2015" of "… its world premiere in London on 26 October 2015"."""
+    asked = days_or_months_asked(q)
+    if not any(asked):
+        return False
+    said = _days_and_months(sentence)
+    near = _days_and_months(before)
+    return any(
+        kind and said_kind and not kind & (said_kind | near_kind)
+        for kind, said_kind, near_kind in zip(asked, said, near, strict=True)
+    )

@@ -67,8 +67,10 @@ from functools import lru_cache
 from qa.read.credits import in_caption, names_no_photographer
 from qa.read.premise import (
     antonym_said,
+    days_or_months_asked,
     negation_unsaid,
     opposite_unsaid,
+    other_day_or_month,
     other_number,
     other_time,
     other_year,
@@ -2472,16 +2474,17 @@ def _a_line_of_its_own(text: str, lower: int, upper: int) -> bool:
 def premise_unsaid(q: Question, text: str, start: int, end: int) -> bool:
     """The span's sentence does not share what the question takes as given: its denial, a word it undoes
     ("unofficial"), a word whose opposite it says ("the first" for "the last"), its number, its time counted from
-    now ("last week" for "last year") or its year (``qa.read.premise``)."""
+    now ("last week" for "last year"), its year, month or weekday (``qa.read.premise``)."""
     lower, upper = _sentence_bounds(text, start, end)
     sentence = text[lower:upper]
     if negation_unsaid(q, sentence) or opposite_unsaid(q, sentence):
         return True
     if antonym_said(q, sentence) or other_number(q, sentence) or other_time(q, sentence):
         return True
-    if not years_asked(q):
-        return False  # the sentence before is looked up only for a question that names a year
-    return other_year(q, sentence, text[_sentence_start(text, lower - 1) : lower] if lower > 0 else "")
+    if not years_asked(q) and not any(days_or_months_asked(q)):
+        return False  # the sentence before is looked up only for a question that names a year, month or weekday
+    before = text[_sentence_start(text, lower - 1) : lower] if lower > 0 else ""
+    return other_year(q, sentence, before) or other_day_or_month(q, sentence, before)
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

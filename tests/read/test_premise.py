@@ -5,6 +5,7 @@ from qa.read.premise import (
     denies,
     negation_unsaid,
     opposite_unsaid,
+    other_day_or_month,
     other_number,
     other_time,
     other_year,
@@ -167,3 +168,19 @@ def test_another_year(question, sentence, before, other):
 )
 def test_another_time_counted_from_now(question, sentence, other):
     assert other_time(analyze(question), sentence) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "before", "other"),
+    [
+        ("When was the premiere on 26 December?", "The premiere was in London on 26 October 2015.", "", True),
+        ("What grossed most in its Tuesday screenings?", "Spectre grossed $6.4 million on Monday.", "", True),
+        ("When was the premiere on 26 October?", "The premiere was in London on 26 October 2015.", "", False),
+        ("What opened in December?", "It opened on the 9th.", "In December the city grew.", False),  # said before
+        ("What opened on Tuesday?", "It opened in October.", "", False),  # a month is no weekday
+        ("What may open in the spring?", "It opened in March.", "", False),  # "may" is a verb
+        ("What opened in March?", "The city may open it.", "", False),
+    ],
+)
+def test_another_month_or_weekday(question, sentence, before, other):
+    assert other_day_or_month(analyze(question), sentence, before) is other
