@@ -465,6 +465,9 @@ def test_what_the_question_closes_with_is_no_part_of_the_answer(seed_pipeline, s
         "What will the Science Park close in Shenzhen on Thursday?",  # it opens one (was: "new branch", 0.73)
         "Who is Hong Kong's No 1 official?",  # Eric Chan is No 2 (was: "Eric Chan", 0.72)
         "What did Xi emphasise at the 30th anniversary of the Shenzhen Special Economic Zone?",  # the 40th (was: 0.86)
+        "What did the State Council announce last year?",  # "last week" (was: "a raft of measures last week …", 0.44)
+        "What did Lau Siu-kai say Beijing placed little emphasis on?",  # "great emphasis" (was: 0.73)
+        "What will the Science Park open in Shenzhen on Monday?",  # on Thursday (was: "new branch", 0.76)
     ],
 )
 def test_a_premise_the_answers_sentence_does_not_share_is_refused(seed_pipeline, question):
@@ -476,3 +479,7 @@ def test_a_premise_the_sentence_shares_is_answered(seed_pipeline):
     assert not response.no_answer and response.answers[0].text == "the border park"
     response = seed_pipeline.ask("What did Xi emphasise at the 40th anniversary of the Shenzhen Special Economic Zone?")
     assert not response.no_answer and response.answers[0].text.startswith("construction of the Shenzhen-Hong Kong")
+    response = seed_pipeline.ask("What will the Science Park open in Shenzhen on Thursday?")
+    assert not response.no_answer and response.answers[0].text == "new branch"
+    response = seed_pipeline.ask("What did Lau Siu-kai say Beijing placed great emphasis on?")
+    assert not response.no_answer and response.answers[0].text == "better collaboration"
