@@ -2465,6 +2465,12 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return _sentence_start(text, start), closing.start() if closing else len(text)
 
 
+def _sentence_before(text: str, lower: int) -> str:
+    """The sentence before the one that starts at ``lower``, across the blank line between paragraphs."""
+    end = len(text[:lower].rstrip())
+    return text[_sentence_start(text, end - 1) : end] if end > 0 else ""
+
+
 def _a_line_of_its_own(text: str, lower: int, upper: int) -> bool:
     """Whether ``text[lower:upper]`` (a sentence's bounds) is a line that does not end as a sentence does: a
     headline or a link to another story ("Hong Kong, Shenzhen border zone blueprint hopes to offer …")."""
@@ -2483,7 +2489,7 @@ def premise_unsaid(q: Question, text: str, start: int, end: int) -> bool:
         return True
     if not years_asked(q) and not any(days_or_months_asked(q)):
         return False  # the sentence before is looked up only for a question that names a year, month or weekday
-    before = text[_sentence_start(text, lower - 1) : lower] if lower > 0 else ""
+    before = _sentence_before(text, lower)
     return other_year(q, sentence, before) or other_day_or_month(q, sentence, before)
 
 

@@ -483,3 +483,6 @@ def test_a_premise_the_sentence_shares_is_answered(seed_pipeline):
     assert not response.no_answer and response.answers[0].text == "new branch"
     response = seed_pipeline.ask("What did Lau Siu-kai say Beijing placed great emphasis on?")
     assert not response.no_answer and response.answers[0].text == "better collaboration"
+    # the sentence names Tuesday; the one before it, across the blank line between paragraphs, Thursday
+    response = seed_pipeline.ask("How many projects will Shenzhen launch on Thursday?")
+    assert not response.no_answer and response.answers[0].text == "40"

@@ -2376,3 +2376,12 @@ PREMISES = (
 def test_a_span_whose_sentence_does_not_share_the_premise_misfits(question, span, rejected):
     # the checks of qa.read.premise through misfits (shape.premise_unsaid), on a text of several sentences
     assert fits_in(question, PREMISES, span) is not rejected
+
+
+def test_the_sentence_before_is_read_across_a_blank_line():
+    from qa.read.shape import premise_unsaid
+
+    text = "The branch opens on Thursday.\n\nShenzhen would launch 40 projects the same day, Qin said on Tuesday."
+    start = text.index("40")
+    assert not premise_unsaid(analyze("How many projects will Shenzhen launch on Thursday?"), text, start, start + 2)
+    assert premise_unsaid(analyze("How many projects will Shenzhen launch on Friday?"), text, start, start + 2)
