@@ -330,13 +330,23 @@ _RELATIVE = re.compile(
 )
 
 
+def _times_counted(text: str) -> frozenset[tuple[str, str]]:
+    return frozenset((m.group(1).casefold(), m.group(2).casefold()) for m in _RELATIVE.finditer(text))
+
+
+@lru_cache(maxsize=1024)
+def times_asked(q: Question) -> frozenset[tuple[str, str]]:
+    """The times counted from now the question names ("last year": ("last", "year")). Once per question."""
+    return _times_counted(q.core)
+
+
 def other_time(q: Question, sentence: str) -> bool:
     """A time counted from now that the answer's sentence counts in another unit: "What did the State Council
     announce last year?" is not answered by "… announced a raft of measures last week …"."""
-    asked = {(m.group(1).casefold(), m.group(2).casefold()) for m in _RELATIVE.finditer(q.core)}
+    asked = times_asked(q)
     if not asked:
         return False
-    said = {(m.group(1).casefold(), m.group(2).casefold()) for m in _RELATIVE.finditer(sentence)}
+    said = _times_counted(sentence)
     return any((det, unit) not in said and any(d == det for d, _ in said) for det, unit in asked)
 
 
