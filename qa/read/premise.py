@@ -23,10 +23,10 @@ document does not say. Seven premises are checked:
   ("before"/"after", "start"/"end", "win"/"lose") are left out: the training pool's gold answers are said with their
   opposites as often as plausible ones.
 - A number (``other_number``): the question names a number ("the 30th anniversary", "No 1", "five minutes")
-  that the sentence does not say in any form ("fifth", "two hundred"), and the sentence gives another beside a
-  word the question has on the same side of its own ("the 40th anniversary", "No 2 official"; not "MVP, recording
-  five tackles" for "the game 50 MVP"). Dates with slashes, ratings ("7.2/10"), codes ("007") and "one" are no
-  such numbers.
+  that the sentence does not say in any form ("fifth", "two hundred"; a number and its magnitude are one, "three
+  thousand" is 3,000), and the sentence gives another beside a word the question has on the same side of its own
+  ("the 40th anniversary", "No 2 official"; not "MVP, recording five tackles" for "the game 50 MVP"). Dates with
+  slashes, ratings ("7.2/10"), codes ("007") and "one" are no such numbers.
 - A year (``other_year``): the question names years or decades ("in 2012", "in the 1960s"), none of which the
   sentence or the one before holds, and the sentence names another time: "1924" is not 2012. A range ("1946 to
   1952", "1916–20") holds every year inside it, a decade its ten years.

@@ -2467,7 +2467,9 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _sentence_before(text: str, lower: int) -> str:
     """The sentence before the one that starts at ``lower``, across the blank line between paragraphs."""
-    end = len(text[:lower].rstrip())
+    end = lower
+    while end > 0 and text[end - 1].isspace():  # stepped over, not copied: the text is a whole document
+        end -= 1
     return text[_sentence_start(text, end - 1) : end] if end > 0 else ""
 
 
