@@ -146,15 +146,18 @@ STOPWORDS = frozenset(
 )
 
 
+# Words that multiply the number before them ("three thousand" is 3,000); "a thousand" is one
+MAGNITUDES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 # The number words that stand for one number each ("twenty" is 20), and with them those that only count
 NUMBER_VALUES = {
     **{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
     **{"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17},
     **{"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60},
-    **{"seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000},
+    **{"seventy": 70, "eighty": 80, "ninety": 90},
+    **MAGNITUDES,
 }
 NUMBER_WORDS = frozenset(NUMBER_VALUES) | frozenset(
-    ("million", "billion", "trillion", "dozen", "dozens", "hundreds", "thousands", "millions", "billions")
+    ("dozen", "dozens", "hundreds", "thousands", "millions", "billions")
 )
 # Verbs of saying: never a title ("…,” said Hung, also former …") nor what an answer says.
 SAYING = frozenset(

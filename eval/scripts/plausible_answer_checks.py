@@ -1,8 +1,9 @@
 """The answer checks (``shape.misfits``) on two sets of spans of the training pool (held-out articles never read):
 every gold answer of its answerable questions, and the first plausible answer SQuAD 2.0 gives each of its
 unanswerable questions (a span an annotator found tempting, though it does not answer). A check worth keeping
-rejects plausible answers and leaves gold ones; the counts back the figures the README gives for each check.
-Seconds; ``-v`` prints each span rejected.
+rejects plausible answers and leaves gold ones; the counts back the figures the README gives for each check. A
+second line counts each premise of ``qa.read.premise`` on its own (a span may leave several unshared), as
+"plausible / gold answers (their questions)". Seconds; ``-v`` prints each span rejected.
 
     .venv/bin/python eval/scripts/plausible_answer_checks.py [-v]
 """
@@ -11,10 +12,11 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 
 from qa.evaluate.squad import DEFAULT_DATA_DIR, DEV_V20, HELDOUT_V20, TRAIN_V20, training_pool
 from qa.read.question import analyze
-from qa.read.shape import misfits, with_currency
+from qa.read.shape import misfits, premises_unshared, with_currency
 
 
 def rejected(question: str, context: str, start: int, text: str) -> bool:
@@ -22,11 +24,21 @@ def rejected(question: str, context: str, start: int, text: str) -> bool:
     return misfits(analyze(question), context, with_currency(context, start, end)[0], end)
 
 
+def premises(question: str, context: str, start: int, text: str) -> set[str]:
+    end = start + len(text)
+    return set(premises_unshared(analyze(question), context, with_currency(context, start, end)[0], end))
+
+
 def main(verbose: bool) -> None:
     gold = gold_rejected = 0
+    by_premise: Counter[tuple[str, str]] = Counter()
+    gold_questions: dict[str, set[str]] = {}
     for e in training_pool(DEFAULT_DATA_DIR):
         for text, start in zip(e.answers, e.starts, strict=True):
             gold += 1
+            for name in premises(e.question, e.context, start, text):
+                by_premise["gold", name] += 1
+                gold_questions.setdefault(name, set()).add(e.question)
             if rejected(e.question, e.context, start, text):
                 gold_rejected += 1
                 if verbose:
@@ -42,12 +54,19 @@ def main(verbose: bool) -> None:
                         continue
                     first = qa["plausible_answers"][0]
                     plausible += 1
+                    for name in premises(qa["question"], paragraph["context"], first["answer_start"], first["text"]):
+                        by_premise["plausible", name] += 1
                     if rejected(qa["question"], paragraph["context"], first["answer_start"], first["text"]):
                         plausible_rejected += 1
                         if verbose:
                             print(f"plausible: {qa['question']} | {first['text']}")
     print(f"gold answers rejected {gold_rejected} of {gold}; ", end="")
     print(f"plausible answers rejected {plausible_rejected} of {plausible}")
+    names = sorted({name for _, name in by_premise})
+    counts = (
+        f"{n} {by_premise['plausible', n]} / {by_premise['gold', n]} ({len(gold_questions.get(n, ()))})" for n in names
+    )
+    print("premises unshared, plausible / gold (questions): " + "; ".join(counts))
 
 
 if __name__ == "__main__":

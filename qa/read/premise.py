@@ -34,22 +34,22 @@ document does not say. Seven premises are checked:
   that neither the sentence nor the one before names, and the sentence names another of its kind ("26 October").
 - A time counted from now (``other_time``): "last year" of the question, "last week" of the sentence.
 
-Against the training pool (``eval/scripts/plausible_answer_checks.py``), of SQuAD 2.0's 1,674 plausible answers to
-its unanswerable questions the denial rejects 255, the undone word 33, the antonym 49, the number 44, the year 58 and
-the month or weekday 11 (the time counted from now none: the pool says "last week" nowhere); of its 9,600 gold
-answers, 13 (11 questions), 1, 1, 6, 15 (14 questions) and 2; most of them name a year, month or number their gold
-answer's sentences do not: "… in November 1995" of "… created on 8 November 1994", "all four boroughs" of "… won
-the five boroughs in 1924", "in July of 2009" of "… explained in June 2009".
+Against the training pool (``eval/scripts/plausible_answer_checks.py``, its second line), of SQuAD 2.0's 1,674
+plausible answers to its unanswerable questions the denial rejects 255, the undone word 33, the antonym 49, the number
+44, the year 58 and the month or weekday 11 (the time counted from now none: the pool says "last week" nowhere); of
+its 9,600 gold answers, 13 (11 questions), 1, 1, 6, 15 (14 questions) and 2 (2 questions); most of them name a year,
+month or number their gold answer's sentences do not: "… in November 1995" of "… created on 8 November 1994", "all
+four boroughs" of "… won the five boroughs in 1924", "in July of 2009" of "… explained in June 2009".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from qa.read.question import WH_WORDS, Kind, Question
-from qa.text import MONTHS, NUMBER_VALUES, STOPWORDS, WEEKDAYS, stem
+from qa.text import MAGNITUDES, MONTHS, NUMBER_VALUES, STOPWORDS, WEEKDAYS, stem
 
 # a year or decade, alone or opening a range: "1994", "the 1960s", "1946 to 1952", "1916–20"
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})(['’]?s)?(?:\s*(?:[–-]|to|until|through)\s*(\d{2,4})\b)?")
@@ -231,7 +231,6 @@ _ORDINAL_WORDS = {
     **{"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "thirtieth": 30, "fortieth": 40},
     **{"fiftieth": 50, "sixtieth": 60, "hundredth": 100},
 }
-_MAGNITUDES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # a numeral or a number word ("1.5", "10,000", "30th", "twenty-one"); years and decades are the year check's
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th|s)?|[a-z]+(?:-[a-z]+)?")
 # numbers joined by slashes ("2/21/2016", "9/11") and a year's range ("2013-4") are dates, no counts
@@ -253,9 +252,17 @@ def _value(token: str, following: str) -> float | None:
     first, _, second = token.partition("-")
     if first not in NUMBER_VALUES or (second and second not in NUMBER_VALUES):
         return None
-    if second in _MAGNITUDES:
-        return float(NUMBER_VALUES[first] * _MAGNITUDES[second])  # "one-hundred"
+    if second in MAGNITUDES:
+        return float(NUMBER_VALUES[first] * MAGNITUDES[second])  # "one-hundred"
     return float(NUMBER_VALUES[first] + NUMBER_VALUES.get(second, 0))  # "twenty-one"
+
+
+def _magnitude_after(tokens: list[str], at: int) -> int:
+    """What the word after a number multiplies it by: 1,000 for "three thousand", 1 for none (or a magnitude's own
+    magnitude: "a hundred thousand" stays 100)."""
+    if tokens[at] in MAGNITUDES or at + 1 >= len(tokens):
+        return 1
+    return MAGNITUDES.get(tokens[at + 1], 1)
 
 
 def _numbers(text: str) -> tuple[list[str], list[tuple[int, float]]]:
@@ -264,16 +271,11 @@ def _numbers(text: str) -> tuple[list[str], list[tuple[int, float]]]:
     after "a" ("a hundred")."""
     tokens = [t.rstrip(",") for t in _NUMERAL.findall(_DATED.sub(" ", text.casefold()))]
     values = [_value(t, tokens[i + 1] if i + 1 < len(tokens) else "") for i, t in enumerate(tokens)]
-    numbers = []
-    for i, value in enumerate(values):
-        if value is None:
-            continue
-        if tokens[i] in _MAGNITUDES and (i == 0 or tokens[i - 1] != "a"):
-            continue  # joined to the number before it, or no number at all
-        if i + 1 < len(tokens) and tokens[i + 1] in _MAGNITUDES and tokens[i] not in _MAGNITUDES:
-            value *= _MAGNITUDES[tokens[i + 1]]
-        numbers.append((i, value))
-    return tokens, numbers
+    return tokens, [
+        (i, value * _magnitude_after(tokens, i))
+        for i, value in enumerate(values)
+        if value is not None and (tokens[i] not in MAGNITUDES or (i > 0 and tokens[i - 1] == "a"))
+    ]
 
 
 def _beside(tokens: list[str], at: int) -> tuple[frozenset[str], frozenset[str]]:
@@ -281,7 +283,7 @@ def _beside(tokens: list[str], at: int) -> tuple[frozenset[str], frozenset[str]]
     {"super", "bowl"} and {"mvp"}), numbers and stopwords left out but magnitudes ("$25.45 million": {"million"})."""
 
     def words(near: list[str]) -> frozenset[str]:
-        return _content_stems(w for w in near if w[0].isalpha() and (w not in NUMBER_VALUES or w in _MAGNITUDES))
+        return _content_stems(w for w in near if w[0].isalpha() and (w not in NUMBER_VALUES or w in MAGNITUDES))
 
     return words(tokens[max(0, at - _NUMBER_NEAR) : at]), words(tokens[at + 1 : at + _NUMBER_NEAR + 1])
 
@@ -298,9 +300,7 @@ def _values_said(tokens: list[str], numbers: list[tuple[int, float]]) -> set[flo
     """Every number a sentence says, in any of its forms: "sixth" is 6, "two hundred" 200 (and 2)."""
     said = {value for _, value in numbers}
     said |= {float(_ORDINAL_WORDS[t]) for t in tokens if t in _ORDINAL_WORDS}
-    for at, value in numbers:
-        if at + 1 < len(tokens) and tokens[at + 1] in _MAGNITUDES and tokens[at] not in _MAGNITUDES:
-            said.add(value / _MAGNITUDES[tokens[at + 1]])
+    said |= {value / _magnitude_after(tokens, at) for at, value in numbers}
     return said
 
 
@@ -416,3 +416,25 @@ def other_day_or_month(q: Question, sentence: str, before: str) -> bool:
         kind and said_kind and not kind & (said_kind | near_kind)
         for kind, said_kind, near_kind in zip(asked, said, near, strict=True)
     )
+
+
+def unshared(q: Question, sentence: str, before: Callable[[], str]) -> Iterator[str]:
+    """The premises of the question that the answer's ``sentence`` does not share, by name, checked one at a time
+    (the first is enough to reject a span; ``eval/scripts/plausible_answer_checks.py`` counts them all). ``before``
+    gives the sentence before it, looked up only for a question that names a year, month or weekday."""
+    if negation_unsaid(q, sentence):
+        yield "denial"
+    if opposite_unsaid(q, sentence):
+        yield "undone word"
+    if antonym_said(q, sentence):
+        yield "antonym"
+    if other_number(q, sentence):
+        yield "number"
+    if other_time(q, sentence):
+        yield "time counted from now"
+    if years_asked(q) or any(days_or_months_asked(q)):
+        said_before = before()
+        if other_year(q, sentence, said_before):
+            yield "year"
+        if other_day_or_month(q, sentence, said_before):
+            yield "month or weekday"

@@ -65,17 +65,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from qa.read.credits import in_caption, names_no_photographer
-from qa.read.premise import (
-    antonym_said,
-    days_or_months_asked,
-    negation_unsaid,
-    opposite_unsaid,
-    other_day_or_month,
-    other_number,
-    other_time,
-    other_year,
-    years_asked,
-)
+from qa.read.premise import unshared
 from qa.read.question import (
     COMPARATIVES,
     CURRENCY,
@@ -1158,8 +1148,8 @@ def misfits(q: Question, text: str, start: int, end: int) -> bool:
     is the Shenzhen side?" of "… 87 hectares, and the Shenzhen one occupying 302 hectares": nothing is
     computed, so only a stated difference answers); no number for a measure of a named thing; not one of
     the choices the question offers; the holder of a lesser post or of the asked post somewhere else; a span
-    whose sentence does not share the question's premise (its denial, a word it undoes, an antonym, its number
-    or its year)."""
+    whose sentence does not share the question's premise (its denial, a word it undoes, an antonym, its number,
+    its time counted from now, its year, month or weekday)."""
     if Wants.MONEY in q.wants and not _money(text, with_currency(text, start, end)[0], end):
         return True
     if q.kind is Kind.QUANTITY and Wants.MONEY not in q.wants and _other_mass(q) and CURRENCY.search(text, start, end):
@@ -2479,20 +2469,17 @@ def _a_line_of_its_own(text: str, lower: int, upper: int) -> bool:
     return (upper == len(text) or text[upper] == "\n") and not ends_as_a_sentence(text[lower:upper])
 
 
-def premise_unsaid(q: Question, text: str, start: int, end: int) -> bool:
-    """The span's sentence does not share what the question takes as given: its denial, a word it undoes
-    ("unofficial"), a word whose opposite it says ("the first" for "the last"), its number, its time counted from
-    now ("last week" for "last year"), its year, month or weekday (``qa.read.premise``)."""
+def premises_unshared(q: Question, text: str, start: int, end: int) -> Iterator[str]:
+    """What the question takes as given that the span's sentence does not share, by name: its denial, a word it
+    undoes ("unofficial"), a word whose opposite it says ("the first" for "the last"), its number, its time counted
+    from now ("last week" for "last year"), its year, month or weekday (``qa.read.premise``)."""
     lower, upper = _sentence_bounds(text, start, end)
-    sentence = text[lower:upper]
-    if negation_unsaid(q, sentence) or opposite_unsaid(q, sentence):
-        return True
-    if antonym_said(q, sentence) or other_number(q, sentence) or other_time(q, sentence):
-        return True
-    if not years_asked(q) and not any(days_or_months_asked(q)):
-        return False  # the sentence before is looked up only for a question that names a year, month or weekday
-    before = _sentence_before(text, lower)
-    return other_year(q, sentence, before) or other_day_or_month(q, sentence, before)
+    return unshared(q, text[lower:upper], lambda: _sentence_before(text, lower))
+
+
+def premise_unsaid(q: Question, text: str, start: int, end: int) -> bool:
+    """Whether the span's sentence leaves any of the question's premises unshared (``premises_unshared``)."""
+    return next(premises_unshared(q, text, start, end), None) is not None
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

@@ -117,6 +117,7 @@ def test_an_antonym_said(question, sentence, said):
         ("How many thousand troops did Lee send?", "Lee sent 3,000 troops north.", False),  # a magnitude alone
         ("Who counted 1.5 million people?", "Lee counted 2 million people.", True),
         ("Who counted one hundred people?", "Lee counted 100 people.", False),
+        ("Who had a million fans?", "Lee had two million fans.", True),
         ("What rated the film 7.2/10?", "IGN rated it 7.2/10, as did 12 others.", False),  # a rating, no count
         ("What did Xi stress at the 30th anniversary?", "Xi stressed the zone in 2020.", False),  # nothing beside
         ("How many people attended in the 2013-4 season?", "In the season, 12.21 million people attended.", False),

@@ -2385,3 +2385,13 @@ def test_the_sentence_before_is_read_across_a_blank_line():
     start = text.index("40")
     assert not premise_unsaid(analyze("How many projects will Shenzhen launch on Thursday?"), text, start, start + 2)
     assert premise_unsaid(analyze("How many projects will Shenzhen launch on Friday?"), text, start, start + 2)
+
+
+def test_the_premises_a_sentence_leaves_unshared_are_named():
+    from qa.read.shape import premises_unshared
+
+    text = "The branch opened in 2019.\n\nIt did not open on 26 October 2020, Qin said on Tuesday."
+    start = text.index("26")
+    q = analyze("When did the branch open on 26 December 2021?")
+    assert set(premises_unshared(q, text, start, start + 15)) == {"year", "month or weekday"}
+    assert not set(premises_unshared(analyze("When did it not open?"), text, start, start + 15))
