@@ -2395,3 +2395,16 @@ def test_the_premises_a_sentence_leaves_unshared_are_named():
     q = analyze("When did the branch open on 26 December 2021?")
     assert set(premises_unshared(q, text, start, start + 15)) == {"year", "month or weekday"}
     assert not set(premises_unshared(analyze("When did it not open?"), text, start, start + 15))
+
+
+def test_the_checks_that_reject_a_span_are_named():
+    from qa.read.shape import MISFIT_CHECKS, misfit_checks
+
+    text = "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, spoke."
+    q = analyze("Who heads the General Administration of Customs?")
+    assert list(misfit_checks(q, text, 3, 10)) == ["date_for_who_or_where"]  # "Tuesday"
+    start = text.index("Sun Yuning")
+    assert "lesser_post" in misfit_checks(q, text, start, start + len("Sun Yuning"))
+    assert misfits(q, text, 3, 10) and misfits(q, text, start, start + len("Sun Yuning"))
+    assert not list(misfit_checks(analyze("When did Sun Yuning speak?"), text, 3, 10))
+    assert len({check.__name__ for check in MISFIT_CHECKS}) == len(MISFIT_CHECKS)  # no check is run twice
