@@ -28,6 +28,7 @@ from qa.config import Settings
 from qa.index.store import Index
 from qa.read.base import Look, cite, merge
 from qa.read.credits import credit_after
+from qa.read.posts import post_before_asked_place
 from qa.read.question import Kind, Question, Wants
 from qa.read.rules import typed_spans
 from qa.read.sentences import RankedSentence, SentenceRanker, stems
@@ -39,7 +40,6 @@ from qa.read.shape import (
     item_asked,
     misfits,
     owner_asked,
-    post_before_asked_place,
     restates,
     shape_span,
     trimmed,

@@ -128,6 +128,8 @@ _FULL_NAME = re.compile(
 )
 # Any name asked for: "What is Eric Chan's full name?", "Eric Chan's given name?", "What is the zone called?"
 NAME_ASKED = re.compile(r"\b(?:(?:full|given|first|last|sur|nick|middle)\s*)?names?\b|\bcalled\W*$", re.IGNORECASE)
+# "Which country's courts …?", "What city's mayor …?": the wh-phrase owns the thing asked about
+OWNER_ASKED = re.compile(r"\b(?:which|what)\s+[\w-]+['’]s?\s", re.IGNORECASE)
 # "What does Brics stand for?", "What is Brics short for?", "UHI is an abbreviation of what?"
 _SHORT_FORM = re.compile(
     r"(?P<short>[\w.&-]+)\s+(?:originally\s+)?(?:stands?|stood)\s+for\b|(?P<short2>[\w.&-]+)\s+short\s+for\b"

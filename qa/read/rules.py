@@ -21,6 +21,7 @@ import numpy as np
 
 from qa.index.store import Index
 from qa.read.base import Look, cite, merge
+from qa.read.posts import post_before_asked_place
 from qa.read.question import HONORIFICS, TITLES, Kind, Question, Wants, described_kind
 from qa.read.sentences import RankedSentence, SentenceRanker
 from qa.read.shape import (
@@ -32,7 +33,6 @@ from qa.read.shape import (
     misfits,
     names_in_full,
     past_cut_name,
-    post_before_asked_place,
     with_currency,
 )
 from qa.read.speakers import may_say, speaker, speaks_for

@@ -46,7 +46,9 @@ person a "who" question names ("executive chairman" of "executive chairman Witma
 Hung speak to?"), a day, month or year alone for "who" or "where", a number alone for "why", another than the agent
 the sentence names for "Who VERBed X?" ("… held in Beijing by a number of ministries"), the rest of the
 asked thing's own name for a description ("zone" of "the Hetao zone" for "What is Hetao?"). Both readers apply
-it to the whole document, so that every mention of a name is seen, not only the window's.
+it to the whole document, so that every mention of a name is seen, not only the window's. Its checks are named, in
+the order they run, in ``MISFIT_CHECKS``; those of posts and their holders live in ``qa.read.posts``, and the names
+and sentences that every check reads are found by ``qa.read.names``.
 
 Completions, applied by the learned reader after scoring the shaped span so that the score the model gave
 stands for the completed one: ``whole_range`` ("1505–|1521|" → "1505–1521"), ``with_currency`` ("$500
@@ -65,15 +67,52 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from qa.read.credits import in_caption, names_no_photographer
+from qa.read.names import (
+    BODY_HEADS,
+    EDGE,
+    NAME_JUST_AFTER,
+    NAME_RUN,
+    NAME_WORD,
+    name_begins,
+    name_run_end,
+    names_any,
+    names_in,
+    names_people,
+    sentence_around,
+    sentence_before,
+    sentence_bounds,
+    sentence_start,
+    strip_edges,
+)
+from qa.read.posts import (
+    a_person,
+    asked_holder_again,
+    before_asked_post,
+    body_for_post,
+    chair_unsaid,
+    greater_post,
+    holder_for_founder,
+    holder_of_asked_post,
+    holds_another_post,
+    holds_post,
+    holds_the_owning_post,
+    lesser_post,
+    not_the_post_holder,
+    place_of_post,
+    post_elsewhere,
+    post_holder_for_owner,
+    post_unsaid,
+    title_of_the_next_name,
+)
 from qa.read.premise import unshared
 from qa.read.question import (
     COMPARATIVES,
     CURRENCY,
     HONORIFICS,
-    LESSER,
     MAGNITUDES,
     MONEY,
     NAME_ASKED,
+    OWNER_ASKED,
     PERSON_NOUNS,
     ROLE_NOUNS,
     TITLES,
@@ -81,7 +120,6 @@ from qa.read.question import (
     Question,
     Wants,
     described_kind,
-    post_words,
     things_of_a_kind,
 )
 from qa.read.speakers import said_by_another
@@ -110,8 +148,6 @@ _CLAUSE = re.compile(
 )
 _AND = re.compile(r",?\s+and\s+(?:the|a|an|its|their|his|her)\b|,\s+(?:the|a|an)\s")
 _SHORT = (Kind.COUNT, Kind.QUANTITY, Kind.TIME, Kind.PERSON, Kind.PLACE)
-_EDGE = ",;:!?()[]{}\"'“”‘’ \t*_`#>"  # punctuation, quotes and Markdown markup never start or end an answer
-_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 _RANGE_START = re.compile(r"(?<![\w.,])" + NUMERAL + r"\s?[–-]\s?$")  # "1505–" just before a number
 _RANGE_END = re.compile(r"\s?[–-]\s?" + NUMERAL + r"(?!\w)")  # "–74" just after one
 _NUMBER = rf"(?:{NUMERAL}|" + "|".join(sorted(NUMBER_WORDS)) + ")"  # a numeral or a number word
@@ -132,40 +168,6 @@ def describes(text: str) -> bool:
     return any(
         (w[:1].islower() and fold(w) not in STOPWORDS) or fold(w) in TITLES for w in re.findall(r"[\w'’-]+", text)
     )
-
-
-# Words that name people without a name: kin, groups and bodies ("her mother", "a number of ministries",
-# "government officials"); a word of an agent's ending names them too ("protesters", "scientists")
-_PEOPLE = {
-    *("mother", "father", "parent", "wife", "husband", "son", "daughter", "sister", "brother", "family", "child"),
-    *("children", "people", "men", "women", "public", "citizen", "resident", "member", "official", "student"),
-    *("expert", "scholar", "monk", "lama", "priest", "king", "queen", "emperor", "soldier", "troop", "force"),
-    *("police", "staff", "crowd", "media", "press", "nation", "state", "authority", "ministry", "friend"),
-    *("group", "individual", "disciple", "elite", "tribe", "professional", "representative"),
-}
-_AGENT_ENDING = re.compile(r"[a-z]{3,}(?<!m)(?:er|or|ist|ian|ant|ent)s?$")  # not "agreement", "movement"
-_NOT_AGENTS = {"number", "water", "paper", "power", "order", "matter", "center", "border", "letter", "river"}
-
-
-def phrase_heads(text: str, before_of: bool = True) -> list[str]:
-    """A noun phrase's head words: its last word and, with ``before_of``, the word before its first "of"
-    ("General Administration of Customs": "Customs", "Administration")."""
-    bare = text.strip(_EDGE + ". ")
-    parts = re.split(r"\s+of\b", bare, maxsplit=1) if before_of else [bare]
-    return [w for part in reversed(parts) for w in part.split()[-1:]]
-
-
-def names_people(text: str) -> bool:
-    """Whether a phrase's head (its last word, or the word before its "of") names a person, people or a body
-    by a common noun: the answer to "who" that no capitalised name gives ("her mother", "a number of
-    ministries", "government officials", "the Commission's President")."""
-    for head in phrase_heads(text):
-        folded = fold(head)
-        if folded in TITLES or stem(folded) in _BODY_HEADS or stem(folded) in _PEOPLE or folded in _PEOPLE:
-            return True
-        if _AGENT_ENDING.match(folded) and stem(folded) not in _NOT_AGENTS:
-            return True
-    return False
 
 
 def restates(q: Question, span: str) -> bool:
@@ -209,7 +211,7 @@ def names_in_full(q: Question, span: str) -> bool:
 
 
 def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] | None:
-    start, end = _strip(text, start, end)
+    start, end = strip_edges(text, start, end)
     if start >= end or "\n" in text[start:end]:
         return None
     start = past_cut_name(text, start, end)
@@ -250,7 +252,7 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
         cut = _CLAUSE.search(text, start, end)
         if q.kind in _SHORT:  # a number, date, name or place: also one item of a coordination
             joined = _AND.search(text, start, end)
-            if joined is not None and q.kind is Kind.PERSON and _NAME_WORD.match(text, joined.end() + 1):
+            if joined is not None and q.kind is Kind.PERSON and NAME_WORD.match(text, joined.end() + 1):
                 joined = None  # who did it: all of "the United States and the West", names joined by "and the"
             cut = min(
                 (c for c in (cut, joined) if c is not None),
@@ -260,7 +262,7 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
         if cut is not None and cut.start() > start:
             end = cut.start()
         end = min(end, opening_phrase_end(text, start, end))
-    start, end = _balance(text, *_strip(text, start, end))
+    start, end = _balance(text, *strip_edges(text, start, end))
     return (start, end) if start < end else None
 
 
@@ -389,7 +391,7 @@ def name_after_kind(q: Question, text: str, start: int, end: int) -> bool:
     if not phrase:
         return False
     noun = stem(fold(phrase[-1]))  # "tank" of "think tank?", "connector" of "connector was originally"
-    lower, upper = _sentence_bounds(text, start, end)
+    lower, upper = sentence_bounds(text, start, end)
     for word in _WORD.finditer(text, lower, upper):
         if stem(fold(word.group())) != noun:
             continue
@@ -447,7 +449,7 @@ def opening_phrase_end(text: str, start: int, end: int) -> int:
     """Where a span that starts in a sentence's opening phrase must end: at the comma closing the phrase, not in
     the main clause ("the Post|, Chinese Big Data Society executive chairman" for "Who did Witman Hung speak
     to?"). Of the training pool's 53 gold answers that start in such a phrase, none runs past its comma."""
-    opening = _OPENING_PHRASE.match(text, _sentence_start(text, start), end)
+    opening = _OPENING_PHRASE.match(text, sentence_start(text, start), end)
     return opening.start("comma") if opening and start < opening.start("comma") else end
 
 
@@ -498,31 +500,8 @@ def _balance(text: str, start: int, end: int) -> tuple[int, int]:
             end += 1
         else:
             end = text.rindex(opening, start, end)
-            start, end = _strip(text, start, end)
+            start, end = strip_edges(text, start, end)
     return start, end
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _EDGE:
-        start += 1
-    while end > start and text[end - 1] in _EDGE and not _closes(text, start, end):
-        end -= 1
-    # A final full stop ends the sentence, not the answer ("U.S." and "No." keep theirs).
-    if end - start > 1 and text[end - 1] == "." and text[end - 2].islower() and not _abbreviation(text, start, end):
-        end -= 1
-    return start, end
-
-
-def _closes(text: str, start: int, end: int) -> bool:
-    """The last character closes a bracket opened inside the span: "87 hectares (214 acres)" keeps it."""
-    pairs = {")": "(", "]": "[", "}": "{"}
-    last = text[end - 1]
-    return last in pairs and text.count(pairs[last], start, end) >= text.count(last, start, end)
-
-
-def _abbreviation(text: str, start: int, end: int) -> bool:
-    word = text[start:end].split()[-1]
-    return len(word) <= 4 and word[:1].isupper()
 
 
 def _whole_number(text: str, start: int, end: int) -> tuple[int, int]:
@@ -678,7 +657,7 @@ def other_item_asked(q: Question, text: str, start: int, end: int) -> bool:
     gold answers inside such a list (``eval/scripts/gold_answer_checks.py``)."""
     if q.kind not in (Kind.PLACE, Kind.ENTITY, Kind.PERSON) or q.head is None or not q.proper or q.excluded:
         return False  # "What market other than Harrogate, …?" names the items it does not ask for
-    lower, upper = _sentence_bounds(text, start, end)
+    lower, upper = sentence_bounds(text, start, end)
     for found in _NAME_LIST.finditer(text, lower, upper):
         if not found.start() <= start < end <= found.end():
             continue
@@ -777,7 +756,7 @@ def before_restated_predicate(q: Question, text: str, start: int, end: int) -> i
     answer of the training pool runs on so (``eval/scripts/gold_answer_checks.py``)."""
     if _passive_what(q) is None:
         return end
-    upper = _sentence_bounds(text, start, end)[1]  # the span may stop inside the predicate
+    upper = sentence_bounds(text, start, end)[1]  # the span may stop inside the predicate
     return next((at for at in _restated_predicates(q, text, start, end, upper) if at > start), end)
 
 
@@ -824,7 +803,7 @@ def after_restated_predicate(q: Question, text: str, start: int, end: int) -> bo
     talent"). None of the 88 such gold answers of the training pool (``eval/scripts/gold_answer_checks.py``)."""
     if _passive_what(q) is None:
         return False
-    lower, _ = _sentence_bounds(text, start, end)
+    lower, _ = sentence_bounds(text, start, end)
     return any(at > lower for at in _restated_predicates(q, text, lower, start, start))
 
 
@@ -864,8 +843,8 @@ def whose_words(q: Question, text: str, start: int, end: int) -> bool:
     "According to Shenzhen's mayor, where …?")."""
     if not q.said_by:
         return False
-    names = _names_in(text, start, end)
-    return bool(names) and bool(set(terms(names[-1])) & set(q.said_by)) and _holds_post(text, names[-1])
+    names = names_in(text, start, end)
+    return bool(names) and bool(set(terms(names[-1])) & set(q.said_by)) and holds_post(text, names[-1])
 
 
 def _plain_item(part: str) -> bool:
@@ -896,45 +875,8 @@ def before_asked_name(q: Question, text: str, start: int, end: int) -> tuple[int
     for i, (_, begin, _) in enumerate(found):
         if named[i] and not leading and i + 1 < len(found) and named[i + 1]:  # a full name: two of its words
             cut = _LINKING_TAIL.search(text, start, start + begin)  # "… for Hong Kong at the| Shenzhen Qianhai …"
-            return _strip(text, start, cut.start() if cut else start + begin)
+            return strip_edges(text, start, cut.start() if cut else start + begin)
         leading = leading and named[i]
-    return start, end
-
-
-# "What is Lau Siu-kai's job at the think tank?", "What was Beyoncé's role in Destiny's Child?", "What was the title
-# of Sun Yuning at the customs agency?": where the post is held (not "the title of Notre Dame's Theodore Hesburgh")
-_POST_PLACE = re.compile(
-    r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")(?:\s+of\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*))?"
-    r"\s+(?:at|in|with|within|for)\s+(?P<place>[^?]+?)\s*\??\s*$",
-    re.IGNORECASE,
-)
-_POST_LINK = re.compile(r"\s+(?:at|of|in|with|for)\s+", re.IGNORECASE)
-_PHRASE_END = re.compile(r"[,;:.!?()“”\"]|\s[–—-]\s|\n")
-
-
-def post_before_asked_place(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
-    """A post ends before the place the question says it is held at: "a consultant" of "a consultant at Beijing’s
-    semi-official think tank the Chinese Association …" for "What is Lau Siu-kai's job at the think tank?",
-    "deputy director" of "deputy director of the General Administration of Customs" for "What was the title of Sun
-    Yuning at the customs agency?" (the training pool's "What was Beyoncé's role in Destiny's Child?": "lead
-    singer"). Cut at the first "at/of/in/with/for" that leads to the place (a word of it before the next such word
-    that a lowercase word follows: "officer for Hong Kong| at the Shenzhen Qianhai Authority")."""
-    if q.kind is not Kind.DESCRIBE or q.head not in ROLE_NOUNS:
-        return start, end
-    place = _POST_PLACE.search(q.core)
-    if place is None:
-        return start, end
-    named = {stem(fold(w)) for w, _, _ in words(place.group("place")) if fold(w) not in STOPWORDS}
-    stop = _PHRASE_END.search(text, end)
-    links = list(_POST_LINK.finditer(text, start, stop.start() if stop else len(text)))
-    for i, link in enumerate(links):
-        if not start < link.start() < end:
-            continue
-        # what the link leads to, up to the next link that a lowercase word follows ("of Customs" goes on a name)
-        after = next((other.start() for other in links[i + 1 :] if text[other.end() : other.end() + 1].islower()), None)
-        led_to = text[link.end() : after if after is not None else (stop.start() if stop else len(text))]
-        if named & {stem(fold(w)) for w, _, _ in words(led_to)}:
-            return _strip(text, start, link.start())
     return start, end
 
 
@@ -1005,7 +947,7 @@ def owner_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
     elsewhere ("Mozart and |Clementi|; he used Clementi's piano method")."""
     if not _whose_thing(q):
         return False
-    lower, upper = _sentence_bounds(text, start, end)
+    lower, upper = sentence_bounds(text, start, end)
     owners = list(_owners(q, text, lower, upper))
     named = set(terms(text[start:end]))
     return bool(owners) and not any(
@@ -1022,25 +964,18 @@ def full_name(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
         return start, end
     while (before := _NAME_BEFORE.search(text, max(0, start - 40), start)) is not None:
         start = before.start()
-    return start, _name_run_end(text, end)
-
-
-def _name_run_end(text: str, end: int) -> int:
-    """Where the run of capitalised words that ``end`` stands in ends: "Witman Hung| Wai-man" → after "Wai-man"."""
-    while text[end : end + 1] == " " and (after := _NAME_WORD.match(text, end + 1)) is not None:
-        end = after.end()
-    return end
+    return start, name_run_end(text, end)
 
 
 def _whole_name(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     if not text[start:end].split()[-1][:1].isupper():
         return start, end
-    following = _NAME_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    following = NAME_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
     if following and q.head and stem(fold(following.group())) == q.head:
         return start, following.end()  # "Shenzhen" + "River" for "Which river …?"
     if q.kind is Kind.PERSON:
         for _ in range(2):  # "Qin" + "Weizhong": a person's name runs on
-            following = _NAME_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+            following = NAME_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
             if not following or fold(following.group()) in NUMBER_WORDS:
                 break
             end = following.end()
@@ -1055,12 +990,12 @@ _NO_FIRST_NAME = _ADDRESS | STOPWORDS | WEEKDAYS | MONTHS  # words that never st
 
 def name_start(text: str, start: int, end: int) -> int:
     """A one-word span that is the last word of a person's two-word name starts with the first: "Sun" +
-    "Yuning", "Mayor Qin |Weizhong" → "Qin Weizhong" (``_name_start`` stops at the title); nothing where the
+    "Yuning", "Mayor Qin |Weizhong" → "Qin Weizhong" (``name_begins`` stops at the title); nothing where the
     name runs back further ("Def Jam |Reid"), nor over a function word, a date, a possessive or a title in
     quotation marks ("Independent |Women")."""
     if " " in text[start:end].strip() or end - start < 2:
         return start
-    first = _name_start(text, start, stop=_ADDRESS)
+    first = name_begins(text, start, stop=_ADDRESS)
     back = text[first:start].split()
     if len(back) != 1 or text[first - 1 : first] in _QUOTES:
         return start
@@ -1087,10 +1022,8 @@ def past_cut_name(text: str, start: int, end: int) -> int:
     return tail.end() if tail and tail.end() < end else start
 
 
-# A name of two or more capitalised words, "of" / "the" / "and" / "for" allowed inside it
-_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w'’.-]*)+")
 # a name just after a noun, an article or a comma between: "think tank| the Chinese Association of … Studies"
-_NAME_AFTER_NOUN = re.compile(r",?\s+(?:(?:the|a|an)\s+)?(" + _NAME_RUN.pattern + r")")
+_NAME_AFTER_NOUN = re.compile(r",?\s+(?:(?:the|a|an)\s+)?(" + NAME_RUN.pattern + r")")
 
 
 def asked_kind_name(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
@@ -1099,8 +1032,8 @@ def asked_kind_name(q: Question, text: str, start: int, end: int) -> tuple[int, 
     Hung work for?". No gold answer of the training pool is cut (``eval/scripts/gold_answer_checks.py``)."""
     if q.kind not in (Kind.ENTITY, Kind.PLACE) or q.head not in _KIND_HEADS:
         return start, end
-    for name in _NAME_RUN.finditer(text, start, end):
-        before, after = text[start : name.start()].strip().lower(), text[name.end() : end].strip(_EDGE + ".")
+    for name in NAME_RUN.finditer(text, start, end):
+        before, after = text[start : name.start()].strip().lower(), text[name.end() : end].strip(EDGE + ".")
         if stem(fold(name.group().split()[-1])) == q.head and (before not in ("", "the") or after):
             return name.start(), name.end()
     return start, end
@@ -1135,11 +1068,6 @@ _COMPARES = re.compile(  # a sentence that states a difference
     r"|percent|increase[ds]?|decrease[ds]?|rose|fell|grew|gain(?:ed)?|los[st]|difference|compared|earlier|later)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s|\n")
-# "Sun Yuning, deputy director of the General Administration of Customs": the post's last word, and the names
-_POST_AFTER = re.compile(
-    r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?P<post>[\w-]+)\s+of\s+(?:the\s+)?(?P<of>(?:[A-Z][\w'’-]*\s?)+)"
-)
 
 
 def misfit_checks(q: Question, text: str, start: int, end: int) -> Iterator[str]:
@@ -1169,7 +1097,7 @@ def _compares_nothing(q: Question, text: str, start: int, end: int) -> bool:
     """A sentence that compares nothing for a question about a difference ("How much bigger is the Shenzhen
     side?" of "… 87 hectares, and the Shenzhen one occupying 302 hectares": nothing is computed, so only a
     stated difference answers)."""
-    return Wants.DIFFERENCE in q.wants and not _COMPARES.search(_sentence_around(text, start, end))
+    return Wants.DIFFERENCE in q.wants and not _COMPARES.search(sentence_around(text, start, end))
 
 
 def _no_name(q: Question, text: str, start: int, end: int) -> bool:
@@ -1231,7 +1159,7 @@ def _unnamed_thing(q: Question, text: str, start: int, end: int) -> bool:
     """ "What is the Hetao zone's official name?" is not "the Hetao cooperation zone", nor "Eric Chan"."""
     return thing_name_asked(q) and (
         not _named(text[start:end])
-        or _a_person(text, _name_start(text, start), _name_run_end(text, end))
+        or a_person(text, name_begins(text, start), name_run_end(text, end))
         or _name_of_another_kind(q, text, start, end)
     )
 
@@ -1256,20 +1184,8 @@ def _body_for_post(q: Question, text: str, start: int, end: int) -> bool:
     return body_for_post(q, text[start:end])
 
 
-# Nouns that name a kind of body or place: "Which company …?" asks for a company, and a span that ends
-# in another kind of thing in lowercase ("Brics association", "principal liaison officer" for "Which
-# authority …?") names that other thing, whereas a name ending so ("Universal Music Group") may be one.
-# Heads that many kinds answer ("group", "body", "area", "place") check nothing.
-_BODIES = {
-    *("company", "firm", "corporation", "authority", "organisation", "organization", "agency", "ministry"),
-    *("department", "association", "society", "institute", "institution", "university", "college", "school"),
-    *("council", "committee", "commission", "party", "union", "bank", "club", "team", "church", "newspaper"),
-    *("network", "government", "court", "league", "foundation", "museum", "hospital", "army", "administration"),
-    *("bureau", "publication", "magazine", "journal", "exchange"),
-}
 _PLACES = {"country", "city", "river", "town", "state", "island", "street", "building", "lake", "mountain", "province"}
-_BODY_HEADS = {stem(word) for word in _BODIES}
-_KIND_HEADS = _BODY_HEADS | {stem(word) for word in _PLACES}
+_KIND_HEADS = BODY_HEADS | {stem(word) for word in _PLACES}
 # Places people live in, which no name of a park, zone, river or body is ("Which city …?" is no "Science Park")
 _SETTLEMENTS = {stem(word) for word in ("city", "town", "country", "state", "province", "village", "nation", "capital")}
 # … but a country's name may end in a union's noun ("the Soviet Union")
@@ -1316,24 +1232,24 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     names for such questions does; a union's may end a country's: "the Soviet Union"); nothing where X owns what
     is asked ("Which country's courts …?"). ``eval/scripts/gold_answer_checks.py`` counts the training pool's gold
     answers it rejects."""
-    if _OWNER_ASKED.search(q.core):
+    if OWNER_ASKED.search(q.core):
         return False
     if (
         q.kind in (Kind.ENTITY, Kind.PLACE)
         and q.head in _DIVISIONS
         and _kind_asked_alone(q)
-        and _other_division(q, text[start:end].rstrip(_EDGE + "."))
+        and _other_division(q, text[start:end].rstrip(EDGE + "."))
     ):
         return True  # "New York City" is no borough, "Westchester County" no city
     if q.head not in _KIND_HEADS:
         return _name_of_a_body(q, text, start, end)
-    span = text[start:end].rstrip(_EDGE + ".")
+    span = text[start:end].rstrip(EDGE + ".")
     if q.head in _SETTLEMENTS and span.split()[-1:] and span.split()[-1][:1].isupper():
         last_word = stem(fold(POSSESSIVE_END.sub("", span.split()[-1])))
         if last_word in _KINDS - _SETTLEMENTS - _STATE_NAMES:
             return True  # "Hong Kong Science Park" is no city (a list of cities holds none either)
     if q.kind is Kind.LIST:
-        return q.head in _BODY_HEADS and _a_person(text, start, end)
+        return q.head in BODY_HEADS and a_person(text, start, end)
     if q.kind in (Kind.ENTITY, Kind.PLACE) and not any(ch.isupper() for ch in span) and _kind_asked_alone(q):
         return True  # "… is what river?" wants a river's name, not "fresh"
     last = [POSSESSIVE_END.sub("", word) for word in span.split()[-1:]]  # "Beijing" of "Beijing’s"
@@ -1343,25 +1259,25 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
         return True  # a ministry is named as one ("the Commerce Ministry"): "Beijing’s scheme" is none
     if last[0].islower():
         return stem(last[0]) in _KINDS and (stem(last[0]) != q.head or _plural_of_one(q, last[0]))
-    if q.head not in _BODY_HEADS:
+    if q.head not in BODY_HEADS:
         return False
     body = _word_after_name(text, end)  # "Hong" of "Hong Kong universities"
-    if stem(body) in _BODY_HEADS and (stem(body) != q.head or _plural_of_one(q, body)):
+    if stem(body) in BODY_HEADS and (stem(body) != q.head or _plural_of_one(q, body)):
         return True  # "Brics" of "the Brics association" names an association, not a company
     if fold(last[0]) in TITLES:
         return True  # "Mayor" is a post, not a body
     # the whole name of "Chinese| Big Data Society", not "FDi Magazine American Cities"
-    named = {stem(fold(word.rstrip(_EDGE + "."))) for word in text[start : _name_run_end(text, end)].split()}
+    named = {stem(fold(word.rstrip(EDGE + "."))) for word in text[start : name_run_end(text, end)].split()}
     if q.head in _PUBLICATIONS:
         if named & (_KIND_HEADS - _PUBLICATIONS) and not named & _PUBLICATIONS:
             return True  # "Chinese Big Data Society" is no publication (a "Which department …?" may be a Commission)
     elif q.head in _SCHOOLS:
-        if named & _BODY_HEADS and not named & _SCHOOLS:
+        if named & BODY_HEADS and not named & _SCHOOLS:
             return True  # "the Chinese Association of Hong Kong and Macau Studies" is no university
-        owned = _OWNED_PHRASE.match(text, _name_run_end(text, end))
-        if owned is not None and not {stem(word) for word in owned.group("owned").split()} & _BODY_HEADS:
+        owned = _OWNED_PHRASE.match(text, name_run_end(text, end))
+        if owned is not None and not {stem(word) for word in owned.group("owned").split()} & BODY_HEADS:
             return True  # "Beijing" of "Beijing’s semi-official think tank the …" owns a thing, and is no university
-    return _a_person(text, start, end)
+    return a_person(text, start, end)
 
 
 # Kinds of thing that no body or place is: "What language …?" is not answered by "Brics" or "Brics association"
@@ -1371,15 +1287,15 @@ _NO_BODIES = {stem(word) for word in ("language", "dialect", "religion", "faith"
 def _names_a_body(text: str, start: int, end: int) -> bool:
     """Whether a span, or the run of capitalised words it ends in and the word after that, holds a body's noun."""
     said = [
-        POSSESSIVE_END.sub("", fold(word.strip(_EDGE + "."))) for word in text[start : _name_run_end(text, end)].split()
+        POSSESSIVE_END.sub("", fold(word.strip(EDGE + "."))) for word in text[start : name_run_end(text, end)].split()
     ]
-    return bool({stem(word) for word in [*said, _word_after_name(text, end)]} & _BODY_HEADS)
+    return bool({stem(word) for word in [*said, _word_after_name(text, end)]} & BODY_HEADS)
 
 
 def _word_after_name(text: str, end: int) -> str:
     """The lowercase word just after the run of capitalised words that ``end`` stands in ("association" of "the
     Brics| association"), or ""."""
-    following = _FOLLOWING_WORD.match(text, _name_run_end(text, end))
+    following = _FOLLOWING_WORD.match(text, name_run_end(text, end))
     return following.group(1) if following else ""
 
 
@@ -1387,7 +1303,7 @@ def _name_of_a_body(q: Question, text: str, start: int, end: int) -> bool:
     """For "what/which X" of an X that no body or place is ("language"), a span that ends in a body's or place's
     noun, or a name that such a noun follows: "Brics association" or "Brics" of "the Brics association" for
     "What language is spoken in Brazil?"."""
-    words_said = text[start:end].rstrip(_EDGE + ".").split()
+    words_said = text[start:end].rstrip(EDGE + ".").split()
     if q.head not in _NO_BODIES or q.kind is not Kind.ENTITY or not words_said or not words_said[-1].isalpha():
         return False
     if words_said[-1].islower():
@@ -1408,7 +1324,7 @@ def owner_for_place(q: Question, text: str, start: int, end: int) -> bool:
     tank is where). Not where the question asks for an owner ("Which country's invasion …?") or names what is
     owned ("a northern fortress for which country?" of "England's northern fortress"). No gold answer of
     the training pool's 512 place questions is rejected."""
-    if q.kind is not Kind.PLACE or _OWNER_ASKED.search(q.core):
+    if q.kind is not Kind.PLACE or OWNER_ASKED.search(q.core):
         return False
     owned = _OWNS.match(text, end)
     return owned is not None and stem(fold(owned.group("owned"))) not in q.terms
@@ -1416,17 +1332,6 @@ def owner_for_place(q: Question, text: str, start: int, end: int) -> bool:
 
 # A possessive and a lowercase word after a span: "’s semi-official …"
 _OWNS = re.compile(r"(?:['’]s|s?['’])\s+(?P<owned>[a-z][\w-]*)")
-
-
-def place_of_post(q: Question, text: str, start: int, end: int) -> bool:
-    """A place in the post before the name of the person a place question asks about says where that person
-    holds the post, not where the question asks: "Hong Kong" of "|Hong Kong|’s No 2 official Eric Chan
-    Kwok-ki, who flew to Beijing" for "Which city did Eric Chan travel to …?". Not when the question names a
-    post ("Where is Eric Chan an official?"). No gold answer of the training pool is so placed."""
-    if q.kind is not Kind.PLACE or not q.proper or q.posts or _OWNER_ASKED.search(q.core):
-        return False
-    post = _POST_THEN_NAME.match(text, end)
-    return post is not None and stem(fold(post.group("name"))) in q.proper
 
 
 def not_what_it_becomes(q: Question, text: str, start: int, end: int) -> bool:
@@ -1439,7 +1344,7 @@ def not_what_it_becomes(q: Question, text: str, start: int, end: int) -> bool:
     training pool holds no question that ends so). No gold answer of the training pool is rejected."""
     if q.kind is not Kind.ENTITY or not _BECOME.search(q.core):
         return False
-    lower, upper = _sentence_bounds(text, start, end)
+    lower, upper = sentence_bounds(text, start, end)
     if _ENDS_BECOME.search(q.core) and not _BECOMING.search(text, lower, upper):
         return True  # "What does Hong Kong want the park to become?" is not "Science Park" of a headline
     if _TURNED.search(q.core) and not _BECOMING.search(text, lower, upper):
@@ -1482,36 +1387,7 @@ def holds_asked_person(q: Question, text: str, start: int, end: int) -> bool:
     if q.kind is not Kind.PLACE or not q.proper:
         return False
     asked = set(q.proper)
-    return any(asked & set(terms(name)) and _holds_post(text, name) for name in _names_in(text, start, end))
-
-
-# A post (up to four words, the last a title) and a name after a span: "’s No 2 official Eric"
-_POST_THEN_NAME = re.compile(
-    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?(?i:" + "|".join(sorted(TITLES)) + r")\s+(?P<name>[A-Z][\w'’-]*)"
-)
-
-
-def body_for_post(q: Question, span: str) -> bool:
-    """A body's name for a question that asks who holds a post: a post is held by a person, so "General
-    Administration" (of "Sun Yuning, deputy director of the General Administration of Customs") cannot
-    answer "Who serves as customs deputy director?"; when the question's own head is the post ("Which deputy
-    director spoke?"), nor can "General Administration of Customs", whose head stands before its "of" (a
-    question that only mentions a post may be answered by a body: "Who found … a culture of Commissioners
-    …?" by "a Committee of Independent Experts")."""
-    if q.kind is not Kind.PERSON or not q.posts:
-        return False
-    heads = phrase_heads(span, before_of=q.head in _ANY_POST)
-    return any(head[:1].isupper() and stem(fold(head)) in _BODY_HEADS for head in heads)
-
-
-def title_of_the_next_name(q: Question, text: str, start: int, end: int) -> bool:
-    """A span of nothing but words for a post, just before a name ("Mayor" of "Mayor Qin Weizhong"), is the
-    title of the person named there: it answers only a question about a post ("What is Qin's title?"). None
-    of the training pool's gold answers stands so."""
-    if q.kind is Kind.DESCRIBE or q.head in ROLE_NOUNS:
-        return False
-    found = re.findall(r"[\w'’-]+", text[start:end])
-    return bool(found) and all(fold(w) in TITLES for w in found) and _NAME_JUST_AFTER.match(text, end) is not None
+    return any(asked & set(terms(name)) and holds_post(text, name) for name in names_in(text, start, end))
 
 
 # a lowercase verb of saying between two words: "Eric Chan says financial hub" (not ``ATTRIBUTING``, whose
@@ -1545,31 +1421,11 @@ def _asked_person_again(q: Question, text: str, start: int, end: int) -> bool:
         return False
     if not all(w[:1].isupper() for w in text[start:end].split()):
         return False
-    begin = _name_start(text, start)  # "Xi |Jinping": the whole name
-    names = _names_in(text, begin, end)
+    begin = name_begins(text, start)  # "Xi |Jinping": the whole name
+    names = names_in(text, begin, end)
     if not names or not any(t in q.proper for t in terms(names[-1]) if t not in TITLES):
         return False
-    return _a_person(text, begin, end)  # last: it looks for the name's post through the whole document
-
-
-# "What did the mayor say …?": a post the question names with "the" before it, as a person it speaks of
-_THE_POST = re.compile(r"\bthe\s+(?P<post>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
-
-
-def _asked_holder_again(q: Question, text: str, start: int, end: int) -> bool:
-    """A span that is, or ends in, the person whom the question calls by a post ("the mayor") when it asks for
-    something else: "Qin Weizhong" ("Shenzhen Mayor Qin Weizhong" in the document), or "… on the same day, Mayor Qin
-    Weizhong", for "What did the mayor say Shenzhen authorities would launch?", as ``_asked_person_again`` rules out
-    a person the question names. A question for the post's holder ("Who is the mayor?", "Which mayor …?") is a who-
-    or which-question for a person: not ruled."""
-    if q.kind in (Kind.DESCRIBE, Kind.PERSON) or not q.posts or NAME_ASKED.search(q.core):
-        return False
-    called = {stem(fold(w)) for m in _THE_POST.finditer(q.core) for w in m.group("post").split()} & q.posts
-    said = text[start:end].split()
-    if not called or not said or not said[-1][:1].isupper():
-        return False
-    names = _names_in(text, start, end)  # "Qin Weizhong" of "…, Mayor Qin Weizhong" (not "Shenzhen| Mayor Qin …")
-    return bool(names) and any(stem(fold(post)) in called for post, _ in _held_posts(text, names[-1]))
+    return a_person(text, begin, end)  # last: it looks for the name's post through the whole document
 
 
 # "the zone's official name", "the name of the Hetao zone": a name whose owner the question calls by a noun
@@ -1602,7 +1458,7 @@ _AREA_KINDS = {
     stem(word)
     for word in ("zone", "area", "region", "park", "district", "city", "town", "country", "state", "province", "island")
 } | {stem(word) for word in ("river", "lake", "mountain", "street", "sea", "bay")}
-_BODY_KINDS = _BODY_HEADS | {stem(word) for word in ("centre", "center", "group", "body", "tower", "hospital")}
+_BODY_KINDS = BODY_HEADS | {stem(word) for word in ("centre", "center", "group", "body", "tower", "hospital")}
 
 
 def _name_of_another_kind(q: Question, text: str, start: int, end: int) -> bool:
@@ -1613,7 +1469,7 @@ def _name_of_another_kind(q: Question, text: str, start: int, end: int) -> bool:
     asked = _NAME_OWNED.search(q.core)
     owner = (asked.group(1) or asked.group(2)) if asked else ""
     owned = [stem(fold(word)) for word in owner.split() if stem(fold(word)) in _THING_OWNERS]
-    said = text[start:end].rstrip(_EDGE + ".").split()
+    said = text[start:end].rstrip(EDGE + ".").split()
     if not owned or not said:
         return False
     if stem(_word_after_name(text, end)) in _KIND_HEADS - {owned[-1]}:
@@ -1630,26 +1486,6 @@ def _named(span: str) -> bool:
     found = [w for w, _, _ in words(span) if fold(w) not in ("the", "a", "an")]
     joined = all(w[:1].isupper() or not w[:1].isalpha() or fold(w) in STOPWORDS for w in found)
     return bool(found) and found[0][:1].isupper() and found[-1][:1].isupper() and joined
-
-
-_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")
-
-
-def _name_start(text: str, start: int, stop: set[str] = TITLES) -> int:
-    """Where the name that ``start`` may be inside of begins: back over capitalised words that are no post
-    ("Chinese President Xi |Jinping" → "Xi"), or none of the words of ``stop``."""
-    while (before := _WORD_BEFORE.search(text, max(0, start - 40), start)) and fold(before.group(1)) not in stop:
-        start = before.start()
-    return start
-
-
-def _a_person(text: str, start: int, end: int) -> bool:
-    """The span ends in a name that the document gives a post somewhere ("Qin Weizhong": "Mayor Qin Weizhong")."""
-    span = text[start:end].rstrip(_EDGE + ".")
-    name = next(reversed(list(_NAME_RUN.finditer(span))), None)  # the name the span ends in, "of" and all
-    person = name is not None and name.end() == len(span) and " of " not in name.group()
-    names = _names_in(text, start, end)
-    return person and bool(names) and _holds_post(text, names[-1])
 
 
 def _plural_of_one(q: Question, word: str) -> bool:
@@ -1677,23 +1513,6 @@ def _kind_asked_alone(q: Question) -> bool:
 
 _FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")
 
-# "Which country's courts …?", "What city's mayor …?": the wh-phrase owns the thing asked about
-_OWNER_ASKED = re.compile(r"\b(?:which|what)\s+[\w-]+['’]s?\s", re.IGNORECASE)
-
-
-@lru_cache(maxsize=64)
-def _holds_post(text: str, name: str) -> bool:
-    """Somewhere in ``text`` the name has a post before it ("Mayor Qin Weizhong") or after it ("Sun Yuning,
-    deputy director of …"): it names a person. Once per document and name: ``text`` is a whole document,
-    read for every candidate that ends in the name."""
-    return any(_post_before(text, m.start()) or _post_after(text, m.end()) for m in _mentions(text, name))
-
-
-def _post_after(text: str, end: int) -> bool:
-    """A post in an appositive right after ``end`` ("…, deputy director of …"; not "…, one of Apple's rivals")."""
-    after = _POST_AFTER.match(text, end)
-    return after is not None and any(w in TITLES for w in post_words(after.group("post")))
-
 
 def _one_choice(q: Question, said: set[str]) -> bool:
     """The span's terms name one of the question's choices, not the other, and at most one word the question
@@ -1701,47 +1520,6 @@ def _one_choice(q: Question, said: set[str]) -> bool:
     first, second = q.choices
     named = [choice for choice in (first, second) if choice & said]
     return len(named) == 1 and len(said - set(q.terms) - first - second - {"one", "ones"}) <= 1
-
-
-def lesser_post(q: Question, text: str, start: int, end: int) -> bool:
-    """The span's person holds a post below the asked one, or held it before: "Who heads the General
-    Administration of Customs?" (or "Who is its director?") against "Sun Yuning, deputy director of the
-    General Administration of Customs" or "Vice-President Sun Yuning"; "Who is the mayor …?" against "former
-    mayor …". A question that names the lesser post itself ("Who is the deputy director …?") is answered
-    by it, and one in the past ("Who was a professor …?") by a former holder."""
-    if not q.lesser:
-        return False
-    for phrase in _post_phrases(text, start, end):
-        said = post_words(phrase)
-        for i, word in enumerate(said):
-            held = Wants.HEAD in q.wants or stem(word) in q.posts  # the asked post, or any for "Who heads …?"
-            if word in TITLES and held and any(w in q.lesser for w in said[:i]):
-                return True
-    return False
-
-
-def _post_phrases(text: str, start: int, end: int) -> list[str]:
-    """Where a post of the span's person stands: the appositive after it ("…, deputy director of …") and the last
-    three words before it ("Deputy Director |Sun Yuning")."""
-    after = _POST_AFTER.match(text, end)
-    phrases = [text[end : after.end("post")]] if after else []
-    phrases.append(" ".join(text[max(0, start - 40) : start].split()[-3:]))
-    return phrases
-
-
-def greater_post(q: Question, text: str, start: int, end: int) -> bool:
-    """The converse of ``lesser_post``: the question asks for a lesser post ("Who is the deputy mayor of
-    Shenzhen?") and the span's person holds the post itself ("Shenzhen Mayor |Qin Weizhong|", "Mayor Qin
-    Weizhong"), with no lesser word before it."""
-    if q.kind is not Kind.PERSON or not q.posts & LESSER:
-        return False
-    titles = q.posts - LESSER
-    for phrase in (*_post_phrases(text, start, end), text[start:end]):  # and the span: "Mayor Qin Weizhong"
-        said = post_words(phrase)
-        for i, word in enumerate(said):
-            if word in TITLES and stem(word) in titles and not LESSER & set(said[:i]):
-                return True
-    return False
 
 
 # A magnitude ("56.4 million") is a sum of money unless a counted noun follows it ("56.4 million visitors")
@@ -1796,7 +1574,7 @@ def _future_for_past(q: Question, text: str, start: int, end: int) -> bool:
     questions stands so."""
     if q.kind is not Kind.TIME or PAST_ASKED.match(q.core) is None:
         return False
-    future = [m.end() for m in _FUTURE_BEFORE.finditer(text, _sentence_start(text, start), end)]
+    future = [m.end() for m in _FUTURE_BEFORE.finditer(text, sentence_start(text, start), end)]
     return bool(future) and (future[-1] > start or _NEW_CLAUSE.search(text, future[-1], start) is None)
 
 
@@ -1903,7 +1681,7 @@ def agent_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
     deed = _asked_deed(q)
     if deed is None:
         return False
-    lower, upper = _sentence_bounds(text, start, end)
+    lower, upper = sentence_bounds(text, start, end)
     agents = asked_agents(q, text)
     if deed[2]:  # a named thing
         agents = tuple((begin, stop) for begin, stop in agents if lower <= begin < upper)
@@ -2050,7 +1828,7 @@ def reason_after_restated(q: Question, text: str, start: int, end: int) -> bool:
     sentence restates them before the gold answer so, none has the gold answer after such a break."""
     if q.kind is not Kind.REASON:
         return False
-    lower, upper = _sentence_bounds(text, start, end)
+    lower, upper = sentence_bounds(text, start, end)
     if _restated_then_reason(q, text, end, upper) is not None:
         return True
     opening = _restated_then_reason(q, text, lower, start, _REASON_OR_PURPOSE)
@@ -2075,7 +1853,7 @@ def for_whom_not_who(q: Question, text: str, start: int, end: int) -> bool:
     if asked is None or q.kind is not Kind.PERSON or verb in STOPWORDS or {stem(verb), verb[:-2]} & _GETTING:
         return False  # "gets" is "get", "accesses" is "access"
     thing = _PREPOSITION.split(asked.group("object"), maxsplit=1)[0].split()[-1]
-    lower, upper = _sentence_bounds(text, start, end)
+    lower, upper = sentence_bounds(text, start, end)
     for_whom = re.compile(rf"\b{re.escape(thing)}\s+(for\s+(?:the\s+)?)", re.IGNORECASE)
     if not any(said.start(1) <= start <= said.end(1) for said in for_whom.finditer(text, lower, upper)):
         return False
@@ -2093,7 +1871,7 @@ def asked_agent(q: Question, text: str, start: int, end: int) -> tuple[int, int]
     for found in asked_agents(q, text):
         for begin, stop in agent_phrases(text, *found):  # "a number of ministries| on Tuesday"
             stop = min(stop, end)  # the span may end inside the agent's phrase
-            if start <= begin < stop and text[start:end].strip(_EDGE + ".") != text[begin:stop]:
+            if start <= begin < stop and text[start:end].strip(EDGE + ".") != text[begin:stop]:
                 return begin, stop
     for _, stop in asked_doers(q, text):  # the span may start inside the doer: "State Council| announced …"
         if start < stop < end and deed[0] in fold(text[stop:end]).split():
@@ -2199,10 +1977,9 @@ def _deeds_done(q: Question, text: str) -> Iterator[tuple[re.Match[str], frozens
     verb, done_to, _ = deed
     said = sorted(_HOLDING) if verb in _HOLDING else [verb]  # "Who hosted …?" of "… held … by …"
     for done in re.finditer(r"\b(?:" + "|".join(map(re.escape, said)) + r")\b", text, re.IGNORECASE):
-        yield (done, done_to, *_sentence_bounds(text, done.start(), done.end()))
+        yield (done, done_to, *sentence_bounds(text, done.start(), done.end()))
 
 
-_NAME_JUST_AFTER = re.compile(r" ([A-Z][\w'’-]*)")
 _NAME_JUST_BEFORE = re.compile(  # "Hung, also former |principal liaison officer …"
     r"([A-Z][\w'’-]*), (?:(?:also|now|then|once|formerly|former|previously|currently|the|a|an) )*"
     r"(?:(?!(?:of|and|or|but|with|in|for|to|at|by|from|on|as|though|although|while|when|whereas|who|which|that)\b)"
@@ -2220,7 +1997,7 @@ def describes_named(q: Question, text: str, start: int, end: int) -> bool:
         return False
     last = text[start:end].split()[-1]
     post_last = last.isalpha() and (last.islower() or fold(last) in TITLES)  # "chairman", "Mayor"; not "Burns'"
-    after = _NAME_JUST_AFTER.match(text, end) if post_last else None
+    after = NAME_JUST_AFTER.match(text, end) if post_last else None
     before = _NAME_JUST_BEFORE.search(text, max(0, start - 40), start)
     if before is not None and opening_phrase_end(text, before.start(), start) < start:
         before = None  # "Speaking to the Post, |…": the comma closes an opening phrase, no appositive follows
@@ -2238,7 +2015,7 @@ def things_for_people(q: Question, text: str, start: int, end: int) -> bool:
     residents does Hong Kong have?"). The counted noun is among the three lowercase words after the span's last
     number and the names that may qualify it; a word that names people there ("10,000 Tibetan people") keeps the
     span. Of the training pool's 186 questions that count people, no gold answer counts such a thing."""
-    if q.kind is not Kind.COUNT or not q.head or is_unit(q.head) or q.head in _BODY_HEADS or not names_people(q.head):
+    if q.kind is not Kind.COUNT or not q.head or is_unit(q.head) or q.head in BODY_HEADS or not names_people(q.head):
         return False
     numbers = [m for m in _WORD.finditer(text, start, end) if has_number(m.group())]
     if not numbers:
@@ -2259,7 +2036,7 @@ def counted_vaguely(q: Question, text: str, start: int, end: int) -> bool:
     noun is kept."""
     if q.kind is not Kind.COUNT or not q.head:
         return False
-    lower, upper = _sentence_bounds(text, start, end)
+    lower, upper = sentence_bounds(text, start, end)
     vague = [m for m in _VAGUE_COUNT.finditer(text, lower, upper) if stem(fold(m.group("noun"))) == q.head]
     if not vague or any(m.start() < end and start < m.end() for m in vague):
         return False
@@ -2287,7 +2064,7 @@ def total_for_each(q: Question, text: str, start: int, end: int) -> bool:
     university set up?"), a number from a sentence that says nothing per one: "10" of "Five Hong Kong universities
     have already set up 10 innovation centres" is the total, and nothing is computed. The sentences of the training
     pool's 14 gold answers to such how-many/much questions all say "each", "per", "a year" or the like."""
-    return per_one_asked(q) and not _PER_SAID.search(_sentence_around(text, start, end))
+    return per_one_asked(q) and not _PER_SAID.search(sentence_around(text, start, end))
 
 
 def per_one_asked(q: Question) -> bool:
@@ -2298,7 +2075,7 @@ def per_one_asked(q: Question) -> bool:
 
 # What a count of people is not: places, bodies and things counted in their stead ("40 other projects")
 # (bodies of people, such as a team or an army, are left out)
-_COUNTED_THINGS = (_KIND_HEADS - _BODY_HEADS) | {
+_COUNTED_THINGS = (_KIND_HEADS - BODY_HEADS) | {
     stem(word)
     for word in (
         *("university", "college", "school", "company", "hospital", "museum", "centre", "center", "zone", "park"),
@@ -2323,7 +2100,7 @@ def counted_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
     if set(terms(counted.group("names"))) <= set(q.terms):
         return False  # "two |Minor League Baseball| teams" for "How many minor league baseball teams …?"
     asked = set(q.proper)
-    return not _names_any(asked, counted.group("names")) and not _names_any(asked, _sentence_around(text, start, end))
+    return not names_any(asked, counted.group("names")) and not names_any(asked, sentence_around(text, start, end))
 
 
 # After a number, the names that qualify what it counts and the counted noun: " Hong Kong universities"
@@ -2341,21 +2118,21 @@ def other_clause_asked(q: Question, text: str, start: int, end: int) -> bool:
     asked = set(q.proper)
     if q.kind not in (Kind.COUNT, Kind.QUANTITY, Kind.TIME) or not asked:
         return False
-    sentence_start = _sentence_start(text, start)
-    sentence = _sentence_around(text, start, end)
-    if any(not _names_any({name}, sentence) for name in asked):
+    opens = sentence_start(text, start)
+    sentence = sentence_around(text, start, end)
+    if any(not names_any({name}, sentence) for name in asked):
         return False  # the question names what the sentence does not: it says it in other words
     clauses, at = [], 0
     for cut in [*_CLAUSE_BREAK.finditer(sentence), None]:
         stop = cut.start() if cut else len(sentence)
-        clauses.append((sentence_start + at, sentence_start + stop, _names_of(sentence[at:stop])))
+        clauses.append((opens + at, opens + stop, _names_of(sentence[at:stop])))
         at = cut.end() if cut else at
     own = next((names for begin, stop, names in clauses if begin <= start < stop), [])
-    if not own or _names_any(asked, " ".join(own)):
+    if not own or names_any(asked, " ".join(own)):
         return False  # the span's clause names nothing, or what is asked: nothing to contrast
     measured = next(_measures(text[begin:stop]) for begin, stop, _ in clauses if begin <= start < stop)
     return any(
-        _names_any(asked, " ".join(names)) and measured & _measures(text[begin:stop])
+        names_any(asked, " ".join(names)) and measured & _measures(text[begin:stop])
         for begin, stop, names in clauses
         if not begin <= start < stop
     )
@@ -2413,35 +2190,6 @@ def is_name(text: str) -> bool:
     return bool(found) and found[0][:1].isupper() and all(w[:1].isupper() or fold(w) in _NAME_JOINS for w in found)
 
 
-_SENTENCE_REACH = 2000  # characters looked back for a sentence's start: the readers pass whole documents
-_SENTENCE_NEAR = 300  # looked back first: most sentences start closer, and every check of every candidate asks
-
-
-def _sentence_start(text: str, start: int) -> int:
-    for reach in (_SENTENCE_NEAR, _SENTENCE_REACH):
-        lower = max(0, start - reach)
-        last = max(_SENTENCE_END.finditer(text, lower, start), key=lambda m: m.start(), default=None)
-        if last is not None:
-            return last.end()
-        if lower == 0:
-            break
-    return max(0, start - _SENTENCE_REACH)
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the sentence (or sentences) around ``text[start:end]`` starts and ends."""
-    closing = _SENTENCE_END.search(text, end)
-    return _sentence_start(text, start), closing.start() if closing else len(text)
-
-
-def _sentence_before(text: str, lower: int) -> str:
-    """The sentence before the one that starts at ``lower``, across the blank line between paragraphs."""
-    end = lower
-    while end > 0 and text[end - 1].isspace():  # stepped over, not copied: the text is a whole document
-        end -= 1
-    return text[_sentence_start(text, end - 1) : end] if end > 0 else ""
-
-
 def _a_line_of_its_own(text: str, lower: int, upper: int) -> bool:
     """Whether ``text[lower:upper]`` (a sentence's bounds) is a line that does not end as a sentence does: a
     headline or a link to another story ("Hong Kong, Shenzhen border zone blueprint hopes to offer …")."""
@@ -2452,8 +2200,8 @@ def premises_unshared(q: Question, text: str, start: int, end: int) -> Iterator[
     """What the question takes as given that the span's sentence does not share, by name: its denial, a word it
     undoes ("unofficial"), a word whose opposite it says ("the first" for "the last"), its number, its time counted
     from now ("last week" for "last year"), its year, month or weekday (``qa.read.premise``)."""
-    lower, upper = _sentence_bounds(text, start, end)
-    return unshared(q, text[lower:upper], lambda: _sentence_before(text, lower))
+    lower, upper = sentence_bounds(text, start, end)
+    return unshared(q, text[lower:upper], lambda: sentence_before(text, lower))
 
 
 def premise_unsaid(q: Question, text: str, start: int, end: int) -> bool:
@@ -2461,67 +2209,11 @@ def premise_unsaid(q: Question, text: str, start: int, end: int) -> bool:
     return next(premises_unshared(q, text, start, end), None) is not None
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    lower, upper = _sentence_bounds(text, start, end)
-    return text[lower:upper]
-
-
 def with_currency(text: str, start: int, end: int) -> tuple[int, int]:
     """A number's currency sign is part of it: "$|500 million|" → "$500 million", "HK$|2|" → "HK$2". Applied,
     like ``whole_range``, after scoring: the model's score for the number stands for the sum."""
     m = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
     return (m.start() if m and text[start : start + 1].isdigit() else start), end
-
-
-def holder_of_asked_post(q: Question, text: str, start: int, end: int) -> int:
-    """Of names joined by "and", the one the asked post is said of: "Qin and Sun Yuning, deputy director of
-    the General Administration of Customs" → "Sun Yuning" for "Who is the deputy director of …?", or whose
-    post's body the question names ("Which official from the customs administration promised …?")."""
-    if q.kind is not Kind.PERSON:
-        return start
-    joined = list(re.finditer(r"\s(?:and|&)\s", text[start:end]))
-    after = _POST_AFTER.match(text, end)
-    if not joined or not after:
-        return start
-    appositive = _APPOSITIVE.match(text, end)  # ", deputy director of the General Administration of Customs"
-    said = set(terms(appositive.group())) if appositive else set()
-    if stem(fold(after.group("post"))) in q.posts or said & (set(q.terms) - q.posts):
-        return start + joined[-1].end()
-    return start
-
-
-_APPOSITIVE = re.compile(r",[^,.;:!?]+")
-
-
-def not_the_post_holder(q: Question, text: str, start: int, end: int) -> bool:
-    """The first of names joined by "and" when the asked post is said of the last one: "Qin" of "Qin and Sun
-    Yuning, deputy director of the General Administration of Customs" for "Which customs official …?"."""
-    if q.kind is not Kind.PERSON:
-        return False
-    joined = _JOINED_NAME.match(text, end)
-    return joined is not None and holder_of_asked_post(q, text, start, joined.end()) != start
-
-
-# "and" and a name after a span: " and Sun Yuning"
-_JOINED_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
-
-
-def before_asked_post(q: Question, text: str, start: int, end: int) -> int:
-    """A "who" answer that asks for a post's holder ends with the names, before the appositive that says the
-    post: "Qin and Sun Yuning|, deputy director of the General Administration" for "Who serves as customs
-    deputy director?" (``holder_of_asked_post`` then picks the name the post is said of)."""
-    if q.kind is not Kind.PERSON or not q.posts:
-        return end
-    named = _NAMES_THEN_APPOSITIVE.match(text, start, end)
-    if named is None or not set(terms(named.group("appositive"))) & q.posts:
-        return end
-    return named.end("names")
-
-
-# Names (joined by "and") and an appositive after a comma: "Qin and Sun Yuning, deputy director of …"
-_NAMES_THEN_APPOSITIVE = re.compile(
-    r"(?P<names>[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*)*),\s+(?P<appositive>[^,;]+)"
-)
 
 
 def past_date_lead(q: Question, text: str, start: int, end: int) -> int:
@@ -2536,41 +2228,6 @@ _DATE_LEAD = re.compile(
     r"(?:(?:" + "|".join(sorted(WEEKDAYS | MONTHS)) + r")(?:\s+\d{1,2})?|(?:1\d|20)\d\d),\s+(?=[A-Z])",
     re.IGNORECASE,
 )
-
-
-def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
-    """The span names the holder of the post a "who" question asks about, but of another place or body.
-
-    "Who is the mayor of Hong Kong?" against "Shenzhen Mayor Qin Weizhong" (or "Qin Weizhong, mayor of
-    Shenzhen"): the text ties the same post word to other names than the question's, and the span's
-    sentence never names the question's ("Hong Kong"). Such a span answers another question. "Who heads
-    the General Administration of Customs?" asks for any post of it, so "Qin" (Shenzhen's mayor) is none; the
-    Customs of the sentence "Qin and Sun Yuning, deputy director of the General Administration of Customs"
-    are Sun Yuning's, and tie Qin to nothing. Where the sentence says neither the asked place or body nor the
-    asked post, any post of another body rules the person out ("Qin" for "Who is the director of the General
-    Administration of Customs?"). A span of several names is checked name by name.
-    """
-    if q.kind is not Kind.PERSON:
-        return False
-    # "Who heads the General Administration of Customs?" asks for whoever holds its top post, whatever its word
-    asked_posts = q.posts or (_ANY_POST if Wants.HEAD in q.wants else frozenset())
-    asked_names = set(q.proper) - asked_posts
-    if not asked_posts or not asked_names:
-        return False
-    lower, upper = _sentence_bounds(text, start, end)
-    for name in _names_in(text, start, end):
-        own = _without_others_posts(text[lower:upper], name, start - lower)
-        if _names_any(asked_names, own):
-            continue  # the sentence may tie the person to the asked place or body
-        # where the sentence does not say the asked post either, a post of another body rules the person out
-        # ("Qin", Shenzhen's mayor, for "Who is the director of the General Administration of Customs?"); a
-        # person may hold several posts, so not where it does ("its President (… Prime Minister Donald Tusk)")
-        posts = asked_posts if asked_posts & {stem(w) for w in post_words(own)} else _ANY_POST
-        # "Mayor Qin Weizhong said" here, "Shenzhen Mayor Qin Weizhong" above
-        tied = [names for post, names in _held_posts(text, name) if names and stem(fold(post)) in posts]
-        if tied and not any(_names_any(asked_names, names) for names in tied):
-            return True
-    return False
 
 
 # "the 40th anniversary of the Shenzhen Special Economic Zone’s establishment": what the anniversary is of
@@ -2636,7 +2293,7 @@ def life_event_unsaid(q: Question, text: str, start: int, end: int) -> bool:
         return False
     for asked, said in _LIFE_EVENTS:
         if asked.search(q.core):
-            return said.search(_sentence_around(text, start, end)) is None
+            return said.search(sentence_around(text, start, end)) is None
     return False
 
 
@@ -2650,12 +2307,12 @@ def anniversary_of_the_asked(q: Question, text: str, start: int, end: int) -> bo
     deeds = time_of_deed_asked(q)
     if deeds is None:
         return False
-    lower, upper = _sentence_bounds(text, start, end)
+    lower, upper = sentence_bounds(text, start, end)
     for said in _ANNIVERSARY_OF.finditer(text, lower, upper):
         if said.start() > end + 1:
             break  # an anniversary after the span says nothing of its time (but "40th| anniversary" is its count)
         of = said.group("of")
-        named = all(_names_any({name}, of) for name in q.proper)
+        named = all(names_any({name}, of) for name in q.proper)
         if named and any(a[:6] == b[:6] and len(a) >= 6 for a in deeds for b in terms(of)):
             return True
         if named and deeds & _BEGUN and any(b.startswith(_BEGINNINGS) for b in terms(of)):
@@ -2693,18 +2350,7 @@ def person_for_thing(q: Question, text: str, start: int, end: int) -> bool:
     the document gives a post ("Professor Lau Siu-kai"). A kind that names people or a body ("Which company
     director …?", "Which academic …?"; ``other_kind`` checks bodies) or a post in the question checks
     nothing. In the training pool, no gold answer to the 128 what/which-questions for such a thing is a person."""
-    return thing_kind_asked(q) and _a_person(text, _name_start(text, start), _name_run_end(text, end))
-
-
-@lru_cache(maxsize=1024)
-def post_holder_for_owner(q: Question, text: str, start: int, end: int) -> bool:
-    """For the place whose post the question names ("Which city's mayor spoke …?"), the post's holder: a name
-    that the document gives a post ("Qin Weizhong")."""
-    if q.kind is not Kind.PLACE or not q.posts or not _OWNER_ASKED.search(q.core):
-        return False
-    run_end = _name_run_end(text, end)  # "Qin" is "Qin Weizhong"; "Shenzhen" of "Shenzhen Mayor Qin …" is a place
-    after = {fold(word) for word in text[end:run_end].split()}
-    return _a_person(text, _name_start(text, start), end if after & TITLES else run_end)
+    return thing_kind_asked(q) and a_person(text, name_begins(text, start), name_run_end(text, end))
 
 
 def thing_kind_asked(q: Question) -> bool:
@@ -2915,205 +2561,6 @@ def deed_subject(q: Question) -> str | None:
     return stem(fold(asked.group("subject"))) if asked else None
 
 
-# Posts that many others are kinds of: "Which official …?" may be answered by a mayor
-_BROAD_POSTS = frozenset(stem(word) for word in ("official", "leader", "executive", "chief", "officer", "deputy"))
-
-
-def holds_another_post(q: Question, text: str, start: int, end: int) -> bool:
-    """For "Which mayor …?" (the post is the asked kind), a person to whom the document gives posts, none of
-    them the asked one: "Eric Chan" of "Hong Kong No 2 official Eric Chan". A broad asked post ("Which
-    official …?") is held by a mayor too. (In the training pool, 23 questions ask "which" of a narrow post; the
-    7 gold answers whose posts the paragraph says hold the asked one.)"""
-    if not narrow_post_asked(q):
-        return False
-    for name in _names_in(text, start, end):
-        held = {stem(fold(post)) for post, _ in _held_posts(text, name)}
-        if held and not held & q.posts:
-            return True
-    return False
-
-
-def narrow_post_asked(q: Question) -> bool:
-    """ "Which mayor …?": a who-question whose asked kind is a post, not a broad one ("Which official …?")."""
-    return q.kind is Kind.PERSON and q.head in q.posts and not q.posts <= _BROAD_POSTS
-
-
-# "Who chaired the press conference?": who ran a meeting, which a sentence says as such (that it was held is no
-# word of who chaired it)
-_ASKS_CHAIR = re.compile(r"^\s*who\s+(?:chaired|chairs|chair|presided|presides|moderated|moderates)\b", re.IGNORECASE)
-_CHAIRING = re.compile(
-    r"\b(?:chair\w*|presid\w*|host\w*|led|leads?|leading|moderat\w*|ran|runs?|convened)\b",
-    re.IGNORECASE,
-)
-
-
-def chair_unsaid(q: Question, text: str, start: int, end: int) -> bool:
-    """For "Who chaired X?", a span whose sentence says nothing of chairing, hosting or leading anything: "Eric
-    Chan" of "Hong Kong No 2 official Eric Chan attends a press conference" attended it, and "Qin Weizhong" of "…,
-    Mayor Qin Weizhong said at a press conference held in Beijing by a number of ministries" spoke at one that
-    others held. (The training pool asks no such question.)"""
-    if not _ASKS_CHAIR.match(q.core):
-        return False
-    lower, upper = _sentence_bounds(text, start, end)
-    return _CHAIRING.search(text, lower, upper) is None
-
-
-def post_unsaid(q: Question, text: str, start: int, end: int) -> bool:
-    """For "Who is the president of the United States?" (a post asked, not a broad one), a span that is no person's
-    name (it opens with an article), whose sentence never says the asked post, and whom the document never
-    gives it: "the West" of "… a technological war against China by the United States and the West" is no
-    president. ``eval/scripts/gold_answer_checks.py`` counts the training pool's gold answers it rejects."""
-    if q.kind is not Kind.PERSON or q.posts <= _BROAD_POSTS:
-        return False
-    if (q.posts - LESSER or q.posts) & {stem(word) for word in post_words(_sentence_around(text, start, end))}:
-        return False  # the sentence says the asked post's title ("mayor" of "deputy mayor")
-    held = [post for name in _names_in(text, start, end) for post, _ in _held_posts(text, name)]
-    if not re.match(r"(?:the|a|an)\s", text[start:end]) and not held:
-        return False  # a name may hold a post the document does not say ("Which president …?" of "Barack Obama")
-    return not any(_the_asked_post(q, post) for post in held)
-
-
-def _the_asked_post(q: Question, post: str) -> bool:
-    """Whether a post held ("Mayor", "deputy director") is the asked one: it holds the asked post's title, and a
-    lesser word when the question asks for a lesser post ("Who is the deputy mayor …?" is not the "Mayor")."""
-    said = {stem(fold(word)) for word in post_words(post)}
-    return bool(said & (q.posts - LESSER or q.posts)) and (not q.posts & LESSER or bool(said & LESSER))
-
-
-# "Who founded …?", "Who set up …?": a question about who made a body, and the words that say so in a sentence
-_ASKS_FOUNDER = re.compile(
-    r"^\s*who\s+(?:first\s+|originally\s+)?(?:found(?:ed)?|co-?founded|established|set\s+up|started|created|formed)\b",
-    re.IGNORECASE,
-)
-_FOUNDING = re.compile(
-    r"\b(?:found(?:ed|er|ers|ing)?|co-?found\w*|establish\w*|set\s+up|start\w*|creat\w*|form(?:ed|ing)?|built"
-    r"|launch\w*|birth)\b",
-    re.IGNORECASE,
-)
-
-
-def holder_for_founder(q: Question, text: str, start: int, end: int) -> bool:
-    """For "Who founded the Chinese Big Data Society?", a person the document gives only a post ("Chinese Big
-    Data Society executive chairman Witman Hung") in a sentence that says nothing of founding or setting up: a
-    chairman need not be the founder. (None of the training pool's 16 such gold answers has a post there.)"""
-    if not asks_founder(q) or _FOUNDING.search(_sentence_around(text, start, end)):
-        return False
-    return any(_held_posts(text, name) for name in _names_in(text, start, end))
-
-
-def asks_founder(q: Question) -> bool:
-    """ "Who founded …?", "Who set up …?", "Who established …?"."""
-    return q.kind is Kind.PERSON and _ASKS_FOUNDER.match(q.core) is not None
-
-
-def holds_the_owning_post(q: Question, text: str, start: int, end: int) -> bool:
-    """For a who-question (or one for a name) about someone a post holder has ("the Shenzhen mayor's deputy",
-    "the president's wife"), a person whom the document gives that post: the owner, not the one asked for.
-    (The training pool holds only 2 such questions; neither gold answer is rejected.)"""
-    asks_person = q.kind is Kind.PERSON or NAME_ASKED.search(q.core) is not None  # "What is the name of …?"
-    owned = _OWNER_POST.search(q.core) if asks_person else None
-    if owned is None or not names_people(owned.group("owned")):
-        return False
-    owner = stem(fold(owned.group("post")))
-    return any(owner == stem(fold(post)) for name in _names_in(text, start, end) for post, _ in _held_posts(text, name))
-
-
-def _held_posts(text: str, name: str) -> list[tuple[str, str]]:
-    """The posts that the document gives ``name`` before ("Shenzhen Mayor Qin …") or after ("Sun Yuning, deputy
-    director of the General Administration …") any of its mentions, each with the names of its place or body."""
-    held = []
-    for mention in _mentions(text, name):
-        held += _post_before(text, mention.start())
-        after = _POST_AFTER.match(text, mention.end())
-        if after:
-            held.append((after.group("post"), after.group("of")))
-    return held
-
-
-# "the Shenzhen mayor's deputy": a post and what (whom) its holder has
-_OWNER_POST = re.compile(
-    r"\b(?P<post>"
-    + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
-    + r")['’]s?\s+(?P<owned>[a-z][\w-]*)\b",
-    re.IGNORECASE,
-)
-
-_NAME_GOES_ON = re.compile(r"(?:\s*(?:of|for|and|the)\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)*")
-_ANY_POST = frozenset(stem(word) for word in TITLES)
-
-
-def _without_others_posts(sentence: str, name: str, span_at: int) -> str:
-    """The sentence without the posts said of other people than ``name``: in "On Tuesday, Qin and Sun Yuning,
-    deputy director of the General Administration of Customs, promised …", the Customs are Sun Yuning's, and
-    the sentence ties Qin to nothing. Only posts from the span's start on (``span_at``, in the sentence) are
-    taken out: one said before the span may be its own person's under another name, and stays."""
-    kept, at = [], 0
-    for post in _POST_AFTER.finditer(sentence):
-        if not sentence[: post.start()].endswith(name) and post.start() >= span_at:
-            kept.append(sentence[at : post.start()])
-            goes_on = _NAME_GOES_ON.match(sentence, post.end())  # "… Administration| of Customs"
-            at = goes_on.end() if goes_on else post.end()
-    return "".join(kept) + sentence[at:]
-
-
-def _names_in(text: str, start: int, end: int) -> list[str]:
-    """The runs of capitalised words in a span, parted by posts and lowercase words: "Qin Weizhong" of
-    "Shenzhen Mayor Qin Weizhong" or of "Qin Weizhong said at a press conference"."""
-    runs: list[list[str]] = [[]]
-    last_end = None
-    for word, begin, stop in words(text[start:end]):
-        if runs[-1] and last_end is not None and re.search(r"[^\s.]", text[start + last_end : start + begin]):
-            runs.append([])  # punctuation parts names: "Tuesday, Qin"
-        if _NAME_WORD.fullmatch(word) and fold(word) not in TITLES and fold(word) not in STOPWORDS:
-            runs[-1].append(word)
-        elif runs[-1]:
-            runs.append([])
-        last_end = stop
-    return [" ".join(run) for run in runs if run]
-
-
-def _mentions(text: str, name: str) -> Iterator[re.Match[str]]:
-    """Every whole-word occurrence of ``name`` in ``text``."""
-    return re.finditer(r"(?<![\w'’-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w'’-])", text)
-
-
-def _names_any(asked: set[str], text: str) -> bool:
-    """``text`` names one of the ``asked`` terms, or the people or things of one ("Chinese" for "china")."""
-    found = set(terms(text))
-    return bool(asked & found) or any(
-        len(a) >= 4 and len(f) >= 4 and a[:4] == f[:4] and (a.startswith(f[:-1]) or f.startswith(a[:-1]))
-        for a in asked
-        for f in found
-    )
-
-
-def _post_before(text: str, start: int) -> list[tuple[str, str]]:
-    """ "Shenzhen Mayor |Qin Weizhong": the post word right before the span and the names before it; the
-    span may be the end of the name ("Shenzhen Mayor Qin |Weizhong")."""
-    offset = max(0, start - 80)
-    before = words(text[offset:start])
-
-    def joined(word: tuple[str, int, int], follows: int) -> bool:  # one space between a word and what follows
-        return text[offset + word[2] : offset + follows].isspace()
-
-    follows = start - offset
-    for _ in range(2):  # the first names of the person
-        if not before or not joined(before[-1], follows) or not _NAME_WORD.fullmatch(before[-1][0]):
-            break
-        if fold(before[-1][0]) in TITLES or fold(before[-1][0]) in STOPWORDS:
-            break
-        follows = before.pop()[1]
-    if not before or not joined(before[-1], follows) or fold(before[-1][0]) not in TITLES:
-        return []
-    names, follows = [], before[-1][1]
-    for word, begin, stop in reversed(before[:-1]):
-        if not word[:1].isupper() or fold(word) in TITLES or not text[offset + stop : offset + follows].isspace():
-            break
-        names.append(word)
-        follows = begin
-    return [(before[-1][0], " ".join(reversed(names)))]
-
-
 MisfitCheck = Callable[[Question, str, int, int], bool]
 
 # Every check of a span against its question, in the order they run (cheap and common ones first). Both readers
@@ -3145,7 +2592,7 @@ MISFIT_CHECKS: tuple[MisfitCheck, ...] = (
     of_the_restated_clause,  # "… when attending the signing ceremony?" is not "Greater Bay Area framework"
     for_whom_not_who,  # "Who will run the special data channel?" is not "researchers" (… channel for researchers)
     _asked_person_again,  # "What was Xi attending when …?" is not "Xi Jinping"
-    _asked_holder_again,
+    asked_holder_again,
     _ruled_out,
     whose_words,  # "In the words of Professor Lau, who is waging a technological war?" is not "Lau Siu-kai"
     owner_elsewhere,  # "Whose support did Witman Hung hail?" is not "the Hetao zone" of "Beijing’s support for …"

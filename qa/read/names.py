@@ -1,0 +1,190 @@
+"""What a text names and where: whole names, people and bodies named by a common noun, and the sentence around
+a span. Offsets are into the text given (a whole document for the answer checks), so nothing is copied but the
+stretch asked for. Shared by ``qa.read.posts`` and ``qa.read.shape``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qa.read.question import TITLES
+from qa.text import STOPWORDS, fold, stem, terms, words
+
+EDGE = ",;:!?()[]{}\"'“”‘’ \t*_`#>"  # punctuation, quotes and Markdown markup never start or end an answer
+
+
+def strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the punctuation, quotes and markup at its edges (``EDGE``)."""
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE and not _closes(text, start, end):
+        end -= 1
+    # A final full stop ends the sentence, not the answer ("U.S." and "No." keep theirs).
+    if end - start > 1 and text[end - 1] == "." and text[end - 2].islower() and not _abbreviation(text, start, end):
+        end -= 1
+    return start, end
+
+
+def _closes(text: str, start: int, end: int) -> bool:
+    """The last character closes a bracket opened inside the span: "87 hectares (214 acres)" keeps it."""
+    pairs = {")": "(", "]": "[", "}": "{"}
+    last = text[end - 1]
+    return last in pairs and text.count(pairs[last], start, end) >= text.count(last, start, end)
+
+
+def _abbreviation(text: str, start: int, end: int) -> bool:
+    """The span's last word is a short capitalised one whose full stop is its own ("U.S.", "No.")."""
+    word = text[start:end].split()[-1]
+    return len(word) <= 4 and word[:1].isupper()
+
+
+NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+
+
+# A name of two or more capitalised words, "of" / "the" / "and" / "for" allowed inside it
+NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w'’.-]*)+")
+
+
+NAME_JUST_AFTER = re.compile(r" ([A-Z][\w'’-]*)")
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")
+
+
+def name_begins(text: str, start: int, stop: set[str] = TITLES) -> int:
+    """Where the name that ``start`` may be inside of begins: back over capitalised words that are no post
+    ("Chinese President Xi |Jinping" → "Xi"), or none of the words of ``stop``."""
+    while (before := _WORD_BEFORE.search(text, max(0, start - 40), start)) and fold(before.group(1)) not in stop:
+        start = before.start()
+    return start
+
+
+def name_run_end(text: str, end: int) -> int:
+    """Where the run of capitalised words that ``end`` stands in ends: "Witman Hung| Wai-man" → after "Wai-man"."""
+    while text[end : end + 1] == " " and (after := NAME_WORD.match(text, end + 1)) is not None:
+        end = after.end()
+    return end
+
+
+def names_in(text: str, start: int, end: int) -> list[str]:
+    """The runs of capitalised words in a span, parted by posts and lowercase words: "Qin Weizhong" of
+    "Shenzhen Mayor Qin Weizhong" or of "Qin Weizhong said at a press conference"."""
+    runs: list[list[str]] = [[]]
+    last_end = None
+    for word, begin, stop in words(text[start:end]):
+        if runs[-1] and last_end is not None and re.search(r"[^\s.]", text[start + last_end : start + begin]):
+            runs.append([])  # punctuation parts names: "Tuesday, Qin"
+        if NAME_WORD.fullmatch(word) and fold(word) not in TITLES and fold(word) not in STOPWORDS:
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+        last_end = stop
+    return [" ".join(run) for run in runs if run]
+
+
+def mentions(text: str, name: str) -> Iterator[re.Match[str]]:
+    """Every whole-word occurrence of ``name`` in ``text``."""
+    return re.finditer(r"(?<![\w'’-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w'’-])", text)
+
+
+def names_any(asked: set[str], text: str) -> bool:
+    """``text`` names one of the ``asked`` terms, or the people or things of one ("Chinese" for "china")."""
+    found = set(terms(text))
+    return bool(asked & found) or any(
+        len(a) >= 4 and len(f) >= 4 and a[:4] == f[:4] and (a.startswith(f[:-1]) or f.startswith(a[:-1]))
+        for a in asked
+        for f in found
+    )
+
+
+# Words that name people without a name: kin, groups and bodies ("her mother", "a number of ministries",
+# "government officials"); a word of an agent's ending names them too ("protesters", "scientists")
+_PEOPLE = {
+    *("mother", "father", "parent", "wife", "husband", "son", "daughter", "sister", "brother", "family", "child"),
+    *("children", "people", "men", "women", "public", "citizen", "resident", "member", "official", "student"),
+    *("expert", "scholar", "monk", "lama", "priest", "king", "queen", "emperor", "soldier", "troop", "force"),
+    *("police", "staff", "crowd", "media", "press", "nation", "state", "authority", "ministry", "friend"),
+    *("group", "individual", "disciple", "elite", "tribe", "professional", "representative"),
+}
+
+
+_AGENT_ENDING = re.compile(r"[a-z]{3,}(?<!m)(?:er|or|ist|ian|ant|ent)s?$")  # not "agreement", "movement"
+
+
+_NOT_AGENTS = {"number", "water", "paper", "power", "order", "matter", "center", "border", "letter", "river"}
+
+
+# Nouns that name a kind of body: "Which company …?" asks for a company (``shape.other_kind``); heads that many
+# kinds answer ("group", "body") are none of them.
+_BODIES = {
+    *("company", "firm", "corporation", "authority", "organisation", "organization", "agency", "ministry"),
+    *("department", "association", "society", "institute", "institution", "university", "college", "school"),
+    *("council", "committee", "commission", "party", "union", "bank", "club", "team", "church", "newspaper"),
+    *("network", "government", "court", "league", "foundation", "museum", "hospital", "army", "administration"),
+    *("bureau", "publication", "magazine", "journal", "exchange"),
+}
+
+
+BODY_HEADS = {stem(word) for word in _BODIES}
+
+
+def phrase_heads(text: str, before_of: bool = True) -> list[str]:
+    """A noun phrase's head words: its last word and, with ``before_of``, the word before its first "of"
+    ("General Administration of Customs": "Customs", "Administration")."""
+    bare = text.strip(EDGE + ". ")
+    parts = re.split(r"\s+of\b", bare, maxsplit=1) if before_of else [bare]
+    return [w for part in reversed(parts) for w in part.split()[-1:]]
+
+
+def names_people(text: str) -> bool:
+    """Whether a phrase's head (its last word, or the word before its "of") names a person, people or a body
+    by a common noun: the answer to "who" that no capitalised name gives ("her mother", "a number of
+    ministries", "government officials", "the Commission's President")."""
+    for head in phrase_heads(text):
+        folded = fold(head)
+        if folded in TITLES or stem(folded) in BODY_HEADS or stem(folded) in _PEOPLE or folded in _PEOPLE:
+            return True
+        if _AGENT_ENDING.match(folded) and stem(folded) not in _NOT_AGENTS:
+            return True
+    return False
+
+
+_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s|\n")
+
+
+_SENTENCE_REACH = 2000  # characters looked back for a sentence's start: the readers pass whole documents
+
+
+_SENTENCE_NEAR = 300  # looked back first: most sentences start closer, and every check of every candidate asks
+
+
+def sentence_start(text: str, start: int) -> int:
+    """Where the sentence that ``start`` stands in starts (a line break starts one too)."""
+    for reach in (_SENTENCE_NEAR, _SENTENCE_REACH):
+        lower = max(0, start - reach)
+        last = max(_SENTENCE_END.finditer(text, lower, start), key=lambda m: m.start(), default=None)
+        if last is not None:
+            return last.end()
+        if lower == 0:
+            break
+    return max(0, start - _SENTENCE_REACH)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence (or sentences) around ``text[start:end]`` starts and ends."""
+    closing = _SENTENCE_END.search(text, end)
+    return sentence_start(text, start), closing.start() if closing else len(text)
+
+
+def sentence_before(text: str, lower: int) -> str:
+    """The sentence before the one that starts at ``lower``, across the blank line between paragraphs."""
+    end = lower
+    while end > 0 and text[end - 1].isspace():  # stepped over, not copied: the text is a whole document
+        end -= 1
+    return text[sentence_start(text, end - 1) : end] if end > 0 else ""
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or sentences) around ``text[start:end]``."""
+    lower, upper = sentence_bounds(text, start, end)
+    return text[lower:upper]

@@ -1,0 +1,158 @@
+"""The post checks of qa.read.posts, alone and through shape.misfits."""
+
+import pytest
+
+from qa.read.posts import lesser_post, post_before_asked_place, post_elsewhere, post_unsaid
+from qa.read.question import analyze
+from qa.read.shape import misfits
+
+POSTS = (
+    "‘We aim high,’ Shenzhen Mayor Qin Weizhong says.\n"
+    "Sun Yuning, deputy director of the General Administration of Customs, spoke.\n"
+    "Chinese President Xi Jinping attended, and at the Game Developers Conference, director Eiji Aonuma spoke.\n"
+    "Hong Kong leader John Lee said Shenzhen Mayor Qin Weizhong would visit Hong Kong.\n"
+    "The zone opens on Thursday, Mayor Qin Weizhong said at a press conference.\n"
+    "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, promised more.\n"
+    "The board met; its director (currently Mayor Qin Weizhong) spoke."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "line", "elsewhere"),
+    [
+        # the text ties the asked post to another place or body, and the sentence never names the asked one
+        ("Who is the mayor of Hong Kong?", "Qin Weizhong", 0, True),
+        ("Who is Hong Kong's mayor?", "Qin Weizhong", 0, True),
+        ("Who is the president of France?", "Xi Jinping", 2, True),
+        ("Who is the deputy director of the Hong Kong Police?", "Sun Yuning", 1, True),
+        # "Mayor Qin Weizhong said" names no city, but the text says elsewhere whose mayor he is; the span
+        # may be a piece of his name, or hold the post itself
+        ("Who is the mayor of Guangzhou?", "Qin Weizhong", 4, True),
+        ("Who is the mayor of Guangzhou?", "Weizhong", 0, True),
+        ("Who is the mayor of Guangzhou?", "Shenzhen Mayor Qin Weizhong", 0, True),
+        ("Who is the mayor of Guangzhou?", "Qin Weizhong said at a press conference", 4, True),
+        # the same post of the asked place or body, or another post, or nothing asked of a place
+        ("Who is the mayor of Shenzhen?", "Qin Weizhong", 0, False),
+        ("Who is the mayor of Shenzhen?", "Qin Weizhong", 4, False),
+        ("Who is the Chinese President?", "Xi Jinping", 2, False),
+        ("Who is the president of China?", "Xi Jinping", 2, False),  # "Chinese" President
+        ("Who is the deputy director of the General Administration of Customs?", "Sun Yuning", 1, False),
+        ("Who is the governor of Hong Kong?", "Qin Weizhong", 0, True),  # Shenzhen's mayor (see below)
+        ("Who is the mayor?", "Qin Weizhong", 0, False),
+        # a comma parts the post from the names before it: "Conference, director Eiji Aonuma"
+        ("Who was the director that announced a Zelda game?", "Eiji Aonuma", 2, False),
+        # the sentence names the asked place, so the reader, not this check, decides
+        ("Who is the mayor of Hong Kong?", "Qin Weizhong", 3, False),
+        # "Who heads …?" asks for any post of the asked body: Qin is Shenzhen's mayor, and the Customs the
+        # sentence names are Sun Yuning's (a span of two names, one parted by a comma, is checked name by name)
+        ("Who heads the General Administration of Customs?", "Qin", 5, True),
+        ("Who heads the General Administration of Customs?", "Tuesday, Qin", 5, True),
+        ("Who heads the Hong Kong Police?", "Qin", 5, True),
+        ("Who heads the Hong Kong Police?", "Sun Yuning", 5, True),  # his post is of the Customs
+        ("Who heads Shenzhen?", "Qin", 5, False),
+        # where the sentence says neither the asked body nor the asked post, a post of another body rules the
+        # person out for any asked post; where it says the post, a person may hold several
+        ("Who is the director of the General Administration of Customs?", "Qin", 5, True),
+        ("Who is the director of the Hong Kong Police?", "Qin Weizhong", 4, True),
+        ("Who is the director of the Hong Kong Police?", "Qin Weizhong", 6, False),  # "its director (… Qin …)"
+    ],
+)
+def test_a_post_held_elsewhere_is_not_an_answer(question, span, line, elsewhere):
+    line_start = sum(len(text) + 1 for text in POSTS.split("\n")[:line])
+    start = POSTS.index(span, line_start)
+    end = start + len(span)
+    assert post_elsewhere(analyze(question), POSTS, start, end) is elsewhere
+    assert misfits(analyze(question), POSTS, start, end) is elsewhere
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # the place the question says the post is held at ends the post
+        (
+            "What is Lau Siu-kai's job at the think tank?",
+            "a consultant at Beijing’s semi-official think tank the Chinese Association of Hong Kong and Macau Studies",
+            "a consultant",
+        ),
+        (
+            "What was the title of Sun Yuning at the customs agency?",
+            "deputy director of the General Administration",  # "of Customs" follows the span: it names the place
+            "deputy director",
+        ),
+        (
+            "What was Hung's job at the Shenzhen Qianhai Authority?",
+            "principal liaison officer for Hong Kong at the Shenzhen Qianhai Authority",
+            "principal liaison officer for Hong Kong",  # "for Hong Kong" leads to no word of the place
+        ),
+        ("What was Hung's job at the Shenzhen Qianhai Authority?", "officer for Hong Kong", "officer for Hong Kong"),
+        # no place asked, or a span that does not reach it
+        ("What is Lau Siu-kai's job?", "a consultant at Beijing’s semi-official think tank", None),
+        ("What is Lau Siu-kai's job at the think tank?", "a consultant", None),
+        ("What is the title of Notre Dame's Theodore Hesburgh?", "deputy director of the General Administration", None),
+    ],
+)
+def test_a_post_ends_before_the_place_the_question_says_it_is_held_at(question, span, expected):
+    text = (
+        "Professor Lau Siu-kai, a consultant at Beijing’s semi-official think tank the Chinese Association of Hong "
+        "Kong and Macau Studies, said so. Sun Yuning, deputy director of the General Administration of Customs, "
+        "agreed. Hung, also former principal liaison officer for Hong Kong at the Shenzhen Qianhai Authority, said so."
+    )
+    start = text.index(span)
+    found = post_before_asked_place(analyze(question), text, start, start + len(span))
+    assert text[found[0] : found[1]] == (expected or span)
+
+
+LESSER_POSTS = (
+    "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, promised it.\n"
+    "The talks were opened by Vice-President Ana Ruiz and former mayor John Lee."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "lesser"),
+    [
+        # the holder of a post below the asked one, or of the asked post before
+        ("Who heads the General Administration of Customs?", "Qin and Sun Yuning", True),
+        ("Who is the director of the General Administration of Customs?", "Sun Yuning", True),
+        ("Who is the head of the General Administration of Customs?", "Sun Yuning", True),
+        ("Who is the president?", "Ana Ruiz", True),
+        ("Who is the mayor?", "John Lee", True),
+        # the lesser post asked for, a question in the past, or no post asked
+        ("Who is the deputy director of the General Administration of Customs?", "Sun Yuning", False),
+        ("Who is the vice-president?", "Ana Ruiz", False),
+        ("Who was the mayor?", "John Lee", False),
+        ("Who is the former mayor?", "John Lee", False),
+        ("Who promised faster clearance?", "Qin and Sun Yuning", False),
+        ("Who opened the talks?", "Ana Ruiz", False),
+    ],
+)
+def test_the_holder_of_a_lesser_post_does_not_answer_for_the_post(question, span, lesser):
+    start = LESSER_POSTS.index(span)
+    assert lesser_post(analyze(question), LESSER_POSTS, start, start + len(span)) is lesser
+    assert misfits(analyze(question), LESSER_POSTS, start, start + len(span)) is lesser
+
+
+WAR = (
+    "It matters in a technological war against China by the United States and the West, said Mayor Ann Lee. "
+    "Lee was referring to the zone, which is home to a quantum-computing centre run by Bo Chen."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # no person's name, in a sentence without the asked post, and given it nowhere
+        ("Who is the president of the United States?", "the West", False),
+        # a name (it may hold a post the document does not say), the post said, or no post asked
+        ("Who is the president of the United States?", "China", True),
+        ("Who is the mayor?", "the United States and the West, said Mayor Ann Lee", True),
+        ("Who is waging a technological war against China?", "the United States and the West", True),
+        ("Which official spoke?", "the West", True),
+        # a name the document gives only another post, in a sentence without the asked one
+        ("Who is the director of the quantum-computing centre?", "Lee", False),
+        ("Who is the director of the quantum-computing centre?", "Bo Chen", True),  # given no post
+    ],
+)
+def test_an_answer_for_a_post_that_neither_holds_nor_names_it_is_no_answer(question, span, fits):
+    start = WAR.index(span)
+    assert post_unsaid(analyze(question), WAR, start, start + len(span)) is not fits
