@@ -32,6 +32,13 @@ from pathlib import Path
 
 from qa.evaluate.squad import DEFAULT_DATA_DIR, SquadExample, training_pool
 from qa.index.chunk import split_sentences
+from qa.read.posts import (
+    asks_founder,
+    before_asked_post,
+    holder_of_asked_post,
+    narrow_post_asked,
+    post_before_asked_place,
+)
 from qa.read.question import Kind, Wants, analyze
 from qa.read.shape import (
     PAST_ASKED,
@@ -39,11 +46,9 @@ from qa.read.shape import (
     asked_agents,
     asked_doers,
     asked_kind_name,
-    asks_founder,
     at_asked_kind,
     before_an_aside,
     before_asked_name,
-    before_asked_post,
     before_place_topic,
     before_restated_predicate,
     before_time_modifier,
@@ -52,12 +57,10 @@ from qa.read.shape import (
     deed_subject,
     ends_in_a_verb,
     full_name,
-    holder_of_asked_post,
     item_asked,
     long_form_start,
     misfits,
     name_start,
-    narrow_post_asked,
     opening_phrase_end,
     owner_asked,
     past_asked_verb,
@@ -67,7 +70,6 @@ from qa.read.shape import (
     past_the_asked_deed,
     past_verb_before_number,
     per_one_asked,
-    post_before_asked_place,
     thing_kind_asked,
     thing_name_asked,
     time_of_deed_asked,

@@ -25,9 +25,10 @@ from typing import Any
 import numpy as np
 
 from qa.errors import ConfigError
+from qa.read.names import names_people
 from qa.read.question import Kind, Question
 from qa.read.sentences import SentenceRanker, stems
-from qa.read.shape import has_number, names_in_full, names_people, says_what_it_is
+from qa.read.shape import has_number, names_in_full, says_what_it_is
 from qa.records import Answer, Hit
 from qa.text import MONTHS, WEEKDAYS, answer_key, fold, stem, terms
 
