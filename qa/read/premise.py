@@ -27,19 +27,21 @@ document does not say. Seven premises are checked:
   thousand" is 3,000), and the sentence gives another beside a word the question has on the same side of its own
   ("the 40th anniversary", "No 2 official"; not "MVP, recording five tackles" for "the game 50 MVP"). Dates with
   slashes, ratings ("7.2/10"), codes ("007") and "one" are no such numbers.
-- A year (``other_year``): the question names years or decades ("in 2012", "in the 1960s"), none of which the
-  sentence or the one before holds, and the sentence names another time: "1924" is not 2012. A range ("1946 to
-  1952", "1916–20") holds every year inside it, a decade its ten years.
+- A year (``other_year``): the question names years, decades or centuries ("in 2012", "in the 1960s", "the 21st
+  century"), none of which the sentence or the one before holds, and the sentence names another time: "1924" is
+  not 2012, "the 20th century" not the 21st. A range ("1946 to 1952", "1916–20") holds every year inside it, a
+  decade its ten years, a century its hundred ("2012" is of the 21st).
 - A month or weekday (``other_day_or_month``): the question names one ("on 26 December", "its Tuesday screenings")
   that neither the sentence nor the one before names, and the sentence names another of its kind ("26 October").
 - A time counted from now (``other_time``): "last year" of the question, "last week" of the sentence.
 
 Against the training pool (``eval/scripts/plausible_answer_checks.py``, its second line), of SQuAD 2.0's 1,674
 plausible answers to its unanswerable questions the denial rejects 255, the undone word 33, the antonym 49, the number
-44, the year 58 and the month or weekday 11 (the time counted from now none: the pool says "last week" nowhere); of
-its 9,600 gold answers, 13 (11 questions), 1, 1, 6, 15 (14 questions) and 2 (2 questions); most of them name a year,
-month or number their gold answer's sentences do not: "… in November 1995" of "… created on 8 November 1994", "all
-four boroughs" of "… won the five boroughs in 1924", "in July of 2009" of "… explained in June 2009".
+44, the year 61 (3 of them for a century) and the month or weekday 11 (the time counted from now none: the pool says
+"last week" nowhere); of its 9,600 gold answers, 13 (11 questions), 1, 1, 6, 15 (14 questions) and 2 (2 questions);
+most of them name a year, month or number their gold answer's sentences do not: "… in November 1995" of "… created on
+8 November 1994", "all four boroughs" of "… won the five boroughs in 1924", "in July of 2009" of "… explained in June
+2009".
 """
 
 from __future__ import annotations
@@ -53,6 +55,19 @@ from qa.text import MAGNITUDES, MONTHS, NUMBER_VALUES, STOPWORDS, WEEKDAYS, stem
 
 # a year or decade, alone or opening a range: "1994", "the 1960s", "1946 to 1952", "1916–20"
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})(['’]?s)?(?:\s*(?:[–-]|to|until|through)\s*(\d{2,4})\b)?")
+# a century, in digits or words, and "BC" after it: "the 21st century", "nineteenth-century", "5th century BC"
+_CENTURY_WORDS = {
+    **{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8},
+    **{"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14},
+    **{"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20},
+    **{"twenty-first": 21, "twenty first": 21},
+}
+_CENTURY = re.compile(
+    r"\b(?:(\d{1,2})(?:st|nd|rd|th)|("
+    + "|".join(sorted(_CENTURY_WORDS, key=len, reverse=True))
+    + r"))[\s-]+centur(?:y|ies)\b(\s+(?:BCE?\b|B\.C\.))?",
+    re.IGNORECASE,
+)
 
 _DENIES = (
     r"(?:\bnot\b(?!\s+only\b|\s+just\b)|\bnever\b|\bno\s+longer\b|n['’]t\b|"
@@ -352,9 +367,10 @@ def other_time(q: Question, sentence: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def years_asked(q: Question) -> tuple[frozenset[int], ...]:
-    """The years each year or decade of the question stands for ("in the 1960s": 1960 to 1969). Once per
-    question."""
-    return tuple(frozenset(_years_of(m)) for m in _YEAR.finditer(q.core))
+    """The years each year, decade or century of the question stands for ("in the 1960s": 1960 to 1969; "the 21st
+    century": 2000 to 2099). Once per question."""
+    years = [frozenset(_years_of(m)) for m in _YEAR.finditer(q.core)]
+    return tuple(years + [frozenset(_century_of(m)) for m in _CENTURY.finditer(q.core)])
 
 
 def _years_of(m: re.Match[str]) -> range:
@@ -369,9 +385,18 @@ def _years_of(m: re.Match[str]) -> range:
     return range(first, first + 1)
 
 
+def _century_of(m: re.Match[str]) -> range:
+    """The years of a century: the 19th is 1800 to 1899 (as "the 1800s" says it), the 5th BC -500 to -401."""
+    number = int(m.group(1)) if m.group(1) else _CENTURY_WORDS[m.group(2).casefold().replace("-", " ")]
+    if m.group(3):
+        return range(-number * 100, -(number - 1) * 100)
+    return range((number - 1) * 100, number * 100)
+
+
 def years_said(text: str) -> frozenset[int]:
-    """Every year a text names, with those inside its ranges and decades."""
-    return frozenset(year for m in _YEAR.finditer(text) for year in _years_of(m))
+    """Every year a text names, with those inside its ranges, decades and centuries."""
+    years = {year for m in _YEAR.finditer(text) for year in _years_of(m)}
+    return frozenset(years.union(*(_century_of(m) for m in _CENTURY.finditer(text))))
 
 
 def other_year(q: Question, sentence: str, before: str) -> bool:

@@ -136,6 +136,12 @@ def test_years_said_hold_ranges_and_decades():
     assert years_said("in the 1970s") == frozenset(range(1970, 1980))
     assert years_said("in 2017 and 2020") == frozenset({2017, 2020})
     assert years_said("3,000 people") == frozenset()
+    assert years_said("in the 20th century") == frozenset(range(1900, 2000))  # a century holds its years
+    assert years_said("a nineteenth-century house") == frozenset(range(1800, 1900))
+    assert years_said("the twenty-first century") == frozenset(range(2000, 2100))
+    assert years_said("the 5th century BC") == frozenset(range(-500, -400))
+    assert years_said("the first centuries") == frozenset(range(0, 100))
+    assert years_said("a century ago") == frozenset()
 
 
 @pytest.mark.parametrize(
@@ -150,6 +156,14 @@ def test_years_said_hold_ranges_and_decades():
         ("What rose in 1979?", "It rose to $40 a barrel in 1980.", "The revolution began.", True),
         ("Which firm sued Apple in 2005 and 2006?", "Creative sued Apple in 2006.", "", False),  # one of them
         ("Who won the boroughs?", "Calvin Coolidge won the five boroughs in 1924.", "", False),  # no year asked
+        # centuries: "the 21st century" is not the 20th, and holds 2012
+        ("What shifted in the 21st century?", "Pan-Islamism shifted in the 20th century.", "", True),
+        ("What shifted in the 20th century?", "Pan-Islamism shifted in the 20th century.", "", False),
+        ("What shifted in the twentieth century?", "Pan-Islamism shifted in 1955.", "", False),
+        ("What shifted in the 21st century?", "Pan-Islamism shifted in 2012.", "", False),
+        ("What shifted in 1955?", "Pan-Islamism shifted in the 19th century.", "", True),
+        ("What shifted in 1955?", "Pan-Islamism shifted in the 20th century.", "", False),
+        ("What was built in the 5th century?", "The wall was built in the 5th century BC.", "", True),
     ],
 )
 def test_another_year(question, sentence, before, other):
