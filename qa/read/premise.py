@@ -11,7 +11,9 @@ document does not say. Seven premises are checked:
   "only" and their like, nor a word of the question with a negating prefix ("inactive" for "isn't active",
   "unmarried" for "not married"). A "not" inside a clause of condition, time or relation ("What happens when a
   doctor doesn't know …?", "… the teacher that was not an amateur"), "not only" and why-questions ("Why didn't
-  he come?" is answered by "he died before …") are left alone.
+  he come?" is answered by "he died before …") are left alone. The answer's own words are not read: a denial
+  inside it ("that the duty … cannot contradict plain words" for "What did the Court not acknowledge?") is not
+  said of the asked deed.
 - A word the question undoes (``opposite_unsaid``): "unofficial" or "non-Muslim" in the question, and "official"
   or "Muslim" plainly in the sentence.
 - An antonym (``antonym_said``): the question asks of "the least", "smaller", "the first", "western", "public" or
@@ -36,9 +38,9 @@ document does not say. Seven premises are checked:
 - A time counted from now (``other_time``): "last year" of the question, "last week" of the sentence.
 
 Against the training pool (``eval/scripts/plausible_answer_checks.py``, its second line), of SQuAD 2.0's 1,674
-plausible answers to its unanswerable questions the denial rejects 255, the undone word 33, the antonym 49, the number
+plausible answers to its unanswerable questions the denial rejects 267, the undone word 33, the antonym 49, the number
 44, the year 61 (3 of them for a century) and the month or weekday 11 (the time counted from now none: the pool says
-"last week" nowhere); of its 9,600 gold answers, 13 (11 questions), 1, 1, 6, 15 (14 questions) and 2 (2 questions);
+"last week" nowhere); of its 9,600 gold answers, 14 (12 questions), 1, 1, 6, 15 (14 questions) and 2 (2 questions);
 most of them name a year, month or number their gold answer's sentences do not: "… in November 1995" of "… created on
 8 November 1994", "all four boroughs" of "… won the five boroughs in 1924", "in July of 2009" of "… explained in June
 2009".
@@ -133,12 +135,19 @@ def _negates_a_question_word(q: Question, sentence: str) -> bool:
     return any(stem(m.group(1).casefold())[:6] in asked for m in _PREFIXED.finditer(sentence))
 
 
-def negation_unsaid(q: Question, sentence: str) -> bool:
+def negation_unsaid(q: Question, sentence: str, answer: tuple[int, int] | None = None) -> bool:
     """A question that denies, and an answer's sentence that says nothing negative: "What type of revolution
-    did Maududi not advocate?" is not "gradual" of "Maududi … advocated a gradual revolution"."""
+    did Maududi not advocate?" is not "gradual" of "Maududi … advocated a gradual revolution". With the
+    ``answer``'s offsets in the sentence, what the answer itself says is not read: "What did the Court not
+    acknowledge?" is not "that the duty … cannot contradict plain words" of "The Court quickly acknowledged that
+    the duty … cannot contradict plain words" (the denial is the answer's, not said of the asked deed)."""
     if q.kind is Kind.REASON:
         return False  # "Why didn't Yonten Gyatso make it to Beijing?" is answered by "he died" of "… he died before …"
-    return denies(q) and _NEGATIVE.search(sentence) is None and not _negates_a_question_word(q, sentence)
+    if not denies(q):
+        return False
+    if answer is not None:
+        sentence = sentence[: answer[0]] + " " + sentence[answer[1] :]
+    return _NEGATIVE.search(sentence) is None and not _negates_a_question_word(q, sentence)
 
 
 # words and their opposites, each side with its like words: "the least" of a thing is not "the most" of it
@@ -443,11 +452,14 @@ def other_day_or_month(q: Question, sentence: str, before: str) -> bool:
     )
 
 
-def unshared(q: Question, sentence: str, before: Callable[[], str]) -> Iterator[str]:
+def unshared(
+    q: Question, sentence: str, before: Callable[[], str], answer: tuple[int, int] | None = None
+) -> Iterator[str]:
     """The premises of the question that the answer's ``sentence`` does not share, by name, checked one at a time
     (the first is enough to reject a span; ``eval/scripts/plausible_answer_checks.py`` counts them all). ``before``
-    gives the sentence before it, looked up only for a question that names a year, month or weekday."""
-    if negation_unsaid(q, sentence):
+    gives the sentence before it, looked up only for a question that names a year, month or weekday; ``answer``
+    the answer's offsets in the sentence, whose own words share no denial."""
+    if negation_unsaid(q, sentence, answer):
         yield "denial"
     if opposite_unsaid(q, sentence):
         yield "undone word"

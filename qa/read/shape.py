@@ -2201,7 +2201,8 @@ def premises_unshared(q: Question, text: str, start: int, end: int) -> Iterator[
     undoes ("unofficial"), a word whose opposite it says ("the first" for "the last"), its number, its time counted
     from now ("last week" for "last year"), its year, month or weekday (``qa.read.premise``)."""
     lower, upper = sentence_bounds(text, start, end)
-    return unshared(q, text[lower:upper], lambda: sentence_before(text, lower))
+    answer = (max(start, lower) - lower, max(min(end, upper), start) - lower)
+    return unshared(q, text[lower:upper], lambda: sentence_before(text, lower), answer)
 
 
 def premise_unsaid(q: Question, text: str, start: int, end: int) -> bool:

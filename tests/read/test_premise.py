@@ -55,6 +55,27 @@ def test_a_denial_unsaid(question, sentence, unsaid):
 
 
 @pytest.mark.parametrize(
+    ("question", "sentence", "answer", "unsaid"),
+    [
+        # the only negative word is the answer's own: the sentence does not deny the asked deed
+        (
+            "What did the Court not acknowledge?",
+            "The Court acknowledged that it cannot contradict it.",
+            "that it cannot",
+            True,
+        ),
+        ("What is not an aim of the law?", "Its aim is to prevent cut-throat competition.", "to prevent", True),
+        ("Which country did not join?", "Norway did not end up joining.", "Norway", False),  # the denial is outside
+        ("Which country did not join?", "Norway refused to join, and Spain joined.", "Norway", False),
+        ("What did the Court not acknowledge?", "The Court acknowledged that it cannot contradict it.", "it", False),
+    ],
+)
+def test_a_denial_the_answer_alone_says(question, sentence, answer, unsaid):
+    start = sentence.index(answer)
+    assert negation_unsaid(analyze(question), sentence, (start, start + len(answer))) is unsaid
+
+
+@pytest.mark.parametrize(
     ("question", "sentence", "unsaid"),
     [
         ("The unofficial car of the film was what?", "They unveiled the DB10 as the official car of the film.", True),
