@@ -68,8 +68,6 @@ class Candidate:
 
 
 _NUMBER = re.compile(r"\d[\d,.]*(?:st|nd|rd|th|%|m|bn|k)?|" + "|".join(sorted(NUMBER_WORDS)))
-_WEEKDAYS = WEEKDAYS
-_MONTHS = MONTHS
 _RELATIVE_TIME = {"last", "next", "this", "earlier", "later"}
 _TIME_UNITS = {"week", "month", "year", "decade", "day", "weekend", "morning", "evening"}
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|21\d\d")
@@ -400,9 +398,9 @@ def _numbers(tokens: list[Token], gaps: list[str]) -> list[Candidate]:
 def _dates(tokens: list[Token], gaps: list[str]) -> list[Candidate]:
     out = []
     for i, token in enumerate(tokens):
-        if token.folded in _WEEKDAYS or _YEAR.fullmatch(token.folded):
+        if token.folded in WEEKDAYS or _YEAR.fullmatch(token.folded):
             out.append(Candidate(i, i, "date"))
-        elif token.folded in _MONTHS and token.capitalized:
+        elif token.folded in MONTHS and token.capitalized:
             j = i
             while j + 1 < len(tokens) and j - i < 2 and tokens[j + 1].numeric and not _breaks(gaps, j):
                 j += 1
