@@ -43,8 +43,6 @@ NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 
 # A name of two or more capitalised words, "of" / "the" / "and" / "for" allowed inside it
 NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w'’.-]*)+")
-
-
 NAME_JUST_AFTER = re.compile(r" ([A-Z][\w'’-]*)")
 
 
@@ -109,8 +107,6 @@ _PEOPLE = {
 
 
 _AGENT_ENDING = re.compile(r"[a-z]{3,}(?<!m)(?:er|or|ist|ian|ant|ent)s?$")  # not "agreement", "movement"
-
-
 _NOT_AGENTS = {"number", "water", "paper", "power", "order", "matter", "center", "border", "letter", "river"}
 
 
@@ -150,8 +146,6 @@ def names_people(text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?][”’\"']?\s|\n")
-
-
 _SENTENCE_REACH = 2000  # characters looked back for a sentence's start: the readers pass whole documents
 
 

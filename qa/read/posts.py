@@ -42,13 +42,7 @@ from qa.read.question import (
     Wants,
     post_words,
 )
-from qa.text import (
-    STOPWORDS,
-    fold,
-    stem,
-    terms,
-    words,
-)
+from qa.text import STOPWORDS, fold, stem, terms, words
 
 # "What is Lau Siu-kai's job at the think tank?", "What was Beyoncé's role in Destiny's Child?", "What was the title
 # of Sun Yuning at the customs agency?": where the post is held (not "the title of Notre Dame's Theodore Hesburgh")
@@ -60,8 +54,6 @@ _POST_PLACE = re.compile(
 
 
 _POST_LINK = re.compile(r"\s+(?:at|of|in|with|for)\s+", re.IGNORECASE)
-
-
 _PHRASE_END = re.compile(r"[,;:.!?()“”\"]|\s[–—-]\s|\n")
 
 
@@ -344,8 +336,6 @@ def narrow_post_asked(q: Question) -> bool:
 # "Who chaired the press conference?": who ran a meeting, which a sentence says as such (that it was held is no
 # word of who chaired it)
 _ASKS_CHAIR = re.compile(r"^\s*who\s+(?:chaired|chairs|chair|presided|presides|moderated|moderates)\b", re.IGNORECASE)
-
-
 _CHAIRING = re.compile(
     r"\b(?:chair\w*|presid\w*|host\w*|led|leads?|leading|moderat\w*|ran|runs?|convened)\b",
     re.IGNORECASE,
@@ -447,8 +437,6 @@ _OWNER_POST = re.compile(
 
 
 _NAME_GOES_ON = re.compile(r"(?:\s*(?:of|for|and|the)\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)*")
-
-
 ANY_POST = frozenset(stem(word) for word in TITLES)
 
 

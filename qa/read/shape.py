@@ -1184,6 +1184,10 @@ def _body_for_post(q: Question, text: str, start: int, end: int) -> bool:
     return body_for_post(q, text[start:end])
 
 
+# Nouns that name a kind of body (``names.BODY_HEADS``) or place: "Which company …?" asks for a company, and a span
+# that ends in another kind of thing in lowercase ("Brics association", "principal liaison officer" for "Which
+# authority …?") names that other thing, whereas a name ending so ("Universal Music Group") may be one. Heads that
+# many kinds answer ("group", "body", "area", "place") check nothing.
 _PLACES = {"country", "city", "river", "town", "state", "island", "street", "building", "lake", "mountain", "province"}
 _KIND_HEADS = BODY_HEADS | {stem(word) for word in _PLACES}
 # Places people live in, which no name of a park, zone, river or body is ("Which city …?" is no "Science Park")
