@@ -64,12 +64,15 @@ _CENTURY_WORDS = {
     **{"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20},
     **{"twenty-first": 21, "twenty first": 21},
 }
+_ORDINAL_CENTURY = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_CENTURY_WORDS, key=len, reverse=True)) + ")"
+# one century or several joined ("the 19th and 20th centuries", "the 16th to 18th centuries"), "BC" after them
 _CENTURY = re.compile(
-    r"\b(?:(\d{1,2})(?:st|nd|rd|th)|("
-    + "|".join(sorted(_CENTURY_WORDS, key=len, reverse=True))
-    + r"))[\s-]+centur(?:y|ies)\b(\s+(?:BCE?\b|B\.C\.))?",
+    rf"\b(?P<ordinals>{_ORDINAL_CENTURY}(?:\s*(?:,|and|or|to|through|[–-])\s*(?:the\s+)?{_ORDINAL_CENTURY})*)"
+    r"[\s-]+centur(?:y|ies)\b(?P<bc>\s+(?:BCE?\b|B\.C\.))?",
     re.IGNORECASE,
 )
+_CENTURY_ORDINAL = re.compile(_ORDINAL_CENTURY, re.IGNORECASE)
+_CENTURY_RANGE = re.compile(r"\b(?:to|through)\b|[–-]\s*(?:the\s+)?\w", re.IGNORECASE)
 
 _DENIES = (
     r"(?:\bnot\b(?!\s+only\b|\s+just\b)|\bnever\b|\bno\s+longer\b|n['’]t\b|"
@@ -394,12 +397,21 @@ def _years_of(m: re.Match[str]) -> range:
     return range(first, first + 1)
 
 
-def _century_of(m: re.Match[str]) -> range:
-    """The years of a century: the 19th is 1800 to 1899 (as "the 1800s" says it), the 5th BC -500 to -401."""
-    number = int(m.group(1)) if m.group(1) else _CENTURY_WORDS[m.group(2).casefold().replace("-", " ")]
-    if m.group(3):
-        return range(-number * 100, -(number - 1) * 100)
-    return range((number - 1) * 100, number * 100)
+def _century_number(ordinal: str) -> int:
+    digits = ordinal.rstrip("stndrhSTNDRH")
+    return int(digits) if digits.isdigit() else _CENTURY_WORDS[ordinal.casefold().replace("-", " ")]
+
+
+def _century_of(m: re.Match[str]) -> set[int]:
+    """The years of the centuries named: the 19th is 1800 to 1899 (as "the 1800s" says it), the 5th BC -500 to -401;
+    "the 19th and 20th centuries" both, "the 16th to 18th centuries" the three."""
+    ordinals = m.group("ordinals")
+    numbers = [_century_number(o.group()) for o in _CENTURY_ORDINAL.finditer(ordinals)]
+    if len(numbers) == 2 and _CENTURY_RANGE.search(ordinals) and numbers[0] < numbers[1] <= numbers[0] + 10:
+        numbers = list(range(numbers[0], numbers[1] + 1))
+    if m.group("bc"):
+        return {year for number in numbers for year in range(-number * 100, -(number - 1) * 100)}
+    return {year for number in numbers for year in range((number - 1) * 100, number * 100)}
 
 
 def years_said(text: str) -> frozenset[int]:

@@ -163,6 +163,9 @@ def test_years_said_hold_ranges_and_decades():
     assert years_said("the 5th century BC") == frozenset(range(-500, -400))
     assert years_said("the first centuries") == frozenset(range(0, 100))
     assert years_said("a century ago") == frozenset()
+    assert years_said("the 19th and 20th centuries") == frozenset(range(1800, 2000))  # both of a list
+    assert years_said("the 16th to 18th centuries") == frozenset(range(1500, 1800))  # every one of a range
+    assert years_said("the 5th-7th centuries") == frozenset(range(400, 700))
 
 
 @pytest.mark.parametrize(
@@ -185,6 +188,7 @@ def test_years_said_hold_ranges_and_decades():
         ("What shifted in 1955?", "Pan-Islamism shifted in the 19th century.", "", True),
         ("What shifted in 1955?", "Pan-Islamism shifted in the 20th century.", "", False),
         ("What was built in the 5th century?", "The wall was built in the 5th century BC.", "", True),
+        ("What was made in the 19th century?", "It was made valid in the late 19th and 20th centuries.", "", False),
     ],
 )
 def test_another_year(question, sentence, before, other):
