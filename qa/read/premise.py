@@ -57,12 +57,17 @@ from qa.text import MAGNITUDES, MONTHS, NUMBER_VALUES, STOPWORDS, WEEKDAYS, stem
 
 # a year or decade, alone or opening a range: "1994", "the 1960s", "1946 to 1952", "1916–20"
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})(['’]?s)?(?:\s*(?:[–-]|to|until|through)\s*(\d{2,4})\b)?")
+# ordinal words: "sixth" says 6 (the number check), "nineteenth century" the 19th (the year check)
+_ORDINAL_WORDS = {
+    **{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8},
+    **{"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "thirtieth": 30, "fortieth": 40},
+    **{"fiftieth": 50, "sixtieth": 60, "hundredth": 100},
+}
 # a century, in digits or words, and "BC" after it: "the 21st century", "nineteenth-century", "5th century BC"
 _CENTURY_WORDS = {
-    **{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8},
-    **{"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14},
-    **{"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20},
-    **{"twenty-first": 21, "twenty first": 21},
+    **{word: number for word, number in _ORDINAL_WORDS.items() if number <= 20},
+    **{"thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17},
+    **{"eighteenth": 18, "nineteenth": 19, "twenty-first": 21, "twenty first": 21},
 }
 _ORDINAL_CENTURY = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_CENTURY_WORDS, key=len, reverse=True)) + ")"
 # one century or several joined ("the 19th and 20th centuries", "the 16th to 18th centuries"), "BC" after them
@@ -253,11 +258,6 @@ def antonym_said(q: Question, sentence: str) -> bool:
     return False
 
 
-_ORDINAL_WORDS = {
-    **{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8},
-    **{"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "thirtieth": 30, "fortieth": 40},
-    **{"fiftieth": 50, "sixtieth": 60, "hundredth": 100},
-}
 # a numeral or a number word ("1.5", "10,000", "30th", "twenty-one"); years and decades are the year check's
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th|s)?|[a-z]+(?:-[a-z]+)?")
 # numbers joined by slashes ("2/21/2016", "9/11") and a year's range ("2013-4") are dates, no counts
@@ -398,8 +398,9 @@ def _years_of(m: re.Match[str]) -> range:
 
 
 def _century_number(ordinal: str) -> int:
-    digits = ordinal.rstrip("stndrhSTNDRH")
-    return int(digits) if digits.isdigit() else _CENTURY_WORDS[ordinal.casefold().replace("-", " ")]
+    """ "19th" and "nineteenth" are 19."""
+    digits = re.match(r"\d+", ordinal)
+    return int(digits.group()) if digits else _CENTURY_WORDS[ordinal.casefold().replace("-", " ")]
 
 
 def _century_of(m: re.Match[str]) -> set[int]:

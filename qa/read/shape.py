@@ -61,6 +61,7 @@ Africa?").
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -1110,11 +1111,6 @@ def _another_full_name(q: Question, text: str, start: int, end: int) -> bool:
     return Wants.FULL_NAME in q.wants and bool(described_kind(q)) and not names_in_full(q, text[start:end])
 
 
-def _the_asked_thing(q: Question, text: str, start: int, end: int) -> bool:
-    """ "What does the Hetao zone already have?" is not "Hetao cooperation zone" (``names_the_asked_thing``)."""
-    return names_the_asked_thing(q, text[start:end])
-
-
 def _no_number(q: Question, text: str, start: int, end: int) -> bool:
     """ "What is the Hong Kong side's area?" is no "science and technology cooperation zone"."""
     return Wants.NUMBER in q.wants and not has_number(text[start:end])
@@ -1150,11 +1146,6 @@ def _date_for_who_or_where(q: Question, text: str, start: int, end: int) -> bool
     return q.kind in (Kind.PERSON, Kind.PLACE) and _only_a_date(text[start:end])
 
 
-def _ruled_out(q: Question, text: str, start: int, end: int) -> bool:
-    """ "Name a city … other than Hong Kong and Shenzhen" is not "Hong Kong" (``ruled_out``)."""
-    return ruled_out(q, text[start:end])
-
-
 def _unnamed_thing(q: Question, text: str, start: int, end: int) -> bool:
     """ "What is the Hetao zone's official name?" is not "the Hetao cooperation zone", nor "Eric Chan"."""
     return thing_name_asked(q) and (
@@ -1167,21 +1158,6 @@ def _unnamed_thing(q: Question, text: str, start: int, end: int) -> bool:
 def _no_photographer(q: Question, text: str, start: int, end: int) -> bool:
     """ "Who photographed Eric Chan …?" is not "Handout" of "Photo: Handout", nor "Eric Chan" it shows."""
     return Wants.CREDIT in q.wants and (names_no_photographer(text[start:end]) or in_caption(text, start, end))
-
-
-def _reports_inside(q: Question, text: str, start: int, end: int) -> bool:
-    """ "Who will Hong Kong join hands with?" is not "Eric Chan says financial hub" (``reports_inside``)."""
-    return reports_inside(q, text[start:end])
-
-
-def _two_measures(q: Question, text: str, start: int, end: int) -> bool:
-    """ "What percentage … is Japanese?" is not "1.2% of the city's population, and Japanese 0.3%"."""
-    return two_measures(q, text[start:end])
-
-
-def _body_for_post(q: Question, text: str, start: int, end: int) -> bool:
-    """ "Who serves as customs deputy director?" is not "General Administration" (``body_for_post``)."""
-    return body_for_post(q, text[start:end])
 
 
 # Nouns that name a kind of body (``names.BODY_HEADS``) or place: "Which company …?" asks for a company, and a span
@@ -2568,6 +2544,18 @@ def deed_subject(q: Question) -> str | None:
 
 MisfitCheck = Callable[[Question, str, int, int], bool]
 
+
+def _of_the_span(check: Callable[[Question, str], bool]) -> MisfitCheck:
+    """A check that reads the span's words alone ("Hetao cooperation zone" for "What does the Hetao zone already
+    have?"), run as the others are, on the span in its text; it keeps the check's name."""
+
+    @functools.wraps(check)
+    def of_the_span(q: Question, text: str, start: int, end: int) -> bool:
+        return check(q, text[start:end])
+
+    return of_the_span
+
+
 # Every check of a span against its question, in the order they run (cheap and common ones first). Both readers
 # apply them to the whole document, so that every mention of a name is seen, not only the window's.
 MISFIT_CHECKS: tuple[MisfitCheck, ...] = (
@@ -2577,7 +2565,7 @@ MISFIT_CHECKS: tuple[MisfitCheck, ...] = (
     premise_unsaid,  # "Which city did Xi not visit?" is no city of "Xi visited Shenzhen", nor of "… in 2012" its 2019
     _no_name,
     _another_full_name,
-    _the_asked_thing,
+    _of_the_span(names_the_asked_thing),
     _no_number,
     _short_form_unspelt,
     _not_one_choice,
@@ -2598,7 +2586,7 @@ MISFIT_CHECKS: tuple[MisfitCheck, ...] = (
     for_whom_not_who,  # "Who will run the special data channel?" is not "researchers" (… channel for researchers)
     _asked_person_again,  # "What was Xi attending when …?" is not "Xi Jinping"
     asked_holder_again,
-    _ruled_out,
+    _of_the_span(ruled_out),
     whose_words,  # "In the words of Professor Lau, who is waging a technological war?" is not "Lau Siu-kai"
     owner_elsewhere,  # "Whose support did Witman Hung hail?" is not "the Hetao zone" of "Beijing’s support for …"
     said_by_another,  # "According to Hung, how many projects will Shenzhen launch?" is not "40" (…, Qin said)
@@ -2612,14 +2600,14 @@ MISFIT_CHECKS: tuple[MisfitCheck, ...] = (
     the_kinds_setting,  # "What kind of centre is already in the cooperation zone?" is not "Hetao cooperation zone"
     name_after_kind,  # "… at what kind of think tank?" is not "the Chinese Association …" of "think tank the Chinese …"
     title_of_the_next_name,  # "Which ministries' press conference did Qin speak at?" is not "Mayor" of "Mayor Qin …"
-    _reports_inside,
+    _of_the_span(reports_inside),
     other_item_asked,  # "Which country is the Brics association's African member?" is not "Brazil" (…, South Africa)
     inside_an_aside,  # "What is the government making a … strategy?" is not "high technology" (…, particularly …,)
     after_restated_predicate,  # "What could be put in place by 2025?" is not "draw world-class talent"
     before_the_asked_deed,  # "What will researchers be able to visit?" is not "special data channel" (… to visit …)
     the_asked_subject,  # "What should the mechanism … attract?" is not "collaboration mechanism"
     quantifier_of_the_asked,  # "What were last week's measures aimed at?" is not "raft" of "a raft of measures"
-    _two_measures,
+    _of_the_span(two_measures),
     life_event_unsaid,  # "In what year did Henry Ware die?" is not "1805" of "Henry Ware was elected … in 1805"
     anniversary_of_the_asked,  # "When was the Shenzhen SEZ established?" is not "… its 40th anniversary in 2020"
     person_for_thing,  # "Which think tank is Lau a consultant at?" is not "Professor Lau Siu-kai"
@@ -2630,7 +2618,7 @@ MISFIT_CHECKS: tuple[MisfitCheck, ...] = (
     counted_vaguely,  # "How many ministries held the press conference?" is not "40" of "40 other projects"
     counted_elsewhere,  # "How many universities are there in Shenzhen?" is not "Five" of "Five Hong Kong universities"
     not_the_post_holder,  # "Which customs official spoke on Tuesday?" is not "Qin" of "Qin and Sun Yuning, deputy …"
-    _body_for_post,
+    _of_the_span(body_for_post),
     holds_the_owning_post,  # "Who is the Shenzhen mayor's deputy?" is not "Qin Weizhong" ("Shenzhen Mayor Qin …")
     holds_another_post,  # "Which mayor spoke at the press conference?" is not "Eric Chan" ("No 2 official Eric Chan")
     chair_unsaid,  # "Who chaired the press conference?" is not "Eric Chan" (… attends a press conference)
