@@ -49,10 +49,12 @@ most of them name a year, month or number their gold answer's sentences do not: 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from difflib import SequenceMatcher
 from functools import lru_cache
 
-from qa.read.question import WH_WORDS, Kind, Question
+from qa.read.question import TITLES, WH_WORDS, Kind, Question
 from qa.text import MAGNITUDES, MONTHS, NUMBER_VALUES, STOPWORDS, WEEKDAYS, stem
 
 # a year or decade, alone or opening a range: "1994", "the 1960s", "1946 to 1952", "1916–20"
@@ -465,13 +467,124 @@ def other_day_or_month(q: Question, sentence: str, before: str) -> bool:
     )
 
 
+# A name of two or more capitalised words as written: "European Commission", "Court of Justice", "iPod Touch"
+# (a word may open in lower case); "of", "the" and "for" may stand inside it, "and" parts two names
+_NAME = re.compile(r"(?<![\w'’])\w*[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for)\s+)*\w*[A-Z][\w'’.-]*)+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_ROMAN = re.compile(r"[ivxlc]+")
+# words a name does not open or close with: a question's or sentence's opening words, titles, quantifiers
+_NOT_OF_A_NAME = (
+    STOPWORDS
+    | WH_WORDS
+    | TITLES
+    | {
+        *("according", "along", "besides", "since", "though", "although", "also", "name", "many", "several"),
+        *("every", "mr", "mrs", "ms", "dr"),
+    }
+)
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents or full stops: "Déjà Vu" → "deja vu", "U.S." → "us"."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c)).replace(".", "")
+
+
+def _names(text: str) -> Iterator[tuple[tuple[str, int, int], ...]]:
+    """Each name of two or more words in ``text``: its words (plain) with their offsets. A possessive ends a
+    name ("Harvard's Pell grant" holds none); opening and closing words that no name is made of are dropped."""
+    for m in _NAME.finditer(text):
+        name: list[tuple[str, int, int]] = []
+        words = [(w.group(0), m.start() + w.start(), m.start() + w.end()) for w in re.finditer(r"\S+", m.group(0))]
+        for at, (word, start, end) in enumerate(words):
+            name.append((_plain(_POSSESSIVE.sub("", word)), start, end))
+            if _POSSESSIVE.search(word) or at == len(words) - 1:
+                while name and name[0][0] in _NOT_OF_A_NAME:
+                    name.pop(0)
+                while name and name[-1][0] in _NOT_OF_A_NAME:
+                    name.pop()
+                if len(name) >= 2:
+                    yield tuple(name)
+                name = []
+
+
+@lru_cache(maxsize=1024)
+def names_asked(q: Question) -> tuple[tuple[str, ...], ...]:
+    """The question's names of two or more words, plain: ("european", "commission"). Once per question."""
+    return tuple(tuple(word for word, _, _ in name) for name in _names(q.core))
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two words that may be one written two ways or a part of it: a shared opening, most letters alike."""
+    return a[:3] == b[:3] or a in b or b in a or SequenceMatcher(None, a, b).ratio() >= 0.6
+
+
+def _swapped_word(asked: tuple[str, ...], said: tuple[tuple[str, int, int], ...]) -> tuple[int, int] | None:
+    """Where ``said`` differs from the ``asked`` name in just one word, and that word is another name's, not the
+    same one written otherwise: "Nine Eyes" for "Ten Eyes", not "World War II" for "World War 2", "March 31" for
+    "March 2011", "Deja Vu" for "Déjà Vu"."""
+    if len(said) != len(asked):
+        return None
+    differ = [at for at, (a, (s, _, _)) in enumerate(zip(asked, said, strict=True)) if stem(a) != stem(s)]
+    if len(differ) != 1:
+        return None
+    a, (s, start, end) = asked[differ[0]], said[differ[0]]
+    if not (a.isalpha() and s.isalpha()) or _ROMAN.fullmatch(a) or _ROMAN.fullmatch(s) or _alike(a, s):
+        return None
+    if {a, s} & (MONTHS | WEEKDAYS):
+        return None
+    return start, end
+
+
+@lru_cache(maxsize=8)
+def _plain_words(document: str) -> tuple[str, ...]:
+    """The document's words, plain and stemmed, possessives dropped: what a name is looked up in."""
+    return tuple(
+        stem(w)
+        for w in re.findall(r"\w+", _POSSESSIVE.sub("", _plain(document).replace("’s ", " ").replace("'s ", " ")))
+    )
+
+
+def _holds(document: str, name: tuple[str, ...]) -> bool:
+    """The name's words in a row in the document, each in any plural form."""
+    words, wanted = _plain_words(document), [stem(w) for w in name]
+    first, size = wanted[0], len(wanted)
+    return any(words[at : at + size] == tuple(wanted) for at, word in enumerate(words) if word == first)
+
+
+def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int] | None = None) -> bool:
+    """A name of the question that the document holds nowhere, and in the answer's sentence the same name with
+    one word swapped for another: "Who can the American Commission take proceedings against?" is not "member
+    state" of "The European Commission can take proceedings against member states", nor "Who prevents Ten Eyes
+    from going online?" "Q" of "… stop Nine Eyes from going online". The swapped word of the sentence is not the
+    answer's own ("Who was Harper Lee's sister?" is "Alice Lee"), and a name written another way ("U.S. Army",
+    "World War II", "Déjà Vu", "iPods") is the same name."""
+    asked = [name for name in names_asked(q)]
+    if not asked:
+        return False
+    said = list(_names(sentence))
+    for name in asked:
+        for other in said:
+            swapped = _swapped_word(name, other)
+            if swapped is None or (answer is not None and swapped[0] < answer[1] and answer[0] < swapped[1]):
+                continue
+            if not _holds(document, name):
+                return True
+    return False
+
+
 def unshared(
-    q: Question, sentence: str, before: Callable[[], str], answer: tuple[int, int] | None = None
+    q: Question,
+    sentence: str,
+    before: Callable[[], str],
+    answer: tuple[int, int] | None = None,
+    document: str | None = None,
 ) -> Iterator[str]:
     """The premises of the question that the answer's ``sentence`` does not share, by name, checked one at a time
     (the first is enough to reject a span; ``eval/scripts/plausible_answer_checks.py`` counts them all). ``before``
     gives the sentence before it, looked up only for a question that names a year, month or weekday; ``answer``
-    the answer's offsets in the sentence, whose own words share no denial."""
+    the answer's offsets in the sentence, whose own words share no denial and swap no name; ``document`` the text
+    the sentence stands in, where a name the sentence swaps must be nowhere (the sentence alone if not given)."""
     if negation_unsaid(q, sentence, answer):
         yield "denial"
     if opposite_unsaid(q, sentence):
@@ -488,3 +601,5 @@ def unshared(
             yield "year"
         if other_day_or_month(q, sentence, said_before):
             yield "month or weekday"
+    if other_name(q, sentence, sentence if document is None else document, answer):
+        yield "name"

@@ -2182,7 +2182,7 @@ def premises_unshared(q: Question, text: str, start: int, end: int) -> Iterator[
     from now ("last week" for "last year"), its year, month or weekday (``qa.read.premise``)."""
     lower, upper = sentence_bounds(text, start, end)
     answer = (max(start, lower) - lower, max(min(end, upper), start) - lower)
-    return unshared(q, text[lower:upper], lambda: sentence_before(text, lower), answer)
+    return unshared(q, text[lower:upper], lambda: sentence_before(text, lower), answer, text)
 
 
 def premise_unsaid(q: Question, text: str, start: int, end: int) -> bool:

@@ -3,9 +3,11 @@ import pytest
 from qa.read.premise import (
     antonym_said,
     denies,
+    names_asked,
     negation_unsaid,
     opposite_unsaid,
     other_day_or_month,
+    other_name,
     other_number,
     other_time,
     other_year,
@@ -224,3 +226,62 @@ def test_another_time_counted_from_now(question, sentence, other):
 )
 def test_another_month_or_weekday(question, sentence, before, other):
     assert other_day_or_month(analyze(question), sentence, before) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Who can the European Commission take proceedings against?", [("european", "commission")]),
+        ("Who applies the Court of Justice's rulings?", [("court", "of", "justice")]),  # a possessive ends it
+        ("What are Harvard's Pell grant reserves?", []),  # "Harvard's" parts "Harvard" from "Pell"
+        ("Which groups like Hezbollah and Hamas act?", []),  # "and" parts two one-word names
+        ("What font did the iPod Touch use?", [("ipod", "touch")]),  # a word opening in lower case
+        ("Most iPods feature how many buttons?", []),  # "Most" opens the question, no name
+        ("Who sang Déjà Vu with Mr. Jay Z?", [("deja", "vu"), ("jay", "z")]),  # plain: accents, titles dropped
+    ],
+)
+def test_the_names_a_question_asks_of(question, names):
+    assert list(names_asked(analyze(question))) == names
+
+
+COMMISSION = "The European Commission can take proceedings against member states. Nine Eyes may go online."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "document", "other"),
+    [
+        ("Who can the American Commission take proceedings against?", COMMISSION, COMMISSION, True),
+        ("Who can the European Commission take proceedings against?", COMMISSION, COMMISSION, False),
+        ("Who prevents Ten Eyes from going online?", "Q prevents Nine Eyes from going online.", COMMISSION, True),
+        # the document holds the asked name elsewhere: the sentence may name another beside it
+        (
+            "Who can the American Commission take proceedings against?",
+            COMMISSION,
+            "The American Commission. " * 2,
+            False,
+        ),
+        # one name written two ways, or a part of it: no swap
+        ("Who led World War 2?", "He led in World War II.", "", False),
+        ("What sold in March 2011?", "It sold 5.82 million by March 31.", "", False),
+        ("Who sang Deja Vu?", "Beyoncé sang Déjà Vu.", "", False),
+        ("What did the U.S. Army build?", "The US Army built Camp Cooke.", "", False),
+        ("Who led the Creative Technologies team?", "Creative Technology hired her.", "", False),
+        ("Who served in the New York Knicks?", "He served in the New York Knickerbockers.", "", False),
+        ("Who led the New York Knicks?", "He led the New York Liberty and the Nets.", "", True),
+        # two words swapped is another name altogether, not a swap
+        ("Who runs the Canadian Union Council?", "The European Court of Justice runs it.", "", False),
+    ],
+)
+def test_another_name(question, sentence, document, other):
+    assert other_name(analyze(question), sentence, document or sentence) is other
+
+
+def test_a_name_the_answer_itself_swaps_is_the_answer():
+    # "Who was Harper Lee's sister?" is "Alice Lee": the sentence's other word is the answer's own
+    sentence = "Her sister, Alice Lee, was a lawyer."
+    start = sentence.index("Alice")
+    q = analyze("Who was Harper Lee's sister?")
+    assert not other_name(q, sentence, sentence, (start, start + len("Alice Lee")))
+    q = analyze("Who was the sister of Harper Lee?")
+    assert not other_name(q, sentence, sentence, (start, start + len("Alice Lee")))
+    assert other_name(q, sentence, sentence, (0, 3))

@@ -2237,6 +2237,18 @@ def test_the_premises_a_sentence_leaves_unshared_are_named():
     assert not set(premises_unshared(analyze("When did it not open?"), text, start, start + 15))
 
 
+def test_a_name_swapped_is_looked_up_in_the_whole_document():
+    from qa.read.shape import premises_unshared
+
+    sentence = "The European Commission can take proceedings against member states."
+    q = analyze("Who can the American Commission take proceedings against?")
+    start = sentence.index("member")
+    assert set(premises_unshared(q, sentence, start, start + 13)) == {"name"}
+    text = "The American Commission met in May.\n\n" + sentence  # the asked name elsewhere in the document
+    start = text.index("member")
+    assert not set(premises_unshared(q, text, start, start + 13))
+
+
 def test_the_checks_that_reject_a_span_are_named():
     from qa.read.shape import MISFIT_CHECKS, misfit_checks
 
