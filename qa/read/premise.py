@@ -55,7 +55,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from qa.read.question import TITLES, WH_WORDS, Kind, Question
-from qa.text import MAGNITUDES, MONTHS, NUMBER_VALUES, STOPWORDS, WEEKDAYS, stem
+from qa.text import MAGNITUDES, MONTHS, NUMBER_VALUES, STOPWORDS, WEEKDAYS, stem, verb_base
 
 # a year or decade, alone or opening a range: "1994", "the 1960s", "1946 to 1952", "1916–20"
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})(['’]?s)?(?:\s*(?:[–-]|to|until|through)\s*(\d{2,4})\b)?")
@@ -537,7 +537,7 @@ def _swapped_word(asked: tuple[str, ...], said: tuple[tuple[str, int, int], ...]
 
 
 @lru_cache(maxsize=8)
-def _plain_words(document: str) -> tuple[str, ...]:
+def _document_words(document: str) -> tuple[str, ...]:
     """The document's words, plain and stemmed, possessives dropped: what a name is looked up in."""
     return tuple(
         stem(w)
@@ -547,7 +547,7 @@ def _plain_words(document: str) -> tuple[str, ...]:
 
 def _holds(document: str, name: tuple[str, ...]) -> bool:
     """The name's words in a row in the document, each in any plural form."""
-    words, wanted = _plain_words(document), [stem(w) for w in name]
+    words, wanted = _document_words(document), [stem(w) for w in name]
     first, size = wanted[0], len(wanted)
     return any(words[at : at + size] == tuple(wanted) for at, word in enumerate(words) if word == first)
 
@@ -569,6 +569,104 @@ def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int
             if swapped is None or (answer is not None and swapped[0] < answer[1] and answer[0] < swapped[1]):
                 continue
             if not _holds(document, name):
+                return True
+    return False
+
+
+# A name and the lowercase word after it: "the Macau side", "Hong Kong universities", "ABC executives"
+_NAME_NOUN = re.compile(r"((?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*)\s+([a-z]{3,})\b")
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*")
+# a verb's helper right before a name: what follows the name is the verb ("What does Qin aim to establish?")
+_AUXILIARY_BEFORE = re.compile(r"\b(?:do|does|did|will|would|can|could|should|may|might|must|shall)\s+$", re.IGNORECASE)
+_OPENING_MARKS = " \t\n\"'“‘(["
+# a one-word name that names a people or a language ("Chinese", "British", "Korean", "Israeli"): it says of whom,
+# not which (not a place's own name: "Qianhai", "Pakistan")
+_DEMONYM = re.compile(r"(?:ish|ese|ian|ean|can|(?<!s)tan|man|[bdlnqt]i|ch|ic)$")
+
+
+def _name_words(text: str) -> list[str]:
+    """The plain words of a name or sentence: "Hong Kong’s" → ["hong", "kong", "s"]."""
+    return [w for w in re.split(r"[^a-z0-9]+", _plain(text)) if w]
+
+
+def _one_of_the_other(a: list[str], b: list[str]) -> bool:
+    """Two names that may name one thing: a shared word or opening ("Britain", "British"), the same letters
+    ("TEFU", "TFEU") or one the other's initials ("NYC", "New York City"; "CUNY" holds New York's)."""
+    if set(a) & set(b) or any(sorted(x) == sorted(y) for x in a for y in b):
+        return True
+    if any(x[:4] == y[:4] for x in a for y in b if len(x) >= 4 and len(y) >= 4):
+        return True
+    initials_a, initials_b = "".join(w[0] for w in a), "".join(w[0] for w in b)
+    if any(len(i) > 1 and any(i in w for w in words) for i, words in ((initials_a, b), (initials_b, a))):
+        return True
+    return initials_a in a or initials_b in b or "".join(a) in initials_b or "".join(b) in initials_a
+
+
+def _opening_word(words: list[str]) -> list[str] | None:
+    """The words of a capitalised run that opens a sentence or question, past an opening word that is no name's
+    ("What", "In", "The"); none when that word may or may not be a name's ("Shenzhen universities", "Low doses",
+    "Another employee": capitalised whatever it is, it cannot tell)."""
+    return words[1:] if _plain(words[0]) in _NOT_OF_A_NAME else None
+
+
+@lru_cache(maxsize=1024)
+def names_before_nouns(q: Question) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The question's names said before a lowercase noun, past its opening word: (("macau",), "side") of "How
+    many hectares does the Macau side cover?". Not a possessive ("Harvard's football"), a noun of a verb's form
+    ("Nintendo revealed") nor a people's name alone ("Chinese dynasty": it says of whom, not which)."""
+    core = q.core.strip()
+    found = []
+    for m in _NAME_NOUN.finditer(core):
+        words = m.group(1).split()
+        if m.start() == 0 and (words := _opening_word(words)) is None:
+            continue
+        name, noun = _name_words(" ".join(words)), m.group(2)
+        if noun in STOPWORDS or noun.endswith("ed") or verb_base(noun) != noun or _POSSESSIVE.search(m.group(1)):
+            continue
+        if _AUXILIARY_BEFORE.search(core, 0, m.start()):
+            continue  # "What does Qin aim to establish?": the subject of a verb, not a name of a thing
+        if not name:
+            continue
+        if len(name) == 1 and _DEMONYM.search(name[0]):
+            continue
+        found.append((tuple(name), stem(noun)))
+    return tuple(found)
+
+
+def _names_before_nouns_said(sentence: str) -> Iterator[tuple[list[str], str, int, int]]:
+    """Each name of the sentence with the noun it stands before, and the name's offsets: the lowercase word after
+    a run of capitalised words, or a run's own last word ("European Union" is a union)."""
+    for m in _CAPITALISED_RUN.finditer(sentence):
+        words = m.group().split()
+        if not sentence[: m.start()].strip(_OPENING_MARKS) and (words := _opening_word(words)) is None:
+            continue
+        while words and _plain(words[0]) in _NOT_OF_A_NAME:
+            words = words[1:]  # "We aim", "He said"
+        if not words:
+            continue
+        if not _POSSESSIVE.search(m.group()) and (after := re.match(r"\s+([a-z]{3,})\b", sentence[m.end() :])):
+            yield _name_words(" ".join(words)), after.group(1), m.start(), m.end()
+        if len(words) > 1 and not _POSSESSIVE.search(words[-2]):
+            yield _name_words(" ".join(words[:-1])), words[-1].casefold(), m.start(), m.end()
+
+
+def other_name_before_noun(q: Question, sentence: str, answer: tuple[int, int] | None = None) -> bool:
+    """A name the question says before a noun, that the answer's sentence does not say in any form, and the
+    sentence saying another name before the same noun: "How many hectares does the Macau side cover?" is not
+    "87" of "… the Hong Kong side covering 87 hectares", nor "Who released emails between ABC executives?" of
+    "… between Sony executives". Not when the other name is part of the answer."""
+    asked = names_before_nouns(q)
+    if not asked:
+        return False
+    said_words = _name_words(sentence)
+    answer_words = _name_words(sentence[answer[0] : answer[1]]) if answer is not None else []
+    for name, noun in asked:
+        if _one_of_the_other(list(name), said_words):
+            continue
+        for other, head, _, _ in _names_before_nouns_said(sentence):
+            if stem(head) != noun or not other or (len(other) == 1 and _DEMONYM.search(other[0])):
+                continue
+            if not _one_of_the_other(other, list(name)) and not set(other) & set(answer_words):
                 return True
     return False
 
@@ -603,3 +701,5 @@ def unshared(
             yield "month or weekday"
     if other_name(q, sentence, sentence if document is None else document, answer):
         yield "name"
+    if other_name_before_noun(q, sentence, answer):
+        yield "name before a noun"

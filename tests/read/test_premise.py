@@ -4,10 +4,12 @@ from qa.read.premise import (
     antonym_said,
     denies,
     names_asked,
+    names_before_nouns,
     negation_unsaid,
     opposite_unsaid,
     other_day_or_month,
     other_name,
+    other_name_before_noun,
     other_number,
     other_time,
     other_year,
@@ -285,3 +287,54 @@ def test_a_name_the_answer_itself_swaps_is_the_answer():
     q = analyze("Who was the sister of Harper Lee?")
     assert not other_name(q, sentence, sentence, (start, start + len("Alice Lee")))
     assert other_name(q, sentence, sentence, (0, 3))
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("How many hectares does the Macau side cover?", [(("macau",), "side")]),
+        ("What would researchers in the Hong Kong part visit?", [(("hong", "kong"), "part")]),
+        ("Who released emails between ABC executives?", [(("abc",), "executive")]),
+        ("Hong Kong universities set up how many centres?", []),  # an opening word may or may not be a name's
+        ("What position was Camp on Harvard's football team?", []),  # a possessive says whose
+        ("Which Chinese dynasty was the first?", []),  # a people's name says of whom
+        ("What did Nintendo revealed at E3?", []),  # a verb's form after the name
+        ("What does Qin aim to establish?", []),  # after "does" the name is a verb's subject
+    ],
+)
+def test_the_names_a_question_says_before_a_noun(question, asked):
+    assert list(names_before_nouns(analyze(question))) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "other"),
+    [
+        ("What would researchers in the Hong Kong part visit?", "Researchers in the Shenzhen part visit sites.", True),
+        ("What would researchers in the Shenzhen part visit?", "Researchers in the Shenzhen part visit sites.", False),
+        ("Who released emails between ABC executives?", "Hackers released emails between Sony executives.", True),
+        (
+            "What is planned in the Qianhai zone?",
+            "The Hetao Cooperation Zone is home to a centre.",
+            True,
+        ),  # a run's head
+        # one thing named two ways: initials, a shared opening, the same letters
+        ("How many titles have NYC teams won?", "New York teams have won 35 titles.", False),
+        ("How many schools are in the New York system?", "The CUNY system has 24 schools.", False),
+        ("Which TEFU article bans restrictions?", "TFEU article 30 bans restrictions.", False),
+        ("Who led the British forces?", "Britain's army was led by Howe.", False),
+        # the question's name said elsewhere in the sentence, or a people's name alone
+        ("Who led the Macau side?", "Macau, like the Hong Kong side, was led by Ho.", False),
+        ("Who led the Irish troops?", "The English troops were led by Howe.", False),
+        ("What is the Qin aim?", "“We aim to grow,” Qin said.", False),  # "We" is no name
+    ],
+)
+def test_another_name_before_the_same_noun(question, sentence, other):
+    assert other_name_before_noun(analyze(question), sentence) is other
+
+
+def test_a_name_before_a_noun_that_the_answer_holds_is_the_answer():
+    sentence = "By May, five Shenzhen universities set up centres."
+    q = analyze("Which Macau universities set up centres?")
+    start = sentence.index("five")
+    assert other_name_before_noun(q, sentence, (start, start + 4))
+    assert not other_name_before_noun(q, sentence, (start, start + len("five Shenzhen universities")))
