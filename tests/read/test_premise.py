@@ -29,6 +29,11 @@ MET = "Xi did not meet the mayor, and Qin was absent."
         ("who didnt attend the conference", True),  # typed without the apostrophe
         ("Which firm no longer makes the part?", True),
         ("What did he never finish?", True),
+        ("What does sleep have no effect on?", True),
+        ("What has nothing to do with the response?", True),
+        ("Who is Hong Kong's No 2 official?", False),  # "No 2" is a rank
+        ("Where are performances offered at no cost?", False),  # "at no cost" says how, not what is denied
+        ("When a commission reached no decision, what happened?", False),  # the condition's
         ("What happens if the deadline is not met?", False),  # the denial is the condition's
         ("If the deadline is not met, what happens?", False),  # a condition that opens the question
         ("Who was the teacher that was not an amateur?", False),
@@ -52,6 +57,8 @@ def test_a_question_that_denies(question, denied):
         ("Which model was no longer sold?", "The now-discontinued Hi-Fi was Apple's.", False),
         ("Why didn't he reach Beijing?", "He died before the journey.", False),  # a reason needs no denial
         ("Which city did Xi visit?", VISITED, False),  # the question denies nothing
+        ("Where did his books not place Islam?", "His books placed Islam not only in a modern context.", True),
+        ("Where did his books not place Islam?", "His books did not place Islam in a modern context.", False),
     ],
 )
 def test_a_denial_unsaid(question, sentence, unsaid):
