@@ -4,7 +4,7 @@ whose premise its sentence does not share.
 A reader trained to find "what Maududi advocated" finds the same span whether or not the question says "not",
 and "Who won the election in 2012?" the same name whether the sentence says 2012 or 1924. SQuAD 2.0's questions
 without an answer are often answerable ones changed in just this way, and so are a user's questions about what a
-document does not say. Nine premises are checked:
+document does not say. Ten premises are checked:
 
 - A denial (``negation_unsaid``): the question's own clause says "not", "never", "no longer", "-n't", "no" or
   "nothing" ("What does sleep have no effect on?"; not "No 2" nor "at no cost"), and the sentence says nothing
@@ -15,6 +15,11 @@ document does not say. Nine premises are checked:
   before …") are left alone. The answer's own words are not read: a denial inside it ("that the duty … cannot
   contradict plain words" for "What did the Court not acknowledge?") is not said of the asked deed; nor is the
   sentence's "not only" or "not just", which adds and denies nothing.
+- A deed the sentence denies (``deed_denied``): the question asserts what the sentence, outside the answer, says
+  is not done: "What type of jihad does HT prefer to engage in?" is not "armed" of "HT does not engage in armed
+  jihad", "What happens if the deadline is met?" not what happens "if the deadline is not met". Not when the
+  question says anything negative itself, asks yes or no, offers a choice or asks why, nor for "whether or not",
+  "not … until" (a time), a denial in brackets or "not only".
 - A word the question undoes (``opposite_unsaid``): "unofficial" or "non-Muslim" in the question, and "official"
   or "Muslim" plainly in the sentence.
 - An antonym (``antonym_said``): the question asks of "the least", "smaller", "the first", "western", "public" or
@@ -49,14 +54,14 @@ document does not say. Nine premises are checked:
   left alone.
 
 Against the training pool (``eval/scripts/plausible_answer_checks.py``, its table), of SQuAD 2.0's 1,674
-plausible answers to its unanswerable questions the denial rejects 279, the undone word 33, the antonym 49, the
-number 44, the year 61 (3 of them for a century), the month or weekday 11, the name 37 and the name before a noun 7
-(the time counted from now none: the pool says "last week" nowhere); of its 9,600 gold answers, 17 (14 questions),
-1, 1, 6, 15 (14 questions), 2, 4 and 3; most of them name a year, month, number or name their gold answer's
-sentences do not: "… in November 1995" of "… created on 8 November 1994", "all four boroughs" of "… won the five
-boroughs in 1924", "in July of 2009" of "… explained in June 2009", "New York City's women's basketball team" of
-"… the New York Knicks". Each is kept by the rule that script states: its share of unanswerable questions more than
-twice its share of answerable ones.
+plausible answers to its unanswerable questions the denial rejects 279, the deed denied 19, the undone word 33, the
+antonym 49, the number 44, the year 61 (3 of them for a century), the month or weekday 11, the name 37 and the name
+before a noun 7 (the time counted from now none: the pool says "last week" nowhere); of its 9,600 gold answers, 17
+(14 questions), 5 (4), 1, 1, 6, 15 (14 questions), 2, 4 and 3; most of them name a year, month, number or name
+their gold answer's sentences do not: "… in November 1995" of "… created on 8 November 1994", "all four boroughs"
+of "… won the five boroughs in 1924", "in July of 2009" of "… explained in June 2009", "New York City's women's
+basketball team" of "… the New York Knicks". Each is kept by the rule that script states: its share of unanswerable
+questions more than twice its share of answerable ones.
 """
 
 from __future__ import annotations
@@ -656,9 +661,11 @@ def _names_before_nouns_said(sentence: str) -> Iterator[tuple[list[str], str, in
     """Each name of the sentence with the noun it stands before, and the name's offsets: the lowercase word after
     a run of capitalised words, or a run's own last word ("European Union" is a union)."""
     for m in _CAPITALISED_RUN.finditer(sentence):
-        words = m.group().split()
-        if not sentence[: m.start()].strip(_OPENING_MARKS) and (words := _opening_word(words)) is None:
+        opening = not sentence[: m.start()].strip(_OPENING_MARKS)
+        kept = _opening_word(m.group().split()) if opening else m.group().split()
+        if kept is None:
             continue
+        words = kept
         while words and _plain(words[0]) in _NOT_OF_A_NAME:
             words = words[1:]  # "We aim", "He said"
         if not words:
@@ -690,6 +697,46 @@ def other_name_before_noun(q: Question, sentence: str, answer: tuple[int, int] |
     return False
 
 
+# the sentence denying a deed: "not", "never", "cannot", "no longer" or "-n't", an adverb, a helper, the word
+_DEED_DENIED = re.compile(
+    r"(?:\b(?:not|never|cannot|no\s+longer)|n['’]t)\s+(?:\w+ly\s+)?(?:be\s+|been\s+|have\s+|has\s+)?([a-z]+)\b",
+    re.IGNORECASE,
+)
+_CONDITION_BEFORE = re.compile(r"\b(?:if|whether|or)\s*$", re.IGNORECASE)  # "if … is not met": a condition's
+_TIME_AFTER = re.compile(r"^.{0,60}?\b(?:until|before|till)\b", re.IGNORECASE)  # "not … until": a time, no denial
+_ADDS = re.compile(r"\s*(?:only|just|merely|simply)\b", re.IGNORECASE)
+
+
+def _deed_words(q: Question) -> frozenset[str]:
+    return frozenset(verb_base(stem(w)) for w in re.findall(r"[a-z]+", q.core.casefold()) if len(w) > 2) - STOPWORDS
+
+
+def deed_denied(q: Question, sentence: str, answer: tuple[int, int] | None = None) -> bool:
+    """A question that asserts a deed, and an answer's sentence that denies it outside the answer: "What type of
+    jihad does HT prefer to engage in?" is not "armed" of "HT does not engage in armed jihad", nor "Who will return
+    to direct the next film?" "Sam Mendes" of "Sam Mendes has stated he will not return …". Not when the question
+    says anything negative itself, asks yes or no, offers a choice or asks why, nor for a denial of a condition
+    ("if … is not met"), of a time ("not … until"), in brackets or one that adds ("not only")."""
+    if q.polar or q.choices or q.kind is Kind.REASON or _NEGATIVE.search(q.core) or _DENIED.search(q.core):
+        return False
+    if re.search(r"\bor\b|\bnon\b|\bnon-", q.core, re.IGNORECASE):
+        return False
+    asked = _deed_words(q)
+    for m in _DEED_DENIED.finditer(sentence):
+        word = m.group(1).casefold()
+        if word in STOPWORDS or verb_base(stem(word)) not in asked:
+            continue
+        if answer is not None and answer[0] < m.end() and m.start() < answer[1]:
+            continue  # the denial is the answer's own
+        before, after = sentence[: m.start()], sentence[m.end() :]
+        if _CONDITION_BEFORE.search(before[-25:]) or _TIME_AFTER.search(after) or before.count("(") > before.count(")"):
+            continue
+        if _ADDS.match(sentence, m.start() + len(m.group(0).split()[0])):
+            continue
+        return True
+    return False
+
+
 def unshared(
     q: Question,
     sentence: str,
@@ -704,6 +751,8 @@ def unshared(
     the sentence stands in, where a name the sentence swaps must be nowhere (the sentence alone if not given)."""
     if negation_unsaid(q, sentence, answer):
         yield "denial"
+    if deed_denied(q, sentence, answer):
+        yield "deed denied"
     if opposite_unsaid(q, sentence):
         yield "undone word"
     if antonym_said(q, sentence):

@@ -2,6 +2,7 @@ import pytest
 
 from qa.read.premise import (
     antonym_said,
+    deed_denied,
     denies,
     names_asked,
     names_before_nouns,
@@ -345,3 +346,38 @@ def test_a_name_before_a_noun_that_the_answer_holds_is_the_answer():
     start = sentence.index("five")
     assert other_name_before_noun(q, sentence, (start, start + 4))
     assert not other_name_before_noun(q, sentence, (start, start + len("five Shenzhen universities")))
+
+
+HT = "HT does not engage in armed jihad, but works to take power."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "denied"),
+    [
+        ("What type of jihad does HT prefer to engage in?", HT, True),
+        ("Who will return to direct the next film?", "Sam Mendes has stated he won't return to direct it.", True),
+        ("What do the two places see the branch as?", "“We do not see it as a competition,” said Hung.", True),
+        ("What does HT work to take?", HT, False),  # the denial is of another deed
+        ("What type of jihad does HT not engage in?", HT, False),  # the question denies it too
+        ("Does HT engage in armed jihad?", HT, False),  # yes or no
+        ("Why does HT engage in politics?", HT, False),  # a reason
+        ("Does HT engage in jihad or take power?", HT, False),  # a choice
+        # the question's condition is the sentence's denied: SQuAD 2.0's way of making a question unanswerable
+        ("What happens if the deadline is met?", "If the deadline is not met, the state cannot act.", True),
+        ("Who must register?", "Firms must register, whether or not they register a branch.", False),
+        ("When did the firm open?", "The firm did not open until 1990.", False),  # "not … until" says when
+        ("What do members count?", "It counts members (not votes) of the Council.", False),  # in brackets
+        ("Where did his books place Islam?", "His books placed Islam not only in a modern context.", False),
+    ],
+)
+def test_a_deed_the_sentence_denies(question, sentence, denied):
+    assert deed_denied(analyze(question), sentence) is denied
+
+
+def test_a_deed_the_answer_itself_denies_is_the_answer():
+    sentence = "The Court held that the fat did not justify a label."
+    start = sentence.index("did not")
+    q = analyze("What did the Court hold about the fat and the label?")
+    assert not deed_denied(q, sentence, (start, len(sentence) - 1))
+    q = analyze("What did the fat justify?")
+    assert deed_denied(q, sentence, (sentence.index("a label"), len(sentence) - 1))
