@@ -628,9 +628,10 @@ def _one_of_the_other(a: list[str], b: list[str]) -> bool:
 
 def _opening_word(words: list[str]) -> list[str] | None:
     """The words of a capitalised run that opens a sentence or question, past an opening word that is no name's
-    ("What", "In", "The"); none when that word may or may not be a name's ("Shenzhen universities", "Low doses",
+    ("What", "In", "The", "Five"); none when that word may or may not be a name's ("Shenzhen universities", "Low doses",
     "Another employee": capitalised whatever it is, it cannot tell)."""
-    return words[1:] if _plain(words[0]) in _NOT_OF_A_NAME else None
+    opening = _plain(words[0])
+    return words[1:] if opening in _NOT_OF_A_NAME or opening in NUMBER_VALUES else None
 
 
 @lru_cache(maxsize=1024)

@@ -334,6 +334,9 @@ def test_the_names_a_question_says_before_a_noun(question, asked):
         ("Who led the Macau side?", "Macau, like the Hong Kong side, was led by Ho.", False),
         ("Who led the Irish troops?", "The English troops were led by Howe.", False),
         ("What is the Qin aim?", "“We aim to grow,” Qin said.", False),  # "We" is no name
+        # a number word opening the sentence is no name's word; another opening word may be
+        ("How many centres have Macau universities set up?", "Five Hong Kong universities set up 10 centres.", True),
+        ("How many centres have Macau universities set up?", "Shenzhen universities set up 10 centres.", False),
     ],
 )
 def test_another_name_before_the_same_noun(question, sentence, other):
