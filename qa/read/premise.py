@@ -20,8 +20,9 @@ document does not say. Ten premises are checked:
   jihad", "What happens if the deadline is met?" not what happens "if the deadline is not met". Not when the
   question says anything negative itself, asks yes or no, offers a choice or asks why, nor for "whether or not",
   "not … until" (a time), a denial in brackets or "not only".
-- A word the question undoes (``opposite_unsaid``): "unofficial" or "non-Muslim" in the question, and "official"
-  or "Muslim" plainly in the sentence.
+- A word the question undoes (``opposite_unsaid``): "unofficial", "non-Muslim", "disapproved" or "inexperienced"
+  in the question (un-, non-, dis-, mis-, in-, im-, il-, ir-), and "official", "Muslim", "approved" or
+  "experienced" plainly in the sentence, which does not say the question's word itself.
 - An antonym (``antonym_said``): the question asks of "the least", "smaller", "the first", "western", "public" or
   "increased" what the sentence says of "the most", "larger", "the last", "eastern", "private" or "decreased",
   near a word the question has beside its own: "What is the least abundant type of phagocyte?" is not
@@ -54,7 +55,7 @@ document does not say. Ten premises are checked:
   left alone.
 
 Against the training pool (``eval/scripts/plausible_answer_checks.py``, its table), of SQuAD 2.0's 1,674
-plausible answers to its unanswerable questions the denial rejects 279, the deed denied 19, the undone word 33, the
+plausible answers to its unanswerable questions the denial rejects 279, the deed denied 19, the undone word 37, the
 antonym 49, the number 44, the year 61 (3 of them for a century), the month or weekday 11, the name 37 and the name
 before a noun 7 (the time counted from now none: the pool says "last week" nowhere); of its 9,600 gold answers, 17
 (14 questions), 5 (4), 1, 1, 6, 15 (14 questions), 2, 4 and 3; most of them name a year, month, number or name
@@ -125,8 +126,12 @@ _NEGATIVE = re.compile(
 )
 # "not only", "not just": a sentence that adds, not one that denies
 _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply)\b", re.IGNORECASE)
-# a word of the question that denies by its prefix: "unofficial", "non-Muslim" (the rest a word of its own)
-_UNDONE = re.compile(r"\b(?:un|non-?)([a-z]{4,})\b", re.IGNORECASE)
+# a word of the question that denies by its prefix: "unofficial", "non-Muslim", "disapproved", and with "in-",
+# "im-", "il-" or "ir-" an adjective ("inexperienced", "impossible", "illegal"; not "income", "import", "information")
+_UNDONE = re.compile(
+    r"\b(?:(?:un|non-?|dis|mis)([a-z]{4,})|(?:in|im|il|ir)([a-z]{2,}(?:able|ible|ate|ent|ant|al|ive|ed|ous|ful|ar)))\b",
+    re.IGNORECASE,
+)
 # a word with a negating prefix: "inactive", "unmarried", "non-self", "dislike"
 _PREFIXED = re.compile(r"\b(?:un|in|im|il|ir|non-?|dis|mis)([a-z]{3,})", re.IGNORECASE)
 
@@ -144,10 +149,11 @@ def denies(q: Question) -> bool:
 
 
 def opposite_unsaid(q: Question, sentence: str) -> bool:
-    """A word of the question that says "un-" or "non-" of what the answer's sentence says plainly: "The
-    unofficial car of the film was what?" is not "DB10" of "… unveiled the new DB10 as the official car for the
-    film", nor "When was the non-Muslim Brotherhood founded?" "1928" of "The Muslim Brotherhood was founded in
-    1928". Not when the sentence denies the word itself ("not official")."""
+    """A word of the question that says "un-", "non-", "dis-", "in-" or their like of what the answer's sentence
+    says plainly: "Who refused to act until Loudoun disapproved plans?" is not "Abercrombie" of "… until Loudoun
+    approved them", "The unofficial car of the film was what?" not "DB10" of "… unveiled the new DB10 as the
+    official car for the film", nor "When was the non-Muslim Brotherhood founded?" "1928" of "The Muslim
+    Brotherhood was founded in 1928". Not when the sentence denies the word itself ("not official")."""
     folded = sentence.casefold()
     for undone, said in _undone_words(q):
         if undone in folded or re.search(rf"\b{re.escape(said)}\b", folded) is None:
@@ -160,7 +166,7 @@ def opposite_unsaid(q: Question, sentence: str) -> bool:
 @lru_cache(maxsize=1024)
 def _undone_words(q: Question) -> tuple[tuple[str, str], ...]:
     """The question's "un-"/"non-" words and what they undo ("unofficial", "official"). Once per question."""
-    return tuple((m.group(0).casefold(), m.group(1).casefold()) for m in _UNDONE.finditer(q.core))
+    return tuple((m.group(0).casefold(), (m.group(1) or m.group(2)).casefold()) for m in _UNDONE.finditer(q.core))
 
 
 def _negates_a_question_word(q: Question, sentence: str) -> bool:

@@ -96,6 +96,10 @@ def test_a_denial_the_answer_alone_says(question, sentence, answer, unsaid):
         ("Which car was unofficial?", "The DB10 was not the official car.", False),  # the sentence denies it too
         ("Which car was unique?", "The DB10 was the only one.", False),  # "ique" is no word
         ("What is the union's name?", "The Union of Workers met.", False),  # "union" is no "un-" of "ion"
+        ("Who acted until Loudoun disapproved plans?", "Abercrombie acted until Loudoun approved them.", True),
+        ("Who wanted an inexperienced actor?", "Mendes wanted an experienced actor.", True),
+        ("What income did the firm report?", "Profits come slowly.", False),  # "income" is no "in-" of "come"
+        ("What information did the firm give?", "The formation of the firm was slow.", False),
     ],
 )
 def test_a_word_the_question_undoes(question, sentence, unsaid):
