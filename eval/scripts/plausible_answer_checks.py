@@ -15,7 +15,9 @@ ones. Rejecting a span gains one question when the question has no answer and lo
 check whose shares keep this rule raises SQuAD 2.0 F1 on any collection where at least one question in three has no
 answer (SQuAD 2.0's own training mix; the held-out v2.0 articles have more than one in two, the seed article's gold
 set one in five). What a kept check costs answerable questions is still a cost: it is the second share, and the
-v1.1 benchmark and the gold set measure it.
+v1.1 benchmark and the gold set measure it. Counts too few to judge (fewer than ``FEW`` plausible answers) keep a
+check only when it rejects no gold answer at all ("too few" in the table otherwise); the same rule judges a change to
+a check by the spans it adds.
 
     .venv/bin/python eval/scripts/plausible_answer_checks.py [-v]
 """
@@ -33,9 +35,19 @@ from qa.read.shape import misfit_checks, premises_unshared, with_currency
 KEEP_WHEN = 2.0  # unanswerable share rejected over answerable share rejected: the least a kept check has
 
 
+FEW = 5  # fewer plausible answers than this are too few to set against any gold answer
+
+
 def worth_keeping(unanswerable_share: float, answerable_share: float) -> bool:
     """The rule of the module's docstring: more than ``KEEP_WHEN`` times the share on unanswerable questions."""
     return unanswerable_share > KEEP_WHEN * answerable_share
+
+
+def verdict(plausible: int, gold_questions: int, unanswerable: int, answerable: int) -> str:
+    """ "yes" or "no" by ``worth_keeping``; "too few" for fewer than ``FEW`` plausible answers and any gold one."""
+    if plausible < FEW and gold_questions:
+        return "too few"
+    return "yes" if worth_keeping(plausible / unanswerable, gold_questions / answerable) else "no"
 
 
 def rejected(question: str, context: str, start: int, text: str) -> list[str]:
@@ -102,7 +114,7 @@ def main(verbose: bool) -> None:
         lost = len(questions.get(n, ()))
         shares = counts["plausible", n] / plausible, lost / answerable
         cell = f"{counts['plausible', n]} / {counts['gold', n]} ({lost})"
-        kept = "yes" if worth_keeping(*shares) else "no"
+        kept = verdict(counts["plausible", n], lost, plausible, answerable)
         print(f"{label:<28} {cell:<29} {shares[0]:>11.2%} {shares[1]:>11.2%}  {kept}")
 
 

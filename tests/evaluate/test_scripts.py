@@ -19,3 +19,14 @@ def test_a_script_imports_what_the_package_has(script):
             for alias in node.names:
                 found = hasattr(module, alias.name) or importlib.util.find_spec(f"{node.module}.{alias.name}")
                 assert found, f"{script.name}: {node.module} has no {alias.name}"
+
+
+def test_the_rule_a_check_is_kept_by():
+    # plausible_answer_checks.py: shares per question, not raw counts; too few plausible answers keep no gold loss
+    spec = importlib.util.spec_from_file_location("checks", SCRIPTS[0].parent / "plausible_answer_checks.py")
+    checks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(checks)
+    assert checks.verdict(35, 17, 1674, 7613) == "yes"  # 2.1 % of unanswerable against 0.2 % of answerable
+    assert checks.verdict(17, 51, 1674, 7613) == "no"  # 1.0 % against 0.7 %
+    assert checks.verdict(2, 1, 1674, 7613) == "too few"
+    assert checks.verdict(2, 0, 1674, 7613) == "yes"

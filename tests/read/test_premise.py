@@ -113,6 +113,8 @@ def test_a_word_the_question_undoes(question, sentence, unsaid):
         ("Who was the youngest actress cast?", "Bellucci became the oldest actress to be cast.", True),
         ("What increased demand for large cars?", "The crisis reduced the demand for large cars.", True),
         ("When did Eastern troops invade Iraq?", "Western troops invaded Iraq in 2003.", True),
+        ("The production faced support from what groups?", "It faced opposition from interest groups.", True),
+        ("Which tour took a long time?", "The European tour took a short time.", True),
         ("When was the last Sino-Japanese War?", "In the First Sino-Japanese War in 1894, Japan took Taiwan.", True),
         ("How many public libraries are there?", "It runs the largest private library system: 79 libraries.", True),
         ("What will the park close on Thursday?", "The park will open its new branch on Thursday.", True),
