@@ -29,11 +29,11 @@ document does not say. Ten premises are checked:
   "Neutrophils" of "Neutrophils … are the most abundant type of phagocyte". Not when the sentence also says the
   question's word ("older sister" of "an elder sister and two younger sisters"), nor for "at least", "the first …
   since" (the last before) or a choice ("Which grossed more, Skyfall or Spectre?"). Pairs of plain words ("few" /
-  "many", "buy" / "sell", "support" / "opposition", "long" / "short", "hot" / "cold") join the superlatives and
-  comparatives (session 47: 6 more plausible answers, no gold). Words of relation ("before"/"after", "start"/"end",
-  "win"/"lose") are left out: the training pool's gold answers are said with their opposites as often as plausible
-  ones ("before"/"after": 4 plausible for 4 gold), and so are pairs it gives too little to judge ("large"/"small":
-  2 for 1).
+  "many", "support" / "opposition", "long" / "short", "hot" / "cold") join the superlatives and comparatives.
+  Words of relation ("before"/"after", "start"/"end", "win"/"lose", "buy"/"sell": "Which company bought the
+  label?" is answered by "The label was sold to Universal Music Group") are left out: the training pool's gold
+  answers are said with their opposites as often as plausible ones ("before"/"after": 4 plausible for 4 gold), and
+  so are pairs it gives too little to judge ("large"/"small": 2 for 1).
 - A number (``other_number``): the question names a number ("the 30th anniversary", "No 1", "five minutes")
   that the sentence does not say in any form ("fifth", "two hundred"; a number and its magnitude are one, "three
   thousand" is 3,000), and the sentence gives another beside a word the question has on the same side of its own
@@ -59,7 +59,7 @@ document does not say. Ten premises are checked:
 
 Against the training pool (``eval/scripts/plausible_answer_checks.py``, its table), of SQuAD 2.0's 1,674
 plausible answers to its unanswerable questions the denial rejects 279, the deed denied 19, the undone word 37, the
-antonym 55, the number 44, the year 61 (3 of them for a century), the month or weekday 11, the name 37 and the name
+antonym 55, the number 44, the year 61 (3 of them for a century), the month or weekday 11, the name 40 and the name
 before a noun 7 (the time counted from now none: the pool says "last week" nowhere); of its 9,600 gold answers, 17
 (14 questions), 5 (4), 1, 1, 6, 15 (14 questions), 2, 4 and 3; most of them name a year, month, number or name
 their gold answer's sentences do not: "… in November 1995" of "… created on 8 November 1994", "all four boroughs"
@@ -234,7 +234,6 @@ _ANTONYMS = (
     ("little", "great much"),
     ("few", "many"),
     ("minority", "majority"),
-    ("buy buys bought buying", "sell sells sold selling"),
     ("winter", "summer"),
     ("long", "short"),
     ("hot warm", "cold cool"),
@@ -598,19 +597,24 @@ def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int
     state" of "The European Commission can take proceedings against member states", nor "Who prevents Ten Eyes
     from going online?" "Q" of "… stop Nine Eyes from going online". The swapped word of the sentence is not the
     answer's own ("Who was Harper Lee's sister?" is "Alice Lee"), and a name written another way ("U.S. Army",
-    "World War II", "Déjà Vu", "iPods") is the same name."""
-    asked = [name for name in names_asked(q)]
+    "World War II", "Déjà Vu", "iPods") is the same name. Only an answer that is the other name itself is
+    spared: "Pawiak, an infamous German Gestapo" is no prison of "the German Heroic prison" for holding "Gestapo"."""
+    asked = names_asked(q)
     if not asked:
         return False
     said = list(_names(sentence))
     for name in asked:
         for other in said:
-            swapped = _swapped_word(name, other)
-            if swapped is None or (answer is not None and swapped[0] < answer[1] and answer[0] < swapped[1]):
+            if _swapped_word(name, other) is None or _answer_is(answer, other[0][1], other[-1][2]):
                 continue
             if not _holds(document, name):
                 return True
     return False
+
+
+def _answer_is(answer: tuple[int, int] | None, start: int, end: int) -> bool:
+    """Whether the answer's offsets lie within ``start:end`` (a name of the sentence), "the " before it allowed."""
+    return answer is not None and start - 4 <= answer[0] and answer[1] <= end + 1
 
 
 # A name and the lowercase word after it: "the Macau side", "Hong Kong universities", "ABC executives"
@@ -697,19 +701,20 @@ def other_name_before_noun(q: Question, sentence: str, answer: tuple[int, int] |
     """A name the question says before a noun, that the answer's sentence does not say in any form, and the
     sentence saying another name before the same noun: "How many hectares does the Macau side cover?" is not
     "87" of "… the Hong Kong side covering 87 hectares", nor "Who released emails between ABC executives?" of
-    "… between Sony executives". Not when the other name is part of the answer."""
+    "… between Sony executives". Not when the answer holds a word of the other name ("What US war …?" may be
+    answered "Vietnam War", "What was the Jacksonville fire later known as?" "Great Fire of 1901")."""
     asked = names_before_nouns(q)
     if not asked:
         return False
     said_words = _name_words(sentence)
-    answer_words = _name_words(sentence[answer[0] : answer[1]]) if answer is not None else []
+    answer_words = set(_name_words(sentence[answer[0] : answer[1]])) if answer is not None else set()
     for name, noun in asked:
         if _one_of_the_other(list(name), said_words):
             continue
         for other, head, _, _ in _names_before_nouns_said(sentence):
             if stem(head) != noun or not other or (len(other) == 1 and _DEMONYM.search(other[0])):
                 continue
-            if not _one_of_the_other(other, list(name)) and not set(other) & set(answer_words):
+            if not _one_of_the_other(other, list(name)) and not set(other) & answer_words:
                 return True
     return False
 

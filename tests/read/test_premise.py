@@ -301,6 +301,10 @@ def test_a_name_the_answer_itself_swaps_is_the_answer():
     q = analyze("Who was the sister of Harper Lee?")
     assert not other_name(q, sentence, sentence, (start, start + len("Alice Lee")))
     assert other_name(q, sentence, sentence, (0, 3))
+    # a longer answer that holds the other name is no name of the asked one
+    sentence = "Pawiak, an infamous German Gestapo prison, stood here."
+    q = analyze("What was the name of the infamous German Heroic prison?")
+    assert other_name(q, sentence, sentence, (0, sentence.index(" prison")))
 
 
 @pytest.mark.parametrize(
