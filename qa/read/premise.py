@@ -729,7 +729,14 @@ _TIME_AFTER = re.compile(r"^.{0,60}?\b(?:until|before|till)\b", re.IGNORECASE)  
 _ADDS = re.compile(r"\s*(?:only|just|merely|simply)\b", re.IGNORECASE)
 
 
-def _deed_words(q: Question) -> frozenset[str]:
+@lru_cache(maxsize=1024)
+def deeds_asserted(q: Question) -> frozenset[str]:
+    """The content words (stemmed, irregular pasts undone) of a question that asserts a deed; none for one that says
+    anything negative, asks yes or no, offers a choice ("or") or asks why. Once per question."""
+    if q.polar or q.choices or q.kind is Kind.REASON or _NEGATIVE.search(q.core) or _DENIED.search(q.core):
+        return frozenset()
+    if re.search(r"\bor\b|\bnon\b|\bnon-", q.core, re.IGNORECASE):
+        return frozenset()
     return frozenset(verb_base(stem(w)) for w in re.findall(r"[a-z]+", q.core.casefold()) if len(w) > 2) - STOPWORDS
 
 
@@ -737,13 +744,12 @@ def deed_denied(q: Question, sentence: str, answer: tuple[int, int] | None = Non
     """A question that asserts a deed, and an answer's sentence that denies it outside the answer: "What type of
     jihad does HT prefer to engage in?" is not "armed" of "HT does not engage in armed jihad", nor "Who will return
     to direct the next film?" "Sam Mendes" of "Sam Mendes has stated he will not return …". Not when the question
-    says anything negative itself, asks yes or no, offers a choice or asks why, nor for a denial of a condition
-    ("if … is not met"), of a time ("not … until"), in brackets or one that adds ("not only")."""
-    if q.polar or q.choices or q.kind is Kind.REASON or _NEGATIVE.search(q.core) or _DENIED.search(q.core):
+    says anything negative itself, asks yes or no, offers a choice or asks why (``deeds_asserted``), nor for a
+    denial of a condition ("if … is not met"), of a time ("not … until"), in brackets or one that adds ("not
+    only")."""
+    asked = deeds_asserted(q)
+    if not asked:
         return False
-    if re.search(r"\bor\b|\bnon\b|\bnon-", q.core, re.IGNORECASE):
-        return False
-    asked = _deed_words(q)
     for m in _DEED_DENIED.finditer(sentence):
         word = m.group(1).casefold()
         if word in STOPWORDS or verb_base(stem(word)) not in asked:
