@@ -359,6 +359,15 @@ def test_a_name_before_a_noun_that_the_answer_holds_is_the_answer():
     start = sentence.index("five")
     assert other_name_before_noun(q, sentence, (start, start + 4))
     assert not other_name_before_noun(q, sentence, (start, start + len("five Shenzhen universities")))
+    # a number asked: another name in the answer is no answer ("Five Hong Kong" for Shenzhen's universities)
+    sentence = "Five Hong Kong universities set up 10 centres."
+    q = analyze("How many Shenzhen universities set up centres?")
+    assert other_name_before_noun(q, sentence, (0, len("Five Hong Kong")))
+    # the answer names the other thing, though the sentence names it twice
+    sentence = "During the Vietnam War, courts refused to excuse protests against the Vietnam War."
+    q = analyze("What US war caused protests?")
+    start = sentence.rindex("Vietnam")
+    assert not other_name_before_noun(q, sentence, (start, start + len("Vietnam War")))
 
 
 HT = "HT does not engage in armed jihad, but works to take power."
