@@ -548,6 +548,12 @@ def _names(text: str) -> Iterator[tuple[tuple[str, int, int], ...]]:
                 name = []
 
 
+@lru_cache(maxsize=256)
+def _names_said(sentence: str) -> tuple[tuple[tuple[str, int, int], ...], ...]:
+    """The names of an answer's sentence (``_names``), read once for the many spans of one sentence."""
+    return tuple(_names(sentence))
+
+
 @lru_cache(maxsize=1024)
 def names_asked(q: Question) -> tuple[tuple[str, ...], ...]:
     """The question's names of two or more words, plain: ("european", "commission"). Once per question."""
@@ -603,7 +609,7 @@ def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int
     asked = names_asked(q)
     if not asked:
         return False
-    said = list(_names(sentence))
+    said = _names_said(sentence)
     for name in asked:
         for other in said:
             if _swapped_word(name, other) is None or _answer_is(answer, other[0][1], other[-1][2]):
@@ -698,6 +704,12 @@ def _names_before_nouns_said(sentence: str) -> Iterator[tuple[list[str], str]]:
             yield _name_words(" ".join(words[:-1])), words[-1].casefold()
 
 
+@lru_cache(maxsize=256)
+def _nouns_said(sentence: str) -> tuple[list[str], tuple[tuple[list[str], str], ...]]:
+    """The sentence's plain words and its names before nouns, read once for the many spans of one sentence."""
+    return _name_words(sentence), tuple(_names_before_nouns_said(sentence))
+
+
 def other_name_before_noun(q: Question, sentence: str, answer: tuple[int, int] | None = None) -> bool:
     """A name the question says before a noun, that the answer's sentence does not say in any form, and the
     sentence saying another name before the same noun: "How many hectares does the Macau side cover?" is not
@@ -708,14 +720,14 @@ def other_name_before_noun(q: Question, sentence: str, answer: tuple[int, int] |
     asked = names_before_nouns(q)
     if not asked:
         return False
-    said_words = _name_words(sentence)
+    said_words, said = _nouns_said(sentence)
     named = ""  # the answer's own words, when an answer may name the other thing
     if answer is not None and q.kind not in (Kind.COUNT, Kind.QUANTITY):
         named = f" {' '.join(_name_words(sentence[answer[0] : answer[1]]))} "
     for name, noun in asked:
         if _one_of_the_other(list(name), said_words):
             continue
-        for other, head in _names_before_nouns_said(sentence):
+        for other, head in said:
             if stem(head) != noun or not other or (len(other) == 1 and _DEMONYM.search(other[0])):
                 continue
             if not _one_of_the_other(other, list(name)) and f" {' '.join(other)} " not in named:
