@@ -565,37 +565,31 @@ def _alike(a: str, b: str) -> bool:
     return a[:3] == b[:3] or a in b or b in a or SequenceMatcher(None, a, b).ratio() >= 0.6
 
 
-def _swapped_word(asked: tuple[str, ...], said: tuple[tuple[str, int, int], ...]) -> tuple[int, int] | None:
-    """Where ``said`` differs from the ``asked`` name in just one word, and that word is another name's, not the
+def _one_word_swapped(asked: tuple[str, ...], said: tuple[tuple[str, int, int], ...]) -> bool:
+    """Whether ``said`` differs from the ``asked`` name in just one word, and that word is another name's, not the
     same one written otherwise: "Nine Eyes" for "Ten Eyes", not "World War II" for "World War 2", "March 31" for
     "March 2011", "Deja Vu" for "Déjà Vu"."""
     if len(said) != len(asked):
-        return None
+        return False
     differ = [at for at, (a, (s, _, _)) in enumerate(zip(asked, said, strict=True)) if stem(a) != stem(s)]
     if len(differ) != 1:
-        return None
-    a, (s, start, end) = asked[differ[0]], said[differ[0]]
+        return False
+    a, s = asked[differ[0]], said[differ[0]][0]
     if not (a.isalpha() and s.isalpha()) or _ROMAN.fullmatch(a) or _ROMAN.fullmatch(s) or _alike(a, s):
-        return None
-    if {a, s} & (MONTHS | WEEKDAYS):
-        return None
-    return start, end
+        return False
+    return not {a, s} & (MONTHS | WEEKDAYS)
 
 
 @lru_cache(maxsize=8)
 def _document_words(document: str) -> tuple[str, ...]:
     """The document's words, plain and stemmed, possessives dropped: what a name is looked up in."""
-    return tuple(
-        stem(w)
-        for w in re.findall(r"\w+", _POSSESSIVE.sub("", _plain(document).replace("’s ", " ").replace("'s ", " ")))
-    )
+    return tuple(stem(w) for w in re.findall(r"\w+", _plain(document).replace("’s ", " ").replace("'s ", " ")))
 
 
 def _holds(document: str, name: tuple[str, ...]) -> bool:
     """The name's words in a row in the document, each in any plural form."""
-    words, wanted = _document_words(document), [stem(w) for w in name]
-    first, size = wanted[0], len(wanted)
-    return any(words[at : at + size] == tuple(wanted) for at, word in enumerate(words) if word == first)
+    words, wanted = _document_words(document), tuple(stem(w) for w in name)
+    return any(words[at : at + len(wanted)] == wanted for at, word in enumerate(words) if word == wanted[0])
 
 
 def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int] | None = None) -> bool:
@@ -612,7 +606,7 @@ def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int
     said = _names_said(sentence)
     for name in asked:
         for other in said:
-            if _swapped_word(name, other) is None or _answer_is(answer, other[0][1], other[-1][2]):
+            if not _one_word_swapped(name, other) or _answer_is(answer, other[0][1], other[-1][2]):
                 continue
             if not _holds(document, name):
                 return True
