@@ -49,8 +49,8 @@ document does not say. Ten premises are checked:
 - A name (``other_name``): a name of the question of two or more words ("the American Commission", "Ten Eyes")
   that the document holds nowhere, and the sentence naming the same with one word another ("the European
   Commission", "Nine Eyes"). A name written two ways ("U.S. Army", "World War II" for "World War 2", "Déjà Vu",
-  "iPods") is one name, and the sentence's other word is not the answer's own ("Who was Harper Lee's sister?" is
-  "Alice Lee").
+  "iPods") is one name, and only an answer that is the other name itself passes ("Who was Harper Lee's sister?"
+  is "Alice Lee").
 - A name before a noun (``other_name_before_noun``): "the Hong Kong part" of the question, "the Shenzhen part"
   of a sentence that names Hong Kong in no form (initials, "NYC" of "New York", and a shared opening, "British" of
   "Britain", are forms of it). A people's name alone ("Irish troops" for "English troops"), a possessive, the
@@ -77,7 +77,7 @@ from collections.abc import Callable, Iterable, Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from qa.read.question import TITLES, WH_WORDS, Kind, Question
+from qa.read.question import HONORIFICS, TITLES, WH_WORDS, Kind, Question
 from qa.text import MAGNITUDES, MONTHS, NUMBER_VALUES, STOPWORDS, WEEKDAYS, stem, verb_base
 
 # a year or decade, alone or opening a range: "1994", "the 1960s", "1946 to 1952", "1916–20"
@@ -104,8 +104,11 @@ _CENTURY = re.compile(
 _CENTURY_ORDINAL = re.compile(_ORDINAL_CENTURY, re.IGNORECASE)
 _CENTURY_RANGE = re.compile(r"\b(?:to|through)\b|[–-]\s*(?:the\s+)?\w", re.IGNORECASE)
 
+# "only", "just", "merely", "simply" after "not": "not only … but" adds, it denies nothing
+_ADDING = r"(?:only|just|merely|simply)\b"
 _DENIES = (
-    r"(?:\bnot\b(?!\s+only\b|\s+just\b)|\bnever\b|\bno\s+longer\b|n['’]t\b|"
+    rf"(?:\bnot\b(?!\s+{_ADDING})|"
+    r"\bnever\b|\bno\s+longer\b|n['’]t\b|"
     r"\b(?:do|does|did|is|are|was|were|has|have|had|could|would|should|ca|wo)nt\b|"
     # "What does sleep have no effect on?", "What has nothing to do with …?"; not "No 2", "No.", "at no cost"
     r"(?<!\bat\s)(?<!\bwith\s)(?<!\bof\s)(?<!\bin\s)(?<!\bfor\s)(?<!\bby\s)(?<!\bto\s)"
@@ -128,8 +131,7 @@ _NEGATIVE = re.compile(
     r"former\w*|once|despite|outside|beyond|apart\s+from|distinguish\w*|eliminat\w*)\b|n['’]t\b",
     re.IGNORECASE,
 )
-# "not only", "not just": a sentence that adds, not one that denies
-_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply)\b", re.IGNORECASE)
+_NOT_ONLY = re.compile(rf"\bnot\s+{_ADDING}", re.IGNORECASE)
 # a word of the question that denies by its prefix: "unofficial", "non-Muslim", "disapproved", and with "in-",
 # "im-", "il-" or "ir-" an adjective ("inexperienced", "impossible", "illegal"; not "income", "import", "information")
 _UNDONE = re.compile(
@@ -169,7 +171,8 @@ def opposite_unsaid(q: Question, sentence: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _undone_words(q: Question) -> tuple[tuple[str, str], ...]:
-    """The question's "un-"/"non-" words and what they undo ("unofficial", "official"). Once per question."""
+    """The question's words with a negating prefix and what they undo ("unofficial", "official"). Once per
+    question."""
     return tuple((m.group(0).casefold(), (m.group(1) or m.group(2)).casefold()) for m in _UNDONE.finditer(q.core))
 
 
@@ -512,15 +515,14 @@ def other_day_or_month(q: Question, sentence: str, before: str) -> bool:
 _NAME = re.compile(r"(?<![\w'’])\w*[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for)\s+)*\w*[A-Z][\w'’.-]*)+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ROMAN = re.compile(r"[ivxlc]+")
-# words a name does not open or close with: a question's or sentence's opening words, titles, quantifiers
+# words a name does not open or close with: a question's or sentence's opening words, titles, forms of address,
+# quantifiers
 _NOT_OF_A_NAME = (
     STOPWORDS
     | WH_WORDS
     | TITLES
-    | {
-        *("according", "along", "besides", "since", "though", "although", "also", "name", "many", "several"),
-        *("every", "mr", "mrs", "ms", "dr"),
-    }
+    | HONORIFICS
+    | {"according", "along", "besides", "since", "though", "although", "also", "name", "many", "several", "every"}
 )
 
 
@@ -596,10 +598,10 @@ def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int
     """A name of the question that the document holds nowhere, and in the answer's sentence the same name with
     one word swapped for another: "Who can the American Commission take proceedings against?" is not "member
     state" of "The European Commission can take proceedings against member states", nor "Who prevents Ten Eyes
-    from going online?" "Q" of "… stop Nine Eyes from going online". The swapped word of the sentence is not the
-    answer's own ("Who was Harper Lee's sister?" is "Alice Lee"), and a name written another way ("U.S. Army",
-    "World War II", "Déjà Vu", "iPods") is the same name. Only an answer that is the other name itself is
-    spared: "Pawiak, an infamous German Gestapo" is no prison of "the German Heroic prison" for holding "Gestapo"."""
+    from going online?" "Q" of "… stop Nine Eyes from going online". A name written another way ("U.S. Army",
+    "World War II", "Déjà Vu", "iPods") is the same name. Only an answer that is the other name itself passes
+    ("Who was Harper Lee's sister?" is "Alice Lee"); "Pawiak, an infamous German Gestapo" is no prison of "the
+    German Heroic prison" for holding "Gestapo"."""
     asked = names_asked(q)
     if not asked:
         return False
@@ -671,9 +673,7 @@ def names_before_nouns(q: Question) -> tuple[tuple[tuple[str, ...], str], ...]:
             continue
         if _AUXILIARY_BEFORE.search(core, 0, m.start()):
             continue  # "What does Qin aim to establish?": the subject of a verb, not a name of a thing
-        if not name:
-            continue
-        if len(name) == 1 and _DEMONYM.search(name[0]):
+        if not name or (len(name) == 1 and _DEMONYM.search(name[0])):
             continue
         found.append((tuple(name), stem(noun)))
     return tuple(found)
@@ -736,7 +736,7 @@ _DEED_DENIED = re.compile(
 )
 _CONDITION_BEFORE = re.compile(r"\b(?:if|whether|or)\s*$", re.IGNORECASE)  # "if … is not met": a condition's
 _TIME_AFTER = re.compile(r"^.{0,60}?\b(?:until|before|till)\b", re.IGNORECASE)  # "not … until": a time, no denial
-_ADDS = re.compile(r"\s*(?:only|just|merely|simply)\b", re.IGNORECASE)
+_ADDS = re.compile(rf"\s*{_ADDING}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1024)
