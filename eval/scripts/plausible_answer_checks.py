@@ -103,7 +103,7 @@ def main(verbose: bool) -> None:
     print(f"gold answers rejected {gold_rejected} of {gold}; ", end="")
     print(f"plausible answers rejected {plausible_rejected} of {plausible}")
     print(f"answerable questions {answerable}; unanswerable {plausible}")
-    print(f"{'premise or check':<28} {'plausible / gold (questions)':<29} unanswerable  answerable  kept by the rule")
+    print(f"{'premise or check':<35} {'plausible / gold (questions)':<29} unanswerable  answerable  kept by the rule")
     premise_names = sorted({name for _, name in by_premise})
     check_names = sorted(
         {name for _, name in by_check}, key=lambda n: (-by_check["plausible", n], by_check["gold", n], n)
@@ -115,7 +115,7 @@ def main(verbose: bool) -> None:
         shares = counts["plausible", n] / plausible, lost / answerable
         cell = f"{counts['plausible', n]} / {counts['gold', n]} ({lost})"
         kept = verdict(counts["plausible", n], lost, plausible, answerable)
-        print(f"{label:<28} {cell:<29} {shares[0]:>11.2%} {shares[1]:>11.2%}  {kept}")
+        print(f"{label:<35} {cell:<29} {shares[0]:>11.2%} {shares[1]:>11.2%}  {kept}")
 
 
 if __name__ == "__main__":

@@ -154,17 +154,58 @@ def denies(q: Question) -> bool:
     return found > 0 and found > len(_IN_A_CLAUSE.findall(after))
 
 
-def opposite_unsaid(q: Question, sentence: str) -> bool:
+def opposite_unsaid(q: Question, sentence: str, answer: tuple[int, int] | None = None) -> bool:
     """A word of the question that says "un-", "non-", "dis-", "in-" or their like of what the answer's sentence
     says plainly: "Who refused to act until Loudoun disapproved plans?" is not "Abercrombie" of "… until Loudoun
     approved them", "The unofficial car of the film was what?" not "DB10" of "… unveiled the new DB10 as the
     official car for the film", nor "When was the non-Muslim Brotherhood founded?" "1928" of "The Muslim
-    Brotherhood was founded in 1928". Not when the sentence denies the word itself ("not official")."""
+    Brotherhood was founded in 1928". Not when the sentence denies the word itself ("not official"). And the other
+    way round (``undone_in_sentence``): the sentence undoes what the question says plainly."""
     folded = sentence.casefold()
     for undone, said in _undone_words(q):
         if undone in folded or re.search(rf"\b{re.escape(said)}\b", folded) is None:
             continue
         if re.search(rf"\b(?:not|no|never|non-?)\s+(?:\w+\s+)?{re.escape(said)}\b", folded) is None:
+            return True
+    return undone_in_sentence(q, sentence, answer)
+
+
+@lru_cache(maxsize=1024)
+def _plainly_said(q: Question) -> frozenset[str]:
+    """The words of a question that says nothing negative, hyphens dropped ("un-elected" is "unelected"); none
+    for one that does ("What occurs when part of the system isn't active?" may be said "… is inactive")."""
+    if _NEGATIVE.search(q.core) or denies(q):
+        return frozenset()
+    return frozenset(re.findall(r"[a-z]+", q.core.casefold().replace("-", "")))
+
+
+@lru_cache(maxsize=256)
+def _undone_said(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The sentence's words with a negating prefix, with their offsets and what they undo: (…, "uncivilized",
+    "civilized"). Once per sentence."""
+    return tuple(
+        (m.start(), m.end(), m.group(0).casefold().replace("-", ""), (m.group(1) or m.group(2)).casefold())
+        for m in _UNDONE.finditer(sentence)
+    )
+
+
+def undone_in_sentence(q: Question, sentence: str, answer: tuple[int, int] | None = None) -> bool:
+    """The answer's sentence undoes, outside the answer, a word the question says plainly and the sentence
+    nowhere: "Which theory suggested people in the tropics were civilized?" is not "environmental determinism" of
+    "… suggested that tropical environments created uncivilized people", nor "What did Dutch health authorities
+    regard as necessary?" of "… regarded as unnecessary". Not for a question that says anything negative itself."""
+    asked = _plainly_said(q)
+    if not asked:
+        return False
+    said: set[str] | None = None
+    for start, end, undone, plain in _undone_said(sentence):
+        if answer is not None and start < answer[1] and answer[0] < end:
+            continue  # the answer's own word ("mistreatment" for "What treatment …?")
+        if plain not in asked or undone in asked:
+            continue
+        if said is None:
+            said = set(re.findall(r"[a-z]+", sentence.casefold()))
+        if plain not in said:
             return True
     return False
 
@@ -223,7 +264,7 @@ _ANTONYMS = (
     ),
     ("north northern", "south southern"),
     ("east eastern", "west western"),
-    ("first", "last final"),
+    ("first", "last final latest"),
     ("public", "private"),
     ("internal", "external"),
     ("inner", "outer"),
@@ -242,6 +283,22 @@ _ANTONYMS = (
     ("long", "short"),
     ("hot warm", "cold cool"),
     ("support supports supported supporting", "opposition oppose opposes opposed opposing"),
+    ("rarely seldom", "often usually normally commonly frequently generally typically"),
+    ("rare rarest", "common"),
+    ("gain gains gained gaining", "loss losses lose loses lost losing"),
+    ("permanent permanently", "temporary temporarily"),
+    ("ally allies allied", "enemy enemies"),
+    ("weak", "strong powerful"),
+    ("fast quick rapid", "slow"),
+    ("new", "old"),
+    ("young", "old"),
+    ("ancient", "modern"),
+    ("legal", "illegal"),
+    ("victory", "defeat"),
+    ("high", "low"),
+    ("early", "late"),
+    ("easy", "difficult hard"),
+    ("true", "false"),
 )
 _SIDES = tuple(
     (frozenset(one.split()), frozenset(other.split())) for pair in _ANTONYMS for one, other in (pair, pair[::-1])
@@ -729,6 +786,80 @@ def other_name_before_noun(q: Question, sentence: str, answer: tuple[int, int] |
     return False
 
 
+# a word with its offsets: "France's", "U.S.", "al-Qaeda"
+_WORD = re.compile(r"[\w'’.-]+")
+
+
+@lru_cache(maxsize=256)
+def _cased_words(text: str) -> tuple[tuple[str, int, int, bool], ...]:
+    """The words of ``text``, plain and without a possessive, with their offsets and whether they are capitalised:
+    ("france", 10, 18, True) of "France's". Once per sentence."""
+    found = []
+    for m in _WORD.finditer(text):
+        word = _POSSESSIVE.sub("", m.group(0).strip(".")).strip(".")
+        found.append((_plain(word), m.start(), m.end(), word[:1].isupper()))
+    return tuple(found)
+
+
+def _one_word_name(words: tuple[tuple[str, int, int, bool], ...], at: int) -> bool:
+    """Whether the word at ``at`` is a name of one word: capitalised, no capitalised word beside it (an opening
+    word aside), no word no name is made of, no month, weekday or Roman numeral, letters only."""
+    word, _, _, capitalised = words[at]
+    if not capitalised or (at + 1 < len(words) and words[at + 1][3]) or (at > 1 and words[at - 1][3]):
+        return False
+    return word.isalpha() and word not in _NOT_OF_A_NAME | MONTHS | WEEKDAYS and not _ROMAN.fullmatch(word)
+
+
+@lru_cache(maxsize=1024)
+def names_after_words(q: Question) -> tuple[tuple[str, tuple[str, str]], ...]:
+    """The question's names of one word, past its first two words, with the two words before them: ("iraq",
+    ("jihad", "against")) of "What organization is devoted to Jihad against Iraq?". No initials ("FLIS": any
+    letters may stand for a name the document spells out), nor a name right after the opening word. Once per
+    question."""
+    words = _cased_words(q.core)
+    found = []
+    for at in range(2, len(words)):
+        word, start, end = words[at][:3]
+        if _one_word_name(words, at) and len(word) >= 3 and not q.core[start:end].rstrip("'’s").isupper():
+            found.append((word, (words[at - 2][0], words[at - 1][0])))
+    return tuple(found)
+
+
+@lru_cache(maxsize=8)
+def _document_forms(document: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The document's plain words, their openings of four letters and their letters sorted: what a name of one
+    word is looked up in ("British" holds "Britain", "TEFU" "TFEU")."""
+    words = frozenset(_name_words(document))
+    return words, frozenset(w[:4] for w in words if len(w) >= 4), frozenset("".join(sorted(w)) for w in words)
+
+
+def _holds_word(document: str, word: str) -> bool:
+    words, openings, letters = _document_forms(document)
+    return word in words or (len(word) >= 4 and word[:4] in openings) or "".join(sorted(word)) in letters
+
+
+def other_name_after_words(q: Question, sentence: str, document: str, answer: tuple[int, int] | None = None) -> bool:
+    """A name of one word of the question that the document holds in no form, and in the answer's sentence
+    another name after the same two words: "What organization is devoted to Jihad against Iraq?" is not "HAMAS" of
+    "… HAMAS, devoted to Jihad against Israel", nor "What palace in France was used for filming?" "Blenheim" of
+    "… Blenheim Palace in Oxfordshire". A name written another way ("Manhatten", "Bjornson": most letters alike)
+    is the same name, and an answer that is the other name passes."""
+    asked = names_after_words(q)
+    if not asked:
+        return False
+    said = _cased_words(sentence)
+    for name, before in asked:
+        for at in range(2, len(said)):
+            other, start, end = said[at][:3]
+            if (said[at - 2][0], said[at - 1][0]) != before or other == name or not _one_word_name(said, at):
+                continue
+            if _alike(name, other) or _answer_is(answer, start, end):
+                continue
+            if not _holds_word(document, name):
+                return True
+    return False
+
+
 # the sentence denying a deed: "not", "never", "cannot", "no longer" or "-n't", an adverb, a helper, the word
 _DEED_DENIED = re.compile(
     r"(?:\b(?:not|never|cannot|no\s+longer)|n['’]t)\s+(?:\w+ly\s+)?(?:be\s+|been\s+|have\s+|has\s+)?([a-z]+)\b",
@@ -791,7 +922,7 @@ def unshared(
         yield "denial"
     if deed_denied(q, sentence, answer):
         yield "deed denied"
-    if opposite_unsaid(q, sentence):
+    if opposite_unsaid(q, sentence, answer):
         yield "undone word"
     if antonym_said(q, sentence):
         yield "antonym"
@@ -809,3 +940,5 @@ def unshared(
         yield "name"
     if other_name_before_noun(q, sentence, answer):
         yield "name before a noun"
+    if other_name_after_words(q, sentence, sentence if document is None else document, answer):
+        yield "name after the same words"

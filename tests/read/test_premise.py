@@ -4,16 +4,19 @@ from qa.read.premise import (
     antonym_said,
     deed_denied,
     denies,
+    names_after_words,
     names_asked,
     names_before_nouns,
     negation_unsaid,
     opposite_unsaid,
     other_day_or_month,
     other_name,
+    other_name_after_words,
     other_name_before_noun,
     other_number,
     other_time,
     other_year,
+    undone_in_sentence,
     years_said,
 )
 from qa.read.question import analyze
@@ -107,6 +110,33 @@ def test_a_word_the_question_undoes(question, sentence, unsaid):
 
 
 @pytest.mark.parametrize(
+    ("question", "sentence", "undone"),
+    [
+        ("Which theory said people in the tropics were civilized?", "It said tropics made uncivilized people.", True),
+        ("What did the authorities regard as necessary?", "They regarded the treatment as unnecessary.", True),
+        ("What occurs when the immune system is active?", "Immunodeficiency occurs when it is inactive.", True),
+        # the question's own word said too, or said with a hyphen
+        ("Who was civilized?", "The civilized Romans called the Gauls uncivilized.", False),
+        ("Who are the un-elected officials?", "Commissioners are the unelected officials.", False),
+        # a question that says anything negative may be said with the prefix ("isn't active": "inactive")
+        ("What occurs when the system isn't active?", "Immunodeficiency occurs when it is inactive.", False),
+        ("Which vote was not legal?", "The second vote was illegal.", False),
+    ],
+)
+def test_a_word_the_sentence_undoes(question, sentence, undone):
+    assert undone_in_sentence(analyze(question), sentence) is undone
+    assert opposite_unsaid(analyze(question), sentence) is undone
+
+
+def test_a_word_the_answer_itself_undoes_is_the_answer():
+    sentence = "Protesters usually receive mistreatment from the police."
+    q = analyze("What treatment do protesters usually receive?")
+    start = sentence.index("mistreatment")
+    assert not undone_in_sentence(q, sentence, (start, start + len("mistreatment from the police")))
+    assert undone_in_sentence(q, sentence, (0, len("Protesters")))
+
+
+@pytest.mark.parametrize(
     ("question", "sentence", "said"),
     [
         ("What is the least abundant phagocyte?", "Neutrophils are the most abundant phagocyte.", True),
@@ -134,6 +164,14 @@ def test_a_word_the_question_undoes(question, sentence, unsaid):
             False,
         ),
         ("What is the most abundant phagocyte?", "Neutrophils are the most abundant phagocyte.", False),
+        # plain pairs: how often, gained or lost, for good or for a while, friend or foe, old or new
+        ("Where are neutrophils rarely found?", "Neutrophils are normally found in the bloodstream.", True),
+        ("How many colonists were lost by Britain?", "Britain gained 80,000 colonists.", True),
+        ("Who has permanent legal custody of Bond?", "Oberhauser was a temporary legal guardian of Bond.", True),
+        ("What arose in the latest vertebrates?", "It arose with the first vertebrates.", True),
+        ("What did the Indian enemies of France do?", "The Indian allies of France attacked the column.", True),
+        ("What happened when new oil was withdrawn?", "When old oil was withdrawn, prices rose.", True),
+        ("What did the new oil cost?", "Unlike old oil, new oil cost $10.", False),  # the question's word said too
     ],
 )
 def test_an_antonym_said(question, sentence, said):
@@ -403,3 +441,63 @@ def test_a_deed_the_answer_itself_denies_is_the_answer():
     assert not deed_denied(q, sentence, (start, len(sentence) - 1))
     q = analyze("What did the fat justify?")
     assert deed_denied(q, sentence, (sentence.index("a label"), len(sentence) - 1))
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("What group is devoted to jihad against Egypt?", [("egypt", ("jihad", "against"))]),
+        ("What palace in France's north was used?", [("france", ("palace", "in"))]),
+        ("What Iraq group fought?", []),  # right after the opening word: not two words before it
+        ("Where was the FLIS formed?", []),  # initials may stand for a name the document spells out
+        ("Who led the Muslim Brotherhood in Egypt?", [("egypt", ("brotherhood", "in"))]),
+        ("Who won the battle in New York?", []),  # a name of two words is the name check's
+        ("What did the army do in May?", []),  # a month is the month check's
+    ],
+)
+def test_the_names_of_one_word_a_question_says_after_two_words(question, asked):
+    assert list(names_after_words(analyze(question))) == asked
+
+
+JIHAD = "The Brotherhood announced HAMAS, devoted to Jihad against Israel."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "document", "other"),
+    [
+        ("What organization is devoted to Jihad against Egypt?", JIHAD, JIHAD, True),
+        ("What organization is devoted to Jihad against Israel?", JIHAD, JIHAD, False),
+        # the document holds the question's name elsewhere, in some form: it may be said of it another way
+        ("What organization is devoted to Jihad against Egypt?", JIHAD, JIHAD + " Egyptians fled.", False),
+        (
+            "What palace in France was used?",
+            "Blenheim Palace in Oxfordshire was used.",
+            "Blenheim Palace in Oxfordshire was used.",
+            True,
+        ),
+        # a name written another way is the same name
+        (
+            "Which trial in Manhatten set a right?",
+            "The trial in Manhattan set a right.",
+            "The trial in Manhattan set a right.",
+            False,
+        ),
+        # other words before it
+        (
+            "What palace near France was used?",
+            "Blenheim Palace in Oxfordshire was used.",
+            "Blenheim Palace in Oxfordshire was used.",
+            False,
+        ),
+    ],
+)
+def test_another_name_after_the_same_words(question, sentence, document, other):
+    assert other_name_after_words(analyze(question), sentence, document) is other
+
+
+def test_a_name_after_the_same_words_that_is_the_answer_passes():
+    sentence = "Filming moved to Morocco, and an explosion filmed in Morocco set a record."
+    q = analyze("Which country was the explosion filmed in Mexico set in?")
+    start = sentence.rindex("Morocco")
+    assert not other_name_after_words(q, sentence, sentence, (start, start + len("Morocco")))
+    assert other_name_after_words(q, sentence, sentence, (0, len("Filming")))
