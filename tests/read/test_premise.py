@@ -121,6 +121,9 @@ def test_a_word_the_question_undoes(question, sentence, unsaid):
         # a question that says anything negative may be said with the prefix ("isn't active": "inactive")
         ("What occurs when the system isn't active?", "Immunodeficiency occurs when it is inactive.", False),
         ("Which vote was not legal?", "The second vote was illegal.", False),
+        # a word said plainly only inside its undoing is not said; in another form it is
+        ("What do self molecules bind to?", "Non-self molecules bind to receptors.", True),
+        ("What share identifies as Hispanic?", "Hispanics were 28.6%, and the non-Hispanic share fell.", False),
     ],
 )
 def test_a_word_the_sentence_undoes(question, sentence, undone):
@@ -249,6 +252,19 @@ def test_years_said_hold_ranges_and_decades():
 )
 def test_another_year(question, sentence, before, other):
     assert other_year(analyze(question), sentence, before) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "other"),
+    [
+        ("Where was Marin's first fort built?", "Marin built a second fort at Fort Le Boeuf.", True),
+        ("What is a fourth possible source of antigens?", "A third possible source is oncogenes.", True),
+        ("Where was Marin's first fort built?", "His first fort, before a second fort, stood here.", False),
+        ("Where was Marin's first fort built?", "Marin built a second road at Fort Le Boeuf.", False),
+    ],
+)
+def test_another_ordinal_before_the_same_word(question, sentence, other):
+    assert other_number(analyze(question), sentence) is other
 
 
 @pytest.mark.parametrize(
