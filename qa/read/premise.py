@@ -304,6 +304,8 @@ _ANTONYMS = (
     ("hot warm", "cold cool"),
     ("support supports supported supporting", "opposition oppose opposes opposed opposing"),
     ("strength strengths", "weakness weaknesses"),
+    ("prequel prequels", "sequel sequels"),
+    ("few", "all"),
     ("rarely seldom", "often usually normally commonly frequently generally typically"),
     ("rare rarest", "common"),
     ("gain gains gained gaining", "loss losses lose loses lost losing"),
@@ -347,10 +349,13 @@ def _antonyms_asked(q: Question) -> tuple[tuple[frozenset[str], frozenset[str], 
     if q.choices:
         return ()  # "Which grossed more, Skyfall or Spectre?" may be said "Spectre grossed less than Skyfall"
     words = _lower_words(_OPENING_CLAUSE.sub("", q.core, count=1))
+    present = frozenset(words)
     found = []
     for side, other in _SIDES:
+        if side.isdisjoint(present) or not other.isdisjoint(present):
+            continue
         at = [i for i, w in enumerate(words) if w in side]
-        if at and not other & set(words):
+        if at:
             beside = set().union(*(_neighbours(words, i) for i in at)) - side
             found.append((side, other, frozenset(beside)))
     return tuple(found)
@@ -632,6 +637,8 @@ _NOT_OF_A_NAME = (
 
 def _plain(text: str) -> str:
     """Lower case without accents or full stops: "Déjà Vu" → "deja vu", "U.S." → "us"."""
+    if text.isascii():
+        return text.lower().replace(".", "")  # no accents to drop
     folded = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in folded if not unicodedata.combining(c)).replace(".", "")
 

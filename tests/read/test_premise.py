@@ -174,6 +174,8 @@ def test_a_word_the_answer_itself_undoes_is_the_answer():
         ("What arose in the latest vertebrates?", "It arose with the first vertebrates.", True),
         ("What did the Indian enemies of France do?", "The Indian allies of France attacked the column.", True),
         ("What happened when new oil was withdrawn?", "When old oil was withdrawn, prices rose.", True),
+        ("A prequel to Spectre will begin when?", "A sequel to Spectre will begin in spring 2016.", True),
+        ("What proteins are used by very few organisms?", "Receptors are used by nearly all organisms.", True),
         ("What did the new oil cost?", "Unlike old oil, new oil cost $10.", False),  # the question's word said too
     ],
 )
