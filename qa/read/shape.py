@@ -2179,9 +2179,10 @@ def _a_line_of_its_own(text: str, lower: int, upper: int) -> bool:
 def premises_unshared(q: Question, text: str, start: int, end: int) -> Iterator[str]:
     """What the question takes as given that the span's sentence does not share, by name: its denial, a word it
     undoes ("unofficial"), a word whose opposite it says ("the first" for "the last"), its number, its time counted
-    from now ("last week" for "last year"), its year, month or weekday, a name the sentence swaps a word of, and a
-    name it says before a noun that the sentence gives another name (``qa.read.premise``). ``text`` is the whole
-    document: a swapped name must be nowhere in it."""
+    from now ("last week" for "last year"), its year, month or weekday, a name the sentence swaps a word of, a
+    name it says before a noun that the sentence gives another name, and a one-word name after two words the
+    sentence has before another (``qa.read.premise``). ``text`` is the whole document: a swapped name must be
+    nowhere in it."""
     lower, upper = sentence_bounds(text, start, end)
     answer = (max(start, lower) - lower, max(min(end, upper), start) - lower)
     return unshared(q, text[lower:upper], lambda: sentence_before(text, lower), answer, text)
