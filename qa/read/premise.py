@@ -270,7 +270,7 @@ _ANTONYMS = (
     ("minimum", "maximum"),
     ("less fewer", "more"),
     ("lower", "higher"),
-    ("smaller", "larger bigger greater"),
+    ("smaller lesser", "larger bigger greater"),
     ("younger", "older elder"),
     ("weaker", "stronger"),
     ("shorter", "longer taller"),
@@ -305,6 +305,16 @@ _ANTONYMS = (
     ("strength strengths", "weakness weaknesses"),
     ("prequel prequels", "sequel sequels"),
     ("few", "all"),
+    ("father fathers", "mother mothers"),
+    ("husband husbands", "wife wives"),
+    ("son sons", "daughter daughters"),
+    ("brother brothers", "sister sisters"),
+    ("king kings", "queen queens"),
+    ("surrender surrenders surrendered", "capture captures captured"),
+    ("help helps helped", "hinder hinders hindered"),
+    ("real", "fictional fictitious"),
+    ("activated activate activates", "deactivated deactivate deactivates"),
+    ("later", "early"),
     ("rarely seldom", "often usually normally commonly frequently generally typically"),
     ("rare rarest", "common"),
     ("gain gains gained gaining", "loss losses lose loses lost losing"),
@@ -360,10 +370,16 @@ def _antonyms_asked(q: Question) -> tuple[tuple[frozenset[str], frozenset[str], 
     return tuple(found)
 
 
+# superlatives that say no opposite after "at": "at least 330 feet", "at first", "at best" ("at high levels" does)
+_AFTER_AT = frozenset({"least", "most", "best", "worst", "first", "last", "earliest", "latest"})
+
+
 def _idiom(words: list[str], at: int) -> bool:
     """An antonym's word that says no opposite: "at least 330 feet", and "the first touchdown since 1993" (the
     last one before it)."""
-    return (at > 0 and words[at - 1] == "at") or (words[at] == "first" and "since" in words[at + 1 :])
+    return (at > 0 and words[at - 1] == "at" and words[at] in _AFTER_AT) or (
+        words[at] == "first" and "since" in words[at + 1 :]
+    )
 
 
 def antonym_said(q: Question, sentence: str) -> bool:

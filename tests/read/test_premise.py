@@ -160,6 +160,7 @@ def test_a_word_the_answer_itself_undoes_is_the_answer():
         ),
         ("What is Chopin's older sister's name?", "He had an elder sister, Ludwika, and two younger sisters.", False),
         ("What city has the most high-rise buildings?", "It had 550 buildings at least 330 feet high.", False),
+        ("What happens when it is expressed at low levels?", "When expressed at high levels, it harms cells.", True),
         ("Which grossed more, Skyfall or Spectre?", "Spectre grossed $20 million less than Skyfall.", False),
         (  # the words beside "decline" are not beside "increase"
             "Jacksonville began to suffer and decline after what major world event?",
@@ -176,6 +177,10 @@ def test_a_word_the_answer_itself_undoes_is_the_answer():
         ("What happened when new oil was withdrawn?", "When old oil was withdrawn, prices rose.", True),
         ("A prequel to Spectre will begin when?", "A sequel to Spectre will begin in spring 2016.", True),
         ("What proteins are used by very few organisms?", "Receptors are used by nearly all organisms.", True),
+        ("What antibody is passed from the father to the baby?", "IgG is passed from the mother to the baby.", True),
+        ("How did he react when Johnson was a lesser threat?", "When Johnson was the larger threat, he left.", True),
+        ("In 1755 what fort did the British surrender?", "In 1755 the British captured Fort Beausejour.", True),
+        ("Where is the real Hoffler Klinik?", "A restaurant stood in for the fictional Hoffler Klinik.", True),
         ("What did the new oil cost?", "Unlike old oil, new oil cost $10.", False),  # the question's word said too
     ],
 )
