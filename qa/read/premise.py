@@ -479,7 +479,8 @@ def other_number(q: Question, sentence: str) -> bool:
     """A number of the question that the answer's sentence does not hold, where the sentence gives another
     beside a word the question has beside its own: "What did Xi emphasise at the 30th anniversary?" is not
     answered by "… at the 40th anniversary …", nor "Who is Hong Kong's No 1 official?" by "Hong Kong's No 2
-    official Eric Chan". Years are ``other_year``'s."""
+    official Eric Chan". Years are ``other_year``'s. An ordinal word before a word is a number too
+    (``_other_ordinal``: "Marin's first fort" is not answered from "a second fort")."""
     asked = numbers_asked(q)
     if not asked:
         return _other_ordinal(q, sentence)
@@ -892,7 +893,7 @@ def names_after_words(q: Question) -> tuple[tuple[str, tuple[str, str]], ...]:
     found = []
     for at in range(2, len(words)):
         word, start, end = words[at][:3]
-        if _one_word_name(words, at) and len(word) >= 3 and not q.core[start:end].rstrip("'’s").isupper():
+        if _one_word_name(words, at) and len(word) >= 3 and not _POSSESSIVE.sub("", q.core[start:end]).isupper():
             found.append((word, (words[at - 2][0], words[at - 1][0])))
     return tuple(found)
 
@@ -906,6 +907,8 @@ def _document_forms(document: str) -> tuple[frozenset[str], frozenset[str], froz
 
 
 def _holds_word(document: str, word: str) -> bool:
+    """Whether the document holds a name of one word in some form: itself, a word of the same opening ("Britain"
+    for "British") or of the same letters. Not initials, which a whole document's words would spell by chance."""
     words, openings, letters = _document_forms(document)
     return word in words or (len(word) >= 4 and word[:4] in openings) or "".join(sorted(word)) in letters
 
