@@ -94,6 +94,7 @@ from itertools import pairwise
 
 from qa.read.question import HONORIFICS, TITLES, WH_WORDS, Kind, Question
 from qa.text import MAGNITUDES, MONTHS, NUMBER_VALUES, STOPWORDS, WEEKDAYS, stem, verb_base
+from qa.text import words as text_words
 
 # a year or decade, alone or opening a range: "1994", "the 1960s", "1946 to 1952", "1916–20"
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})(['’]?s)?(?:\s*(?:[–-]|to|until|through)\s*(\d{2,4})\b)?")
@@ -186,7 +187,7 @@ def opposite_unsaid(q: Question, sentence: str, answer: tuple[int, int] | None =
 
 
 @lru_cache(maxsize=1024)
-def _plainly_said(q: Question) -> frozenset[str]:
+def _words_said_plainly(q: Question) -> frozenset[str]:
     """The words of a question that says nothing negative, hyphens dropped ("un-elected" is "unelected"); none
     for one that does ("What occurs when part of the system isn't active?" may be said "… is inactive")."""
     if _NEGATIVE.search(q.core) or denies(q):
@@ -209,23 +210,22 @@ def undone_in_sentence(q: Question, sentence: str, answer: tuple[int, int] | Non
     nowhere: "Which theory suggested people in the tropics were civilized?" is not "environmental determinism" of
     "… suggested that tropical environments created uncivilized people", nor "What did Dutch health authorities
     regard as necessary?" of "… regarded as unnecessary". Not for a question that says anything negative itself."""
-    asked = _plainly_said(q)
+    asked = _words_said_plainly(q)
     if not asked:
         return False
-    undone_words = _undone_said(sentence)
-    for start, end, undone, plain in undone_words:
+    for start, end, undone, plain in _undone_said(sentence):
         if answer is not None and start < answer[1] and answer[0] < end:
             continue  # the answer's own word ("mistreatment" for "What treatment …?")
-        if plain in asked and undone not in asked and stem(plain) not in _said_plainly(sentence, undone_words):
+        if plain in asked and undone not in asked and stem(plain) not in _stems_outside_undoings(sentence):
             return True
     return False
 
 
 @lru_cache(maxsize=256)
-def _said_plainly(sentence: str, undone: tuple[tuple[int, int, str, str], ...]) -> frozenset[str]:
+def _stems_outside_undoings(sentence: str) -> frozenset[str]:
     """The stems of the sentence's words outside its words with a negating prefix: "self" is not said plainly in
     "non-self molecules", "Hispanic" is in "Hispanics of any race"."""
-    for start, end, _, _ in undone:
+    for start, end, _, _ in _undone_said(sentence):
         sentence = sentence[:start] + " " * (end - start) + sentence[end:]
     return frozenset(stem(w) for w in re.findall(r"[a-z]+", sentence.casefold()))
 
@@ -711,9 +711,15 @@ def _one_word_swapped(asked: tuple[str, ...], said: tuple[tuple[str, int, int], 
 
 
 @lru_cache(maxsize=8)
+def _document_plain_words(document: str) -> tuple[str, ...]:
+    """The document's words, plain, possessives dropped: read once per document for every name looked up in it."""
+    return tuple(re.findall(r"\w+", _plain(document).replace("’s ", " ").replace("'s ", " ")))
+
+
+@lru_cache(maxsize=8)
 def _document_words(document: str) -> tuple[str, ...]:
-    """The document's words, plain and stemmed, possessives dropped: what a name is looked up in."""
-    return tuple(stem(w) for w in re.findall(r"\w+", _plain(document).replace("’s ", " ").replace("'s ", " ")))
+    """The document's words, plain and stemmed: what a name of several words is looked up in."""
+    return tuple(stem(w) for w in _document_plain_words(document))
 
 
 def _holds(document: str, name: tuple[str, ...]) -> bool:
@@ -857,8 +863,6 @@ def other_name_before_noun(q: Question, sentence: str, answer: tuple[int, int] |
     return False
 
 
-# a word with its offsets: "France's", "U.S.", "al-Qaeda"
-_WORD = re.compile(r"[\w'’.-]+")
 # words that are no name of one word: a month or weekday has its own check
 _NO_ONE_WORD_NAME = _NOT_OF_A_NAME | MONTHS | WEEKDAYS
 
@@ -867,11 +871,9 @@ _NO_ONE_WORD_NAME = _NOT_OF_A_NAME | MONTHS | WEEKDAYS
 def _cased_words(text: str) -> tuple[tuple[str, int, int, bool], ...]:
     """The words of ``text``, plain and without a possessive, with their offsets and whether they are capitalised:
     ("france", 10, 18, True) of "France's". Once per sentence."""
-    found = []
-    for m in _WORD.finditer(text):
-        word = _POSSESSIVE.sub("", m.group(0).strip(".")).strip(".")
-        found.append((_plain(word), m.start(), m.end(), word[:1].isupper()))
-    return tuple(found)
+    return tuple(
+        (_plain(_POSSESSIVE.sub("", word)), start, end, word[:1].isupper()) for word, start, end in text_words(text)
+    )
 
 
 def _one_word_name(words: tuple[tuple[str, int, int, bool], ...], at: int) -> bool:
@@ -902,7 +904,7 @@ def names_after_words(q: Question) -> tuple[tuple[str, tuple[str, str]], ...]:
 def _document_forms(document: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The document's plain words, their openings of four letters and their letters sorted: what a name of one
     word is looked up in ("British" holds "Britain", "TEFU" "TFEU")."""
-    words = frozenset(_name_words(document))
+    words = frozenset(_document_plain_words(document))
     return words, frozenset(w[:4] for w in words if len(w) >= 4), frozenset("".join(sorted(w)) for w in words)
 
 
