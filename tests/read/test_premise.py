@@ -14,6 +14,7 @@ from qa.read.premise import (
     other_name_after_words,
     other_name_before_noun,
     other_number,
+    other_ordinal,
     other_time,
     other_year,
     undone_in_sentence,
@@ -271,7 +272,7 @@ def test_another_year(question, sentence, before, other):
     ],
 )
 def test_another_ordinal_before_the_same_word(question, sentence, other):
-    assert other_number(analyze(question), sentence) is other
+    assert other_ordinal(analyze(question), sentence) is other
 
 
 @pytest.mark.parametrize(
