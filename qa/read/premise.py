@@ -984,6 +984,87 @@ def deed_denied(q: Question, sentence: str, answer: tuple[int, int] | None = Non
     return False
 
 
+# helpers before a denial that make it the question's own deed's: "does not", "are … never", "to not"
+_HELPERS = frozenset(
+    [
+        "do",
+        "does",
+        "did",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "to",
+    ]
+)
+# what sets a deed apart in a sentence without denying it: "all … except X", "X rather than Y", "the rest"
+_SET_APART = re.compile(r"\b(?:except\w*|rather\s+than|instead|rest|but|only|unlike|other)\b", re.IGNORECASE)
+_DEED_NEAR = 6  # words either side of a deed the sentence says that must hold nothing negative
+
+
+def _deed_form(word: str) -> str:
+    """A word's stem, an irregular past undone, less an ending of tense or number: "use", "used", "uses" and
+    "using" are one deed ("us"), "made" and "make" another; two letters stay ("is")."""
+    base = verb_base(stem(word.casefold()))
+    bare = re.sub(r"(?:ing|ed|es|e|s)$", "", base)
+    return bare if len(bare) >= 2 else base
+
+
+@lru_cache(maxsize=1024)
+def deeds_denied(q: Question) -> frozenset[str]:
+    """The deeds (``_deed_form``) that the question's own clause denies right after a helper:
+    "What does Article 102 not prohibit?" {"prohibit"}, "Who wasn't given land …?" {"give"}; none for a question
+    that asks yes or no, offers a choice or asks why, nor for "Had X not died, …" (a condition). A name after the
+    denial ("Where didn't Washington go?") is no deed. Once per question."""
+    if q.kind is Kind.REASON or q.polar or q.choices or not denies(q) or re.match(r"\s*had\b", q.core, re.IGNORECASE):
+        return frozenset()
+    found = set()
+    for m in _DEED_DENIED.finditer(q.core):
+        word = m.group(1)
+        if word.casefold() in STOPWORDS or word[0].isupper():
+            continue
+        helpers = re.findall(r"[a-z]+", q.core[: m.start()].casefold())[-3:]
+        if re.search(r"n['’]t", m.group(0)) or _HELPERS.intersection(helpers):
+            found.add(_deed_form(word))
+    return frozenset(found)
+
+
+def deed_said(q: Question, sentence: str, answer: tuple[int, int] | None = None) -> bool:
+    """A question that denies a deed, and an answer's sentence that says it outside the answer with nothing
+    negative or setting apart within six words either side, and denies it nowhere: "What does Article 102 not
+    prohibit?" is not "abuse of dominant position" of "Article 102 prohibits abuse of dominant position"; but
+    "Which cities were not destroyed?" is "Novgorod and Pskov" of "… destroyed all of the cities with the exceptions
+    of Novgorod and Pskov". The mirror of ``deed_denied``; ``negation_unsaid`` reads a sentence with nothing negative
+    at all, this one a sentence whose negative words say something else ("cannot be repaid" beside "used")."""
+    asked = deeds_denied(q)
+    if not asked or re.search(r"\bexcept", sentence, re.IGNORECASE):
+        return False
+    if any(_deed_form(m.group(1)) in asked for m in _DEED_DENIED.finditer(sentence)):
+        return False
+    for m in re.finditer(r"[A-Za-z]+", sentence):
+        if answer is not None and answer[0] < m.end() and m.start() < answer[1]:
+            continue
+        if m.group(0).casefold() in STOPWORDS or _deed_form(m.group(0)) not in asked:
+            continue
+        before = " ".join(sentence[: m.start()].split()[-_DEED_NEAR:])
+        after = " ".join(sentence[m.end() :].split()[:_DEED_NEAR])
+        if not any(p.search(side) for p in (_NEGATIVE, _SET_APART) for side in (before, after)):
+            return True
+    return False
+
+
 def unshared(
     q: Question,
     sentence: str,
@@ -1000,6 +1081,8 @@ def unshared(
         yield "denial"
     if deed_denied(q, sentence, answer):
         yield "deed denied"
+    if deed_said(q, sentence, answer):
+        yield "deed said"
     if opposite_unsaid(q, sentence, answer):
         yield "undone word"
     if antonym_said(q, sentence):

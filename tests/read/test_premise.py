@@ -3,6 +3,8 @@ import pytest
 from qa.read.premise import (
     antonym_said,
     deed_denied,
+    deed_said,
+    deeds_denied,
     denies,
     names_after_words,
     names_asked,
@@ -456,6 +458,52 @@ HT = "HT does not engage in armed jihad, but works to take power."
 )
 def test_a_deed_the_sentence_denies(question, sentence, denied):
     assert deed_denied(analyze(question), sentence) is denied
+
+
+ARTICLE_102 = "Article 102 prohibits abuse of a dominant position in the market, and such fines cannot be repaid."
+
+
+@pytest.mark.parametrize(
+    ("question", "deeds"),
+    [
+        ("What does Article 102 not prohibit?", {"prohibit"}),
+        ("Who wasn't given land by the government?", {"giv"}),  # "give", "gave", "given" and "gives" alike
+        ("What are antibodies never made to fight?", {"mak"}),  # an irregular past undone
+        ("Where didn't Washington go?", set()),  # a name is no deed
+        ("Had Milosevic not died, what might he have been convicted of?", set()),  # a condition
+        ("Why was the plan not approved?", set()),  # a reason
+        ("Was the plan not approved?", set()),  # yes or no
+        ("What does Article 102 prohibit?", set()),  # nothing denied
+    ],
+)
+def test_the_deeds_a_question_denies(question, deeds):
+    assert deeds_denied(analyze(question)) == deeds
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "said"),
+    [
+        # negative words of the sentence say something else: "cannot be repaid", not "does not prohibit"
+        ("What does Article 102 not prohibit?", ARTICLE_102, True),
+        ("What does Article 102 prohibit?", ARTICLE_102, False),  # the question denies nothing
+        ("What does Article 102 not prohibit?", "Article 102 does not prohibit mergers.", False),  # denied there too
+        ("What was not destroyed?", "None of the Olympic venues were destroyed.", False),  # "none" beside it
+        ("Which cities were not destroyed?", "They destroyed the cities with the exceptions of Pskov.", False),
+        ("What does not explain the failure?", "Changes in antigens rather than luck explain the failure.", False),
+        ("What is not used by insects?", "Insects use phagocytic cells in the gut, and their larvae lack it.", True),
+    ],
+)
+def test_a_deed_the_question_denies_and_the_sentence_says(question, sentence, said):
+    assert deed_said(analyze(question), sentence) is said
+
+
+def test_a_deed_only_the_answer_says_is_the_answer():
+    sentence = "Members refused to pay and used force instead of courts."
+    q = analyze("What did members not pay for?")
+    assert not deed_said(q, "Members used force and did pay for courts, though they cannot appeal.")
+    q = analyze("What was not used by members?")
+    start = sentence.index("used force")
+    assert not deed_said(q, sentence, (start, start + len("used force")))
 
 
 def test_a_deed_the_answer_itself_denies_is_the_answer():
