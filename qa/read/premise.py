@@ -864,6 +864,48 @@ def other_name_before_noun(q: Question, sentence: str, answer: tuple[int, int] |
     return False
 
 
+# a letter or a two-character code before a noun: "B cells", "T-cell", "WW-I communist", "Type A blood"
+_LETTER_NOUN = re.compile(r"\b([A-Z][A-Z0-9]?)[\s-]+([a-z]{3,})\b")
+_AFTER_A_CAPITAL = re.compile(r"\b[A-Z][A-Za-z]*[\s-]+$")
+
+
+def _letters_before_nouns(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """The letters before nouns in ``text``, each with the noun's stem and its offsets. "A" and "I" only after a
+    capitalised word ("Type A", "WW-I"): elsewhere they are an article or a person ("A cell …", "I think")."""
+    found = []
+    for m in _LETTER_NOUN.finditer(text):
+        letter = m.group(1)
+        if letter in ("A", "I") and not _AFTER_A_CAPITAL.search(text, 0, m.start()):
+            continue
+        found.append((letter, stem(m.group(2).casefold()), m.start(), m.end()))
+    return tuple(found)
+
+
+@lru_cache(maxsize=1024)
+def letters_asked(q: Question) -> frozenset[tuple[str, str]]:
+    """The letters the question says before a noun, with the noun's stem: {("B", "cell")} of "What do killer B
+    cells kill?". Once per question."""
+    return frozenset((letter, noun) for letter, noun, _, _ in _letters_before_nouns(q.core))
+
+
+def other_letter(q: Question, sentence: str, answer: tuple[int, int] | None = None) -> bool:
+    """A letter the question says before a noun, and an answer's sentence that says another letter before the
+    same noun outside the answer and never the question's: "What do killer B cells kill?" is not "cells that are
+    infected with viruses" of "Killer T cells … kill cells that are infected with viruses", nor "Who supported post
+    WW-I communist movements?" of "… post WW-II communist movements"."""
+    asked = letters_asked(q)
+    if not asked:
+        return False
+    said = _letters_before_nouns(sentence)
+    for letter, noun in asked:
+        if any(other == letter and head == noun for other, head, _, _ in said):
+            continue
+        for _, head, start, end in said:
+            if head == noun and (answer is None or not (start < answer[1] and answer[0] < end)):
+                return True
+    return False
+
+
 # words that are no name of one word: a month or weekday has its own check
 _NO_ONE_WORD_NAME = _NOT_OF_A_NAME | MONTHS | WEEKDAYS
 
@@ -1022,15 +1064,22 @@ def _deed_form(word: str) -> str:
     return bare if len(bare) >= 2 else base
 
 
+# "unable to", "failed to", "refuses to": a deed denied without "not"
+_UNABLE_TO = re.compile(r"\b(?:unable|fail(?:s|ed|ing)?|refus(?:e|es|ed|ing))\s+to\s+([a-z]+)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1024)
 def deeds_denied(q: Question) -> frozenset[str]:
-    """The deeds (``_deed_form``) that the question's own clause denies right after a helper:
-    "What does Article 102 not prohibit?" {"prohibit"}, "Who wasn't given land …?" {"give"}; none for a question
-    that asks yes or no, offers a choice or asks why, nor for "Had X not died, …" (a condition). A name after the
-    denial ("Where didn't Washington go?") is no deed. Once per question."""
-    if q.kind is Kind.REASON or q.polar or q.choices or not denies(q) or re.match(r"\s*had\b", q.core, re.IGNORECASE):
+    """The deeds (``_deed_form``) that the question denies: right after a helper ("What does Article 102 not
+    prohibit?" {"prohibit"}, "Who wasn't given land …?" {"giv"}) or after "unable to", "fail to", "refuse to"
+    ("What is unable to evade the immune system?" {"evad"}); none for a question that asks yes or no, offers a
+    choice or asks why, nor for "Had X not died, …" (a condition). A name after the denial ("Where didn't
+    Washington go?") is no deed. Once per question."""
+    if q.kind is Kind.REASON or q.polar or q.choices or re.match(r"\s*had\b", q.core, re.IGNORECASE):
         return frozenset()
-    found = set()
+    found = {_deed_form(m.group(1)) for m in _UNABLE_TO.finditer(q.core) if m.group(1).casefold() not in STOPWORDS}
+    if not denies(q):
+        return frozenset(found)
     for m in _DEED_DENIED.finditer(q.core):
         word = m.group(1)
         if word.casefold() in STOPWORDS or word[0].isupper():
@@ -1051,7 +1100,8 @@ def deed_said(q: Question, sentence: str, answer: tuple[int, int] | None = None)
     asked = deeds_denied(q)
     if not asked or re.search(r"\bexcept", sentence, re.IGNORECASE):
         return False
-    if any(_deed_form(m.group(1)) in asked for m in _DEED_DENIED.finditer(sentence)):
+    denials = (*_DEED_DENIED.finditer(sentence), *_UNABLE_TO.finditer(sentence))
+    if any(_deed_form(m.group(1)) in asked for m in denials):
         return False
     for m in re.finditer(r"[A-Za-z]+", sentence):
         if answer is not None and answer[0] < m.end() and m.start() < answer[1]:
@@ -1103,5 +1153,7 @@ def unshared(
         yield "name"
     if other_name_before_noun(q, sentence, answer):
         yield "name before a noun"
+    if other_letter(q, sentence, answer):
+        yield "letter before a noun"
     if other_name_after_words(q, sentence, sentence if document is None else document, answer):
         yield "name after the same words"

@@ -11,6 +11,7 @@ from qa.read.premise import (
     names_before_nouns,
     negation_unsaid,
     opposite_unsaid,
+    letters_asked,
     other_day_or_month,
     other_name,
     other_name_after_words,
@@ -18,6 +19,7 @@ from qa.read.premise import (
     other_number,
     other_ordinal,
     other_time,
+    other_letter,
     other_year,
     undone_in_sentence,
     years_said,
@@ -469,6 +471,7 @@ ARTICLE_102 = "Article 102 prohibits abuse of a dominant position in the market,
         ("What does Article 102 not prohibit?", {"prohibit"}),
         ("Who wasn't given land by the government?", {"giv"}),  # "give", "gave", "given" and "gives" alike
         ("What are antibodies never made to fight?", {"mak"}),  # an irregular past undone
+        ("What is unable to evade the immune system?", {"evad"}),  # denied without "not"
         ("Where didn't Washington go?", set()),  # a name is no deed
         ("Had Milosevic not died, what might he have been convicted of?", set()),  # a condition
         ("Why was the plan not approved?", set()),  # a reason
@@ -491,6 +494,8 @@ def test_the_deeds_a_question_denies(question, deeds):
         ("Which cities were not destroyed?", "They destroyed the cities with the exceptions of Pskov.", False),
         ("What does not explain the failure?", "Changes in antigens rather than luck explain the failure.", False),
         ("What is not used by insects?", "Insects use phagocytic cells in the gut, and their larvae lack it.", True),
+        ("What is unable to evade the immune system?", "Clearly, some tumors evade the immune system.", True),
+        ("What is unable to evade the immune system?", "Some tumors fail to evade the immune system.", False),
     ],
 )
 def test_a_deed_the_question_denies_and_the_sentence_says(question, sentence, said):
@@ -573,3 +578,43 @@ def test_a_name_after_the_same_words_that_is_the_answer_passes():
     start = sentence.rindex("Morocco")
     assert not other_name_after_words(q, sentence, sentence, (start, start + len("Morocco")))
     assert other_name_after_words(q, sentence, sentence, (0, len("Filming")))
+
+
+KILLER = "Killer T cells kill cells that are infected with viruses."
+
+
+@pytest.mark.parametrize(
+    ("question", "letters"),
+    [
+        ("What do killer B cells kill?", {("B", "cell")}),
+        ("What gene is expressed by the B-cell?", {("B", "cell")}),
+        ("Who supported post WW-I communist movements?", {("I", "communist")}),
+        ("A cell of what kind kills?", set()),  # an article
+        ("What did I say?", set()),
+    ],
+)
+def test_the_letters_a_question_says_before_a_noun(question, letters):
+    assert letters_asked(analyze(question)) == letters
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "other"),
+    [
+        ("What do killer B cells kill?", KILLER, True),
+        ("What do killer T cells kill?", KILLER, False),
+        ("What do B cells help?", "T cells help B cells to grow.", False),  # the sentence says it too
+        ("What do B cells make?", "B cells make antibodies.", False),
+        ("Who supported post WW-I communist movements?", "Russia supported post WW-II communist movements.", True),
+        ("What do B cells kill?", "Cells are killed.", False),  # no letter said
+    ],
+)
+def test_another_letter_before_the_same_noun(question, sentence, other):
+    assert other_letter(analyze(question), sentence) is other
+
+
+def test_a_letter_the_answer_says_is_the_answer():
+    sentence = "Macrophages assist killer T cells."
+    q = analyze("What do B cells assist?")
+    start = sentence.index("killer")
+    assert not other_letter(q, sentence, (start, len(sentence) - 1))
+    assert other_letter(q, sentence)
