@@ -1090,13 +1090,14 @@ def deeds_denied(q: Question) -> frozenset[str]:
     return frozenset(found)
 
 
-def deed_said(q: Question, sentence: str, answer: tuple[int, int] | None = None) -> bool:
-    """A question that denies a deed, and an answer's sentence that says it outside the answer with nothing
-    negative or setting apart within six words either side, and denies it nowhere: "What does Article 102 not
+def deed_said(q: Question, sentence: str) -> bool:
+    """A question that denies a deed, and an answer's sentence that says it with nothing negative or setting apart
+    within six words either side, and denies it nowhere: "What does Article 102 not
     prohibit?" is not "abuse of dominant position" of "Article 102 prohibits abuse of dominant position"; but
     "Which cities were not destroyed?" is "Novgorod and Pskov" of "… destroyed all of the cities with the exceptions
     of Novgorod and Pskov". The mirror of ``deed_denied``; ``negation_unsaid`` reads a sentence with nothing negative
-    at all, this one a sentence whose negative words say something else ("cannot be repaid" beside "used")."""
+    at all, this one a sentence whose negative words say something else ("cannot be repaid" beside "used"). The
+    answer's own words count: "What did they refuse to facilitate?" is not "clearance to facilitate the flow"."""
     asked = deeds_denied(q)
     if not asked or re.search(r"\bexcept", sentence, re.IGNORECASE):
         return False
@@ -1104,8 +1105,6 @@ def deed_said(q: Question, sentence: str, answer: tuple[int, int] | None = None)
     if any(_deed_form(m.group(1)) in asked for m in denials):
         return False
     for m in re.finditer(r"[A-Za-z]+", sentence):
-        if answer is not None and answer[0] < m.end() and m.start() < answer[1]:
-            continue
         if m.group(0).casefold() in STOPWORDS or _deed_form(m.group(0)) not in asked:
             continue
         before = " ".join(sentence[: m.start()].split()[-_DEED_NEAR:])
@@ -1131,7 +1130,7 @@ def unshared(
         yield "denial"
     if deed_denied(q, sentence, answer):
         yield "deed denied"
-    if deed_said(q, sentence, answer):
+    if deed_said(q, sentence):
         yield "deed said"
     if opposite_unsaid(q, sentence, answer):
         yield "undone word"
