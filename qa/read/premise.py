@@ -493,30 +493,43 @@ def other_number(q: Question, sentence: str) -> bool:
     )
 
 
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+
+
+def _ordinal(word: str) -> bool:
+    """An ordinal word, compounds included: "fourth", "twenty-fourth"."""
+    tens, _, unit = word.partition("-")
+    return word in _ORDINAL_WORDS or (tens in _TENS and unit in _ORDINAL_WORDS)
+
+
+def _hyphened_words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+(?:-[a-z]+)*", text.casefold())
+
+
 @lru_cache(maxsize=1024)
 def ordinals_asked(q: Question) -> tuple[tuple[str, str], ...]:
     """The question's ordinal words with the stem of the word after them: ("fourth", "possibl") of "What is a
-    fourth possible source …?", ("first", "fort") of "Where was Marin's first fort built?". Once per question."""
-    words = _lower_words(q.core)
-    return tuple(
-        (word, stem(after)) for word, after in pairwise(words) if word in _ORDINAL_WORDS and after not in STOPWORDS
-    )
+    fourth possible source …?", ("first", "fort") of "Where was Marin's first fort built?", ("thirty-fourth",
+    "jam") of "the thirty-fourth James Bond film". Once per question."""
+    words = _hyphened_words(q.core)
+    return tuple((word, stem(after)) for word, after in pairwise(words) if _ordinal(word) and after not in STOPWORDS)
 
 
 def other_ordinal(q: Question, sentence: str) -> bool:
     """An ordinal word of the question that the sentence does not say, and another before the same word: "Where
-    was Marin's first fort built?" is not "Fort Le Boeuf" of "Marin built a second fort at Fort Le Boeuf". Apart
-    from ``other_number``: read as numbers beside a shared word, ordinals lose more gold answers than they save
-    (6 plausible for 10 gold in the training pool, against 5 for 2 here)."""
+    was Marin's first fort built?" is not "Fort Le Boeuf" of "Marin built a second fort at Fort Le Boeuf", nor
+    "What is the thirty-fourth James Bond film?" "Spectre" of "Spectre is the twenty-fourth James Bond film".
+    Apart from ``other_number``: read as numbers beside a shared word, ordinals lose more gold answers than they
+    save (6 plausible for 10 gold in the training pool, against 7 for 2 here)."""
     asked = ordinals_asked(q)
     if not asked:
         return False
-    words = _lower_words(sentence)
+    words = _hyphened_words(sentence)
     for ordinal, after in asked:
         if ordinal in words:
             continue
         for at in range(len(words) - 1):
-            if words[at] in _ORDINAL_WORDS and words[at] != ordinal and stem(words[at + 1]) == after:
+            if _ordinal(words[at]) and words[at] != ordinal and stem(words[at + 1]) == after:
                 return True
     return False
 

@@ -270,6 +270,8 @@ def test_another_year(question, sentence, before, other):
     ("question", "sentence", "other"),
     [
         ("Where was Marin's first fort built?", "Marin built a second fort at Fort Le Boeuf.", True),
+        ("What is the thirty-fourth Bond film?", "Spectre is the twenty-fourth Bond film.", True),  # compounds
+        ("What is the twenty-fourth Bond film?", "Spectre is the twenty-fourth Bond film.", False),
         ("What is a fourth possible source of antigens?", "A third possible source is oncogenes.", True),
         ("Where was Marin's first fort built?", "His first fort, before a second fort, stood here.", False),
         ("Where was Marin's first fort built?", "Marin built a second road at Fort Le Boeuf.", False),
