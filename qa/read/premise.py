@@ -1065,7 +1065,7 @@ _HELPERS = frozenset(
     ]
 )
 # what sets a deed apart in a sentence without denying it: "all … except X", "X rather than Y", "the rest"
-_SET_APART = re.compile(r"\b(?:except\w*|rather\s+than|instead|rest|but|only|unlike|other)\b", re.IGNORECASE)
+_SET_APART = re.compile(r"\b(?:except\w*|rather\s+than|instead|rest|but|unlike|other)\b", re.IGNORECASE)
 _DEED_NEAR = 6  # words either side of a deed the sentence says that must hold nothing negative
 
 
@@ -1122,9 +1122,17 @@ def deed_said(q: Question, sentence: str) -> bool:
             continue
         before = " ".join(sentence[: m.start()].split()[-_DEED_NEAR:])
         after = " ".join(sentence[m.end() :].split()[:_DEED_NEAR])
-        if not any(p.search(side) for p in (_NEGATIVE, _SET_APART) for side in (before, after)):
+        if not any(_says_otherwise(side) for side in (before, after)):
             return True
     return False
+
+
+def _says_otherwise(words: str) -> bool:
+    """Words beside a deed that deny, leave out or set it apart; not "only", which says it was done ("was only
+    introduced in 2007", "only required £1")."""
+    if _SET_APART.search(words):
+        return True
+    return any(m.group(0).casefold() != "only" for m in _NEGATIVE.finditer(words))
 
 
 def unshared(

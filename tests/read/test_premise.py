@@ -497,6 +497,7 @@ def test_the_deeds_a_question_denies(question, deeds):
         ("What does not explain the failure?", "Changes in antigens rather than luck explain the failure.", False),
         ("What is not used by insects?", "Insects use phagocytic cells in the gut, and their larvae lack it.", True),
         ("What is unable to evade the immune system?", "Clearly, some tumors evade the immune system.", True),
+        ("What was not introduced in 2007?", "The concept was only introduced in 2007.", True),  # "only" says it was
         ("What is unable to evade the immune system?", "Some tumors fail to evade the immune system.", False),
     ],
 )
