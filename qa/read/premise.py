@@ -316,6 +316,7 @@ _ANTONYMS = (
     ("real", "fictional fictitious"),
     ("activated activate activates", "deactivated deactivate deactivates"),
     ("later", "early"),
+    ("begin begins began begun", "conclude concludes concluded"),
     ("rarely seldom", "often usually normally commonly frequently generally typically"),
     ("rare rarest", "common"),
     ("gain gains gained gaining", "loss losses lose loses lost losing"),
