@@ -883,40 +883,51 @@ _LETTER_NOUN = re.compile(r"\b([A-Z][A-Z0-9]?)[\s-]+([a-z]{3,})\b")
 _AFTER_A_CAPITAL = re.compile(r"\b[A-Z][A-Za-z]*[\s-]+$")
 
 
-def _letters_before_nouns(text: str) -> tuple[tuple[str, str, int, int], ...]:
-    """The letters before nouns in ``text``, each with the noun's stem and its offsets. "A" and "I" only after a
-    capitalised word ("Type A", "WW-I"): elsewhere they are an article or a person ("A cell …", "I think")."""
+def _letters_before_nouns(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
+    """The letters before nouns in ``text``, each with the noun's stem, the word before the letter (lower case,
+    "" at the start) and the offsets. "A" and "I" only after a capitalised word ("Type A", "WW-I"): elsewhere they
+    are an article or a person ("A cell …", "I think")."""
     found = []
     for m in _LETTER_NOUN.finditer(text):
         letter = m.group(1)
         if letter in ("A", "I") and not _AFTER_A_CAPITAL.search(text, 0, m.start()):
             continue
-        found.append((letter, stem(m.group(2).casefold()), m.start(), m.end()))
+        before = re.search(r"([A-Za-z]+)[\s-]+$", text[: m.start()])
+        previous = before.group(1).casefold() if before else ""
+        found.append((letter, stem(m.group(2).casefold()), previous, m.start(), m.end()))
     return tuple(found)
 
 
 @lru_cache(maxsize=1024)
-def letters_asked(q: Question) -> frozenset[tuple[str, str]]:
-    """The letters the question says before a noun, with the noun's stem: {("B", "cell")} of "What do killer B
-    cells kill?". Once per question."""
-    return frozenset((letter, noun) for letter, noun, _, _ in _letters_before_nouns(q.core))
+def letters_asked(q: Question) -> frozenset[tuple[str, str, str]]:
+    """The letters the question says before a noun, with the noun's stem and the word before the letter: {("B",
+    "cell", "killer")} of "What do killer B cells kill?". Once per question."""
+    return frozenset((letter, noun, previous) for letter, noun, previous, _, _ in _letters_before_nouns(q.core))
 
 
 def other_letter(q: Question, sentence: str, answer: tuple[int, int] | None = None) -> bool:
     """A letter the question says before a noun, and an answer's sentence that says another letter before the
-    same noun outside the answer and never the question's: "What do killer B cells kill?" is not "cells that are
+    same noun outside the answer, and never the question's: "What do killer B cells kill?" is not "cells that are
     infected with viruses" of "Killer T cells … kill cells that are infected with viruses", nor "Who supported post
-    WW-I communist movements?" of "… post WW-II communist movements"."""
+    WW-I communist movements?" of "… post WW-II communist movements"; or never after the same word: "What attracts
+    a matching helper B cell?" is not what attracts "a matching helper T cell, which … activates the B cell"."""
     asked = letters_asked(q)
     if not asked:
         return False
     said = _letters_before_nouns(sentence)
-    for letter, noun in asked:
-        if any(other == letter and head == noun for other, head, _, _ in said):
+    outside = [
+        (other, head, previous)
+        for other, head, previous, start, end in said
+        if answer is None or not (start < answer[1] and answer[0] < end)
+    ]
+    for letter, noun, previous in asked:
+        if any(other == letter and head == noun and before == previous for other, head, before, _, _ in said):
             continue
-        for _, head, start, end in said:
-            if head == noun and (answer is None or not (start < answer[1] and answer[0] < end)):
+        if not any(other == letter and head == noun for other, head, _, _, _ in said):
+            if any(head == noun for _, head, _ in outside):
                 return True
+        elif previous not in STOPWORDS and any(head == noun and before == previous for _, head, before in outside):
+            return True
     return False
 
 

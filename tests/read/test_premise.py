@@ -588,9 +588,9 @@ KILLER = "Killer T cells kill cells that are infected with viruses."
 @pytest.mark.parametrize(
     ("question", "letters"),
     [
-        ("What do killer B cells kill?", {("B", "cell")}),
-        ("What gene is expressed by the B-cell?", {("B", "cell")}),
-        ("Who supported post WW-I communist movements?", {("I", "communist")}),
+        ("What do killer B cells kill?", {("B", "cell", "killer")}),
+        ("What gene is expressed by the B-cell?", {("B", "cell", "the")}),
+        ("Who supported post WW-I communist movements?", {("I", "communist", "ww")}),
         ("A cell of what kind kills?", set()),  # an article
         ("What did I say?", set()),
     ],
@@ -608,6 +608,9 @@ def test_the_letters_a_question_says_before_a_noun(question, letters):
         ("What do B cells make?", "B cells make antibodies.", False),
         ("Who supported post WW-I communist movements?", "Russia supported post WW-II communist movements.", True),
         ("What do B cells kill?", "Cells are killed.", False),  # no letter said
+        # another letter after the same word, though the sentence says the question's elsewhere
+        ("What attracts a helper B cell?", "It attracts a helper T cell, which activates the B cell.", True),
+        ("What attracts a helper B cell?", "It attracts a helper B cell, not a helper T cell.", False),
     ],
 )
 def test_another_letter_before_the_same_noun(question, sentence, other):
