@@ -317,6 +317,12 @@ _ANTONYMS = (
     ("activated activate activates", "deactivated deactivate deactivates"),
     ("later", "early"),
     ("begin begins began begun", "conclude concludes concluded"),
+    ("attract attracts attracted attracting", "repel repels repelled repelling"),
+    # points of the compass: "the North" is neither "the West" nor "the East"
+    ("north northern", "east eastern"),
+    ("north northern", "west western"),
+    ("south southern", "east eastern"),
+    ("south southern", "west western"),
     ("rarely seldom", "often usually normally commonly frequently generally typically"),
     ("rare rarest", "common"),
     ("gain gains gained gaining", "loss losses lose loses lost losing"),

@@ -182,6 +182,8 @@ def test_a_word_the_answer_itself_undoes_is_the_answer():
         ("What happened when new oil was withdrawn?", "When old oil was withdrawn, prices rose.", True),
         ("A prequel to Spectre will begin when?", "A sequel to Spectre will begin in spring 2016.", True),
         ("Principal photography began on what date?", "Principal photography concluded on 5 July 2015.", True),
+        ("What repels immune cells?", "Peptides attract immune cells.", True),
+        ("How does the South see the North?", "The West sees the East as its inferior.", True),
         ("What proteins are used by very few organisms?", "Receptors are used by nearly all organisms.", True),
         ("What antibody is passed from the father to the baby?", "IgG is passed from the mother to the baby.", True),
         ("How did he react when Johnson was a lesser threat?", "When Johnson was the larger threat, he left.", True),
