@@ -1057,30 +1057,12 @@ def deed_denied(q: Question, sentence: str, answer: tuple[int, int] | None = Non
     return False
 
 
-# helpers before a denial that make it the question's own deed's: "does not", "are … never", "to not"
-_HELPERS = frozenset(
-    [
-        "do",
-        "does",
-        "did",
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "can",
-        "could",
-        "would",
-        "should",
-        "will",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "to",
-    ]
+# a helper up to two words before a denial, which makes it the question's own deed's: "does not", "are … never",
+# "to not" (case ignored: the question's words in any case)
+_HELPER_BEFORE = re.compile(
+    r"\b(?:do|does|did|is|are|was|were|has|have|had|can|could|would|should|will|may|might|must|shall|to)\b"
+    r"(?:[^a-z]+[a-z]+){0,2}[^a-z]*$",  # numbers are no words here: "does TFEU article 288 not say"
+    re.IGNORECASE,
 )
 # what sets a deed apart in a sentence without denying it: "all … except X", "X rather than Y", "the rest"
 _SET_APART = re.compile(r"\b(?:except\w*|rather\s+than|instead|rest|but|unlike|other)\b", re.IGNORECASE)
@@ -1115,8 +1097,7 @@ def deeds_denied(q: Question) -> frozenset[str]:
         word = m.group(1)
         if word.casefold() in STOPWORDS or word[0].isupper():
             continue
-        helpers = re.findall(r"[a-z]+", q.core[: m.start()].casefold())[-3:]
-        if re.search(r"n['’]t", m.group(0)) or _HELPERS.intersection(helpers):
+        if re.search(r"n['’]t", m.group(0)) or _HELPER_BEFORE.search(q.core, 0, m.start()):
             found.add(_deed_form(word))
     return frozenset(found)
 
