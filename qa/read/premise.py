@@ -1108,11 +1108,11 @@ def deeds_denied(q: Question) -> frozenset[str]:
 def deed_said(q: Question, sentence: str) -> bool:
     """A question that denies a deed, and an answer's sentence that says it with nothing negative or setting apart
     within six words either side, and denies it nowhere: "What does Article 102 not prohibit?" is not "abuse of
-    dominant position" of "Article 102 prohibits abuse of dominant position"; but
-    "Which cities were not destroyed?" is "Novgorod and Pskov" of "… destroyed all of the cities with the exceptions
-    of Novgorod and Pskov". The mirror of ``deed_denied``; ``negation_unsaid`` reads a sentence with nothing negative
-    at all, this one a sentence whose negative words say something else ("cannot be repaid" beside "used"). The
-    answer's own words count: "What did they refuse to facilitate?" is not "clearance to facilitate the flow"."""
+    dominant position" of "Article 102 prohibits abuse of dominant position"; but "Which cities were not destroyed?"
+    is "Novgorod and Pskov" of "… destroyed all of the cities with the exceptions of Novgorod and Pskov". The mirror
+    of ``deed_denied``; ``negation_unsaid`` reads a sentence with nothing negative at all, this one a sentence whose
+    negative words say something else ("cannot be repaid" beside "used"). The answer's own words count: "What did
+    they refuse to facilitate?" is not "clearance to facilitate the flow"."""
     asked = deeds_denied(q)
     if not asked or re.search(r"\bexcept", sentence, re.IGNORECASE):
         return False
