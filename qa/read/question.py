@@ -260,6 +260,18 @@ _ASIDE_PHRASE = (
 _ASIDE_FIRST = re.compile(rf"^\s*(?:{_ASIDE_PHRASE})\s*,\s*", re.IGNORECASE)
 _ASIDE_INSIDE = re.compile(rf"(?<=\w),\s*(?:{_ASIDE_PHRASE})\s*,\s*", re.IGNORECASE)
 _ASIDE_LAST = re.compile(rf"\s*,\s*(?:{_ASIDE_PHRASE})\s*(?=\?*\s*$)", re.IGNORECASE)
+# a sayer between the question word and what is asked: "Who does Lau say is waging …?" asks "Who is waging …?" of Lau
+# ("How many people did Wei Hong say were dead?"); only before a verb, so that what is left is a question ("What did
+# The Mail claim workers labored …?" keeps its sayer)
+_ASIDE_SAYER = re.compile(
+    r"^\s*(?P<wh>(?:who|what|which|where|when|why|how)\b[^,?;]{0,40}?)\s+(?:does|do|did)\s+"
+    r"(?P<who>(?:(?!\b(?:that|which|who|they|it)\b)[^,?;]){1,60}?)\s+"
+    r"(?:say|think|believe|claim|argue|feel|expect|suggest|consider|assert|contend)\s+(?:that\s+)?"
+    r"(?=(?:is|are|was|were|will|would|can|could|should|has|have|had|might|may|must)\b"
+    # or a verb in the past, or one in "-s" before an article: "… say influenced …", "… say supports the …"
+    r"|(?-i:[a-z]{3,}ed\b|[a-z]{3,}s\s+(?:the|a|an|its|his|her|their|this|these|those)\b))",
+    re.IGNORECASE,
+)
 # without a comma only before a name: "Who is Eric Chan according to Hung?", not "… ranked according to size?"
 _ASIDE_LAST_NAME = re.compile(
     r"\s+according\s+to\s+(?P<who>(?:(?:the|his|her|their)\s+)?(?-i:[A-Z])[^,?;]{0,60}?)(?=\?*\s*$)", re.IGNORECASE
@@ -268,9 +280,10 @@ _ASIDE_LAST_NAME = re.compile(
 
 def without_aside(question: str) -> tuple[str, str]:
     """The question without an aside that says whose words it asks about, and whose they are: "What do the two
-    sides exchange, according to Hung?", "According to Hung, what …?", "What, says Lau, is …?" and "For what
-    purpose, as Qin put it, can …?" ask what the question left asks, of "Hung", "Lau" or "Qin"; the question
-    and "" when it has no aside or nothing would be left."""
+    sides exchange, according to Hung?", "According to Hung, what …?", "What, says Lau, is …?", "Who does Lau say
+    is waging …?" and "For what purpose, as Qin put it, can …?" ask what the question left asks, of "Hung", "Lau" or
+    "Qin"; the question and "" when it has no aside or nothing would be left. A sayer in lower case is part of what
+    is asked ("What did cellular theory claim was in …?")."""
     for pattern, between in ((_ASIDE_FIRST, ""), (_ASIDE_INSIDE, " "), (_ASIDE_LAST, ""), (_ASIDE_LAST_NAME, "")):
         found = pattern.search(question)
         if found is None:
@@ -279,6 +292,10 @@ def without_aside(question: str) -> tuple[str, str]:
         if len(words(core)) >= 2:
             who = next((found.group(g) for g in ("who", "per", "owner", "sayer") if found.groupdict().get(g)), "")
             return core[:1].upper() + core[1:], who
+    sayer = _ASIDE_SAYER.search(question)
+    if sayer is not None and any(c.isupper() for c in sayer.group("who")):
+        core = f"{sayer.group('wh')} {question[sayer.end() :]}".strip()
+        return core[:1].upper() + core[1:], sayer.group("who")
     return question, ""
 
 

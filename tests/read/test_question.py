@@ -289,6 +289,20 @@ def test_plain_terms_are_the_terms_that_are_no_names():
         ("As Qin put it, to what level will it be taken?", "To what level will it be taken?", ("qin",)),
         ("Who was Chopin's worthy successor according to Jones?", "Who was Chopin's worthy successor?", ("jone",)),
         ("Per Hung, what does he not see it as?", "What does he not see it as?", ("hung",)),
+        # a sayer after the question word, before a verb: what is left is the question asked
+        ("Who does Lau say is waging a war?", "Who is waging a war?", ("lau",)),
+        ("How many people did Wei Hong say were missing?", "How many people were missing?", ("wei", "hong")),
+        ("Which city did Qin say that will launch projects?", "Which city will launch projects?", ("qin",)),
+        ("What did cellular theory claim was in it?", "What did cellular theory claim was in it?", ()),  # lower case
+        ("What does Rosen claim influenced her style?", "What influenced her style?", ("rosen",)),
+        ("Who does Hung say supports the zone?", "Who supports the zone?", ("hung",)),
+        ("What did The Mail claim workers labored for?", "What did The Mail claim workers labored for?", ()),
+        ("What does Lau say?", "What does Lau say?", ()),  # nothing after the saying verb
+        (
+            "How do students rate teachers that they feel are kind?",
+            "How do students rate teachers that they feel are kind?",
+            (),
+        ),
         # typed in lower case: "per" before a title or form of address, not before a role that counts things
         ("per professor lau, what did they set up", "What did they set up", ("professor", "lau")),
         ("What was the cost, per officer?", "What was the cost, per officer?", ()),
