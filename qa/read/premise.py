@@ -151,7 +151,7 @@ _NOT_ONLY = re.compile(rf"\bnot\s+{_ADDING}", re.IGNORECASE)
 # a word of the question that denies by its prefix: "unofficial", "non-Muslim", "disapproved", and with "in-",
 # "im-", "il-" or "ir-" an adjective ("inexperienced", "impossible", "illegal"; not "income", "import", "information")
 _UNDONE = re.compile(
-    r"\b(?:(?:un|non-?|dis|mis)([a-z]{4,})|(?:in|im|il|ir)([a-z]{2,}(?:able|ible|ate|ent|ant|al|ive|ed|ous|ful|ar)))\b",
+    r"\b(?:(?:un|non-?|dis|mis)([a-z]{4,})|(?:in|im|il|ir)([a-z]{2,}(?:able|ible|ate|ent|ant|al|ive|ed|ous|ful|ar|ect|ete|ure)))\b",
     re.IGNORECASE,
 )
 # a word with a negating prefix: "inactive", "unmarried", "non-self", "dislike"

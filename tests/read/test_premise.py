@@ -106,6 +106,9 @@ def test_a_denial_the_answer_alone_says(question, sentence, answer, unsaid):
         ("What is the union's name?", "The Union of Workers met.", False),  # "union" is no "un-" of "ion"
         ("Who acted until Loudoun disapproved plans?", "Abercrombie acted until Loudoun approved them.", True),
         ("Who wanted an inexperienced actor?", "Mendes wanted an experienced actor.", True),
+        ("Who is assuming an indirect role?", "The government is assuming a direct role.", True),
+        ("Which answer was incorrect?", "The second answer was correct.", True),
+        ("Which insect did they study?", "They studied the sect.", False),  # "insect" is no "in-" of "sect"
         ("What income did the firm report?", "Profits come slowly.", False),  # "income" is no "in-" of "come"
         ("What information did the firm give?", "The formation of the firm was slow.", False),
     ],
