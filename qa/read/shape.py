@@ -838,14 +838,19 @@ def ruled_out(q: Question, span: str) -> bool:
 
 
 def whose_words(q: Question, text: str, start: int, end: int) -> bool:
-    """The span ends in the person whose words the question asks about ("Professor Lau Siu-kai" for "In the
+    """The span names the person whose words the question asks about ("Professor Lau Siu-kai" for "In the
     words of Professor Lau, who …?", "Hong Kong’s No 2 official Eric Chan" for "Who, according to Eric Chan,
     will …?"): what they say is asked, not who says it (a place of the aside may answer: "Shenzhen" for
-    "According to Shenzhen's mayor, where …?")."""
+    "According to Shenzhen's mayor, where …?"). A name the span begins with is all of the name it stands in
+    ("Wai-man" of "Witman Hung Wai-man" for "Who does Hung say supports …?")."""
     if not q.said_by:
         return False
     names = names_in(text, start, end)
-    return bool(names) and bool(set(terms(names[-1])) & set(q.said_by)) and holds_post(text, names[-1])
+    if not names:
+        return False
+    if text[start:].startswith(names[0]):  # a name the span begins inside of, all of it
+        names[0] = text[name_begins(text, start) : start] + names[0]
+    return any(set(terms(name)) & set(q.said_by) and holds_post(text, name) for name in names)
 
 
 def _plain_item(part: str) -> bool:

@@ -1921,13 +1921,19 @@ def test_the_place_whose_post_is_asked_is_not_the_posts_holder():
         ("According to Shenzhen's mayor, which city will the projects be in?", "Shenzhen", True),
         # with no aside, the person may answer
         ("Who is waging a technological war?", "Professor Lau Siu-kai", True),
+        # a sayer after the question word; a piece of their name, or their name before what they said
+        ("Who does Hung say supports the zone?", "Wai-man", False),
+        ("Who does Hung say supports the zone?", "Wai-man hailed Beijing", False),
+        ("Who does Hung say supports the zone?", "Beijing", True),
+        ("Who supports the zone?", "Wai-man", True),
     ],
 )
 def test_the_person_whose_words_are_asked_about_is_no_answer(question, span, fits):
     text = (
         "Professor Lau Siu-kai, a consultant, spoke. Hong Kong’s No 2 official Eric Chan says the hub will join "
         "hands with Shenzhen. Shenzhen Mayor Qin Weizhong said 40 projects would be launched in Shenzhen. "
-        "“This is a technological war by the United States,” Lau said."
+        "“This is a technological war by the United States,” Lau said. Executive chairman Witman Hung Wai-man "
+        "hailed Beijing’s support for the zone."
     )
     assert fits_in(question, text, span) is fits
 
