@@ -335,6 +335,7 @@ def test_the_names_a_question_asks_of(question, names):
 
 
 COMMISSION = "The European Commission can take proceedings against member states. Nine Eyes may go online."
+PARK = "The Hong Kong Science Park will open a branch. Macau is in the Greater Bay Area."
 
 
 @pytest.mark.parametrize(
@@ -360,6 +361,12 @@ COMMISSION = "The European Commission can take proceedings against member states
         ("Who led the New York Knicks?", "He led the New York Liberty and the Nets.", "", True),
         # two words swapped is another name altogether, not a swap
         ("Who runs the Canadian Union Council?", "The European Court of Justice runs it.", "", False),
+        # the same last words after first words the document holds nowhere
+        ("What will the Macau Science Park open?", "The Hong Kong Science Park will open a branch.", "", True),
+        ("Who premiered at Westminster Hall?", "Spectre premiered at the Royal Albert Hall.", "", True),
+        ("What will the Macau Science Park open?", PARK, PARK, False),  # the document names Macau elsewhere
+        ("Who wrote the book Khubilai Khan?", "Rossabi wrote of Kublai Khan.", "", False),  # one name two ways
+        ("When did Harper Lee's father work?", "In 1919 Amasa Coleman Lee worked.", "", False),  # kin share a surname
     ],
 )
 def test_another_name(question, sentence, document, other):
