@@ -177,11 +177,15 @@ def opposite_unsaid(q: Question, sentence: str, answer: tuple[int, int] | None =
     says plainly: "Who refused to act until Loudoun disapproved plans?" is not "Abercrombie" of "… until Loudoun
     approved them", "The unofficial car of the film was what?" not "DB10" of "… unveiled the new DB10 as the
     official car for the film", nor "When was the non-Muslim Brotherhood founded?" "1928" of "The Muslim
-    Brotherhood was founded in 1928". Not when the sentence denies the word itself ("not official"). And the other
-    way round (``undone_in_sentence``): the sentence undoes what the question says plainly."""
+    Brotherhood was founded in 1928". Not when the sentence denies the word itself ("not official") or undoes it
+    too in any form ("ruled an incompletion" for "ruled incomplete"). And the other way round
+    (``undone_in_sentence``): the sentence undoes what the question says plainly."""
     folded = sentence.casefold()
     for undone, said in _undone_words(q):
-        if undone in folded or re.search(rf"\b{re.escape(said)}\b", folded) is None:
+        if (
+            re.search(rf"\b{re.escape(_deed_form(undone))}", folded)
+            or re.search(rf"\b{re.escape(said)}\b", folded) is None
+        ):
             continue
         if re.search(rf"\b(?:not|no|never|non-?)\s+(?:\w+\s+)?{re.escape(said)}\b", folded) is None:
             return True

@@ -109,6 +109,8 @@ def test_a_denial_the_answer_alone_says(question, sentence, answer, unsaid):
         ("Who is assuming an indirect role?", "The government is assuming a direct role.", True),
         ("Which answer was incorrect?", "The second answer was correct.", True),
         ("Which insect did they study?", "They studied the sect.", False),  # "insect" is no "in-" of "sect"
+        # the sentence undoes the word too, in another form
+        ("Who received the pass ruled incomplete?", "He appeared to complete a pass, ruled an incompletion.", False),
         ("What income did the firm report?", "Profits come slowly.", False),  # "income" is no "in-" of "come"
         ("What information did the firm give?", "The formation of the firm was slow.", False),
     ],
