@@ -58,8 +58,8 @@ document does not say. Twelve premises are checked:
   that the document holds nowhere, and the sentence naming the same with one word another ("the European
   Commission", "Nine Eyes"). A name written two ways ("U.S. Army", "World War II" for "World War 2", "Déjà Vu",
   "iPods") is one name, and only an answer that is the other name itself passes ("Who was Harper Lee's sister?"
-  is "Alice Lee"). Or the same last words of a thing's name after other first words, which the document holds
-  nowhere: "the Macau Science Park", "the Hong Kong Science Park".
+  is "Alice Lee"). Or the same last words of a thing's name after other first words, the asked name nowhere in the
+  document: "the Macau Science Park", "the Hong Kong Science Park".
 - A name before a noun (``other_name_before_noun``): "the Hong Kong part" of the question, "the Shenzhen part"
   of a sentence that names Hong Kong in no form (initials, "NYC" of "New York", and a shared opening, "British" of
   "Britain", are forms of it). A people's name alone ("Irish troops" for "English troops"), a possessive, the
@@ -764,17 +764,22 @@ _THING_TAILS = BODY_HEADS | {
 }
 
 
-def _first_words_swapped(asked: tuple[str, ...], said: tuple[tuple[str, int, int], ...]) -> tuple[str, ...]:
-    """The first words of the ``asked`` name when ``said`` ends in the same words and begins with others, none of
-    them alike: ("macau",) of "Macau Science Park" against "Hong Kong Science Park"; () otherwise, and when the
-    one word they share may be a surname."""
+def _first_words_swapped(asked: tuple[str, ...], said: tuple[tuple[str, int, int], ...]) -> bool:
+    """Whether ``said`` ends in the same words as the ``asked`` name and begins with others, none of them alike:
+    "Hong Kong Science Park" for "Macau Science Park". Not when the one word they share may be a surname."""
     shared = 0
     while shared < min(len(asked), len(said)) and stem(asked[-1 - shared]) == stem(said[-1 - shared][0]):
         shared += 1
     if shared in (0, len(asked), len(said)) or (shared == 1 and stem(asked[-1]) not in _THING_TAILS):
-        return ()
+        return False
     first, other = asked[: len(asked) - shared], [word for word, _, _ in said[: len(said) - shared]]
-    return () if any(_alike(a, s) for a in first for s in other) else first
+    return not any(_alike(a, s) for a in first for s in other)
+
+
+def _of_parts(asked: tuple[str, ...], said: tuple[tuple[str, int, int], ...]) -> bool:
+    """Whether either name is made of parts ("University of Notre Dame", "Chopin for Italian"), whose first words
+    may be another part than the other name's."""
+    return bool({"of", "the", "for"} & {*asked, *(word for word, _, _ in said)})
 
 
 def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int] | None = None) -> bool:
@@ -784,10 +789,12 @@ def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int
     from going online?" "Q" of "… stop Nine Eyes from going online". A name written another way ("U.S. Army",
     "World War II", "Déjà Vu", "iPods") is the same name. Only an answer that is the other name itself passes
     ("Who was Harper Lee's sister?" is "Alice Lee"); "Pawiak, an infamous German Gestapo" is no prison of "the
-    German Heroic prison" for holding "Gestapo". Or the same last words after first words of another name, none of
-    which the document holds (first words alike are one name written two ways: "Khubilai Khan", "Kublai Khan"):
-    "What will the Macau Science Park open?" is not "its new branch" of "The Hong Kong Science Park will open its
-    new branch", nor "Who had its world premiere at Westminster Hall?" "Spectre" of "… at the Royal Albert Hall"."""
+    German Heroic prison" for holding "Gestapo". Or the same last words after other first words (first words alike
+    are one name written two ways: "Khubilai Khan", "Kublai Khan"), the asked name again nowhere in the document and
+    neither name one of parts ("of", "the", "for": "the Appellate Division of the Supreme Court" is no other "First
+    Department of the Supreme Court"): "What will the Macau Science Park open?" is not "its new branch" of "The Hong
+    Kong Science Park will open its new branch", nor "Who had its world premiere at Westminster Hall?" "Spectre" of
+    "… at the Royal Albert Hall"."""
     asked = names_asked(q)
     if not asked:
         return False
@@ -798,8 +805,7 @@ def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int
                 continue
             if _one_word_swapped(name, other) and not _holds(document, name):
                 return True
-            first = _first_words_swapped(name, other)
-            if first and not set(first) & _document_forms(document)[0]:
+            if _first_words_swapped(name, other) and not _holds(document, name) and not _of_parts(name, other):
                 return True
     return False
 

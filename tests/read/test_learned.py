@@ -472,6 +472,7 @@ def test_what_the_question_closes_with_is_no_part_of_the_answer(seed_pipeline, s
         "What did Lau Siu-kai say Beijing placed little emphasis on?",  # "great emphasis" (was: 0.73)
         "What will the Science Park open in Shenzhen on Monday?",  # on Thursday (was: "new branch", 0.76)
         "What will the Tianjin Science Park open in Shenzhen on Thursday?",  # Hong Kong's (was: "new branch", 0.82)
+        "What will the Macau Science Park open in Shenzhen on Thursday?",  # the article names Macau, never its park
         "Who does Lau believe is assuming an indirect role?",  # "a direct leadership … role" (was: 0.71)
     ],
 )

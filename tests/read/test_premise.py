@@ -366,7 +366,15 @@ PARK = "The Hong Kong Science Park will open a branch. Macau is in the Greater B
         # the same last words after first words the document holds nowhere
         ("What will the Macau Science Park open?", "The Hong Kong Science Park will open a branch.", "", True),
         ("Who premiered at Westminster Hall?", "Spectre premiered at the Royal Albert Hall.", "", True),
-        ("What will the Macau Science Park open?", PARK, PARK, False),  # the document names Macau elsewhere
+        ("What will the Macau Science Park open?", PARK, PARK, True),  # Macau is named elsewhere, never its park
+        ("What will the Hong Kong Science Park open?", PARK, PARK, False),
+        # a name of parts: its first words may be another part
+        (
+            "Where is the Appellate Division of the Supreme Court?",
+            "The First Department of the Supreme Court sits.",
+            "",
+            False,
+        ),
         ("Who wrote the book Khubilai Khan?", "Rossabi wrote of Kublai Khan.", "", False),  # one name two ways
         ("When did Harper Lee's father work?", "In 1919 Amasa Coleman Lee worked.", "", False),  # kin share a surname
     ],
