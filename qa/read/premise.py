@@ -782,6 +782,16 @@ def _of_parts(asked: tuple[str, ...], said: tuple[tuple[str, int, int], ...]) ->
     return bool({"of", "the", "for"} & {*asked, *(word for word, _, _ in said)})
 
 
+def _parts(name: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words, hyphenated ones parted as a document's words are read: "co-operation" → "co", "operation"."""
+    return tuple(part for word in name for part in word.split("-") if part)
+
+
+def _written_otherwise(asked: tuple[str, ...], said: tuple[tuple[str, int, int], ...]) -> bool:
+    """Whether ``said`` is the asked name written another way, word by word ("Shenzhen Sepcial Economic Zone")."""
+    return len(said) == len(asked) and all(_alike(a, s) for a, (s, _, _) in zip(asked, said, strict=True))
+
+
 def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int] | None = None) -> bool:
     """A name of the question that the document holds nowhere, and in the answer's sentence the same name with
     one word swapped for another: "Who can the American Commission take proceedings against?" is not "member
@@ -790,11 +800,12 @@ def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int
     "World War II", "Déjà Vu", "iPods") is the same name. Only an answer that is the other name itself passes
     ("Who was Harper Lee's sister?" is "Alice Lee"); "Pawiak, an infamous German Gestapo" is no prison of "the
     German Heroic prison" for holding "Gestapo". Or the same last words after other first words (first words alike
-    are one name written two ways: "Khubilai Khan", "Kublai Khan"), the asked name again nowhere in the document and
-    neither name one of parts ("of", "the", "for": "the Appellate Division of the Supreme Court" is no other "First
-    Department of the Supreme Court"): "What will the Macau Science Park open?" is not "its new branch" of "The Hong
-    Kong Science Park will open its new branch", nor "Who had its world premiere at Westminster Hall?" "Spectre" of
-    "… at the Royal Albert Hall"."""
+    are one name written two ways: "Khubilai Khan", "Kublai Khan"), the asked name again nowhere in the document
+    (its hyphenated words parted, "Busch-Reisinger") nor written otherwise in the sentence ("the Shenzhen Sepcial
+    Economic Zone" beside another zone), and neither name one of parts ("of", "the", "for": "the Appellate Division
+    of the Supreme Court" is no other "First Department of the Supreme Court"): "What will the Macau Science Park
+    open?" is not "its new branch" of "The Hong Kong Science Park will open its new branch", nor "Who had its world
+    premiere at Westminster Hall?" "Spectre" of "… at the Royal Albert Hall"."""
     asked = names_asked(q)
     if not asked:
         return False
@@ -805,7 +816,12 @@ def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int
                 continue
             if _one_word_swapped(name, other) and not _holds(document, name):
                 return True
-            if _first_words_swapped(name, other) and not _holds(document, name) and not _of_parts(name, other):
+            if (
+                _first_words_swapped(name, other)
+                and not _of_parts(name, other)
+                and not _holds(document, _parts(name))
+                and not any(_written_otherwise(name, said_name) for said_name in said)
+            ):
                 return True
     return False
 

@@ -368,6 +368,19 @@ PARK = "The Hong Kong Science Park will open a branch. Macau is in the Greater B
         ("Who premiered at Westminster Hall?", "Spectre premiered at the Royal Albert Hall.", "", True),
         ("What will the Macau Science Park open?", PARK, PARK, True),  # Macau is named elsewhere, never its park
         ("What will the Hong Kong Science Park open?", PARK, PARK, False),
+        # the asked name in the document with its hyphen, or in the sentence written otherwise
+        (
+            "What does the Busch-Reisinger Museum hold?",
+            "The Busch-Reisinger Museum and the Harvard Museum hold art.",
+            "",
+            False,
+        ),
+        (
+            "When did the Shenzhen Sepcial Economic Zone turn 40?",
+            "At the Shenzhen Special Economic Zone’s 40th anniversary, Xi spoke of the Innovation Co-operation Zone.",
+            "",
+            False,
+        ),
         # a name of parts: its first words may be another part
         (
             "Where is the Appellate Division of the Supreme Court?",
