@@ -381,6 +381,12 @@ PARK = "The Hong Kong Science Park will open a branch. Macau is in the Greater B
             "",
             False,
         ),
+        (
+            "Where is the New York Fire Department?",
+            "The New York City Fire Department is second to the Tokyo Fire Department.",
+            "",
+            False,
+        ),
         # a name of parts: its first words may be another part
         (
             "Where is the Appellate Division of the Supreme Court?",
