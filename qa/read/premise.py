@@ -151,7 +151,8 @@ _NEGATIVE = re.compile(
 )
 _NOT_ONLY = re.compile(rf"\bnot\s+{_ADDING}", re.IGNORECASE)
 # a word of the question that denies by its prefix: "unofficial", "non-Muslim", "disapproved", and with "in-",
-# "im-", "il-" or "ir-" an adjective ("inexperienced", "impossible", "illegal"; not "income", "import", "information")
+# "im-", "il-" or "ir-" an adjective ("inexperienced", "impossible", "illegal", "indirect", "incomplete", "immature";
+# not "income", "import", "information", "insect")
 _UNDONE = re.compile(
     r"\b(?:(?:un|non-?|dis|mis)([a-z]{4,})|(?:in|im|il|ir)([a-z]{2,}(?:able|ible|ate|ent|ant|al|ive|ed|ous|ful|ar|ect|ete|ure)))\b",
     re.IGNORECASE,
