@@ -752,8 +752,10 @@ def _document_words(document: str) -> tuple[str, ...]:
 
 
 def _holds(document: str, name: tuple[str, ...]) -> bool:
-    """The name's words in a row in the document, each in any plural form."""
-    words, wanted = _document_words(document), tuple(stem(w) for w in name)
+    """The name's words in a row in the document, each in any plural form, a hyphenated word parted as the
+    document's words are ("Busch-Reisinger" is "busch", "reisinger")."""
+    words = _document_words(document)
+    wanted = tuple(stem(part) for word in name for part in word.split("-") if part)
     return any(words[at : at + len(wanted)] == wanted for at, word in enumerate(words) if word == wanted[0])
 
 
@@ -783,11 +785,6 @@ def _of_parts(asked: tuple[str, ...], said: tuple[tuple[str, int, int], ...]) ->
     return bool({"of", "the", "for"} & {*asked, *(word for word, _, _ in said)})
 
 
-def _parts(name: tuple[str, ...]) -> tuple[str, ...]:
-    """A name's words, hyphenated ones parted as a document's words are read: "co-operation" → "co", "operation"."""
-    return tuple(part for word in name for part in word.split("-") if part)
-
-
 def _written_otherwise(asked: tuple[str, ...], said: tuple[tuple[str, int, int], ...]) -> bool:
     """Whether ``said`` is the asked name written another way: its words in order, each alike, perhaps with more
     ("Shenzhen Sepcial Economic Zone", "New York Fire Department" of "New York City Fire Department")."""
@@ -804,12 +801,11 @@ def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int
     ("Who was Harper Lee's sister?" is "Alice Lee"); "Pawiak, an infamous German Gestapo" is no prison of "the
     German Heroic prison" for holding "Gestapo". Or the same last words after other first words (first words alike
     are one name written two ways: "Khubilai Khan", "Kublai Khan"), the asked name again nowhere in the document
-    (its hyphenated words parted, "Busch-Reisinger") nor written otherwise in the sentence ("the Shenzhen Sepcial
-    Economic Zone" beside another zone, "the New York City Fire Department" beside the Tokyo one), and neither name
-    one of parts ("of", "the", "for": "the Appellate Division of the Supreme Court" is no other "First Department of
-    the Supreme Court"): "What will the Macau Science Park open?" is not "its new branch" of "The Hong Kong Science
-    Park will open its new branch", nor "Who had its world premiere at Westminster Hall?" "Spectre" of "… at the
-    Royal Albert Hall"."""
+    nor written otherwise in the sentence ("the Shenzhen Sepcial Economic Zone" beside another zone, "the New York
+    City Fire Department" beside the Tokyo one), and neither name one of parts ("of", "the", "for": "the Appellate
+    Division of the Supreme Court" is no other "First Department of the Supreme Court"): "What will the Macau
+    Science Park open?" is not "its new branch" of "The Hong Kong Science Park will open its new branch", nor "Who
+    had its world premiere at Westminster Hall?" "Spectre" of "… at the Royal Albert Hall"."""
     asked = names_asked(q)
     if not asked:
         return False
@@ -823,7 +819,7 @@ def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int
             if (
                 _first_words_swapped(name, other)
                 and not _of_parts(name, other)
-                and not _holds(document, _parts(name))
+                and not _holds(document, name)
                 and not any(_written_otherwise(name, said_name) for said_name in said)
             ):
                 return True

@@ -846,10 +846,8 @@ def whose_words(q: Question, text: str, start: int, end: int) -> bool:
     if not q.said_by:
         return False
     names = names_in(text, start, end)
-    if not names:
-        return False
-    if text[start:].startswith(names[0]):  # a name the span begins inside of, all of it
-        names[0] = text[name_begins(text, start) : start] + names[0]
+    if names and text[start:].startswith(names[0]):  # a name the span begins inside of, all of it
+        names = [text[name_begins(text, start) : start] + names[0], *names[1:]]
     return any(set(terms(name)) & set(q.said_by) and holds_post(text, name) for name in names)
 
 
