@@ -29,6 +29,7 @@ from qa.read.credits import in_caption
 from qa.read.question import Question, analyze, asks_definition
 from qa.read.rules import RULES_THRESHOLD, RuleReader
 from qa.read.sentences import SentenceRanker, stems
+from qa.read.shape import misfits
 from qa.read.span import DEFAULT_MODEL_DIR
 from qa.read.verify import Verifier, VerifierModel, abstains, model_path
 from qa.records import Answer, Citation, Hit, Response, Sentence
@@ -233,7 +234,8 @@ class Pipeline:
         of the caption "Eric Chan attends a press conference in Beijing" for "Where did Eric Chan fly to for the
         press conference?", beside "Eric Chan Kwok-ki, who flew to Beijing to attend the press conference". The
         citation moves to the sentence that holds more of the question's terms (idf-weighted, every name the
-        first one held among them), the first one joins ``also_at``; the score stays the reading's (and the text, but
+        first one held among them) where the answer checks accept it (not "open" for "When will … close …?"), the
+        first one joins ``also_at``; the score stays the reading's (and the text, but
         for the possessive an answer read in a caption may lack: ``_outside_caption``).
         The new citation is made by ``qa.read.base.cite``, which checks it against the raw document. An answer
         whose question a quotation answers (``support``) keeps its citation."""
@@ -259,7 +261,7 @@ class Pipeline:
     ) -> tuple[Sentence, int, int] | None:
         """The sentence (and the raw offsets of the answer in it) that holds the answer's text as a whole word or
         phrase and CITE_MARGIN more of the question's terms than the answer's own, every name of that one among
-        them; None when there is none."""
+        them, where the answer checks (``misfits``) accept it; None when there is none."""
         cited = stems(answer.context.text)
         names = [name for name in q.proper if name in cited]
         best, best_overlap = None, self.ranker.overlap(q, cited) + CITE_MARGIN
@@ -275,9 +277,12 @@ class Pipeline:
             if not all(name in terms for name in names):
                 continue
             overlap = self.ranker.overlap(q, terms)
-            if overlap > best_overlap:
-                at = sentence.start + found.start()
-                best, best_overlap = (sentence, at, at + len(answer.text)), overlap
+            if overlap <= best_overlap:
+                continue
+            at = sentence.start + found.start()
+            if misfits(q, self.index.document(sentence.doc_id).raw, at, at + len(answer.text)):
+                continue  # a sentence the checks reject the answer in: "open" for "When will … close …?"
+            best, best_overlap = (sentence, at, at + len(answer.text)), overlap
         return best
 
     def _outside_caption(

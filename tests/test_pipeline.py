@@ -166,6 +166,34 @@ def test_an_answer_is_cited_where_its_sentence_says_most_of_the_question(tmp_pat
     assert pipeline.cited_where_said(asked, [read_in(qin)], hits) == [read_in(qin)]
 
 
+def test_an_answer_is_never_cited_where_the_answer_checks_reject_it(tmp_path, fake_embedder):
+    from qa.read.sentences import stems
+    from qa.read.shape import misfits
+    from qa.records import Answer, Citation, StageScores
+
+    pipeline = _rules_pipeline(
+        tmp_path,
+        fake_embedder,
+        {
+            "park.txt": "The Science Park will open its new branch in Shenzhen, a step towards a goal set for 2035.\n\n"
+            "The council announced research clusters for 2035.\n"
+        },
+    )
+    question = "When will the Science Park close its branch in Shenzhen?"
+    hits = pipeline.ask(question, threshold=0.0).hits
+    sentences = [s for hit in hits for s in hit.chunk.sentences]
+    opens, council = (next(s for s in sentences if word in s.text) for word in ("open", "council"))
+    at = council.start + council.text.index("2035")
+    read = Answer("2035", Citation("park.txt", at, at + 4), council, 0.6, StageScores(1, 1, 1))
+    q = pipeline.analyze(question)
+    raw = pipeline.index.documents["park.txt"].raw
+    in_opens = opens.start + opens.text.index("2035")
+    # the sentence that says "open" holds more of the question, but says the opposite of what it asks
+    assert misfits(q, raw, in_opens, in_opens + 4) and not misfits(q, raw, at, at + 4)
+    assert pipeline.ranker.overlap(q, stems(opens.text)) > pipeline.ranker.overlap(q, stems(council.text)) + 0.05
+    assert pipeline.cited_where_said(q, [read], hits) == [read]
+
+
 def test_an_answer_read_in_a_photo_caption_is_cited_where_the_article_says_it(tmp_path, fake_embedder):
     from qa.records import Answer, Citation, StageScores
 
