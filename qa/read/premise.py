@@ -336,7 +336,7 @@ _ANTONYMS = (
     ("permanent permanently", "temporary temporarily"),
     ("ally allies allied", "enemy enemies"),
     ("weak", "strong powerful"),
-    ("fast quick rapid", "slow"),
+    ("fast faster fastest quick quicker quickest rapid", "slow slower slowest"),
     ("new", "old"),
     ("young", "old"),
     ("ancient", "modern"),

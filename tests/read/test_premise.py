@@ -194,6 +194,8 @@ def test_a_word_the_answer_itself_undoes_is_the_answer():
         ("How did he react when Johnson was a lesser threat?", "When Johnson was the larger threat, he left.", True),
         ("In 1755 what fort did the British surrender?", "In 1755 the British captured Fort Beausejour.", True),
         ("Where is the real Hoffler Klinik?", "A restaurant stood in for the fictional Hoffler Klinik.", True),
+        ("Who promised slower immigration?", "Qin promised easier and faster immigration and clearance.", True),
+        ("Which is the quickest route?", "The slowest route runs along the river.", True),
         ("What did the new oil cost?", "Unlike old oil, new oil cost $10.", False),  # the question's word said too
     ],
 )
