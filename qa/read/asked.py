@@ -390,11 +390,18 @@ _WORKS_AS = re.compile(
     re.IGNORECASE,
 )
 
+# "Which post does Sun Yuning hold?", "What position did Hung once hold?": the post held, or held before
+_HOLDS_POST = re.compile(
+    r"^\s*(?:what|which)\s+(?:post|position|job|office|title)\s+(?P<aux>does|do|did)\s+(?P<name>[^?]+?)\s+"
+    r"(?:(?P<before>previously|formerly|once|earlier)\s+)?(?:hold|have|occupy)\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+
 
 def _job_asked(text: str, forms: Callable[[str], Counter[str]]) -> str | None:
-    """ "What does NAME do?" or "What did NAME (previously) work as?" of a name the documents write as one: "What
-    is (was) NAME's (former) job?"; None otherwise."""
-    works = _DOES_FOR_WORK.match(text) or _WORKS_AS.match(text)
+    """ "What does NAME do?", "What did NAME (previously) work as?" or "Which post does (did) NAME (once) hold?" of
+    a name the documents write as one: "What is (was) NAME's (former) job?"; None otherwise."""
+    works = _DOES_FOR_WORK.match(text) or _WORKS_AS.match(text) or _HOLDS_POST.match(text)
     if works is None or not _BARE_NAME.match(works.group("name")):
         return None
     name = works.group("name")
@@ -425,7 +432,8 @@ def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
     zone?", "Name the five Brics countries." → "Which five Brics countries?", "Name the deputy director." →
     "Who is the deputy director?", "How is Eric Chan's name given in full?" → "What is Eric Chan's full
     name?", "What is meant by the Greater Bay Area?" → "What is the Greater Bay Area?", "What does Sun Yuning do?" →
-    "What is Sun Yuning's job?", "What did Hung previously work as?" → "What was Hung's former job?"; any other text
+    "What is Sun Yuning's job?", "What did Hung previously work as?" → "What was Hung's former job?", "Which post does
+    Sun Yuning hold?" → "What is Sun Yuning's job?"; any other text
     as it is.
     ``forms`` (as for ``truecase``) says whether the documents write the first word as a name: "Purpose of
     Telnet" is no name."""

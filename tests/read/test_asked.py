@@ -126,6 +126,15 @@ def test_a_question_typed_in_one_case_writes_a_name_of_several_words_as_the_docu
         ("What did Witman Hung work as?", "What was Witman Hung's job?"),
         ("What did Witman Hung previously work as?", "What was Witman Hung's former job?"),
         ("What did the engineers work as?", "What did the engineers work as?"),
+        # the post a named person holds (or once held) is the job
+        ("Which post does Sun Yuning hold?", "What is Sun Yuning's job?"),
+        ("What position did Witman Hung once hold?", "What was Witman Hung's former job?"),
+        ("What title did Sun Yuning have?", "What was Sun Yuning's job?"),
+        ("What title does the mayor hold?", "What title does the mayor hold?"),  # no name: as typed
+        (
+            "What post did Hung hold at the Shenzhen Qianhai Authority?",
+            "What post did Hung hold at the Shenzhen Qianhai Authority?",
+        ),
         # a request asked politely is a request, not a yes/no question
         ("Can you name the Brics countries?", "Which Brics countries?"),
         ("Could you please list the cities of the Greater Bay Area?", "Which cities of the Greater Bay Area?"),
