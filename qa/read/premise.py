@@ -4,7 +4,7 @@ whose premise its sentence does not share.
 A reader trained to find "what Maududi advocated" finds the same span whether or not the question says "not",
 and "Who won the election in 2012?" the same name whether the sentence says 2012 or 1924. SQuAD 2.0's questions
 without an answer are often answerable ones changed in just this way, and so are a user's questions about what a
-document does not say. Twelve premises are checked:
+document does not say. These premises are checked:
 
 - A denial (``negation_unsaid``): the question's own clause says "not", "never", "no longer", "-n't", "no" or
   "nothing" ("What does sleep have no effect on?"; not "No 2" nor "at no cost"), and the sentence says nothing
@@ -72,12 +72,16 @@ document does not say. Twelve premises are checked:
   answered from "… deployed its army into Afghanistan", nor "What palace in France …?" from "… Palace in
   Oxfordshire". Initials, a name beside other capitalised words and a name written another way ("Manhatten") are
   left alone, and an answer that is the other name passes.
+- A title before a name (``other_title``): "Minister Robert Dinwiddie" of the question, "Governor Robert Dinwiddie"
+  of the sentence, and the question's title before the name nowhere in the document. Only titles that rule each
+  other out ("mayor", "governor", "king", "general"); "official" or "leader" may be said of any holder.
 
 Against the training pool (``eval/scripts/plausible_answer_checks.py``, its table), of SQuAD 2.0's 1,674 plausible
 answers to its unanswerable questions the denial rejects 279, the deed denied 19, the undone word 47, the antonym
-95, the number 44, the ordinal 5, the year 61 (3 of them for a century), the month or weekday 11, the name 41, the
-name before a noun 7 and the name after the same words 12 (the time counted from now none: the pool says "last week"
-nowhere); of its 9,600 gold answers, 17 (14 questions), 5 (4), 2, 1, 6, 2, 15 (14 questions), 2, 4, 3 and 1; most of
+95, the number 44, the ordinal 7, the year 61 (3 of them for a century), the month or weekday 11, the name 41, the
+name before a noun 7, the name after the same words 12 and the title before a name 2 (the time counted from now
+none: the pool says "last week" nowhere); of its 9,600 gold answers, 17 (14 questions), 5 (4), 2, 1, 6, 2, 15 (14
+questions), 2, 4, 3, 1 and 0; most of
 them name a year, month, number or name their gold answer's sentences do not: "… in November 1995" of "… created on
 8 November 1994", "all four boroughs" of "… won the five boroughs in 1924", "in July of 2009" of "… explained in
 June 2009", "New York City's women's basketball team" of "… the New York Knicks". Each is kept by the rule that
@@ -940,6 +944,45 @@ def other_name_before_noun(q: Question, sentence: str, answer: tuple[int, int] |
     return False
 
 
+# Titles that say which post or rank a person holds, each ruling out the others ("Governor Robert Dinwiddie" is no
+# minister, "King George" no queen); not those any holder may be called besides ("official", "leader", "chief",
+# "executive", "officer", "deputy", "founder", "manager")
+_EXCLUSIVE_TITLES = frozenset(
+    {
+        *("mayor", "president", "professor", "minister", "director", "chairman", "chairwoman", "governor"),
+        *("secretary", "premier", "chancellor", "ambassador", "consul", "commissioner", "senator", "judge", "dean"),
+        *("captain", "coach", "general", "king", "queen", "prince", "princess", "emperor", "empress", "pope"),
+        *("bishop", "archbishop", "cardinal", "admiral", "colonel", "lieutenant", "sergeant", "duke", "duchess"),
+        *("earl", "count", "countess", "baron", "saint", "sultan", "tsar", "czar", "pharaoh", "shah", "caliph"),
+        *("editor", "spokesman", "spokeswoman"),
+    }
+)
+_TITLE_WORDS = "|".join(sorted(_EXCLUSIVE_TITLES))
+# a title before a name of up to three capitalised words: "Minister Robert Dinwiddie", "Queen George's"
+_TITLED_NAME = re.compile(rf"\b((?i:{_TITLE_WORDS}))\s+((?:[A-Z][\w'’.-]*\s+){{0,2}}[A-Z][\w'’-]*)")
+
+
+@lru_cache(maxsize=1024)
+def _titles_asked(q: Question) -> tuple[tuple[str, str], ...]:
+    """The titles the question gives before names, with the names: (("minister", "Robert Dinwiddie"),)."""
+    return tuple((m.group(1).casefold(), m.group(2)) for m in _TITLED_NAME.finditer(q.core))
+
+
+def other_title(q: Question, sentence: str, document: str) -> bool:
+    """A title the question gives before a name, where the answer's sentence gives the same name another title and
+    the document never the question's: "Minister Robert Dinwiddie had an investment in what company?" is not "Ohio
+    Company" of "Governor Robert Dinwiddie of Virginia was an investor in the Ohio Company", nor "When was Queen
+    George's war?" of "King George's War". Titles that any holder may be called besides ("official", "leader") are
+    no other title."""
+    for title, name in _titles_asked(q):
+        if re.search(rf"\b{title}\s+{re.escape(name)}(?![\w'’-])", document, re.IGNORECASE):
+            continue
+        for m in re.finditer(rf"\b([A-Za-z]+)\s+{re.escape(name)}(?![\w'’-])", sentence):
+            if m.group(1).casefold() in _EXCLUSIVE_TITLES and m.group(1).casefold() != title:
+                return True
+    return False
+
+
 # a letter or a two-character code before a noun: "B cells", "T-cell", "WW-I communist", "Type A blood"
 _LETTER_NOUN = re.compile(r"\b([A-Z][A-Z0-9]?)[\s-]+([a-z]{3,})\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+$")
@@ -1230,6 +1273,8 @@ def unshared(
         yield "name"
     if other_name_before_noun(q, sentence, answer):
         yield "name before a noun"
+    if other_title(q, sentence, sentence if document is None else document):
+        yield "title before a name"
     if other_letter(q, sentence, answer):
         yield "letter before a noun"
     if other_name_after_words(q, sentence, sentence if document is None else document, answer):

@@ -20,6 +20,7 @@ from qa.read.premise import (
     other_number,
     other_ordinal,
     other_time,
+    other_title,
     other_year,
     undone_in_sentence,
     years_said,
@@ -666,3 +667,31 @@ def test_a_letter_the_answer_says_is_the_answer():
     start = sentence.index("killer")
     assert not other_letter(q, sentence, (start, len(sentence) - 1))
     assert other_letter(q, sentence)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "document", "other"),
+    [
+        (
+            "Minister Robert Dinwiddie had an investment in what company?",
+            "Governor Robert Dinwiddie of Virginia was an investor in the Ohio Company.",
+            "",
+            True,
+        ),
+        ("When was Queen George's war?", "King George's War began in the 1740s.", "", True),
+        ("What did Professor Qin Weizhong say?", "Mayor Qin Weizhong said the zone would grow.", "", True),
+        ("What did Mayor Qin Weizhong say?", "Mayor Qin Weizhong said the zone would grow.", "", False),
+        # a title any holder may be called besides is no other title
+        ("What did Mayor Qin Weizhong say?", "Shenzhen official Qin Weizhong said the zone would grow.", "", False),
+        # the document gives the question's title elsewhere: the person holds both
+        (
+            "What did President Xi Jinping attend?",
+            "General Xi Jinping attended the ceremony.",
+            "President Xi Jinping spoke.",
+            False,
+        ),
+        ("What did President Xi Jinping attend?", "Xi Jinping attended the ceremony.", "", False),  # no title said
+    ],
+)
+def test_another_title_before_the_same_name(question, sentence, document, other):
+    assert other_title(analyze(question), sentence, sentence + " " + document) is other
