@@ -197,6 +197,15 @@ def test_a_word_the_answer_itself_undoes_is_the_answer():
         ("Where is the real Hoffler Klinik?", "A restaurant stood in for the fictional Hoffler Klinik.", True),
         ("Who promised slower immigration?", "Qin promised easier and faster immigration and clearance.", True),
         ("Which is the quickest route?", "The slowest route runs along the river.", True),
+        ("In which city was the closing sequence filmed?", "The opening sequence was filmed in Mexico City.", True),
+        ("What connects the immune system to the brain?", "Barriers separate the immune system from the brain.", True),
+        (
+            "What response heals the body's own tissues?",
+            "Hypersensitivity is a response that damages the body's own tissues.",
+            True,
+        ),
+        ("Who ordered Loudoun to defend Louisbourg?", "Pitt ordered Loudoun to attack Louisbourg.", True),
+        ("What lets toxins exit the cell?", "Pores let toxins enter the cell.", True),
         ("What did the new oil cost?", "Unlike old oil, new oil cost $10.", False),  # the question's word said too
     ],
 )
