@@ -206,6 +206,10 @@ def test_a_word_the_answer_itself_undoes_is_the_answer():
         ),
         ("Who ordered Loudoun to defend Louisbourg?", "Pitt ordered Loudoun to attack Louisbourg.", True),
         ("What lets toxins exit the cell?", "Pores let toxins enter the cell.", True),
+        ("What do NK cells protect?", "NK cells destroy compromised host cells.", True),
+        ("What interpretation does Salafism discourage?", "Funding promoted the interpretation of Salafism.", True),
+        ("What is underrepresented in epitope regions?", "Amino acids are overrepresented in epitope regions.", True),
+        ("What would strengthen the foundations of Islam?", "Secularism would weaken the foundations of Islam.", True),
         ("What did the new oil cost?", "Unlike old oil, new oil cost $10.", False),  # the question's word said too
     ],
 )
