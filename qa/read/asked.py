@@ -168,19 +168,23 @@ def truecase(
 def _in_named_runs(
     found: list[tuple[str, int, int]], written: list[str], names: Callable[[str], Counter[str]]
 ) -> list[str]:
-    """``written`` with each run of question words that spells a run of capitalised words of the documents,
-    from a word already written as a name, written as that run is (the longest run first)."""
+    """``written`` with each run of question words that spells a run of capitalised words of the documents, or the
+    run's end from one of its words, from a word already written as a name, written as the documents write it (the
+    longest first): "the macau science park" → "the Macau Science Park" ("park" alone is a common word; "Science
+    Park" ends "Hong Kong Science Park")."""
     written, k = list(written), 0
     while k < len(found):
         best: list[str] = []
         if written[k][:1].isupper() and written[k] != found[k][0]:
             for run in names(fold(found[k][0])):
-                parts = [POSSESSIVE_END.sub("", part) for part in run.split()]  # "Zone" of "… Economic Zone’s"
-                if fold(parts[0]) != fold(found[k][0]) or len(parts) < 2 or len(parts) <= len(best):
-                    continue
-                typed = [fold(w) for w, _, _ in found[k : k + len(parts)]]
-                if typed == [fold(p) for p in parts]:
-                    best = parts
+                whole = [POSSESSIVE_END.sub("", part) for part in run.split()]  # "Zone" of "… Economic Zone’s"
+                for at in (i for i, part in enumerate(whole) if fold(part) == fold(found[k][0])):
+                    parts = whole[at:]
+                    if len(parts) < 2 or len(parts) <= len(best):
+                        continue
+                    typed = [fold(w) for w, _, _ in found[k : k + len(parts)]]
+                    if typed == [fold(p) for p in parts]:
+                        best = parts
         if len(best) > 1:
             written[k : k + len(best)] = best
             k += len(best)

@@ -66,6 +66,31 @@ def test_a_question_typed_in_one_case_writes_a_name_of_several_words_as_the_docu
     assert truecase("what is the special economic zone", forms, names) == "What is the special economic zone"
 
 
+def test_a_question_typed_in_one_case_writes_the_end_of_a_documents_name_as_the_documents_do():
+    from collections import Counter
+
+    from qa.read.asked import truecase
+
+    written = {
+        "macau": Counter({"Macau": 3}),
+        "science": Counter({"Science": 4, "science": 1}),
+        "park": Counter({"park": 6, "Park": 3}),
+    }
+    runs = {"science": Counter({"Hong Kong Science Park": 3, "Science and Technology Innovation": 1})}
+
+    def forms(word):
+        return written.get(word, Counter())
+
+    def names(word):
+        return runs.get(word, Counter())
+
+    # "park" alone is mostly a common word; after "science" it ends the name "Hong Kong Science Park"
+    assert truecase("what will the macau science park open", forms, names) == ("What will the Macau Science Park open")
+    assert truecase("what will the macau science park open", forms) == "What will the Macau Science park open"
+    # only a run's end: "science park branch" writes no "Branch"
+    assert truecase("where is the science park branch", forms, names) == "Where is the Science Park branch"
+
+
 @pytest.mark.parametrize(
     ("query", "asked"),
     [
