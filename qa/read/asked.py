@@ -138,7 +138,9 @@ def truecase(
     ``names`` (``Index.names_with``) gives the documents' runs of capitalised words that hold a word: from a
     word written as a name, the longest such run that the question's next words spell is written as the
     documents write it ("the shenzhen special economic zone" → "the Shenzhen Special Economic Zone", whose
-    "special" alone is a common word). Its first letter is written as a capital, as questions are."""
+    "special" alone is a common word). A word no document holds, after "of" (and "the") after a post or a word
+    written as a name, is a name too ("the mayor of london" → "the mayor of London"). Its first letter is written as
+    a capital, as questions are."""
     letters = [c for c in question if c.isalpha()]
     if any(c.isupper() for c in letters) and any(c.islower() for c in letters):
         return question  # "Which river divides the park?" is written with capitals, and has no name
@@ -151,6 +153,8 @@ def truecase(
         name = _name_form(folded, forms) if named else None
         if name is not None:
             word = name
+        elif named and _unknown(folded, forms) and _after_name_of(found, written, k):
+            word = word[:1].upper() + word[1:].lower()  # "the mayor of london": a name the documents never write
         elif letters and not any(c.islower() for c in letters):
             word = word.lower()  # "WHO IS LAU SIU-KAI?": the rest as typed, in lower case
         written.append(word)
@@ -163,6 +167,23 @@ def truecase(
     cased = "".join(out) + question[at:]
     first = re.search(r"[^\W\d_]", cased)  # the first letter a capital, as in the questions the model learned from
     return cased if first is None else cased[: first.start()] + cased[first.start()].upper() + cased[first.end() :]
+
+
+def _unknown(folded: str, forms: Callable[[str], Counter[str]]) -> bool:
+    """A word of letters that no document holds (and no stopword): "london", "taxation"."""
+    return folded.isalpha() and folded not in STOPWORDS and not forms(folded)
+
+
+def _after_name_of(found: list[tuple[str, int, int]], written: list[str], k: int) -> bool:
+    """Whether the question's word ``k`` follows "of" (and "the") after a post or a word written as a name: "the
+    mayor of london", "the general administration of taxation" (Customs, in the documents)."""
+    at = k - 1
+    if at >= 0 and fold(found[at][0]) == "the":
+        at -= 1
+    if at < 1 or fold(found[at][0]) != "of":
+        return False
+    typed, cased = found[at - 1][0], written[at - 1]
+    return fold(typed) in TITLES or (cased[:1].isupper() and cased != typed)
 
 
 def _in_named_runs(

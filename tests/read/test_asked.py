@@ -91,6 +91,33 @@ def test_a_question_typed_in_one_case_writes_the_end_of_a_documents_name_as_the_
     assert truecase("where is the science park branch", forms, names) == "Where is the Science Park branch"
 
 
+def test_a_question_typed_in_one_case_writes_a_word_no_document_holds_after_a_post_or_name_and_of_as_a_name():
+    from collections import Counter
+
+    from qa.read.asked import truecase
+
+    written = {
+        "general": Counter({"General": 1}),
+        "administration": Counter({"Administration": 1}),
+        "director": Counter({"director": 1}),
+        "research": Counter({"research": 4}),
+        "purpose": Counter({"purposes": 1}),
+    }
+
+    def forms(word):
+        return written.get(word, Counter())
+
+    # "london" and "taxation" are in no document: after "the mayor of" and "General Administration of", names
+    assert truecase("who is the mayor of london", forms) == "Who is the mayor of London"
+    assert truecase("who heads the general administration of taxation", forms) == (
+        "Who heads the General Administration of Taxation"
+    )
+    # a word the documents hold, or one after no post or name, stays as typed
+    assert truecase("what is the purpose of research", forms) == "What is the purpose of research"
+    assert truecase("what is the director of research", forms) == "What is the director of research"
+    assert truecase("what is the role of tianjin", forms) == "What is the role of tianjin"
+
+
 @pytest.mark.parametrize(
     ("query", "asked"),
     [
