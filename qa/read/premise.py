@@ -807,6 +807,14 @@ def _written_otherwise(asked: tuple[str, ...], said: tuple[tuple[str, int, int],
     return all(any(_alike(a, s) for s in words) for a in asked)
 
 
+def _said_across(asked: tuple[str, ...], said: tuple[tuple[tuple[str, int, int], ...], ...]) -> bool:
+    """Whether the sentence's names, read one after another, hold the asked name's words in order: a name the
+    sentence writes with commas inside ("the Shenzhen-Hong Kong Science, Technology and Innovation Co-operation Zone"
+    holds "the Shenzhen-Hong Kong Co-operation Zone", though no one run of capitals does)."""
+    words = iter(word for name in said for word, _, _ in name)
+    return all(any(a == w for w in words) for a in asked)
+
+
 def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int] | None = None) -> bool:
     """A name of the question that the document holds nowhere, and in the answer's sentence the same name with
     one word swapped for another: "Who can the American Commission take proceedings against?" is not "member
@@ -836,6 +844,7 @@ def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int
                 and not _of_parts(name, other)
                 and not _holds(document, name)
                 and not any(_written_otherwise(name, said_name) for said_name in said)
+                and not _said_across(name, said)
             ):
                 return True
     return False

@@ -403,6 +403,12 @@ PARK = "The Hong Kong Science Park will open a branch. Macau is in the Greater B
             "",
             False,
         ),
+        (  # the sentence's name holds commas, so the asked one's words stand across its runs of capitals
+            "Where is the Shenzhen-Hong Kong Co-operation Zone?",
+            "Xi spoke of the Shenzhen-Hong Kong Science, Technology and Innovation Co-operation Zone in Hetao.",
+            "",
+            False,
+        ),
         # a name of parts: its first words may be another part
         (
             "Where is the Appellate Division of the Supreme Court?",
