@@ -5,6 +5,13 @@ import pytest
 from qa.read.question import analyze
 
 
+def _looked_up(table):
+    """How the documents write a word, from a table of the words a test's documents hold (nothing for others)."""
+    from collections import Counter
+
+    return lambda word: table.get(word, Counter())
+
+
 def test_a_question_typed_in_one_case_takes_the_documents_casing():
     from collections import Counter
 
@@ -21,8 +28,7 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
         "big": Counter({"Big": 1}),  # only in "Chinese Big Data Society"
     }
 
-    def forms(word):
-        return written.get(word, Counter())
+    forms = _looked_up(written)
 
     assert truecase("who is the mayor of guangzhou", forms) == "Who is the mayor of Guangzhou"
     assert truecase("who is eric chan?", forms) == "Who is Eric Chan?"
@@ -46,11 +52,9 @@ def test_a_question_typed_in_one_case_writes_a_name_of_several_words_as_the_docu
     written = {"shenzhen": Counter({"Shenzhen": 9}), "special": Counter({"Special": 1, "special": 2})}
     runs = {"shenzhen": Counter({"Shenzhen Special Economic Zone’s": 1, "Shenzhen River": 1, "Shenzhen": 5})}
 
-    def forms(word):
-        return written.get(word, Counter())
+    forms = _looked_up(written)
 
-    def names(word):
-        return runs.get(word, Counter())
+    names = _looked_up(runs)
 
     # "special" alone is mostly a common word; after "shenzhen" it is part of the name the documents write
     assert truecase("when did the shenzhen special economic zone turn 40", forms, names) == (
@@ -78,11 +82,9 @@ def test_a_question_typed_in_one_case_writes_the_end_of_a_documents_name_as_the_
     }
     runs = {"science": Counter({"Hong Kong Science Park": 3, "Science and Technology Innovation": 1})}
 
-    def forms(word):
-        return written.get(word, Counter())
+    forms = _looked_up(written)
 
-    def names(word):
-        return runs.get(word, Counter())
+    names = _looked_up(runs)
 
     # "park" alone is mostly a common word; after "science" it ends the name "Hong Kong Science Park"
     assert truecase("what will the macau science park open", forms, names) == ("What will the Macau Science Park open")
@@ -104,8 +106,7 @@ def test_a_question_typed_in_one_case_writes_a_word_no_document_holds_after_a_po
         "purpose": Counter({"purposes": 1}),
     }
 
-    def forms(word):
-        return written.get(word, Counter())
+    forms = _looked_up(written)
 
     # "london" and "taxation" are in no document: after "the mayor of" and "General Administration of", names
     assert truecase("who is the mayor of london", forms) == "Who is the mayor of London"
