@@ -800,19 +800,21 @@ def _of_parts(asked: tuple[str, ...], said: tuple[tuple[str, int, int], ...]) ->
     return bool({"of", "the", "for"} & {*asked, *(word for word, _, _ in said)})
 
 
-def _written_otherwise(asked: tuple[str, ...], said: tuple[tuple[str, int, int], ...]) -> bool:
-    """Whether ``said`` is the asked name written another way: its words in order, each alike, perhaps with more
-    ("Shenzhen Sepcial Economic Zone", "New York Fire Department" of "New York City Fire Department")."""
-    words = iter(word for word, _, _ in said)
-    return all(any(_alike(a, s) for s in words) for a in asked)
+def _in_order(asked: tuple[str, ...], words: Iterable[str], same: Callable[[str, str], bool]) -> bool:
+    """Whether ``words`` hold each asked word, by ``same``, in the asked order (perhaps with more between)."""
+    rest = iter(words)
+    return all(any(same(a, w) for w in rest) for a in asked)
 
 
-def _said_across(asked: tuple[str, ...], said: tuple[tuple[tuple[str, int, int], ...], ...]) -> bool:
-    """Whether the sentence's names, read one after another, hold the asked name's words in order: a name the
-    sentence writes with commas inside ("the Shenzhen-Hong Kong Science, Technology and Innovation Co-operation Zone"
+def _written_otherwise(asked: tuple[str, ...], said: tuple[tuple[tuple[str, int, int], ...], ...]) -> bool:
+    """Whether the sentence writes the asked name another way: one of its names holds the asked words in order,
+    each alike, perhaps with more ("Shenzhen Sepcial Economic Zone", "New York Fire Department" of "New York City
+    Fire Department"); or its names read one after another hold them in order, each the same, where the sentence
+    writes a name with commas inside ("the Shenzhen-Hong Kong Science, Technology and Innovation Co-operation Zone"
     holds "the Shenzhen-Hong Kong Co-operation Zone", though no one run of capitals does)."""
-    words = iter(word for name in said for word, _, _ in name)
-    return all(any(a == w for w in words) for a in asked)
+    if any(_in_order(asked, (word for word, _, _ in name), _alike) for name in said):
+        return True
+    return _in_order(asked, (word for name in said for word, _, _ in name), str.__eq__)
 
 
 def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int] | None = None) -> bool:
@@ -834,19 +836,13 @@ def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int
         return False
     said = _names_said(sentence)
     for name in asked:
-        for other in said:
-            if _answer_is(answer, other[0][1], other[-1][2]):
-                continue
-            if _one_word_swapped(name, other) and not _holds(document, name):
-                return True
-            if (
-                _first_words_swapped(name, other)
-                and not _of_parts(name, other)
-                and not _holds(document, name)
-                and not any(_written_otherwise(name, said_name) for said_name in said)
-                and not _said_across(name, said)
-            ):
-                return True
+        others = [other for other in said if not _answer_is(answer, other[0][1], other[-1][2])]
+        swapped = any(_one_word_swapped(name, other) for other in others) or (
+            any(_first_words_swapped(name, other) and not _of_parts(name, other) for other in others)
+            and not _written_otherwise(name, said)
+        )
+        if swapped and not _holds(document, name):
+            return True
     return False
 
 
@@ -965,16 +961,14 @@ def other_name_before_noun(q: Question, sentence: str, answer: tuple[int, int] |
 
 
 # Titles that say which post or rank a person holds, each ruling out the others ("Governor Robert Dinwiddie" is no
-# minister, "King George" no queen); not those any holder may be called besides ("official", "leader", "chief",
-# "executive", "officer", "deputy", "founder", "manager")
+# minister, "King George" no queen): the posts of ``TITLES`` but those any holder may be called besides, and ranks
+_ANY_HOLDER = {"chief", "executive", "leader", "official", "founder", "officer", "manager", "deputy", "ceo"}
 _EXCLUSIVE_TITLES = frozenset(
-    {
-        *("mayor", "president", "professor", "minister", "director", "chairman", "chairwoman", "governor"),
-        *("secretary", "premier", "chancellor", "ambassador", "consul", "commissioner", "senator", "judge", "dean"),
-        *("captain", "coach", "general", "king", "queen", "prince", "princess", "emperor", "empress", "pope"),
-        *("bishop", "archbishop", "cardinal", "admiral", "colonel", "lieutenant", "sergeant", "duke", "duchess"),
-        *("earl", "count", "countess", "baron", "saint", "sultan", "tsar", "czar", "pharaoh", "shah", "caliph"),
-        *("editor", "spokesman", "spokeswoman"),
+    (TITLES - _ANY_HOLDER - {"chairperson", "spokesperson"})  # the same posts as "chairman", "spokesman"
+    | {
+        *("general", "king", "queen", "prince", "princess", "emperor", "empress", "pope", "bishop", "archbishop"),
+        *("cardinal", "admiral", "colonel", "lieutenant", "sergeant", "duke", "duchess", "earl", "count"),
+        *("countess", "baron", "saint", "sultan", "tsar", "czar", "pharaoh", "shah", "caliph"),
     }
 )
 _TITLE_WORDS = "|".join(sorted(_EXCLUSIVE_TITLES))
@@ -995,11 +989,11 @@ def other_title(q: Question, sentence: str, document: str) -> bool:
     George's war?" of "King George's War". Titles that any holder may be called besides ("official", "leader") are
     no other title."""
     for title, name in _titles_asked(q):
-        if re.search(rf"\b{title}\s+{re.escape(name)}(?![\w'’-])", document, re.IGNORECASE):
-            continue
-        for m in re.finditer(rf"\b([A-Za-z]+)\s+{re.escape(name)}(?![\w'’-])", sentence):
-            if m.group(1).casefold() in _EXCLUSIVE_TITLES and m.group(1).casefold() != title:
-                return True
+        said = {m.group(1).casefold() for m in re.finditer(rf"\b([A-Za-z]+)\s+{re.escape(name)}(?![\w'’-])", sentence)}
+        if said & _EXCLUSIVE_TITLES - {title} and not re.search(
+            rf"\b{title}\s+{re.escape(name)}(?![\w'’-])", document, re.IGNORECASE
+        ):
+            return True
     return False
 
 
@@ -1289,13 +1283,14 @@ def unshared(
             yield "year"
         if other_day_or_month(q, sentence, said_before):
             yield "month or weekday"
-    if other_name(q, sentence, sentence if document is None else document, answer):
+    whole = sentence if document is None else document
+    if other_name(q, sentence, whole, answer):
         yield "name"
     if other_name_before_noun(q, sentence, answer):
         yield "name before a noun"
-    if other_title(q, sentence, sentence if document is None else document):
+    if other_title(q, sentence, whole):
         yield "title before a name"
     if other_letter(q, sentence, answer):
         yield "letter before a noun"
-    if other_name_after_words(q, sentence, sentence if document is None else document, answer):
+    if other_name_after_words(q, sentence, whole, answer):
         yield "name after the same words"
