@@ -150,10 +150,11 @@ def truecase(
         folded = fold(word)
         after_how = k > 0 and fold(found[k - 1][0]) == "how"  # "how big …": no name ("Chinese Big Data Society")
         named = folded not in TITLES and word.replace("-", "").isalpha() and not after_how
-        name = _name_form(folded, forms) if named else None
+        said = forms(folded) if named and folded not in STOPWORDS else None  # read once for both tests
+        name = _cased_form(said) if said else None
         if name is not None:
             word = name
-        elif named and _unknown(folded, forms) and _after_name_of(found, written, k):
+        elif said is not None and not said and folded.isalpha() and _after_name_of(found, written, k):
             word = word[:1].upper() + word[1:].lower()  # "the mayor of london": a name the documents never write
         elif letters and not any(c.islower() for c in letters):
             word = word.lower()  # "WHO IS LAU SIU-KAI?": the rest as typed, in lower case
@@ -167,11 +168,6 @@ def truecase(
     cased = "".join(out) + question[at:]
     first = re.search(r"[^\W\d_]", cased)  # the first letter a capital, as in the questions the model learned from
     return cased if first is None else cased[: first.start()] + cased[first.start()].upper() + cased[first.end() :]
-
-
-def _unknown(folded: str, forms: Callable[[str], Counter[str]]) -> bool:
-    """A word of letters that no document holds (and no stopword): "london", "taxation"."""
-    return folded.isalpha() and folded not in STOPWORDS and not forms(folded)
 
 
 def _after_name_of(found: list[tuple[str, int, int]], written: list[str], k: int) -> bool:
@@ -217,8 +213,12 @@ def _in_named_runs(
 def _name_form(folded: str, forms: Callable[[str], Counter[str]]) -> str | None:
     """How the documents write the word when they write it as a name (capitalised in at least ``CASED_SHARE``
     of its occurrences): "Guangzhou" for "guangzhou"; None for other words and stopwords ("When?")."""
-    found = forms(folded) if folded not in STOPWORDS else None
-    cased = {f: n for f, n in found.items() if f[:1].isupper()} if found else {}
+    return _cased_form(forms(folded)) if folded not in STOPWORDS else None
+
+
+def _cased_form(found: Counter[str]) -> str | None:
+    """The most common capitalised form of a word's ``found`` forms when at least ``CASED_SHARE`` of them are."""
+    cased = {f: n for f, n in found.items() if f[:1].isupper()}
     if not found or sum(cased.values()) < CASED_SHARE * sum(found.values()):
         return None
     return max(cased, key=lambda f: cased[f])
