@@ -218,6 +218,7 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     start = past_cut_name(text, start, end)
     start, end = _whole_number(text, start, end)
     start, end = asked_kind_name(q, text, *_whole_name(q, text, start, end))
+    start, end = name_in_apposition(q, text, start, end)
     start = past_date_lead(q, text, start, end)
     end = before_asked_post(q, text, start, end)
     start = holder_of_asked_post(q, text, start, end)
@@ -1041,6 +1042,25 @@ def asked_kind_name(q: Question, text: str, start: int, end: int) -> tuple[int, 
         if stem(fold(name.group().split()[-1])) == q.head and (before not in ("", "the") or after):
             return name.start(), name.end()
     return start, end
+
+
+# a common noun's last letters, "the" and a name of two or more words right after it, no comma between: "think
+# tank| the Chinese Association of Hong Kong and Macau Studies"
+_APPOSITIVE_NAME = re.compile(r"(?<=[a-z]{3})\s+(the\s+" + NAME_RUN.pattern + r")")
+
+
+def name_in_apposition(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
+    """A span of a common noun that the thing's name follows in apposition is that name: "think tank" of
+    "Beijing’s semi-official think tank the Chinese Association of Hong Kong and Macau Studies" → "the Chinese
+    Association of Hong Kong and Macau Studies" for "What is Lau Siu-kai a consultant at?". Not for "what kind of",
+    which asks what the noun says."""
+    if q.kind not in (Kind.ENTITY, Kind.PLACE) or kind_asked(q) is not None:
+        return start, end
+    last = text[start:end].split()[-1]
+    if not last.isalpha() or not last.islower() or fold(last) in STOPWORDS:
+        return start, end
+    name = _APPOSITIVE_NAME.match(text, end)
+    return (name.start(1), name.end(1)) if name is not None else (start, end)
 
 
 def _count(q: Question, text: str, start: int, end: int) -> tuple[int, int] | None:
