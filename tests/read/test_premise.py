@@ -22,6 +22,8 @@ from qa.read.premise import (
     other_time,
     other_title,
     other_year,
+    subject_asked,
+    subject_elsewhere,
     undone_in_sentence,
     years_said,
 )
@@ -714,3 +716,43 @@ def test_a_letter_the_answer_says_is_the_answer():
 )
 def test_another_title_before_the_same_name(question, sentence, document, other):
     assert other_title(analyze(question), sentence, sentence + " " + document) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("How many hectares does Macau cover?", (("macau",), "")),
+        ("Where is Midna working as a ranch hand?", (("midna",), "")),
+        ("How many projects has Hong Kong launched?", (("hong", "kong"), "")),
+        ("What will the Hetao zone house?", (("hetao",), "zone")),  # a thing of a kind, named
+        ("How long was Chopin's funeral delayed?", ((), "")),  # a possessive: the funeral is the subject
+        ("When did the French learn of the plan?", ((), "")),  # a people's name may be said otherwise
+        ("Who covers 302 hectares?", ((), "")),  # no name after a verb's helper
+    ],
+)
+def test_the_name_a_question_asks_of_as_its_subject(question, subject):
+    assert subject_asked(analyze(question)) == subject
+
+
+PARK = "Macau is a city. The park was built. The Hong Kong side covers 87 hectares, and the Shenzhen one 302 hectares."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "before", "document", "elsewhere"),
+    [
+        # named elsewhere in the document, not in the sentence nor the one before, nothing standing for it
+        ("How many hectares does Macau cover?", PARK.split(". ")[2], "The park was built.", PARK, True),
+        ("How many hectares does Macau cover?", PARK.split(". ")[2], "Macau is a city.", PARK, False),
+        ("How many hectares does Macau cover?", "Its park covers 302 hectares.", "The park was built.", PARK, False),
+        ("How many hectares does Shenzhen cover?", PARK.split(". ")[2], "The park was built.", PARK, False),
+        # named nowhere in the document: it may be what the whole text is about
+        ("How many hectares does Zhuhai cover?", PARK.split(". ")[2], "The park was built.", PARK, False),
+        # a thing of the kind the question names may be the named one
+        ("How big will the Macau zone be?", "The cooperation zone will cover 302 hectares.", "", PARK, False),
+        ("How big will the Macau zone be?", "The Shenzhen one will cover 302 hectares.", "", PARK, True),
+        # initials are the name in another form
+        ("How many parks does NYC have?", "New York has 1,700 parks.", "", "NYC is big. New York has parks.", False),
+    ],
+)
+def test_a_subject_the_document_names_elsewhere(question, sentence, before, document, elsewhere):
+    assert subject_elsewhere(analyze(question), sentence, lambda: before, document) is elsewhere
