@@ -858,7 +858,12 @@ def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int
 # "Where is Midna working?")
 _SUBJECT = re.compile(
     r"\b(?:do|does|did|will|would|can|could|should|has|have|had|is|was|are|were)\s+"
-    r"((?:the\s+)?(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s+(?P<next>[a-z]+)(?P<more>\s+[a-z])?"
+    r"((?:the\s+)?(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s+(?P<next>[a-z]+)(?:\s+(?P<more>[a-z]+))?"
+)
+# words that open a verb's object or a phrase after it: "close |its branch", "cover |in total"
+_OPENS_OBJECT = frozenset(
+    ("the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those")
+    + ("in", "on", "at", "to", "for", "with", "by", "from", "of", "as", "into", "over", "about", "up", "out", "off")
 )
 # a word that may stand for a name said before it
 _STANDS_FOR = re.compile(r"\b(?:he|she|it|they|we|his|her|its|their|our|him|them|this|these|those)\b", re.IGNORECASE)
@@ -867,8 +872,9 @@ _STANDS_FOR = re.compile(r"\b(?:he|she|it|they|we|his|her|its|their|our|him|them
 @lru_cache(maxsize=1024)
 def subject_asked(q: Question) -> tuple[tuple[str, ...], str]:
     """The plain words of the question's subject when it is a name ("macau" of "How many hectares does Macau
-    cover?"), and the noun after it when the name names a thing of that kind, a word that is no verb's form and is
-    not the question's last ("zone" of "What will the Hetao zone house?"); nothing for a possessive ("Does
+    cover?"), and the noun after it when the name names a thing of that kind, a word that is no verb's form, before
+    another that opens no object ("zone" of "What will the Hetao zone house?", not "close" of "When will the Park close
+    its branch?"); nothing for a possessive ("Does
     Chopin's funeral …": the funeral is the subject) or a people's name ("When did the French learn …?": they may
     be said otherwise). Once per question."""
     m = _SUBJECT.search(q.core)
@@ -878,7 +884,8 @@ def subject_asked(q: Question) -> tuple[tuple[str, ...], str]:
     if not name or (len(name) == 1 and _DEMONYM.search(name[0])):
         return (), ""
     following = m.group("next")
-    noun = m.group("more") and not following.endswith(("ing", "ed")) and following not in STOPWORDS
+    more = m.group("more")  # the verb after a noun ("zone house", "zone be"), not a verb's object ("close its")
+    noun = more and more not in _OPENS_OBJECT and not following.endswith(("ing", "ed")) and following not in STOPWORDS
     return tuple(name), following if noun else ""
 
 

@@ -725,6 +725,8 @@ def test_another_title_before_the_same_name(question, sentence, document, other)
         ("Where is Midna working as a ranch hand?", (("midna",), "")),
         ("How many projects has Hong Kong launched?", (("hong", "kong"), "")),
         ("What will the Hetao zone house?", (("hetao",), "zone")),  # a thing of a kind, named
+        ("How big will the Macau zone be?", (("macau",), "zone")),
+        ("When will the Science Park close its branch?", (("science", "park"), "")),  # a verb before its object
         ("How long was Chopin's funeral delayed?", ((), "")),  # a possessive: the funeral is the subject
         ("When did the French learn of the plan?", ((), "")),  # a people's name may be said otherwise
         ("Who covers 302 hectares?", ((), "")),  # no name after a verb's helper
