@@ -900,10 +900,22 @@ def _document_name_words(document: str) -> tuple[frozenset[str], frozenset[str]]
     return said, frozenset(word[:4] for word in said if len(word) >= 4)
 
 
+def _unnamed_kind(text: str, noun: str) -> bool:
+    """Whether ``text`` says ``noun`` (in any plural form) after no capitalised word: "cooperation zone" may be the
+    asked "Hetao zone", "Shenzhen authorities" are not the asked "Macau authorities"."""
+    tokens = re.findall(r"[\w’'-]+", text)
+    wanted = stem(noun)
+    return any(
+        stem(_plain(token)) == wanted and (at == 0 or not tokens[at - 1][:1].isupper())
+        for at, token in enumerate(tokens)
+    )
+
+
 def subject_elsewhere(q: Question, sentence: str, before: Callable[[], str], document: str) -> bool:
     """A name the question asks of as its subject, that the document names elsewhere but neither the answer's
     sentence nor the one before says in any form (a shared word or opening, initials) nor by the noun the question
-    puts after it ("the cooperation zone" may be "the Hetao zone"), in a sentence with no word that may stand for it
+    puts after it, after no other name ("the cooperation zone" may be "the Hetao zone", "Shenzhen authorities" are no
+    "Macau authorities"), in a sentence with no word that may stand for it
     ("he", "its", "these"): "How many hectares does Macau cover?" is not "302" of "…, and the
     Shenzhen one occupying 302 hectares", nor "Where is Midna working as a ranch hand?" "Ordon Village" of a
     sentence about Link. A name the document holds nowhere is left alone: a paragraph may be about it without
@@ -912,8 +924,7 @@ def subject_elsewhere(q: Question, sentence: str, before: Callable[[], str], doc
     if not name or _STANDS_FOR.search(sentence):
         return False
     near = f"{before()} {sentence}"
-    near_words = _name_words(near)
-    if _one_of_the_other(list(name), near_words) or (noun and stem(noun) in {stem(word) for word in near_words}):
+    if _one_of_the_other(list(name), _name_words(near)) or (noun and _unnamed_kind(near, noun)):
         return False  # the name, or a thing of its kind ("cooperation zone" for "the Hetao zone")
     if any(_one_of_the_other(list(name), [word for word, _, _ in said]) for said in _names(near)):
         return False  # "NYC" of "New York"

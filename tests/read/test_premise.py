@@ -752,6 +752,7 @@ PARK = "Macau is a city. The park was built. The Hong Kong side covers 87 hectar
         # a thing of the kind the question names may be the named one
         ("How big will the Macau zone be?", "The cooperation zone will cover 302 hectares.", "", PARK, False),
         ("How big will the Macau zone be?", "The Shenzhen one will cover 302 hectares.", "", PARK, True),
+        ("How big will the Macau zone be?", "The Shenzhen zone will cover 302 hectares.", "", PARK, True),
         # initials are the name in another form
         ("How many parks does NYC have?", "New York has 1,700 parks.", "", "NYC is big. New York has parks.", False),
     ],
