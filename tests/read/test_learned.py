@@ -56,6 +56,19 @@ def test_the_holder_of_a_post_elsewhere_is_not_the_answer(seed_pipeline, seed_ru
     assert seed_pipeline.ask("Who is the mayor of Shenzhen?").answers[0].text == "Qin Weizhong"
 
 
+def test_a_subject_the_answers_sentence_leaves_out_gets_no_answer(seed_pipeline):
+    # "…, and the Shenzhen one occupying 302 hectares" is about Shenzhen's side, though the article names Macau
+    for question in ("How many hectares does Macau cover?", "How many projects will Macau authorities launch?"):
+        response = seed_pipeline.ask(question)
+        assert response.no_answer and all(c.text not in ("302", "40") for c in response.candidates), question
+    assert seed_pipeline.ask("How many hectares does the Shenzhen side occupy?").answers[0].text == "302 hectares"
+
+
+def test_a_noun_that_a_name_follows_in_apposition_gives_the_name(seed_pipeline):
+    answer = seed_pipeline.ask("What is Lau Siu-kai a consultant at?").answers[0].text
+    assert answer.endswith("the Chinese Association of Hong Kong and Macau Studies")
+
+
 def test_of_two_sides_measured_in_one_sentence_the_asked_one(seed_pipeline, seed_rules_pipeline):
     # "…, with the Hong Kong side spread across 87 hectares (214 acres), and the Shenzhen one occupying 302
     # hectares": the issue's "wrong number of two in the same sentence"
