@@ -1056,8 +1056,8 @@ def name_in_apposition(q: Question, text: str, start: int, end: int) -> tuple[in
     which asks what the noun says."""
     if q.kind not in (Kind.ENTITY, Kind.PLACE) or kind_asked(q) is not None:
         return start, end
-    last = text[start:end].split()[-1]
-    if not last.isalpha() or not last.islower() or fold(last) in STOPWORDS:
+    said = text[start:end].split()
+    if not said or not said[-1].isalpha() or not said[-1].islower() or fold(said[-1]) in STOPWORDS:
         return start, end
     name = _APPOSITIVE_NAME.match(text, end)
     return (name.start(1), name.end(1)) if name is not None else (start, end)
