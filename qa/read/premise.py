@@ -913,17 +913,19 @@ def _unnamed_kind(text: str, noun: str) -> bool:
 def subject_elsewhere(q: Question, sentence: str, before: Callable[[], str], document: str) -> bool:
     """A name the question asks of as its subject, that the document names elsewhere but neither the answer's
     sentence nor the one before says in any form (a shared word or opening, initials) nor by the noun the question
-    puts after it, after no other name ("the cooperation zone" may be "the Hetao zone", "Shenzhen authorities" are no
-    "Macau authorities"), in a sentence with no word that may stand for it ("he", "its", "these"): "How many hectares
-    does Macau cover?" is not "302" of "…, and the Shenzhen one occupying 302 hectares", nor "Where is Midna working
-    as a ranch hand?" "Ordon Village" of a sentence about Link. A name the document holds nowhere is left alone: a
-    paragraph may be about it without naming it (its article's title, "Notre Dame")."""
+    puts after it or the name's own last word, after no other name ("the cooperation zone" may be "the Hetao zone",
+    "the corporation" "Acme Corporation"; "Shenzhen authorities" are no "Macau authorities"), in a sentence with no
+    word that may stand for it ("he", "its", "these"): "How many hectares does Macau cover?" is not "302" of "…, and
+    the Shenzhen one occupying 302 hectares", nor "Where is Midna working as a ranch hand?" "Ordon Village" of a
+    sentence about Link. A name the document holds nowhere is left alone: a paragraph may be about it without naming
+    it (its article's title, "Notre Dame")."""
     name, noun = subject_asked(q)
     if not name or _STANDS_FOR.search(sentence):
         return False
     near = f"{before()} {sentence}"
-    if _one_of_the_other(list(name), _name_words(near)) or (noun and _unnamed_kind(near, noun)):
-        return False  # the name, or a thing of its kind ("cooperation zone" for "the Hetao zone")
+    kinds = [word for word in (noun, name[-1] if len(name) > 1 else "") if word]
+    if _one_of_the_other(list(name), _name_words(near)) or any(_unnamed_kind(near, kind) for kind in kinds):
+        return False  # the name, or a thing of its kind ("cooperation zone", "the park" for "the Hetao Science Park")
     if any(_one_of_the_other(list(name), [word for word, _, _ in said]) for said in _names(near)):
         return False  # "NYC" of "New York"
     said, openings = _document_name_words(document)

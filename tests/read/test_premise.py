@@ -753,6 +753,9 @@ PARK = "Macau is a city. The park was built. The Hong Kong side covers 87 hectar
         ("How big will the Macau zone be?", "The cooperation zone will cover 302 hectares.", "", PARK, False),
         ("How big will the Macau zone be?", "The Shenzhen one will cover 302 hectares.", "", PARK, True),
         ("How big will the Macau zone be?", "The Shenzhen zone will cover 302 hectares.", "", PARK, True),
+        # the name's own last word as a common noun: "the corporation" of "Acme Corporation"
+        ("When was Acme Corporation founded?", "The corporation was founded in 1990.", "", "Acme Corporation.", False),
+        ("When was Acme Corporation founded?", "The bank was founded in 1990.", "", "Acme Corporation.", True),
         # initials are the name in another form
         ("How many parks does NYC have?", "New York has 1,700 parks.", "", "NYC is big. New York has parks.", False),
     ],
