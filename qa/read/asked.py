@@ -191,23 +191,28 @@ def _in_named_runs(
     Park" ends "Hong Kong Science Park")."""
     written, k = list(written), 0
     while k < len(found):
-        best: list[str] = []
-        if written[k][:1].isupper() and written[k] != found[k][0]:
-            for run in names(fold(found[k][0])):
-                whole = [POSSESSIVE_END.sub("", part) for part in run.split()]  # "Zone" of "… Economic Zone’s"
-                for at in (i for i, part in enumerate(whole) if fold(part) == fold(found[k][0])):
-                    parts = whole[at:]
-                    if len(parts) < 2 or len(parts) <= len(best):
-                        continue
-                    typed = [fold(w) for w, _, _ in found[k : k + len(parts)]]
-                    if typed == [fold(p) for p in parts]:
-                        best = parts
+        named = written[k][:1].isupper() and written[k] != found[k][0]
+        best = _longest_run_spelt(found, k, names) if named else []
         if len(best) > 1:
             written[k : k + len(best)] = best
             k += len(best)
         else:
             k += 1
     return written
+
+
+def _longest_run_spelt(found: list[tuple[str, int, int]], k: int, names: Callable[[str], Counter[str]]) -> list[str]:
+    """The longest end of a documents' run of capitalised words (two words or more) that opens with the question's
+    word ``k`` and that its next words spell, as the documents write it; [] when there is none."""
+    best: list[str] = []
+    for run in names(fold(found[k][0])):
+        whole = [POSSESSIVE_END.sub("", part) for part in run.split()]  # "Zone" of "… Economic Zone’s"
+        for at in (i for i, part in enumerate(whole) if fold(part) == fold(found[k][0])):
+            parts = whole[at:]
+            typed = [fold(w) for w, _, _ in found[k : k + len(parts)]]
+            if len(parts) > max(1, len(best)) and typed == [fold(p) for p in parts]:
+                best = parts
+    return best
 
 
 def _name_form(folded: str, forms: Callable[[str], Counter[str]]) -> str | None:
