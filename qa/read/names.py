@@ -57,6 +57,17 @@ def name_begins(text: str, start: int, stop: set[str] = TITLES) -> int:
     return start
 
 
+def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name of capitalised words that the span stands in, "of" / "the" / "and" / "for" inside it allowed
+    (``NAME_RUN``): "the Chinese Association of Hong Kong and Macau Studies" for "Hong Kong and Macau Studies";
+    the span to the end of its run of capitalised words (``name_run_end``) when it stands in no such name."""
+    lower = max(0, start - 120)
+    for m in NAME_RUN.finditer(text, lower, min(len(text), end + 120)):
+        if m.start() <= start and end <= m.end():
+            return m.start(), m.end()
+    return start, name_run_end(text, end)
+
+
 def name_run_end(text: str, end: int) -> int:
     """Where the run of capitalised words that ``end`` stands in ends: "Witman Hung| Wai-man" → after "Wai-man"."""
     while text[end : end + 1] == " " and (after := NAME_WORD.match(text, end + 1)) is not None:

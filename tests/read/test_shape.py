@@ -922,7 +922,9 @@ BODIES = (
         ("Which society does Hung chair?", "Chinese Big Data Society", True),
         # a university is no association, nor the place that owns one; a university may own a school
         ("Which university does Lau teach at?", "the Chinese Association of Hong Kong and Macau Studies", False),
+        ("Which university does Lau teach at?", "Hong Kong and Macau Studies", False),  # a piece of its name
         ("Which university does Lau teach at?", "Beijing", False),
+        ("Which university does Lau teach at?", "Beijing’s", False),  # with its possessive
         ("Which association does Lau advise?", "the Chinese Association of Hong Kong and Macau Studies", True),
         ("Which city's think tank does Lau advise?", "Beijing", True),
         ("Which university opened a medical school?", "Harvard", True),
