@@ -446,6 +446,13 @@ def antonym_said(q: Question, sentence: str) -> bool:
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th|s)?|[a-z]+(?:-[a-z]+)?")
 # numbers joined by slashes ("2/21/2016", "9/11") and a year's range ("2013-4") are dates, no counts
 _DATED = re.compile(r"\d[\d.]*(?:/\d+)+|\b(?:1\d{3}|20\d{2})[–-]\d{1,4}\b")
+_MONTH_WORDS = "|".join(sorted(MONTHS))
+# a day of a month ("8 December", "October 16th"): a date's day, no count ("filming taking seven months" is no
+# "eight months" for "8 December 2014" in the same sentence)
+_DAY_OF_MONTH = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_WORDS})\b|\b(?:{_MONTH_WORDS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+)
+_DAY_OF_A_MONTH_ASKED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+of\s+(?:what|which)\s+month\b", re.IGNORECASE)
 _NUMBER_NEAR = 2  # words either side of a number that must hold a word the question has beside its own
 
 
@@ -519,10 +526,13 @@ def other_number(q: Question, sentence: str) -> bool:
     """A number of the question that the answer's sentence does not hold, where the sentence gives another
     beside a word the question has beside its own: "What did Xi emphasise at the 30th anniversary?" is not
     answered by "… at the 40th anniversary …", nor "Who is Hong Kong's No 1 official?" by "Hong Kong's No 2
-    official Eric Chan". Years are ``other_year``'s, ordinal words before a word ``other_ordinal``'s."""
+    official Eric Chan". Years are ``other_year``'s, ordinal words before a word ``other_ordinal``'s. A day of a
+    month ("8 December") is a date's, no count, unless the question names or asks a day of a month."""
     asked = numbers_asked(q)
     if not asked:
         return False
+    if not _DAY_OF_MONTH.search(q.core.casefold()) and not _DAY_OF_A_MONTH_ASKED.search(q.core):
+        sentence = _DAY_OF_MONTH.sub(" ", sentence.casefold())  # "8 December" says no 8 of a count
     tokens, numbers = _numbers(sentence)
     said = _values_said(tokens, numbers)
     others = [_beside(tokens, at) for at, _ in numbers]

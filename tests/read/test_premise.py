@@ -242,6 +242,11 @@ def test_an_antonym_said(question, sentence, said):
         ("Who was one of the five founders?", "Lee was one of five founders.", False),
         ("Who was the game 50 MVP?", "Miller was named MVP, recording five tackles.", False),  # not on the same side
         ("What happened in the 20th century?", "In the 1900s the city grew.", False),  # a time, the year check's
+        # a day of a month is a date's, no count; it counts where the question asks a day
+        ("What took eight months?", "It began on 8 December, with filming taking seven months.", True),
+        ("What took eight months?", "It began on December 8th, with filming taking eight months.", False),
+        ("What opened on 8 December?", "The park opened on 9 December.", True),
+        ("What opened on 8 of what month?", "The park opened on 8 December.", False),
     ],
 )
 def test_another_number(question, sentence, other):
