@@ -240,6 +240,7 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
             return None
         start, end = counted
     end = before_place_topic(q, text, start, end)
+    start = division_in_chain(q, text, start, end)
     end = before_time_modifier(q, text, start, end)
     end = before_restated_predicate(q, text, start, end)
     end = before_an_aside(q, text, start, end)
@@ -312,6 +313,19 @@ def before_place_topic(q: Question, text: str, start: int, end: int) -> int:
     if topic is None or (topic.group("on") and not _IN_BEFORE.search(text, max(0, start - 4), start)):
         return end  # "Todt Hill on Staten Island": "on" places it further unless "in" placed it already
     return topic.start("cut")
+
+
+def division_in_chain(q: Question, text: str, start: int, end: int) -> int:
+    """Where a place answer starts for a borough, county, district or province, when the span names a chain of
+    places from the least to the greatest: the last link, unless it ends in another division's noun ("Zuccotti Park
+    in the Financial District of |Lower Manhattan", "Flushing Meadows-Corona Park, |Queens"; not "New York City" of
+    "Brooklyn, New York City"). Cities are left alone ("East Rutherford, New Jersey" is one answer)."""
+    if q.head not in _NESTING_DIVISIONS or q.kind not in (Kind.PLACE, Kind.ENTITY):
+        return start
+    last = next(reversed(list(_CHAIN_LINK.finditer(text, start, end))), None)
+    if last is None or last.end() != end or not _CAPITAL.search(text, start, last.start()):
+        return start
+    return start if _other_division(q, last.group("place")) else last.start("place")
 
 
 def before_time_modifier(q: Question, text: str, start: int, end: int) -> int:
@@ -427,6 +441,9 @@ _PLACE_THEN_TOPIC = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*?[A-Z][\w'’-]*(?P<cut>\s+(?:(?P<on>on)|about|regarding|concerning|during|with|over)\s)"
 )
 _IN_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
+# a link of a chain of places: ", Queens", " in Downtown Brooklyn", " of the Bronx" (a run of capitalised words)
+_CHAIN_LINK = re.compile(r"(?:,\s+|\s+(?:in|of)\s+)(?:the\s+)?(?P<place>(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)")
+_CAPITAL = re.compile(r"\b[A-Z]")
 
 
 # A time and the participle that starts a modifier after it: "last week| aimed at creating …". Of the training
@@ -1204,6 +1221,8 @@ _KINDS = _KIND_HEADS | {
 _DIVISIONS = {
     stem(word) for word in ("borough", "district", "county", "province", "state", "city", "country", "nation")
 }
+# divisions that hold places smaller than themselves, named before them ("Flushing Meadows-Corona Park, Queens")
+_NESTING_DIVISIONS = {stem(word) for word in ("borough", "county", "district", "province")}
 _SAME_DIVISION = (
     {stem(word) for word in ("city", "town", "village")},
     {stem(word) for word in ("country", "nation", "state")},

@@ -1423,6 +1423,36 @@ def test_a_place_ends_before_what_is_said_there(question, span, expected):
 @pytest.mark.parametrize(
     ("question", "span", "expected"),
     [
+        # a borough, county, district or province is the last link of a chain of places, least to greatest
+        (
+            "In what borough was the protest?",
+            "Zuccotti Park in the Financial District of Lower Manhattan",
+            "Lower Manhattan",
+        ),
+        ("In what borough is the centre?", "Flushing Meadows-Corona Park, Queens", "Queens"),
+        ("Which county is the station in?", "West Side of Manhattan", "Manhattan"),
+        # not a link that names another division, nor a chain for a city (a city and its state are one answer)
+        ("In what borough is the office?", "Brooklyn, New York City", None),  # kept whole, then no borough
+        ("What city is the stadium in?", "East Rutherford, New Jersey", "East Rutherford, New Jersey"),
+        (
+            "Where was the protest?",
+            "Zuccotti Park in the Financial District of Lower Manhattan",
+            "Zuccotti Park in the Financial District of Lower Manhattan",
+        ),
+    ],
+)
+def test_a_division_is_the_last_link_of_a_chain_of_places(question, span, expected):
+    text = (
+        "The protest was at Zuccotti Park in the Financial District of Lower Manhattan. The centre is at Flushing "
+        "Meadows-Corona Park, Queens. The station stands on the West Side of Manhattan. The office is in Brooklyn, "
+        "New York City. The stadium is in East Rutherford, New Jersey."
+    )
+    assert answered(question, text, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
         # "what kind of X" ends at X when a list's next item follows it
         ("It is assuming what kind of leadership?", "direct leadership, promotion and planning", "direct leadership"),
         ("Which type of T cells kill infected cells?", "Killer T cells, helper T cells", "Killer T cells"),
