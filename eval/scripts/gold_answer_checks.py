@@ -55,6 +55,7 @@ from qa.read.shape import (
     deed_of_named_subject,
     deed_of_no_sayer,
     deed_subject,
+    division_in_chain,
     ends_in_a_verb,
     full_name,
     item_asked,
@@ -156,6 +157,7 @@ def main(data_dir: Path) -> None:
                 or at_asked_kind(q, e.context, start, end) != (start, end)
                 or (q.kind in (Kind.COUNT, Kind.QUANTITY) and past_verb_before_number(e.context, start, end) != start)
                 or before_place_topic(q, e.context, start, end) != end
+                or division_in_chain(q, e.context, start, end) != start
                 or before_time_modifier(q, e.context, start, end) != end
                 or before_restated_predicate(q, e.context, start, end) != end
                 or before_an_aside(q, e.context, start, end) != end

@@ -319,12 +319,15 @@ def division_in_chain(q: Question, text: str, start: int, end: int) -> int:
     """Where a place answer starts for a borough, county, district or province, when the span names a chain of
     places from the least to the greatest: the last link, unless it ends in another division's noun ("Zuccotti Park
     in the Financial District of |Lower Manhattan", "Flushing Meadows-Corona Park, |Queens"; not "New York City" of
-    "Brooklyn, New York City"). Cities are left alone ("East Rutherford, New Jersey" is one answer)."""
+    "Brooklyn, New York City"), nor when a link before names the asked division ("the Eastern District of New
+    York"). Cities are left alone ("East Rutherford, New Jersey" is one answer)."""
     if q.head not in _NESTING_DIVISIONS or q.kind not in (Kind.PLACE, Kind.ENTITY):
         return start
     last = next(reversed(list(_CHAIN_LINK.finditer(text, start, end))), None)
     if last is None or last.end() != end or not _CAPITAL.search(text, start, last.start()):
         return start
+    if any(word[:1].isupper() and stem(fold(word)) == q.head for word in text[start : last.start()].split()):
+        return start  # "the Eastern District of New York" names a district already
     return start if _other_division(q, last.group("place")) else last.start("place")
 
 

@@ -1434,6 +1434,7 @@ def test_a_place_ends_before_what_is_said_there(question, span, expected):
         # not a link that names another division, nor a chain for a city (a city and its state are one answer)
         ("In what borough is the office?", "Brooklyn, New York City", None),  # kept whole, then no borough
         ("What city is the stadium in?", "East Rutherford, New Jersey", "East Rutherford, New Jersey"),
+        ("What district court sits there?", "the Eastern District of New York", "the Eastern District of New York"),
         (
             "Where was the protest?",
             "Zuccotti Park in the Financial District of Lower Manhattan",
@@ -1445,7 +1446,8 @@ def test_a_division_is_the_last_link_of_a_chain_of_places(question, span, expect
     text = (
         "The protest was at Zuccotti Park in the Financial District of Lower Manhattan. The centre is at Flushing "
         "Meadows-Corona Park, Queens. The station stands on the West Side of Manhattan. The office is in Brooklyn, "
-        "New York City. The stadium is in East Rutherford, New Jersey."
+        "New York City. The stadium is in East Rutherford, New Jersey. The court of the Eastern District of New York "
+        "sits there."
     )
     assert answered(question, text, span) == expected
 
