@@ -515,7 +515,17 @@ _OPENS = {"(": ")", "[": "]", "{": "}", "“": "”"}
 def _balance(text: str, start: int, end: int) -> tuple[int, int]:
     """A bracket or quotation mark opened inside the span is closed inside it: the closing mark right
     after the span is taken in ("87 hectares (214 acres" → "87 hectares (214 acres)"), else the span
-    ends before the opening one ("87 hectares (214" → "87 hectares")."""
+    ends before the opening one ("87 hectares (214" → "87 hectares"). A span that starts inside one bracket and
+    ends inside another ends where the first closes ("grants (|8%) and work-study (4|%)" → "8%"); one that only
+    starts inside is kept ("(|Roman) Catholic, (Eastern) Orthodox Catholic, and Protestant")."""
+    for opening, closing in _OPENS.items():
+        depth, lowest, first_close = 0, 0, None
+        for at in range(start, end):
+            depth += (text[at] == opening) - (text[at] == closing)
+            if depth < lowest:
+                lowest, first_close = depth, at if first_close is None else first_close
+        if first_close is not None and depth > lowest:
+            start, end = strip_edges(text, start, first_close)
     for opening, closing in _OPENS.items():
         if text.count(opening, start, end) <= text.count(closing, start, end):
             continue

@@ -368,6 +368,22 @@ def test_a_bracket_or_quote_opened_in_an_answer_is_closed_in_it(span, expected):
     assert result is not None and text[result[0] : result[1]] == expected
 
 
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        # a span from inside one bracket into another ends where the first closes
+        ("8%) and work-study (4%", "8%"),
+        # one that only starts inside a bracket (its opening mark stripped as an edge) is kept
+        ("Roman) Catholic, (Eastern) Orthodox", "Roman) Catholic, (Eastern) Orthodox"),
+    ],
+)
+def test_a_span_across_two_brackets_ends_where_the_first_closes(span, expected):
+    text = "Aid came as grants (8%) and work-study (4%). The (Roman) Catholic, (Eastern) Orthodox and others."
+    start = text.index(span)
+    result = shape_span(analyze("What did the report say?"), text, start, start + len(span))
+    assert result is not None and text[result[0] : result[1]] == expected
+
+
 SIDES_OF_PARK = (
     "The two sections are separated by the Shenzhen River, with the Hong Kong side spread across 87 hectares "
     "(214 acres), and the Shenzhen one occupying 302 hectares.\n"
