@@ -69,6 +69,13 @@ def test_a_noun_that_a_name_follows_in_apposition_gives_the_name(seed_pipeline):
     assert answer.endswith("the Chinese Association of Hong Kong and Macau Studies")
 
 
+def test_no_piece_of_an_associations_name_nor_its_owner_answers_which_university(seed_pipeline):
+    # "… at Beijing’s semi-official think tank the Chinese Association of Hong Kong and Macau Studies"
+    response = seed_pipeline.ask("Which university employs Professor Lau Siu-kai?")
+    assert response.no_answer
+    assert all(c.text not in ("Hong Kong and Macau Studies", "Beijing’s") for c in response.candidates)
+
+
 def test_of_two_sides_measured_in_one_sentence_the_asked_one(seed_pipeline, seed_rules_pipeline):
     # "…, with the Hong Kong side spread across 87 hectares (214 acres), and the Shenzhen one occupying 302
     # hectares": the issue's "wrong number of two in the same sentence"
