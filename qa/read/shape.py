@@ -1306,17 +1306,16 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     # Studies", not "FDi Magazine American Cities"
     lower, upper = whole_name(text, start, end)
     named = {stem(fold(word.rstrip(EDGE + "."))) for word in text[lower:upper].split()}
-    if q.head in _PUBLICATIONS:
-        if named & (_KIND_HEADS - _PUBLICATIONS) and not named & _PUBLICATIONS:
-            return True  # "Chinese Big Data Society" is no publication (a "Which department …?" may be a Commission)
-    elif q.head in _SCHOOLS:
-        if named & BODY_HEADS and not named & _SCHOOLS:
-            return True  # "the Chinese Association of Hong Kong and Macau Studies" is no university
+    if q.head in _PUBLICATIONS and named & (_KIND_HEADS - _PUBLICATIONS) and not named & _PUBLICATIONS:
+        return True  # "Chinese Big Data Society" is no publication (a "Which department …?" may be a Commission)
+    if q.head in _SCHOOLS and named & BODY_HEADS and not named & _SCHOOLS:
+        return True  # "the Chinese Association of Hong Kong and Macau Studies" is no university
+    if q.head in _SCHOOLS | _PUBLICATIONS:
         owner_end = name_run_end(text, end)
         owner_end -= len(m.group()) if (m := POSSESSIVE_END.search(text, start, owner_end)) else 0
         owned = _OWNED_PHRASE.match(text, owner_end)  # "Beijing" and "Beijing’s" alike
         if owned is not None and not {stem(word) for word in owned.group("owned").split()} & BODY_HEADS:
-            return True  # "Beijing" of "Beijing’s semi-official think tank the …" owns a thing, and is no university
+            return True  # "Beijing" of "Beijing’s semi-official think tank the …" owns a thing: no university, no paper
     return a_person(text, start, end)
 
 

@@ -941,6 +941,7 @@ BODIES = (
         ("Which university does Lau teach at?", "Hong Kong and Macau Studies", False),  # a piece of its name
         ("Which university does Lau teach at?", "Beijing", False),
         ("Which university does Lau teach at?", "Beijing’s", False),  # with its possessive
+        ("Which newspaper did Lau speak to?", "Beijing", False),  # nor a publication
         ("Which association does Lau advise?", "the Chinese Association of Hong Kong and Macau Studies", True),
         ("Which city's think tank does Lau advise?", "Beijing", True),
         ("Which university opened a medical school?", "Harvard", True),
