@@ -446,13 +446,19 @@ def antonym_said(q: Question, sentence: str) -> bool:
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th|s)?|[a-z]+(?:-[a-z]+)?")
 # numbers joined by slashes ("2/21/2016", "9/11") and a year's range ("2013-4") are dates, no counts
 _DATED = re.compile(r"\d[\d.]*(?:/\d+)+|\b(?:1\d{3}|20\d{2})[–-]\d{1,4}\b")
-_MONTH_WORDS = "|".join(sorted(MONTHS))
+
+
+def _calendar_words(words: frozenset[str]) -> str:
+    """A pattern of month or weekday names, any case, but "May" and "March" only with their capital ("may",
+    "march" are verbs as often)."""
+    return r"(?:(?i:" + "|".join(sorted(words - {"may", "march"})) + r")|May|March|MAY|MARCH)"
+
+
 # a day of a month ("8 December", "October 16th"): a date's day, no count ("filming taking seven months" is no
-# "eight months" for "8 December 2014" in the same sentence)
-_DAY_OF_MONTH = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_WORDS})\b|\b(?:{_MONTH_WORDS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
-)
-_DAY_OF_A_MONTH_ASKED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+of\s+(?:what|which)\s+month\b", re.IGNORECASE)
+# "eight months" for "8 December 2014" in the same sentence); in a question, also "11 of what month"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY_OF_MONTH = re.compile(rf"\b{_DAY}\s+(?i:of\s+)?{_calendar_words(MONTHS)}\b|\b{_calendar_words(MONTHS)}\s+{_DAY}\b")
+_DAY_OF_A_MONTH_ASKED = re.compile(rf"\b{_DAY}\s+of\s+(?:what|which)\s+month\b", re.IGNORECASE)
 _NUMBER_NEAR = 2  # words either side of a number that must hold a word the question has beside its own
 
 
@@ -522,6 +528,13 @@ def _values_said(tokens: list[str], numbers: list[tuple[int, float]]) -> set[flo
     return said
 
 
+@lru_cache(maxsize=1024)
+def _day_asked(q: Question) -> bool:
+    """Whether the question names a day of a month ("on 16 October 2015") or asks one ("on 11 of what month").
+    Once per question."""
+    return bool(_DAY_OF_MONTH.search(q.core) or _DAY_OF_A_MONTH_ASKED.search(q.core))
+
+
 def other_number(q: Question, sentence: str) -> bool:
     """A number of the question that the answer's sentence does not hold, where the sentence gives another
     beside a word the question has beside its own: "What did Xi emphasise at the 30th anniversary?" is not
@@ -531,8 +544,8 @@ def other_number(q: Question, sentence: str) -> bool:
     asked = numbers_asked(q)
     if not asked:
         return False
-    if not _DAY_OF_MONTH.search(q.core.casefold()) and not _DAY_OF_A_MONTH_ASKED.search(q.core):
-        sentence = _DAY_OF_MONTH.sub(" ", sentence.casefold())  # "8 December" says no 8 of a count
+    if not _day_asked(q):
+        sentence = _DAY_OF_MONTH.sub(" ", sentence)  # "8 December" says no 8 of a count
     tokens, numbers = _numbers(sentence)
     said = _values_said(tokens, numbers)
     others = [_beside(tokens, at) for at, _ in numbers]
@@ -669,10 +682,8 @@ def other_year(q: Question, sentence: str, before: str) -> bool:
     return bool(said) and not any(years & near for years in asked)
 
 
-# a month or a weekday; "May" and "March" only with their capital ("may", "march" are verbs as often)
-_DAY_OR_MONTH = re.compile(
-    r"\b(?:(?i:" + "|".join(sorted((MONTHS | WEEKDAYS) - {"may", "march"})) + r")|May|March|MAY|MARCH)\b"
-)
+# a month or a weekday
+_DAY_OR_MONTH = re.compile(rf"\b{_calendar_words(MONTHS | WEEKDAYS)}\b")
 
 
 def _days_and_months(text: str) -> tuple[frozenset[str], frozenset[str]]:

@@ -247,6 +247,7 @@ def test_an_antonym_said(question, sentence, said):
         ("What took eight months?", "It began on December 8th, with filming taking eight months.", False),
         ("What opened on 8 December?", "The park opened on 9 December.", True),
         ("What opened on 8 of what month?", "The park opened on 8 December.", False),
+        ("Who marched 30 miles?", "The troops march 40 miles a day.", True),  # "march" is no month
     ],
 )
 def test_another_number(question, sentence, other):
