@@ -324,7 +324,7 @@ def division_in_chain(q: Question, text: str, start: int, end: int) -> int:
     if q.head not in _NESTING_DIVISIONS or q.kind not in (Kind.PLACE, Kind.ENTITY):
         return start
     last = next(reversed(list(_CHAIN_LINK.finditer(text, start, end))), None)
-    if last is None or last.end() != end or not _CAPITAL.search(text, start, last.start()):
+    if last is None or last.end() != end or not NAME_WORD.search(text, start, last.start()):
         return start
     if any(word[:1].isupper() and stem(fold(word)) == q.head for word in text[start : last.start()].split()):
         return start  # "the Eastern District of New York" names a district already
@@ -446,7 +446,6 @@ _PLACE_THEN_TOPIC = re.compile(
 _IN_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
 # a link of a chain of places: ", Queens", " in Downtown Brooklyn", " of the Bronx" (a run of capitalised words)
 _CHAIN_LINK = re.compile(r"(?:,\s+|\s+(?:in|of)\s+)(?:the\s+)?(?P<place>(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)")
-_CAPITAL = re.compile(r"\b[A-Z]")
 
 
 # A time and the participle that starts a modifier after it: "last week| aimed at creating …". Of the training

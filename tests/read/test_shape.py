@@ -37,6 +37,13 @@ def answered(question: str, text: str, span: str) -> str | None:
     return text[result[0] : result[1]]
 
 
+def shaped_in(question: str, text: str, span: str) -> str | None:
+    """The first ``span`` of ``text`` shaped to ``question`` (no misfit checks), or None where shaping drops it."""
+    start = text.index(span)
+    result = shape_span(analyze(question), text, start, start + len(span))
+    return None if result is None else text[result[0] : result[1]]
+
+
 def shaped(question: str, span: str, within: str = "") -> str | None:
     start = TEXT.index(within or span) + (within.index(span) if within else 0)
     result = shape_span(analyze(question), TEXT, start, start + len(span))
@@ -94,9 +101,7 @@ def test_spans_take_the_shape_the_question_asks_for(question, span, expected):
 )
 def test_a_preposition_before_a_number_is_no_part_of_a_quantity(question, span, expected):
     text = "The Hong Kong side spreads across 87 hectares, with over 50 towers built in 2017."
-    start = text.index(span)
-    found = shape_span(analyze(question), text, start, start + len(span))
-    assert found is not None and text[found[0] : found[1]] == expected
+    assert shaped_in(question, text, span) == expected
 
 
 @pytest.mark.parametrize(
@@ -155,9 +160,7 @@ def test_a_place_that_owns_what_follows_does_not_say_where(question, fits):
 )
 def test_a_noun_that_a_name_follows_in_apposition_is_that_name(question, span, expected):
     text = "Lau, a consultant at Beijing’s semi-official think tank the Chinese Association of Macau Studies, said so."
-    start = text.index(span)
-    result = shape_span(analyze(question), text, start, start + len(span))
-    assert result is not None and text[result[0] : result[1]] == expected
+    assert shaped_in(question, text, span) == expected
 
 
 @pytest.mark.parametrize(
@@ -362,10 +365,7 @@ def test_a_bracket_or_quote_opened_in_an_answer_is_closed_in_it(span, expected):
     text = "The side spreads across 87 hectares (214) in the zone, the “Hetao”, "
     text += "known as the “Hetao cooperation zone” since 2020."
     text = text.replace("(214)", "(214 acres)") if "acres" in span else text
-    q = analyze("What did the report say?")
-    start = text.index(span)
-    result = shape_span(q, text, start, start + len(span))
-    assert result is not None and text[result[0] : result[1]] == expected
+    assert shaped_in("What did the report say?", text, span) == expected
 
 
 @pytest.mark.parametrize(
@@ -379,9 +379,7 @@ def test_a_bracket_or_quote_opened_in_an_answer_is_closed_in_it(span, expected):
 )
 def test_a_span_across_two_brackets_ends_where_the_first_closes(span, expected):
     text = "Aid came as grants (8%) and work-study (4%). The (Roman) Catholic, (Eastern) Orthodox and others."
-    start = text.index(span)
-    result = shape_span(analyze("What did the report say?"), text, start, start + len(span))
-    assert result is not None and text[result[0] : result[1]] == expected
+    assert shaped_in("What did the report say?", text, span) == expected
 
 
 SIDES_OF_PARK = (
@@ -700,9 +698,7 @@ def test_a_division_of_a_country_is_not_answered_by_a_name_of_another_kind(quest
 @pytest.mark.parametrize("span", ["Qin and Sun Yuning", "Tuesday, Qin and Sun Yuning"])  # a date is no name
 def test_the_holder_of_the_asked_post_among_joined_names(question, expected, span):
     text = "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, promised it."
-    start = text.index(span)
-    shaped = shape_span(analyze(question), text, start, start + len(span))
-    assert shaped is not None and text[shaped[0] : shaped[1]] == expected
+    assert shaped_in(question, text, span) == expected
 
 
 @pytest.mark.parametrize(
@@ -1218,9 +1214,7 @@ def test_a_why_answer_does_not_open_by_restating_the_question(question, span, ex
         "A channel lets researchers to visit overseas websites for research purposes. Chan flew to Beijing to "
         "attend the press conference. Then the leaflets will have to be given to the jury."
     )
-    start = text.index(span)
-    result = shape_span(analyze(question), text, start, start + len(span))
-    assert result is not None and text[result[0] : result[1]] == expected
+    assert shaped_in(question, text, span) == expected
 
 
 @pytest.mark.parametrize(
