@@ -14,9 +14,10 @@ than the person of the question's aside ("According to Hung, …?" of "…, Qin 
 predicate of "What could be put in place …?", the owner's name elsewhere than where the sentence says "Whose X",
 one item of a list when another holds the question's name; and ``ends_in_a_verb``, a span that
 stops at a verb before its object) and how many ``before_asked_name``, ``before_asked_post``,
-``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``, ``past_cut_name``,
+``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``, ``name_in_apposition``, ``past_cut_name``,
 ``opening_phrase_end``, ``asked_agent``, ``past_restated_reason``, ``without_excluded``, ``past_asked_verb``,
 ``past_date_lead``, ``past_the_asked_deed``, ``item_asked``, ``at_asked_kind``, ``before_place_topic``,
+``division_in_chain``,
 ``before_time_modifier``, ``before_restated_predicate``, ``before_an_aside``, ``past_verb_before_number`` or
 ``name_start`` would change. A check that touches gold answers is too broad. The gold answers of questions with an
 aside are also checked inside their whole article, where someone speaking elsewhere counts.
@@ -61,6 +62,7 @@ from qa.read.shape import (
     item_asked,
     long_form_start,
     misfits,
+    name_in_apposition,
     name_start,
     opening_phrase_end,
     owner_asked,
@@ -145,6 +147,7 @@ def main(data_dir: Path) -> None:
                 or full_name(q, e.context, start, end) != (start, end)
                 or whole_list(q, e.context, start, end) != (start, end)
                 or asked_kind_name(q, e.context, start, end) != (start, end)
+                or name_in_apposition(q, e.context, start, end) != (start, end)
                 or past_cut_name(e.context, start, end) != start
                 or opening_phrase_end(e.context, start, end) != end
                 or asked_agent(q, e.context, start, end) != (start, end)
