@@ -1301,6 +1301,14 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Brics" of "the Brics association" names an association, not a company
     if fold(last[0]) in TITLES:
         return True  # "Mayor" is a post, not a body
+    if q.head in _SCHOOLS | _PUBLICATIONS and _other_kind_of_body(q, text, start, end):
+        return True
+    return a_person(text, start, end)
+
+
+def _other_kind_of_body(q: Question, text: str, start: int, end: int) -> bool:
+    """For a university or a publication asked, a span of a name of another kind of body, whole or in part, or a
+    name that owns a thing other than a body."""
     # the whole name of "Chinese| Big Data Society" and of "the Chinese Association of |Hong Kong and Macau
     # Studies", not "FDi Magazine American Cities"
     lower, upper = whole_name(text, start, end)
@@ -1309,13 +1317,11 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
         return True  # "Chinese Big Data Society" is no publication (a "Which department …?" may be a Commission)
     if q.head in _SCHOOLS and named & BODY_HEADS and not named & _SCHOOLS:
         return True  # "the Chinese Association of Hong Kong and Macau Studies" is no university
-    if q.head in _SCHOOLS | _PUBLICATIONS:
-        owner_end = name_run_end(text, end)
-        owner_end -= len(m.group()) if (m := POSSESSIVE_END.search(text, start, owner_end)) else 0
-        owned = _OWNED_PHRASE.match(text, owner_end)  # "Beijing" and "Beijing’s" alike
-        if owned is not None and not {stem(word) for word in owned.group("owned").split()} & BODY_HEADS:
-            return True  # "Beijing" of "Beijing’s semi-official think tank the …" owns a thing: no university, no paper
-    return a_person(text, start, end)
+    owner_end = name_run_end(text, end)
+    owner_end -= len(m.group()) if (m := POSSESSIVE_END.search(text, start, owner_end)) else 0
+    owned = _OWNED_PHRASE.match(text, owner_end)  # "Beijing" and "Beijing’s" alike
+    # "Beijing" of "Beijing’s semi-official think tank the …" owns a thing: no university, no paper
+    return owned is not None and not {stem(word) for word in owned.group("owned").split()} & BODY_HEADS
 
 
 # Kinds of thing that no body or place is: "What language …?" is not answered by "Brics" or "Brics association"
