@@ -143,10 +143,12 @@ from qa.text import (
 
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 # Where a span runs on past its answer: a new clause, or a modifier or examples tacked on after a comma
-# ("Hong Kong, with over 50", "the Five Families, as well as in gangs, including …").
+# ("Hong Kong, with over 50", "the Five Families, as well as in gangs, including …"), or "and then" and a verb
+# ("the fifth Dalai Lama| and then did the same for …"; not "coal and steel, and then atomic energy").
 _CLAUSE = re.compile(
     r";|\s[—–]\s|\sbecause\b|,\s+(?:which|who|whom|whose|where|while|whereas|although|but|because"
     r"|with|including|such\s+as|as\s+well\s+as)\b"
+    r"|,?\s+and\s+then\s+(?:did|does|do|was|were|is|are|had|has|went|became|[a-z]+ed)\b"
 )
 _AND = re.compile(r",?\s+and\s+(?:the|a|an|its|their|his|her)\b|,\s+(?:the|a|an)\s")
 _SHORT = (Kind.COUNT, Kind.QUANTITY, Kind.TIME, Kind.PERSON, Kind.PLACE)
@@ -244,6 +246,7 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     end = before_time_modifier(q, text, start, end)
     end = before_restated_predicate(q, text, start, end)
     end = before_an_aside(q, text, start, end)
+    end = end_of_name(q, text, start, end)
     end = before_list_after_kind(q, text, start, end)
     if Wants.MONEY in q.wants:
         start = sum_after_clause(text, start, end)
@@ -797,6 +800,29 @@ _ASIDE_IN = re.compile(
     r",\s+(?:particularly|especially|notably|in\s+particular|mainly|chiefly|mostly|above\s+all)\s", re.IGNORECASE
 )
 _ASIDE_CLOSES = re.compile(r"[^,.;]{0,40}?,")
+
+
+# After a name that opens a span, what is no part of it: "of" and a lowercase word ("Harlem Renaissance| of literary
+# and cultural life"), or "to" and a verb ("Technion-Israel Institute of Technology| to build a …"; not "to the",
+# "Caspian Sea to the Sea of Japan")
+_OF_LOWERCASE = re.compile(r"\s+of\s+[a-z]")
+_TO_A_VERB = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|its|their|our|this|that|these|those|be)\b)[a-z]+\b")
+
+
+def end_of_name(q: Question, text: str, start: int, end: int) -> int:
+    """Where a span that opens with a name ends, for a question that asks for a thing, place or person, when the
+    span runs on past the name into "of" and lowercase words ("Harlem Renaissance| of literary and cultural life" for
+    "What was the name of the cultural flourishing?"), or, for a kind asked ("what institution"), into "to" and a
+    verb ("Technion-Israel Institute of Technology| to build a US$2 billion graduate school"). No gold answer of the
+    training pool changes (``eval/scripts/gold_shapes.py``)."""
+    if q.kind not in (Kind.ENTITY, Kind.PLACE, Kind.PERSON):
+        return end
+    name = NAME_RUN.match(text, start, end)
+    if name is None:
+        return end
+    if _OF_LOWERCASE.match(text, name.end(), end) or (q.head is not None and _TO_A_VERB.match(text, name.end(), end)):
+        return name.end()
+    return end
 
 
 def before_an_aside(q: Question, text: str, start: int, end: int) -> int:

@@ -2329,3 +2329,49 @@ def test_the_checks_that_reject_a_span_are_named():
     assert misfits(q, text, 3, 10) and misfits(q, text, start, start + len("Sun Yuning"))
     assert not list(misfit_checks(analyze("When did Sun Yuning speak?"), text, 3, 10))
     assert len({check.__name__ for check in MISFIT_CHECKS}) == len(MISFIT_CHECKS)  # no check is run twice
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # a name then "of" and lowercase words: the name
+        (
+            "What was the name of the cultural flourishing in Harlem?",
+            "Harlem Renaissance of literary and cultural life",
+            "Harlem Renaissance",
+        ),
+        # a name then "to" and a verb, for a kind asked: the name
+        (
+            "Which institution is building Cornell Tech?",
+            "Technion-Israel Institute of Technology to build a graduate school",
+            "Technion-Israel Institute of Technology",
+        ),
+        # "to the" leads to another place: the span is kept
+        ("What sea bordered the empire?", "Caspian Sea to the Sea of Japan", "Caspian Sea to the Sea of Japan"),
+        # no kind asked ("What is an example …?"): "to" and a verb may say what the thing did
+        (
+            "What is an example of civil disobedience?",
+            "Singing Revolution to bring independence",
+            "Singing Revolution to bring independence",
+        ),
+        # "and then" with a verb opens a new clause; "and then" with a noun is one more item
+        (
+            "Who did the emperor grant a title to?",
+            "the fifth Dalai Lama and then did the same for the fifth Panchen Lama",
+            "the fifth Dalai Lama",
+        ),
+        (
+            "What did the treaties begin with?",
+            "common rules for coal and steel, and then atomic energy",
+            "common rules for coal and steel, and then atomic energy",
+        ),
+    ],
+)
+def test_a_span_ends_where_a_name_or_its_clause_ends(question, span, expected):
+    text = (
+        "It was the Harlem Renaissance of literary and cultural life. Cornell chose the Technion-Israel Institute of "
+        "Technology to build a graduate school. It ran from the Caspian Sea to the Sea of Japan. The Singing "
+        "Revolution to bring independence was peaceful. He honoured the fifth Dalai Lama and then did the same for "
+        "the fifth Panchen Lama. They began with common rules for coal and steel, and then atomic energy."
+    )
+    assert shaped_in(question, text, span) == expected
