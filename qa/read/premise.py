@@ -1033,8 +1033,10 @@ def _nouns_said(sentence: str) -> tuple[list[str], tuple[tuple[list[str], str], 
 
 def other_name_before_noun(q: Question, sentence: str, answer: tuple[int, int] | None = None) -> bool:
     """A name the question says before a noun, that the answer's sentence does not say in any form, and the
-    sentence saying another name before the same noun: "How many hectares does the Macau side cover?" is not
-    "87" of "… the Hong Kong side covering 87 hectares", nor "Who released emails between ABC executives?" of
+    sentence saying another name before the same noun, or before "one" that stands for the noun the sentence says:
+    "How many hectares does the Macau side cover?" is not "87" of "… the Hong Kong side covering 87 hectares",
+    "How many hectares does the Guangzhou section occupy?" not "302" of "The two sections …, and the Shenzhen one
+    occupying 302 hectares", nor "Who released emails between ABC executives?" of
     "… between Sony executives". Not when the answer names the other thing in full, unless a number is asked ("What
     US war …?" may be answered "Vietnam War", "What was the Jacksonville fire later known as?" "Great Fire of 1901";
     "How many Shenzhen universities …?" is not "Five Hong Kong")."""
@@ -1049,6 +1051,8 @@ def other_name_before_noun(q: Question, sentence: str, answer: tuple[int, int] |
         if _one_of_the_other(list(name), said_words):
             continue
         for other, head in said:
+            if head == "one" and noun in {stem(word) for word in said_words}:
+                head = noun  # "the Shenzhen one" of "The two sections …, and the Shenzhen one …": a section
             if stem(head) != noun or not other or (len(other) == 1 and _DEMONYM.search(other[0])):
                 continue
             if not _one_of_the_other(other, list(name)) and f" {' '.join(other)} " not in named:

@@ -31,6 +31,7 @@ from qa.read.question import analyze
 
 VISITED = "Xi Jinping visited Shenzhen on Tuesday."
 MET = "Xi did not meet the mayor, and Qin was absent."
+SECTIONS = "The two sections are split, the Hong Kong side covering 87 hectares, and the Shenzhen one 302 hectares."
 
 
 @pytest.mark.parametrize(
@@ -487,6 +488,10 @@ def test_the_names_a_question_says_before_a_noun(question, asked):
         # a number word opening the sentence is no name's word; another opening word may be
         ("How many centres have Macau universities set up?", "Five Hong Kong universities set up 10 centres.", True),
         ("How many centres have Macau universities set up?", "Shenzhen universities set up 10 centres.", False),
+        # "one" stands for the noun the sentence says: "the Shenzhen one" is a section
+        ("How many hectares does the Guangzhou section occupy?", SECTIONS, True),
+        ("How many hectares does the Shenzhen section occupy?", SECTIONS, False),
+        ("How many hectares does the Guangzhou zone occupy?", SECTIONS, False),  # no zone said: not this check's
     ],
 )
 def test_another_name_before_the_same_noun(question, sentence, other):
