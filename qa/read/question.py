@@ -69,7 +69,15 @@ _AUX = {
 ROLE_NOUNS = {"position", "post", "role", "title", "job", "office", "rank"}
 _WH_WORDS = {"many", "much", "big", "large", "far", "long", "tall", "wide", "high", "old"}
 _MEASURES = r"(population|size|area|number|cost|budget|distance|length|height|value|price|total)"
-_MEASURE_OF = re.compile(rf"(?:the\s+)?{_MEASURES}\s+of\b", re.IGNORECASE)
+# "the population of", "the non-Hispanic white population of", "the total number of", "the land area of": a
+# count, sum or measure may follow up to three words; an area, size or value only a word that measures it ("the
+# specific area of gameplay", "the idealized value of imperialism" are no measures)
+_MEASURE_OF = re.compile(
+    r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(population|number|cost|budget|distance|length|height|price|total)"
+    r"|(?:(?:total|land|water|surface|overall|combined|assessed|market|estimated|approximate|net|gross)\s+)?"
+    r"(size|area|value))\s+of\b",
+    re.IGNORECASE,
+)
 _MEASURE_OWNED = re.compile(rf".+?['’]s?\s+{_MEASURES}$", re.IGNORECASE)  # "the Hong Kong side's area"
 # A "what is X" whose X holds one of these, or a possessive ("Harvard's rival"), asks about something
 # related to X, not for what X is.
@@ -309,7 +317,7 @@ def analyze(question: str) -> Question:
     if describe and kind in (Kind.PERSON, Kind.ENTITY):
         measure = _MEASURE_OF.match(describe.group("target")) or _MEASURE_OWNED.match(describe.group("target"))
         if measure:
-            kind, head, measured = Kind.QUANTITY, stem(fold(measure.group(1))), True
+            kind, head, measured = Kind.QUANTITY, stem(fold(measure.group(measure.lastindex or 1))), True
         elif _names_a_thing(describe.group("target"), person=kind is Kind.PERSON):
             kind, target = Kind.DESCRIBE, tuple(terms(describe.group("target")))
     measure_is = _WHAT_MEASURE_IS.match(core) if kind is Kind.ENTITY else None

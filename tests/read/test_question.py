@@ -26,6 +26,12 @@ from qa.text import stem
         ("How big is the Shenzhen side of the park?", Kind.QUANTITY, None),
         ("What is the population of Zhuhai?", Kind.QUANTITY, "population"),
         ("What is the Hong Kong side's area?", Kind.QUANTITY, "area"),
+        # words before a count or sum; before an area or value only a word that measures it
+        ("What is the non-Hispanic white population of Houston?", Kind.QUANTITY, "population"),
+        ("What is the total number of dams damaged?", Kind.QUANTITY, "number"),
+        ("What is the land area of Jacksonville?", Kind.QUANTITY, "area"),
+        ("What was the specific area of gameplay that was new?", Kind.ENTITY, None),
+        ("What was the idealized value of imperialism?", Kind.ENTITY, None),
         ("What does the Hong Kong side of the park measure?", Kind.QUANTITY, None),
         ("What did the strongest aftershock measure?", Kind.QUANTITY, None),
         ("What size is the Shenzhen portion of the park?", Kind.QUANTITY, "size"),  # "What is the size of …?"
