@@ -1291,8 +1291,9 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     "Which ministries organised the press conference?"), and for a city, town or country a name that ends in
     another kind's noun ("Hong Kong Science Park" for "Which two cities …?"; none of the training pool's 116 gold
     names for such questions does; a union's may end a country's: "the Soviet Union"); nothing where X owns what
-    is asked ("Which country's courts …?"). ``eval/scripts/gold_answer_checks.py`` counts the training pool's gold
-    answers it rejects."""
+    is asked ("Which country's courts …?"). For a university or publication, also a name that a rank follows, whole
+    or in part ("Hong Kong", "Hong" of "Hong Kong’s No 2 official"). ``eval/scripts/gold_answer_checks.py`` counts
+    the training pool's gold answers it rejects."""
     if OWNER_ASKED.search(q.core):
         return False
     if (
@@ -1313,6 +1314,8 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
         return q.head in BODY_HEADS and a_person(text, start, end)
     if q.kind in (Kind.ENTITY, Kind.PLACE) and not any(ch.isupper() for ch in span) and _kind_asked_alone(q):
         return True  # "… is what river?" wants a river's name, not "fresh"
+    if q.head in _SCHOOLS | _PUBLICATIONS and _RANKING_NAME.match(text, start):
+        return True  # "Hong Kong", "Hong" of "Hong Kong’s No 2 official" ranks officials: no university, no paper
     last = [POSSESSIVE_END.sub("", word) for word in span.split()[-1:]]  # "Beijing" of "Beijing’s"
     if not last or not last[0].isalpha():
         return False
@@ -1384,6 +1387,8 @@ def _name_of_a_body(q: Question, text: str, start: int, end: int) -> bool:
 _PUBLICATIONS = {stem(word) for word in ("newspaper", "publication", "magazine", "journal")}
 # "’s semi-official think tank": a possessive and the lowercase words it owns
 _OWNED_PHRASE = re.compile(r"(?:['’]s|s?['’])\s+(?P<owned>(?:[a-z][\w-]*\s+)*[a-z][\w-]*)")
+# a name of up to four words that a rank follows, with or without its possessive: "Hong Kong’s No 2", "Hong Kong No 2"
+_RANKING_NAME = re.compile(r"(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*(?:['’]s?)?\s+No\.?\s+\d+\b")
 _MINISTRY = stem("ministry")
 _SCHOOLS = {stem(word) for word in ("university", "college", "school", "institute", "institution", "academy")}
 

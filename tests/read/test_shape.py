@@ -957,6 +957,23 @@ def test_a_which_question_is_not_answered_by_another_kind_of_thing(question, spa
 
 
 @pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a name a rank follows ranks officials: no university, no publication, whole or in part
+        ("Which university did Eric Chan attend?", "Hong Kong", False),
+        ("Which university did Eric Chan attend?", "Hong", False),
+        ("Which university did Eric Chan attend?", "Hong Kong’s No 2", False),
+        ("Which newspaper does Eric Chan write for?", "Hong Kong", False),
+        ("Which university did Eric Chan attend?", "Harvard", True),
+    ],
+)
+def test_a_name_that_ranks_officials_is_no_university(question, span, fits):
+    text = "Hong Kong’s No 2 official Eric Chan went to Harvard."
+    start = text.index(span)
+    assert misfits(analyze(question), text, start, start + len(span)) is not fits
+
+
+@pytest.mark.parametrize(
     ("question", "span", "expected"),
     [
         # within a longer span, the name of the asked kind of body or place
