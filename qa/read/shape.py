@@ -150,6 +150,9 @@ _CLAUSE = re.compile(
     r"|with|including|such\s+as|as\s+well\s+as)\b"
     r"|,?\s+and\s+then\s+(?:did|does|do|was|were|is|are|had|has|went|became|[a-z]+ed)\b"
 )
+# a participle's clause after a comma: ", making Jacksonville the largest city" (for a number or measure only: a list
+# of things may hold such words, "cooking, drying and pasteurization")
+_PARTICIPLE = re.compile(r",\s+[a-z]{2,}ing\b")
 _AND = re.compile(r",?\s+and\s+(?:the|a|an|its|their|his|her)\b|,\s+(?:the|a|an)\s")
 _SHORT = (Kind.COUNT, Kind.QUANTITY, Kind.TIME, Kind.PERSON, Kind.PLACE)
 _RANGE_START = re.compile(r"(?<![\w.,])" + NUMERAL + r"\s?[–-]\s?$")  # "1505–" just before a number
@@ -255,6 +258,8 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
         led = _PREPOSITION_LED.match(text, start, end)
         start = led.end() if led else start  # "across 87 hectares" → "87 hectares"
         start = past_verb_before_number(text, start, end)
+        clause = _PARTICIPLE.search(text, start, end)  # "874.3 square miles (2,264 km2)|, making Jacksonville …"
+        end = clause.start() if clause is not None and clause.start() > start else end
     if q.kind not in (Kind.LIST, Kind.DESCRIBE):
         cut = _CLAUSE.search(text, start, end)
         if q.kind in _SHORT:  # a number, date, name or place: also one item of a coordination

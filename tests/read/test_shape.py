@@ -2392,3 +2392,18 @@ def test_a_span_ends_where_a_name_or_its_clause_ends(question, span, expected):
         "the fifth Panchen Lama. They began with common rules for coal and steel, and then atomic energy."
     )
     assert shaped_in(question, text, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a number or measure ends before a participle's clause
+        ("What is the land area of Jacksonville?", "874.3 square miles (2,264 km2)"),
+        ("How big is Jacksonville?", "874.3 square miles (2,264 km2)"),
+        # a thing asked: the span is kept
+        ("What made Jacksonville the largest city?", "874.3 square miles (2,264 km2), making Jacksonville"),
+    ],
+)
+def test_a_measure_ends_before_a_participles_clause(question, expected):
+    text = "The city covers 874.3 square miles (2,264 km2), making Jacksonville the largest city."
+    assert shaped_in(question, text, "874.3 square miles (2,264 km2), making Jacksonville") == expected
