@@ -2407,3 +2407,35 @@ def test_a_span_ends_where_a_name_or_its_clause_ends(question, span, expected):
 def test_a_measure_ends_before_a_participles_clause(question, expected):
     text = "The city covers 874.3 square miles (2,264 km2), making Jacksonville the largest city."
     assert shaped_in(question, text, "874.3 square miles (2,264 km2), making Jacksonville") == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # a post's holder asked: the names, not the post they hold in apposition
+        (
+            "Which customs official is mentioned?",
+            "Qin and Sun Yuning, deputy director of the General Administration of Customs",
+            "Qin and Sun Yuning",
+        ),
+        ("Which official is mentioned?", "Sun Yuning, deputy director of the customs", "Sun Yuning"),
+        # no post after the comma, no post asked, or a thing asked: the span is kept
+        ("Which official is mentioned?", "Sun Yuning, Qin and Lee", "Sun Yuning, Qin and Lee"),
+        (
+            "Who is mentioned?",
+            "Sun Yuning, deputy director of the customs",
+            "Sun Yuning, deputy director of the customs",
+        ),
+        (
+            "What is mentioned?",
+            "Sun Yuning, deputy director of the customs",
+            "Sun Yuning, deputy director of the customs",
+        ),
+    ],
+)
+def test_a_person_ends_before_the_post_in_apposition(question, span, expected):
+    text = (
+        "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, spoke. Then "
+        "Sun Yuning, deputy director of the customs, left. Sun Yuning, Qin and Lee stayed."
+    )
+    assert shaped_in(question, text, span) == expected
