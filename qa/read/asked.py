@@ -53,7 +53,7 @@ def respell(
         if common(fold(word)):
             continue
         fixed = respelled(word)
-        if fixed is not None and _name_form(fixed, forms) is None:
+        if fixed is not None and _name_form(fixed, forms) is None and not _cased_in_both(word, start, fixed, forms):
             fixed = None  # not a name the documents hold: "pertain" is no "certain" ("mayjor" no "major")
         if fixed is None and not (word[:1].isupper() and not question.isupper()) and not held(fold(word)):
             fixed = _vocabulary_spelling(fold(word), lambda v: common(v) or held(v), held)  # "pormise", "hectars"
@@ -62,6 +62,13 @@ def respell(
         out += [question[at:start], _cased_like(word, fixed)]
         at = end
     return "".join([*out, question[at:]])
+
+
+def _cased_in_both(word: str, start: int, fixed: str, forms: Callable[[str], Counter[str]]) -> bool:
+    """A word typed with a capital inside the question, that the documents also write with one, if not mostly:
+    "Associtaion" of "the Chinese Associtaion of …" for "Association" (as in "the Chinese Association of …", and
+    "association" of "the Brics association")."""
+    return start > 0 and word[:1].isupper() and any(form[:1].isupper() for form in forms(fixed))
 
 
 def _vocabulary_spelling(folded: str, known: Callable[[str], bool], held: Callable[[str], bool]) -> str | None:
@@ -73,7 +80,8 @@ def _vocabulary_spelling(folded: str, known: Callable[[str], bool], held: Callab
     "pertain" is no misspelling of "certain", nor "defying" of "denying" (the vocabulary is no dictionary).
     No word that is another form of the typed one, nor a typed word that is another form of a word the
     vocabulary holds, which is no misspelling: "governs" (of "govern"), "smoother", "culminate" ("culminated"),
-    "emphasise" ("emphasis"): no letter added or dropped at the end."""
+    "emphasise" ("emphasis"): no letter added or dropped at the end. Of two such words, the one with the typed
+    letters, two of them swapped: "founded" for "fuonded", not "funded"; "portion" for "potrion", not "potion"."""
     if any(known(base) for base in _bases(folded)):
         return None
     found = {
@@ -85,6 +93,8 @@ def _vocabulary_spelling(folded: str, known: Callable[[str], bool], held: Callab
         and not (variant.startswith(folded) or folded.startswith(variant))  # "emphasise" is no "emphasis"
     }
     chosen = {variant for variant in found if held(variant)} or found
+    if len(chosen) > 1:  # two letters swapped keep every letter typed: "fuonded" is "founded", not "funded"
+        chosen = {variant for variant in chosen if sorted(variant) == sorted(folded)} or chosen
     return chosen.pop() if len(chosen) == 1 else None
 
 

@@ -282,6 +282,9 @@ def test_a_query_that_is_no_question_asks_what_it_means(query, asked):
         ("What fraction of Shenzhen is green?", "What fraction of Shenzhen is green?"),  # a common word
         ("Who is Eric Chna?", "Who is Eric Chna?"),  # too short to tell from another name
         ("What is the Hetao zone?", "What is the Hetao zone?"),  # every word held
+        # a capitalised word the documents write capitalised at times, if not mostly: read as they spell it
+        ("Who runs the Chinese Associtaion?", "Who runs the Chinese Association?"),
+        ("Who runs the associtaion?", "Who runs the association?"),  # in lowercase, a word the documents hold
     ],
 )
 def test_a_name_the_documents_spell_one_letter_away_is_read_as_they_spell_it(question, asked):
@@ -289,8 +292,19 @@ def test_a_name_the_documents_spell_one_letter_away_is_read_as_they_spell_it(que
 
     from qa.read.asked import respell
 
-    spelled = {"shenzen": "shenzhen", "hectars": "hectares", "chna": "chan", "fraction": "faction"}
-    written = {"shenzhen": Counter({"Shenzhen": 3}), "hectares": Counter({"hectares": 2}), "chan": Counter({"Chan": 2})}
+    spelled = {
+        "shenzen": "shenzhen",
+        "hectars": "hectares",
+        "chna": "chan",
+        "fraction": "faction",
+        "associtaion": "association",
+    }
+    written = {
+        "shenzhen": Counter({"Shenzhen": 3}),
+        "hectares": Counter({"hectares": 2}),
+        "chan": Counter({"Chan": 2}),
+        "association": Counter({"association": 1, "Association": 1}),
+    }
     assert (
         respell(
             question,
@@ -315,6 +329,8 @@ def test_a_name_the_documents_spell_one_letter_away_is_read_as_they_spell_it(que
         ("culminate", None),  # the vocabulary holds "culminated"
         ("emphasise", None),  # nor a letter dropped at the end: "emphasis"
         ("zzzzzz", None),  # no word one letter away
+        ("fuonded", "founded"),  # "funded" too is one letter away, but only "founded" holds every letter typed
+        ("mayjor", None),  # "mayor", "major": neither holds every letter typed
     ],
 )
 def test_a_common_word_misspelt_by_one_letter_is_read_as_the_vocabulary_spells_it(typed, fixed):
@@ -330,6 +346,10 @@ def test_a_common_word_misspelt_by_one_letter_is_read_as_the_vocabulary_spells_i
         "culminated",
         "broader",
         "emphasis",
+        "founded",
+        "funded",
+        "mayor",
+        "major",
     }
     held = {"separates", "certain", "denying", "border"}
     assert _vocabulary_spelling(typed, (vocabulary | held).__contains__, held.__contains__) == fixed
