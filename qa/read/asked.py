@@ -19,6 +19,7 @@ from qa.text import POSSESSIVE_END, STOPWORDS, fold, one_edit, words
 CASED_SHARE = 0.75  # of a word's occurrences inside sentences, capitalised: a name ("Guangzhou")
 
 
+_OPENING = " \"'“‘(¿¡"  # what may stand before a question's first word
 RESPELL_MIN_LETTERS = 5  # shorter words are too often another word one letter away ("Chan", "Chen")
 
 
@@ -41,7 +42,8 @@ def respell(
 
     A common word misspelt ("pormise", "nwespaper"), which the documents hold in no form, is spelt as the
     reader's vocabulary spells the one word it holds one letter away (``_vocabulary_spelling``); not a
-    capitalised word of a question with capitals of its own, which may be a name the documents do not hold."""
+    capitalised word of a question with capitals of its own, which may be a name the documents do not hold, but its
+    first word, which a capital opens whatever it is ("Accroding to Hung, …" → "According to Hung, …")."""
 
     def held(word: str) -> bool:
         return bool(forms(word))
@@ -55,7 +57,8 @@ def respell(
         fixed = respelled(word)
         if fixed is not None and _name_form(fixed, forms) is None and not _cased_in_both(word, start, fixed, forms):
             fixed = None  # not a name the documents hold: "pertain" is no "certain" ("mayjor" no "major")
-        if fixed is None and not (word[:1].isupper() and not question.isupper()) and not held(fold(word)):
+        named = word[:1].isupper() and not question.isupper() and question[:start].strip(_OPENING)
+        if fixed is None and not named and not held(fold(word)):
             fixed = _vocabulary_spelling(fold(word), lambda v: common(v) or held(v), held)  # "pormise", "hectars"
         if fixed is None:
             continue

@@ -396,3 +396,7 @@ def test_respell_reads_a_misspelt_common_word_but_no_capitalised_word_of_a_quest
     assert respell_with("What did Qin and Sun pormise?", {"promise"}) == "What did Qin and Sun promise?"
     assert respell_with("Who is Tanzlre?", {"tanzler"}) == "Who is Tanzlre?"  # a name the documents do not hold
     assert respell_with("WHO IS TANZLRE?", {"tanzler"}) == "WHO IS TANZLER?"  # all capitals: no name to tell
+    # the first word is capitalised whatever it is
+    assert respell_with("Accroding to Hung, who?", {"according"}) == "According to Hung, who?"
+    assert respell_with("“Accroding to Hung, who?”", {"according"}) == "“According to Hung, who?”"
+    assert respell_with("Who is it, Accroding to Hung?", {"according"}) == "Who is it, Accroding to Hung?"
