@@ -2412,11 +2412,11 @@ def test_a_measure_ends_before_a_participles_clause(question, expected):
 @pytest.mark.parametrize(
     ("question", "span", "expected"),
     [
-        # a post's holder asked: the names, not the post they hold in apposition
+        # a post's holder asked: the name the post in apposition is said of, not the post
         (
             "Which customs official is mentioned?",
             "Qin and Sun Yuning, deputy director of the General Administration of Customs",
-            "Qin and Sun Yuning",
+            "Sun Yuning",
         ),
         ("Which official is mentioned?", "Sun Yuning, deputy director of the customs", "Sun Yuning"),
         # no post after the comma, no post asked, or a thing asked: the span is kept
