@@ -250,7 +250,6 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     end = before_restated_predicate(q, text, start, end)
     end = before_an_aside(q, text, start, end)
     end = end_of_name(q, text, start, end)
-    start, end = name_before_post(q, text, start, end)
     end = before_list_after_kind(q, text, start, end)
     if Wants.MONEY in q.wants:
         start = sum_after_clause(text, start, end)
@@ -829,26 +828,6 @@ def end_of_name(q: Question, text: str, start: int, end: int) -> int:
     if _OF_LOWERCASE.match(text, name.end(), end) or (q.head is not None and _TO_A_VERB.match(text, name.end(), end)):
         return name.end()
     return end
-
-
-# a comma and a post in apposition: ", deputy director of …", ", the executive chairman"
-_POST_IN_APPOSITION = re.compile(r",\s+(?:(?:the|a|an)\s+)?((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
-
-
-def name_before_post(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
-    """For a holder of a post asked, of a span that runs on from a name into the post it holds, in apposition, that
-    name, the last of names joined by "and": "Qin and |Sun Yuning|, deputy director of the General Administration of
-    Customs" for "Which customs official is mentioned?" (a question that names no post keeps the appositive: "Sun
-    Yuning, deputy director" for "Who promised faster clearance?"). No gold answer of the training pool changes
-    (``eval/scripts/gold_shapes.py``)."""
-    if q.kind is not Kind.PERSON or not q.posts:
-        return start, end
-    for name in NAME_RUN.finditer(text, start, end):
-        post = _POST_IN_APPOSITION.match(text, name.end(), end)
-        if post is not None and any(word in TITLES for word in post.group(1).split()):
-            joints = list(_CONNECTOR.finditer(text, name.start(), name.end()))
-            return (joints[-1].end() if joints else name.start()), name.end()
-    return start, end
 
 
 def before_an_aside(q: Question, text: str, start: int, end: int) -> int:
