@@ -19,8 +19,8 @@ from qa.text import POSSESSIVE_END, STOPWORDS, fold, one_edit, words
 CASED_SHARE = 0.75  # of a word's occurrences inside sentences, capitalised: a name ("Guangzhou")
 
 
-_OPENING = " \"'“‘(¿¡"  # what may stand before a question's first word
 RESPELL_MIN_LETTERS = 5  # shorter words are too often another word one letter away ("Chan", "Chen")
+_OPENING = " \"'“‘(¿¡"  # what may stand before a question's first word
 
 
 def respell(
@@ -57,7 +57,8 @@ def respell(
         fixed = respelled(word)
         if fixed is not None and _name_form(fixed, forms) is None and not _cased_in_both(word, start, fixed, forms):
             fixed = None  # not a name the documents hold: "pertain" is no "certain" ("mayjor" no "major")
-        named = word[:1].isupper() and not question.isupper() and question[:start].strip(_OPENING)
+        # a capital inside a question with capitals of its own may open a name: not so the first word's
+        named = word[:1].isupper() and not question.isupper() and bool(question[:start].strip(_OPENING))
         if fixed is None and not named and not held(fold(word)):
             fixed = _vocabulary_spelling(fold(word), lambda v: common(v) or held(v), held)  # "pormise", "hectars"
         if fixed is None:
