@@ -16,6 +16,9 @@
   and an answer that wants a number, date, name or place keeps only the first of coordinated phrases
   ("87 hectares (214 acres), and the Shenzhen one occupying 302 hectares" → "87 hectares (214 acres)");
 - a bracket or quotation mark opened in an answer is closed in it;
+- a span that opens with a name ends with it before "of" and lowercase words ("Harlem Renaissance| of literary
+  and cultural life") or, a kind asked, before "to" and a verb; a number or measure ends before a participle's
+  clause ("874.3 square miles (2,264 km2)|, making Jacksonville …");
 - of names joined by "and", the one the asked post is said of is kept ("Qin and Sun Yuning, deputy
   director of …" → "Sun Yuning");
 - within a longer span, the name of the kind of body or place asked for is kept ("principal liaison
