@@ -248,16 +248,13 @@ _JOINED_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)
 
 def before_asked_post(q: Question, text: str, start: int, end: int) -> int:
     """A "who" answer that asks for a post's holder ends with the names, before the appositive that says the
-    post, or any post ("Which customs official …?" of "…, deputy director of …"): "Qin and Sun Yuning|, deputy
-    director of the General Administration" for "Who serves as customs deputy director?"
+    post, or any post (``_post_after``: "Which customs official …?" of "…, deputy director of …"): "Qin and Sun
+    Yuning|, deputy director of the General Administration" for "Who serves as customs deputy director?"
     (``holder_of_asked_post`` then picks the name the post is said of)."""
     if q.kind is not Kind.PERSON or not q.posts:
         return end
     named = _NAMES_THEN_APPOSITIVE.match(text, start, end)
-    if named is None:
-        return end
-    said = named.group("appositive").split()[:4]  # "deputy director of the …", "the executive chairman"
-    if not set(terms(named.group("appositive"))) & q.posts and not any(fold(word) in TITLES for word in said):
+    if named is None or not (set(terms(named.group("appositive"))) & q.posts or _post_after(text, named.end("names"))):
         return end
     return named.end("names")
 

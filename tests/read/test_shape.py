@@ -2418,24 +2418,24 @@ def test_a_measure_ends_before_a_participles_clause(question, expected):
             "Qin and Sun Yuning, deputy director of the General Administration of Customs",
             "Sun Yuning",
         ),
-        ("Which official is mentioned?", "Sun Yuning, deputy director of the customs", "Sun Yuning"),
+        ("Which official is mentioned?", "Sun Yuning, deputy director of the Customs Office", "Sun Yuning"),
         # no post after the comma, no post asked, or a thing asked: the span is kept
         ("Which official is mentioned?", "Sun Yuning, Qin and Lee", "Sun Yuning, Qin and Lee"),
         (
             "Who is mentioned?",
-            "Sun Yuning, deputy director of the customs",
-            "Sun Yuning, deputy director of the customs",
+            "Sun Yuning, deputy director of the Customs Office",
+            "Sun Yuning, deputy director of the Customs Office",
         ),
         (
             "What is mentioned?",
-            "Sun Yuning, deputy director of the customs",
-            "Sun Yuning, deputy director of the customs",
+            "Sun Yuning, deputy director of the Customs Office",
+            "Sun Yuning, deputy director of the Customs Office",
         ),
     ],
 )
 def test_a_person_ends_before_the_post_in_apposition(question, span, expected):
     text = (
         "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, spoke. Then "
-        "Sun Yuning, deputy director of the customs, left. Sun Yuning, Qin and Lee stayed."
+        "Sun Yuning, deputy director of the Customs Office, left. Sun Yuning, Qin and Lee stayed."
     )
     assert shaped_in(question, text, span) == expected
