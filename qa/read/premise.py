@@ -1026,9 +1026,11 @@ def _names_before_nouns_said(sentence: str) -> Iterator[tuple[list[str], str]]:
 
 
 @lru_cache(maxsize=256)
-def _nouns_said(sentence: str) -> tuple[list[str], tuple[tuple[list[str], str], ...]]:
-    """The sentence's plain words and its names before nouns, read once for the many spans of one sentence."""
-    return _name_words(sentence), tuple(_names_before_nouns_said(sentence))
+def _nouns_said(sentence: str) -> tuple[list[str], tuple[tuple[list[str], str], ...], frozenset[str]]:
+    """The sentence's plain words, its names before nouns and the stems of its words (what "one" may stand for:
+    "the Shenzhen one" of "The two sections …"), read once for the many spans of one sentence."""
+    plain = _name_words(sentence)
+    return plain, tuple(_names_before_nouns_said(sentence)), frozenset(stem(word) for word in plain)
 
 
 def other_name_before_noun(q: Question, sentence: str, answer: tuple[int, int] | None = None) -> bool:
@@ -1043,7 +1045,7 @@ def other_name_before_noun(q: Question, sentence: str, answer: tuple[int, int] |
     asked = names_before_nouns(q)
     if not asked:
         return False
-    said_words, said = _nouns_said(sentence)
+    said_words, said, stems_said = _nouns_said(sentence)
     named = ""  # the answer's own words, when an answer may name the other thing
     if answer is not None and q.kind not in (Kind.COUNT, Kind.QUANTITY):
         named = f" {' '.join(_name_words(sentence[answer[0] : answer[1]]))} "
@@ -1051,7 +1053,7 @@ def other_name_before_noun(q: Question, sentence: str, answer: tuple[int, int] |
         if _one_of_the_other(list(name), said_words):
             continue
         for other, head in said:
-            if head == "one" and noun in {stem(word) for word in said_words}:
+            if head == "one" and noun in stems_said:
                 head = noun  # "the Shenzhen one" of "The two sections …, and the Shenzhen one …": a section
             if stem(head) != noun or not other or (len(other) == 1 and _DEMONYM.search(other[0])):
                 continue
