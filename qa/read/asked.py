@@ -54,12 +54,12 @@ def respell(
             continue
         if common(fold(word)):
             continue
+        # a capital inside the question (not the first word's, which any word has) may open a name
+        capital_inside = word[:1].isupper() and bool(question[:start].strip(_OPENING))
         fixed = respelled(word)
-        if fixed is not None and _name_form(fixed, forms) is None and not _cased_in_both(word, start, fixed, forms):
+        if fixed is not None and _name_form(fixed, forms) is None and not (capital_inside and _cased(fixed, forms)):
             fixed = None  # not a name the documents hold: "pertain" is no "certain" ("mayjor" no "major")
-        # a capital inside a question with capitals of its own may open a name: not so the first word's
-        named = word[:1].isupper() and not question.isupper() and bool(question[:start].strip(_OPENING))
-        if fixed is None and not named and not held(fold(word)):
+        if fixed is None and not (capital_inside and not question.isupper()) and not held(fold(word)):
             fixed = _vocabulary_spelling(fold(word), lambda v: common(v) or held(v), held)  # "pormise", "hectars"
         if fixed is None:
             continue
@@ -68,11 +68,10 @@ def respell(
     return "".join([*out, question[at:]])
 
 
-def _cased_in_both(word: str, start: int, fixed: str, forms: Callable[[str], Counter[str]]) -> bool:
-    """A word typed with a capital inside the question, that the documents also write with one, if not mostly:
-    "Associtaion" of "the Chinese Associtaion of …" for "Association" (as in "the Chinese Association of …", and
-    "association" of "the Brics association")."""
-    return start > 0 and word[:1].isupper() and any(form[:1].isupper() for form in forms(fixed))
+def _cased(folded: str, forms: Callable[[str], Counter[str]]) -> bool:
+    """Whether the documents write the word with a capital at times, if not mostly (``_name_form``): "Association"
+    of "the Chinese Association of …" beside "the Brics association", for "Associtaion" typed with its capital."""
+    return any(form[:1].isupper() for form in forms(folded))
 
 
 def _vocabulary_spelling(folded: str, known: Callable[[str], bool], held: Callable[[str], bool]) -> str | None:
