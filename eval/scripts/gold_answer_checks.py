@@ -17,7 +17,7 @@ stops at a verb before its object) and how many ``before_asked_name``, ``before_
 ``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``, ``name_in_apposition``, ``past_cut_name``,
 ``opening_phrase_end``, ``asked_agent``, ``past_restated_reason``, ``without_excluded``, ``past_asked_verb``,
 ``past_date_lead``, ``past_the_asked_deed``, ``item_asked``, ``at_asked_kind``, ``before_place_topic``,
-``division_in_chain``,
+``division_in_chain``, ``end_of_name``,
 ``before_time_modifier``, ``before_restated_predicate``, ``before_an_aside``, ``past_verb_before_number`` or
 ``name_start`` would change. A check that touches gold answers is too broad. The gold answers of questions with an
 aside are also checked inside their whole article, where someone speaking elsewhere counts.
@@ -57,6 +57,7 @@ from qa.read.shape import (
     deed_of_no_sayer,
     deed_subject,
     division_in_chain,
+    end_of_name,
     ends_in_a_verb,
     full_name,
     item_asked,
@@ -164,6 +165,7 @@ def main(data_dir: Path) -> None:
                 or before_time_modifier(q, e.context, start, end) != end
                 or before_restated_predicate(q, e.context, start, end) != end
                 or before_an_aside(q, e.context, start, end) != end
+                or end_of_name(q, e.context, start, end) != end
                 or (q.kind is Kind.PERSON and name_start(e.context, start, end) != start)
                 or (q.short_form and long_form_start(q.short_form, e.context, start, end) != start)
             ):
