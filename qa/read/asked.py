@@ -273,6 +273,45 @@ _FRAMING = re.compile(rf"^\s*(?:(?:hi|hello|hey)(?:\s+there)?\s*[,!.]|{_SOURCE}\
 _FRAMING_END = re.compile(rf"\s*,?\s+{_SOURCE}(?=\s*[?.!]?\s*$)", re.IGNORECASE)
 _FRAMING_INSIDE = re.compile(rf"(?<=\w),\s*{_SOURCE}\s*,(?=\s*\w)", re.IGNORECASE)
 
+_WH = r"(?:who|whom|whose|what|which|when|where|why|how)\b"
+# "So, who is …?", "And which river …?", "Okay, what is …?", "Quick question: when …?", "Well, in which year …?": a
+# lead-in before the question's own first words (its question word, or a preposition before it)
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:so|and|but|also|ok(?:ay)?|well|now|then|alright|hm+|um+|oh|next|lastly|finally"
+    r"|(?:(?:a|one|another|quick|my|next|last|simple)\s+)?(?:quick\s+)?question(?:\s+\d+)?)\s*[,.:;!]*\s+)+"
+    rf"(?=(?:(?:in|on|at|for|from|with|by|to|of|during|after|before|since|until)\s+)?{_WH})",
+    re.IGNORECASE,
+)
+# "I was reading about the Hetao zone. How many …?", "Thanks. Who is …?": sentences of the asker's own (their first
+# word says so: "I", "we", "my", "thanks", "hello") before the question, which opens after them with its question
+# word (after a word's end, not an initial or a title: "… Michael G. whom?"); not when the question refers back to
+# them ("I saw two teams. What are they?"), or is too short to stand alone. Other sentences before a question say
+# what it is about ("There are two hockey teams located in NYC. What are they?"): the query stays whole.
+_BEFORE_QUESTION = re.compile(
+    r"^\s*(?=(?:i|i['’](?:m|ve|d)|we|we['’](?:re|ve)|my|our|thanks|thank\s+you|sorry|hello|hi|hey|ok|okay|just)\b)"
+    rf"[^?]*?[a-z]{{2}}[.!]\s+(?={_WH}[^.!?]*\??\s*$)",
+    re.IGNORECASE,
+)
+_REFERS_BACK = re.compile(
+    r"\b(?:he|she|it|they|him|her|them|his|its|their|this|that|these|those|there|one|ones)\b", re.IGNORECASE
+)
+# "How big is the Shenzhen side, please?", "Who is Eric Chan please?": a courtesy at the end
+_COURTESY_END = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank\s+you)[\s.!]*(?=\?*\s*$)", re.IGNORECASE)
+# "Lau Siu-kai - who is he?", "Sun Yuning: what is his job?", "The Hetao zone, how big is it?": a topic (a name, or
+# a noun phrase with its article), then a question that refers to it by a pronoun
+_TOPIC_THEN_QUESTION = re.compile(
+    r"^\s*(?P<topic>[Tt]he\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,5}?|[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|the)\s+)*[A-Z][\w'’.-]*){0,6}?)"
+    r"\s*(?::|,|;|\s[-–—]+)\s*"
+    rf"(?P<question>{_WH}[^?]*\??)\s*$"
+)
+# words that open a phrase, not a topic: "Within the EU, which court …?"
+_PREPOSITIONS = {
+    *("within", "without", "despite", "besides", "beside", "among", "amongst", "amid", "under", "across", "through"),
+    *("throughout", "unlike", "like", "against", "toward", "towards", "upon", "via", "per", "inside", "outside"),
+    *("beyond", "near", "following", "regarding", "concerning", "including", "excluding", "according", "apart"),
+}
+_PRONOUN = re.compile(r"\b(?:(?P<owner>his|its|their|her(?=\s+[a-z]))|(?P<person>he|she|it|they|him|her|them))\b")
+
 # "Can you name the Brics countries?", "Could you please tell me about …", "Would you list …": a request
 # asked politely, not a yes/no question
 _POLITE = re.compile(
@@ -328,13 +367,23 @@ _QUESTION_MARKS = re.compile(r"\s*\?[?!.\s]*$")
 
 
 def _direct(text: str) -> str:
-    """The plain question a query frames or embeds: "According to the article, who is …?" → "who is …?",
+    """The plain question a query frames or embeds: "According to the article, who is …?" → "who is …?", "So,
+    who is …?" and "Quick question: who is …?" → "Who is …?", "I was reading about the zone. How big is …?" → "How
+    big is …?", "… please?" → "…?", "Lau Siu-kai - who is he?" → "who is Lau Siu-kai?",
     "Can you tell me who Eric Chan is?" → "Who is Eric Chan?", "What's …" → "What is …", "what river …" →
     "what river …?", "Who is Eric Chan and what is his job?" → "Who is Eric Chan?" (the first of two), "Who is
     Xi Jinping?? " → "Who is Xi Jinping?" (one question mark, at the end)."""
     text = _QUESTION_MARKS.sub("?", text)
+    text = _COURTESY_END.sub("", text, count=1)
     unframed = _FRAMING_END.sub("", _FRAMING.sub("", text, count=1), count=1)
     unframed = _FRAMING_INSIDE.sub("", unframed, count=1)
+    before = _BEFORE_QUESTION.match(unframed)
+    if before is not None:
+        question = unframed[before.end() :]
+        if len(question.split()) >= 3 and not _REFERS_BACK.search(question):
+            unframed = question
+    unframed = _LEAD_IN.sub("", unframed, count=1)
+    unframed = _of_the_topic(unframed)
     if not re.search(r"\w", unframed):
         return text  # "According to the article," frames nothing: left as typed
     unframed = _POLITE.sub("", unframed, count=1)
@@ -362,6 +411,24 @@ def _direct(text: str) -> str:
         )
     asked = f"{wh} {rest}".strip()
     return f"{asked[:1].upper()}{asked[1:]}?"
+
+
+def _of_the_topic(text: str) -> str:
+    """A question about a topic put before it, with the topic in the place of its first pronoun: "Lau Siu-kai -
+    who is he?" → "who is Lau Siu-kai?", "Sun Yuning: what is his job?" → "what is Sun Yuning's job?"; as it is
+    when the question has no pronoun or the topic is no name or noun phrase ("In 1990, what …?")."""
+    found = _TOPIC_THEN_QUESTION.match(text)
+    if found is None or fold(found.group("topic").split()[0]) in (STOPWORDS | _PREPOSITIONS) - {"the"}:
+        return text
+    question = found.group("question")
+    pronoun = _PRONOUN.search(question)
+    if pronoun is None:
+        return text
+    topic = found.group("topic")
+    if topic.split()[0] == "The":
+        topic = "the" + topic[3:]
+    said = f"{topic}'s" if pronoun.group("owner") else topic
+    return question[: pronoun.start()] + said + question[pronoun.end() :]
 
 
 # "Who is Qin?", "Who was Professor Lau?": a person asked about by one word of the name
@@ -509,4 +576,102 @@ def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
     said = [fold(w) for w in post.group("post").split()] if post else []
     if post and said[-1] in TITLES and not STOPWORDS & set(said) and _BARE_NAME.match(post.group("name")):
         return f"Who is the {post.group('post')} of {post.group('name')}?"  # not "Who is president of …?"
-    return text
+    keywords = _keywords_asked(text)
+    return text if keywords is None else keywords
+
+
+# A query typed as keywords, with no question word: "Eric Chan position", "Brics members", "age of Eric Chan",
+# "Guangzhou mayor", "number of projects Shenzhen will launch". Its first word is no auxiliary and no request (those
+# are questions or requests of their own), and it has two to eight words.
+_QUESTION_WORD = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", re.IGNORECASE)
+_NO_KEYWORD_START = {
+    *("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "has", "have"),
+    *("had", "name", "list", "tell", "give", "describe", "explain", "identify", "show", "please", "define", "find"),
+}
+_KEYWORDS_MAX = 8
+_AUXILIARIES = {
+    *("is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would"),
+    *("can", "could", "should", "may", "might", "must", "shall"),
+}
+# What a thing's attribute asks, the thing put in its place ("Eric Chan age" → "How old is Eric Chan?")
+_ATTRIBUTE_ASKED = {
+    "age": "How old is {}?",
+    "birthplace": "Where was {} born?",
+    "founder": "Who founded {}?",
+    "founders": "Who founded {}?",
+    "location": "Where is {}?",
+    "address": "Where is {}?",
+    "employer": "Which organisation does {} work for?",
+    "members": "Who are the members of {}?",
+    "size": "How big is {}?",
+    "population": "What is the population of {}?",
+    "name": "What is the name of {}?",  # "the" before a thing in lower case
+    "date": "When is {}?",
+    "day": "When is {}?",
+    "year": "When is {}?",
+    "deadline": "When is the deadline for {}?",
+    "budget": "What is the budget of {}?",
+    "cost": "How much does {} cost?",
+    "salary": "What is the salary of {}?",
+}
+_JOB_WORDS = {"job", "position", "post", "role", "title", "occupation", "profession"}
+_BEFORE_NOW = {"former", "previous", "past", "earlier"}
+# people named by how they stand to another: "Shenzhen mayor predecessor" asks for a person, as a post does
+_RELATIONS = {"predecessor", "successor", "wife", "husband", "father", "mother", "son", "daughter", "boss"}
+
+
+def _keywords_asked(text: str) -> str | None:
+    """The question a query of keywords stands for, by the attribute it ends with (or opens with, before "of" or
+    "for"): "Eric Chan position" → "What is Eric Chan's job?", "Witman Hung former job" → "What was Witman Hung's
+    former job?", "Eric Chan age" and "age of Eric Chan" → "How old is Eric Chan?", "Hong Kong side area in acres"
+    → "How big is Hong Kong side in acres?", "Brics members" → "Who are the members of Brics?", "quantum-computing
+    centre name" → "What is the name of the quantum-computing centre?" ("the" before a thing in lower case),
+    "Science Park branch opening day" → "When is Science Park branch opening?", "Chinese Big Data Society founding
+    year" → "When was Chinese Big Data Society founded?", "number of projects" and "projects count" → "How many
+    projects?", "Guangzhou mayor" → "Who is the Guangzhou mayor?". An owner's thing asks what it is ("Eric Chan's
+    complete name" → "What is Eric Chan's complete name?"), and a plural noun after a name which of those things
+    it holds ("Greater Bay Area cities" → "Which cities are in Greater Bay Area?"). None for anything else: a
+    question above all (it has a question word, or opens as a question or a request does), and a name before
+    another noun ("Witman Hung society", "Hetao zone": the society he chairs, or a name, read as typed)."""
+    typed = text.strip().rstrip("?.!").strip()
+    found = typed.split()
+    if not 2 <= len(found) <= _KEYWORDS_MAX or _QUESTION_WORD.search(typed) or fold(found[0]) in _NO_KEYWORD_START:
+        return None
+    said = [fold(word) for word in found]
+    if said[:2] in (["number", "of"], ["count", "of"]) and len(found) > 2:
+        return f"How many {' '.join(found[2:])}?"  # "number of projects Shenzhen will launch"
+    if _AUXILIARIES & set(said):
+        return None  # a sentence, or a question put as one: "Beyonce's grandma's name was?"
+    if any(POSSESSIVE_END.search(word) for word in found[:-1]):
+        return f"What is {typed}?"  # "Eric Chan's complete name": what the owner's thing is
+    if said[-1] in ("count", "number"):
+        return f"How many {' '.join(found[:-1])}?"
+    unit = ""
+    if len(found) > 3 and said[-2] == "in" and said[-3] in ("size", "area") and found[-1].isalpha():
+        unit, found, said = f" in {found[-1]}", found[:-2], said[:-2]  # "Hong Kong side area in acres"
+    if len(found) > 2 and said[1] in ("of", "for") and said[0] in _ATTRIBUTE_ASKED:
+        return _ATTRIBUTE_ASKED[said[0]].format(_with_article(" ".join(found[2:])))  # "age of Eric Chan"
+    attribute, thing = said[-1], " ".join(found[:-1])
+    if attribute == "area" and not found[-2][:1].isupper():
+        attribute = "size"  # "Hong Kong side area", not "the Hetao area"
+    if attribute in _JOB_WORDS:
+        if said[-2] in _BEFORE_NOW and len(found) > 2:
+            return f"What was {' '.join(found[:-2])}'s former job?"
+        return f"What is {thing}'s job?"
+    if attribute in ("year", "date") and said[-2] in ("founding", "foundation") and len(found) > 2:
+        return f"When was {' '.join(found[:-2])} founded?"
+    if attribute in _ATTRIBUTE_ASKED:
+        return _ATTRIBUTE_ASKED[attribute].format(_with_article(thing))[:-1] + unit + "?"
+    if attribute in TITLES or attribute in _RELATIONS:
+        return f"Who is the {' '.join(found)}?"
+    if all(word[:1].isupper() for word in found[:-1]) and _PLURAL_NOUN.search(found[-1]):
+        return f"Which {found[-1]} are in {thing}?"
+    return None
+
+
+_PLURAL_NOUN = re.compile(r"^[a-z-]{2,}[^isu]s$")
+
+
+def _with_article(thing: str) -> str:
+    """A thing typed in lower case with "the" before it, as a question says it: "the quantum-computing centre"."""
+    return thing if not thing[:1].islower() or fold(thing.split()[0]) in ("the", "a", "an") else f"the {thing}"

@@ -132,13 +132,12 @@ def test_a_question_typed_in_one_case_writes_a_word_no_document_holds_after_a_po
         ("mayor of Shenzhen", "Who is the mayor of Shenzhen?"),
         ("the chief executive of Hong Kong?", "Who is the chief executive of Hong Kong?"),
         # a question, a question word or words that are no name are left as they are
-        ("size of Hetao zone", "size of Hetao zone"),
+        ("size of Hetao zone", "How big is Hetao zone?"),  # keywords for an attribute, below
         ("mayor of the city", "mayor of the city"),
         ("Who is president of France?", "Who is president of France?"),
         ("Who is Eric Chan?", "Who is Eric Chan?"),
         ("When?", "When?"),
         ("Where Eric?", "Where Eric?"),
-        ("Hetao zone size", "Hetao zone size"),
         ("Purpose of Telnet", "Purpose of Telnet"),  # the documents write "purpose" in lower case
         # a request asks what a question would: "Name …" / "List …" which ones, "Tell me about …" what it is
         ("Name the five Brics countries.", "Which five Brics countries?"),
@@ -249,6 +248,57 @@ def test_a_question_typed_in_one_case_writes_a_word_no_document_holds_after_a_po
         ("Who is Eric Chan and what is his job?", "Who is Eric Chan?"),
         ("What is the Hetao zone, and where is it?", "What is the Hetao zone?"),
         ("Who and what did Qin name?", "Who and what did Qin name?"),  # one question
+        # a lead-in word or label, the asker's own sentence before the question, a courtesy at the end: the question
+        ("So, who is the mayor of Shenzhen?", "Who is the mayor of Shenzhen?"),
+        ("And which river separates the two sections?", "Which river separates the two sections?"),
+        ("Quick question: when will the new branch open?", "When will the new branch open?"),
+        ("Well, in which year did Xi propose the park?", "In which year did Xi propose the park?"),
+        (
+            "I was reading about the Hetao zone. How many projects will Shenzhen launch?",
+            "How many projects will Shenzhen launch?",
+        ),
+        ("Thanks. Who is Witman Hung?", "Who is Witman Hung?"),
+        ("Thanks. Who is Witman Hung", "Who is Witman Hung?"),  # typed without its question mark
+        ("How big is the Shenzhen side, please?", "How big is the Shenzhen side?"),
+        # … but a sentence that says what the question is about stays, as does a question that refers back to it
+        ("There are two teams in NYC. How many play hockey?", "There are two teams in NYC. How many play hockey?"),
+        ("I saw two teams. What are they?", "I saw two teams. What are they?"),
+        ("The film's screenwriter was Michael G. whom?", "The film's screenwriter was Michael G. whom?"),
+        # a topic, then a question that refers to it by a pronoun: the topic in the pronoun's place
+        ("Lau Siu-kai - who is he?", "Who is Lau Siu-kai?"),
+        ("Lau Siu-kai - who is he", "Who is Lau Siu-kai?"),
+        ("Sun Yuning: what is his job?", "What is Sun Yuning's job?"),
+        ("The Hetao zone, how big is it?", "How big is the Hetao zone?"),
+        (
+            "Within the EU, which court says it has the last word?",
+            "Within the EU, which court says it has the last word?",
+        ),
+        ("Besides the terrain, why was it hard to reach?", "Besides the terrain, why was it hard to reach?"),
+        # keywords: the attribute they end with (or open with, before "of" or "for") says what is asked
+        ("Eric Chan position", "What is Eric Chan's job?"),
+        ("Witman Hung former job", "What was Witman Hung's former job?"),
+        ("Eric Chan age?", "How old is Eric Chan?"),
+        ("age of Eric Chan", "How old is Eric Chan?"),
+        ("Brics members", "Who are the members of Brics?"),
+        ("Lau Siu-kai employer", "Which organisation does Lau Siu-kai work for?"),
+        ("Hong Kong side area in acres", "How big is Hong Kong side in acres?"),
+        ("Shenzhen side size", "How big is Shenzhen side?"),
+        ("Science Park branch opening day", "When is Science Park branch opening?"),
+        ("Chinese Big Data Society founding year", "When was Chinese Big Data Society founded?"),
+        ("deadline for collaboration mechanism", "When is the deadline for the collaboration mechanism?"),
+        ("quantum-computing centre name", "What is the name of the quantum-computing centre?"),
+        ("Eric Chan's complete name?", "What is Eric Chan's complete name?"),
+        ("number of projects Shenzhen will launch", "How many projects Shenzhen will launch?"),
+        ("innovation centres count", "How many innovation centres?"),
+        ("Guangzhou mayor", "Who is the Guangzhou mayor?"),
+        ("Greater Bay Area cities", "Which cities are in Greater Bay Area?"),
+        ("Hetao zone size", "How big is Hetao zone?"),
+        # … and nothing else: a name and a word that is no attribute, a headline, a question
+        ("Witman Hung society", "Witman Hung society"),
+        ("Hetao area", "Hetao area"),
+        ("Eric Chan says financial hub will join hands", "Eric Chan says financial hub will join hands"),
+        ("Is the branch open", "Is the branch open?"),
+        ("Beyonce's grandma's name was?", "Beyonce's grandma's name was?"),
     ],
 )
 def test_a_query_that_is_no_question_asks_what_it_means(query, asked):
