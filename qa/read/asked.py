@@ -576,7 +576,7 @@ def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
     said = [fold(w) for w in post.group("post").split()] if post else []
     if post and said[-1] in TITLES and not STOPWORDS & set(said) and _BARE_NAME.match(post.group("name")):
         return f"Who is the {post.group('post')} of {post.group('name')}?"  # not "Who is president of …?"
-    keywords = _keywords_asked(text)
+    keywords = _keywords_asked(text, forms)
     return text if keywords is None else keywords
 
 
@@ -604,6 +604,11 @@ _ATTRIBUTE_ASKED = {
     "employer": "Which organisation does {} work for?",
     "members": "Who are the members of {}?",
     "size": "How big is {}?",
+    "length": "How long is {}?",
+    "height": "How tall is {}?",
+    "depth": "How deep is {}?",
+    "width": "How wide is {}?",
+    "weight": "How heavy is {}?",
     "population": "What is the population of {}?",
     "name": "What is the name of {}?",  # "the" before a thing in lower case
     "date": "When is {}?",
@@ -620,19 +625,20 @@ _BEFORE_NOW = {"former", "previous", "past", "earlier"}
 _RELATIONS = {"predecessor", "successor", "wife", "husband", "father", "mother", "son", "daughter", "boss"}
 
 
-def _keywords_asked(text: str) -> str | None:
+def _keywords_asked(text: str, forms: Callable[[str], Counter[str]]) -> str | None:
     """The question a query of keywords stands for, by the attribute it ends with (or opens with, before "of" or
     "for"): "Eric Chan position" → "What is Eric Chan's job?", "Witman Hung former job" → "What was Witman Hung's
     former job?", "Eric Chan age" and "age of Eric Chan" → "How old is Eric Chan?", "Hong Kong side area in acres"
-    → "How big is Hong Kong side in acres?", "Brics members" → "Who are the members of Brics?", "quantum-computing
-    centre name" → "What is the name of the quantum-computing centre?" ("the" before a thing in lower case),
-    "Science Park branch opening day" → "When is Science Park branch opening?", "Chinese Big Data Society founding
-    year" → "When was Chinese Big Data Society founded?", "number of projects" and "projects count" → "How many
-    projects?", "Guangzhou mayor" → "Who is the Guangzhou mayor?". An owner's thing asks what it is ("Eric Chan's
-    complete name" → "What is Eric Chan's complete name?"), and a plural noun after a name which of those things
-    it holds ("Greater Bay Area cities" → "Which cities are in Greater Bay Area?"). None for anything else: a
-    question above all (it has a question word, or opens as a question or a request does), and a name before
-    another noun ("Witman Hung society", "Hetao zone": the society he chairs, or a name, read as typed)."""
+    → "How big is Hong Kong side in acres?" (a length, height, depth, width or weight as its own "how" asks), "Eric
+    Chan full name" → "What is Eric Chan's full name?", "Brics members" → "Who are the members of Brics?",
+    "quantum-computing centre name" → "What is the name of the quantum-computing centre?" ("the" before a thing that
+    is no name), "Science Park branch opening day" → "When is Science Park branch opening?", "Chinese Big Data
+    Society founding year" → "When was Chinese Big Data Society founded?", "number of projects" and "projects
+    count" → "How many projects?", "Guangzhou mayor" → "Who is the Guangzhou mayor?". An owner's thing asks what
+    it is ("Eric Chan's complete name" → "What is Eric Chan's complete name?"), and a plural noun after a name
+    which of those things it holds ("Greater Bay Area cities" → "Which cities are in Greater Bay Area?"). None for
+    anything else: a question above all (it has a question word, or opens as a question or a request does), and a
+    name before another noun ("Witman Hung society", "Hetao zone": the society he chairs, or a name, as typed)."""
     typed = text.strip().rstrip("?.!").strip()
     found = typed.split()
     if not 2 <= len(found) <= _KEYWORDS_MAX or _QUESTION_WORD.search(typed) or fold(found[0]) in _NO_KEYWORD_START:
@@ -650,7 +656,7 @@ def _keywords_asked(text: str) -> str | None:
     if len(found) > 3 and said[-2] == "in" and said[-3] in ("size", "area") and found[-1].isalpha():
         unit, found, said = f" in {found[-1]}", found[:-2], said[:-2]  # "Hong Kong side area in acres"
     if len(found) > 2 and said[1] in ("of", "for") and said[0] in _ATTRIBUTE_ASKED:
-        return _ATTRIBUTE_ASKED[said[0]].format(_with_article(" ".join(found[2:])))  # "age of Eric Chan"
+        return _ATTRIBUTE_ASKED[said[0]].format(_with_article(" ".join(found[2:]), forms))  # "age of Eric Chan"
     attribute, thing = said[-1], " ".join(found[:-1])
     if attribute == "area" and not found[-2][:1].isupper():
         attribute = "size"  # "Hong Kong side area", not "the Hetao area"
@@ -658,10 +664,12 @@ def _keywords_asked(text: str) -> str | None:
         if said[-2] in _BEFORE_NOW and len(found) > 2:
             return f"What was {' '.join(found[:-2])}'s former job?"
         return f"What is {thing}'s job?"
+    if attribute == "name" and said[-2] in ("full", "complete", "whole") and len(found) > 2:
+        return f"What is {' '.join(found[:-2])}'s full name?"  # "Eric Chan full name"
     if attribute in ("year", "date") and said[-2] in ("founding", "foundation") and len(found) > 2:
         return f"When was {' '.join(found[:-2])} founded?"
     if attribute in _ATTRIBUTE_ASKED:
-        return _ATTRIBUTE_ASKED[attribute].format(_with_article(thing))[:-1] + unit + "?"
+        return _ATTRIBUTE_ASKED[attribute].format(_with_article(thing, forms))[:-1] + unit + "?"
     if attribute in TITLES or attribute in _RELATIONS:
         return f"Who is the {' '.join(found)}?"
     if all(word[:1].isupper() for word in found[:-1]) and _PLURAL_NOUN.search(found[-1]):
@@ -672,6 +680,10 @@ def _keywords_asked(text: str) -> str | None:
 _PLURAL_NOUN = re.compile(r"^[a-z-]{2,}[^isu]s$")
 
 
-def _with_article(thing: str) -> str:
-    """A thing typed in lower case with "the" before it, as a question says it: "the quantum-computing centre"."""
-    return thing if not thing[:1].islower() or fold(thing.split()[0]) in ("the", "a", "an") else f"the {thing}"
+def _with_article(thing: str, forms: Callable[[str], Counter[str]]) -> str:
+    """A thing whose first word is no name (``forms``: how the documents write it) with "the" before it, as a
+    question says it: "the quantum-computing centre" (also when typed with the capital a query's first word gets)."""
+    first = thing.split()[0]
+    if fold(first) in ("the", "a", "an") or _name_form(fold(first), forms) is not None:
+        return thing
+    return f"the {first if _cased(fold(first), forms) else first.lower()}{thing[len(first) :]}"

@@ -287,7 +287,10 @@ def test_a_question_typed_in_one_case_writes_a_word_no_document_holds_after_a_po
         ("Chinese Big Data Society founding year", "When was Chinese Big Data Society founded?"),
         ("deadline for collaboration mechanism", "When is the deadline for the collaboration mechanism?"),
         ("quantum-computing centre name", "What is the name of the quantum-computing centre?"),
+        ("Quantum-computing centre name", "What is the name of the quantum-computing centre?"),  # a query's capital
         ("Eric Chan's complete name?", "What is Eric Chan's complete name?"),
+        ("Eric Chan full name", "What is Eric Chan's full name?"),
+        ("Shenzhen River length", "How long is Shenzhen River?"),
         ("number of projects Shenzhen will launch", "How many projects Shenzhen will launch?"),
         ("innovation centres count", "How many innovation centres?"),
         ("Guangzhou mayor", "Who is the Guangzhou mayor?"),
@@ -314,6 +317,7 @@ def test_a_query_that_is_no_question_asks_what_it_means(query, asked):
         "where": "Where",
         "sun": "Sun",
         "witman": "Witman",
+        **{word: word.capitalize() for word in ("hetao", "brics", "hong", "kong", "shenzhen", "science", "park")},
     }
 
     def forms(word):  # how the documents write a word: names capitalised, other words not
