@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from qa.read.names import names_people
 from qa.read.question import HONORIFICS, TITLES, without_aside
 from qa.text import POSSESSIVE_END, STOPWORDS, fold, one_edit, words
 
@@ -258,7 +259,8 @@ _IMPERATIVE = re.compile(
 # "Tell me about the Hetao zone.", "Describe Eric Chan": a description, as "What is …?" asks; "Tell me the
 # size of the Hong Kong side", "Give (me) the name of …": what that thing is
 _TELL_ABOUT = re.compile(
-    r"^\s*(?:(?:please\s+)?(?:tell\s+me(?:\s+about)?|give(?:\s+me)?)|describe)\s+"
+    r"^\s*(?:(?:please\s+)?(?:tell\s+me(?:\s+about)?|give(?:\s+me)?|explain)|describe"
+    r"|(?:(?:any|some|more)\s+)?(?:info(?:rmation)?|details?|anything|something)\s+(?:on|about|regarding))\s+"
     r"(?!(?:how|why|what|when|where|who|which|whether|if)\b)(?P<target>[^?.!]+?)\s*[?.!]?\s*$",
     re.IGNORECASE,
 )
@@ -322,11 +324,16 @@ _POLITE = re.compile(
 
 # "Eric Chan is who?": the question word put last, as one says it; "Who is Eric Chan?"
 _WHO_LAST = re.compile(r"^\s*(?P<subject>[A-Z][^,;?]*?)\s+(?P<verb>is|are|was|were)\s+who\s*[?.!]?\s*$")
+# "The mayor of Shenzhen is?": a statement left open for its answer; "Who is the mayor of Shenzhen?" (a person or
+# body named) or "What is …?"
+_LEFT_OPEN = re.compile(r"^\s*(?P<subject>(?:the|a|an)\s+[^,;?]+?)\s+(?P<verb>is|are|was|were)\s*\?\s*$", re.IGNORECASE)
+# "What about Lau Siu-kai?", "How about the budget?": what a name or a thing is
+_WHAT_ABOUT = re.compile(r"^\s*(?:what|how)\s+about\s+(?P<target>[^?]+?)\s*\??\s*$", re.IGNORECASE)
 
 # "What's …?", "Who’s …?", "Whats …?", "wheres …?": "What is …?", the apostrophe typed or not
-# ("who's" only before a name or an article: "Who's death caused …?" means "whose")
+# ("who's" only before a name, an article or "in": "Who's death caused …?" means "whose")
 _CONTRACTED = re.compile(
-    r"\b(what|where|when|why|how|who(?=['’]?s\s+(?:(?-i:[A-Z])|(?:the|a|an)\b)))['’]?s\b", re.IGNORECASE
+    r"\b(what|where|when|why|how|who(?=['’]?s\s+(?:(?-i:[A-Z])|(?:the|a|an|in)\b)))['’]?s\b", re.IGNORECASE
 )
 
 # "Tell me who Eric Chan is" (also asked politely: _POLITE), "Do you know when …", "I'd like to know …":
@@ -390,6 +397,7 @@ def _direct(text: str) -> str:
     if unframed != text:
         text = unframed[:1].upper() + unframed[1:]
     text = _CONTRACTED.sub(lambda m: m.group(1) + (" IS" if m.group(1).isupper() else " is"), text)
+    text = _left_open(_what_about(text))
     last = _WHO_LAST.match(text)
     if last is not None:
         subject = last.group("subject")
@@ -411,6 +419,35 @@ def _direct(text: str) -> str:
         )
     asked = f"{wh} {rest}".strip()
     return f"{asked[:1].upper()}{asked[1:]}?"
+
+
+def _left_open(text: str) -> str:
+    """ "The mayor of Shenzhen is?" → "Who is the mayor of Shenzhen?", "The river separating the two sections is?" →
+    "What is the river separating the two sections?"."""
+    found = _LEFT_OPEN.match(text)
+    if found is None:
+        return text
+    subject = found.group("subject")
+    subject = subject[:1].lower() + subject[1:]
+    asked = "Who" if names_people(subject) else "What"
+    return f"{asked} {found.group('verb').lower()} {subject}?"
+
+
+def _what_about(text: str) -> str:
+    """ "What about Lau Siu-kai?" → "Lau Siu-kai?" (a bare name, which asks what it is), "How about the budget?" →
+    "What is the budget?", "What about the mayor of Macau?" → "Who is the mayor of Macau?"; as it is when what
+    follows "about" is more than a name or a short phrase with its article ("What about Chopin's music made it
+    popular?")."""
+    found = _WHAT_ABOUT.match(text)
+    if found is None:
+        return text
+    target = found.group("target")
+    if _BARE_NAME.match(target):
+        return f"{target}?"
+    said = [fold(word) for word in target.split()]
+    if said[0] in ("the", "a", "an") and len(said) <= 5 and not _AUXILIARIES & set(said):
+        return f"{'Who' if names_people(target) else 'What'} is {target}?"  # "Who is the mayor of Macau?"
+    return text
 
 
 def _of_the_topic(text: str) -> str:

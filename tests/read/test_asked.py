@@ -274,6 +274,17 @@ def test_a_question_typed_in_one_case_writes_a_word_no_document_holds_after_a_po
             "Within the EU, which court says it has the last word?",
         ),
         ("Besides the terrain, why was it hard to reach?", "Besides the terrain, why was it hard to reach?"),
+        # "What about X?", "Any info on X?", "Explain X": what X is; "X is?": who or what X is
+        ("What about Lau Siu-kai?", "What is Lau Siu-kai?"),
+        ("How about the budget?", "What is the budget?"),
+        ("What about the mayor of Macau?", "Who is the mayor of Macau?"),
+        ("What about Chopin's music made it popular?", "What about Chopin's music made it popular?"),
+        ("Any info on Witman Hung?", "What is Witman Hung?"),
+        ("Info about the Greater Bay Area", "What is the Greater Bay Area?"),
+        ("Explain the Greater Bay Area", "What is the Greater Bay Area?"),
+        ("The mayor of Shenzhen is?", "Who is the mayor of Shenzhen?"),
+        ("The river separating the two sections is?", "What is the river separating the two sections?"),
+        ("Who's in charge of Shenzhen?", "Who is in charge of Shenzhen?"),
         # keywords: the attribute they end with (or open with, before "of" or "for") says what is asked
         ("Eric Chan position", "What is Eric Chan's job?"),
         ("Witman Hung former job", "What was Witman Hung's former job?"),
