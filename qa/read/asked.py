@@ -249,9 +249,11 @@ _BARE_NAME = re.compile(
 )
 
 
-# "Name the five Brics countries.", "List all the cities of …": asked as "Which …?" (not "Name of the …")
+# "Name the five Brics countries.", "List all the cities of …", "Find the mayor of Shenzhen": asked as "Which …?"
+# (not "Name of the …")
 _IMPERATIVE = re.compile(
-    r"^\s*(?:please\s+)?(?:name|list|identify)\s+(?!(?:of|is|are|was|were|for)\b|(?:the|a|an|some|any|all)\W*$)"
+    r"^\s*(?:please\s+)?(?:name|list|identify|find|look\s+up|search\s+for)\s+"
+    r"(?!(?:of|is|are|was|were|for)\b|(?:the|a|an|some|any|all)\W*$)"
     r"(?:all\s+)?(?:(?:the|a|an|some|any)\s+)?(?P<rest>[^?.!]+?)\s*[?.!]?\s*$",
     re.IGNORECASE,
 )
@@ -259,7 +261,7 @@ _IMPERATIVE = re.compile(
 # "Tell me about the Hetao zone.", "Describe Eric Chan": a description, as "What is …?" asks; "Tell me the
 # size of the Hong Kong side", "Give (me) the name of …": what that thing is
 _TELL_ABOUT = re.compile(
-    r"^\s*(?:(?:please\s+)?(?:tell\s+me(?:\s+about)?|give(?:\s+me)?|explain)|describe"
+    r"^\s*(?:(?:please\s+)?(?:tell\s+me(?:\s+about)?|give(?:\s+me)?|show\s+me|explain)|describe"
     r"|(?:(?:any|some|more)\s+)?(?:info(?:rmation)?|details?|anything|something)\s+(?:on|about|regarding))\s+"
     r"(?!(?:how|why|what|when|where|who|which|whether|if)\b)(?P<target>[^?.!]+?)\s*[?.!]?\s*$",
     re.IGNORECASE,
@@ -369,6 +371,11 @@ _UNMARKED_QUESTION = re.compile(
 )
 
 
+# "How man boroughs …?", "How mcuh …?": "many" or "much" mistyped after "how"
+_HOW_MANY_SLIP = re.compile(
+    r"^(?P<how>\s*how)\s+(?:(?P<many>man|mnay|amny|mayn|manu|nany)|mcuh|muhc|mich|mucj|nuch)\b", re.IGNORECASE
+)
+
 # "Who is Xi Jinping??", "… based ?", "Really?!": the question marks and what follows them at the end
 _QUESTION_MARKS = re.compile(r"\s*\?[?!.\s]*$")
 
@@ -381,6 +388,7 @@ def _direct(text: str) -> str:
     "what river …?", "Who is Eric Chan and what is his job?" → "Who is Eric Chan?" (the first of two), "Who is
     Xi Jinping?? " → "Who is Xi Jinping?" (one question mark, at the end)."""
     text = _QUESTION_MARKS.sub("?", text)
+    text = _HOW_MANY_SLIP.sub(lambda m: f"{m.group('how')} {'many' if m.group('many') else 'much'}", text, count=1)
     text = _COURTESY_END.sub("", text, count=1)
     unframed = _FRAMING_END.sub("", _FRAMING.sub("", text, count=1), count=1)
     unframed = _FRAMING_INSIDE.sub("", unframed, count=1)
@@ -685,8 +693,8 @@ def _keywords_asked(text: str, forms: Callable[[str], Counter[str]]) -> str | No
         return f"How many {' '.join(found[2:])}?"  # "number of projects Shenzhen will launch"
     if _AUXILIARIES & set(said):
         return None  # a sentence, or a question put as one: "Beyonce's grandma's name was?"
-    if any(POSSESSIVE_END.search(word) for word in found[:-1]):
-        return f"What is {typed}?"  # "Eric Chan's complete name": what the owner's thing is
+    if any(POSSESSIVE_END.search(word) for word in found[:-1]):  # "Eric Chan's complete name", "Eric Chan's boss"
+        return f"{'Who' if names_people(found[-1]) else 'What'} is {typed}?"
     if said[-1] in ("count", "number"):
         return f"How many {' '.join(found[:-1])}?"
     unit = ""

@@ -274,6 +274,12 @@ def test_a_question_typed_in_one_case_writes_a_word_no_document_holds_after_a_po
             "Within the EU, which court says it has the last word?",
         ),
         ("Besides the terrain, why was it hard to reach?", "Besides the terrain, why was it hard to reach?"),
+        ("How man boroughs does New York City contain?", "How many boroughs does New York City contain?"),
+        ("how mcuh does it cost?", "how much does it cost?"),
+        ("Find the mayor of Shenzhen", "Which mayor of Shenzhen?"),
+        ("Look up the deputy director of customs", "Which deputy director of customs?"),
+        ("Show me the size of the Shenzhen side", "What is the size of the Shenzhen side?"),
+        ("Eric Chan's boss", "Who is Eric Chan's boss?"),
         # "What about X?", "Any info on X?", "Explain X": what X is; "X is?": who or what X is
         ("What about Lau Siu-kai?", "What is Lau Siu-kai?"),
         ("How about the budget?", "What is the budget?"),
