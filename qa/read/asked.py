@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from qa.read.names import names_people
-from qa.read.question import HONORIFICS, TITLES, without_aside
+from qa.read.question import HONORIFICS, PLURAL, TITLES, without_aside
 from qa.text import POSSESSIVE_END, STOPWORDS, fold, one_edit, words
 
 CASED_SHARE = 0.75  # of a word's occurrences inside sentences, capitalised: a name ("Guangzhou")
@@ -628,16 +628,16 @@ def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
 # A query typed as keywords, with no question word: "Eric Chan position", "Brics members", "age of Eric Chan",
 # "Guangzhou mayor", "number of projects Shenzhen will launch". Its first word is no auxiliary and no request (those
 # are questions or requests of their own), and it has two to eight words.
-_QUESTION_WORD = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", re.IGNORECASE)
-_NO_KEYWORD_START = {
-    *("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "has", "have"),
-    *("had", "name", "list", "tell", "give", "describe", "explain", "identify", "show", "please", "define", "find"),
-}
-_KEYWORDS_MAX = 8
+_QUESTION_WORD = re.compile(rf"\b{_WH}", re.IGNORECASE)
 _AUXILIARIES = {
     *("is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would"),
     *("can", "could", "should", "may", "might", "must", "shall"),
 }
+_NO_KEYWORD_START = _AUXILIARIES | {
+    *("name", "list", "tell", "give", "describe", "explain", "identify", "show", "please", "define", "find"),
+    *("look", "search"),
+}
+_KEYWORDS_MAX = 8
 # What a thing's attribute asks, the thing put in its place ("Eric Chan age" → "How old is Eric Chan?")
 _ATTRIBUTE_ASKED = {
     "age": "How old is {}?",
@@ -655,7 +655,7 @@ _ATTRIBUTE_ASKED = {
     "width": "How wide is {}?",
     "weight": "How heavy is {}?",
     "population": "What is the population of {}?",
-    "name": "What is the name of {}?",  # "the" before a thing in lower case
+    "name": "What is the name of {}?",
     "date": "When is {}?",
     "day": "When is {}?",
     "year": "When is {}?",
@@ -717,12 +717,9 @@ def _keywords_asked(text: str, forms: Callable[[str], Counter[str]]) -> str | No
         return _ATTRIBUTE_ASKED[attribute].format(_with_article(thing, forms))[:-1] + unit + "?"
     if attribute in TITLES or attribute in _RELATIONS:
         return f"Who is the {' '.join(found)}?"
-    if all(word[:1].isupper() for word in found[:-1]) and _PLURAL_NOUN.search(found[-1]):
+    if all(word[:1].isupper() for word in found[:-1]) and PLURAL.search(found[-1]):
         return f"Which {found[-1]} are in {thing}?"
     return None
-
-
-_PLURAL_NOUN = re.compile(r"^[a-z-]{2,}[^isu]s$")
 
 
 def _with_article(thing: str, forms: Callable[[str], Counter[str]]) -> str:

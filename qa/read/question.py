@@ -606,12 +606,12 @@ def _counted_noun(tokens: list[str], names: set[str]) -> str | None:
         if token not in STOPWORDS:
             phrase.append(token)
     for token in phrase:
-        if stem(token) not in names and (token in _IRREGULAR_PLURALS or _PLURAL.search(token)):
+        if stem(token) not in names and (token in _IRREGULAR_PLURALS or PLURAL.search(token)):
             return stem(token)
     return stem(phrase[-1]) if phrase else None
 
 
-_PLURAL = re.compile(r"^[a-z-]{2,}[^isu]s$")
+PLURAL = re.compile(r"^[a-z-]{2,}[^isu]s$")  # a plural noun in lower case ("universities", not "James" or "bus")
 
 
 # Words that modify the noun a which/what asks for rather than name it: "Which major award …?", "What famous
