@@ -153,8 +153,9 @@ def truecase(
     word written as a name, the longest such run that the question's next words spell is written as the
     documents write it ("the shenzhen special economic zone" → "the Shenzhen Special Economic Zone", whose
     "special" alone is a common word). A word no document holds, after "of" (and "the") after a post or a word
-    written as a name, is a name too ("the mayor of london" → "the mayor of London"). Its first letter is written as
-    a capital, as questions are."""
+    written as a name, is a name too ("the mayor of london" → "the mayor of London"), and so is one that names a
+    people, a faith or a continent's people (``DEMONYMS``: "british", "african"). Its first letter is written as a
+    capital, as questions are."""
     letters = [c for c in question if c.isalpha()]
     if any(c.isupper() for c in letters) and any(c.islower() for c in letters):
         return question  # "Which river divides the park?" is written with capitals, and has no name
@@ -168,8 +169,14 @@ def truecase(
         name = _cased_form(said) if said else None
         if name is not None:
             word = name
-        elif said is not None and not said and folded.isalpha() and _after_name_of(found, written, k):
-            word = word[:1].upper() + word[1:].lower()  # "the mayor of london": a name the documents never write
+        elif (
+            said is not None
+            and not said
+            and folded.isalpha()
+            and (folded in DEMONYMS or _after_name_of(found, written, k))
+        ):
+            # "the mayor of london", "british": names the documents never write
+            word = word[:1].upper() + word[1:].lower()
         elif letters and not any(c.islower() for c in letters):
             word = word.lower()  # "WHO IS LAU SIU-KAI?": the rest as typed, in lower case
         written.append(word)
@@ -182,6 +189,19 @@ def truecase(
     cased = "".join(out) + question[at:]
     first = re.search(r"[^\W\d_]", cased)  # the first letter a capital, as in the questions the model learned from
     return cased if first is None else cased[: first.start()] + cased[first.start()].upper() + cased[first.end() :]
+
+
+# Peoples, faiths and continents' peoples, which English writes with a capital: a question typed in lower case that
+# names one ("how many british universities …?") names what the documents may not
+DEMONYMS = {
+    *("african", "american", "asian", "european", "australian", "arab", "arabic", "latin", "british", "english"),
+    *("scottish", "welsh", "irish", "french", "german", "italian", "spanish", "portuguese", "dutch", "belgian"),
+    *("swiss", "austrian", "swedish", "norwegian", "danish", "finnish", "polish", "russian", "ukrainian", "greek"),
+    *("turkish", "egyptian", "israeli", "iranian", "iraqi", "syrian", "saudi", "indian", "pakistani", "chinese"),
+    *("japanese", "korean", "vietnamese", "thai", "indonesian", "filipino", "mongolian", "tibetan", "canadian"),
+    *("mexican", "brazilian", "argentine", "argentinian", "chilean", "peruvian", "cuban", "nigerian", "kenyan"),
+    *("christian", "catholic", "protestant", "jewish", "muslim", "islamic", "hindu", "buddhist", "sikh"),
+}
 
 
 def _after_name_of(found: list[tuple[str, int, int]], written: list[str], k: int) -> bool:

@@ -39,6 +39,8 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
     assert truecase("how big is the shenzhen side", {"shenzhen": Counter({"Shenzhen": 9}), **written}.get) == (
         "How big is the Shenzhen side"  # the word after "how" asks how much, and is no name
     )
+    # a people's word is a name, whether the documents hold it or not
+    assert truecase("how many british universities are there", forms) == "How many British universities are there"
     # a question with capitals of its own is read as typed
     assert truecase("Who is eric Chan?", forms) == "Who is eric Chan?"
     assert analyze(truecase("who is eric chan?", forms)).proper == analyze("Who is Eric Chan?").proper
