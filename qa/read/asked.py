@@ -348,7 +348,9 @@ _POLITE = re.compile(
 _WHO_LAST = re.compile(r"^\s*(?P<subject>[A-Z][^,;?]*?)\s+(?P<verb>is|are|was|were)\s+who\s*[?.!]?\s*$")
 # "The mayor of Shenzhen is?": a statement left open for its answer; "Who is the mayor of Shenzhen?" (a person or
 # body named) or "What is …?"
-_LEFT_OPEN = re.compile(r"^\s*(?P<subject>(?:the|a|an)\s+[^,;?]+?)\s+(?P<verb>is|are|was|were)\s*\?\s*$", re.IGNORECASE)
+_LEFT_OPEN = re.compile(
+    r"^\s*(?P<subject>(?:the|a|an)\s+[^,;?]+?)\s+(?P<verb>is|are|was|were)\s*\??\s*$", re.IGNORECASE
+)
 # "What about Lau Siu-kai?", "How about the budget?": what a name or a thing is
 _WHAT_ABOUT = re.compile(r"^\s*(?:what|how)\s+about\s+(?P<target>[^?]+?)\s*\??\s*$", re.IGNORECASE)
 

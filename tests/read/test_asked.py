@@ -291,6 +291,7 @@ def test_a_question_typed_in_one_case_writes_a_word_no_document_holds_after_a_po
         ("Info about the Greater Bay Area", "What is the Greater Bay Area?"),
         ("Explain the Greater Bay Area", "What is the Greater Bay Area?"),
         ("The mayor of Shenzhen is?", "Who is the mayor of Shenzhen?"),
+        ("the mayor of shenzhen is", "Who is the mayor of shenzhen?"),  # typed without its question mark
         ("The river separating the two sections is?", "What is the river separating the two sections?"),
         ("Who's in charge of Shenzhen?", "Who is in charge of Shenzhen?"),
         # keywords: the attribute they end with (or open with, before "of" or "for") says what is asked
