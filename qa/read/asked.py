@@ -298,11 +298,11 @@ _FRAMING_END = re.compile(rf"\s*,?\s+{_SOURCE}(?=\s*[?.!]?\s*$)", re.IGNORECASE)
 _FRAMING_INSIDE = re.compile(rf"(?<=\w),\s*{_SOURCE}\s*,(?=\s*\w)", re.IGNORECASE)
 
 _WH = r"(?:who|whom|whose|what|which|when|where|why|how)\b"
-# "So, who is …?", "And which river …?", "Okay, what is …?", "Quick question: when …?", "Well, in which year …?": a
-# lead-in before the question's own first words (its question word, or a preposition before it)
+# "So, who is …?", "And which river …?", "Okay, what is …?", "Quick question: when …?", "Q: who …?", "Well, in which
+# year …?": a lead-in before the question's own first words (its question word, or a preposition before it)
 _LEAD_IN = re.compile(
-    r"^\s*(?:(?:so|and|but|also|ok(?:ay)?|well|now|then|alright|hm+|um+|oh|next|lastly|finally"
-    r"|(?:(?:a|one|another|quick|my|next|last|simple)\s+)?(?:quick\s+)?question(?:\s+\d+)?)\s*[,.:;!]*\s+)+"
+    r"^\s*(?:(?:so|and|but|also|ok(?:ay)?|well|now|then|alright|hm+|um+|oh|next|lastly|finally|q"
+    r"|(?:(?:a|one|another|quick|my|next|last|simple)\s+)?(?:quick\s+)?question(?:\s+\d+)?)\s*[,.:;!–—-]*\s+)+"
     rf"(?=(?:(?:in|on|at|for|from|with|by|to|of|during|after|before|since|until)\s+)?{_WH})",
     re.IGNORECASE,
 )
@@ -321,6 +321,9 @@ _REFERS_BACK = re.compile(
 )
 # "How big is the Shenzhen side, please?", "Who is Eric Chan please?": a courtesy at the end
 _COURTESY_END = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank\s+you)[\s.!]*(?=\?*\s*$)", re.IGNORECASE)
+# '"Who is Eric Chan?"', "Who is Eric Chan :)": quotation marks around the whole query, a smiley or emoji after it
+_WHOLE_QUOTED = re.compile(r"^\s*[\"“”'‘’](?P<query>[^\"“”]+)[\"“”'‘’]\s*$")
+_SMILEY_END = re.compile(r"(?:\s*(?:[:;]-?[)(DPp]|\^\^|[\U0001F300-\U0001FAFF\u2600-\u27BF]))+\s*$")
 # "Lau Siu-kai - who is he?", "Sun Yuning: what is his job?", "The Hetao zone, how big is it?": a topic (a name, or
 # a noun phrase with its article), then a question that refers to it by a pronoun
 _TOPIC_THEN_QUESTION = re.compile(
@@ -409,7 +412,10 @@ def _direct(text: str) -> str:
     "Can you tell me who Eric Chan is?" → "Who is Eric Chan?", "What's …" → "What is …", "what river …" →
     "what river …?", "Who is Eric Chan and what is his job?" → "Who is Eric Chan?" (the first of two), "Who is
     Xi Jinping?? " → "Who is Xi Jinping?" (one question mark, at the end)."""
-    text = _QUESTION_MARKS.sub("?", text)
+    quoted = _WHOLE_QUOTED.match(text)
+    if quoted is not None:
+        text = quoted.group("query")
+    text = _QUESTION_MARKS.sub("?", _SMILEY_END.sub("", text))
     text = _HOW_MANY_SLIP.sub(lambda m: f"{m.group('how')} {'many' if m.group('many') else 'much'}", text, count=1)
     text = _COURTESY_END.sub("", text, count=1)
     unframed = _FRAMING_END.sub("", _FRAMING.sub("", text, count=1), count=1)

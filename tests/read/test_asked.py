@@ -262,6 +262,12 @@ def test_a_question_typed_in_one_case_writes_a_word_no_document_holds_after_a_po
         ("Thanks. Who is Witman Hung?", "Who is Witman Hung?"),
         ("Thanks. Who is Witman Hung", "Who is Witman Hung?"),  # typed without its question mark
         ("How big is the Shenzhen side, please?", "How big is the Shenzhen side?"),
+        ("Q: who is Eric Chan?", "Who is Eric Chan?"),
+        ("Hey, quick question - who is Eric Chan?", "Who is Eric Chan?"),
+        ('"Who is Eric Chan?"', "Who is Eric Chan?"),  # quoted whole
+        ("Who is Eric Chan :)", "Who is Eric Chan?"),
+        ("Who is Eric Chan? 🙂", "Who is Eric Chan?"),
+        ('Who wrote "Country Strong?"', 'Who wrote "Country Strong?"'),  # a quotation inside stays
         # … but a sentence that says what the question is about stays, as does a question that refers back to it
         ("There are two teams in NYC. How many play hockey?", "There are two teams in NYC. How many play hockey?"),
         ("I saw two teams. What are they?", "I saw two teams. What are they?"),
