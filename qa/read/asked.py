@@ -1,7 +1,8 @@
 """What a typed query asks, as the plain question the readers read and the search looks for.
 
 A query is rarely typed as a reader was trained to read one: "who is the mayor of shenzen", "Can you tell
-me who Hung is?", "List the cities of the Greater Bay Area.", "Eric Chan?". Each step here rewrites one
+me who Hung is?", "List the cities of the Greater Bay Area.", "Eric Chan?", "Eric Chan position", "So, who is
+the mayor of Shenzhen?", "The mayor of Shenzhen is?". Each step here rewrites one
 such habit into the question it stands for, using only what the documents say about their own words
 (how they write and spell them, the names they hold); a question already plain passes unchanged.
 ``Pipeline.analyze`` runs them in order: respell → truecase → as_question → with_full_name.
