@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from qa.read.names import names_people
 from qa.read.question import HONORIFICS, PLURAL, TITLES, without_aside
+from qa.read.units import is_unit
 from qa.text import POSSESSIVE_END, STOPWORDS, fold, one_edit, words
 
 CASED_SHARE = 0.75  # of a word's occurrences inside sentences, capitalised: a name ("Guangzhou")
@@ -623,8 +624,8 @@ def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
     Telnet" is no name."""
     text = _direct(text)
     about = _TELL_ABOUT.match(text)
-    if about is not None:
-        text = f"What is {about.group('target')}?"
+    if about is not None:  # "Any info on the Shenzhen River's depth?" asks how deep it is
+        text = _owners_attribute(about.group("target")) or f"What is {about.group('target')}?"
     meant = _what_is_meant(text)
     if meant is not None:
         return meant
@@ -708,8 +709,10 @@ def _keywords_asked(text: str, forms: Callable[[str], Counter[str]]) -> str | No
     "quantum-computing centre name" → "What is the name of the quantum-computing centre?" ("the" before a thing that
     is no name), "Science Park branch opening day" → "When is Science Park branch opening?", "Chinese Big Data
     Society founding year" → "When was Chinese Big Data Society founded?", "number of projects" and "projects
-    count" → "How many projects?", "Guangzhou mayor" → "Who is the Guangzhou mayor?". An owner's thing asks what
-    it is ("Eric Chan's complete name" → "What is Eric Chan's complete name?"), and a plural noun after a name
+    count" → "How many projects?", "Hong Kong side acres" → "How many acres is Hong Kong side?", "Guangzhou mayor" →
+    "Who is the Guangzhou mayor?". An owner's attribute asks it of the owner ("Witman Hung's age" → "How old is
+    Witman Hung?"), another thing of an owner what it is ("Eric Chan's complete name" → "What is Eric Chan's
+    complete name?"), and a plural noun after a name
     which of those things it holds ("Greater Bay Area cities" → "Which cities are in Greater Bay Area?"). None for
     anything else: a question above all (it has a question word, or opens as a question or a request does), and a
     name before another noun ("Witman Hung society", "Hetao zone": the society he chairs, or a name, as typed)."""
@@ -722,10 +725,17 @@ def _keywords_asked(text: str, forms: Callable[[str], Counter[str]]) -> str | No
         return f"How many {' '.join(found[2:])}?"  # "number of projects Shenzhen will launch"
     if _AUXILIARIES & set(said):
         return None  # a sentence, or a question put as one: "Beyonce's grandma's name was?"
+    owners = _owners_attribute(typed)
+    if owners is not None:
+        return owners
     if any(POSSESSIVE_END.search(word) for word in found[:-1]):  # "Eric Chan's complete name", "Eric Chan's boss"
         return f"{'Who' if names_people(found[-1]) else 'What'} is {typed}?"
     if said[-1] in ("count", "number"):
         return f"How many {' '.join(found[:-1])}?"
+    size = 2 if is_unit(" ".join(said[-2:])) else 1 if is_unit(said[-1]) else 0  # "square miles", "acres"
+    if size and len(found) > size and said[-size - 1] not in ("in", "of") and not is_unit(said[-size - 1]):
+        measured = " ".join(found[:-size])  # "Hong Kong side acres", "Shenzhen side square miles"
+        return f"How many {' '.join(found[-size:])} is {_with_article(measured, forms)}?"
     unit = ""
     if len(found) > 3 and said[-2] == "in" and said[-3] in ("size", "area") and found[-1].isalpha():
         unit, found, said = f" in {found[-1]}", found[:-2], said[:-2]  # "Hong Kong side area in acres"
@@ -749,6 +759,24 @@ def _keywords_asked(text: str, forms: Callable[[str], Counter[str]]) -> str | No
     if all(word[:1].isupper() for word in found[:-1]) and PLURAL.search(found[-1]):
         return f"Which {found[-1]} are in {thing}?"
     return None
+
+
+# "Witman Hung's age", "the Shenzhen River's depth": an owner, then one of its attributes
+_OWNERS_ATTRIBUTE = re.compile(r"^\s*(?P<owner>(?:the\s+)?[^'’]+?)['’]s?\s+(?P<attribute>[a-z]+)\s*$", re.IGNORECASE)
+
+
+def _owners_attribute(text: str) -> str | None:
+    """What an owner's attribute asks of the owner: "Witman Hung's age" → "How old is Witman Hung?", "the Shenzhen
+    River's depth" → "How deep is the Shenzhen River?"; None for another thing of an owner ("Eric Chan's name",
+    which the reader reads best as typed)."""
+    found = _OWNERS_ATTRIBUTE.match(text)
+    if (
+        found is None
+        or fold(found.group("attribute")) not in _ATTRIBUTE_ASKED
+        or fold(found.group("attribute")) == "name"
+    ):
+        return None
+    return _ATTRIBUTE_ASKED[fold(found.group("attribute"))].format(found.group("owner"))
 
 
 def _with_article(thing: str, forms: Callable[[str], Counter[str]]) -> str:

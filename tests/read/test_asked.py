@@ -295,6 +295,8 @@ def test_a_question_typed_in_one_case_writes_a_word_no_document_holds_after_a_po
         ("What about Chopin's music made it popular?", "What about Chopin's music made it popular?"),
         ("Any info on Witman Hung?", "What is Witman Hung?"),
         ("Info about the Greater Bay Area", "What is the Greater Bay Area?"),
+        ("Any info on the Shenzhen River's depth?", "How deep is the Shenzhen River?"),
+        ("Tell me about Eric Chan's age", "How old is Eric Chan?"),
         ("Explain the Greater Bay Area", "What is the Greater Bay Area?"),
         ("The mayor of Shenzhen is?", "Who is the mayor of Shenzhen?"),
         ("the mayor of shenzhen is", "Who is the mayor of shenzhen?"),  # typed without its question mark
@@ -316,6 +318,11 @@ def test_a_question_typed_in_one_case_writes_a_word_no_document_holds_after_a_po
         ("Quantum-computing centre name", "What is the name of the quantum-computing centre?"),  # a query's capital
         ("Eric Chan's complete name?", "What is Eric Chan's complete name?"),
         ("Eric Chan full name", "What is Eric Chan's full name?"),
+        ("Witman Hung's age", "How old is Witman Hung?"),
+        ("Shenzhen River's depth", "How deep is Shenzhen River?"),
+        ("Hong Kong side acres", "How many acres is Hong Kong side?"),
+        ("Shenzhen side square miles", "How many square miles is Shenzhen side?"),
+        ("square miles", "square miles"),
         ("Shenzhen River length", "How long is Shenzhen River?"),
         ("number of projects Shenzhen will launch", "How many projects Shenzhen will launch?"),
         ("innovation centres count", "How many innovation centres?"),
