@@ -767,16 +767,15 @@ _OWNERS_ATTRIBUTE = re.compile(r"^\s*(?P<owner>(?:the\s+)?[^'’]+?)['’]s?\s+(
 
 def _owners_attribute(text: str) -> str | None:
     """What an owner's attribute asks of the owner: "Witman Hung's age" → "How old is Witman Hung?", "the Shenzhen
-    River's depth" → "How deep is the Shenzhen River?"; None for another thing of an owner ("Eric Chan's name",
-    which the reader reads best as typed)."""
+    River's depth" → "How deep is the Shenzhen River?"; None for another thing of an owner, which "What is …?"
+    asks as typed ("Eric Chan's name" → "What is Eric Chan's name?", not "What is the name of Eric Chan?")."""
     found = _OWNERS_ATTRIBUTE.match(text)
-    if (
-        found is None
-        or fold(found.group("attribute")) not in _ATTRIBUTE_ASKED
-        or fold(found.group("attribute")) == "name"
-    ):
+    if found is None:
         return None
-    return _ATTRIBUTE_ASKED[fold(found.group("attribute"))].format(found.group("owner"))
+    attribute = fold(found.group("attribute"))
+    if attribute == "name" or attribute not in _ATTRIBUTE_ASKED:
+        return None
+    return _ATTRIBUTE_ASKED[attribute].format(found.group("owner"))
 
 
 def _with_article(thing: str, forms: Callable[[str], Counter[str]]) -> str:
