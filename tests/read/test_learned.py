@@ -34,6 +34,27 @@ def test_who_is_eric_chan(seed_pipeline, seed_raw):
     assert seed_raw[top.citation.start : top.citation.end] == top.text
 
 
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("Eric Chan position", "What is Eric Chan's job?"),
+        ("So, who is the mayor of Shenzhen?", "Who is the mayor of Shenzhen?"),
+        ("The mayor of Shenzhen is?", "Who is the mayor of Shenzhen?"),
+        (
+            "I was reading about the Hetao zone. How many projects will Shenzhen launch?",
+            "How many projects will Shenzhen launch?",
+        ),
+        ("Brics members", "Who are the members of Brics?"),
+    ],
+)
+def test_a_query_as_people_type_it_is_answered_as_its_plain_question(seed_pipeline, seed_raw, typed, plain):
+    response, asked = seed_pipeline.ask(typed), seed_pipeline.ask(plain)
+    assert response.asked == plain and response.question == typed
+    assert not response.no_answer and response.answers[0].text == asked.answers[0].text
+    top = response.answers[0]
+    assert seed_raw[top.citation.start : top.citation.end] == top.text
+
+
 def test_who_holds_a_post_is_a_name_and_a_title_before_a_name_describes_its_holder(seed_pipeline):
     president = seed_pipeline.ask("Who is the Chinese President?")
     assert not president.no_answer and president.answers[0].text == "Xi Jinping"
