@@ -321,8 +321,11 @@ _BEFORE_QUESTION = re.compile(
 _REFERS_BACK = re.compile(
     r"\b(?:he|she|it|they|him|her|them|his|its|their|this|that|these|those|there|one|ones)\b", re.IGNORECASE
 )
-# "How big is the Shenzhen side, please?", "Who is Eric Chan please?": a courtesy at the end
-_COURTESY_END = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank\s+you)[\s.!]*(?=\?*\s*$)", re.IGNORECASE)
+# "How big is the Shenzhen side, please?", "Who is Eric Chan please?", "…, thanks?", "…? Thanks!": a courtesy at the
+# end (thanks only after a comma or the question: "Whom do the cities owe thanks?" asks about thanks)
+_COURTESY_END = re.compile(
+    r"(?:[\s,]+(?:please|pls|plz)|(?:\s*,|(?<=[?.!]))\s*(?:thanks|thank\s+you))[\s.!]*(?=\?*\s*$)", re.IGNORECASE
+)
 # '"Who is Eric Chan?"', "Who is Eric Chan :)": quotation marks around the whole query, a smiley or emoji after it
 _WHOLE_QUOTED = re.compile(r"^\s*[\"“”'‘’](?P<query>[^\"“”]+)[\"“”'‘’]\s*$")
 _SMILEY_END = re.compile(r"(?:\s*(?:[:;]-?[)(DPp]|\^\^|[\U0001F300-\U0001FAFF\u2600-\u27BF]))+\s*$")

@@ -262,6 +262,9 @@ def test_a_question_typed_in_one_case_writes_a_word_no_document_holds_after_a_po
         ("Thanks. Who is Witman Hung?", "Who is Witman Hung?"),
         ("Thanks. Who is Witman Hung", "Who is Witman Hung?"),  # typed without its question mark
         ("How big is the Shenzhen side, please?", "How big is the Shenzhen side?"),
+        ("Who is Eric Chan, thanks?", "Who is Eric Chan?"),
+        ("Who is Eric Chan? Thanks!", "Who is Eric Chan?"),
+        ("Whom do the cities owe thanks?", "Whom do the cities owe thanks?"),  # thanks asked about
         ("Q: who is Eric Chan?", "Who is Eric Chan?"),
         ("Hey, quick question - who is Eric Chan?", "Who is Eric Chan?"),
         ('"Who is Eric Chan?"', "Who is Eric Chan?"),  # quoted whole
