@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from qa.read.names import names_people
-from qa.read.question import HONORIFICS, PLURAL, TITLES, without_aside
+from qa.read.question import AUX, HONORIFICS, PLURAL, TITLES, without_aside
 from qa.read.units import is_unit
 from qa.text import POSSESSIVE_END, STOPWORDS, fold, one_edit, words
 
@@ -662,10 +662,7 @@ def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
 # "Guangzhou mayor", "number of projects Shenzhen will launch". Its first word is no auxiliary and no request (those
 # are questions or requests of their own), and it has two to eight words.
 _QUESTION_WORD = re.compile(rf"\b{_WH}", re.IGNORECASE)
-_AUXILIARIES = {
-    *("is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would"),
-    *("can", "could", "should", "may", "might", "must", "shall"),
-}
+_AUXILIARIES = AUX | {"be", "been", "may", "might", "must", "shall"}
 _NO_KEYWORD_START = _AUXILIARIES | {
     *("name", "list", "tell", "give", "describe", "explain", "identify", "show", "please", "define", "find"),
     *("look", "search"),

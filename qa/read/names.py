@@ -113,18 +113,8 @@ _PEOPLE = {
     *("children", "people", "men", "women", "public", "citizen", "resident", "member", "official", "student"),
     *("expert", "scholar", "monk", "lama", "priest", "king", "queen", "emperor", "soldier", "troop", "force"),
     *("police", "staff", "crowd", "media", "press", "nation", "state", "authority", "ministry", "friend"),
-    *(
-        "group",
-        "individual",
-        "disciple",
-        "elite",
-        "tribe",
-        "professional",
-        "representative",
-        "person",
-        "employee",
-        "boss",
-    ),
+    *("group", "individual", "disciple", "elite", "tribe", "professional", "representative", "person"),
+    *("employee", "boss"),
 }
 
 

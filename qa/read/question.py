@@ -49,7 +49,7 @@ PERSON_NOUNS = {
 }
 _REASON_NOUNS = {"reason", "reasons", "purpose", "purposes", "motive", "motives", "cause"}
 _QUANTITY_ADJ = {"big", "large", "far", "long", "tall", "wide", "high", "old", "much", "deep", "heavy", "small"}
-_AUX = {
+AUX = {  # the auxiliaries a question may open with ("Is …?", "Does …?")
     "is",
     "are",
     "was",
@@ -364,7 +364,7 @@ def analyze(question: str) -> Question:
     )
 
 
-_POLAR_OPENERS = _AUX | {"may", "might", "must", "shall", "am"}
+_POLAR_OPENERS = AUX | {"may", "might", "must", "shall", "am"}
 WH_WORDS = frozenset(("what", "which", "who", "whom", "whose", "when", "where", "why", "how"))
 
 
@@ -428,7 +428,7 @@ def _choices(question: str) -> tuple[frozenset[str], ...]:
 # "… other than Hong Kong and Shenzhen", "Besides laboratory clusters, …": things the answer is not
 _EXCLUDING = re.compile(
     r"\b(?:other\s+than|besides|apart\s+from|aside\s+from|except(?:\s+for)?|excluding)\s+([^,?.;]+?)"
-    r"(?=\s*(?:[,?.;]|$)|\s+(?:" + "|".join(sorted(_AUX | WH_WORDS)) + r")\b)",
+    r"(?=\s*(?:[,?.;]|$)|\s+(?:" + "|".join(sorted(AUX | WH_WORDS)) + r")\b)",
     re.IGNORECASE,
 )
 
@@ -582,7 +582,7 @@ def _kind(question: str, tokens: list[str]) -> tuple[Kind, str | None]:
             found = list(words(question))
             owners = frozenset(k for k, (_, _, end) in enumerate(found) if _OWNER.match(question, end))
             head = _head_after(tokens, i + 1, [w for w, _, _ in found], owners)
-            named = [t for t in tokens[i + 1 : i + 5] if t not in _AUX and t not in ("the", "a", "an", "main")]
+            named = [t for t in tokens[i + 1 : i + 5] if t not in AUX and t not in ("the", "a", "an", "main")]
             if head in _REASON_NOUNS or (named and named[0] in _REASON_NOUNS):
                 return Kind.REASON, None  # "For what reason …?", "What was the purpose of …?"
             return _kind_of_head(head), stem(head) if head else None
@@ -601,7 +601,7 @@ def _counted_noun(tokens: list[str], names: set[str]) -> str | None:
     form we know (an auxiliary) or at a function word after its first word; a name is no plural ("James")."""
     phrase: list[str] = []
     for token in tokens[:4]:
-        if token in _AUX or (phrase and token in STOPWORDS):
+        if token in AUX or (phrase and token in STOPWORDS):
             break
         if token not in STOPWORDS:
             phrase.append(token)
@@ -636,7 +636,7 @@ def _head_after(tokens: list[str], start: int, cased: list[str], owners: frozens
     indices of words a possessive follows."""
     for k in range(start, min(start + 3, len(tokens))):
         token = tokens[k]
-        if token in _AUX or token == "else":  # "what else …?" names no kind
+        if token in AUX or token == "else":  # "what else …?" names no kind
             return None
         if token not in STOPWORDS and not token.isdigit() and token not in NUMBER_WORDS:
             return _modified(tokens, k, cased, owners)
@@ -656,7 +656,7 @@ def _modified(tokens: list[str], k: int, cased: list[str], owners: frozenset[int
             tokens[k] in _MODIFIERS or _ADJECTIVE.match(tokens[k]) or named or nxt in TITLES
         )
         modifies = modifies or (tokens[k] in LESSER and nxt in TITLES)
-        ends = not nxt or nxt in _AUX or nxt in STOPWORDS or nxt in NUMBER_WORDS or nxt[:1].isdigit()
+        ends = not nxt or nxt in AUX or nxt in STOPWORDS or nxt in NUMBER_WORDS or nxt[:1].isdigit()
         if not modifies or ends or _VERB_FORM.match(nxt):
             break
         k += 1

@@ -21,3 +21,23 @@ def test_whole_name(span, name):
     start = TEXT.index(span)
     lower, upper = whole_name(TEXT, start, start + len(span))
     assert TEXT[lower:upper] == name
+
+
+@pytest.mark.parametrize(
+    ("phrase", "people"),
+    [
+        ("her mother", True),
+        ("a number of ministries", True),
+        ("government officials", True),
+        ("protesters", True),  # an agent's ending
+        ("employees", True),
+        ("Eric Chan's boss", True),
+        ("a person", True),
+        ("40 other projects", False),
+        ("the border", False),
+    ],
+)
+def test_a_phrase_that_names_people_without_a_name(phrase, people):
+    from qa.read.names import names_people
+
+    assert names_people(phrase) is people
