@@ -782,6 +782,11 @@ def _with_article(thing: str, forms: Callable[[str], Counter[str]]) -> str:
     """A thing whose first word is no name (``forms``: how the documents write it) with "the" before it, as a
     question says it: "the quantum-computing centre" (also when typed with the capital a query's first word gets)."""
     first = thing.split()[0]
-    if fold(first) in ("the", "a", "an") or _name_form(fold(first), forms) is not None:
+    folded = fold(first)
+    if folded in ("the", "a", "an"):
         return thing
-    return f"the {first if _cased(fold(first), forms) else first.lower()}{thing[len(first) :]}"
+    written = forms(folded)  # read once: each read scans the chunks that hold the word
+    if folded not in STOPWORDS and _cased_form(written) is not None:
+        return thing  # a name ("Hong Kong side")
+    cased = any(form[:1].isupper() for form in written)  # "Science" of "Science Park" keeps its capital
+    return f"the {first if cased else first.lower()}{thing[len(first) :]}"
