@@ -23,7 +23,7 @@ from qa.config import Settings
 from qa.errors import InvalidRequestError
 from qa.index.embed import Embedder, embedder_for
 from qa.index.store import Index, check_compatible, load_index
-from qa.read.asked import as_question, respell, truecase, with_full_name
+from qa.read.asked import as_question, respell, spell_out, truecase, with_full_name
 from qa.read.base import Reader, cite
 from qa.read.credits import in_caption
 from qa.read.question import Question, analyze, asks_definition
@@ -126,9 +126,8 @@ class Pipeline:
         you tell me who Eric Chan is?"); and a person asked about by one word of the name by the whole
         name, where the documents name one ("Who is Qin?" → "Who is Qin Weizhong?")."""
         forms = self.index.surface_forms
-        typed = truecase(
-            respell(question, self.index.respelled, forms, self._common_word), forms, self.index.names_with
-        )
+        spelt = spell_out(question, self.index.spelt_out, forms, self._common_word)
+        typed = truecase(respell(spelt, self.index.respelled, forms, self._common_word), forms, self.index.names_with)
         return analyze(with_full_name(as_question(typed, forms), self.index.names_with))
 
     def route(self, q: Question) -> tuple[Reader, Verifier]:

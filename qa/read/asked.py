@@ -25,6 +25,108 @@ CASED_SHARE = 0.75  # of a word's occurrences inside sentences, capitalised: a n
 RESPELL_MIN_LETTERS = 5  # shorter words are too often another word one letter away ("Chan", "Chen")
 _OPENING = " \"'“‘(¿¡"  # what may stand before a question's first word
 
+# Words people shorten as they type, each with the words it may stand for (the first the documents hold is read)
+SHORTENED = {
+    "dep": ("deputy", "department"),
+    "dept": ("department",),
+    "depts": ("departments",),
+    "govt": ("government",),
+    "govts": ("governments",),
+    "gov": ("government", "governor"),
+    "univ": ("university",),
+    "uni": ("university",),
+    "univs": ("universities",),
+    "unis": ("universities",),
+    "prof": ("professor",),
+    "profs": ("professors",),
+    "pres": ("president",),
+    "secy": ("secretary",),
+    "dir": ("director",),
+    "asst": ("assistant",),
+    "assoc": ("association", "associate"),
+    "intl": ("international",),
+    "natl": ("national",),
+    "approx": ("approximately",),
+    "mgr": ("manager",),
+    "chmn": ("chairman",),
+    "exec": ("executive",),
+    "admin": ("administration",),
+    "yr": ("year",),
+    "yrs": ("years",),
+    "pop": ("population",),
+    "hq": ("headquarters",),
+    "avg": ("average",),
+    "mtn": ("mountain",),
+    "ppl": ("people",),
+}
+SPELT_OUT_MAX = 6  # letters of a short form read as a name's first letters ("HKSP")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")  # "World War II": no short form
+
+
+def spell_out(
+    question: str,
+    spelt_out: Callable[[str], Counter[str]],
+    forms: Callable[[str], Counter[str]],
+    common: Callable[[str], bool],
+) -> str:
+    """A question with the short forms the documents never write spelt out as they write them: "How big is the HK
+    side?" → "How big is the Hong Kong side?", "Which cities does the GBA link?" → "… the Greater Bay Area …", "Who
+    is the dep. director of customs?" → "Who is the deputy director of customs?".
+
+    A word of two to ``SPELT_OUT_MAX`` letters, typed in capitals or in lower case, that no document holds in that
+    form is read as the first letters of a run of capitalised words (``spelt_out``: ``Index.spelt_out``), the run the
+    documents write most often; none, or two equally often, and it stays as typed. In lower case ("hk") only a
+    word that is no stopword, neither a word of the reader's vocabulary (``common``) unless of two letters, and
+    only a run the documents write twice or more. A word of ``SHORTENED`` ("govt", "dep.", "univ") that the
+    documents do not hold becomes the first of its words that they do, with the case it was typed in and without
+    its full stop. A question typed all in capitals is left alone: every word of it looks like a short form."""
+    letters = [c for c in question if c.isalpha()]
+    if not any(c.islower() for c in letters):
+        return question
+    out, at = [], 0
+    for word, start, end in words(question):
+        folded = fold(word)
+        if not folded.isalpha():
+            continue
+        written = forms(folded)
+        if written and not _only_lower(written, word):
+            continue
+        full = _unshortened(folded, forms) if folded in SHORTENED else None
+        if full is not None:
+            full = _cased_like(word, full)
+            if question[end : end + 1] == "." and question[end + 1 :].strip():  # "dep. director"
+                end += 1
+        elif 2 <= len(word) <= SPELT_OUT_MAX and not _ROMAN.match(word) and _may_be_initials(word, common):
+            runs = spelt_out(word.upper()).most_common(2)
+            least = 1 if word.isupper() else 2
+            if runs and runs[0][1] >= least and (len(runs) == 1 or runs[1][1] < runs[0][1]):
+                full = runs[0][0] if word.isupper() else runs[0][0].lower()
+        if full is None:
+            continue
+        out += [question[at:start], full]
+        at = end
+    return "".join([*out, question[at:]])
+
+
+def _only_lower(written: Counter[str], word: str) -> bool:
+    """Whether the documents write ``word``, typed in capitals ("US"), only otherwise ("us")."""
+    return word.isupper() and not any(form.isupper() for form in written)
+
+
+def _may_be_initials(word: str, common: Callable[[str], bool]) -> bool:
+    """Whether ``word`` (two to six letters the documents never write so) may be a name's first letters."""
+    if word.isupper():
+        return True
+    folded = fold(word)
+    return word.islower() and folded not in STOPWORDS and (len(folded) == 2 or not common(folded))
+
+
+def _unshortened(folded: str, forms: Callable[[str], Counter[str]]) -> str | None:
+    """The word of ``SHORTENED[folded]`` that the documents hold most often, or None."""
+    held = [(sum(forms(full).values()), -k, full) for k, full in enumerate(SHORTENED[folded])]
+    best = max(held)
+    return best[2] if best[0] else None
+
 
 def respell(
     question: str,
