@@ -1260,6 +1260,13 @@ _STATE_NAMES = {stem(word) for word in ("union", "federation", "republic", "king
 _KINDS = _KIND_HEADS | {
     stem(word) for word in {"group", "body", "zone", "park", "centre", "center", "area", "region", *TITLES}
 }
+# Kinds of land and water, each a kind of its own ("Which mountain …?" is no "Shenzhen River")
+_FEATURES = (
+    {stem(word) for word in ("river", "stream", "creek", "canal")},
+    {stem(word) for word in ("lake", "sea", "ocean", "bay", "gulf")},
+    {stem(word) for word in ("mountain", "mount", "peak", "hill")},
+    {stem(word) for word in ("island", "isle")},
+)
 
 
 # The divisions of a country, as a name's last word says ("Queens County", "New York City"); a town, a city and
@@ -1298,7 +1305,9 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     Of a list, whose items may be of several kinds, only a person is ruled out, for bodies ("Qin Weizhong" for
     "Which ministries organised the press conference?"), and for a city, town or country a name that ends in
     another kind's noun ("Hong Kong Science Park" for "Which two cities …?"; none of the training pool's 116 gold
-    names for such questions does; a union's may end a country's: "the Soviet Union"); nothing where X owns what
+    names for such questions does; a union's may end a country's: "the Soviet Union"); so for a river, lake,
+    mountain or island a name that ends in another kind's noun or another kind of land or water ("the Shenzhen
+    River" for "What mountain separates the two sections?"); nothing where X owns what
     is asked ("Which country's courts …?"). For a university or publication, also a name that a rank follows, whole
     or in part ("Hong Kong", "Hong" of "Hong Kong’s No 2 official"). ``eval/scripts/gold_answer_checks.py`` counts
     the training pool's gold answers it rejects."""
@@ -1318,6 +1327,12 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
         last_word = stem(fold(POSSESSIVE_END.sub("", span.split()[-1])))
         if last_word in _KINDS - _SETTLEMENTS - _STATE_NAMES:
             return True  # "Hong Kong Science Park" is no city (a list of cities holds none either)
+    feature = next((kind for kind in _FEATURES if q.head in kind), None)
+    if feature is not None and span.split()[-1:] and span.split()[-1][:1].isupper():
+        whole = text[start : name_run_end(text, end)].split()  # "the Shenzhen| River"
+        last_word = stem(fold(POSSESSIVE_END.sub("", whole[-1].rstrip(EDGE + "."))))
+        if last_word in _KINDS.union(*_FEATURES) - feature - _STATE_NAMES:
+            return True  # "the Shenzhen River" (or its "the Shenzhen") is no mountain, "… Science Park" no river
     if q.kind is Kind.LIST:
         return q.head in BODY_HEADS and a_person(text, start, end)
     if q.kind in (Kind.ENTITY, Kind.PLACE) and not any(ch.isupper() for ch in span) and _kind_asked_alone(q):
