@@ -56,6 +56,15 @@ def test_the_names_a_word_stands_in(tiny_index):
     assert tiny_index.names_with("zebra") == {}
 
 
+def test_the_runs_of_capitalised_words_that_initials_spell(tiny_index):
+    assert tiny_index.spelt_out("GR") == {"Grey River": 1}
+    assert tiny_index.spelt_out("SM") == {"Science Museum": 3}  # the heading, and a sentence two chunks hold
+    assert tiny_index.spelt_out("AW") == {"Alice Wong": 1}  # inside "Mayor Alice Wong"
+    assert tiny_index.spelt_out("MAW") == {"Mayor Alice Wong": 1}
+    assert tiny_index.spelt_out("ZZ") == {}
+    assert tiny_index.spelt_out("gr") == {}  # initials are capitals
+
+
 def test_a_word_the_documents_do_not_hold_is_respelled_as_one_they_hold_one_letter_away(tiny_index):
     assert tiny_index.respelled("Soutport") == "southport"  # a letter dropped
     assert tiny_index.respelled("hectars") == "hectares"  # of "hectare" and "hectares", the one ending as typed

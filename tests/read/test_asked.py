@@ -490,3 +490,52 @@ def test_respell_reads_a_misspelt_common_word_but_no_capitalised_word_of_a_quest
     assert respell_with("Accroding to Hung, who?", {"according"}) == "According to Hung, who?"
     assert respell_with("“Accroding to Hung, who?”", {"according"}) == "“According to Hung, who?”"
     assert respell_with("Who is it, Accroding to Hung?", {"according"}) == "Who is it, Accroding to Hung?"
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # initials the documents never write, read as the run of capitals they spell most often
+        ("How big is the HK side?", "How big is the Hong Kong side?"),
+        ("Who is HK's No 2 official?", "Who is Hong Kong's No 2 official?"),  # the possessive kept
+        ("Which cities does the GBA link?", "Which cities does the Greater Bay Area link?"),
+        ("What is the HKSP opening?", "What is the Hong Kong Science Park opening?"),
+        ("how big is the hk side", "how big is the hong kong side"),  # in lower case, for truecase to write
+        ("which cities does the gba link", "which cities does the greater bay area link"),
+        ("When will the SZ branch open?", "When will the SZ branch open?"),  # no run of those capitals
+        ("What does the US want?", "What does the United States want?"),  # "us" the documents hold, not "US"
+        ("What do the NBA say?", "What do the NBA say?"),  # written as typed
+        ("Who is the UN envoy?", "Who is the UN envoy?"),  # two runs as often: which one is meant?
+        ("When did World War II end?", "When did World War II end?"),  # a Roman numeral
+        ("Who is the mp for it?", "Who is the mp for it?"),  # in lower case, a run written once
+        ("Who told us?", "Who told us?"),  # a stopword in lower case is one
+        ("WHO IS HK'S NO 2 OFFICIAL?", "WHO IS HK'S NO 2 OFFICIAL?"),  # all capitals: every word looks short
+        # common shortened words, as the word the documents hold
+        ("Who is the dep. director of customs?", "Who is the deputy director of customs?"),
+        ("Which govt body spoke?", "Which government body spoke?"),
+        ("Which Univ is it?", "Which University is it?"),  # the case it was typed in
+        ("Who is the dept head?", "Who is the dept head?"),  # "department" the documents do not hold
+    ],
+)
+def test_short_forms_the_documents_never_write_are_spelt_out_as_they_write_them(question, asked):
+    from collections import Counter
+
+    from qa.read.asked import spell_out
+
+    runs = {
+        "HK": Counter({"Hong Kong": 24}),
+        "GBA": Counter({"Greater Bay Area": 2}),
+        "HKSP": Counter({"Hong Kong Science Park": 3}),
+        "US": Counter({"United States": 1}),
+        "UN": Counter({"United Nations": 1, "Urban Nights": 1}),
+        "MP": Counter({"Mark Potter": 1}),
+    }
+    written = {
+        "us": Counter({"us": 2}),
+        "nba": Counter({"NBA": 4}),
+        "deputy": Counter({"deputy": 1}),
+        "government": Counter({"government": 3}),
+        "university": Counter({"university": 1, "University": 2}),
+    }
+    common = {"hk", "told", "it", "is"}.__contains__
+    assert spell_out(question, lambda initials: runs.get(initials, Counter()), _looked_up(written), common) == asked

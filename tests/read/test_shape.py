@@ -959,6 +959,24 @@ def test_a_which_question_is_not_answered_by_another_kind_of_thing(question, spa
 @pytest.mark.parametrize(
     ("question", "span", "fits"),
     [
+        ("What mountain separates the two sections?", "the Shenzhen River", False),
+        ("What mountain separates the two sections?", "the Shenzhen", False),  # a piece of the river's name
+        ("What mountain separates the two sections?", "Lion Rock", True),
+        ("Which river separates the two sections?", "the Shenzhen River", True),
+        ("Which river separates the two sections?", "Hong Kong Science Park", False),
+        ("Which lake is beside the park?", "the Shenzhen River", False),
+        ("Which island is beside the park?", "Lion Rock", True),
+    ],
+)
+def test_a_kind_of_land_or_water_is_no_name_of_another_kind(question, span, fits):
+    text = "The two sections of the Hong Kong Science Park are separated by the Shenzhen River, below Lion Rock."
+    start = text.index(span)
+    assert misfits(analyze(question), text, start, start + len(span)) is not fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
         # a name a rank follows ranks officials: no university, no publication, whole or in part
         ("Which university did Eric Chan attend?", "Hong Kong", False),
         ("Which university did Eric Chan attend?", "Hong", False),
