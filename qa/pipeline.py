@@ -126,7 +126,7 @@ class Pipeline:
         you tell me who Eric Chan is?"); and a person asked about by one word of the name by the whole
         name, where the documents name one ("Who is Qin?" → "Who is Qin Weizhong?")."""
         forms = self.index.surface_forms
-        spelt = spell_out(question, self.index.spelt_out, forms, self._common_word)
+        spelt = spell_out(question, self.index.spelt_out, forms, self._common_word, len(self.index.chunks))
         typed = truecase(respell(spelt, self.index.respelled, forms, self._common_word), forms, self.index.names_with)
         return analyze(with_full_name(as_question(typed, forms), self.index.names_with))
 
