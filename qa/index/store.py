@@ -140,14 +140,15 @@ class Index:
     def spelt_out(self, initials: str) -> Counter[str]:
         """The runs of capitalised words whose first letters are ``initials`` (capitals), as the chunks write
         them, each with the number of chunks that hold it: {"Hong Kong": 7} for "HK", {"Hong Kong Science Park": 2}
-        for "HKSP". Every chunk is read (a regular expression that starts at the run's first capital), so it is
-        meant for the rare word a question holds that no document does; a word inside a hyphenated run
-        ("Shenzhen-Hong Kong") opens none."""
+        for "HKSP". A run goes on to its last capitalised word ("Governors Island National" of "Governors Island
+        National Monument" is none). Every chunk is read (a regular expression that starts at the run's first
+        capital), so it is meant for the rare word a question holds that no document does; a word inside a
+        hyphenated run ("Shenzhen-Hong Kong") opens none."""
         found: Counter[str] = Counter()
         if not initials.isalpha() or not initials.isupper():
             return found
         run = r"[ \t]+".join(rf"{letter}[a-z]\w*" for letter in initials)
-        pattern = re.compile(rf"(?<![\w'’-]){run}(?![\w-])")
+        pattern = re.compile(rf"(?<![\w'’-]){run}(?![\w-])(?![ \t]+[A-Z])")  # the whole run, to its last capital
         for chunk in self.chunks:
             found.update({m.group() for m in pattern.finditer(chunk.text)})
         return found

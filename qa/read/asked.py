@@ -59,7 +59,9 @@ SHORTENED = {
     "mtn": ("mountain",),
     "ppl": ("people",),
 }
-SPELT_OUT_MAX = 6  # letters of a short form read as a name's first letters ("HKSP")
+# letters of a short form read as a name's first letters ("GBA", "HKSP"); two letters are too many names' ("TB" is
+# no "Tibetan Buddhism", "SD" no "South Dakota" in the training pool's articles)
+SPELT_OUT_MIN, SPELT_OUT_MAX = 3, 6
 # the most passages a name spelt out may stand in: a fifth of them, or two of a small collection; one that more
 # hold is what the documents are about ("New York City" of an article on it), which spelt out adds no sign to the
 # search and weighs down the sentences that answer (on the validation articles, 93 questions' "NYC" spelt out
@@ -79,17 +81,18 @@ def spell_out(
     open?" → "What will the Hong Kong Science Park open?", "Which cities does the GBA link?" → "… the Greater Bay
     Area …", "Who is the dep. director of customs?" → "Who is the deputy director of customs?".
 
-    A word of two to ``SPELT_OUT_MAX`` letters, typed in capitals or in lower case, that no document holds in that
-    form is read as the first letters of a run of capitalised words (``spelt_out``: ``Index.spelt_out``), the run
-    most of the ``passages`` (chunks) hold; none, or two held as often, and it stays as typed. So does one that more
-    than ``SPELT_OUT_SHARE`` of the passages hold (and more than two): the documents' own topic ("Which HK leader
-    …?" of an article on Hong Kong). Short capitals the question goes on from with capitalised words are read with
-    their first letters when a run so spelt ends in them ("the HK Science Park" → "the Hong Kong Science Park").
-    In lower case ("hk") only a word that is no stopword, neither a word of the
-    reader's vocabulary (``common``) unless of two letters, and only a run two passages or more hold. A word of
-    ``SHORTENED`` ("govt", "dep.", "univ") that the documents do not hold becomes the one of its words they hold
-    most, with the case it was typed in and without its full stop. A question typed all in capitals is left alone:
-    every word of it looks like a short form."""
+    A word of ``SPELT_OUT_MIN`` to ``SPELT_OUT_MAX`` letters, typed in capitals or in lower case, that no document
+    holds in that form is read as the first letters of a run of capitalised words (``spelt_out``:
+    ``Index.spelt_out``), the run most of the ``passages`` (chunks) hold; none, or two held as often, and it stays as
+    typed. So does one that more than ``SPELT_OUT_SHARE`` of the passages hold (and more than two): the documents'
+    own topic ("Which NYC borough …?" of an article on New York City). Capitals the question goes on from with
+    capitalised words, two letters too, are read with their first letters when a run so spelt ends in them ("the HK
+    Science Park" → "the Hong Kong Science Park"). In lower case ("gba") only a word that is no stopword nor a word
+    of the reader's vocabulary (``common``), and only a run two passages or more hold. A word of ``SHORTENED``
+    ("govt", "dep.", "univ") that the documents do not hold becomes the one of its words they hold most, with the
+    case it was typed in and without its full stop. A question typed all in capitals is left alone: every word of
+    it looks like a short form, and so is a short form whose name the question says too ("the Initial Teacher
+    Education (ITE) program")."""
     letters = [c for c in question if c.isalpha()]
     if not any(c.islower() for c in letters):
         return question
@@ -116,9 +119,11 @@ def spell_out(
                     end = named.end()
                 else:
                     full = None
-            if full is None:
+            if full is None and len(word) >= SPELT_OUT_MIN:
                 full = _spelt_out_as(spelt_out(word.upper()), least, most)
                 full = full if full is None or word.isupper() else full.lower()
+            if full is not None and fold(full) in fold(question):
+                full = None  # "the Initial Teacher Education (ITE) program" says it already
         if full is None:
             continue
         out += [question[at:start], full]
@@ -148,7 +153,7 @@ def _may_be_initials(word: str, common: Callable[[str], bool]) -> bool:
     if word.isupper():
         return True
     folded = fold(word)
-    return word.islower() and folded not in STOPWORDS and (len(folded) == 2 or not common(folded))
+    return word.islower() and folded not in STOPWORDS and not common(folded)
 
 
 def _unshortened(folded: str, forms: Callable[[str], Counter[str]]) -> str | None:

@@ -61,6 +61,7 @@ def test_the_runs_of_capitalised_words_that_initials_spell_with_the_chunks_that_
     assert tiny_index.spelt_out("SM") == {"Science Museum": 2}  # chunks that hold it: the heading's, and the next
     assert tiny_index.spelt_out("AW") == {"Alice Wong": 1}  # inside "Mayor Alice Wong"
     assert tiny_index.spelt_out("MAW") == {"Mayor Alice Wong": 1}
+    assert tiny_index.spelt_out("MA") == {}  # "Mayor Alice" goes on: no whole run
     assert tiny_index.spelt_out("ZZ") == {}
     assert tiny_index.spelt_out("gr") == {}  # initials are capitals
 
