@@ -97,13 +97,31 @@ def mentions(text: str, name: str) -> Iterator[re.Match[str]]:
 
 
 def names_any(asked: set[str], text: str) -> bool:
-    """``text`` names one of the ``asked`` terms, or the people or things of one ("Chinese" for "china")."""
+    """``text`` names one of the ``asked`` terms, or the people or things of one ("Chinese" for "china"), or
+    its capitalised words' first letters spell one ("Hong Kong" for "hk")."""
     found = set(terms(text))
-    return bool(asked & found) or any(
-        len(a) >= 4 and len(f) >= 4 and a[:4] == f[:4] and (a.startswith(f[:-1]) or f.startswith(a[:-1]))
-        for a in asked
-        for f in found
+    return (
+        bool(asked & found)
+        or any(
+            len(a) >= 4 and len(f) >= 4 and a[:4] == f[:4] and (a.startswith(f[:-1]) or f.startswith(a[:-1]))
+            for a in asked
+            for f in found
+        )
+        or any(a in _initials(text) for a in asked if 2 <= len(a) <= 6 and a.isalpha())
     )
+
+
+def _initials(text: str) -> frozenset[str]:
+    """The first letters of two or more capitalised words in a row of ``text``, in lower case: "hk", "hksp", "ks",
+    "sp" … of "Hong Kong Science Park"."""
+    spelt: set[str] = set()
+    for run in _CAPITALISED_WORDS.finditer(text):
+        letters = "".join(word[0] for word in run.group().split()).lower()
+        spelt |= {letters[at:stop] for at in range(len(letters)) for stop in range(at + 2, len(letters) + 1)}
+    return frozenset(spelt)
+
+
+_CAPITALISED_WORDS = re.compile(r"[A-Z][a-z]\w*(?:[ \t]+[A-Z][a-z]\w*)+")
 
 
 # Words that name people without a name: kin, groups and bodies ("her mother", "a number of ministries",

@@ -41,3 +41,15 @@ def test_a_phrase_that_names_people_without_a_name(phrase, people):
     from qa.read.names import names_people
 
     assert names_people(phrase) is people
+
+
+def test_a_short_form_names_what_its_letters_spell():
+    from qa.read.names import names_any
+
+    assert names_any({"hk"}, "Five Hong Kong universities have set up 10 centres")
+    assert names_any({"hksp"}, "The Hong Kong Science Park will open a branch")
+    assert names_any({"sp"}, "The Hong Kong Science Park will open a branch")  # a part of the run
+    assert names_any({"china"}, "Chinese President Xi Jinping")  # as before: the people of a place
+    assert not names_any({"hk"}, "Five Shenzhen universities have set up 10 centres")
+    assert not names_any({"hk"}, "Hong and Kong are two words")  # not in a row
+    assert not names_any({"h"}, "Hong Kong")  # one letter spells nothing

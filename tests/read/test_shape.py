@@ -252,6 +252,7 @@ _COUNTED = "Five Hong Kong universities set up 10 centres in the park. Shenzhen 
         # Hong Kong's universities are counted, and Shenzhen is not named in their sentence
         ("How many universities are there in Shenzhen?", _COUNTED, False),
         ("How many Hong Kong universities set up centres?", _COUNTED, True),
+        ("How many HK universities set up centres?", _COUNTED, True),  # the letters of Hong Kong name it
         ("How many universities in Hong Kong set up centres?", _COUNTED, True),
         ("How many universities set up centres?", _COUNTED, True),  # no place asked
         # the sentence names the asked place too
