@@ -101,6 +101,9 @@ def spell_out(
         folded = fold(word)
         if not folded.isalpha() or start < at:
             continue
+        initials = 2 <= len(word) <= SPELT_OUT_MAX and not _ROMAN.match(word) and _may_be_initials(word, common)
+        if folded not in SHORTENED and not initials:
+            continue  # most words: no look into the documents
         written = forms(folded)
         if written and not _only_lower(written, word):
             continue
@@ -109,7 +112,7 @@ def spell_out(
             full = _cased_like(word, full)
             if question[end : end + 1] == "." and question[end + 1 :].strip():  # "dep. director"
                 end += 1
-        elif 2 <= len(word) <= SPELT_OUT_MAX and not _ROMAN.match(word) and _may_be_initials(word, common):
+        elif initials:
             least, most = (1 if word.isupper() else 2), max(2, int(SPELT_OUT_SHARE * passages))
             named = _NAME_GOES_ON.match(question, end) if word.isupper() else None
             if named is not None:  # "the HK Science Park": the run "Hong Kong Science Park" that ends as typed

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from qa.read.question import TITLES
 from qa.text import STOPWORDS, fold, stem, terms, words
@@ -111,6 +112,7 @@ def names_any(asked: set[str], text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1024)
 def _initials(text: str) -> frozenset[str]:
     """The first letters of two or more capitalised words in a row of ``text``, in lower case: "hk", "hksp", "ks",
     "sp" … of "Hong Kong Science Park"."""
