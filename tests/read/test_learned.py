@@ -45,6 +45,9 @@ def test_who_is_eric_chan(seed_pipeline, seed_raw):
             "How many projects will Shenzhen launch?",
         ),
         ("Brics members", "Who are the members of Brics?"),
+        ("Which cities does the GBA link?", "Which cities does the Greater Bay Area link?"),
+        ("Who is the dep. director of customs?", "Who is the deputy director of customs?"),
+        ("When will the HK Science Park open its branch?", "When will the Hong Kong Science Park open its branch?"),
     ],
 )
 def test_a_query_as_people_type_it_is_answered_as_its_plain_question(seed_pipeline, seed_raw, typed, plain):
