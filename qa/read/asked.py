@@ -25,7 +25,7 @@ CASED_SHARE = 0.75  # of a word's occurrences inside sentences, capitalised: a n
 RESPELL_MIN_LETTERS = 5  # shorter words are too often another word one letter away ("Chan", "Chen")
 _OPENING = " \"'“‘(¿¡"  # what may stand before a question's first word
 
-# Words people shorten as they type, each with the words it may stand for (the first the documents hold is read)
+# Words people shorten as they type, each with the words it may stand for (the one the documents hold most is read)
 SHORTENED = {
     "dep": ("deputy", "department"),
     "dept": ("department",),
