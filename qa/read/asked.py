@@ -88,7 +88,7 @@ def spell_out(
     own topic ("Which NYC borough …?" of an article on New York City). Capitals the question goes on from with
     capitalised words, two letters too, are read with their first letters when a run so spelt ends in them ("the HK
     Science Park" → "the Hong Kong Science Park"). In lower case ("gba") only a word that is no stopword nor a word
-    of the reader's vocabulary (``common``), and only a run two passages or more hold. A word of ``SHORTENED``
+    of the reader's vocabulary (``common``). A word of ``SHORTENED``
     ("govt", "dep.", "univ") that the documents do not hold becomes the one of its words they hold most, with the
     case it was typed in and without its full stop. A question typed all in capitals is left alone: every word of
     it looks like a short form, and so is a short form whose name the question says too ("the Initial Teacher
@@ -113,17 +113,17 @@ def spell_out(
             if question[end : end + 1] == "." and question[end + 1 :].strip():  # "dep. director"
                 end += 1
         elif initials:
-            least, most = (1 if word.isupper() else 2), max(2, int(SPELT_OUT_SHARE * passages))
+            most = max(2, int(SPELT_OUT_SHARE * passages))
             named = _NAME_GOES_ON.match(question, end) if word.isupper() else None
             if named is not None:  # "the HK Science Park": the run "Hong Kong Science Park" that ends as typed
                 going_on = named.group().split()
-                full = _spelt_out_as(spelt_out(word + "".join(w[0] for w in going_on)), least, most)
+                full = _spelt_out_as(spelt_out(word + "".join(w[0] for w in going_on)), most)
                 if full is not None and full.split()[-len(going_on) :] == going_on:
                     end = named.end()
                 else:
                     full = None
             if full is None and len(word) >= SPELT_OUT_MIN:
-                full = _spelt_out_as(spelt_out(word.upper()), least, most)
+                full = _spelt_out_as(spelt_out(word.upper()), most)
                 full = full if full is None or word.isupper() else full.lower()
             if full is not None and fold(full) in fold(question):
                 full = None  # "the Initial Teacher Education (ITE) program" says it already
@@ -138,10 +138,10 @@ def spell_out(
 _NAME_GOES_ON = re.compile(r"(?:[ \t]+[A-Z][a-z]\w*)+")
 
 
-def _spelt_out_as(runs: Counter[str], least: int, most: int) -> str | None:
-    """The run most passages hold, if from ``least`` to ``most`` of them do and no other run as many."""
+def _spelt_out_as(runs: Counter[str], most: int) -> str | None:
+    """The run most passages hold, if no more than ``most`` of them do and no other run as many."""
     best = runs.most_common(2)
-    if not best or not least <= best[0][1] <= most or (len(best) > 1 and best[1][1] == best[0][1]):
+    if not best or best[0][1] > most or (len(best) > 1 and best[1][1] == best[0][1]):
         return None
     return best[0][0]
 

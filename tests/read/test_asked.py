@@ -505,7 +505,7 @@ def test_respell_reads_a_misspelt_common_word_but_no_capitalised_word_of_a_quest
         ("What do the NBA say?", "What do the NBA say?"),  # written as typed
         ("Who is the UNE envoy?", "Who is the UNE envoy?"),  # two runs as often: which one is meant?
         ("Which NYC borough is biggest?", "Which NYC borough is biggest?"),  # the documents' topic: most passages'
-        ("Who is the mpa for it?", "Who is the mpa for it?"),  # in lower case, a run one passage holds
+        ("Who is the mpa for it?", "Who is the mark potter avenue for it?"),  # in lower case, for truecase
         ("Who is the cat of it?", "Who is the cat of it?"),  # in lower case, a word of the vocabulary
         ("How big is the HK side?", "How big is the HK side?"),  # two letters: too many names' initials
         ("What does the US want?", "What does the US want?"),
