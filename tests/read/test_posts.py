@@ -13,7 +13,8 @@ POSTS = (
     "Hong Kong leader John Lee said Shenzhen Mayor Qin Weizhong would visit Hong Kong.\n"
     "The zone opens on Thursday, Mayor Qin Weizhong said at a press conference.\n"
     "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, promised more.\n"
-    "The board met; its director (currently Mayor Qin Weizhong) spoke."
+    "The board met; its director (currently Mayor Qin Weizhong) spoke.\n"
+    "Hong Kong No 2 official Eric Chan attends a press conference."
 )
 
 
@@ -55,6 +56,10 @@ POSTS = (
         ("Who is the director of the General Administration of Customs?", "Qin", 5, True),
         ("Who is the director of the Hong Kong Police?", "Qin Weizhong", 4, True),
         ("Who is the director of the Hong Kong Police?", "Qin Weizhong", 6, False),  # "its director (… Qin …)"
+        # a rank between the post and its place's name: "Hong Kong No 2 official"
+        ("Who is Macau's No 2 official?", "Eric Chan", 7, True),
+        ("Who is the No 2 official of Macau?", "Eric Chan", 7, True),
+        ("Who is Hong Kong's No 2 official?", "Eric Chan", 7, False),
     ],
 )
 def test_a_post_held_elsewhere_is_not_an_answer(question, span, line, elsewhere):
