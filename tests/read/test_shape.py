@@ -1330,7 +1330,7 @@ def test_a_question_that_calls_a_person_by_a_post_is_not_answered_by_that_person
         ("What is the official name of the Hetao zone?", "Eric Chan attends a press conference on the Hetao", False),
         # a person's name is, and so is the name of a post's holder
         ("What is Eric Chan's full name?", "Eric Chan", True),
-        ("What is the name of the official who flew to Beijing?", "Eric Chan", True),
+        ("What is the name of the official who attends the press conference?", "Eric Chan", True),
         # an area's name is no centre's, and a centre's no area's
         ("What is the name of the computing centre?", "Hetao Shenzhen-Hong Kong Cooperation Zone", False),
         ("What is the name of the cooperation area?", "Hetao Shenzhen-Hong Kong Cooperation Zone", True),
