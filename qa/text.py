@@ -9,6 +9,9 @@ import unicodedata
 # A written number with its thousands separators and decimals ("1,200", "10,521.83"), for patterns to build on.
 NUMERAL = r"\d+(?:[,.]\d+)*"
 _WORD = re.compile(NUMERAL + r"[^\W_]*|[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+# A run of words of a capital and then lower case, to its last such word (not one a hyphen or a possessive's letter
+# goes on from, nor one a short form in capitals follows): "Hong Kong Science Park"; what a short form's letters spell
+TITLE_CASE_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]\w*(?:[ \t]+[A-Z][a-z]\w*)*(?![\w-])(?![ \t]+[A-Z])")
 _POSSESSIVE = re.compile(r"['’]s$")
 POSSESSIVE_END = re.compile(r"['’]s?$")  # "Beijing’s", "countries’": a word's possessive ending, with or without "s"
 

@@ -55,7 +55,7 @@ from qa.index.embed import Embedder
 from qa.index.manifest import FORMAT_VERSION, TOKENIZER, DocumentEntry, Manifest, mismatch
 from qa.ingest.files import Corpus, Skipped, read_corpus
 from qa.records import Chunk, Document, Location, Sentence, Span
-from qa.text import fold, one_edit, stem, terms
+from qa.text import TITLE_CASE_RUN, fold, one_edit, stem, terms
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +78,6 @@ DATA_FILES = (
 
 SURFACE_CHUNKS = 20  # chunks read for how a word is written
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.]*(?:-\w+)*(?:[ \t]+[A-Z][\w'’.]*(?:-\w+)*)*")
-# a run of words of a capital and then lower case, to its last such word (not one a hyphen, a possessive's letter or
-# a short form in capitals goes on from): "Hong Kong Science Park"
-_TITLE_CASE_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]\w*(?:[ \t]+[A-Z][a-z]\w*)*(?![\w-])(?![ \t]+[A-Z])")
 _SENTENCE_INITIAL = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[“\"‘(]\s*)$")
 
 
@@ -158,7 +155,7 @@ class Index:
         table: dict[str, Counter[str]] = {}
         for chunk in self.chunks:
             held: set[tuple[str, str]] = set()
-            for run in _TITLE_CASE_RUN.finditer(chunk.text):
+            for run in TITLE_CASE_RUN.finditer(chunk.text):
                 starts = [m.start() for m in re.finditer(r"\S+", run.group())]
                 initials = "".join(run.group()[at] for at in starts)
                 held.update((initials[k:], run.group()[starts[k] :]) for k in range(len(starts) - 1))

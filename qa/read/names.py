@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from qa.read.question import TITLES
-from qa.text import STOPWORDS, fold, stem, terms, words
+from qa.text import STOPWORDS, TITLE_CASE_RUN, fold, stem, terms, words
 
 EDGE = ",;:!?()[]{}\"'“”‘’ \t*_`#>"  # punctuation, quotes and Markdown markup never start or end an answer
 
@@ -114,16 +114,13 @@ def names_any(asked: set[str], text: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _initials(text: str) -> frozenset[str]:
-    """The first letters of two or more capitalised words in a row of ``text``, in lower case: "hk", "hksp", "ks",
-    "sp" … of "Hong Kong Science Park"."""
+    """The first letters of two or more capitalised words in a row of ``text`` (``TITLE_CASE_RUN``), in lower case:
+    "hk", "hksp", "ks", "sp" … of "Hong Kong Science Park"."""
     spelt: set[str] = set()
-    for run in _CAPITALISED_WORDS.finditer(text):
+    for run in TITLE_CASE_RUN.finditer(text):
         letters = "".join(word[0] for word in run.group().split()).lower()
         spelt |= {letters[at:stop] for at in range(len(letters)) for stop in range(at + 2, len(letters) + 1)}
     return frozenset(spelt)
-
-
-_CAPITALISED_WORDS = re.compile(r"[A-Z][a-z]\w*(?:[ \t]+[A-Z][a-z]\w*)+")
 
 
 # Words that name people without a name: kin, groups and bodies ("her mother", "a number of ministries",
