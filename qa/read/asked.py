@@ -113,20 +113,7 @@ def spell_out(
             if question[end : end + 1] == "." and question[end + 1 :].strip():  # "dep. director"
                 end += 1
         elif initials:
-            most = max(2, int(SPELT_OUT_SHARE * passages))
-            named = _NAME_GOES_ON.match(question, end) if word.isupper() else None
-            if named is not None:  # "the HK Science Park": the run "Hong Kong Science Park" that ends as typed
-                going_on = named.group().split()
-                full = _spelt_out_as(spelt_out(word + "".join(w[0] for w in going_on)), most)
-                if full is not None and full.split()[-len(going_on) :] == going_on:
-                    end = named.end()
-                else:
-                    full = None
-            if full is None and len(word) >= SPELT_OUT_MIN:
-                full = _spelt_out_as(spelt_out(word.upper()), most)
-                full = full if full is None or word.isupper() else full.lower()
-            if full is not None and fold(full) in fold(question):
-                full = None  # "the Initial Teacher Education (ITE) program" says it already
+            full, end = _initials_spelt(question, word, end, spelt_out, max(2, int(SPELT_OUT_SHARE * passages)))
         if full is None:
             continue
         out += [question[at:start], full]
@@ -136,6 +123,26 @@ def spell_out(
 
 # the capitalised words a short form goes on with ("HK| Science Park")
 _NAME_GOES_ON = re.compile(r"(?:[ \t]+[A-Z][a-z]\w*)+")
+
+
+def _initials_spelt(
+    question: str, word: str, end: int, spelt_out: Callable[[str], Counter[str]], most: int
+) -> tuple[str | None, int]:
+    """The run ``word`` (ending the question at ``end``) spells, with where the words it stands for end there: first
+    with the capitalised words the question goes on with ("the HK Science Park": the run "Hong Kong Science Park"
+    that ends in them), then alone (three letters at least); none the question says already."""
+    named = _NAME_GOES_ON.match(question, end) if word.isupper() else None
+    if named is not None:
+        going_on = named.group().split()
+        full = _spelt_out_as(spelt_out(word + "".join(w[0] for w in going_on)), most)
+        if full is not None and full.split()[-len(going_on) :] == going_on and fold(full) not in fold(question):
+            return full, named.end()
+    if len(word) < SPELT_OUT_MIN:
+        return None, end
+    full = _spelt_out_as(spelt_out(word.upper()), most)
+    if full is None or fold(full) in fold(question):  # "the Initial Teacher Education (ITE) program" says it already
+        return None, end
+    return (full if word.isupper() else full.lower()), end
 
 
 def _spelt_out_as(runs: Counter[str], most: int) -> str | None:

@@ -476,7 +476,7 @@ def _post_before(text: str, start: int) -> list[tuple[str, str]]:
     names, follows = [], before[-1][1]
     owners = before[:-1]
     if len(owners) >= 2 and owners[-1][0].isdigit() and fold(owners[-2][0]).rstrip(".") in ("no", "number"):
-        follows = owners[-2][1]  # "Hong Kong’s No 2 |official": the rank is no name; its owner is before it
+        follows = owners[-2][1]  # "Hong Kong No 2 |official": the rank is no name; its owner is before it
         owners = owners[:-2]
     for word, begin, stop in reversed(owners):
         if not word[:1].isupper() or fold(word) in TITLES or not text[offset + stop : offset + follows].isspace():
