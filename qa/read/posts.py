@@ -311,6 +311,66 @@ def post_holder_for_owner(q: Question, text: str, start: int, end: int) -> bool:
     return a_person(text, name_begins(text, start), end if after & TITLES else run_end)
 
 
+_TITLE_WORDS = "|".join(sorted(TITLES, key=len, reverse=True))
+# what may stand between a holder's name and a post: "the", "a", words in lower case ("executive"), a rank ("No 2")
+_BEFORE_POST = r"(?:the\s+|an?\s+)?(?:(?-i:[a-z][\w-]*|No\.?|Number|\d+)\s+){0,3}?"
+# "What is Qin Weizhong mayor of?", "Witman Hung is chairman of what?", "Of which city is Qin the mayor?": what the
+# post of a named holder is of (a word or three may stand before the post: "the No 2 official", "executive chairman")
+_POST_OWNER_ASKED = re.compile(
+    rf"^\s*(?:what|which)(?:\s+[\w-]+)?\s+(?:is|was|are|were)\s+(?P<who>.+?)\s+{_BEFORE_POST}"
+    rf"(?P<post>{_TITLE_WORDS})\s+of\s*\??\s*$"
+    rf"|^\s*(?P<who2>.+?)\s+(?:is|was|are|were)\s+{_BEFORE_POST}(?P<post2>{_TITLE_WORDS})\s+of\s+(?:what|which)\b"
+    rf"|^\s*of\s+(?:what|which)(?:\s+[\w-]+)?\s+(?:is|was|are|were)\s+(?P<who3>.+?)\s+{_BEFORE_POST}"
+    rf"(?P<post3>{_TITLE_WORDS})\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def post_owner_asked(q: Question) -> tuple[str, str] | None:
+    """The holder's name and the post of a question that asks what the post is of: ("Qin Weizhong", "mayor") of
+    "What is Qin Weizhong mayor of?" or "Qin Weizhong is the mayor of which city?"; None for any other."""
+    m = _POST_OWNER_ASKED.match(q.core)
+    if m is None:
+        return None
+    who = m.group("who") or m.group("who2") or m.group("who3")
+    post = m.group("post") or m.group("post2") or m.group("post3")
+    return (who, post) if NAME_WORD.match(who) else None
+
+
+def owner_of_post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
+    """For what a named holder's post is of ("What is Qin Weizhong mayor of?"), a span that is not the place or
+    body the document puts before that post ("Shenzhen" of "Shenzhen Mayor Qin Weizhong", "Chinese Big Data
+    Society" of "Chinese Big Data Society executive chairman Witman Hung") nor after it ("the General
+    Administration of Customs" of "Sun Yuning, deputy director of …"): "a number of ministries" of "…, Mayor Qin
+    Weizhong said at a press conference held in Beijing by a number of ministries" answers another question. Only
+    where the document gives the post an owner; a span of its words passes ("Big Data Society")."""
+    asked = post_owner_asked(q)
+    if asked is None:
+        return False
+    who, post = asked
+    held = held_posts(text, who, modifiers=True)
+    asked_post = stem(fold(post))
+    if held and all(stem(fold(other)) != asked_post for other, _ in held):
+        # the document gives the holder other posts only, and the span's sentence does not say the asked one
+        lower, upper = sentence_bounds(text, start, end)
+        return asked_post not in {stem(fold(word)) for word, _, _ in words(text[lower:upper])}
+    owners = {owner.strip() for other, owner in held if owner.strip() and stem(fold(other)) == asked_post}
+    if not owners:
+        return False
+    said = set(terms(text[start:end]))
+    return not said or not any(said <= _owner_terms(text, owner) for owner in owners)
+
+
+def _owner_terms(text: str, owner: str) -> set[str]:
+    """The terms of a post's place or body with the names its mentions go on with: "General Administration" of "…
+    deputy director of the General Administration of Customs" is the General Administration of Customs."""
+    found = set(terms(owner))
+    for at in re.finditer(re.escape(owner), text):
+        goes_on = _OF_NAME.match(text, at.end())
+        found |= set(terms(goes_on.group())) if goes_on else set()
+    return found
+
+
 # Posts that many others are kinds of: "Which official …?" may be answered by a mayor
 _BROAD_POSTS = frozenset(stem(word) for word in ("official", "leader", "executive", "chief", "officer", "deputy"))
 
@@ -416,12 +476,14 @@ def holds_the_owning_post(q: Question, text: str, start: int, end: int) -> bool:
     return any(owner == stem(fold(post)) for name in names_in(text, start, end) for post, _ in held_posts(text, name))
 
 
-def held_posts(text: str, name: str) -> list[tuple[str, str]]:
+def held_posts(text: str, name: str, modifiers: bool = False) -> list[tuple[str, str]]:
     """The posts that the document gives ``name`` before ("Shenzhen Mayor Qin …") or after ("Sun Yuning, deputy
-    director of the General Administration …") any of its mentions, each with the names of its place or body."""
+    director of the General Administration …") any of its mentions, each with the names of its place or body;
+    with ``modifiers``, also a body before words for the post in lower case ("Chinese Big Data Society" of "…
+    Society executive chairman Witman Hung")."""
     held = []
     for mention in mentions(text, name):
-        held += _post_before(text, mention.start())
+        held += _post_before(text, mention.start(), modifiers)
         after = _POST_AFTER.match(text, mention.end())
         if after:
             held.append((after.group("post"), after.group("of")))
@@ -437,6 +499,7 @@ _OWNER_POST = re.compile(
 )
 
 
+_OF_NAME = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)*")
 _NAME_GOES_ON = re.compile(r"(?:\s*(?:of|for|and|the)\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)*")
 ANY_POST = frozenset(stem(word) for word in TITLES)
 
@@ -455,9 +518,10 @@ def _without_others_posts(sentence: str, name: str, span_at: int) -> str:
     return "".join(kept) + sentence[at:]
 
 
-def _post_before(text: str, start: int) -> list[tuple[str, str]]:
+def _post_before(text: str, start: int, modifiers: bool = False) -> list[tuple[str, str]]:
     """ "Shenzhen Mayor |Qin Weizhong": the post word right before the span and the names before it; the
-    span may be the end of the name ("Shenzhen Mayor Qin |Weizhong")."""
+    span may be the end of the name ("Shenzhen Mayor Qin |Weizhong"). With ``modifiers``, words for a post in
+    lower case before it are passed over to the names ("executive" of "Society executive chairman")."""
     offset = max(0, start - 80)
     before = words(text[offset:start])
 
@@ -475,6 +539,8 @@ def _post_before(text: str, start: int) -> list[tuple[str, str]]:
         return []
     names, follows = [], before[-1][1]
     owners = before[:-1]
+    while modifiers and owners and owners[-1][0].islower() and owners[-1][0] in TITLES and joined(owners[-1], follows):
+        follows = owners.pop()[1]  # "Society executive |chairman"
     if len(owners) >= 2 and owners[-1][0].isdigit() and fold(owners[-2][0]).rstrip(".") in ("no", "number"):
         follows = owners[-2][1]  # "Hong Kong No 2 |official": the rank is no name; its owner is before it
         owners = owners[:-2]

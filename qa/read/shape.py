@@ -103,6 +103,7 @@ from qa.read.posts import (
     holds_the_owning_post,
     lesser_post,
     not_the_post_holder,
+    owner_of_post_elsewhere,
     place_of_post,
     post_elsewhere,
     post_holder_for_owner,
@@ -2710,6 +2711,7 @@ MISFIT_CHECKS: tuple[MisfitCheck, ...] = (
     _of_the_span(ruled_out),
     whose_words,  # "In the words of Professor Lau, who is waging a technological war?" is not "Lau Siu-kai"
     owner_elsewhere,  # "Whose support did Witman Hung hail?" is not "the Hetao zone" of "Beijing’s support for …"
+    owner_of_post_elsewhere,  # "What is Qin Weizhong mayor of?" is not "a number of ministries" (Shenzhen Mayor Qin …)
     said_by_another,  # "According to Hung, how many projects will Shenzhen launch?" is not "40" (…, Qin said)
     _unnamed_thing,
     describes_named,  # "Who did Witman Hung speak to?" is not "Chinese Big Data Society executive chairman"

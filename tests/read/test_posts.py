@@ -2,7 +2,14 @@
 
 import pytest
 
-from qa.read.posts import lesser_post, post_before_asked_place, post_elsewhere, post_unsaid
+from qa.read.posts import (
+    lesser_post,
+    owner_of_post_elsewhere,
+    post_before_asked_place,
+    post_elsewhere,
+    post_owner_asked,
+    post_unsaid,
+)
 from qa.read.question import analyze
 from qa.read.shape import misfits
 
@@ -161,3 +168,56 @@ WAR = (
 def test_an_answer_for_a_post_that_neither_holds_nor_names_it_is_no_answer(question, span, fits):
     start = WAR.index(span)
     assert post_unsaid(analyze(question), WAR, start, start + len(span)) is not fits
+
+
+OWNERS = (
+    "‘We aim high,’ Shenzhen Mayor Qin Weizhong says.\n"
+    "Shenzhen authorities will launch 40 projects, Mayor Qin Weizhong said at a press conference held by a number of"
+    " ministries.\n"
+    "Speaking to the Post, Chinese Big Data Society executive chairman Witman Hung hailed the plan.\n"
+    "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, promised more."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("What is Qin Weizhong mayor of?", ("Qin Weizhong", "mayor")),
+        ("Qin Weizhong is the mayor of which city?", ("Qin Weizhong", "mayor")),
+        ("Which city is Qin Weizhong mayor of?", ("Qin Weizhong", "mayor")),
+        ("Of which city is Qin Weizhong the mayor?", ("Qin Weizhong", "mayor")),
+        ("Witman Hung is executive chairman of what?", ("Witman Hung", "chairman")),
+        ("What is Eric Chan the No 2 official of?", ("Eric Chan", "official")),
+        # no holder named, or no post asked of
+        ("What is the mayor of?", None),
+        ("Who is the mayor of Shenzhen?", None),
+        ("What is Qin Weizhong proud of?", None),
+    ],
+)
+def test_what_a_named_holders_post_is_of_is_read_from_the_question(question, asked):
+    assert post_owner_asked(analyze(question)) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "line", "elsewhere"),
+    [
+        # the document puts the post's place or body before it ("Shenzhen Mayor Qin …", "… Society executive
+        # chairman Witman Hung") or after it ("Sun Yuning, deputy director of the General Administration of Customs")
+        ("What is Qin Weizhong mayor of?", "a number of ministries", 1, True),
+        ("What is Qin Weizhong mayor of?", "Shenzhen", 0, False),
+        ("What is Qin Weizhong mayor of?", "Shenzhen", 1, False),  # the same place, said in another sentence
+        ("Witman Hung is chairman of what?", "the Post", 2, True),
+        ("Witman Hung is chairman of what?", "Chinese Big Data Society", 2, False),
+        ("Witman Hung is chairman of what?", "Big Data Society", 2, False),
+        ("What is Sun Yuning deputy director of?", "General Administration of Customs", 3, False),
+        ("What is Sun Yuning deputy director of?", "Tuesday", 3, True),
+        # a post the document never gives the holder, in a sentence that does not say it
+        ("What company is Sun Yuning chief executive of?", "Qin and Sun Yuning", 3, True),
+        # a holder given no post: nothing to hold the span to
+        ("What is Ann Lee mayor of?", "a number of ministries", 1, False),
+    ],
+)
+def test_what_a_named_holders_post_is_of_is_the_place_or_body_the_document_ties_it_to(question, span, line, elsewhere):
+    start = OWNERS.index(span, sum(len(row) + 1 for row in OWNERS.split("\n")[:line]))
+    assert owner_of_post_elsewhere(analyze(question), OWNERS, start, start + len(span)) is elsewhere
+    assert misfits(analyze(question), OWNERS, start, start + len(span)) or not elsewhere
