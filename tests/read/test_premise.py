@@ -639,9 +639,22 @@ JIHAD = "The Brotherhood announced HAMAS, devoted to Jihad against Israel."
         ),
         # other words before it
         (
-            "What palace near France was used?",
+            "What palace of France was used?",
             "Blenheim Palace in Oxfordshire was used.",
             "Blenheim Palace in Oxfordshire was used.",
+            False,
+        ),
+        # or each after a word that sets a place
+        (
+            "Who flew to Shanghai to attend the press conference?",
+            "Eric Chan attends a press conference in Beijing.",
+            "Eric Chan attends a press conference in Beijing.",
+            True,
+        ),
+        (
+            "Who travelled from Shanghai to the press conference?",
+            "Eric Chan attends a press conference in Beijing.",
+            "Eric Chan attends a press conference in Beijing. He flew from Shanghai.",
             False,
         ),
     ],
