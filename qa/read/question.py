@@ -144,7 +144,6 @@ _SHORT_FORM = re.compile(
     r"|^\s*(?P<first>[\w.&-]+)\s+(?:is|was)\s+an?\s+abbreviation\s+of\b",
     re.IGNORECASE,
 )
-# "Who said …?", "Who also says …?": the question asks for the speaker of what follows
 # "Who heads the General Administration of Customs?": the holder of its first post, whatever its name
 _ASKS_HEAD = re.compile(
     r"^\s*who\s+(?:now\s+|currently\s+)?(?:heads|headed|leads|led|chairs|chaired|runs|ran|directs|directed)\b"
@@ -168,7 +167,8 @@ LESSER = {"deputy", "vice", "assistant", "associate", "sub", "under"}
 FORMER = {"former", "ex"}
 _ASKS_FORMER = FORMER | {"previous", "past"}  # "What previous mayor of New York …?" asks for a former one
 _PAST = re.compile(r"\b(?:was|were|did|had|headed|led|chaired|ran|directed)\b", re.IGNORECASE)
-_ASKS_SPEAKER = re.compile(rf"^\s*who\s+(?:also\s+|has\s+|had\s+)?{ATTRIBUTING}\b", re.IGNORECASE)
+# "Who said …?", "Who also says …?" (a learner's "who say …?" too): the question asks for the speaker of what follows
+_ASKS_SPEAKER = re.compile(rf"^\s*who\s+(?:also\s+|has\s+|had\s+)?(?:{ATTRIBUTING}|say)\b", re.IGNORECASE)
 # "Which is bigger, the Hong Kong side or the Shenzhen side?": a comparing question, then two short choices
 # (not the last items of a list: "a work like the Quran, Torah or Bible")
 _SUPERLATIVES = "|".join(w[:-2] + "est" for w in COMPARATIVES.split("|") if w.endswith("er"))  # "biggest"
