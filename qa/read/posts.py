@@ -344,32 +344,37 @@ def owner_of_post_elsewhere(q: Question, text: str, start: int, end: int) -> boo
     Society" of "Chinese Big Data Society executive chairman Witman Hung") nor after it ("the General
     Administration of Customs" of "Sun Yuning, deputy director of …"): "a number of ministries" of "…, Mayor Qin
     Weizhong said at a press conference held in Beijing by a number of ministries" answers another question. Only
-    where the document gives the post an owner; a span of its words passes ("Big Data Society")."""
+    where the document gives the post an owner; a span of its words passes ("Big Data Society"). Where the document
+    gives the holder other posts only, a span whose sentence does not say the asked one is none either ("What company
+    is Sun Yuning chief executive of?")."""
     asked = post_owner_asked(q)
     if asked is None:
         return False
-    who, post = asked
-    held = held_posts(text, who, modifiers=True)
-    asked_post = stem(fold(post))
-    if held and all(stem(fold(other)) != asked_post for other, _ in held):
-        # the document gives the holder other posts only, and the span's sentence does not say the asked one
+    held_other, owners = _owners_of_post(text, *asked)
+    if held_other:
         lower, upper = sentence_bounds(text, start, end)
-        return asked_post not in {stem(fold(word)) for word, _, _ in words(text[lower:upper])}
-    owners = {owner.strip() for other, owner in held if owner.strip() and stem(fold(other)) == asked_post}
-    if not owners:
-        return False
+        return stem(fold(asked[1])) not in {stem(fold(word)) for word, _, _ in words(text[lower:upper])}
     said = set(terms(text[start:end]))
-    return not said or not any(said <= _owner_terms(text, owner) for owner in owners)
+    return bool(owners) and (not said or not any(said <= owner for owner in owners))
 
 
-def _owner_terms(text: str, owner: str) -> set[str]:
-    """The terms of a post's place or body with the names its mentions go on with: "General Administration" of "…
-    deputy director of the General Administration of Customs" is the General Administration of Customs."""
-    found = set(terms(owner))
-    for at in re.finditer(re.escape(owner), text):
-        goes_on = _OF_NAME.match(text, at.end())
-        found |= set(terms(goes_on.group())) if goes_on else set()
-    return found
+@lru_cache(maxsize=64)
+def _owners_of_post(text: str, who: str, post: str) -> tuple[bool, tuple[frozenset[str], ...]]:
+    """Whether the document gives ``who`` posts, none of them ``post``; and the terms of each place or body it puts
+    that post of, with the names its mentions go on with ("General Administration" of "… deputy director of the
+    General Administration of Customs" is the General Administration of Customs)."""
+    held = held_posts(text, who, modifiers=True)
+    asked = stem(fold(post))
+    if held and all(stem(fold(other)) != asked for other, _ in held):
+        return True, ()
+    owners = []
+    for owner in {owner.strip() for other, owner in held if owner.strip() and stem(fold(other)) == asked}:
+        found = set(terms(owner))
+        for at in re.finditer(re.escape(owner), text):
+            goes_on = _OF_NAME.match(text, at.end())
+            found |= set(terms(goes_on.group())) if goes_on else set()
+        owners.append(frozenset(found))
+    return False, tuple(owners)
 
 
 # Posts that many others are kinds of: "Which official …?" may be answered by a mayor
