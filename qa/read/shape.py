@@ -874,6 +874,36 @@ def after_restated_predicate(q: Question, text: str, start: int, end: int) -> bo
     return any(at > lower for at in _restated_predicates(q, text, lower, start, start))
 
 
+# "Why …?", "What for?", "… meant to …", "What did they do?": a question that may be answered by a purpose
+_ASKS_PURPOSE = re.compile(
+    r"\b(?:why|purposes?|aims?|aimed|goals?|objectives?|intend|intends|intended|meant|designed|used|order|do|does"
+    r"|did|done|doing)\b|\bfor\s*\??\s*$",
+    re.IGNORECASE,
+)
+_OPENING_DO = re.compile(r"^\s*\w+\s+(?:does|did|do)\b", re.IGNORECASE)  # "What does Beijing hope …": no deed asked
+_THREE_THEN_TO = re.compile(r"((?:[\w'’-]+\s+){3})to\s+$")
+_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "this", "that", "these", "those", "our"})
+
+
+def purpose_after_restated(q: Question, text: str, start: int, end: int) -> bool:
+    """A span that opens the infinitive after words the question says in a row, for a question that asks no purpose:
+    "draw world-class talent" of "… could be put in place by 2025 to draw world-class talent" answers what the
+    mechanism is for, not "What does Beijing hope to have in place by 2025?". A span that opens with a name or an
+    article ("to Grzymała", "to the American attack") is no infinitive. None of the training pool's gold or
+    plausible answers (0 and 0)."""
+    if q.kind is Kind.REASON or Wants.VERB in q.wants or _ASKS_PURPOSE.search(_OPENING_DO.sub("", q.core)):
+        return False
+    first = text[start:end].split()[:1]
+    if not first or not first[0].islower() or first[0] in _DETERMINERS:
+        return False
+    before = _THREE_THEN_TO.search(text, max(0, start - 80), start)
+    if before is None:
+        return False
+    said = " ".join(before.group(1).split()).casefold()
+    asked = " ".join(re.findall(r"[\w'’-]+", q.core.casefold()))
+    return said in asked and f"{said} to" not in asked
+
+
 def trimmed(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     """A span less what the question says at its ends: the verb it ends with (``past_asked_verb``) and the
     things it rules out (``without_excluded``), and the phrase it closes with (``before_restated_phrase``); also
@@ -2727,6 +2757,7 @@ MISFIT_CHECKS: tuple[MisfitCheck, ...] = (
     other_item_asked,  # "Which country is the Brics association's African member?" is not "Brazil" (…, South Africa)
     inside_an_aside,  # "What is the government making a … strategy?" is not "high technology" (…, particularly …,)
     after_restated_predicate,  # "What could be put in place by 2025?" is not "draw world-class talent"
+    purpose_after_restated,  # "What does Beijing hope to have in place by 2025?" is not "draw world-class talent"
     before_the_asked_deed,  # "What will researchers be able to visit?" is not "special data channel" (… to visit …)
     the_asked_subject,  # "What should the mechanism … attract?" is not "collaboration mechanism"
     quantifier_of_the_asked,  # "What were last week's measures aimed at?" is not "raft" of "a raft of measures"

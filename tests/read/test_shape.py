@@ -2104,6 +2104,22 @@ def test_a_span_after_the_restated_predicate_is_not_its_subject(question, span, 
 @pytest.mark.parametrize(
     ("question", "span", "fits"),
     [
+        # the infinitive after words the question says in a row is what the thing is for
+        ("What does Beijing hope to have in place by 2025?", "draw world-class talent", False),
+        ("What does Beijing hope to have in place by 2025?", "a collaboration mechanism", True),
+        # unless the question asks a purpose or a deed, or says "to" after those words itself
+        ("What is the mechanism in place by 2025 meant to achieve?", "draw world-class talent", True),
+        ("What will the mechanism put in place by 2025 do?", "draw world-class talent", True),
+        ("Why will a mechanism be in place by 2025?", "draw world-class talent", True),
+    ],
+)
+def test_a_purpose_after_restated_words_is_not_what_is_asked(question, span, fits):
+    assert fits_in(question, MECHANISM, span) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
         # a city, town or country is no park, zone or body, even in a list question
         ("Which two cities are being turned into engines of innovation?", "Hong Kong Science Park", False),
         ("Which city will host the branch?", "Hong Kong Science Park", False),
