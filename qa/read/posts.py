@@ -110,14 +110,13 @@ def body_for_post(q: Question, span: str) -> bool:
     """A body's name for a question that asks who holds a post: a post is held by a person, so "General
     Administration" (of "Sun Yuning, deputy director of the General Administration of Customs") cannot
     answer "Who serves as customs deputy director?"; when the question's own head is the post ("Which deputy
-    director spoke?"), nor can "General Administration of Customs", whose head stands before its "of", nor a body
-    named in lower case ("Brics association" for "What is the name of the Brics institute's director?") (a
+    director spoke?"), nor can "General Administration of Customs", whose head stands before its "of" (a
     question that only mentions a post may be answered by a body: "Who found … a culture of Commissioners
     …?" by "a Committee of Independent Experts")."""
     if q.kind is not Kind.PERSON or not q.posts:
         return False
     heads = phrase_heads(span, before_of=q.head in ANY_POST)
-    return any(stem(fold(head)) in BODY_HEADS for head in heads)
+    return any(head[:1].isupper() and stem(fold(head)) in BODY_HEADS for head in heads)
 
 
 def title_of_the_next_name(q: Question, text: str, start: int, end: int) -> bool:
