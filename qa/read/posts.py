@@ -326,6 +326,7 @@ _POST_OWNER_ASKED = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def post_owner_asked(q: Question) -> tuple[str, str] | None:
     """The holder's name and the post of a question that asks what the post is of: ("Qin Weizhong", "mayor") of
     "What is Qin Weizhong mayor of?" or "Qin Weizhong is the mayor of which city?"; None for any other."""

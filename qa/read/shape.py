@@ -891,7 +891,8 @@ def purpose_after_restated(q: Question, text: str, start: int, end: int) -> bool
     mechanism is for, not "What does Beijing hope to have in place by 2025?". A span that opens with a name or an
     article ("to Grzymała", "to the American attack") is no infinitive. None of the training pool's gold or
     plausible answers (0 and 0)."""
-    if q.kind is Kind.REASON or Wants.VERB in q.wants or _ASKS_PURPOSE.search(_OPENING_DO.sub("", q.core)):
+    asked = _asked_without_purpose(q)
+    if asked is None:
         return False
     first = text[start:end].split()[:1]
     if not first or not first[0].islower() or first[0] in _DETERMINERS:
@@ -900,8 +901,16 @@ def purpose_after_restated(q: Question, text: str, start: int, end: int) -> bool
     if before is None:
         return False
     said = " ".join(before.group(1).split()).casefold()
-    asked = " ".join(re.findall(r"[\w'’-]+", q.core.casefold()))
     return said in asked and f"{said} to" not in asked
+
+
+@lru_cache(maxsize=1024)
+def _asked_without_purpose(q: Question) -> str | None:
+    """The question's words in lower case, one space apart, for a question that asks no purpose or deed; else None.
+    Once per question."""
+    if q.kind is Kind.REASON or Wants.VERB in q.wants or _ASKS_PURPOSE.search(_OPENING_DO.sub("", q.core)):
+        return None
+    return " ".join(re.findall(r"[\w'’-]+", q.core.casefold()))
 
 
 def trimmed(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
