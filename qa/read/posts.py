@@ -44,6 +44,9 @@ from qa.read.question import (
 )
 from qa.text import STOPWORDS, fold, stem, terms, words
 
+# every word for a post, as one alternation for the patterns below (longest first)
+_TITLE_WORDS = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
+
 # "What is Lau Siu-kai's job at the think tank?", "What was Beyoncé's role in Destiny's Child?", "What was the title
 # of Sun Yuning at the customs agency?": where the post is held (not "the title of Notre Dame's Theodore Hesburgh")
 _POST_PLACE = re.compile(
@@ -101,9 +104,7 @@ def place_of_post(q: Question, text: str, start: int, end: int) -> bool:
 
 
 # A post (up to four words, the last a title) and a name after a span: "’s No 2 official Eric"
-_POST_THEN_NAME = re.compile(
-    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?(?i:" + "|".join(sorted(TITLES)) + r")\s+(?P<name>[A-Z][\w'’-]*)"
-)
+_POST_THEN_NAME = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,4}}?(?i:{_TITLE_WORDS})\s+(?P<name>[A-Z][\w'’-]*)")
 
 
 def body_for_post(q: Question, span: str) -> bool:
@@ -311,7 +312,6 @@ def post_holder_for_owner(q: Question, text: str, start: int, end: int) -> bool:
     return a_person(text, name_begins(text, start), end if after & TITLES else run_end)
 
 
-_TITLE_WORDS = "|".join(sorted(TITLES, key=len, reverse=True))
 # what may stand between a holder's name and a post: "the", "a", words in lower case ("executive"), a rank ("No 2")
 _BEFORE_POST = r"(?:the\s+|an?\s+)?(?:(?-i:[a-z][\w-]*|No\.?|Number|\d+)\s+){0,3}?"
 # "What is Qin Weizhong mayor of?", "Witman Hung is chairman of what?", "Of which city is Qin the mayor?": what the
@@ -498,9 +498,7 @@ def held_posts(text: str, name: str, modifiers: bool = False) -> list[tuple[str,
 
 # "the Shenzhen mayor's deputy": a post and what (whom) its holder has
 _OWNER_POST = re.compile(
-    r"\b(?P<post>"
-    + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
-    + r")['’]s?\s+(?P<owned>[a-z][\w-]*)\b",
+    rf"\b(?P<post>{_TITLE_WORDS})['’]s?\s+(?P<owned>[a-z][\w-]*)\b",
     re.IGNORECASE,
 )
 
