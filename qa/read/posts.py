@@ -87,8 +87,11 @@ def post_before_asked_place(q: Question, text: str, start: int, end: int) -> tup
 
 
 # "Sun Yuning, deputy director of the General Administration of Customs": the post's last word, and the names
+# a post in an appositive and the whole name of what it is of: ", deputy director of the General Administration of
+# Customs"
 _POST_AFTER = re.compile(
-    r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?P<post>[\w-]+)\s+of\s+(?:the\s+)?(?P<of>(?:[A-Z][\w'’-]*\s?)+)"
+    r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?P<post>[\w-]+)\s+of\s+(?:the\s+)?"
+    r"(?P<of>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)*)"
 )
 
 
@@ -361,20 +364,12 @@ def owner_of_post_elsewhere(q: Question, text: str, start: int, end: int) -> boo
 @lru_cache(maxsize=64)
 def _owners_of_post(text: str, who: str, post: str) -> tuple[bool, tuple[frozenset[str], ...]]:
     """Whether the document gives ``who`` posts, none of them ``post``; and the terms of each place or body it puts
-    that post of, with the names its mentions go on with ("General Administration" of "… deputy director of the
-    General Administration of Customs" is the General Administration of Customs)."""
+    that post of ("General Administration of Customs")."""
     held = held_posts(text, who, modifiers=True)
     asked = stem(fold(post))
     if held and all(stem(fold(other)) != asked for other, _ in held):
         return True, ()
-    owners = []
-    for owner in {owner.strip() for other, owner in held if owner.strip() and stem(fold(other)) == asked}:
-        found = set(terms(owner))
-        for at in re.finditer(re.escape(owner), text):
-            goes_on = _OF_NAME.match(text, at.end())
-            found |= set(terms(goes_on.group())) if goes_on else set()
-        owners.append(frozenset(found))
-    return False, tuple(owners)
+    return False, tuple({frozenset(terms(owner)) for other, owner in held if owner and stem(fold(other)) == asked})
 
 
 # Posts that many others are kinds of: "Which official …?" may be answered by a mayor
@@ -503,7 +498,6 @@ _OWNER_POST = re.compile(
 )
 
 
-_OF_NAME = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)*")
 _NAME_GOES_ON = re.compile(r"(?:\s*(?:of|for|and|the)\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)*")
 ANY_POST = frozenset(stem(word) for word in TITLES)
 
