@@ -35,6 +35,7 @@ from qa.read.question import (
     LESSER,
     NAME_ASKED,
     OWNER_ASKED,
+    POST_STEMS,
     ROLE_NOUNS,
     TITLES,
     Kind,
@@ -137,15 +138,31 @@ def title_of_the_next_name(q: Question, text: str, start: int, end: int) -> bool
 _THE_POST = re.compile(r"\bthe\s+(?P<post>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
 
 
+# "Who did the Hong Kong No 2 official say …?": a who-question whose subject, after do-support or a modal, is a post
+_WHO_THEN_POST = re.compile(
+    r"^\s*who(?:m)?\s+(?:did|does|do|will|would|can|could|should|shall|might|may|must|has|have|had)\s+the\s+"
+    rf"(?:[\w'’-]+\s+){{0,4}}?(?P<post>{_TITLE_WORDS})\b",
+    re.IGNORECASE,
+)
+
+
 def asked_holder_again(q: Question, text: str, start: int, end: int) -> bool:
     """A span that is, or ends in, the person whom the question calls by a post ("the mayor") when it asks for
     something else: "Qin Weizhong" ("Shenzhen Mayor Qin Weizhong" in the document), or "… on the same day, Mayor Qin
     Weizhong", for "What did the mayor say Shenzhen authorities would launch?", as ``_asked_person_again`` rules out
     a person the question names. A question for the post's holder ("Who is the mayor?", "Which mayor …?") is a who-
-    or which-question for a person: not ruled."""
-    if q.kind in (Kind.DESCRIBE, Kind.PERSON) or not q.posts or NAME_ASKED.search(q.core):
+    or which-question for a person: not ruled. A who-question whose subject is the post ("Who did the Hong Kong No 2
+    official say the financial hub would join hands with?") asks for someone else than its holder ("Eric Chan"), and
+    so does any question whose aside gives the words to the post ("Who did the Shenzhen mayor say would launch
+    projects?": "Who would launch projects?", said by the mayor)."""
+    if q.kind is Kind.DESCRIBE or NAME_ASKED.search(q.core):
         return False
-    called = {stem(fold(w)) for m in _THE_POST.finditer(q.core) for w in m.group("post").split()} & q.posts
+    called = set(q.said_by) & POST_STEMS
+    if q.kind is Kind.PERSON:
+        subject = _WHO_THEN_POST.match(q.core)
+        called |= {stem(fold(subject.group("post")))} & q.posts if subject else set()
+    else:
+        called |= {stem(fold(w)) for m in _THE_POST.finditer(q.core) for w in m.group("post").split()} & q.posts
     said = text[start:end].split()
     if not called or not said or not said[-1][:1].isupper():
         return False

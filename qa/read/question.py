@@ -31,6 +31,7 @@ TITLES = {
     *("commissioner", "spokesman", "spokeswoman", "spokesperson", "leader", "official", "founder"),
     *("senator", "judge", "officer", "manager", "editor", "deputy", "ceo", "dean", "captain", "coach"),
 }
+POST_STEMS = frozenset(stem(title) for title in TITLES)
 # Forms of address: before a name they say less about the person than an appositive after it does.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "madam", "rev"}
 # "Which official …?" asks for a person; narrower than TITLES, some of whose words head other things

@@ -1307,6 +1307,11 @@ def test_a_total_does_not_answer_a_count_per_one(question, span, fits):
         ("Who is the mayor?", "Qin Weizhong", True),
         ("Which mayor spoke?", "Qin Weizhong", True),
         ("What did the official say Shenzhen would launch?", "Qin Weizhong", True),  # no "official" before him
+        # a who-question whose subject is the post asks for someone else than its holder
+        ("Who did the Shenzhen mayor say would launch projects?", "Qin Weizhong", False),
+        ("Who did the Shenzhen mayor say would launch projects?", "Shenzhen", True),
+        ("Who is the Shenzhen mayor?", "Qin Weizhong", True),
+        ("Who was the Shenzhen mayor quoted by?", "Qin Weizhong", True),  # "was": the holder may be asked
     ],
 )
 def test_a_question_that_calls_a_person_by_a_post_is_not_answered_by_that_person(question, span, fits):
