@@ -24,7 +24,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from qa.index.chunk import split_sentences
-from qa.read.question import Kind, Question, Wants, without_aside
+from qa.read.question import POST_STEMS, Kind, Question, Wants, without_aside
 from qa.records import Sentence, Span
 from qa.text import ATTRIBUTING as SAYS
 from qa.text import STOPWORDS, fold, stem, terms
@@ -146,7 +146,9 @@ def said_by_another(q: Question, text: str, start: int, end: int) -> bool:
     whose words the question asks about: "According to Hung, how many projects will Shenzhen launch?" is not
     answered by "40" of "… 40 other projects …, Mayor Qin Weizhong said", nor "In Qin's view, who is waging a
     technological war …?" by a quotation of Professor Lau's, nor by a sentence that credits someone else in an
-    aside of its own ("According to Forbes, …", "…, according to Michelin."). Nor by the text's own words,
+    aside of its own ("According to Forbes, …", "…, according to Michelin."), nor by one that shares only the
+    person's post, held for another place ("What does the Macau leader say …?" of "Hong Kong leader John Lee says
+    …"). Nor by the text's own words,
     which name nobody as saying them, when the question's person has words of their own elsewhere in it and is
     not named in the sentence or the ``REACH`` sentences before ("Per Professor Lau, what kind of centres did
     five universities set up?" of the reporter's "Five Hong Kong universities have already set up 10 innovation
@@ -160,7 +162,8 @@ def said_by_another(q: Question, text: str, start: int, end: int) -> bool:
     if at < 0 or not start < end <= sentences[at].end:
         return False
     asked = set(q.said_by)
-    if set(terms(sentences[at].text)) & asked:
+    shared = set(terms(sentences[at].text)) & asked
+    if shared and not (shared <= POST_STEMS and _another_holder(sentences[at].text, asked - shared, shared)):
         return False
     said_by, speaking = _speakers(text)
     who = said_by[at]
@@ -169,6 +172,17 @@ def said_by_another(q: Question, text: str, start: int, end: int) -> bool:
     if not _narrated(sentences[at].text) or not asked & speaking:
         return False
     return not any(set(terms(s.text)) & asked for s in sentences[max(0, at - REACH) : at])
+
+
+def _another_holder(sentence: str, named: set[str], posts: set[str]) -> bool:
+    """Whether the sentence gives a post the question's aside names ("the Macau leader") to a place or body the
+    aside does not name, right before it ("Hong Kong leader John Lee says …"): it shares the post, not the person."""
+    if not named:
+        return False
+    for m in re.finditer(r"((?:[A-Z][\w'’-]*\s+)+)([a-z][\w-]*)\b", sentence):
+        if stem(fold(m.group(2))) in posts and not set(terms(m.group(1))) & named:
+            return True
+    return False
 
 
 def _narrated(text: str) -> bool:

@@ -205,6 +205,10 @@ def test_a_speaker_answer_holds_no_words_of_the_quotation():
         ("How many projects would Shenzhen launch?", "40", False),
         # the sentence names the question's person too
         ("According to Hung, what did Witman Hung hail?", "the plan", False),
+        # the sentence shares only the post of the question's person, held for another place
+        ("What does the Macau leader say will be reality by 2035?", "cross-border tech hub", True),
+        ("What does the Hong Kong leader say will be reality by 2035?", "cross-border tech hub", False),
+        ("What does the leader say will be reality by 2035?", "cross-border tech hub", False),
     ],
 )
 def test_an_aside_is_not_answered_by_someone_elses_words(question, span, other):
