@@ -1102,6 +1102,34 @@ def other_title(q: Question, sentence: str, document: str) -> bool:
     return False
 
 
+# a post and the first word of what the question says it is of: "deputy director of the police"
+_POST_OF = re.compile(
+    r"\b(?P<post>" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\s+of\s+(?:the\s+)?(?P<body>[A-Za-z][\w-]*)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)
+def bodies_of_posts_asked(q: Question) -> tuple[tuple[str, str], ...]:
+    """The posts the question says are of something, with the first word of that something, lower case:
+    (("director", "police"),) of "What did the deputy director of the police promise?"."""
+    found = ((m.group("post").casefold(), m.group("body").casefold()) for m in _POST_OF.finditer(q.core))
+    return tuple((post, _plain(body)) for post, body in found if body not in STOPWORDS)
+
+
+def other_body_of_post(q: Question, sentence: str, document: str) -> bool:
+    """A post the question says is of something whose first word the document holds in no form, where the answer's
+    sentence gives the same post of something else: "What did the deputy director of the police promise?" is not
+    "easier and faster immigration and clearance" of "…, deputy director of the General Administration of
+    Customs, promised …"."""
+    for post, body in bodies_of_posts_asked(q):
+        if _holds_word(document, body):
+            continue
+        if re.search(rf"\b{post}\s+of\s+(?:the\s+)?(?!{re.escape(body)}\b)[A-Za-z]", sentence, re.IGNORECASE):
+            return True
+    return False
+
+
 # a letter or a two-character code before a noun: "B cells", "T-cell", "WW-I communist", "Type A blood"
 _LETTER_NOUN = re.compile(r"\b([A-Z][A-Z0-9]?)[\s-]+([a-z]{3,})\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+$")
@@ -1412,6 +1440,8 @@ def unshared(
         yield "name before a noun"
     if other_title(q, sentence, whole):
         yield "title before a name"
+    if other_body_of_post(q, sentence, whole):
+        yield "body of a post"
     if other_letter(q, sentence, answer):
         yield "letter before a noun"
     if other_name_after_words(q, sentence, whole, answer):

@@ -12,6 +12,7 @@ from qa.read.premise import (
     names_before_nouns,
     negation_unsaid,
     opposite_unsaid,
+    other_body_of_post,
     other_day_or_month,
     other_letter,
     other_name,
@@ -740,6 +741,24 @@ def test_a_letter_the_answer_says_is_the_answer():
 )
 def test_another_title_before_the_same_name(question, sentence, document, other):
     assert other_title(analyze(question), sentence, sentence + " " + document) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "other"),
+    [
+        ("What did the deputy director of the police promise?", True),  # "police" nowhere in the document
+        ("What did the deputy director of customs promise?", False),
+        ("What did the deputy director of the General Administration promise?", False),
+        ("What did the deputy director of the agency promise?", False),  # "agency" elsewhere in the document
+        ("What did the director promise?", False),  # no body asked
+    ],
+)
+def test_a_post_of_a_body_the_document_never_names(question, other):
+    sentence = (
+        "On Tuesday, Sun Yuning, deputy director of the General Administration of Customs, promised easier clearance."
+    )
+    document = sentence + " The agency will run a data channel."
+    assert other_body_of_post(analyze(question), sentence, document) is other
 
 
 @pytest.mark.parametrize(
