@@ -120,7 +120,7 @@ def body_for_post(q: Question, span: str) -> bool:
     …?" by "a Committee of Independent Experts")."""
     if q.kind is not Kind.PERSON or not q.posts:
         return False
-    heads = phrase_heads(span, before_of=q.head in ANY_POST)
+    heads = phrase_heads(span, before_of=q.head in POST_STEMS)
     return any(head[:1].isupper() and stem(fold(head)) in BODY_HEADS for head in heads)
 
 
@@ -301,7 +301,7 @@ def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
     if q.kind is not Kind.PERSON:
         return False
     # "Who heads the General Administration of Customs?" asks for whoever holds its top post, whatever its word
-    asked_posts = q.posts or (ANY_POST if Wants.HEAD in q.wants else frozenset())
+    asked_posts = q.posts or (POST_STEMS if Wants.HEAD in q.wants else frozenset())
     asked_names = set(q.proper) - asked_posts
     if not asked_posts or not asked_names:
         return False
@@ -313,7 +313,7 @@ def post_elsewhere(q: Question, text: str, start: int, end: int) -> bool:
         # where the sentence does not say the asked post either, a post of another body rules the person out
         # ("Qin", Shenzhen's mayor, for "Who is the director of the General Administration of Customs?"); a
         # person may hold several posts, so not where it does ("its President (… Prime Minister Donald Tusk)")
-        posts = asked_posts if asked_posts & {stem(w) for w in post_words(own)} else ANY_POST
+        posts = asked_posts if asked_posts & {stem(w) for w in post_words(own)} else POST_STEMS
         # "Mayor Qin Weizhong said" here, "Shenzhen Mayor Qin Weizhong" above
         tied = [names for post, names in held_posts(text, name) if names and stem(fold(post)) in posts]
         if tied and not any(names_any(asked_names, names) for names in tied):
@@ -516,7 +516,6 @@ _OWNER_POST = re.compile(
 
 
 _NAME_GOES_ON = re.compile(r"(?:\s*(?:of|for|and|the)\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)*")
-ANY_POST = frozenset(stem(word) for word in TITLES)
 
 
 def _without_others_posts(sentence: str, name: str, span_at: int) -> str:
