@@ -28,6 +28,7 @@ from qa.read.names import (
     names_people,
     phrase_heads,
     sentence_around,
+    sentence_before,
     sentence_bounds,
     strip_edges,
 )
@@ -168,6 +169,62 @@ def asked_holder_again(q: Question, text: str, start: int, end: int) -> bool:
         return False
     names = names_in(text, start, end)  # "Qin Weizhong" of "…, Mayor Qin Weizhong" (not "Shenzhen| Mayor Qin …")
     return bool(names) and any(stem(fold(post)) in called for post, _ in held_posts(text, names[-1]))
+
+
+# "Which think tank does the customs official consult for?": a post, with words before it, as a verb's subject
+_POST_SUBJECT = re.compile(
+    r"\b(?:do|does|did|will|would|can|could|should|shall|might|may|must)\s+the\s+"
+    rf"(?P<words>(?:[\w'’-]+\s+){{0,4}}?)(?P<post>{_TITLE_WORDS})\s+(?!of\b|(?:{_TITLE_WORDS})\b)[a-z]",
+    re.IGNORECASE,
+)
+# a word that may stand for a person said before ("he", "they", "his")
+_STANDS_FOR_PERSON = re.compile(r"\b(?:he|she|they|his|her|their|him|them|we|our|I)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _post_holders(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """Each person the document gives a post, with the stems of the post's words and of its place or body's:
+    ("Sun Yuning", {"deputi", "director"}, {"general", "administr", "custom"}). Once per document."""
+    found = []
+    for name in dict.fromkeys(names_in(text, 0, len(text))):
+        for post, of in held_posts(text, name, modifiers=True):
+            found.append((name, frozenset(stem(fold(w)) for w in post.split()), frozenset(terms(of))))
+    return tuple(found)
+
+
+def holders_of_subject(q: Question, text: str) -> tuple[str, ...]:
+    """The people the document gives the post that the question's subject is ("the mayor", "the customs official",
+    "the Hong Kong No 2 official"): the same post, or any post for a word any holder may be called ("official"),
+    of a place or body that holds every other word the question says before it. None when the subject is no post."""
+    m = _POST_SUBJECT.search(q.core)
+    if m is None:
+        return ()
+    post = stem(fold(m.group("post")))
+    said = {t for t in terms(m.group("words")) if not t.isdigit()} - POST_STEMS  # "No 2" is of the post
+    return tuple(
+        dict.fromkeys(
+            name
+            for name, posts, of in _post_holders(text)
+            if (post in posts or post in _BROAD_POSTS) and said <= of | set(terms(name))
+        )
+    )
+
+
+def subject_holder_unsaid(q: Question, text: str, start: int, end: int) -> bool:
+    """A question whose subject is a post that the document gives one person or a few ("Which think tank does the
+    customs official consult for?": Sun Yuning), where neither the span's sentence nor the one before names any of
+    them, says the post or has a word that may stand for a person ("he", "they"): not "the Chinese Association of
+    Hong Kong and Macau Studies" of "Professor Lau Siu-kai, a consultant at …". As ``subject_elsewhere`` of
+    ``qa.read.premise`` for a subject the question names."""
+    holders = holders_of_subject(q, text)
+    if not holders:
+        return False
+    lower, upper = sentence_bounds(text, start, end)
+    near = f"{sentence_before(text, lower)} {text[lower:upper]}"
+    if _STANDS_FOR_PERSON.search(near) or {stem(fold(w)) for w, _, _ in words(near)} & q.posts:
+        return False
+    named = set(terms(near))
+    return not any(set(terms(name)) & named for name in holders)
 
 
 def a_person(text: str, start: int, end: int) -> bool:

@@ -108,6 +108,7 @@ from qa.read.posts import (
     post_elsewhere,
     post_holder_for_owner,
     post_unsaid,
+    subject_holder_unsaid,
     title_of_the_next_name,
 )
 from qa.read.premise import unshared
@@ -2747,6 +2748,7 @@ MISFIT_CHECKS: tuple[MisfitCheck, ...] = (
     for_whom_not_who,  # "Who will run the special data channel?" is not "researchers" (… channel for researchers)
     _asked_person_again,  # "What was Xi attending when …?" is not "Xi Jinping"
     asked_holder_again,
+    subject_holder_unsaid,  # "Which think tank does the customs official consult for?" is not Lau's
     _of_the_span(ruled_out),
     whose_words,  # "In the words of Professor Lau, who is waging a technological war?" is not "Lau Siu-kai"
     owner_elsewhere,  # "Whose support did Witman Hung hail?" is not "the Hetao zone" of "Beijing’s support for …"

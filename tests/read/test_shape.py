@@ -1323,6 +1323,27 @@ def test_a_question_that_calls_a_person_by_a_post_is_not_answered_by_that_person
 
 
 @pytest.mark.parametrize(
+    ("question", "fits"),
+    [
+        # the post the question's subject is belongs to Sun Yuning (the Customs' deputy director), whom the span's
+        # sentence and the one before never name
+        ("Which think tank does the customs official consult for?", False),
+        ("Which think tank does the deputy director consult for?", False),
+        ("Which think tank does the professor consult for?", True),  # Lau holds the post
+        ("Which think tank does the Macau official consult for?", True),  # no holder: left to other checks
+        ("Which think tank does Lau consult for?", True),  # no post asked
+    ],
+)
+def test_a_subject_asked_by_its_post_is_the_posts_holder(question, fits):
+    text = (
+        "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, promised faster"
+        " clearance.\nThe channel opens in May.\nProfessor Lau Siu-kai, a consultant at the think tank the Chinese"
+        " Association of Hong Kong and Macau Studies, said so."
+    )
+    assert fits_in(question, text, "the Chinese Association of Hong Kong and Macau Studies") is fits
+
+
+@pytest.mark.parametrize(
     ("question", "span", "fits"),
     [
         # the name of a body or place the question calls by a noun is no person's
