@@ -35,7 +35,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
@@ -97,6 +96,7 @@ class Index:
     sentence_chunks: tuple[tuple[int, ...], ...]
     bm25: BM25
     _sentence_rows: dict[tuple[str, int], int] = field(repr=False)
+    _runs_by_initials: dict[str, Counter[str]] = field(repr=False)
 
     @property
     def version(self) -> str:
@@ -145,23 +145,6 @@ class Index:
         National Monument" is none; a short form after it, "Hong Kong HKU", ends none either); a word inside a
         hyphenated run ("Shenzhen-Hong Kong") opens none. Read from ``_runs_by_initials``."""
         return Counter(self._runs_by_initials.get(initials, {}))
-
-    @cached_property
-    def _runs_by_initials(self) -> dict[str, Counter[str]]:
-        """Every run of capitalised words of the chunks, and each of its ends of two words or more, by their
-        first letters, with the chunks that hold it: one pass over the chunks when a question first holds a short
-        form (about 75 ms a million characters), then a lookup, where a scan of them all for each short form cost
-        about 20 ms a million."""
-        table: dict[str, Counter[str]] = {}
-        for chunk in self.chunks:
-            held: set[tuple[str, str]] = set()
-            for run in TITLE_CASE_RUN.finditer(chunk.text):
-                starts = [m.start() for m in re.finditer(r"\S+", run.group())]
-                initials = "".join(run.group()[at] for at in starts)
-                held.update((initials[k:], run.group()[starts[k] :]) for k in range(len(starts) - 1))
-            for initials, text in held:
-                table.setdefault(initials, Counter())[text] += 1
-        return table
 
     def _texts_with(self, word: str, chunks: int) -> Iterator[str]:
         """The texts of the first ``chunks`` chunks that hold ``word`` (one index term; none for a stopword
@@ -675,7 +658,25 @@ def _read(path: Path, manifest: Manifest) -> Index:
         sentence_chunks=tuple(tuple(c) for c in sentence_chunks),
         bm25=BM25.load(path / "bm25.npz", path / "bm25_vocabulary.json", rows=len(chunks)),
         _sentence_rows=sentence_rows,
+        _runs_by_initials=runs_by_initials(chunks),
     )
+
+
+def runs_by_initials(chunks: Sequence[Chunk]) -> dict[str, Counter[str]]:
+    """Every run of capitalised words of the chunks, and each of its ends of two words or more, by their first
+    letters, with the chunks that hold it (``Index.spelt_out`` reads it): one pass when the index is loaded (about
+    75 ms a million characters), so that no question pays for it, where a scan of the chunks for each short form
+    cost about 20 ms a million."""
+    table: dict[str, Counter[str]] = {}
+    for chunk in chunks:
+        held: set[tuple[str, str]] = set()
+        for run in TITLE_CASE_RUN.finditer(chunk.text):
+            starts = [m.start() for m in re.finditer(r"\S+", run.group())]
+            initials = "".join(run.group()[at] for at in starts)
+            held.update((initials[k:], run.group()[starts[k] :]) for k in range(len(starts) - 1))
+        for initials, text in held:
+            table.setdefault(initials, Counter())[text] += 1
+    return table
 
 
 def _document_row(document: Document) -> dict:
