@@ -2206,6 +2206,33 @@ def total_for_each(q: Question, text: str, start: int, end: int) -> bool:
     return per_one_asked(q) and not _PER_SAID.search(sentence_around(text, start, end))
 
 
+# A question for the sum of parts ("… the two sides cover together?"), and a sentence that states a sum
+_SUM_ASKED = re.compile(r"\b(?:together|combined|altogether)\b", re.IGNORECASE)
+_SUM_SAID = re.compile(
+    r"\b(?:total\w*|together|combined|altogether|in\s+all|overall|sum|aggregate|whole|entire)\b", re.IGNORECASE
+)
+_UNIT_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?([a-z]+)")
+
+
+def one_of_the_parts(q: Question, text: str, start: int, end: int) -> bool:
+    """For a how-many/much question for the sum of parts ("How many hectares do the two sides cover together?"), one
+    of the numbers of a sentence that gives each part its own in the same unit and says no total: "302" of "… the
+    Hong Kong side spread across 87 hectares (214 acres), and the Shenzhen one occupying 302 hectares" is one side's,
+    and nothing is added up, nor "214" of its "(214 acres)". (The training pool asks no question of the form.)"""
+    if q.kind not in (Kind.COUNT, Kind.QUANTITY) or not _SUM_ASKED.search(q.core):
+        return False
+    lower, upper = sentence_bounds(text, start, end)
+    number = re.compile(r"\d[\d,.]*").search(text, start, end)
+    if number is None or _SUM_SAID.search(text, lower, upper):
+        return False
+    after = _UNIT_AFTER.match(text, number.end(), upper)  # "hectares" of "87 hectares (214 acres)" or "87| hectares"
+    unit = q.head if q.head and is_unit(q.head) else (after.group(1) if after else None)  # the unit asked, if any
+    if unit is None:
+        return False
+    measures = re.findall(rf"\d[\d,.]*\s+{re.escape(unit)}", text[lower:upper], re.IGNORECASE)
+    return len(measures) > 1
+
+
 def per_one_asked(q: Question) -> bool:
     """A how-many/much question for a count or amount per one of something (not "What is the cost per province's
     budget?", answered "one percent" of "… one percent of …")."""
@@ -2780,6 +2807,7 @@ MISFIT_CHECKS: tuple[MisfitCheck, ...] = (
     doer_of_the_deed,  # … nor "the financial hub" of "the financial hub would join hands with Shenzhen"
     things_for_people,  # "How many people work at the Science Park?" is not "40" of "40 other projects"
     total_for_each,  # "How many centres did each university set up?" is not "10" of "Five … set up 10 centres"
+    one_of_the_parts,  # "How many hectares do the two sides cover together?" is not "302" of "… 87 hectares, … 302 …"
     counted_vaguely,  # "How many ministries held the press conference?" is not "40" of "40 other projects"
     counted_elsewhere,  # "How many universities are there in Shenzhen?" is not "Five" of "Five Hong Kong universities"
     not_the_post_holder,  # "Which customs official spoke on Tuesday?" is not "Qin" of "Qin and Sun Yuning, deputy …"

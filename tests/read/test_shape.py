@@ -1323,6 +1323,28 @@ def test_a_question_that_calls_a_person_by_a_post_is_not_answered_by_that_person
 
 
 @pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # a sum asked of a sentence that gives each part its own measure and no sum
+        ("How many hectares do the two sides cover together?", "302 hectares", False),
+        ("How many hectares do the two sides cover together?", "87", False),
+        ("How many hectares do the two sides cover together?", "214", False),  # the other side's, converted
+        ("How many hectares do the two sections cover combined?", "302", False),
+        # one part asked, a sum said, or one measure of the unit
+        ("How many hectares does the Shenzhen side cover?", "302 hectares", True),
+        ("How many acres does the Hong Kong side cover altogether?", "214 acres", True),
+        ("How many centres have the universities set up together?", "10", True),
+    ],
+)
+def test_a_sum_asked_is_not_one_of_the_parts(question, span, fits):
+    text = (
+        "The two sections are separated by the river, with the Hong Kong side spread across 87 hectares (214 acres), "
+        "and the Shenzhen one occupying 302 hectares. Five universities have set up 10 centres in the park."
+    )
+    assert fits_in(question, text, span) is fits
+
+
+@pytest.mark.parametrize(
     ("question", "fits"),
     [
         # the post the question's subject is belongs to Sun Yuning (the Customs' deputy director), whom the span's
