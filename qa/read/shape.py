@@ -129,7 +129,7 @@ from qa.read.question import (
     described_kind,
     things_of_a_kind,
 )
-from qa.read.speakers import said_by_another
+from qa.read.speakers import said_by_another, said_by_another_holder
 from qa.read.units import is_unit, other_dimension, unconverted
 from qa.text import (
     MONTHS,
@@ -2781,6 +2781,7 @@ MISFIT_CHECKS: tuple[MisfitCheck, ...] = (
     owner_elsewhere,  # "Whose support did Witman Hung hail?" is not "the Hetao zone" of "Beijing’s support for …"
     owner_of_post_elsewhere,  # "What is Qin Weizhong mayor of?" is not "a number of ministries" (Shenzhen Mayor Qin …)
     said_by_another,  # "According to Hung, how many projects will Shenzhen launch?" is not "40" (…, Qin said)
+    said_by_another_holder,  # "What did the Guangzhou mayor say … would launch?" is not "40" (…, Mayor Qin … said)
     _unnamed_thing,
     describes_named,  # "Who did Witman Hung speak to?" is not "Chinese Big Data Society executive chairman"
     owner_for_place,  # "Where is Lau Siu-kai a consultant?" is not "Beijing" of "Beijing’s semi-official think tank"

@@ -24,7 +24,9 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from qa.index.chunk import split_sentences
-from qa.read.question import POST_STEMS, Kind, Question, Wants, without_aside
+from qa.read.names import names_in
+from qa.read.posts import held_posts
+from qa.read.question import POST_STEMS, TITLES, Kind, Question, Wants, without_aside
 from qa.records import Sentence, Span
 from qa.text import ATTRIBUTING as SAYS
 from qa.text import STOPWORDS, fold, stem, terms
@@ -183,6 +185,42 @@ def _another_holder(sentence: str, named: set[str], posts: set[str]) -> bool:
         if stem(fold(m.group(2))) in posts and not set(terms(m.group(1))) & named:
             return True
     return False
+
+
+# "What did the Guangzhou mayor say …?": the place or body and the post of whoever says what is asked
+_POST_SAYS = re.compile(
+    r"\b(?:does|do|did)\s+the\s+(?P<who>(?:[\w'’-]+\s+){1,4}?)(?P<post>"
+    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + r")\s+(?:say|said|think|believe|claim)\b",
+    re.IGNORECASE,
+)
+
+
+def said_by_another_holder(q: Question, text: str, start: int, end: int) -> bool:
+    """For a question that asks what a post of a named place or body says ("What did the Guangzhou mayor say
+    authorities would launch?", "What does the Taiwan professor say Beijing placed great emphasis on?"), a span whose
+    sentence does not name that place, said by someone the document gives posts that are not the asked one of that
+    place: "40 other projects" of "…, Mayor Qin Weizhong said" (Shenzhen's mayor). ``said_by_another`` reads such a
+    question only when what is asked opens the clause said ("Who does Lau say is …?")."""
+    m = _POST_SAYS.search(q.core)
+    if m is None:
+        return False
+    named = set(terms(m.group("who"))) - POST_STEMS
+    sentences, starts = _sentences(text)
+    at = bisect_right(starts, start) - 1
+    if not named or at < 0 or not start < end <= sentences[at].end or set(terms(sentences[at].text)) & named:
+        return False
+    who = _speakers(text)[0][at]
+    if who is None:
+        return False
+    name = text[who[0] : who[1]]  # "Mayor Qin Weizhong": the posts are the name's ("Qin Weizhong")
+    held = [post for found in names_in(text, *who) for post in held_posts(text, found)]
+    asked = stem(fold(m.group("post")))
+    if named & set(terms(name)) or any(
+        asked in {stem(fold(w)) for w in post.split()} and named & set(terms(of)) for post, of in held
+    ):
+        return False
+    return bool(held)
 
 
 def _narrated(text: str) -> bool:

@@ -5,6 +5,7 @@ from qa.read.speakers import (
     may_say,
     named_speaker,
     said_by_another,
+    said_by_another_holder,
     same_person,
     speaker,
     speaks_for,
@@ -251,3 +252,28 @@ def test_a_sentence_credited_in_its_own_aside_is_that_persons(question, other):
         assert said_by_another(analyze(question), raw, at, at + len("24,000 restaurants")) is other, raw
     raw = "According to him, the city has 24,000 restaurants."  # "him" is no one to tell apart
     assert not said_by_another(analyze(question), raw, raw.index("24,000"), raw.index(" restaurants"))
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "other"),
+    [
+        # the sentence's speaker holds the asked post for another place, or only other posts
+        ("What did the Guangzhou mayor say Shenzhen would launch?", "40", True),
+        ("What did the customs director say Shenzhen would launch?", "40", True),
+        # the speaker's own place, a place the sentence names, or a post of no place asked
+        ("What did the Shenzhen mayor say the city would launch?", "40", False),
+        ("What did the Shenzhen official say the city would launch?", "40", False),
+        ("What did the mayor say Shenzhen would launch?", "40", False),
+        ("What did the Macau mayor say the think tank held?", "a meeting", False),  # no speaker known
+    ],
+)
+def test_a_post_of_another_place_does_not_say_it(question, span, other):
+    raw = "\n".join(
+        [
+            "‘We aim high,’ Shenzhen Mayor Qin Weizhong says.",
+            "Shenzhen would launch 40 projects, Mayor Qin Weizhong said at a press conference on Tuesday.",
+            "The think tank held a meeting.",
+        ]
+    )
+    at = raw.index(span)
+    assert said_by_another_holder(analyze(question), raw, at, at + len(span)) is other
