@@ -227,6 +227,31 @@ def subject_holder_unsaid(q: Question, text: str, start: int, end: int) -> bool:
     return not any(set(terms(name)) & named for name in holders)
 
 
+# "… the Big Data Society treasurer …": a body's name and a post after it
+_BODY_THEN_POST = re.compile(
+    rf"\bthe\s+(?P<body>(?:[A-Z][\w'’-]*\s+)+)(?P<post>(?i:{_TITLE_WORDS}))\b(?!\s+(?i:{_TITLE_WORDS})\b)"
+)
+
+
+def post_of_body_unsaid(q: Question, text: str, start: int, end: int) -> bool:
+    """A question that calls its subject by a post of a body the document names, where the document gives that body
+    another post ("Chinese Big Data Society executive chairman Witman Hung") and says the asked one nowhere: "Which
+    publication did the Big Data Society treasurer speak to?" has no answer there, "the Post" of the chairman's
+    sentence included. Any span of such a document is rejected; the document is read once per question."""
+    return _post_of_body_unsaid(q, text)
+
+
+@lru_cache(maxsize=64)
+def _post_of_body_unsaid(q: Question, text: str) -> bool:
+    for m in _BODY_THEN_POST.finditer(q.core):
+        if re.search(rf"\b{m.group('post')}", text, re.IGNORECASE):
+            continue  # the post is said somewhere: who holds it is for other checks
+        body = re.escape(m.group("body").strip())
+        if re.search(rf"{body}(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:{_TITLE_WORDS})\b", text):
+            return True
+    return False
+
+
 def a_person(text: str, start: int, end: int) -> bool:
     """The span ends in a name that the document gives a post somewhere ("Qin Weizhong": "Mayor Qin Weizhong")."""
     span = text[start:end].rstrip(EDGE + ".")

@@ -29,7 +29,7 @@ TITLES = {
     *("mayor", "president", "professor", "minister", "director", "chairman", "chairwoman", "chairperson"),
     *("chief", "executive", "governor", "secretary", "premier", "chancellor", "ambassador", "consul"),
     *("commissioner", "spokesman", "spokeswoman", "spokesperson", "leader", "official", "founder"),
-    *("senator", "judge", "officer", "manager", "editor", "deputy", "ceo", "dean", "captain", "coach"),
+    *("senator", "judge", "officer", "manager", "editor", "deputy", "ceo", "dean", "captain", "coach", "treasurer"),
 }
 POST_STEMS = frozenset(stem(title) for title in TITLES)
 # Forms of address: before a name they say less about the person than an appositive after it does.

@@ -107,6 +107,7 @@ from qa.read.posts import (
     place_of_post,
     post_elsewhere,
     post_holder_for_owner,
+    post_of_body_unsaid,
     post_unsaid,
     subject_holder_unsaid,
     title_of_the_next_name,
@@ -2776,6 +2777,7 @@ MISFIT_CHECKS: tuple[MisfitCheck, ...] = (
     _asked_person_again,  # "What was Xi attending when …?" is not "Xi Jinping"
     asked_holder_again,
     subject_holder_unsaid,  # "Which think tank does the customs official consult for?" is not Lau's
+    post_of_body_unsaid,  # "… did the Big Data Society treasurer speak to?": the document gives it a chairman only
     _of_the_span(ruled_out),
     whose_words,  # "In the words of Professor Lau, who is waging a technological war?" is not "Lau Siu-kai"
     owner_elsewhere,  # "Whose support did Witman Hung hail?" is not "the Hetao zone" of "Beijing’s support for …"

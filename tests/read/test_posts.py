@@ -7,6 +7,7 @@ from qa.read.posts import (
     owner_of_post_elsewhere,
     post_before_asked_place,
     post_elsewhere,
+    post_of_body_unsaid,
     post_owner_asked,
     post_unsaid,
 )
@@ -222,3 +223,25 @@ def test_what_a_named_holders_post_is_of_is_the_place_or_body_the_document_ties_
     start = OWNERS.index(span, sum(len(row) + 1 for row in OWNERS.split("\n")[:line]))
     assert owner_of_post_elsewhere(analyze(question), OWNERS, start, start + len(span)) is elsewhere
     assert misfits(analyze(question), OWNERS, start, start + len(span)) or not elsewhere
+
+
+@pytest.mark.parametrize(
+    ("question", "unsaid"),
+    [
+        # a post of a body that the document gives the body no holder of, though it gives it another post
+        ("Which publication did the Big Data Society treasurer speak to?", True),
+        ("What did the Chinese Big Data Society treasurer hail?", True),
+        # the post said (who holds it is for other checks), a body the document never names, or no body asked
+        ("Which publication did the Big Data Society chairman speak to?", False),
+        ("Which publication did the Big Data Society director speak to?", False),  # "director" said elsewhere
+        ("Which publication did the Rotary Club treasurer speak to?", False),
+        ("Which publication did the treasurer speak to?", False),
+    ],
+)
+def test_a_post_of_a_body_that_the_document_never_gives(question, unsaid):
+    text = (
+        "Speaking to the Post, Chinese Big Data Society executive chairman Witman Hung hailed the plan.\n"
+        "Sun Yuning, deputy director of the General Administration of Customs, spoke."
+    )
+    span = text.index("the Post")
+    assert post_of_body_unsaid(analyze(question), text, span, span + len("the Post")) is unsaid
