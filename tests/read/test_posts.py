@@ -156,7 +156,6 @@ WAR = (
     [
         # no person's name, in a sentence without the asked post, and given it nowhere
         ("Who is the president of the United States?", "the West", False),
-        ("Which US president started the war?", "China by the United States and the West", False),  # names and "by"
         # a name (it may hold a post the document does not say), the post said, or no post asked
         ("Who is the president of the United States?", "China", True),
         ("Who is the mayor?", "the United States and the West, said Mayor Ann Lee", True),
