@@ -182,6 +182,16 @@ _POST_SAYS = re.compile(
 )
 
 
+def _names_of_whose_post(words: str, text: str) -> set[str]:
+    """The terms of a place or body before a post ("guangzhou" of "the Guangzhou mayor", "custom" of "the customs
+    director", the document naming "… of Customs"), not its modifiers ("former" of "the former liaison officer")."""
+    named = set()
+    for word in re.findall(r"[\w'’-]+", words):
+        if word[:1].isupper() or re.search(rf"\b{re.escape(word[:1].upper() + word[1:])}\b", text):
+            named.update(terms(word))
+    return named - POST_STEMS
+
+
 def said_by_another_holder(q: Question, text: str, start: int, end: int) -> bool:
     """For a question that asks what a post of a named place or body says ("What did the Guangzhou mayor say
     authorities would launch?", "What does the Macau leader say will be reality by 2035?"), a span whose sentence
@@ -193,7 +203,7 @@ def said_by_another_holder(q: Question, text: str, start: int, end: int) -> bool
     m = _POST_SAYS.search(q.text)
     if m is None:
         return False
-    named = set(terms(m.group("who"))) - POST_STEMS
+    named = _names_of_whose_post(m.group("who"), text)
     sentences, starts = _sentences(text)
     at = bisect_right(starts, start) - 1
     if not named or at < 0 or not start < end <= sentences[at].end or set(terms(sentences[at].text)) & named:

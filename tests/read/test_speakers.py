@@ -260,6 +260,7 @@ def test_a_sentence_credited_in_its_own_aside_is_that_persons(question, other):
         ("What did the Shenzhen mayor say the city would launch?", "40", False),
         ("What did the Shenzhen official say the city would launch?", "40", False),
         ("What did the mayor say Shenzhen would launch?", "40", False),
+        ("What did the former mayor say Shenzhen would launch?", "40", False),  # a modifier, no place
         ("What did the Macau mayor say the think tank held?", "a meeting", False),  # no speaker known
         # an aside read as one ("… say will be …") that shares the post with the sentence
         ("What does the Macau leader say will be reality by 2035?", "cross-border tech hub", True),
@@ -274,6 +275,7 @@ def test_a_post_of_another_place_does_not_say_it(question, span, other):
             "Shenzhen would launch 40 projects, Mayor Qin Weizhong said at a press conference on Tuesday.",
             "The think tank held a meeting.",
             "Hong Kong leader John Lee says cross-border tech hub will be reality by 2035",
+            "Sun Yuning, deputy director of the General Administration of Customs, spoke.",
         ]
     )
     at = raw.index(span)
