@@ -38,6 +38,7 @@ from qa.read.question import (
     OWNER_ASKED,
     POST_STEMS,
     ROLE_NOUNS,
+    TITLE_WORDS,
     TITLES,
     Kind,
     Question,
@@ -45,9 +46,6 @@ from qa.read.question import (
     post_words,
 )
 from qa.text import STOPWORDS, fold, stem, terms, words
-
-# every word for a post, as one alternation for the patterns below (longest first)
-_TITLE_WORDS = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
 
 # "What is Lau Siu-kai's job at the think tank?", "What was Beyoncé's role in Destiny's Child?", "What was the title
 # of Sun Yuning at the customs agency?": where the post is held (not "the title of Notre Dame's Theodore Hesburgh")
@@ -109,7 +107,7 @@ def place_of_post(q: Question, text: str, start: int, end: int) -> bool:
 
 
 # A post (up to four words, the last a title) and a name after a span: "’s No 2 official Eric"
-_POST_THEN_NAME = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,4}}?(?i:{_TITLE_WORDS})\s+(?P<name>[A-Z][\w'’-]*)")
+_POST_THEN_NAME = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,4}}?(?i:{TITLE_WORDS})\s+(?P<name>[A-Z][\w'’-]*)")
 
 
 def body_for_post(q: Question, span: str) -> bool:
@@ -142,7 +140,7 @@ _THE_POST = re.compile(r"\bthe\s+(?P<post>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
 # "Who did the Hong Kong No 2 official say …?": a who-question whose subject, after do-support or a modal, is a post
 _WHO_THEN_POST = re.compile(
     r"^\s*who(?:m)?\s+(?:did|does|do|will|would|can|could|should|shall|might|may|must|has|have|had)\s+the\s+"
-    rf"(?:[\w'’-]+\s+){{0,4}}?(?P<post>{_TITLE_WORDS})\b",
+    rf"(?:[\w'’-]+\s+){{0,4}}?(?P<post>{TITLE_WORDS})\b",
     re.IGNORECASE,
 )
 
@@ -174,7 +172,7 @@ def asked_holder_again(q: Question, text: str, start: int, end: int) -> bool:
 # "Which think tank does the customs official consult for?": a post, with words before it, as a verb's subject
 _POST_SUBJECT = re.compile(
     r"\b(?:do|does|did|will|would|can|could|should|shall|might|may|must)\s+the\s+"
-    rf"(?P<words>(?:[\w'’-]+\s+){{0,4}}?)(?P<post>{_TITLE_WORDS})\s+(?!of\b|(?:{_TITLE_WORDS})\b)[a-z]",
+    rf"(?P<words>(?:[\w'’-]+\s+){{0,4}}?)(?P<post>{TITLE_WORDS})\s+(?!of\b|(?:{TITLE_WORDS})\b)[a-z]",
     re.IGNORECASE,
 )
 # a word that may stand for a person said before ("he", "they", "his")
@@ -229,7 +227,7 @@ def subject_holder_unsaid(q: Question, text: str, start: int, end: int) -> bool:
 
 # "… the Big Data Society treasurer …": a body's name and a post after it
 _BODY_THEN_POST = re.compile(
-    rf"\bthe\s+(?P<body>(?:[A-Z][\w'’-]*\s+)+)(?P<post>(?i:{_TITLE_WORDS}))\b(?!\s+(?i:{_TITLE_WORDS})\b)"
+    rf"\bthe\s+(?P<body>(?:[A-Z][\w'’-]*\s+)+)(?P<post>(?i:{TITLE_WORDS}))\b(?!\s+(?i:{TITLE_WORDS})\b)"
 )
 
 
@@ -247,7 +245,7 @@ def _post_of_body_unsaid(q: Question, text: str) -> bool:
         if re.search(rf"\b{m.group('post')}", text, re.IGNORECASE):
             continue  # the post is said somewhere: who holds it is for other checks
         body = re.escape(m.group("body").strip())
-        if re.search(rf"{body}(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:{_TITLE_WORDS})\b", text):
+        if re.search(rf"{body}(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:{TITLE_WORDS})\b", text):
             return True
     return False
 
@@ -420,10 +418,10 @@ _BEFORE_POST = r"(?:the\s+|an?\s+)?(?:(?-i:[a-z][\w-]*|No\.?|Number|\d+)\s+){0,3
 # post of a named holder is of (a word or three may stand before the post: "the No 2 official", "executive chairman")
 _POST_OWNER_ASKED = re.compile(
     rf"^\s*(?:what|which)(?:\s+[\w-]+)?\s+(?:is|was|are|were)\s+(?P<who>.+?)\s+{_BEFORE_POST}"
-    rf"(?P<post>{_TITLE_WORDS})\s+of\s*\??\s*$"
-    rf"|^\s*(?P<who2>.+?)\s+(?:is|was|are|were)\s+{_BEFORE_POST}(?P<post2>{_TITLE_WORDS})\s+of\s+(?:what|which)\b"
+    rf"(?P<post>{TITLE_WORDS})\s+of\s*\??\s*$"
+    rf"|^\s*(?P<who2>.+?)\s+(?:is|was|are|were)\s+{_BEFORE_POST}(?P<post2>{TITLE_WORDS})\s+of\s+(?:what|which)\b"
     rf"|^\s*of\s+(?:what|which)(?:\s+[\w-]+)?\s+(?:is|was|are|were)\s+(?P<who3>.+?)\s+{_BEFORE_POST}"
-    rf"(?P<post3>{_TITLE_WORDS})\s*\??\s*$",
+    rf"(?P<post3>{TITLE_WORDS})\s*\??\s*$",
     re.IGNORECASE,
 )
 
@@ -592,7 +590,7 @@ def held_posts(text: str, name: str, modifiers: bool = False) -> list[tuple[str,
 
 # "the Shenzhen mayor's deputy": a post and what (whom) its holder has
 _OWNER_POST = re.compile(
-    rf"\b(?P<post>{_TITLE_WORDS})['’]s?\s+(?P<owned>[a-z][\w-]*)\b",
+    rf"\b(?P<post>{TITLE_WORDS})['’]s?\s+(?P<owned>[a-z][\w-]*)\b",
     re.IGNORECASE,
 )
 

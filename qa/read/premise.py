@@ -115,7 +115,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from qa.read.names import BODY_HEADS
-from qa.read.question import HONORIFICS, TITLES, WH_WORDS, Kind, Question
+from qa.read.question import HONORIFICS, TITLE_WORDS, TITLES, WH_WORDS, Kind, Question
 from qa.text import MAGNITUDES, MONTHS, NUMBER_VALUES, STOPWORDS, WEEKDAYS, stem, verb_base
 from qa.text import words as text_words
 
@@ -1076,9 +1076,9 @@ _EXCLUSIVE_TITLES = frozenset(
         *("countess", "baron", "saint", "sultan", "tsar", "czar", "pharaoh", "shah", "caliph"),
     }
 )
-_TITLE_WORDS = "|".join(sorted(_EXCLUSIVE_TITLES))
+_EXCLUSIVE_WORDS = "|".join(sorted(_EXCLUSIVE_TITLES))
 # a title before a name of up to three capitalised words: "Minister Robert Dinwiddie", "Queen George's"
-_TITLED_NAME = re.compile(rf"\b((?i:{_TITLE_WORDS}))\s+((?:[A-Z][\w'’.-]*\s+){{0,2}}[A-Z][\w'’-]*)")
+_TITLED_NAME = re.compile(rf"\b((?i:{_EXCLUSIVE_WORDS}))\s+((?:[A-Z][\w'’.-]*\s+){{0,2}}[A-Z][\w'’-]*)")
 
 
 @lru_cache(maxsize=1024)
@@ -1104,7 +1104,7 @@ def other_title(q: Question, sentence: str, document: str) -> bool:
 
 # a post and the first word of what the question says it is of: "deputy director of the police"
 _POST_OF = re.compile(
-    r"\b(?P<post>" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\s+of\s+(?:the\s+)?(?P<body>[A-Za-z][\w-]*)",
+    rf"\b(?P<post>{TITLE_WORDS})\s+of\s+(?:the\s+)?(?P<body>[A-Za-z][\w-]*)",
     re.IGNORECASE,
 )
 

@@ -32,6 +32,8 @@ TITLES = {
     *("senator", "judge", "officer", "manager", "editor", "deputy", "ceo", "dean", "captain", "coach", "treasurer"),
 }
 POST_STEMS = frozenset(stem(title) for title in TITLES)
+# every word for a post, as one alternation for patterns (longest first)
+TITLE_WORDS = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
 # Forms of address: before a name they say less about the person than an appositive after it does.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "madam", "rev"}
 # "Which official …?" asks for a person; narrower than TITLES, some of whose words head other things

@@ -26,7 +26,7 @@ from functools import lru_cache
 from qa.index.chunk import split_sentences
 from qa.read.names import names_in
 from qa.read.posts import held_posts
-from qa.read.question import POST_STEMS, TITLES, Kind, Question, Wants, without_aside
+from qa.read.question import POST_STEMS, TITLE_WORDS, Kind, Question, Wants, without_aside
 from qa.records import Sentence, Span
 from qa.text import ATTRIBUTING as SAYS
 from qa.text import STOPWORDS, fold, stem, terms
@@ -175,9 +175,8 @@ def said_by_another(q: Question, text: str, start: int, end: int) -> bool:
 
 # "What did the Guangzhou mayor say …?": the place or body and the post of whoever says what is asked
 _POST_SAYS = re.compile(
-    r"\b(?:does|do|did)\s+the\s+(?P<who>(?:[\w'’-]+\s+){1,4}?)(?P<post>"
-    + "|".join(sorted(TITLES, key=len, reverse=True))
-    + r")\s+(?:say|said|think|believe|claim)\b",
+    rf"\b(?:does|do|did)\s+the\s+(?P<who>(?:[\w'’-]+\s+){{1,4}}?)(?P<post>{TITLE_WORDS})"
+    r"\s+(?:say|said|think|believe|claim)\b",
     re.IGNORECASE,
 )
 
