@@ -131,7 +131,7 @@ from qa.read.question import (
     things_of_a_kind,
 )
 from qa.read.speakers import said_by_another, said_by_another_holder
-from qa.read.units import is_unit, other_dimension, unconverted
+from qa.read.units import asked_unit, is_unit, other_dimension, unconverted, unit_at, units_said
 from qa.text import (
     MONTHS,
     NUMBER_WORDS,
@@ -2212,26 +2212,21 @@ _SUM_ASKED = re.compile(r"\b(?:together|combined|altogether)\b", re.IGNORECASE)
 _SUM_SAID = re.compile(
     r"\b(?:total\w*|together|combined|altogether|in\s+all|overall|sum|aggregate|whole|entire)\b", re.IGNORECASE
 )
-_UNIT_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?([a-z]+)")
 
 
 def one_of_the_parts(q: Question, text: str, start: int, end: int) -> bool:
     """For a how-many/much question for the sum of parts ("How many hectares do the two sides cover together?"), one
-    of the numbers of a sentence that gives each part its own in the same unit and says no total: "302" of "… the
-    Hong Kong side spread across 87 hectares (214 acres), and the Shenzhen one occupying 302 hectares" is one side's,
-    and nothing is added up, nor "214" of its "(214 acres)". (The training pool asks no question of the form.)"""
+    of the quantities of a sentence that gives two or more in the asked unit (or the span's) and says no total:
+    "302" of "… the Hong Kong side spread across 87 hectares (214 acres), and the Shenzhen one occupying 302
+    hectares" is one side's, and nothing is added up, nor "214" of its "(214 acres)" (``qa.read.units``). (The
+    training pool asks no question of the form.)"""
     if q.kind not in (Kind.COUNT, Kind.QUANTITY) or not _SUM_ASKED.search(q.core):
         return False
     lower, upper = sentence_bounds(text, start, end)
-    number = re.compile(r"\d[\d,.]*").search(text, start, end)
-    if number is None or _SUM_SAID.search(text, lower, upper):
+    own = unit_at(text, start, end)
+    if own is None or _SUM_SAID.search(text, lower, upper):
         return False
-    after = _UNIT_AFTER.match(text, number.end(), upper)  # "hectares" of "87 hectares (214 acres)" or "87| hectares"
-    unit = q.head if q.head and is_unit(q.head) else (after.group(1) if after else None)  # the unit asked, if any
-    if unit is None:
-        return False
-    measures = re.findall(rf"\d[\d,.]*\s+{re.escape(unit)}", text[lower:upper], re.IGNORECASE)
-    return len(measures) > 1
+    return units_said(text, lower, upper).count(asked_unit(q.core) or own) > 1
 
 
 def per_one_asked(q: Question) -> bool:

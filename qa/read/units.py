@@ -197,6 +197,19 @@ def _per_asked_unit(text: str, start: int, end: int, wanted: str) -> tuple[int, 
     return other.start("number"), other.end("number")
 
 
+def unit_at(text: str, start: int, end: int) -> str | None:
+    """The unit of the quantity that the span holds or is the number of ("ha" of "87 hectares (214 acres)" or of
+    its "87", "acre" of its "214"); None for a span of no quantity."""
+    m = _quantity_at(text, start, end)
+    return _UNIT_OF[m.group(2).lower()] if m else None
+
+
+def units_said(text: str, start: int, end: int) -> list[str]:
+    """The unit of each quantity of ``text[start:end]``, conversions in brackets included: ["ha", "acre", "ha"] of
+    "… 87 hectares (214 acres), and the Shenzhen one occupying 302 hectares"."""
+    return [_UNIT_OF[m.group(2).lower()] for m in _QUANTITY.finditer(text, start, end)]
+
+
 def _quantity_at(text: str, start: int, end: int) -> re.Match[str] | None:
     """The quantity that the span holds, or whose number it is ("468.9" of "468.9 square miles")."""
     for m in _QUANTITY.finditer(text, text.rfind("\n", 0, start) + 1):  # from the start of its line

@@ -1,7 +1,7 @@
 import pytest
 
 from qa.read.question import analyze
-from qa.read.units import asked_unit, in_asked_unit, other_dimension, unconverted
+from qa.read.units import asked_unit, in_asked_unit, other_dimension, unconverted, unit_at, units_said
 
 TEXT = (
     "Riverbank State Park, a 28-acre (110,000 m2) facility, rises 69 feet (21 m) over the river. "
@@ -97,3 +97,15 @@ def test_a_measure_of_another_dimension_does_not_answer(question, span, other):
 def test_a_number_in_another_unit_than_asked_with_no_conversion_does_not_answer(question, span, unconverted_):
     start = TEXT.index(span)
     assert unconverted(analyze(question), TEXT, start, start + len(span)) is unconverted_
+
+
+def test_the_units_of_a_span_and_of_a_sentence():
+    sentence = TEXT.index("The Hong Kong side")
+    line_end = TEXT.index("Some 2 million")
+    assert units_said(TEXT, sentence, line_end) == ["ha", "acre"]
+    at = TEXT.index("87 hectares")
+    assert unit_at(TEXT, at, at + 2) == "ha"  # the number of "87 hectares"
+    at = TEXT.index("214 acres")
+    assert unit_at(TEXT, at, at + 3) == "acre"
+    at = TEXT.index("2 million")
+    assert unit_at(TEXT, at, at + len("2 million")) is None  # people: no unit
