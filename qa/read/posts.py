@@ -137,12 +137,22 @@ def title_of_the_next_name(q: Question, text: str, start: int, end: int) -> bool
 _THE_POST = re.compile(r"\bthe\s+(?P<post>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
 
 
-# "Who did the Hong Kong No 2 official say …?": a who-question whose subject, after do-support or a modal, is a post
-_WHO_THEN_POST = re.compile(
-    r"^\s*who(?:m)?\s+(?:did|does|do|will|would|can|could|should|shall|might|may|must|has|have|had)\s+the\s+"
-    rf"(?:[\w'’-]+\s+){{0,4}}?(?P<post>{TITLE_WORDS})\b",
+# A post as the subject after a helper, the words before it and the word after it: "did the Hong Kong No 2 official
+# say", "does the customs official consult", "did the Guangzhou mayor say" (the post is the last word for one:
+# "the deputy director")
+_POST_SUBJECT = re.compile(
+    r"\b(?:do|does|did|will|would|can|could|should|shall|might|may|must|has|have|had)\s+the\s+"
+    rf"(?P<words>(?:[\w'’-]+\s+){{0,4}}?)(?P<post>{TITLE_WORDS})\b(?!\s+(?:{TITLE_WORDS})\b)"
+    r"(?:\s+(?P<next>[\w'’-]+))?",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=1024)
+def post_subject(question: str) -> re.Match[str] | None:
+    """Where a question's subject is a post, after a helper: its groups ``words`` ("Hong Kong No 2 "), ``post``
+    ("official") and ``next`` ("say") of "Who did the Hong Kong No 2 official say …?"; None for another subject."""
+    return _POST_SUBJECT.search(question)
 
 
 def asked_holder_again(q: Question, text: str, start: int, end: int) -> bool:
@@ -158,8 +168,9 @@ def asked_holder_again(q: Question, text: str, start: int, end: int) -> bool:
         return False
     called = set(q.said_by) & POST_STEMS
     if q.kind is Kind.PERSON:
-        subject = _WHO_THEN_POST.match(q.core)
-        called |= {stem(fold(subject.group("post")))} & q.posts if subject else set()
+        subject = post_subject(q.core)
+        if subject and re.fullmatch(r"\s*whom?\s+", q.core[: subject.start()], re.IGNORECASE):
+            called |= {stem(fold(subject.group("post")))} & q.posts
     else:
         called |= {stem(fold(w)) for m in _THE_POST.finditer(q.core) for w in m.group("post").split()} & q.posts
     said = text[start:end].split()
@@ -169,12 +180,6 @@ def asked_holder_again(q: Question, text: str, start: int, end: int) -> bool:
     return bool(names) and any(stem(fold(post)) in called for post, _ in held_posts(text, names[-1]))
 
 
-# "Which think tank does the customs official consult for?": a post, with words before it, as a verb's subject
-_POST_SUBJECT = re.compile(
-    r"\b(?:do|does|did|will|would|can|could|should|shall|might|may|must)\s+the\s+"
-    rf"(?P<words>(?:[\w'’-]+\s+){{0,4}}?)(?P<post>{TITLE_WORDS})\s+(?!of\b|(?:{TITLE_WORDS})\b)[a-z]",
-    re.IGNORECASE,
-)
 # a word that may stand for a person said before ("he", "they", "his")
 _STANDS_FOR_PERSON = re.compile(r"\b(?:he|she|they|his|her|their|him|them|we|our|I)\b", re.IGNORECASE)
 
@@ -194,9 +199,9 @@ def holders_of_subject(q: Question, text: str) -> tuple[str, ...]:
     """The people the document gives the post that the question's subject is ("the mayor", "the customs official",
     "the Hong Kong No 2 official"): the same post, or any post for a word any holder may be called ("official"),
     of a place or body that holds every other word the question says before it. None when the subject is no post."""
-    m = _POST_SUBJECT.search(q.core)
-    if m is None:
-        return ()
+    m = post_subject(q.core)
+    if m is None or not m.group("next") or m.group("next").casefold() == "of":
+        return ()  # "the mayor of Shenzhen": what the post is of is for other checks
     post = stem(fold(m.group("post")))
     said = {t for t in terms(m.group("words")) if not t.isdigit()} - POST_STEMS  # "No 2" is of the post
     return tuple(

@@ -25,8 +25,8 @@ from functools import lru_cache
 
 from qa.index.chunk import split_sentences
 from qa.read.names import names_in
-from qa.read.posts import held_posts
-from qa.read.question import POST_STEMS, TITLE_WORDS, Kind, Question, Wants, without_aside
+from qa.read.posts import held_posts, post_subject
+from qa.read.question import POST_STEMS, Kind, Question, Wants, without_aside
 from qa.records import Sentence, Span
 from qa.text import ATTRIBUTING as SAYS
 from qa.text import STOPWORDS, fold, stem, terms
@@ -173,12 +173,8 @@ def said_by_another(q: Question, text: str, start: int, end: int) -> bool:
     return not any(set(terms(s.text)) & asked for s in sentences[max(0, at - REACH) : at])
 
 
-# "What did the Guangzhou mayor say …?": the place or body and the post of whoever says what is asked
-_POST_SAYS = re.compile(
-    rf"\b(?:does|do|did)\s+the\s+(?P<who>(?:[\w'’-]+\s+){{1,4}}?)(?P<post>{TITLE_WORDS})"
-    r"\s+(?:say|said|think|believe|claim)\b",
-    re.IGNORECASE,
-)
+# what a post as the subject does when the question asks what it says: "did the Guangzhou mayor say"
+_SAYING = frozenset({"say", "said", "think", "believe", "claim"})
 
 
 def _names_of_whose_post(words: str, text: str) -> set[str]:
@@ -199,10 +195,10 @@ def said_by_another_holder(q: Question, text: str, start: int, end: int) -> bool
     leader John Lee says …". ``said_by_another`` takes a sentence that shares a word of the aside ("leader") as the
     person's own; this one reads the question as asked, whether or not its aside was read as one (only when what is
     asked opens the clause said: "Who does Lau say is …?")."""
-    m = _POST_SAYS.search(q.text)
-    if m is None:
+    m = post_subject(q.text)
+    if m is None or (m.group("next") or "").casefold() not in _SAYING:
         return False
-    named = _names_of_whose_post(m.group("who"), text)
+    named = _names_of_whose_post(m.group("words"), text)
     sentences, starts = _sentences(text)
     at = bisect_right(starts, start) - 1
     if not named or at < 0 or not start < end <= sentences[at].end or set(terms(sentences[at].text)) & named:
