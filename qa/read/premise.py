@@ -81,6 +81,10 @@ document does not say. These premises are checked:
 - A title before a name (``other_title``): "Minister Robert Dinwiddie" of the question, "Governor Robert Dinwiddie"
   of the sentence, and the question's title before the name nowhere in the document. Only titles that rule each
   other out ("mayor", "governor", "king", "general"); "official" or "leader" may be said of any holder.
+- What a post is of (``other_body_of_post``): the question's post of something whose first word the document holds
+  in no form ("the deputy director of the police"), and the answer's sentence giving the same post of something else
+  ("…, deputy director of the General Administration of Customs, promised …"). None of the pool's gold or plausible
+  answers (session 58).
 - A subject said elsewhere (``subject_elsewhere``): the question asks of a name as its subject ("How many hectares
   does Macau cover?", "Where is Midna working …?"), the document names it, but neither the answer's sentence nor
   the one before does in any form, and nothing in the sentence may stand for it ("he", "its", "these"): the
