@@ -3,7 +3,8 @@
 * seed run: ``/ask`` latency in-process (p50/p95/p99 and each stage) and over HTTP against a real
   ``qa serve`` on 127.0.0.1 (sequential, then 8 concurrent clients), and a full index build
   (chunks and sentences per second, peak memory of the building process);
-* ``--rebuild N``: a full build of N documents against an incremental one after changing one;
+* ``--rebuild N``: a full build of N documents against an incremental one after changing one, and the time
+  to load the index, with the short-form table every load builds (``store.runs_by_initials``);
 * ``--scale 10000,100000,1000000``: synthetic indexes (Zipfian text, random unit vectors, so no
   embedding) with the retrieval path's latency, build time and resident memory at each size.
 
@@ -224,7 +225,7 @@ def corpus_documents(count: int, squad: Sequence[Path] | None, seed: int = 13) -
 
 def bench_rebuild(settings: Settings, count: int, squad: Sequence[Path] | None) -> dict:
     from qa.index.embed import embedder_for
-    from qa.index.store import build_index
+    from qa.index.store import build_index, load_index, runs_by_initials
 
     documents, source = corpus_documents(count, squad)
     with tempfile.TemporaryDirectory(prefix="qa-bench-rebuild-") as tmp:
@@ -238,6 +239,13 @@ def bench_rebuild(settings: Settings, count: int, squad: Sequence[Path] | None) 
         victim.write_text(victim.read_text(encoding="utf-8") + "\nOne sentence was added to this document.\n")
         incremental = build_index(local, embedder)
         unchanged = build_index(local, embedder)
+        started = time.perf_counter()
+        index = load_index(local.index_dir)
+        load_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        runs_by_initials(index.chunks)  # the short-form table, built as part of every load
+        table_seconds = time.perf_counter() - started
+        characters = sum(len(chunk.text) for chunk in index.chunks)
     return {
         "documents": count,
         "source": source,
@@ -248,6 +256,9 @@ def bench_rebuild(settings: Settings, count: int, squad: Sequence[Path] | None) 
         "incremental_texts_embedded": incremental.embedded_texts,
         "incremental_changed": list(incremental.changed),
         "unchanged_seconds": round(unchanged.seconds, 2),
+        "load_seconds": round(load_seconds, 3),
+        "short_form_table_seconds": round(table_seconds, 3),
+        "chunk_characters": characters,
         "speedup": round(full.seconds / incremental.seconds, 1),
         "full_chunks_per_second": round(full.chunks / full.seconds, 1),
         "full_documents_per_second": round(count / full.seconds, 1),
@@ -585,7 +596,9 @@ def print_report(report: dict) -> None:
             f"({rebuild['incremental_texts_embedded']} texts embedded, {rebuild['speedup']}x faster), "
             f"unchanged {rebuild['unchanged_seconds']} s; full build {rebuild['full_chunks_per_second']} chunks/s, "
             f"{rebuild.get('full_documents_per_second')} documents/s (chunk vectors {rebuild.get('chunk_vectors')}), "
-            f"peak memory {rebuild['peak_rss_mb']} MB"
+            f"peak memory {rebuild['peak_rss_mb']} MB; loading the index {rebuild.get('load_seconds')} s, of it the "
+            f"short-form table {rebuild.get('short_form_table_seconds')} s ({rebuild.get('chunk_characters')} "
+            "characters of chunks)"
         )
     formats = report.get("formats")
     if formats:

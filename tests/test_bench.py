@@ -65,3 +65,12 @@ def test_the_seed_build_is_timed_in_a_child_that_exports_its_own_graph(tmp_path)
     (tmp_path / "a.txt").write_text("The Shenzhen River separates the two sections of the zone. " * 20)
     row = runtime.in_child(_build_in_child, str(tmp_path), BUNDLED_MODEL)
     assert row["documents"] == 1 and row["chunks"] >= 1 and row["chunks_per_second"] > 0
+
+
+def test_the_rebuild_run_times_loading_the_index_and_its_short_form_table(tiny_settings):
+    from qa.bench import bench_rebuild
+
+    row = bench_rebuild(tiny_settings.with_(model="hashing-test"), 6, None)
+    assert row["source"] == "synthetic" and row["chunks"] >= 6
+    assert row["load_seconds"] > 0 and row["short_form_table_seconds"] >= 0  # figures, not targets
+    assert row["chunk_characters"] > 0
