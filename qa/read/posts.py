@@ -184,12 +184,19 @@ def asked_holder_again(q: Question, text: str, start: int, end: int) -> bool:
 _STANDS_FOR_PERSON = re.compile(r"\b(?:he|she|they|his|her|their|him|them|we|our|I)\b", re.IGNORECASE)
 
 
+_ANY_TITLE = re.compile(rf"\b(?:{TITLE_WORDS})\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8)
 def _post_holders(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
     """Each person the document gives a post, with the stems of the post's words and of its place or body's:
-    ("Sun Yuning", {"deputi", "director"}, {"general", "administr", "custom"}). Once per document."""
+    ("Sun Yuning", {"deputi", "director"}, {"general", "administr", "custom"}). Once per document, and only the names
+    of sentences that say a word for a post are looked up (``held_posts`` reads the whole document for each)."""
+    said: dict[str, None] = {}
+    for m in _ANY_TITLE.finditer(text):
+        said.update(dict.fromkeys(names_in(text, *sentence_bounds(text, m.start(), m.end()))))
     found = []
-    for name in dict.fromkeys(names_in(text, 0, len(text))):
+    for name in said:
         for post, of in held_posts(text, name, modifiers=True):
             found.append((name, frozenset(stem(fold(w)) for w in post.split()), frozenset(terms(of))))
     return tuple(found)
