@@ -67,7 +67,7 @@ def test_the_seed_build_is_timed_in_a_child_that_exports_its_own_graph(tmp_path)
     assert row["documents"] == 1 and row["chunks"] >= 1 and row["chunks_per_second"] > 0
 
 
-def test_the_rebuild_run_times_loading_the_index_and_its_short_form_table(tiny_settings):
+def test_the_rebuild_run_times_loading_the_index_and_the_short_form_table(tiny_settings):
     from qa.bench import bench_rebuild
 
     row = bench_rebuild(tiny_settings.with_(model="hashing-test"), 6, None)

@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
@@ -96,7 +97,6 @@ class Index:
     sentence_chunks: tuple[tuple[int, ...], ...]
     bm25: BM25
     _sentence_rows: dict[tuple[str, int], int] = field(repr=False)
-    _runs_by_initials: dict[str, Counter[str]] = field(repr=False)
 
     @property
     def version(self) -> str:
@@ -145,6 +145,12 @@ class Index:
         National Monument" is none; a short form after it, "Hong Kong HKU", ends none either); a word inside a
         hyphenated run ("Shenzhen-Hong Kong") opens none. Read from ``_runs_by_initials``."""
         return Counter(self._runs_by_initials.get(initials, {}))
+
+    @cached_property
+    def _runs_by_initials(self) -> dict[str, Counter[str]]:
+        """``runs_by_initials`` of the chunks, built when a question first holds a short form, not at load: it
+        would more than double the time to load an index (``qa bench --rebuild``), and most questions hold none."""
+        return runs_by_initials(self.chunks)
 
     def _texts_with(self, word: str, chunks: int) -> Iterator[str]:
         """The texts of the first ``chunks`` chunks that hold ``word`` (one index term; none for a stopword
@@ -658,14 +664,13 @@ def _read(path: Path, manifest: Manifest) -> Index:
         sentence_chunks=tuple(tuple(c) for c in sentence_chunks),
         bm25=BM25.load(path / "bm25.npz", path / "bm25_vocabulary.json", rows=len(chunks)),
         _sentence_rows=sentence_rows,
-        _runs_by_initials=runs_by_initials(chunks),
     )
 
 
 def runs_by_initials(chunks: Sequence[Chunk]) -> dict[str, Counter[str]]:
     """Every run of capitalised words of the chunks, and each of its ends of two words or more, by their first
-    letters, with the chunks that hold it (``Index.spelt_out`` reads it): one pass when the index is loaded (about
-    75 ms a million characters), so that no question pays for it, where a scan of the chunks for each short form
+    letters, with the chunks that hold it (``Index.spelt_out`` reads it): one pass (about 160 ms a million
+    characters, ``qa bench --rebuild``), then a lookup for each short form, where a scan of the chunks for each
     cost about 20 ms a million."""
     table: dict[str, Counter[str]] = {}
     for chunk in chunks:
