@@ -92,9 +92,45 @@ def names_in(text: str, start: int, end: int) -> list[str]:
     return [" ".join(run) for run in runs if run]
 
 
+_WORD = re.compile(r"[\w'’-]+")
+
+# Past this length, a text's mentions are looked up from where each of its words stands, not read through
+_LONG_TEXT = 20_000
+
+
 def mentions(text: str, name: str) -> Iterator[re.Match[str]]:
-    """Every whole-word occurrence of ``name`` in ``text``."""
-    return re.finditer(r"(?<![\w'’-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w'’-])", text)
+    """Every whole-word occurrence of ``name`` in ``text``, in order. In a long text, only where the name's first
+    word stands is tried: the same occurrences, without reading a book-sized document once for every name."""
+    parts = name.split()
+    pattern = _mention_pattern(tuple(parts))
+    first = _WORD.fullmatch(parts[0]) if parts else None
+    if len(text) < _LONG_TEXT or first is None:
+        return pattern.finditer(text)
+    return _mentions_at(text, pattern, _word_starts(text).get(first.group(), ()))
+
+
+def _mentions_at(text: str, pattern: re.Pattern[str], starts: tuple[int, ...]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` at any of ``starts``, none overlapping the one before (as ``finditer``'s)."""
+    after = 0
+    for at in starts:
+        found = pattern.match(text, at) if at >= after else None
+        if found:
+            after = found.end()
+            yield found
+
+
+@lru_cache(maxsize=256)
+def _mention_pattern(parts: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'’-])" + r"\s+".join(map(re.escape, parts)) + r"(?![\w'’-])")
+
+
+@lru_cache(maxsize=8)
+def _word_starts(text: str) -> dict[str, tuple[int, ...]]:
+    """Where each word of a text starts (words as ``mentions`` bounds them), once per text."""
+    found: dict[str, list[int]] = {}
+    for m in _WORD.finditer(text):
+        found.setdefault(m.group(), []).append(m.start())
+    return {word: tuple(starts) for word, starts in found.items()}
 
 
 def names_any(asked: set[str], text: str) -> bool:

@@ -53,3 +53,17 @@ def test_a_short_form_names_what_its_letters_spell():
     assert not names_any({"hk"}, "Five Shenzhen universities have set up 10 centres")
     assert not names_any({"hk"}, "Hong and Kong are two words")  # not in a row
     assert not names_any({"h"}, "Hong Kong")  # one letter spells nothing
+
+
+@pytest.mark.parametrize("name", ["Eric Chan", "Chan", "Hong Kong", "Kong", "O’Brien", "U.S.", "Chan Chan"])
+def test_a_long_text_has_the_same_mentions_as_a_short_one(name):
+    from qa.read.names import _LONG_TEXT, mentions
+
+    part = "Eric Chan met O’Brien of the U.S. in Hong Kong. Chan Chan Chan and Chan-ki, Chan’s and Kong-based.\n"
+    text = part * (_LONG_TEXT // len(part) + 1)  # read from where the first word stands, not through
+    assert len(text) > _LONG_TEXT
+    short = [(m.start(), m.end()) for m in mentions(part, name)]
+    assert short  # every name is there
+    width = len(part)
+    found = [(m.start(), m.end()) for m in mentions(text, name)]
+    assert found == [(start + width * n, end + width * n) for n in range(len(text) // width) for start, end in short]
