@@ -225,6 +225,22 @@ def test_the_place_of_a_persons_post_is_not_where_the_person_went(question, span
 
 
 @pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # nor whom the person spoke to, unless the question asks what the post is of
+        ("To whom did John Lee speak?", "Hong Kong", False),
+        ("Who did John Lee speak to?", "Hong Kong", False),
+        ("Who does John Lee lead?", "Hong Kong", True),
+        ("Whose leader is John Lee?", "Hong Kong", True),
+        ("To whom did John Lee speak?", "the Post", True),
+    ],
+)
+def test_the_place_of_a_persons_post_is_not_whom_the_person_spoke_to(question, span, fits):
+    text = "Hong Kong leader John Lee says the hub will be reality, speaking to the Post."
+    assert fits_in(question, text, span) is fits
+
+
+@pytest.mark.parametrize(
     ("question", "span", "expected"),
     [
         # who did it: names joined by "and the" are all of it
