@@ -46,6 +46,7 @@ from qa.read.shape import (
     whole_list,
     whole_range,
     with_currency,
+    without_asked_person,
 )
 from qa.read.span import (
     DEFAULT_MODEL_DIR,
@@ -203,7 +204,7 @@ class LearnedReader:
             shaped = at_asked_kind(q, window.text, *item_asked(q, window.text, *whole_list(q, window.text, *shaped)))
             shaped = in_asked_unit(q, window.text, *shaped)
             shaped = trimmed(q, window.text, *_grown(q, window.text, shaped, typed))
-            shaped = post_before_asked_place(q, window.text, *shaped)
+            shaped = post_before_asked_place(q, window.text, *without_asked_person(q, window.text, *shaped))
             if ends_in_a_verb(q, window.text, *shaped):
                 continue  # "What flows would easier clearance make smoother?" is not "facilitate"
             if (Wants.SPEAKER in q.wants or window.speaker is not None) and not may_say(

@@ -133,8 +133,9 @@ def body_for_post(q: Question, span: str) -> bool:
     answer "Who serves as customs deputy director?"; when the question's own head is the post ("Which deputy
     director spoke?"), nor can "General Administration of Customs", whose head stands before its "of" (a
     question that only mentions a post may be answered by a body: "Who found … a culture of Commissioners
-    …?" by "a Committee of Independent Experts")."""
-    if q.kind is not Kind.PERSON or not q.posts:
+    …?" by "a Committee of Independent Experts"). A question for what a named holder's post is of ("Whose executive
+    chairman is Witman Hung?") asks for a body."""
+    if q.kind is not Kind.PERSON or not q.posts or post_owner_asked(q):
         return False
     heads = phrase_heads(span, before_of=q.head in POST_STEMS)
     return any(head[:1].isupper() and stem(fold(head)) in BODY_HEADS for head in heads)
@@ -443,14 +444,16 @@ def post_holder_for_owner(q: Question, text: str, start: int, end: int) -> bool:
 
 # what may stand between a holder's name and a post: "the", "a", words in lower case ("executive"), a rank ("No 2")
 _BEFORE_POST = r"(?:the\s+|an?\s+)?(?:(?-i:[a-z][\w-]*|No\.?|Number|\d+)\s+){0,3}?"
-# "What is Qin Weizhong mayor of?", "Witman Hung is chairman of what?", "Of which city is Qin the mayor?": what the
-# post of a named holder is of (a word or three may stand before the post: "the No 2 official", "executive chairman")
+# "What is Qin Weizhong mayor of?", "Witman Hung is chairman of what?", "Of which city is Qin the mayor?", "Whose
+# deputy director is Sun Yuning?": what the post of a named holder is of (a word or three may stand before the post:
+# "the No 2 official", "executive chairman")
 _POST_OWNER_ASKED = re.compile(
     rf"^\s*(?:what|which)(?:\s+[\w-]+)?\s+(?:is|was|are|were)\s+(?P<who>.+?)\s+{_BEFORE_POST}"
     rf"(?P<post>{TITLE_WORDS})\s+of\s*\??\s*$"
     rf"|^\s*(?P<who2>.+?)\s+(?:is|was|are|were)\s+{_BEFORE_POST}(?P<post2>{TITLE_WORDS})\s+of\s+(?:what|which)\b"
     rf"|^\s*of\s+(?:what|which)(?:\s+[\w-]+)?\s+(?:is|was|are|were)\s+(?P<who3>.+?)\s+{_BEFORE_POST}"
-    rf"(?P<post3>{TITLE_WORDS})\s*\??\s*$",
+    rf"(?P<post3>{TITLE_WORDS})\s*\??\s*$"
+    rf"|^\s*whose\s+{_BEFORE_POST}(?P<post4>{TITLE_WORDS})\s+(?:is|was|are|were)\s+(?P<who4>.+?)\s*\??\s*$",
     re.IGNORECASE,
 )
 
@@ -462,8 +465,8 @@ def post_owner_asked(q: Question) -> tuple[str, str] | None:
     m = _POST_OWNER_ASKED.match(q.core)
     if m is None:
         return None
-    who = m.group("who") or m.group("who2") or m.group("who3")
-    post = m.group("post") or m.group("post2") or m.group("post3")
+    who = m.group("who") or m.group("who2") or m.group("who3") or m.group("who4")
+    post = m.group("post") or m.group("post2") or m.group("post3") or m.group("post4")
     return (who, post) if NAME_WORD.match(who) else None
 
 
@@ -475,16 +478,43 @@ def owner_of_post_elsewhere(q: Question, text: str, start: int, end: int) -> boo
     Weizhong said at a press conference held in Beijing by a number of ministries" answers another question. Only
     where the document gives the post an owner; a span of its words passes ("Big Data Society"). Where the document
     gives the holder other posts only, a span whose sentence does not say the asked one is none either ("What company
-    is Sun Yuning chief executive of?")."""
+    is Sun Yuning chief executive of?"), nor one that is what another person's post of that name is of: "General
+    Administration of Customs" of "Qin and Sun Yuning, deputy director of …" for "Whose deputy director is Qin
+    Weizhong?" (Qin is the mayor), nor that person ("Sun Yuning")."""
     asked = post_owner_asked(q)
     if asked is None:
         return False
     held_other, owners = _owners_of_post(text, *asked)
+    said = set(terms(text[start:end]))
     if held_other:
         lower, upper = sentence_bounds(text, start, end)
-        return stem(fold(asked[1])) not in {stem(fold(word)) for word, _, _ in words(text[lower:upper])}
-    said = set(terms(text[start:end]))
+        post = stem(fold(asked[1]))
+        if post not in {stem(fold(word)) for word, _, _ in words(text[lower:upper])}:
+            return True
+        others = [
+            (name, of)
+            for name in names_in(text, lower, upper)
+            for other, of in held_posts(text, name, modifiers=True)
+            if stem(fold(other)) == post
+        ]  # ("Sun Yuning", "General Administration of Customs")
+        return bool(said) and any(said <= set(terms(of)) or said <= set(terms(name)) for name, of in others)
     return bool(owners) and (not said or not any(said <= owner for owner in owners))
+
+
+def owner_before_post(q: Question, text: str, start: int, end: int) -> int:
+    """For what a named holder's post is of ("Whose executive chairman is Witman Hung?"), a span that runs on from
+    the owner into the post and the holder's name ends with the owner: "Chinese Big Data Society| executive chairman
+    Witman Hung Wai-man"."""
+    asked = post_owner_asked(q)
+    if asked is None:
+        return end
+    who, post = asked
+    found = re.search(
+        rf"\s+(?:(?-i:[a-z])[\w-]*\s+){{0,3}}?{re.escape(post)}\s+{re.escape(who.split()[0])}(?![\w'’-])",
+        text[start:end],
+        re.IGNORECASE,
+    )
+    return start + found.start() if found and found.start() > 0 else end
 
 
 @lru_cache(maxsize=64)

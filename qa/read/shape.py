@@ -103,6 +103,7 @@ from qa.read.posts import (
     holds_the_owning_post,
     lesser_post,
     not_the_post_holder,
+    owner_before_post,
     owner_of_post_elsewhere,
     place_of_post,
     post_elsewhere,
@@ -131,7 +132,15 @@ from qa.read.question import (
     things_of_a_kind,
 )
 from qa.read.speakers import said_by_another, said_by_another_holder
-from qa.read.units import asked_unit, is_unit, other_dimension, unconverted, unit_at, units_said
+from qa.read.units import (
+    asked_unit,
+    is_unit,
+    other_dimension,
+    quantities,
+    unconverted,
+    unit_at,
+    units_said,
+)
 from qa.text import (
     MONTHS,
     NUMBER_WORDS,
@@ -185,8 +194,11 @@ def describes(text: str) -> bool:
 
 def restates(q: Question, span: str) -> bool:
     """A span made only of the question's words, or naming the very thing a "who/what is" asks about (but
-    not its name in full, which says what it is)."""
+    not its name in full, which says what it is). One of the choices a question offers is its answer ("Which film
+    grossed more, Skyfall or Spectre?" "Skyfall")."""
     found = set(terms(span))
+    if q.choices and _one_choice(q, found):
+        return False
     return found <= set(q.terms) or (bool(q.target) and set(q.target) <= found and not names_in_full(q, span))
 
 
@@ -234,6 +246,7 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     start = past_date_lead(q, text, start, end)
     end = before_asked_post(q, text, start, end)
     start = holder_of_asked_post(q, text, start, end)
+    end = owner_before_post(q, text, start, end)
     start, end = asked_agent(q, text, start, end)
     start = past_restated_reason(q, text, start, end)
     start = past_the_asked_deed(q, text, start, end)
@@ -1255,6 +1268,47 @@ def _not_one_choice(q: Question, text: str, start: int, end: int) -> bool:
     return bool(q.choices) and not _one_choice(q, set(terms(text[start:end])))
 
 
+# What a comparing question's word picks of two quantities: the larger (1) or the smaller (-1)
+_PICKS = {
+    **dict.fromkeys(("more", "most", "bigger", "biggest", "larger", "largest", "greater", "greatest"), 1),
+    **dict.fromkeys(("higher", "highest", "longer", "longest", "taller", "tallest", "heavier", "heaviest"), 1),
+    **dict.fromkeys(("wider", "widest", "deeper", "deepest"), 1),
+    **dict.fromkeys(("less", "least", "fewer", "fewest", "smaller", "smallest", "lower", "lowest"), -1),
+    **dict.fromkeys(("shorter", "shortest", "lighter", "lightest", "narrower", "narrowest", "shallower"), -1),
+}
+
+
+def other_choice_by_size(q: Question, text: str, start: int, end: int) -> bool:
+    """For a question that offers two choices to compare by size ("Which is smaller, the Hong Kong side or the
+    Shenzhen side?"), the choice whose quantity in the span's sentence the comparison does not pick: "the Shenzhen
+    one" of "… with the Hong Kong side spread across 87 hectares (214 acres), and the Shenzhen one occupying 302
+    hectares". Each choice has the first quantity said after it, before the other choice is named again; only two
+    quantities in one unit are compared."""
+    if not q.choices:
+        return False
+    picks = next((_PICKS[w] for w in re.findall(r"[a-z]+", q.core.casefold()) if w in _PICKS), None)
+    said = set(terms(text[start:end]))
+    named = [at for at, choice in enumerate(q.choices) if choice & said]
+    if picks is None or len(named) != 1:
+        return False
+    lower, upper = sentence_bounds(text, start, end)
+    marks = [
+        (lower + begin, at)
+        for word, begin, _ in words(text[lower:upper])
+        for at, choice in enumerate(q.choices)
+        if set(terms(word)) & choice
+    ]
+    measured: dict[int, tuple[float, str]] = {}
+    for where, value, unit in quantities(text, lower, upper):
+        before = [at for mark, at in marks if mark < where]
+        if before and before[-1] not in measured:
+            measured[before[-1]] = (value, unit)  # "87 hectares (214 acres)": the first is the side's
+    if len(measured) != 2 or measured[0][1] != measured[1][1] or measured[0][0] == measured[1][0]:
+        return False
+    larger = 0 if measured[0][0] > measured[1][0] else 1
+    return named[0] != (larger if picks > 0 else 1 - larger)
+
+
 def _rest_of_the_name(q: Question, text: str, start: int, end: int) -> bool:
     """ "zone" of "the Hetao zone" is the rest of the name asked about, not what it is."""
     return q.kind is Kind.DESCRIBE and _goes_on_from_target(q, text, start)
@@ -1549,6 +1603,33 @@ def reports_inside(q: Question, span: str) -> bool:
     …?" of "a disproved legend says that Manhattan was purchased for …"), and 2 gold answers to why and how
     questions hold one."""
     return q.kind not in (Kind.ENTITY, Kind.DESCRIBE, Kind.REASON) and _REPORTED.search(span) is not None
+
+
+# the question's subject, a name after a helper: "Who did |Qin| make the promise with?"
+_SUBJECT_NAME = re.compile(
+    r"\b(?:do|does|did|will|would|can|could|should|has|have|had)\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+# two names joined by "and": "Qin and Sun Yuning"
+_TWO_NAMES = re.compile(
+    r"(?P<first>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+and\s+(?P<second>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+
+
+def without_asked_person(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
+    """For a who-question whose subject is a person it names ("Who did Qin make the promise with?"), a span of two
+    names joined by "and", one of them that person's, keeps the other: "Qin and |Sun Yuning|" (the person the
+    question names is no answer: ``_asked_person_again``)."""
+    subject = _SUBJECT_NAME.search(q.core) if q.kind is Kind.PERSON else None
+    pair = _TWO_NAMES.fullmatch(text, start, end) if subject else None
+    if subject is None or pair is None:
+        return start, end
+    asked = set(terms(subject.group("name")))
+    first, second = bool(set(terms(pair.group("first"))) & asked), bool(set(terms(pair.group("second"))) & asked)
+    if first and not second:
+        return pair.start("second"), end
+    if second and not first:
+        return start, pair.end("first")
+    return start, end
 
 
 def _asked_person_again(q: Question, text: str, start: int, end: int) -> bool:
@@ -2754,6 +2835,7 @@ MISFIT_CHECKS: tuple[MisfitCheck, ...] = (
     _no_number,
     _short_form_unspelt,
     _not_one_choice,
+    other_choice_by_size,  # "Which is smaller, the Hong Kong side or the Shenzhen side?" is not "the Shenzhen one"
     _rest_of_the_name,
     _no_description,
     lesser_post,

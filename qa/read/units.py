@@ -210,6 +210,20 @@ def units_said(text: str, start: int, end: int) -> list[str]:
     return [_UNIT_OF[m.group(2).lower()] for m in _QUANTITY.finditer(text, start, end)]
 
 
+def quantities(text: str, start: int, end: int) -> list[tuple[int, float, str]]:
+    """Where each quantity of ``text[start:end]`` starts, its value and its unit, conversions in brackets
+    included: [(…, 87.0, "ha"), (…, 214.0, "acre"), (…, 302.0, "ha")] of "… 87 hectares (214 acres), and the
+    Shenzhen one occupying 302 hectares"."""
+    found = []
+    for m in _QUANTITY.finditer(text, start, end):
+        number = m.group(1).split()
+        value = float(number[0].replace(",", "")) if number[0].count(".") <= 1 else None
+        if value is not None:
+            scale = {"million": 1e6, "billion": 1e9}.get(number[-1].lower(), 1.0) if len(number) > 1 else 1.0
+            found.append((m.start(), value * scale, _UNIT_OF[m.group(2).lower()]))
+    return found
+
+
 def _quantity_at(text: str, start: int, end: int) -> re.Match[str] | None:
     """The quantity that the span holds, or whose number it is ("468.9" of "468.9 square miles")."""
     for m in _QUANTITY.finditer(text, text.rfind("\n", 0, start) + 1):  # from the start of its line

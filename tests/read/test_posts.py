@@ -189,6 +189,8 @@ OWNERS = (
         ("Of which city is Qin Weizhong the mayor?", ("Qin Weizhong", "mayor")),
         ("Witman Hung is executive chairman of what?", ("Witman Hung", "chairman")),
         ("What is Eric Chan the No 2 official of?", ("Eric Chan", "official")),
+        ("Whose deputy director is Sun Yuning?", ("Sun Yuning", "director")),
+        ("Whose executive chairman is Witman Hung?", ("Witman Hung", "chairman")),
         # no holder named, or no post asked of
         ("What is the mayor of?", None),
         ("Who is the mayor of Shenzhen?", None),
@@ -216,12 +218,28 @@ def test_what_a_named_holders_post_is_of_is_read_from_the_question(question, ask
         ("What company is Sun Yuning chief executive of?", "Qin and Sun Yuning", 3, True),
         # a holder given no post: nothing to hold the span to
         ("What is Ann Lee mayor of?", "a number of ministries", 1, False),
+        # a post the document gives another person of the sentence: neither what it is of nor that person
+        ("Whose deputy director is Qin Weizhong?", "General Administration of Customs", 3, True),
+        ("Whose deputy director is Qin Weizhong?", "Sun Yuning", 3, True),
+        ("Whose deputy director is Sun Yuning?", "General Administration of Customs", 3, False),
     ],
 )
 def test_what_a_named_holders_post_is_of_is_the_place_or_body_the_document_ties_it_to(question, span, line, elsewhere):
     start = OWNERS.index(span, sum(len(row) + 1 for row in OWNERS.split("\n")[:line]))
     assert owner_of_post_elsewhere(analyze(question), OWNERS, start, start + len(span)) is elsewhere
     assert misfits(analyze(question), OWNERS, start, start + len(span)) or not elsewhere
+
+
+def test_whose_post_a_holder_has_is_answered_by_a_body_that_ends_before_the_post():
+    from qa.read.posts import owner_before_post
+
+    q = analyze("Whose executive chairman is Witman Hung?")
+    span = "Chinese Big Data Society executive chairman Witman Hung"
+    start = OWNERS.index(span)
+    end = owner_before_post(q, OWNERS, start, start + len(span))
+    assert OWNERS[start:end] == "Chinese Big Data Society"
+    assert not misfits(q, OWNERS, start, end)  # a body answers whose post it is
+    assert owner_before_post(analyze("Who hailed the plan?"), OWNERS, start, start + len(span)) == start + len(span)
 
 
 @pytest.mark.parametrize(

@@ -289,6 +289,9 @@ def test_numbers_and_restatements():
     assert has_number("10 centres") and has_number("five universities") and not has_number("the park")
     q = analyze("Who is Eric Chan?")
     assert restates(q, "Eric Chan") and restates(q, "Eric Chan Kwok-ki") and not restates(q, "No 2 official")
+    q = analyze("Which is smaller, the Hong Kong side or the Shenzhen side?")
+    assert not restates(q, "the Hong Kong side") and not restates(q, "Shenzhen")  # a choice is the answer
+    assert restates(q, "the Hong Kong side or the Shenzhen side")
 
 
 FULL_NAME = "Hetao Shenzhen-Hong Kong Science and Technology Innovation Cooperation Zone"
@@ -476,7 +479,12 @@ SIDES = (
         # a question that offers two choices is answered by one of them, not by both nor by anything else
         (SIDES, "Which is bigger, the Hong Kong side or the Shenzhen side?", "the Shenzhen one", True),
         (SIDES, "Which is bigger, the Hong Kong side or the Shenzhen side?", "302 hectares", False),
-        (SIDES, "Which is bigger, the Hong Kong side or the Shenzhen side?", "The Hong Kong side", True),
+        # … the one whose quantity the comparison picks, where the sentence gives each one in one unit
+        (SIDES, "Which is bigger, the Hong Kong side or the Shenzhen side?", "The Hong Kong side", False),
+        (SIDES, "Which is smaller, the Hong Kong side or the Shenzhen side?", "The Hong Kong side", True),
+        (SIDES, "Which is smaller, the Hong Kong side or the Shenzhen side?", "the Shenzhen one", False),
+        (SIDES, "Which side covers fewer hectares, Hong Kong's or Shenzhen's?", "the Shenzhen one", False),
+        (SIDES, "Which is older, the Hong Kong side or the Shenzhen side?", "the Shenzhen one", True),  # no size
         (
             SIDES,
             "Which is bigger, the Hong Kong side or the Shenzhen side?",
@@ -2537,3 +2545,22 @@ def test_a_person_ends_before_the_post_in_apposition(question, span, expected):
         "Sun Yuning, deputy director of the Customs Office, left. Sun Yuning, Qin and Lee stayed."
     )
     assert shaped_in(question, text, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # the person the question asks of is no answer: of two names joined by "and", the other stays
+        ("Who did Qin make the promise with?", "Qin and Sun Yuning", "Sun Yuning"),
+        ("Who did Sun Yuning make the promise with?", "Qin and Sun Yuning", "Qin"),
+        ("Who made the promise?", "Qin and Sun Yuning", "Qin and Sun Yuning"),  # no person asked of
+        ("Who did Lau make the promise with?", "Qin and Sun Yuning", "Qin and Sun Yuning"),
+    ],
+)
+def test_a_pair_of_names_loses_the_person_the_question_asks_of(question, span, expected):
+    from qa.read.shape import without_asked_person
+
+    text = "On Tuesday, Qin and Sun Yuning promised easier immigration."
+    start = text.index(span)
+    lower, upper = without_asked_person(analyze(question), text, start, start + len(span))
+    assert text[lower:upper] == expected

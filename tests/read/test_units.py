@@ -109,3 +109,11 @@ def test_the_units_of_a_span_and_of_a_sentence():
     assert unit_at(TEXT, at, at + 3) == "acre"
     at = TEXT.index("2 million")
     assert unit_at(TEXT, at, at + len("2 million")) is None  # people: no unit
+
+
+def test_quantities_are_read_with_their_values_and_units():
+    from qa.read.units import quantities
+
+    text = "the Hong Kong side spread across 87 hectares (214 acres), and the Shenzhen one 1,302.5 hectares"
+    found = [(text[at:].split()[0], value, unit) for at, value, unit in quantities(text, 0, len(text))]
+    assert found == [("87", 87.0, "ha"), ("214", 214.0, "acre"), ("1,302.5", 1302.5, "ha")]
