@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 
 from qa.read.names import names_people
 from qa.read.question import AUX, HONORIFICS, PLURAL, TITLES, without_aside
@@ -303,7 +305,8 @@ def truecase(
     documents write it ("the shenzhen special economic zone" → "the Shenzhen Special Economic Zone", whose
     "special" alone is a common word). A word no document holds, after "of" (and "the") after a post or a word
     written as a name, is a name too ("the mayor of london" → "the mayor of London"), and so is one that names a
-    people, a faith or a continent's people (``DEMONYMS``: "british", "african"). Its first letter is written as a
+    people, a faith or a continent's people (``DEMONYMS``: "british", "african") or that the training pool's
+    paragraphs write as a name (``name_words``: "who flew to shanghai …?"). Its first letter is written as a
     capital, as questions are."""
     letters = [c for c in question if c.isalpha()]
     if any(c.isupper() for c in letters) and any(c.islower() for c in letters):
@@ -322,9 +325,9 @@ def truecase(
             said is not None
             and not said
             and folded.isalpha()
-            and (folded in DEMONYMS or _after_name_of(found, written, k))
+            and (folded in DEMONYMS or folded in name_words() or _after_name_of(found, written, k))
         ):
-            # "the mayor of london", "british": names the documents never write
+            # "the mayor of london", "british", "shanghai": names the documents never write
             word = word[:1].upper() + word[1:].lower()
         elif letters and not any(c.islower() for c in letters):
             word = word.lower()  # "WHO IS LAU SIU-KAI?": the rest as typed, in lower case
@@ -351,6 +354,17 @@ DEMONYMS = {
     *("mexican", "brazilian", "argentine", "argentinian", "chilean", "peruvian", "cuban", "nigerian", "kenyan"),
     *("christian", "catholic", "protestant", "jewish", "muslim", "islamic", "hindu", "buddhist", "sikh"),
 }
+
+
+NAME_WORDS = Path(__file__).parent.parent / "models" / "names" / "name_words.txt"
+
+
+@cache
+def name_words() -> frozenset[str]:
+    """The words the training pool's paragraphs write as names, in lower case ("shanghai", "taiwan"; written by
+    ``eval/scripts/name_words.py``): a question typed in lower case names them, whether the documents do or not."""
+    lines = NAME_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def _after_name_of(found: list[tuple[str, int, int]], written: list[str], k: int) -> bool:

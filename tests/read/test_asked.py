@@ -12,6 +12,15 @@ def _looked_up(table):
     return lambda word: table.get(word, Counter())
 
 
+def test_the_packaged_name_words_are_names_in_lower_case():
+    from qa.read.asked import name_words
+
+    words = name_words()
+    assert {"shanghai", "taiwan", "london"} <= words
+    assert not words & {"mayor", "park", "river", "the", "march", "monday", "functioning"}
+    assert all(word == word.lower() and " " not in word for word in words)
+
+
 def test_a_question_typed_in_one_case_takes_the_documents_casing():
     from collections import Counter
 
@@ -41,6 +50,11 @@ def test_a_question_typed_in_one_case_takes_the_documents_casing():
     )
     # a people's word is a name, whether the documents hold it or not
     assert truecase("how many british universities are there", forms) == "How many British universities are there"
+    # so is a word the training pool's paragraphs write as a name, where the documents never write it
+    assert truecase("who flew to shanghai", forms) == "Who flew to Shanghai"
+    assert truecase("what does the taiwan professor say", forms) == "What does the Taiwan professor say"
+    assert truecase("when did the troops march", forms) == "When did the troops march"  # a month's name, a verb
+    assert truecase("what functioning mechanism exists", forms) == "What functioning mechanism exists"
     # a question with capitals of its own is read as typed
     assert truecase("Who is eric Chan?", forms) == "Who is eric Chan?"
     assert analyze(truecase("who is eric chan?", forms)).proper == analyze("Who is Eric Chan?").proper
