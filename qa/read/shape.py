@@ -1283,7 +1283,8 @@ def other_choice_by_size(q: Question, text: str, start: int, end: int) -> bool:
     Shenzhen side?"), the choice whose quantity in the span's sentence the comparison does not pick: "the Shenzhen
     one" of "… with the Hong Kong side spread across 87 hectares (214 acres), and the Shenzhen one occupying 302
     hectares". Each choice has the first quantity said after it, before the other choice is named again; only two
-    quantities in one unit are compared."""
+    quantities in one unit are compared. The picked choice is the mention its quantity follows: not "Shenzhen River"
+    of "… separated by the Shenzhen River" for "Which covers more area, the Shenzhen section or …?"."""
     if not q.choices:
         return False
     picks = next((_PICKS[w] for w in re.findall(r"[a-z]+", q.core.casefold()) if w in _PICKS), None)
@@ -1298,15 +1299,16 @@ def other_choice_by_size(q: Question, text: str, start: int, end: int) -> bool:
         for at, choice in enumerate(q.choices)
         if set(terms(word)) & choice
     ]
-    measured: dict[int, tuple[float, str]] = {}
+    measured: dict[int, tuple[float, str, int]] = {}
     for where, value, unit in quantities(text, lower, upper):
-        before = [at for mark, at in marks if mark < where]
-        if before and before[-1] not in measured:
-            measured[before[-1]] = (value, unit)  # "87 hectares (214 acres)": the first is the side's
+        before = [(mark, at) for mark, at in marks if mark < where]
+        if before and before[-1][1] not in measured:
+            measured[before[-1][1]] = (value, unit, before[-1][0])  # "87 hectares (214 acres)": the first is its
     if len(measured) != 2 or measured[0][1] != measured[1][1] or measured[0][0] == measured[1][0]:
         return False
     larger = 0 if measured[0][0] > measured[1][0] else 1
-    return named[0] != (larger if picks > 0 else 1 - larger)
+    picked = larger if picks > 0 else 1 - larger
+    return named[0] != picked or not start <= measured[picked][2] < end
 
 
 def _rest_of_the_name(q: Question, text: str, start: int, end: int) -> bool:
@@ -1618,15 +1620,16 @@ _TWO_NAMES = re.compile(
 def without_asked_person(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     """For a who-question whose subject is a person it names ("Who did Qin make the promise with?"), a span of two
     names joined by "and", one of them that person's, keeps the other: "Qin and |Sun Yuning|" (the person the
-    question names is no answer: ``_asked_person_again``)."""
+    question names is no answer: ``_asked_person_again``), without what a comma adds after them: "|Qin| and Sun
+    Yuning, deputy director of the General Administration of Customs" for "Who did Sun Yuning promise … with?"."""
     subject = _SUBJECT_NAME.search(q.core) if q.kind is Kind.PERSON else None
-    pair = _TWO_NAMES.fullmatch(text, start, end) if subject else None
-    if subject is None or pair is None:
+    pair = _TWO_NAMES.match(text, start, end) if subject else None
+    if subject is None or pair is None or not (pair.end() == end or text.startswith(",", pair.end())):
         return start, end
     asked = set(terms(subject.group("name")))
     first, second = bool(set(terms(pair.group("first"))) & asked), bool(set(terms(pair.group("second"))) & asked)
     if first and not second:
-        return pair.start("second"), end
+        return pair.start("second"), pair.end("second")
     if second and not first:
         return start, pair.end("first")
     return start, end

@@ -485,6 +485,19 @@ SIDES = (
         (SIDES, "Which is smaller, the Hong Kong side or the Shenzhen side?", "the Shenzhen one", False),
         (SIDES, "Which side covers fewer hectares, Hong Kong's or Shenzhen's?", "the Shenzhen one", False),
         (SIDES, "Which is older, the Hong Kong side or the Shenzhen side?", "the Shenzhen one", True),  # no size
+        # the picked choice is the mention its quantity follows, not another name with the choice's word
+        (
+            SIDES_OF_PARK,
+            "Which covers more area, the Shenzhen section or the Hong Kong section?",
+            "Shenzhen River",
+            False,
+        ),
+        (
+            SIDES_OF_PARK,
+            "Which covers more area, the Shenzhen section or the Hong Kong section?",
+            "the Shenzhen one",
+            True,
+        ),
         (
             SIDES,
             "Which is bigger, the Hong Kong side or the Shenzhen side?",
@@ -2555,12 +2568,18 @@ def test_a_person_ends_before_the_post_in_apposition(question, span, expected):
         ("Who did Sun Yuning make the promise with?", "Qin and Sun Yuning", "Qin"),
         ("Who made the promise?", "Qin and Sun Yuning", "Qin and Sun Yuning"),  # no person asked of
         ("Who did Lau make the promise with?", "Qin and Sun Yuning", "Qin and Sun Yuning"),
+        # nor what a comma adds after them
+        ("Who did Sun Yuning promise it with?", "Qin and Sun Yuning, deputy director of customs", "Qin"),
+        ("Who did Qin promise it with?", "Qin and Sun Yuning, deputy director of customs", "Sun Yuning"),
+        ("Who did Qin promise it with?", "Qin and Sun Yuning, deputy director of customs, promised", "Sun Yuning"),
+        ("Who did Qin promise it with?", "Qin and Sun Yuning promised", "Qin and Sun Yuning promised"),
     ],
 )
 def test_a_pair_of_names_loses_the_person_the_question_asks_of(question, span, expected):
     from qa.read.shape import without_asked_person
 
-    text = "On Tuesday, Qin and Sun Yuning promised easier immigration."
+    text = "On Tuesday, Qin and Sun Yuning, deputy director of customs, promised easier immigration. "
+    text += "Qin and Sun Yuning promised easier immigration."
     start = text.index(span)
     lower, upper = without_asked_person(analyze(question), text, start, start + len(span))
     assert text[lower:upper] == expected
