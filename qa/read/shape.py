@@ -1617,12 +1617,18 @@ _TWO_NAMES = re.compile(
 )
 
 
+# a who-question for whom someone did something with: "Who did Qin make the promise with?"
+_COMPANION = re.compile(r"\b(?:with|together|alongside|joined|joint(?:ly)?)\b", re.IGNORECASE)
+
+
 def without_asked_person(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
-    """For a who-question whose subject is a person it names ("Who did Qin make the promise with?"), a span of two
+    """For a who-question for whom a person it names as its subject did something with ("Who did Qin make the
+    promise with?"; not "Who does Sun Yuning work for?", whose answer the comma may add), a span of two
     names joined by "and", one of them that person's, keeps the other: "Qin and |Sun Yuning|" (the person the
     question names is no answer: ``_asked_person_again``), without what a comma adds after them: "|Qin| and Sun
     Yuning, deputy director of the General Administration of Customs" for "Who did Sun Yuning promise … with?"."""
-    subject = _SUBJECT_NAME.search(q.core) if q.kind is Kind.PERSON else None
+    companion = q.kind is Kind.PERSON and _COMPANION.search(q.core)
+    subject = _SUBJECT_NAME.search(q.core) if companion else None
     pair = _TWO_NAMES.match(text, start, end) if subject else None
     if subject is None or pair is None or not (pair.end() == end or text.startswith(",", pair.end())):
         return start, end

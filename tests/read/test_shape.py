@@ -231,6 +231,7 @@ def test_the_place_of_a_persons_post_is_not_where_the_person_went(question, span
         ("To whom did John Lee speak?", "Hong Kong", False),
         ("Who did John Lee speak to?", "Hong Kong", False),
         ("Who does John Lee lead?", "Hong Kong", True),
+        ("Who does John Lee play for?", "Hong Kong", True),  # a who-question may ask what the post is of
         ("Whose leader is John Lee?", "Hong Kong", True),
         ("To whom did John Lee speak?", "the Post", True),
     ],
@@ -2573,6 +2574,13 @@ def test_a_person_ends_before_the_post_in_apposition(question, span, expected):
         ("Who did Qin promise it with?", "Qin and Sun Yuning, deputy director of customs", "Sun Yuning"),
         ("Who did Qin promise it with?", "Qin and Sun Yuning, deputy director of customs, promised", "Sun Yuning"),
         ("Who did Qin promise it with?", "Qin and Sun Yuning promised", "Qin and Sun Yuning promised"),
+        # only for whom the person did it with: what the comma adds may be what is asked
+        (
+            "Who does Sun Yuning work for?",
+            "Qin and Sun Yuning, deputy director of customs",
+            "Qin and Sun Yuning, deputy director of customs",
+        ),
+        ("Who does Sun Yuning work for?", "Qin and Sun Yuning", "Qin and Sun Yuning"),
     ],
 )
 def test_a_pair_of_names_loses_the_person_the_question_asks_of(question, span, expected):
