@@ -113,7 +113,7 @@ from qa.read.posts import (
     subject_holder_unsaid,
     title_of_the_next_name,
 )
-from qa.read.premise import unshared
+from qa.read.premise import subject_asked, unshared
 from qa.read.question import (
     COMPARATIVES,
     CURRENCY,
@@ -1607,10 +1607,6 @@ def reports_inside(q: Question, span: str) -> bool:
     return q.kind not in (Kind.ENTITY, Kind.DESCRIBE, Kind.REASON) and _REPORTED.search(span) is not None
 
 
-# the question's subject, a name after a helper: "Who did |Qin| make the promise with?"
-_SUBJECT_NAME = re.compile(
-    r"\b(?:do|does|did|will|would|can|could|should|has|have|had)\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
-)
 # two names joined by "and": "Qin and Sun Yuning"
 _TWO_NAMES = re.compile(
     r"(?P<first>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+and\s+(?P<second>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
@@ -1628,11 +1624,10 @@ def without_asked_person(q: Question, text: str, start: int, end: int) -> tuple[
     question names is no answer: ``_asked_person_again``), without what a comma adds after them: "|Qin| and Sun
     Yuning, deputy director of the General Administration of Customs" for "Who did Sun Yuning promise … with?"."""
     companion = q.kind is Kind.PERSON and _COMPANION.search(q.core)
-    subject = _SUBJECT_NAME.search(q.core) if companion else None
-    pair = _TWO_NAMES.match(text, start, end) if subject else None
-    if subject is None or pair is None or not (pair.end() == end or text.startswith(",", pair.end())):
+    asked = set(terms(" ".join(subject_asked(q)[0]))) if companion else set()  # "Qin" of "Who did Qin …?"
+    pair = _TWO_NAMES.match(text, start, end) if asked else None
+    if pair is None or not (pair.end() == end or text.startswith(",", pair.end())):
         return start, end
-    asked = set(terms(subject.group("name")))
     first, second = bool(set(terms(pair.group("first"))) & asked), bool(set(terms(pair.group("second"))) & asked)
     if first and not second:
         return pair.start("second"), pair.end("second")
