@@ -1278,6 +1278,24 @@ _PICKS = {
 }
 
 
+# "more" and "less" compare sizes only before a measure ("more area", "more hectares"; not "more popular")
+_AMOUNT_WORDS = frozenset({"more", "most", "less", "least"})
+_MEASURES = frozenset({"area", "land", "space", "ground", "size", "length", "height", "weight", "distance", "room"})
+
+
+def _size_picked(question: str) -> int | None:
+    """Whether a comparing question picks the larger quantity (1) or the smaller (-1): "Which is smaller, …?",
+    "Which covers more area, …?"; None where it compares no size ("Which is more popular, …?")."""
+    found = re.findall(r"[a-z]+", question.casefold())
+    for at, word in enumerate(found):
+        if word not in _PICKS:
+            continue
+        following = found[at + 1] if at + 1 < len(found) else ""
+        if word not in _AMOUNT_WORDS or following in _MEASURES or is_unit(following):
+            return _PICKS[word]
+    return None
+
+
 def other_choice_by_size(q: Question, text: str, start: int, end: int) -> bool:
     """For a question that offers two choices to compare by size ("Which is smaller, the Hong Kong side or the
     Shenzhen side?"), the choice whose quantity in the span's sentence the comparison does not pick: "the Shenzhen
@@ -1287,7 +1305,7 @@ def other_choice_by_size(q: Question, text: str, start: int, end: int) -> bool:
     of "… separated by the Shenzhen River" for "Which covers more area, the Shenzhen section or …?"."""
     if not q.choices:
         return False
-    picks = next((_PICKS[w] for w in re.findall(r"[a-z]+", q.core.casefold()) if w in _PICKS), None)
+    picks = _size_picked(q.core)
     said = set(terms(text[start:end]))
     named = [at for at, choice in enumerate(q.choices) if choice & said]
     if picks is None or len(named) != 1:

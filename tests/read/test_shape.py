@@ -486,6 +486,9 @@ SIDES = (
         (SIDES, "Which is smaller, the Hong Kong side or the Shenzhen side?", "the Shenzhen one", False),
         (SIDES, "Which side covers fewer hectares, Hong Kong's or Shenzhen's?", "the Shenzhen one", False),
         (SIDES, "Which is older, the Hong Kong side or the Shenzhen side?", "the Shenzhen one", True),  # no size
+        (SIDES, "Which is more popular, the Hong Kong side or the Shenzhen side?", "The Hong Kong side", True),
+        (SIDES, "Which covers more hectares, the Hong Kong side or the Shenzhen side?", "The Hong Kong side", False),
+        (SIDES, "Which covers more area, the Hong Kong side or the Shenzhen side?", "The Hong Kong side", False),
         # the picked choice is the mention its quantity follows, not another name with the choice's word
         (
             SIDES_OF_PARK,
