@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from qa.read.question import Kind, Question
-from qa.text import NUMBER_WORDS, NUMERAL
+from qa.text import MAGNITUDES, NUMBER_WORDS, NUMERAL
 
 # Each unit's spellings; abbreviations of one or two letters are recognised after a number only.
 _FORMS: dict[str, tuple[str, ...]] = {
@@ -219,7 +219,7 @@ def quantities(text: str, start: int, end: int) -> list[tuple[int, float, str]]:
         number = m.group(1).split()
         value = float(number[0].replace(",", "")) if number[0].count(".") <= 1 else None
         if value is not None:
-            scale = {"million": 1e6, "billion": 1e9}.get(number[-1].lower(), 1.0) if len(number) > 1 else 1.0
+            scale = MAGNITUDES.get(number[-1].lower(), 1) if len(number) > 1 else 1  # "3.5 million"
             found.append((m.start(), value * scale, _UNIT_OF[m.group(2).lower()]))
     return found
 

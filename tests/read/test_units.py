@@ -117,3 +117,4 @@ def test_quantities_are_read_with_their_values_and_units():
     text = "the Hong Kong side spread across 87 hectares (214 acres), and the Shenzhen one 1,302.5 hectares"
     found = [(text[at:].split()[0], value, unit) for at, value, unit in quantities(text, 0, len(text))]
     assert found == [("87", 87.0, "ha"), ("214", 214.0, "acre"), ("1,302.5", 1302.5, "ha")]
+    assert [value for _, value, _ in quantities("3.5 million acres", 0, 17)] == [3_500_000.0]
