@@ -747,6 +747,16 @@ _HOLDS_POST = re.compile(
 )
 
 
+# "What did Eric Chan fly to Beijing for?", "What will Qin travel to Hong Kong for?": a journey's purpose, as "Why did
+# Eric Chan fly to Beijing?" asks it (not what is asked for, stood for or used for: "What does Brics stand for?")
+_JOURNEY_FOR = re.compile(
+    r"^\s*what\s+(?P<rest>(?:did|does|do|will|would|has|have|had)\s+[^?]+?\s+"
+    r"(?:fly|flew|flown|travel|travelled|traveled|go|went|gone|come|came|visit|visited|return|returned|head|headed)"
+    r"\s+(?:to|from|into|back\s+to)\s+[^?]+?)\s+for\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _job_asked(text: str, forms: Callable[[str], Counter[str]]) -> str | None:
     """ "What does NAME do?", "What did NAME (previously) work as?" or "Which post does (did) NAME (once) hold?" of
     a name the documents write as one: "What is (was) NAME's (former) job?"; None otherwise."""
@@ -796,6 +806,9 @@ def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
     job = _job_asked(text, forms)
     if job is not None:
         return job
+    journey = _JOURNEY_FOR.match(text)
+    if journey is not None:  # "What did Eric Chan fly to Beijing for?" asks why he flew there
+        return f"Why {journey.group('rest')}?"
     in_full = _NAME_IN_FULL.match(text)
     if in_full is not None:
         return f"What {in_full.group('verb')} {in_full.group('owner')} full name?"

@@ -203,6 +203,13 @@ def test_a_question_typed_in_one_case_writes_a_word_no_document_holds_after_a_po
             "What post did Hung hold at the Shenzhen Qianhai Authority?",
             "What post did Hung hold at the Shenzhen Qianhai Authority?",
         ),
+        # what a journey was made for is why it was made; what a thing is asked, stood or used for is as typed
+        ("What did Eric Chan fly to Beijing for?", "Why did Eric Chan fly to Beijing?"),
+        ("What will Qin travel to Hong Kong for?", "Why will Qin travel to Hong Kong?"),
+        ("what did they go back to the city for", "Why did they go back to the city?"),
+        ("What does Brics stand for?", "What does Brics stand for?"),
+        ("What did Hung ask Beijing for?", "What did Hung ask Beijing for?"),
+        ("What is the data channel used for?", "What is the data channel used for?"),
         # a request asked politely is a request, not a yes/no question
         ("Can you name the Brics countries?", "Which Brics countries?"),
         ("Could you please list the cities of the Greater Bay Area?", "Which cities of the Greater Bay Area?"),
