@@ -123,6 +123,7 @@ from qa.read.question import (
     NAME_ASKED,
     OWNER_ASKED,
     PERSON_NOUNS,
+    POST_STEMS,
     ROLE_NOUNS,
     TITLES,
     Kind,
@@ -1481,8 +1482,8 @@ def _other_kind_of_body(q: Question, text: str, start: int, end: int) -> bool:
     # Studies", not "FDi Magazine American Cities"
     lower, upper = whole_name(text, start, end)
     named = {stem(fold(word.rstrip(EDGE + "."))) for word in text[lower:upper].split()}
-    if q.head in _PUBLICATIONS and named & (_KIND_HEADS - _PUBLICATIONS) and not named & _PUBLICATIONS:
-        return True  # "Chinese Big Data Society" is no publication (a "Which department …?" may be a Commission)
+    if q.head in _PUBLICATIONS and named & _NO_PUBLICATIONS and not named & _PUBLICATIONS:
+        return True  # "Chinese Big Data Society", "the Hetao … Cooperation Zone" are no publication
     if q.head in _SCHOOLS and named & BODY_HEADS and not named & _SCHOOLS:
         return True  # "the Chinese Association of Hong Kong and Macau Studies" is no university
     owner_end = name_run_end(text, end)
@@ -1524,6 +1525,9 @@ def _name_of_a_body(q: Question, text: str, start: int, end: int) -> bool:
 
 
 _PUBLICATIONS = {stem(word) for word in ("newspaper", "publication", "magazine", "journal")}
+# the last words of names of bodies, places and things that are no publication (a "Which department …?" may be a
+# Commission, so only for a publication asked)
+_NO_PUBLICATIONS = (_KINDS - POST_STEMS) - _PUBLICATIONS
 # "’s semi-official think tank": a possessive and the lowercase words it owns
 _OWNED_PHRASE = re.compile(r"(?:['’]s|s?['’])\s+(?P<owned>(?:[a-z][\w-]*\s+)*[a-z][\w-]*)")
 # a name of up to four words that a rank follows, with or without its possessive: "Hong Kong’s No 2", "Hong Kong No 2"
@@ -2311,7 +2315,9 @@ def total_for_each(q: Question, text: str, start: int, end: int) -> bool:
 
 
 # A question for the sum of parts ("… the two sides cover together?"), and a sentence that states a sum
-_SUM_ASKED = re.compile(r"\b(?:together|combined|altogether)\b", re.IGNORECASE)
+_SUM_ASKED = re.compile(
+    r"\b(?:together|combined|altogether|in\s+total|between\s+them)\b|\bin\s+all\s*(?=[?,.!]|$)", re.IGNORECASE
+)
 _SUM_SAID = re.compile(
     r"\b(?:total\w*|together|combined|altogether|in\s+all|overall|sum|aggregate|whole|entire)\b", re.IGNORECASE
 )

@@ -919,7 +919,7 @@ BODIES = (
     "Shenzhen Mayor Qin Weizhong spoke. Qin Weizhong said at a press conference held by the Commerce Ministry. "
     "The vote went to the Liberal Party of Australia, the rural National Party of Victoria and others. "
     "Lau Siu-kai is a consultant at Beijing’s semi-official think tank the Chinese Association of Hong Kong and Macau "
-    "Studies. "
+    "Studies. Qin spoke of the Hetao Cooperation Zone and the Hong Kong Science Park. "
     "Hong Kong No 2 official Eric Chan attended. Five Hong Kong universities set up centres. Creative "
     "Technology, one of Apple's main rivals, sued. Speaking to the Post, Chinese Big Data Society executive "
     "chairman Witman Hung spoke. The FDi Magazine American Cities ranking came out. Harvard’s medical school opened."
@@ -973,6 +973,9 @@ BODIES = (
         ("To which publication did Hung talk?", "Chinese", False),
         ("To which publication did Hung talk?", "the Post", True),
         ("Which magazine ranked the cities?", "FDi Magazine", True),
+        # nor a zone, a park or any other place or body by its name's last word
+        ("Which publication did Qin speak to?", "the Hetao Cooperation Zone", False),
+        ("Which newspaper did Qin speak to?", "Hong Kong Science Park", False),
         ("Which society does Hung chair?", "Chinese Big Data Society", True),
         # a university is no association, nor the place that owns one; a university may own a school
         ("Which university does Lau teach at?", "the Chinese Association of Hong Kong and Macau Studies", False),
@@ -1371,10 +1374,14 @@ def test_a_question_that_calls_a_person_by_a_post_is_not_answered_by_that_person
         ("How many hectares do the two sides cover together?", "87", False),
         ("How many hectares do the two sides cover together?", "214", False),  # the other side's, converted
         ("How many hectares do the two sections cover combined?", "302", False),
+        ("How many hectares do the two sides cover in total?", "302 hectares", False),
+        ("How many hectares do the two sides cover in all?", "one occupying 302 hectares", False),
+        ("How many hectares do the two sides cover between them?", "87", False),
         # one part asked, a sum said, or one measure of the unit
         ("How many hectares does the Shenzhen side cover?", "302 hectares", True),
         ("How many acres does the Hong Kong side cover altogether?", "214 acres", True),
         ("How many centres have the universities set up together?", "10", True),
+        ("How many hectares in all regions does the Shenzhen side cover?", "302 hectares", True),  # no sum asked
     ],
 )
 def test_a_sum_asked_is_not_one_of_the_parts(question, span, fits):
