@@ -281,12 +281,21 @@ def _post_of_body_unsaid(q: Question, text: str) -> bool:
 
 
 def a_person(text: str, start: int, end: int) -> bool:
-    """The span ends in a name that the document gives a post somewhere ("Qin Weizhong": "Mayor Qin Weizhong")."""
+    """The span ends in a name that the document gives a post somewhere ("Qin Weizhong": "Mayor Qin Weizhong"), or
+    is one word of such a name, said alone ("Qin" of "Qin and Sun Yuning, deputy director …")."""
     span = text[start:end].rstrip(EDGE + ".")
+    names = names_in(text, start, end)
+    if not names:
+        return False
+    last = _LAST_NAME_WORD.search(span)
+    if last is not None and names[-1] == last.group():  # a name of one word: "Qin", "Tuesday, Qin"
+        return any(last.group() in holder.split() for holder, _, _ in _post_holders(text) if " " in holder)
     name = next(reversed(list(NAME_RUN.finditer(span))), None)  # the name the span ends in, "of" and all
     person = name is not None and name.end() == len(span) and " of " not in name.group()
-    names = names_in(text, start, end)
-    return person and bool(names) and holds_post(text, names[-1])
+    return person and holds_post(text, names[-1])
+
+
+_LAST_NAME_WORD = re.compile(r"(?<![\w'’.-])(?<![A-Z][\w'’.-] )[A-Z][\w'’-]*$")
 
 
 @lru_cache(maxsize=64)

@@ -1346,8 +1346,10 @@ def _number_for_a_reason(q: Question, text: str, start: int, end: int) -> bool:
 
 
 def _date_for_who_or_where(q: Question, text: str, start: int, end: int) -> bool:
-    """ "Who heads the General Administration of Customs?" is not "Tuesday"."""
-    return q.kind in (Kind.PERSON, Kind.PLACE) and _only_a_date(text[start:end])
+    """ "Who heads the General Administration of Customs?" is not "Tuesday", nor "Which agency does Sun Yuning work
+    for?" (a body or place asked by its kind)."""
+    asked = q.kind in (Kind.PERSON, Kind.PLACE) or (q.kind is not Kind.TIME and q.head in _KIND_HEADS)
+    return asked and _only_a_date(text[start:end])
 
 
 def _unnamed_thing(q: Question, text: str, start: int, end: int) -> bool:

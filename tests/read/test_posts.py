@@ -262,3 +262,24 @@ def test_a_post_of_a_body_that_the_document_never_gives(question, unsaid):
     )
     span = text.index("the Post")
     assert post_of_body_unsaid(analyze(question), text, span, span + len("the Post")) is unsaid
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "line", "fits"),
+    [
+        # one word of a name the document gives a post, said alone, names that person: no agency
+        ("Which agency does Sun Yuning work for?", "Qin", 5, False),
+        ("Which agency does Sun Yuning work for?", "Tuesday, Qin", 5, False),
+        ("Which agency does Sun Yuning work for?", "General Administration of Customs", 5, True),
+        ("Which ministry held the press conference?", "Qin", 5, False),
+        # nor a day, a month or a year
+        ("Which agency does Sun Yuning work for?", "Tuesday", 5, False),
+        ("Which city did Qin visit?", "Thursday", 4, False),
+        # a word of no such name stays a possible body ("Shenzhen" of "Shenzhen Mayor Qin Weizhong" holds no post)
+        ("Which city did Qin visit?", "Hong Kong", 3, True),
+    ],
+)
+def test_a_piece_of_a_persons_name_or_a_date_is_no_body(question, span, line, fits):
+    line_start = sum(len(text) + 1 for text in POSTS.split("\n")[:line])
+    start = POSTS.index(span, line_start)
+    assert misfits(analyze(question), POSTS, start, start + len(span)) is not fits
