@@ -210,6 +210,24 @@ def units_said(text: str, start: int, end: int) -> list[str]:
     return [_UNIT_OF[m.group(2).lower()] for m in _QUANTITY.finditer(text, start, end)]
 
 
+def measures_said(text: str, start: int, end: int) -> list[str]:
+    """What each quantity of ``text[start:end]`` measures, less conversions in brackets: ["area", "area"] of "… 87
+    hectares (214 acres), and the Shenzhen one occupying 302 hectares" (two areas, one of them given twice)."""
+    return [
+        _DIMENSION[_UNIT_OF[m.group(2).lower()]]
+        for m in _QUANTITY.finditer(text, start, end)
+        if not _IN_BRACKETS.search(text, max(0, m.start() - 20), m.start())
+    ]
+
+
+def measure_of(unit: str) -> str:
+    """What a unit measures: "area" of "ha" and of "acre"."""
+    return _DIMENSION[unit]
+
+
+_IN_BRACKETS = re.compile(rf"\(\s*{_ABOUT}$", re.IGNORECASE)  # "(", "(about " just before a quantity
+
+
 def quantities(text: str, start: int, end: int) -> list[tuple[int, float, str]]:
     """Where each quantity of ``text[start:end]`` starts, its value and its unit, conversions in brackets
     included: [(…, 87.0, "ha"), (…, 214.0, "acre"), (…, 302.0, "ha")] of "… 87 hectares (214 acres), and the

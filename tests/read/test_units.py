@@ -1,7 +1,16 @@
 import pytest
 
 from qa.read.question import analyze
-from qa.read.units import asked_unit, in_asked_unit, other_dimension, unconverted, unit_at, units_said
+from qa.read.units import (
+    asked_unit,
+    in_asked_unit,
+    measure_of,
+    measures_said,
+    other_dimension,
+    unconverted,
+    unit_at,
+    units_said,
+)
 
 TEXT = (
     "Riverbank State Park, a 28-acre (110,000 m2) facility, rises 69 feet (21 m) over the river. "
@@ -103,6 +112,9 @@ def test_the_units_of_a_span_and_of_a_sentence():
     sentence = TEXT.index("The Hong Kong side")
     line_end = TEXT.index("Some 2 million")
     assert units_said(TEXT, sentence, line_end) == ["ha", "acre"]
+    assert measures_said(TEXT, sentence, line_end) == ["area"]  # "(214 acres)" converts "87 hectares"
+    assert measures_said("87 hectares (about 214 acres) and 302 ha", 0, 40) == ["area", "area"]
+    assert measure_of("acre") == measure_of("ha") == "area"
     at = TEXT.index("87 hectares")
     assert unit_at(TEXT, at, at + 2) == "ha"  # the number of "87 hectares"
     at = TEXT.index("214 acres")
