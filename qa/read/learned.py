@@ -28,7 +28,7 @@ from qa.config import Settings
 from qa.index.store import Index
 from qa.read.base import Look, cite, merge
 from qa.read.credits import credit_after
-from qa.read.posts import post_before_asked_place
+from qa.read.posts import body_of_asked_persons_post, post_before_asked_place
 from qa.read.question import Kind, Question, Wants
 from qa.read.rules import typed_spans
 from qa.read.sentences import RankedSentence, SentenceRanker, stems
@@ -205,6 +205,7 @@ class LearnedReader:
             shaped = in_asked_unit(q, window.text, *shaped)
             shaped = trimmed(q, window.text, *_grown(q, window.text, shaped, typed))
             shaped = post_before_asked_place(q, window.text, *without_asked_person(q, window.text, *shaped))
+            shaped = body_of_asked_persons_post(q, window.text, *shaped)
             if ends_in_a_verb(q, window.text, *shaped):
                 continue  # "What flows would easier clearance make smoother?" is not "facilitate"
             if (Wants.SPEAKER in q.wants or window.speaker is not None) and not may_say(

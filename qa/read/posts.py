@@ -86,6 +86,25 @@ def post_before_asked_place(q: Question, text: str, start: int, end: int) -> tup
     return start, end
 
 
+def body_of_asked_persons_post(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
+    """For a question for the body that a person it names belongs to ("Which group does Sun Yuning belong to?"), a
+    span that holds that person's post in an appositive keeps the body the post is of: "Qin and Sun Yuning, deputy
+    director of |the General Administration of Customs|"."""
+    if q.kind is not Kind.ENTITY or q.head not in _BODY_ASKED or not q.proper:
+        return start, end
+    for m in _POST_AFTER.finditer(text, start, end):
+        before = names_in(text, start, m.start())  # the name the appositive is of: "Sun Yuning" of "Qin and Sun …"
+        named = set(terms(before[-1])) if before else set()
+        if m.end("of") <= end and fold(m.group("post")) in TITLES and set(q.proper) <= named:
+            body = text.rfind("the ", m.end("post"), m.start("of"))
+            return (body if body >= 0 else m.start("of")), m.end("of")
+    return start, end
+
+
+# what a body may be asked as: "Which agency …?", and the words that many kinds answer ("Which group …?")
+_BODY_ASKED = BODY_HEADS | {stem(word) for word in ("body", "group", "entity", "outfit", "organ")}
+
+
 # "Sun Yuning, deputy director of the General Administration of Customs": the post's last word, and the names
 # a post in an appositive and the whole name of what it is of: ", deputy director of the General Administration of
 # Customs"

@@ -1349,9 +1349,27 @@ def _number_for_a_reason(q: Question, text: str, start: int, end: int) -> bool:
 
 def _date_for_who_or_where(q: Question, text: str, start: int, end: int) -> bool:
     """ "Who heads the General Administration of Customs?" is not "Tuesday", nor "Which agency does Sun Yuning work
-    for?" (a body or place asked by its kind)."""
+    for?" (a body or place asked by its kind); and a thing of any kind but a time is no weekday ("Which group does
+    Sun Yuning belong to?" of "On Tuesday, Qin and Sun Yuning …"; a year may name a study, a battle: "Which study
+    showed …?" "2012", so only a weekday; none of the training pool's gold or plausible answers, 0 and 0)."""
     asked = q.kind in (Kind.PERSON, Kind.PLACE) or (q.kind is not Kind.TIME and q.head in _KIND_HEADS)
-    return asked and _only_a_date(text[start:end])
+    if asked:
+        return _only_a_date(text[start:end])
+    if q.kind not in (Kind.ENTITY, Kind.LIST) or q.head is None or q.head in _TIME_HEADS:
+        return False
+    return _A_WEEKDAY.fullmatch(text[start:end].strip(EDGE + ".")) is not None
+
+
+# what a time answers: "What day …?", "Which anniversary …?", "At what age …?"
+_TIME_HEADS = {
+    stem(word)
+    for word in (
+        *("year", "day", "date", "month", "time", "week", "decade", "century", "weekday", "holiday", "festival"),
+        *("event", "occasion", "anniversary", "period", "season", "era", "deadline", "age", "night", "morning"),
+        *("evening", "hour", "moment", "point", "stage", "phase", "term", "quarter", "semester", "birthday"),
+    )
+}
+_A_WEEKDAY = re.compile(rf"(?i:on\s+)?(?i:{'|'.join(sorted(WEEKDAYS))})")
 
 
 def _unnamed_thing(q: Question, text: str, start: int, end: int) -> bool:
@@ -1442,6 +1460,8 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     ):
         return True  # "New York City" is no borough, "Westchester County" no city
     if q.head not in _KIND_HEADS:
+        if q.head in _ANY_BODY and q.kind is Kind.ENTITY and a_person(text, start, end):
+            return True  # "Which group does Sun Yuning belong to?" is not "Qin and Sun Yuning"
         return _name_of_a_body(q, text, start, end)
     span = text[start:end].rstrip(EDGE + ".")
     if q.head in _SETTLEMENTS and span.split()[-1:] and span.split()[-1][:1].isupper():
@@ -1497,6 +1517,8 @@ def _other_kind_of_body(q: Question, text: str, start: int, end: int) -> bool:
     return owned is not None and not {stem(word) for word in owned.group("owned").split()} & BODY_HEADS
 
 
+# Words for a body that many kinds answer, a person none ("Which group …?", "Which body …?")
+_ANY_BODY = {stem(word) for word in ("body", "group", "entity", "outfit", "organ")}
 # Kinds of thing that no body or place is: "What language …?" is not answered by "Brics" or "Brics association"
 _NO_BODIES = {stem(word) for word in ("language", "dialect", "religion", "faith", "currency", "sport", "alphabet")}
 

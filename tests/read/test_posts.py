@@ -3,6 +3,7 @@
 import pytest
 
 from qa.read.posts import (
+    body_of_asked_persons_post,
     lesser_post,
     owner_of_post_elsewhere,
     post_before_asked_place,
@@ -277,9 +278,50 @@ def test_a_post_of_a_body_that_the_document_never_gives(question, unsaid):
         ("Which city did Qin visit?", "Thursday", 4, False),
         # a word of no such name stays a possible body ("Shenzhen" of "Shenzhen Mayor Qin Weizhong" holds no post)
         ("Which city did Qin visit?", "Hong Kong", 3, True),
+        # a body asked by a word that many kinds answer is no person either, and a thing of a kind no weekday
+        ("Which group does Sun Yuning belong to?", "Qin and Sun Yuning", 5, False),
+        ("Which body does Sun Yuning belong to?", "Qin", 5, False),
+        ("Which group does Sun Yuning belong to?", "General Administration of Customs", 5, True),
+        ("Which group does Sun Yuning belong to?", "Tuesday", 5, False),
+        ("What ceremony did Qin attend?", "On Tuesday", 5, False),
+        ("What day did Qin promise more?", "Tuesday", 5, True),
     ],
 )
 def test_a_piece_of_a_persons_name_or_a_date_is_no_body(question, span, line, fits):
     line_start = sum(len(text) + 1 for text in POSTS.split("\n")[:line])
     start = POSTS.index(span, line_start)
     assert misfits(analyze(question), POSTS, start, start + len(span)) is not fits
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # the body that the asked person's post is of, in an appositive of the span
+        (
+            "Which group does Sun Yuning belong to?",
+            "Qin and Sun Yuning, deputy director of the General Administration of Customs",
+            "the General Administration of Customs",
+        ),
+        (
+            "Which organisation does Sun Yuning work for?",
+            "Sun Yuning, deputy director of the General Administration of Customs",
+            "the General Administration of Customs",
+        ),
+        # not another person's post, nor for a question for a person, nor a span without the post
+        (
+            "Which group does Qin belong to?",
+            "Qin and Sun Yuning, deputy director of the General Administration of Customs",
+            "Qin and Sun Yuning, deputy director of the General Administration of Customs",
+        ),
+        (
+            "Who does Sun Yuning work with?",
+            "Qin and Sun Yuning, deputy director of the General Administration of Customs",
+            "Qin and Sun Yuning, deputy director of the General Administration of Customs",
+        ),
+        ("Which group does Sun Yuning belong to?", "Qin and Sun Yuning", "Qin and Sun Yuning"),
+    ],
+)
+def test_the_body_of_the_asked_persons_post_is_kept_of_a_longer_span(question, span, expected):
+    start = POSTS.index(span)
+    begin, end = body_of_asked_persons_post(analyze(question), POSTS, start, start + len(span))
+    assert POSTS[begin:end] == expected
