@@ -27,6 +27,12 @@ POSTS = (
 )
 
 
+def _on_line(span: str, line: int) -> tuple[int, int]:
+    """The offsets in ``POSTS`` of the first ``span`` from its line ``line`` (counted from 0) on."""
+    start = POSTS.index(span, sum(len(text) + 1 for text in POSTS.split("\n")[:line]))
+    return start, start + len(span)
+
+
 @pytest.mark.parametrize(
     ("question", "span", "line", "elsewhere"),
     [
@@ -72,9 +78,7 @@ POSTS = (
     ],
 )
 def test_a_post_held_elsewhere_is_not_an_answer(question, span, line, elsewhere):
-    line_start = sum(len(text) + 1 for text in POSTS.split("\n")[:line])
-    start = POSTS.index(span, line_start)
-    end = start + len(span)
+    start, end = _on_line(span, line)
     assert post_elsewhere(analyze(question), POSTS, start, end) is elsewhere
     assert misfits(analyze(question), POSTS, start, end) is elsewhere
 
@@ -288,9 +292,7 @@ def test_a_post_of_a_body_that_the_document_never_gives(question, unsaid):
     ],
 )
 def test_a_piece_of_a_persons_name_or_a_date_is_no_body(question, span, line, fits):
-    line_start = sum(len(text) + 1 for text in POSTS.split("\n")[:line])
-    start = POSTS.index(span, line_start)
-    assert misfits(analyze(question), POSTS, start, start + len(span)) is not fits
+    assert misfits(analyze(question), POSTS, *_on_line(span, line)) is not fits
 
 
 @pytest.mark.parametrize(
