@@ -142,7 +142,6 @@ from qa.read.units import (
     quantities,
     unconverted,
     unit_at,
-    units_said,
 )
 from qa.text import (
     MONTHS,
@@ -2340,11 +2339,12 @@ def total_for_each(q: Question, text: str, start: int, end: int) -> bool:
     return per_one_asked(q) and not _PER_SAID.search(sentence_around(text, start, end))
 
 
-# A question for the sum of parts ("… the two sides cover together?"), and a sentence that states a sum
-_SUM_ASKED = re.compile(r"\b(?:together|combined|altogether|between\s+them)\b", re.IGNORECASE)
-# "in total", "in all": a sum where the question names no one thing ("How big is the park in total?"), or several
-# ("… do Hong Kong and Shenzhen cover in total?"), not the whole of one ("… is the Shenzhen section in all?")
-_TOTAL_ASKED = re.compile(r"\bin\s+total\b|\bin\s+all\s*(?=[?,.!]|$)", re.IGNORECASE)
+# A question for the sum of parts ("… the two sides cover together?", "How big is the park in total?") where it names
+# no one thing or several ("… do Hong Kong and Shenzhen cover in total?"), not the whole of one ("… is the Shenzhen
+# section in all?", "How many acres does the Hong Kong side cover altogether?"); and a sentence that states a sum
+_SUM_ASKED = re.compile(
+    r"\b(?:together|combined|altogether|between\s+them|in\s+total)\b|\bin\s+all\s*(?=[?,.!]|$)", re.IGNORECASE
+)
 _SEVERAL_ASKED = re.compile(r"\b(?:and|both|two|three|four|five|sides|sections|parts)\b", re.IGNORECASE)
 _SUM_SAID = re.compile(
     r"\b(?:total\w*|together|combined|altogether|in\s+all|overall|sum|aggregate|whole|entire)\b", re.IGNORECASE
@@ -2352,16 +2352,14 @@ _SUM_SAID = re.compile(
 
 
 def _sum_asked(q: Question) -> bool:
-    """Whether the question asks for the sum of parts (``_SUM_ASKED``, ``_TOTAL_ASKED``)."""
-    if _SUM_ASKED.search(q.core):
-        return True
-    return _TOTAL_ASKED.search(q.core) is not None and (not q.proper or _SEVERAL_ASKED.search(q.core) is not None)
+    """Whether the question asks for the sum of parts (``_SUM_ASKED``), of no named thing or of several."""
+    return _SUM_ASKED.search(q.core) is not None and (not q.proper or _SEVERAL_ASKED.search(q.core) is not None)
 
 
 def one_of_the_parts(q: Question, text: str, start: int, end: int) -> bool:
     """For a how-many/much question for the sum of parts ("How many hectares do the two sides cover together?", "How
-    big is the park in total?"), one of the quantities of a sentence that gives two or more in the asked unit, or
-    with no unit asked two or more of what the span measures (conversions in brackets aside), and says no total:
+    big is the park in total?"), one of the quantities of a sentence that gives two or more of what the asked unit
+    (or the span's) measures, conversions in brackets aside, and says no total:
     "302" of "… the Hong Kong side spread across 87 hectares (214 acres), and the Shenzhen one occupying 302
     hectares" is one side's, and nothing is added up, nor "214" of its "(214 acres)" (``qa.read.units``). (The
     training pool asks no question of the form.)"""
@@ -2371,10 +2369,7 @@ def one_of_the_parts(q: Question, text: str, start: int, end: int) -> bool:
     own = unit_at(text, start, end)
     if own is None or _SUM_SAID.search(text, lower, upper):
         return False
-    asked = asked_unit(q.core)
-    if asked is not None:  # in the asked unit: "(214 acres)" is the one area in acres of "87 hectares (214 acres)"
-        return units_said(text, lower, upper).count(asked) > 1
-    return measures_said(text, lower, upper).count(measure_of(own)) > 1
+    return measures_said(text, lower, upper).count(measure_of(asked_unit(q.core) or own)) > 1
 
 
 def per_one_asked(q: Question) -> bool:

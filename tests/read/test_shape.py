@@ -1378,6 +1378,7 @@ def test_a_question_that_calls_a_person_by_a_post_is_not_answered_by_that_person
         ("How many hectares do the two sides cover in all?", "one occupying 302 hectares", False),
         ("How many hectares do the two sides cover between them?", "87", False),
         ("How big is the park in total?", "214 acres", False),  # no unit asked: any area
+        ("How many acres does the whole park cover in all?", "214 acres", False),  # the other part is in hectares
         ("How many hectares do Hong Kong and Shenzhen cover in total?", "302", False),
         ("How many hectares is the Shenzhen section in all?", "302", True),  # the whole of one named part
         # one part asked, a sum said, or one measure of the unit
