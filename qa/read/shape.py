@@ -1737,7 +1737,8 @@ def _name_of_another_kind(q: Question, text: str, start: int, end: int) -> bool:
     """For "What is the name of the quantum-computing centre?", a name whose last word is a kind of the other
     coarse kind than the asked one: "… Innovation Cooperation Zone" names an area, not a centre (a body's name
     may end in another body's noun: "King's College" for a university); or a name that another kind's noun
-    follows: "Brics" of "the Brics association" names an association, not the data exchange asked about."""
+    follows: "Brics" of "the Brics association" names an association, not the data exchange asked about. A piece of
+    a name is read as the whole name ("Hetao … Technology Innovation" of "… Innovation Cooperation Zone")."""
     asked = _NAME_OWNED.search(q.core)
     owner = (asked.group(1) or asked.group(2)) if asked else ""
     owned = [stem(fold(word)) for word in owner.split() if stem(fold(word)) in _THING_OWNERS]
@@ -1747,7 +1748,8 @@ def _name_of_another_kind(q: Question, text: str, start: int, end: int) -> bool:
     if stem(_word_after_name(text, end)) in _KIND_HEADS - {owned[-1]}:
         return True
     kinds = [k for k in (_AREA_KINDS, _BODY_KINDS) if owned[-1] in k]
-    last = stem(fold(said[-1]))
+    # the last word of the run of capitalised words the span ends in: "… Technology Innovation| Cooperation Zone"
+    last = stem(fold(text[start : name_run_end(text, end)].rstrip(EDGE + ".").split()[-1]))
     return len(kinds) == 1 and last in (_AREA_KINDS | _BODY_KINDS) - kinds[0]
 
 

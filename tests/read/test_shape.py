@@ -1433,6 +1433,7 @@ def test_a_subject_asked_by_its_post_is_the_posts_holder(question, fits):
         ("What is the name of the official who attends the press conference?", "Eric Chan", True),
         # an area's name is no centre's, and a centre's no area's
         ("What is the name of the computing centre?", "Hetao Shenzhen-Hong Kong Cooperation Zone", False),
+        ("What is the name of the computing centre?", "Hetao Shenzhen-Hong Kong", False),  # a piece of the name
         ("What is the name of the cooperation area?", "Hetao Shenzhen-Hong Kong Cooperation Zone", True),
         # a name that another kind's noun follows names that kind
         ("What is the name of the data exchange?", "Brics", False),
