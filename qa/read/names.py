@@ -187,6 +187,9 @@ _BODIES = {
 
 
 BODY_HEADS = {stem(word) for word in _BODIES}
+# Words for a body that many kinds answer ("Which group …?", "Which body …?"): no kind check reads them as a kind,
+# but no person answers them
+ANY_BODY = frozenset(stem(word) for word in ("body", "group", "entity", "outfit", "organ"))
 
 
 def phrase_heads(text: str, before_of: bool = True) -> list[str]:

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from qa.read.names import (
+    ANY_BODY,
     BODY_HEADS,
     EDGE,
     NAME_JUST_AFTER,
@@ -102,7 +103,7 @@ def body_of_asked_persons_post(q: Question, text: str, start: int, end: int) -> 
 
 
 # what a body may be asked as: "Which agency …?", and the words that many kinds answer ("Which group …?")
-_BODY_ASKED = BODY_HEADS | {stem(word) for word in ("body", "group", "entity", "outfit", "organ")}
+_BODY_ASKED = BODY_HEADS | ANY_BODY
 
 
 # "Sun Yuning, deputy director of the General Administration of Customs": the post's last word, and the names

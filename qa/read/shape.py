@@ -72,6 +72,7 @@ from functools import lru_cache
 
 from qa.read.credits import in_caption, names_no_photographer
 from qa.read.names import (
+    ANY_BODY,
     BODY_HEADS,
     EDGE,
     NAME_JUST_AFTER,
@@ -1459,7 +1460,7 @@ def other_kind(q: Question, text: str, start: int, end: int) -> bool:
     ):
         return True  # "New York City" is no borough, "Westchester County" no city
     if q.head not in _KIND_HEADS:
-        if q.head in _ANY_BODY and q.kind is Kind.ENTITY and a_person(text, start, end):
+        if q.head in ANY_BODY and q.kind is Kind.ENTITY and a_person(text, start, end):
             return True  # "Which group does Sun Yuning belong to?" is not "Qin and Sun Yuning"
         return _name_of_a_body(q, text, start, end)
     span = text[start:end].rstrip(EDGE + ".")
@@ -1516,8 +1517,6 @@ def _other_kind_of_body(q: Question, text: str, start: int, end: int) -> bool:
     return owned is not None and not {stem(word) for word in owned.group("owned").split()} & BODY_HEADS
 
 
-# Words for a body that many kinds answer, a person none ("Which group …?", "Which body …?")
-_ANY_BODY = {stem(word) for word in ("body", "group", "entity", "outfit", "organ")}
 # Kinds of thing that no body or place is: "What language …?" is not answered by "Brics" or "Brics association"
 _NO_BODIES = {stem(word) for word in ("language", "dialect", "religion", "faith", "currency", "sport", "alphabet")}
 
