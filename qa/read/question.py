@@ -22,7 +22,7 @@ class Kind(Enum):
     ENTITY = "entity"  # any other what / which
 
 
-_TIME_NOUNS = {"year", "day", "date", "month", "time", "week", "decade", "century", "weekday"}
+TIME_NOUNS = {"year", "day", "date", "month", "time", "week", "decade", "century", "weekday"}
 _PLACE_NOUNS = {"city", "country", "place", "location", "region", "town", "province", "area", "state"}
 # Words that name a post a person holds: "the mayor of Shenzhen" is a person; "Shenzhen Mayor" describes one.
 TITLES = {
@@ -670,9 +670,9 @@ def _kind_of_head(word: str | None) -> Kind:
     if word is None:
         return Kind.ENTITY
     head = stem(word)
-    if head != word and head not in _TIME_NOUNS:
+    if head != word and head not in TIME_NOUNS:
         return Kind.LIST
-    if head in _TIME_NOUNS:
+    if head in TIME_NOUNS:
         return Kind.TIME
     if head in _PLACE_NOUNS:
         return Kind.PLACE

@@ -126,6 +126,7 @@ from qa.read.question import (
     PERSON_NOUNS,
     POST_STEMS,
     ROLE_NOUNS,
+    TIME_NOUNS,
     TITLES,
     Kind,
     Question,
@@ -1360,13 +1361,15 @@ def _date_for_who_or_where(q: Question, text: str, start: int, end: int) -> bool
     return _A_WEEKDAY.fullmatch(text[start:end].strip(EDGE + ".")) is not None
 
 
-# what a time answers: "What day …?", "Which anniversary …?", "At what age …?"
+# what a time answers: the time nouns of a time question ("What day …?") and the things a time may name ("Which
+# anniversary …?", "At what age …?")
 _TIME_HEADS = {
     stem(word)
     for word in (
-        *("year", "day", "date", "month", "time", "week", "decade", "century", "weekday", "holiday", "festival"),
-        *("event", "occasion", "anniversary", "period", "season", "era", "deadline", "age", "night", "morning"),
-        *("evening", "hour", "moment", "point", "stage", "phase", "term", "quarter", "semester", "birthday"),
+        *TIME_NOUNS,
+        *("holiday", "festival", "event", "occasion", "anniversary", "period", "season", "era", "deadline", "age"),
+        *("night", "morning", "evening", "hour", "moment", "point", "stage", "phase", "term", "quarter", "semester"),
+        "birthday",
     )
 }
 _A_WEEKDAY = re.compile(rf"(?i:on\s+)?(?i:{'|'.join(sorted(WEEKDAYS))})")
