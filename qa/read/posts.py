@@ -34,6 +34,7 @@ from qa.read.names import (
     strip_edges,
 )
 from qa.read.question import (
+    HONORIFICS,
     LESSER,
     NAME_ASKED,
     OWNER_ASKED,
@@ -302,20 +303,23 @@ def _post_of_body_unsaid(q: Question, text: str) -> bool:
 
 def a_person(text: str, start: int, end: int) -> bool:
     """The span ends in a name that the document gives a post somewhere ("Qin Weizhong": "Mayor Qin Weizhong"), or
-    is one word of such a name, said alone ("Qin" of "Qin and Sun Yuning, deputy director …")."""
+    is one word of such a name, said alone or after a form of address ("Qin" of "Qin and Sun Yuning, deputy
+    director …", "Mr Qin")."""
     span = text[start:end].rstrip(EDGE + ".")
     names = names_in(text, start, end)
     if not names:
         return False
+    address, _, word = names[-1].partition(" ")
+    lone = word if fold(address).rstrip(".") in HONORIFICS and " " not in word else names[-1]  # "Mr Qin": "Qin"
     last = _LAST_NAME_WORD.search(span)
-    if last is not None and names[-1] == last.group():  # a name of one word: "Qin", "Tuesday, Qin"
-        return any(last.group() in holder.split() for holder, _, _ in _post_holders(text) if " " in holder)
+    if last is not None and lone == last.group():  # a name of one word: "Qin", "Tuesday, Qin", "Mr Qin"
+        return any(lone in holder.split() for holder, _, _ in _post_holders(text) if " " in holder)
     name = next(reversed(list(NAME_RUN.finditer(span))), None)  # the name the span ends in, "of" and all
     person = name is not None and name.end() == len(span) and " of " not in name.group()
     return person and holds_post(text, names[-1])
 
 
-_LAST_NAME_WORD = re.compile(r"(?<![\w'’.-])(?<![A-Z][\w'’.-] )[A-Z][\w'’-]*$")
+_LAST_NAME_WORD = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*$")
 
 
 @lru_cache(maxsize=64)

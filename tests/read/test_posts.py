@@ -3,6 +3,7 @@
 import pytest
 
 from qa.read.posts import (
+    a_person,
     body_of_asked_persons_post,
     lesser_post,
     owner_of_post_elsewhere,
@@ -327,3 +328,24 @@ def test_the_body_of_the_asked_persons_post_is_kept_of_a_longer_span(question, s
     start = POSTS.index(span)
     begin, end = body_of_asked_persons_post(analyze(question), POSTS, start, start + len(span))
     assert POSTS[begin:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("span", "person"),
+    [
+        # one word of a post holder's whole name, said alone or after a form of address
+        ("Qin", True),
+        ("Mr Qin", True),
+        ("Dr. Qin", True),
+        ("Mayor Qin", True),
+        ("Tuesday, Qin", True),
+        # a word of no post holder's name, a place, a form of address before another name
+        ("Mr Lee", False),
+        ("Hong Kong", False),
+        ("Tuesday", False),
+    ],
+)
+def test_a_person_is_said_by_one_word_of_a_post_holders_name(span, person):
+    text = "Mayor Qin Weizhong spoke. Later Qin, Mr Qin, Dr. Qin, Mr Lee, Mayor Qin and Tuesday, Qin, Hong Kong."
+    start = text.index(span, text.index("Later"))
+    assert a_person(text, start, start + len(span)) is person
