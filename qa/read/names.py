@@ -192,6 +192,18 @@ BODY_HEADS = {stem(word) for word in _BODIES}
 ANY_BODY = frozenset(stem(word) for word in ("body", "group", "entity", "outfit", "organ"))
 
 
+# Words that may stand for a person said before ("he", "their"), and, with ``STANDS_FOR_THING``, for anything said
+# before ("its", "these"): a sentence with one may be about what the question names. "I" is left out: in any case
+# it is as often a numeral ("Division I", "World War I")
+STANDS_FOR_PERSON = frozenset({"he", "she", "they", "his", "her", "their", "him", "them", "we", "our"})
+STANDS_FOR_THING = frozenset({"it", "its", "this", "these", "those"})
+
+
+def any_word_of(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern that finds any of ``words`` as a whole word, in any case."""
+    return re.compile(r"\b(?:" + "|".join(sorted(words)) + r")\b", re.IGNORECASE)
+
+
 def phrase_heads(text: str, before_of: bool = True) -> list[str]:
     """A noun phrase's head words: its last word and, with ``before_of``, the word before its first "of"
     ("General Administration of Customs": "Customs", "Administration")."""

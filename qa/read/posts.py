@@ -21,6 +21,8 @@ from qa.read.names import (
     NAME_JUST_AFTER,
     NAME_RUN,
     NAME_WORD,
+    STANDS_FOR_PERSON,
+    any_word_of,
     mentions,
     name_begins,
     name_run_end,
@@ -219,8 +221,7 @@ def asked_holder_again(q: Question, text: str, start: int, end: int) -> bool:
     return bool(names) and any(stem(fold(post)) in called for post, _ in held_posts(text, names[-1]))
 
 
-# a word that may stand for a person said before ("he", "they", "his")
-_STANDS_FOR_PERSON = re.compile(r"\b(?:he|she|they|his|her|their|him|them|we|our|I)\b", re.IGNORECASE)
+_STANDS_FOR_PERSON = any_word_of(STANDS_FOR_PERSON | {"i"})  # and a quote's speaker ("I")
 
 
 _ANY_TITLE = re.compile(rf"\b(?:{TITLE_WORDS})\b", re.IGNORECASE)

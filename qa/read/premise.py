@@ -118,7 +118,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
 
-from qa.read.names import BODY_HEADS
+from qa.read.names import BODY_HEADS, STANDS_FOR_PERSON, STANDS_FOR_THING, any_word_of
 from qa.read.question import HONORIFICS, TITLE_WORDS, TITLES, WH_WORDS, Kind, Question
 from qa.text import MAGNITUDES, MONTHS, NUMBER_VALUES, STOPWORDS, WEEKDAYS, stem, verb_base
 from qa.text import words as text_words
@@ -899,7 +899,7 @@ _OPENS_OBJECT = frozenset(
     }
 )
 # a word that may stand for a name said before it
-_STANDS_FOR = re.compile(r"\b(?:he|she|it|they|we|his|her|its|their|our|him|them|this|these|those)\b", re.IGNORECASE)
+_STANDS_FOR = any_word_of(STANDS_FOR_PERSON | STANDS_FOR_THING)
 
 
 @lru_cache(maxsize=1024)

@@ -7,7 +7,6 @@ damped when the question's names are missing from it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from qa.index.store import Index
+from qa.read.names import STANDS_FOR_PERSON, any_word_of
 from qa.read.question import ROLE_NOUNS, Question
 from qa.records import Hit, Sentence
 from qa.text import fold, stem, verb_base, words
@@ -111,7 +111,7 @@ def _stems(text: str) -> frozenset[str]:
 
 
 # A pronoun that may stand for a name of the sentence before
-_POINTS_BACK = re.compile(r"\b(?:he|she|it|they|we|his|her|its|their|our|him|them)\b", re.IGNORECASE)
+_POINTS_BACK = any_word_of(STANDS_FOR_PERSON | {"it", "its"})
 
 
 def name_coverage(
