@@ -35,7 +35,8 @@ document does not say. These premises are checked:
   "many", "support" / "opposition", "long" / "short", "hot" / "cold", "rarely" / "often", "gain" / "loss",
   "permanent" / "temporary", "ally" / "enemy", "weak" / "strong", "new" / "old", "strength" / "weakness", "father" /
   "mother", "real" / "fictional", "connect" / "separate", "heal" / "damage", "attack" / "defend", "enter" / "exit",
-  "protect" / "destroy", "promote" / "discourage", "strengthen" / "weaken")
+  "protect" / "destroy", "promote" / "discourage", "strengthen" / "weaken"; session 61: "launch" / "cancel",
+  "build" / "demolish", none of them said in the training pool)
   join the superlatives and comparatives; after "at" only a superlative is an idiom
   ("at least"; "at high levels" says "high").
   Words of relation ("before"/"after", "start"/"end", "win"/"lose", "buy"/"sell": "Which company bought the
@@ -379,6 +380,11 @@ _ANTONYMS = (
     ("promote promotes promoted promoting", "discourage discourages discouraged discouraging"),
     ("underrepresented", "overrepresented"),
     ("strengthen strengthens strengthened strengthening", "weaken weakens weakened weakening"),
+    (
+        "launch launches launched launching",
+        "cancel cancels cancelled canceled cancelling canceling scrap scraps scrapped scrapping",
+    ),
+    ("build builds built building construct constructs constructed", "demolish demolishes demolished demolishing"),
 )
 _SIDES = tuple(
     (frozenset(one.split()), frozenset(other.split())) for pair in _ANTONYMS for one, other in (pair, pair[::-1])

@@ -214,6 +214,10 @@ def test_a_word_the_answer_itself_undoes_is_the_answer():
         ("What interpretation does Salafism discourage?", "Funding promoted the interpretation of Salafism.", True),
         ("What is underrepresented in epitope regions?", "Amino acids are overrepresented in epitope regions.", True),
         ("What would strengthen the foundations of Islam?", "Secularism would weaken the foundations of Islam.", True),
+        ("Who would cancel 40 other projects?", "Shenzhen authorities would also launch 40 other projects.", True),
+        ("Who scrapped the satellite programme?", "NASA launched the satellite programme.", True),
+        ("Who demolished the old bridge?", "Engineers built the old bridge in 1890.", True),
+        ("Who launched 40 projects?", "Shenzhen launched 40 projects and cancelled none.", False),  # both said
         ("What did the new oil cost?", "Unlike old oil, new oil cost $10.", False),  # the question's word said too
     ],
 )
