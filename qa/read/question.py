@@ -30,6 +30,7 @@ TITLES = {
     *("chief", "executive", "governor", "secretary", "premier", "chancellor", "ambassador", "consul"),
     *("commissioner", "spokesman", "spokeswoman", "spokesperson", "leader", "official", "founder"),
     *("senator", "judge", "officer", "manager", "editor", "deputy", "ceo", "dean", "captain", "coach", "treasurer"),
+    *("consultant", "adviser", "advisor"),
 }
 POST_STEMS = frozenset(stem(title) for title in TITLES)
 # every word for a post, as one alternation for patterns (longest first)

@@ -170,6 +170,9 @@ WAR = (
         # a name the document gives only another post, in a sentence without the asked one
         ("Who is the director of the quantum-computing centre?", "Lee", False),
         ("Who is the director of the quantum-computing centre?", "Bo Chen", True),  # given no post
+        # a consultant or an adviser is a post too
+        ("Who is the consultant at the quantum-computing centre?", "Lee", False),
+        ("Who advises the quantum-computing centre as its adviser?", "Lee", False),
     ],
 )
 def test_an_answer_for_a_post_that_neither_holds_nor_names_it_is_no_answer(question, span, fits):
