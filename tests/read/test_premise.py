@@ -464,6 +464,10 @@ def test_a_name_the_answer_itself_swaps_is_the_answer():
         ("Which Chinese dynasty was the first?", []),  # a people's name says of whom
         ("What did Nintendo revealed at E3?", []),  # a verb's form after the name
         ("What does Qin aim to establish?", []),  # after "does" the name is a verb's subject
+        ("What does Qin focus on?", []),
+        # a plural after the helper is no verb: the name is of the noun
+        ("How many projects will Hong Kong authorities launch?", [(("hong", "kong"), "authority")]),
+        ("What did Macau universities set up?", [(("macau",), "university")]),
     ],
 )
 def test_the_names_a_question_says_before_a_noun(question, asked):
@@ -501,6 +505,20 @@ def test_the_names_a_question_says_before_a_noun(question, asked):
 )
 def test_another_name_before_the_same_noun(question, sentence, other):
     assert other_name_before_noun(analyze(question), sentence) is other
+
+
+def test_an_opening_word_is_a_name_where_the_document_capitalises_it_inside_a_sentence():
+    sentence = "Shenzhen authorities would also launch 40 other projects."
+    document = f"The park is in Shenzhen. {sentence}"
+    q = analyze("How many projects will Hong Kong authorities launch?")
+    assert other_name_before_noun(q, sentence, None, document)
+    assert not other_name_before_noun(q, sentence)  # the sentence alone cannot tell
+    q = analyze("How many projects will Shenzhen authorities launch?")
+    assert not other_name_before_noun(q, sentence, None, document)
+    # a word capitalised only where it opens a sentence may be any word's
+    sentence = "Local authorities would also launch 40 other projects."
+    q = analyze("How many projects will Hong Kong authorities launch?")
+    assert not other_name_before_noun(q, sentence, None, f"Local people agree. {sentence}")
 
 
 def test_a_name_before_a_noun_that_the_answer_holds_is_the_answer():
