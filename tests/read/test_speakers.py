@@ -148,6 +148,9 @@ def test_same_person_shares_a_word_of_the_name():
         ("Who said the plan was to take the Hetao zone to a new level?", True),
         ("Who also says both sides can complement each other?", True),
         ("who say the plan is take Hetao zone to new level?", True),  # a learner's grammar
+        ("Who described the zone as strategically important?", True),  # a saying that calls a thing something
+        ("Who calls the zone a prime national strategy?", True),
+        ("Who was the zone described by?", False),
         ("Who is Eric Chan?", False),
         ("What did Qin Weizhong say?", False),
     ],
