@@ -2606,3 +2606,36 @@ def test_a_pair_of_names_loses_the_person_the_question_asks_of(question, span, e
     start = text.index(span)
     lower, upper = without_asked_person(analyze(question), text, start, start + len(span))
     assert text[lower:upper] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # an event then "in" and its year: the year answers when
+        (
+            "When did Xi stress the construction of the zone?",
+            "At the 40th anniversary of the Shenzhen Special Economic Zone’s establishment in 2020",
+            "2020",
+        ),
+        (
+            "In what year was the College of Engineering formed?",
+            "The College of Engineering was established in 1920",
+            "1920",
+        ),
+        # a range keeps both ends; a short phrase and other kinds of question are left alone
+        (
+            "When was the war?",
+            "1756 to the signing of the peace treaty in 1763",
+            "1756 to the signing of the peace treaty in 1763",
+        ),
+        ("When was the college formed?", "formed in 1920", "formed in 1920"),
+        (
+            "What was established in 1920?",
+            "The College of Engineering was established in 1920",
+            "The College of Engineering",
+        ),
+    ],
+)
+def test_a_when_answer_that_names_an_event_is_its_year(question, span, expected):
+    text = f"{span}. It grew."
+    assert shaped_in(question, text, span) == expected
