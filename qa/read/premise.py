@@ -70,7 +70,8 @@ document does not say. These premises are checked:
   subject after "does" ("What does Qin aim to establish?"; not a plural after it: "will Hong Kong authorities") and
   an opening word that may or may not be a name's (unless the document capitalises it inside a sentence) are
   left alone, and an answer that names the other thing in full passes ("What US war …?" "Vietnam War") unless a
-  number is asked ("How many Shenzhen universities …?" is not "Five Hong Kong").
+  number or a person is asked ("How many Shenzhen universities …?" is not "Five Hong Kong", "Which Macau leader …?"
+  not "Hong Kong" of "Hong Kong leader John Lee").
 - A name after the same words (``other_name_after_words``): a name of one word of the question that the document
   holds in no form ("Iraq"; "Iraqis", "British" for "Britain" and the same letters are forms of it), and another
   name of one word after the same two words in the sentence: "Who deployed its army into Iraq in 1979?" is not
@@ -1075,15 +1076,16 @@ def other_name_before_noun(
     occupying 302 hectares", nor "Who released emails between ABC executives?" of
     "… between Sony executives". Not when the answer names the other thing in full, unless a number is asked ("What
     US war …?" may be answered "Vietnam War", "What was the Jacksonville fire later known as?" "Great Fire of 1901";
-    "How many Shenzhen universities …?" is not "Five Hong Kong"). A sentence's opening word is a name's where the
+    "How many Shenzhen universities …?" is not "Five Hong Kong", "Which Macau leader …?" not "Hong Kong" of "Hong
+    Kong leader John Lee"). A sentence's opening word is a name's where the
     ``document`` capitalises it inside a sentence ("Shenzhen authorities would also launch 40 other projects" for
     "How many projects will Hong Kong authorities launch?")."""
     asked = names_before_nouns(q)
     if not asked:
         return False
     said_words, said, stems_said = _nouns_said(sentence, _names_inside(document) if document else frozenset())
-    named = ""  # the answer's own words, when an answer may name the other thing
-    if answer is not None and q.kind not in (Kind.COUNT, Kind.QUANTITY):
+    named = ""  # the answer's own words, when an answer may name the other thing (not the other's count or person)
+    if answer is not None and q.kind not in (Kind.COUNT, Kind.QUANTITY, Kind.PERSON):
         named = f" {' '.join(_name_words(sentence[answer[0] : answer[1]]))} "
     for name, noun in asked:
         if _one_of_the_other(list(name), said_words):

@@ -531,6 +531,12 @@ def test_a_name_before_a_noun_that_the_answer_holds_is_the_answer():
     sentence = "Five Hong Kong universities set up 10 centres."
     q = analyze("How many Shenzhen universities set up centres?")
     assert other_name_before_noun(q, sentence, (0, len("Five Hong Kong")))
+    # nor when a person is asked: the other place's leader is no answer, nor the place
+    sentence = "Hong Kong leader John Lee says the hub will be reality by 2035."
+    document = f"The hub is in Hong Kong. {sentence}"
+    q = analyze("Which Macau leader says the hub will be reality by 2035?")
+    assert other_name_before_noun(q, sentence, (0, len("Hong Kong")), document)
+    assert other_name_before_noun(q, sentence, (0, len("Hong Kong leader John Lee")), document)
     # the answer names the other thing, though the sentence names it twice
     sentence = "During the Vietnam War, courts refused to excuse protests against the Vietnam War."
     q = analyze("What US war caused protests?")
