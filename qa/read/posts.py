@@ -612,12 +612,21 @@ def post_unsaid(q: Question, text: str, start: int, end: int) -> bool:
     president. ``eval/scripts/gold_answer_checks.py`` counts the training pool's gold answers it rejects."""
     if q.kind is not Kind.PERSON or q.posts <= _BROAD_POSTS:
         return False
-    if (q.posts - LESSER or q.posts) & {stem(word) for word in post_words(sentence_around(text, start, end))}:
+    asked = q.posts - LESSER or q.posts
+    said = {stem(word) for word in post_words(sentence_around(text, start, end))}
+    if asked & said:
         return False  # the sentence says the asked post's title ("mayor" of "deputy mayor")
+    roots = {_AGENT_ENDING.sub("", post) for post in asked}
+    if any(word.startswith(root) for word in said for root in roots if len(root) >= 5):
+        return False  # or the deed of it: "advised" or "advisor" for an adviser, "consulted" for a consultant
     held = [post for name in names_in(text, start, end) for post, _ in held_posts(text, name)]
     if not re.match(r"(?:the|a|an)\s", text[start:end]) and not held:
         return False  # a name may hold a post the document does not say ("Which president …?" of "Barack Obama")
     return not any(_the_asked_post(q, post) for post in held)
+
+
+# the ending of an agent's noun, after the root of its deed: "advis|er", "advis|or", "consult|ant", "direct|or"
+_AGENT_ENDING = re.compile(r"(?:er|or|ant|ent)$")
 
 
 def _the_asked_post(q: Question, post: str) -> bool:

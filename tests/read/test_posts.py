@@ -352,3 +352,17 @@ def test_a_person_is_said_by_one_word_of_a_post_holders_name(span, person):
     text = "Mayor Qin Weizhong spoke. Later Qin, Mr Qin, Dr. Qin, Mr Lee, Mayor Qin and Tuesday, Qin, Hong Kong."
     start = text.index(span, text.index("Later"))
     assert a_person(text, start, start + len(span)) is person
+
+
+@pytest.mark.parametrize(
+    ("question", "unsaid"),
+    [
+        ("Who is the adviser of the zone?", False),  # "advised": the sentence says the deed of the post
+        ("Who was the zone's advisor?", False),  # spelt either way
+        ("Who is the consultant of the zone?", True),  # the sentence says neither, the document gives a mayor
+    ],
+)
+def test_the_deed_of_an_asked_post_says_the_post(question, unsaid):
+    text = "Mayor Ann Lee spoke. Later Lee advised the zone on its plans."
+    start = text.index("Lee", text.index("Later"))
+    assert post_unsaid(analyze(question), text, start, start + 3) is unsaid
