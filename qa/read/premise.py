@@ -1074,12 +1074,12 @@ def other_name_before_noun(
     "How many hectares does the Macau side cover?" is not "87" of "… the Hong Kong side covering 87 hectares",
     "How many hectares does the Guangzhou section occupy?" not "302" of "The two sections …, and the Shenzhen one
     occupying 302 hectares", nor "Who released emails between ABC executives?" of
-    "… between Sony executives". Not when the answer names the other thing in full, unless a number is asked ("What
-    US war …?" may be answered "Vietnam War", "What was the Jacksonville fire later known as?" "Great Fire of 1901";
-    "How many Shenzhen universities …?" is not "Five Hong Kong", "Which Macau leader …?" not "Hong Kong" of "Hong
-    Kong leader John Lee"). A sentence's opening word is a name's where the
-    ``document`` capitalises it inside a sentence ("Shenzhen authorities would also launch 40 other projects" for
-    "How many projects will Hong Kong authorities launch?")."""
+    "… between Sony executives". Not when the answer names the other thing in full, unless a number or a person is
+    asked ("What US war …?" may be answered "Vietnam War", "What was the Jacksonville fire later known as?" "Great
+    Fire of 1901"; "How many Shenzhen universities …?" is not "Five Hong Kong", "Which Macau leader …?" not "Hong
+    Kong" of "Hong Kong leader John Lee"). A sentence's opening word is a name's where the ``document`` capitalises
+    it inside a sentence ("Shenzhen authorities would also launch 40 other projects" for "How many projects will
+    Hong Kong authorities launch?")."""
     asked = names_before_nouns(q)
     if not asked:
         return False
