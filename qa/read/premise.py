@@ -122,7 +122,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from qa.read.names import BODY_HEADS, STANDS_FOR_PERSON, STANDS_FOR_THING, any_word_of
-from qa.read.question import HONORIFICS, TITLE_WORDS, TITLES, WH_WORDS, Kind, Question
+from qa.read.question import HONORIFICS, PLURAL, TITLE_WORDS, TITLES, WH_WORDS, Kind, Question
 from qa.text import MAGNITUDES, MONTHS, NUMBER_VALUES, STOPWORDS, WEEKDAYS, stem, verb_base
 from qa.text import words as text_words
 
@@ -967,8 +967,6 @@ _NAME_NOUN = re.compile(r"((?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*)\s+([a-z]{3,
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*")
 # a verb's helper right before a name: what follows the name is the verb ("What does Qin aim to establish?")
 _AUXILIARY_BEFORE = re.compile(r"\b(?:do|does|did|will|would|can|could|should|may|might|must|shall)\s+$", re.IGNORECASE)
-# a plural noun, no verb's bare form after a helper ("authorities", "universities"; not "cross", "focus", "aims")
-_PLURAL = re.compile(r"(?:ies|[^su]s)$")
 _OPENING_MARKS = " \t\n\"'“‘(["
 # a one-word name that names a people or a language ("Chinese", "British", "Korean", "Israeli"): it says of whom,
 # not which (not a place's own name: "Qianhai", "Pakistan")
@@ -1015,7 +1013,7 @@ def names_before_nouns(q: Question) -> tuple[tuple[tuple[str, ...], str], ...]:
         name, noun = _name_words(" ".join(words)), m.group(2)
         if noun in STOPWORDS or noun.endswith("ed") or verb_base(noun) != noun or _POSSESSIVE.search(m.group(1)):
             continue
-        if _AUXILIARY_BEFORE.search(core, 0, m.start()) and not _PLURAL.search(noun):
+        if _AUXILIARY_BEFORE.search(core, 0, m.start()) and not PLURAL.match(noun):
             continue  # "What does Qin aim to establish?": the subject of a verb ("will Shenzhen authorities" is not)
         if not name or (len(name) == 1 and _DEMONYM.search(name[0])):
             continue
