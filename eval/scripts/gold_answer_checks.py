@@ -16,8 +16,8 @@ one item of a list when another holds the question's name; and ``ends_in_a_verb`
 stops at a verb before its object) and how many ``before_asked_name``, ``before_asked_post``,
 ``holder_of_asked_post``, ``full_name``, ``whole_list``, ``asked_kind_name``, ``name_in_apposition``, ``past_cut_name``,
 ``opening_phrase_end``, ``asked_agent``, ``past_restated_reason``, ``without_excluded``, ``past_asked_verb``,
-``past_date_lead``, ``past_the_asked_deed``, ``item_asked``, ``at_asked_kind``, ``before_place_topic``,
-``division_in_chain``, ``end_of_name``,
+``past_date_lead``, ``year_of_event``, ``past_the_asked_deed``, ``item_asked``, ``at_asked_kind``,
+``before_place_topic``, ``division_in_chain``, ``end_of_name``,
 ``before_time_modifier``, ``before_restated_predicate``, ``before_an_aside``, ``past_verb_before_number`` or
 ``name_start`` would change. A check that touches gold answers is too broad. The gold answers of questions with an
 aside are also checked inside their whole article, where someone speaking elsewhere counts.
@@ -80,6 +80,7 @@ from qa.read.shape import (
     whole_list,
     with_currency,
     without_excluded,
+    year_of_event,
 )
 from qa.read.speakers import may_say, said_by_another, speaker, speaks_for
 from qa.read.units import asked_dimensions, dimensions
@@ -92,6 +93,7 @@ def main(data_dir: Path) -> None:
     answerable = [e for e in pool if not e.impossible]
     who = posts = first_person = money = difference = describe = measured = speakers = expansions = rejected = cut = 0
     opening = who_named = agent_said = doer_said = past = measures = excluding = thing_names = 0
+    time_answers = after_event = 0
     no_sayer = named_subject = subject = thing_kinds = narrow_posts = founders = times = per_one = asides = 0
     for e in answerable:
         q = analyze(e.question)
@@ -131,6 +133,13 @@ def main(data_dir: Path) -> None:
             opening += opening_phrase_end(e.context, start, len(e.context)) < len(e.context)
             who_named += q.kind is Kind.PERSON and bool(q.proper)
             past += q.kind is Kind.TIME and PAST_ASKED.match(q.core) is not None
+            time_answers += q.kind is Kind.TIME
+            # "… was established in |1920": the year that ends an event of the gold sentence, read from its start
+            after_event += (
+                q.kind is Kind.TIME
+                and gold_sentence is not None
+                and gold_sentence.start != start == year_of_event(q, e.context, gold_sentence.start, end)
+            )
             measures += bool(asked_dimensions(q) and dimensions(e.context, start, end))
             if (
                 misfits(q, e.context, with_currency(e.context, start, end)[0], end)
@@ -156,6 +165,7 @@ def main(data_dir: Path) -> None:
                 or without_excluded(q, e.context, start, end) != (start, end)
                 or past_asked_verb(q, e.context, start, end) != start
                 or past_date_lead(q, e.context, start, end) != start
+                or year_of_event(q, e.context, start, end) != start
                 or past_the_asked_deed(q, e.context, start, end) != start
                 or item_asked(q, e.context, start, end) != (start, end)
                 or at_asked_kind(q, e.context, start, end) != (start, end)
@@ -182,6 +192,7 @@ def main(data_dir: Path) -> None:
         f"gold answers in "
         f"a sentence's opening phrase {opening}, to who-questions "
         f"that name someone {who_named}, to questions about a past time {past}, "
+        f"to time questions {time_answers}, of them the year after an event of their sentence {after_event}, "
         f"to how deep / long / high / heavy questions or ones naming a unit, in a unit {measures}; "
         f"gold answers rejected {rejected}, "
         f"changed {cut}"
