@@ -172,9 +172,10 @@ FORMER = {"former", "ex"}
 _ASKS_FORMER = FORMER | {"previous", "past"}  # "What previous mayor of New York …?" asks for a former one
 _PAST = re.compile(r"\b(?:was|were|did|had|headed|led|chaired|ran|directed)\b", re.IGNORECASE)
 # "Who said …?", "Who also says …?" (a learner's "who say …?" too), "Who described the zone as …?", "Who called it
-# …?": the question asks for the speaker of what follows
+# …?": the question asks for the speaker of what follows ("Who called for …?" asks who demanded it, a deed)
 _ASKS_SPEAKER = re.compile(
-    rf"^\s*who\s+(?:also\s+|has\s+|had\s+)?(?:{ATTRIBUTING}|say|described|describes|called|calls)\b", re.IGNORECASE
+    rf"^\s*who\s+(?:also\s+|has\s+|had\s+)?(?:{ATTRIBUTING}|say|describe[sd]|call(?:s|ed)(?!\s+(?:for|on|upon|off)\b))\b",
+    re.IGNORECASE,
 )
 # "Which is bigger, the Hong Kong side or the Shenzhen side?": a comparing question, then two short choices
 # (not the last items of a list: "a work like the Quran, Torah or Bible")

@@ -151,6 +151,7 @@ def test_same_person_shares_a_word_of_the_name():
         ("Who described the zone as strategically important?", True),  # a saying that calls a thing something
         ("Who calls the zone a prime national strategy?", True),
         ("Who was the zone described by?", False),
+        ("Who called for jointly building a common development zone?", False),  # a demand, a deed
         ("Who is Eric Chan?", False),
         ("What did Qin Weizhong say?", False),
     ],
