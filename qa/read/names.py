@@ -171,7 +171,9 @@ _PEOPLE = {
 }
 
 
-_AGENT_ENDING = re.compile(r"[a-z]{3,}(?<!m)(?:er|or|ist|ian|ant|ent)s?$")  # not "agreement", "movement"
+# the endings of a noun for one who does a deed ("advis|er", "consult|ant", "scient|ist")
+AGENT_SUFFIX = r"(?:er|or|ist|ian|ant|ent)"
+_AGENT_ENDING = re.compile(rf"[a-z]{{3,}}(?<!m){AGENT_SUFFIX}s?$")  # not "agreement", "movement"
 _NOT_AGENTS = {"number", "water", "paper", "power", "order", "matter", "center", "border", "letter", "river"}
 
 

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from qa.read.names import (
+    AGENT_SUFFIX,
     ANY_BODY,
     BODY_HEADS,
     EDGE,
@@ -616,7 +617,7 @@ def post_unsaid(q: Question, text: str, start: int, end: int) -> bool:
     said = {stem(word) for word in post_words(sentence_around(text, start, end))}
     if asked & said:
         return False  # the sentence says the asked post's title ("mayor" of "deputy mayor")
-    roots = {_AGENT_ENDING.sub("", post) for post in asked}
+    roots = {_AGENT_SUFFIX_END.sub("", post) for post in asked}
     if any(word.startswith(root) for word in said for root in roots if len(root) >= 5):
         return False  # or the deed of it: "advised" or "advisor" for an adviser, "consulted" for a consultant
     held = [post for name in names_in(text, start, end) for post, _ in held_posts(text, name)]
@@ -626,7 +627,7 @@ def post_unsaid(q: Question, text: str, start: int, end: int) -> bool:
 
 
 # the ending of an agent's noun, after the root of its deed: "advis|er", "advis|or", "consult|ant", "direct|or"
-_AGENT_ENDING = re.compile(r"(?:er|or|ant|ent)$")
+_AGENT_SUFFIX_END = re.compile(rf"{AGENT_SUFFIX}$")
 
 
 def _the_asked_post(q: Question, post: str) -> bool:
