@@ -539,9 +539,19 @@ _EMBEDDED = re.compile(
     re.IGNORECASE,
 )
 # in the indirect question, the verb that comes first in the direct one ("who Eric Chan is" → "Who is …")
-_SUBJECT_THEN_VERB = re.compile(
-    r"^(?P<subject>(?:the|a|an|this|that|these|those|it|he|she|they|his|her|its|their|[A-Z][\w'’.-]*)\b[^,;]*?)\s+"
+_SUBJECT_VERB = (
+    r"(?P<subject>(?:the|a|an|this|that|these|those|it|he|she|they|his|her|its|their|[A-Z][\w'’.-]*)\b[^,;]*?)\s+"
     r"(?P<verb>is|are|was|were|will|would|can|could|should|may|might|must)\b\s*(?P<tail>.*)$"
+)
+_SUBJECT_THEN_VERB = re.compile(rf"^{_SUBJECT_VERB}")
+# … after the asked thing's words when "which", "how many" or "how much" opens it ("which association | the
+# institute is devoted to", "how many projects | Macau will launch"): lower-case words, none a word that opens a
+# phrase ("which of the cities will …" asks of its own subject); "how much" may ask alone before a subject that is
+# no name ("how much | the park will cost"; "how much Hong Kong funding will …" is one phrase)
+_ASKED_THING_THEN_SUBJECT = re.compile(
+    r"^(?P<wh>(?i:which|how\s+many|how\s+much)(?:\s+(?!(?:of|the|a|an|and|or|in|on|at|to|for|with|by|from)\b)"
+    r"[a-z][\w'’-]*){1,3}?|(?i:how\s+much)(?=\s+(?:the|a|an|this|that|these|those|it|he|she|they|his|her|its"
+    rf"|their)\b))\s+{_SUBJECT_VERB}"
 )
 
 
@@ -614,6 +624,9 @@ def _direct(text: str) -> str:
         unmarked = _UNMARKED_QUESTION.search(text) or _UNMARKED_QUESTION.search(without_aside(text)[0])
         return f"{text.rstrip()}?" if unmarked else text
     wh, rest = embedded.group("wh").strip(), embedded.group("rest").strip()
+    thing = None if wh else _ASKED_THING_THEN_SUBJECT.match(rest)
+    if thing is not None:  # "which association the institute is devoted to": the asked thing, then the subject
+        wh, rest = thing.group("wh"), rest[thing.start("subject") :]
     inverted = _SUBJECT_THEN_VERB.match(rest) if wh else None
     if inverted is not None:
         rest = " ".join(

@@ -249,7 +249,18 @@ def test_a_question_typed_in_one_case_writes_a_word_no_document_holds_after_a_po
         ("Do you know when the Science Park branch will open?", "When will the Science Park branch open?"),
         ("I want to know how big the Shenzhen side is.", "How big is the Shenzhen side?"),
         ("I'd like to know who took the photo.", "Who took the photo?"),
-        ("Please tell me how many projects Shenzhen will launch.", "How many projects Shenzhen will launch?"),
+        ("Please tell me how many projects Shenzhen will launch.", "How many projects will Shenzhen launch?"),
+        # the asked thing's words after "which", "how many", "how much", then the subject and its verb
+        (
+            "Do you know which association the institute is devoted to?",
+            "Which association is the institute devoted to?",
+        ),
+        ("Tell me how much the park will cost", "How much will the park cost?"),
+        ("Tell me how many hectares the Shenzhen one is occupying", "How many hectares is the Shenzhen one occupying?"),
+        ("Tell me how much Hong Kong funding will flow", "How much Hong Kong funding will flow?"),  # one phrase
+        ("Tell me which Hong Kong official will attend", "Which Hong Kong official will attend?"),
+        ("Tell me which of the cities will join", "Which of the cities will join?"),
+        ("Do you know how many universities have set up centres?", "How many universities have set up centres?"),
         ("Could you tell me which river separates the two sections?", "Which river separates the two sections?"),
         ("Explain what the Greater Bay Area is.", "What is the Greater Bay Area?"),
         ("Do you know whether it opens on Thursday?", "Do you know whether it opens on Thursday?"),
