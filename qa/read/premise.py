@@ -319,7 +319,7 @@ _ANTONYMS = (
     ),
     ("north northern", "south southern"),
     ("east eastern", "west western"),
-    ("first", "last final latest"),
+    ("first", "last final latest finally"),
     ("public", "private"),
     ("internal", "external"),
     ("inner", "outer"),
@@ -387,6 +387,11 @@ _ANTONYMS = (
         "cancel cancels cancelled canceled cancelling canceling scrap scraps scrapped scrapping",
     ),
     ("build builds built building construct constructs constructed", "demolish demolishes demolished demolishing"),
+    (
+        "praise praises praised praising hail hails hailed hailing applaud applauds applauded applauding",
+        "criticise criticises criticised criticising criticize criticizes criticized criticizing condemn condemns "
+        "condemned condemning denounce denounces denounced denouncing",
+    ),
 )
 _SIDES = tuple(
     (frozenset(one.split()), frozenset(other.split())) for pair in _ANTONYMS for one, other in (pair, pair[::-1])

@@ -217,6 +217,10 @@ def test_a_word_the_answer_itself_undoes_is_the_answer():
         ("Who would cancel 40 other projects?", "Shenzhen authorities would also launch 40 other projects.", True),
         ("Who scrapped the satellite programme?", "NASA launched the satellite programme.", True),
         ("Who demolished the old bridge?", "Engineers built the old bridge in 1890.", True),
+        ("Who criticised Beijing's support?", "Hung hailed Beijing’s support for the zone.", True),
+        ("What did the critics condemn?", "The critics praised the new law.", True),
+        ("When was the border park finally completed?", "Beijing first proposed the border park in 2017.", True),
+        ("When was the park first proposed?", "The park was first proposed in 2017 and finally opened in 2023.", False),
         ("Who launched 40 projects?", "Shenzhen launched 40 projects and cancelled none.", False),  # both said
         ("What did the new oil cost?", "Unlike old oil, new oil cost $10.", False),  # the question's word said too
     ],
