@@ -323,6 +323,45 @@ def before_restated_phrase(q: Question, text: str, start: int, end: int) -> int:
     return restated.start() if restated is not None and restated.start() > start else end
 
 
+# "Which anniversary of the Shenzhen Special Economic Zone did Xi mark?": the asked noun, and the first word of what
+# the question says it is of
+_NOUN_OF_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?:[a-z][\w'’-]*\s+){0,2}?(?P<noun>[a-z][\w'’-]*)\s+of\s+(?:(?:the|a|an)\s+)?"
+    r"(?P<of>[\w'’-]+)[^,?]*?\s+(?:did|does|do|is|was|are|were|will|would|has|have|had|can|could)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)
+def _noun_of_asked(q: Question) -> tuple[str, str] | None:
+    """The stems of the asked noun and of the first word of what it is of ("anniversary", "shenzhen"); None for a
+    kind's noun ("What type of antibiotic …?" asks for the antibiotic). Once per question."""
+    asked = _NOUN_OF_ASKED.search(q.core)
+    if asked is None or stem(asked.group("noun").lower()) in _KIND_WORDS:
+        return None
+    return stem(asked.group("noun").lower()), stem(asked.group("of").lower())
+
+
+def before_restated_of(q: Question, text: str, start: int, end: int) -> int:
+    """Where a span ends that says of its asked noun what the question says it is of: "40th anniversary| of the
+    Shenzhen Special Economic Zone’s establishment in 2020" for "Which anniversary of the Shenzhen Special
+    Economic Zone did Xi mark?". Only where a word other than an article stands before the noun. (One gold answer
+    of the training pool has such a span, of a kind's question: "specific types of antibiotics …", left whole.)"""
+    asked = _noun_of_asked(q)
+    if asked is None:
+        return end
+    noun, of = asked
+    for found in re.finditer(r"([\w'’-]+)\s+of\s+(?:(?:the|a|an)\s+)?([\w'’-]+)", text[start:end]):
+        before = text[start : start + found.start()].split()
+        if (
+            stem(found.group(1).lower()) == noun
+            and stem(found.group(2).lower()) == of
+            and any(word.lower() not in _DETERMINERS for word in before)
+        ):
+            return start + found.end(1)
+    return end
+
+
 @lru_cache(maxsize=1024)
 def _closing_opener(q: Question) -> re.Pattern[str] | None:
     """The words that open the question's closing clause ("when attending") or phrase ("between"), as a pattern
@@ -935,9 +974,11 @@ def _asked_without_purpose(q: Question) -> str | None:
 
 def trimmed(q: Question, text: str, start: int, end: int) -> tuple[int, int]:
     """A span less what the question says at its ends: the verb it ends with (``past_asked_verb``) and the
-    things it rules out (``without_excluded``), and the phrase it closes with (``before_restated_phrase``); also
+    things it rules out (``without_excluded``), the phrase it closes with (``before_restated_phrase``) and what it
+    says its asked noun is of (``before_restated_of``); also
     applied to a span grown to a whole list."""
     start = past_asked_verb(q, text, start, end)
+    end = before_restated_of(q, text, start, end)
     return without_excluded(q, text, start, before_restated_phrase(q, text, start, end))
 
 

@@ -2337,6 +2337,46 @@ def test_a_span_ends_before_the_clause_the_question_closes_with():
     assert CEREMONY[result[0] : result[1]] == "jointly building a common development zone"
 
 
+ANNIVERSARY = "At the 40th anniversary of the Shenzhen Special Economic Zone’s establishment in 2020, Xi spoke."
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # what the question says the asked noun is of is given, not asked for
+        (
+            "Which anniversary of the Shenzhen Special Economic Zone did Xi mark?",
+            "40th anniversary of the Shenzhen Special Economic Zone’s establishment in 2020",
+            "40th anniversary",
+        ),
+        # nothing but an article before the noun: the noun alone would answer nothing
+        (
+            "Which anniversary of the Shenzhen Special Economic Zone did Xi mark?",
+            "the 40th anniversary of the Shenzhen Special Economic Zone’s establishment",
+            "the 40th anniversary",
+        ),
+        (
+            "Which anniversary of the zone did Xi mark?",
+            "anniversary of the Shenzhen Special Economic Zone’s establishment",
+            "anniversary of the Shenzhen Special Economic Zone’s establishment",
+        ),
+        # of something else than the question says; or a kind's noun, which asks for what follows "of"
+        (
+            "Which anniversary of the park did Xi mark?",
+            "40th anniversary of the Shenzhen",
+            "40th anniversary of the Shenzhen",
+        ),
+        ("What type of zone did Xi mark?", "40th anniversary of the Shenzhen", "40th anniversary of the Shenzhen"),
+    ],
+)
+def test_a_span_ends_before_what_the_question_says_its_noun_is_of(question, span, expected):
+    from qa.read.shape import trimmed
+
+    start = ANNIVERSARY.index(span)
+    result = trimmed(analyze(question), ANNIVERSARY, start, start + len(span))
+    assert ANNIVERSARY[result[0] : result[1]] == expected
+
+
 @pytest.mark.parametrize(
     ("span", "expected"),
     [
