@@ -36,7 +36,8 @@ document does not say. These premises are checked:
   "permanent" / "temporary", "ally" / "enemy", "weak" / "strong", "new" / "old", "strength" / "weakness", "father" /
   "mother", "real" / "fictional", "connect" / "separate", "heal" / "damage", "attack" / "defend", "enter" / "exit",
   "protect" / "destroy", "promote" / "discourage", "strengthen" / "weaken"; session 61: "launch" / "cancel",
-  "build" / "demolish", none of them said in the training pool)
+  "build" / "demolish"; session 62: "praise", "hail", "applaud" / "criticise", "condemn", "denounce" and "finally" /
+  "first", none of them said in the training pool)
   join the superlatives and comparatives; after "at" only a superlative is an idiom
   ("at least"; "at high levels" says "high").
   Words of relation ("before"/"after", "start"/"end", "win"/"lose", "buy"/"sell": "Which company bought the
@@ -97,6 +98,10 @@ document does not say. These premises are checked:
   Corporation") stands for it; another noun ("the city" for New York) is not read as one: sentences with "the" and
   a noun of a kind of thing hold 6 of the pool's plausible answers this check rejects and 14 of its gold ones (12
   questions), shares the rule still keeps.
+- Names asked between (``ends_elsewhere``): "Name the river between Macau and Zhuhai." of a sentence that names
+  neither, nor the one before, nothing there standing for them, where the document names both elsewhere: "the
+  Shenzhen River" separates other places. (Session 62: 12 questions of the training pool, one without an answer,
+  ask between two names; none of their gold or plausible answers is rejected.)
 
 Against the training pool (``eval/scripts/plausible_answer_checks.py``, its table), of SQuAD 2.0's 1,674 plausible
 answers to its unanswerable questions the denial rejects 279, the deed denied 19, the undone word 47, the antonym
@@ -962,6 +967,40 @@ def subject_elsewhere(q: Question, sentence: str, before: Callable[[], str], doc
     return any(_holds_word(document, word) for word in name)
 
 
+# the names between which a question asks: "the river between Macau and Zhuhai", "… between Britain and France?"
+_BETWEEN_NAMES = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?P<one>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+and\s+(?:the\s+)?"
+    r"(?P<other>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+)
+
+
+@lru_cache(maxsize=1024)
+def ends_asked(q: Question) -> tuple[tuple[str, ...], ...]:
+    """The plain words of the two names between which the question asks ("macau", "zhuhai" of "Name the river
+    between Macau and Zhuhai."); none for a people's name alone. Once per question."""
+    found = _BETWEEN_NAMES.search(q.core)
+    if found is None:
+        return ()
+    ends = [[w for w in _name_words(found.group(g)) if w not in _NOT_OF_A_NAME] for g in ("one", "other")]
+    if any(not end or (len(end) == 1 and _DEMONYM.search(end[0])) for end in ends):
+        return ()
+    return tuple(tuple(end) for end in ends)
+
+
+def ends_elsewhere(q: Question, sentence: str, before: Callable[[], str], document: str) -> bool:
+    """Two names between which the question asks, both of which the document names elsewhere, neither said in any
+    form in the answer's sentence or the one before, with no word there that may stand for them: "Name the river
+    between Macau and Zhuhai." is not "Shenzhen River" of "The two sections of the park are separated by the
+    Shenzhen River". A name the document holds nowhere is left alone, as for the subject."""
+    ends = ends_asked(q)
+    if not ends or _STANDS_FOR.search(sentence):
+        return False
+    near = _name_words(f"{before()} {sentence}")
+    if any(_one_of_the_other(list(end), near) for end in ends):
+        return False
+    return all(any(_holds_word(document, word) for word in end) for end in ends)
+
+
 def _answer_is(answer: tuple[int, int] | None, start: int, end: int) -> bool:
     """Whether the answer's offsets lie within ``start:end`` (a name of the sentence), "the " before it allowed."""
     return answer is not None and start - 4 <= answer[0] and answer[1] <= end + 1
@@ -1486,3 +1525,5 @@ def unshared(
         yield "name after the same words"
     if subject_elsewhere(q, sentence, before, whole):
         yield "subject said elsewhere"
+    if ends_elsewhere(q, sentence, before, whole):
+        yield "ends said elsewhere"

@@ -6,6 +6,7 @@ from qa.read.premise import (
     deed_said,
     deeds_denied,
     denies,
+    ends_elsewhere,
     letters_asked,
     names_after_words,
     names_asked,
@@ -837,3 +838,24 @@ PARK = "Macau is a city. The park was built. The Hong Kong side covers 87 hectar
 )
 def test_a_subject_the_document_names_elsewhere(question, sentence, before, document, elsewhere):
     assert subject_elsewhere(analyze(question), sentence, lambda: before, document) is elsewhere
+
+
+RIVER = "The park is split by the Shenzhen River."
+CITIES = "The Greater Bay Area links Hong Kong, Macau, Zhuhai and Shenzhen. " + RIVER
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "before", "document", "elsewhere"),
+    [
+        # both names the question asks between are named elsewhere, neither in the sentence nor the one before
+        ("Name the river between Macau and Zhuhai.", RIVER, "", CITIES, True),
+        ("Which river runs between Macau and Zhuhai?", RIVER, "Macau is near.", CITIES, False),
+        ("Which river runs between Hong Kong and Shenzhen?", RIVER, "", CITIES, False),  # "Shenzhen River"
+        ("Which river runs between Macau and Zhuhai?", "It is split by the Shenzhen River.", "", CITIES, False),
+        # a name the document holds nowhere may be what it is about
+        ("Which river runs between Macau and Guangzhou?", RIVER, "", CITIES, False),
+        ("Which river runs between the two cities?", RIVER, "", CITIES, False),  # no names
+    ],
+)
+def test_names_asked_between_that_the_document_names_elsewhere(question, sentence, before, document, elsewhere):
+    assert ends_elsewhere(analyze(question), sentence, lambda: before, document) is elsewhere
