@@ -201,9 +201,20 @@ def restates(q: Question, span: str) -> bool:
     not its name in full, which says what it is). One of the choices a question offers is its answer ("Which film
     grossed more, Skyfall or Spectre?" "Skyfall")."""
     found = set(terms(span))
-    if q.choices and _one_choice(q, found):
+    if (q.choices and _one_choice(q, found)) or _name_of_asked_kind(q, span):
         return False
     return found <= set(q.terms) or (bool(q.target) and set(q.target) <= found and not names_in_full(q, span))
+
+
+def _name_of_asked_kind(q: Question, span: str) -> bool:
+    """A name of the kind the question asks for, made of its words: "Shenzhen River" for "Which river runs
+    between Hong Kong and Shenzhen?", "Jersey City" for "In what New Jersey city …?". Capitalised words (and
+    "of", "the", "and"), the last one the asked noun, and at least one before it. (In the training pool three
+    gold answers that restate their question's words are such names, and none of the plausible answers.)"""
+    found = terms(span)
+    if not q.head or len(found) < 2 or found[-1] != q.head:
+        return False
+    return all(w[:1].isupper() for w in re.findall(r"[\w'’-]+", span) if fold(w) not in ("of", "the", "and"))
 
 
 def names_the_asked_thing(q: Question, span: str) -> bool:

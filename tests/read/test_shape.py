@@ -293,6 +293,9 @@ def test_numbers_and_restatements():
     q = analyze("Which is smaller, the Hong Kong side or the Shenzhen side?")
     assert not restates(q, "the Hong Kong side") and not restates(q, "Shenzhen")  # a choice is the answer
     assert restates(q, "the Hong Kong side or the Shenzhen side")
+    # a name of the kind asked for, made of the question's words, names the thing asked for
+    q = analyze("Which river runs between Hong Kong and Shenzhen?")
+    assert not restates(q, "Shenzhen River") and restates(q, "Shenzhen") and restates(q, "the river")
 
 
 FULL_NAME = "Hetao Shenzhen-Hong Kong Science and Technology Innovation Cooperation Zone"
