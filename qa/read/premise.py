@@ -98,10 +98,11 @@ document does not say. These premises are checked:
   Corporation") stands for it; another noun ("the city" for New York) is not read as one: sentences with "the" and
   a noun of a kind of thing hold 6 of the pool's plausible answers this check rejects and 14 of its gold ones (12
   questions), shares the rule still keeps.
-- Names asked between (``ends_elsewhere``): "Name the river between Macau and Zhuhai." of a sentence that names
-  neither, nor the one before, nothing there standing for them, where the document names both elsewhere: "the
-  Shenzhen River" separates other places. (Session 62: 12 questions of the training pool, one without an answer,
-  ask between two names; none of their gold or plausible answers is rejected.)
+- Names asked between (``ends_elsewhere``): "Name the river between Macau and Zhuhai." ("Which river divides,
+  separates, links, connects or joins Macau and Zhuhai?") of a sentence that names neither, nor the one before,
+  nothing there standing for them, where the document names both elsewhere: "the Shenzhen River" separates other
+  places. (Session 62: 14 questions of the training pool, one without an answer, ask between two names; none of
+  their gold or plausible answers is rejected.)
 
 Against the training pool (``eval/scripts/plausible_answer_checks.py``, its table), of SQuAD 2.0's 1,674 plausible
 answers to its unanswerable questions the denial rejects 279, the deed denied 19, the undone word 47, the antonym
@@ -967,9 +968,10 @@ def subject_elsewhere(q: Question, sentence: str, before: Callable[[], str], doc
     return any(_holds_word(document, word) for word in name)
 
 
-# the names between which a question asks: "the river between Macau and Zhuhai", "… between Britain and France?"
+# the names between which a question asks: "the river between Macau and Zhuhai", "Which river divides Macau and
+# Zhuhai?", "… links Britain and France?"
 _BETWEEN_NAMES = re.compile(
-    r"\bbetween\s+(?:the\s+)?(?P<one>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+and\s+(?:the\s+)?"
+    r"\b(?:between|(?:separat|divid|link|connect|join)(?:e|es|ed|s)?)\s+(?:the\s+)?(?P<one>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+and\s+(?:the\s+)?"
     r"(?P<other>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 

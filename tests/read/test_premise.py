@@ -850,6 +850,8 @@ CITIES = "The Greater Bay Area links Hong Kong, Macau, Zhuhai and Shenzhen. " + 
         # both names the question asks between are named elsewhere, neither in the sentence nor the one before
         ("Name the river between Macau and Zhuhai.", RIVER, "", CITIES, True),
         ("Which river runs between Macau and Zhuhai?", RIVER, "Macau is near.", CITIES, False),
+        ("Which river divides Macau and Zhuhai?", RIVER, "", CITIES, True),  # or what separates, links them
+        ("What links Macau and Zhuhai?", RIVER, "", CITIES, True),
         ("Which river runs between Hong Kong and Shenzhen?", RIVER, "", CITIES, False),  # "Shenzhen River"
         ("Which river runs between Macau and Zhuhai?", "It is split by the Shenzhen River.", "", CITIES, False),
         # a name the document holds nowhere may be what it is about
