@@ -22,7 +22,8 @@ document does not say. These premises are checked:
   "not … until" (a time), a denial in brackets or "not only".
 - A word the question undoes (``opposite_unsaid``): "unofficial", "non-Muslim", "disapproved" or "inexperienced"
   in the question (un-, non-, dis-, mis-, in-, im-, il-, ir-), and "official", "Muslim", "approved" or
-  "experienced" plainly in the sentence, which does not say the question's word itself; and the other way round
+  "experienced" plainly in the sentence (or its adverb, "officially", and for "-nt" its noun, "importance"), which
+  does not say the question's word itself; and the other way round
   (``undone_in_sentence``), the sentence undoing outside the answer what the question says plainly and the sentence
   nowhere ("uncivilized" for "civilized", "non-self" for "self"; "Hispanics" says "Hispanic"), unless the question
   says anything negative itself ("isn't active" may be said "inactive").
@@ -217,14 +218,21 @@ def opposite_unsaid(q: Question, sentence: str, answer: tuple[int, int] | None =
     (``undone_in_sentence``): the sentence undoes what the question says plainly."""
     folded = sentence.casefold()
     for undone, said in _undone_words(q):
-        if (
-            re.search(rf"\b{re.escape(_deed_form(undone))}", folded)
-            or re.search(rf"\b{re.escape(said)}\b", folded) is None
-        ):
+        forms = _plain_forms(said)
+        if re.search(rf"\b{re.escape(_deed_form(undone))}", folded) or re.search(rf"\b{forms}\b", folded) is None:
             continue
-        if re.search(rf"\b(?:not|no|never|non-?)\s+(?:\w+\s+)?{re.escape(said)}\b", folded) is None:
+        if re.search(rf"\b(?:not|no|never|non-?)\s+(?:\w+\s+)?{forms}\b", folded) is None:
             return True
     return undone_in_sentence(q, sentence, answer)
+
+
+def _plain_forms(word: str) -> str:
+    """A pattern of the word a question undoes as a sentence may say it: itself, its adverb ("officially") and,
+    for an adjective in "-nt", its noun ("importance" of "important", "significance" of "significant")."""
+    forms = [re.escape(word), re.escape(word) + "ly"]
+    if word.endswith("nt"):
+        forms.append(re.escape(word[:-1]) + "ce")
+    return f"(?:{'|'.join(forms)})"
 
 
 @lru_cache(maxsize=1024)

@@ -108,6 +108,10 @@ def test_a_denial_the_answer_alone_says(question, sentence, answer, unsaid):
         ("When was the non-Muslim Brotherhood founded?", "The Muslim Brotherhood was founded in 1928.", True),
         ("The unofficial car of the film was what?", "The DB10 became the film's unofficial car.", False),
         ("Which car was unofficial?", "The DB10 was not the official car.", False),  # the sentence denies it too
+        # an adjective in "-nt" said as its noun, an adjective as its adverb
+        ("Who called the zone unimportant?", "Lau said it takes on particular strategic importance.", True),
+        ("Which car was unofficial?", "The DB10 was officially the film's car.", True),
+        ("Who called the zone unimportant?", "Lau said it is of no importance.", False),
         ("Which car was unique?", "The DB10 was the only one.", False),  # "ique" is no word
         ("What is the union's name?", "The Union of Workers met.", False),  # "union" is no "un-" of "ion"
         ("Who acted until Loudoun disapproved plans?", "Abercrombie acted until Loudoun approved them.", True),
