@@ -58,7 +58,7 @@ from qa.read.span import (
     span_graph,
     span_model_key,
 )
-from qa.read.speakers import may_say, speaker, speaks_for, unnamed_speaker
+from qa.read.speakers import may_say, quote_denies, speaker, speaks_for, unnamed_speaker
 from qa.read.units import in_asked_unit
 from qa.records import Answer, Hit, Sentence, StageScores
 
@@ -179,6 +179,8 @@ class LearnedReader:
             score = logits.score_span(*key)
             if score is not None:
                 proposed.append((*key, score))
+        if window.speaker is not None and quote_denies(q, window.ranked.sentence):
+            return []  # "Who described the zone as strategically unimportant?" of a quotation of its importance
         found: dict[tuple[int, int], float] = {}
         for start, end, score in proposed:
             shaped = shape_span(q, window.text, start, end)

@@ -26,6 +26,7 @@ from functools import lru_cache
 from qa.index.chunk import split_sentences
 from qa.read.names import names_in
 from qa.read.posts import held_posts, post_subject
+from qa.read.premise import antonym_said, deed_denied, deed_said, negation_unsaid, opposite_unsaid
 from qa.read.question import POST_STEMS, Kind, Question, Wants, without_aside
 from qa.records import Sentence, Span
 from qa.text import ATTRIBUTING as SAYS
@@ -141,6 +142,23 @@ def may_say(quoted: Sentence, who: tuple[int, int] | None, start: int, end: int,
         return True  # reported speech: its speaker may be the answer, or someone it reports
     inside = quoted.start <= start and end <= quoted.end
     return not (inside and unnamed_speaker(quoted.text))
+
+
+def quote_denies(q: Question, quoted: Sentence) -> bool:
+    """Whether the quotation a speaker question asks about says otherwise than the question of what is said, so
+    that its speaker is no answer: "Who described the zone as strategically unimportant?" is not Professor Lau,
+    whose quotation gives it "particular strategic importance". The answer's own sentence names the speaker and
+    is checked as any answer's is; this reads the quotation for what the question says of its words: a denial, a
+    deed denied or said, an undone word and an antonym (``qa.read.premise``). Its names, numbers and times may
+    stand in the sentence that names the speaker instead, and are not read here."""
+    text = quoted.text
+    return (
+        negation_unsaid(q, text)
+        or deed_denied(q, text)
+        or deed_said(q, text)
+        or opposite_unsaid(q, text)
+        or antonym_said(q, text)
+    )
 
 
 def said_by_another(q: Question, text: str, start: int, end: int) -> bool:

@@ -4,6 +4,7 @@ from qa.read.question import Wants, analyze
 from qa.read.speakers import (
     may_say,
     named_speaker,
+    quote_denies,
     said_by_another,
     said_by_another_holder,
     same_person,
@@ -284,3 +285,24 @@ def test_a_post_of_another_place_does_not_say_it(question, span, other):
     )
     at = raw.index(span)
     assert said_by_another_holder(analyze(question), raw, at, at + len(span)) is other
+
+
+QUOTED = Sentence(
+    "d", 0, 0, "“This is also taking on particular strategic importance in the context of a technological war.”"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "denies"),
+    [
+        # what the question says of the quotation's words, against what they say
+        ("Who described the zone as strategically unimportant?", True),  # "importance" says it is important
+        ("Who said the zone was not taking on strategic importance?", True),
+        ("Who described the zone as strategically important?", False),
+        ("Who spoke of the zone's strategic importance?", False),
+        # names and times may stand in the sentence that names the speaker: not read here
+        ("Who said in 2020 that the zone was taking on strategic importance?", False),
+    ],
+)
+def test_a_quotation_that_says_otherwise_than_the_question(question, denies):
+    assert quote_denies(analyze(question), QUOTED) is denies
