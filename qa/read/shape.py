@@ -209,12 +209,21 @@ def restates(q: Question, span: str) -> bool:
 def _name_of_asked_kind(q: Question, span: str) -> bool:
     """A name of the kind the question asks for, made of its words: "Shenzhen River" for "Which river runs
     between Hong Kong and Shenzhen?", "Jersey City" for "In what New Jersey city …?". Capitalised words (and
-    "of", "the", "and"), the last one the asked noun, and at least one before it. (In the training pool three
-    gold answers that restate their question's words are such names, and none of the plausible answers.)"""
+    "of", "the", "and"), the last one the asked noun, and at least one before it; not a name the question says
+    itself (written so, or by its initials). (In the training pool two gold answers that restate their question's
+    words are such names, and none of the plausible answers.)"""
     found = terms(span)
     if not q.head or len(found) < 2 or found[-1] != q.head:
         return False
-    return all(w[:1].isupper() for w in re.findall(r"[\w'’-]+", span) if fold(w) not in ("of", "the", "and"))
+    said = [w for w in re.findall(r"[\w'’-]+", span) if fold(w) not in ("of", "the", "and")]
+    if not all(w[:1].isupper() for w in said):
+        return False
+    # not a name the question itself says, as written or by its initials ("Along with the New York Jets, what NFL
+    # team …?" is not "the New York Jets", "… what NHL franchise …?" not "the National Hockey League")
+    initials = "".join(w[0] for w in said)
+    return " ".join(said) not in " ".join(re.findall(r"[\w'’-]+", q.core)) and not re.search(
+        rf"\b{re.escape(initials)}\b", q.core
+    )
 
 
 def names_the_asked_thing(q: Question, span: str) -> bool:

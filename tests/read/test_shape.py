@@ -296,6 +296,10 @@ def test_numbers_and_restatements():
     # a name of the kind asked for, made of the question's words, names the thing asked for
     q = analyze("Which river runs between Hong Kong and Shenzhen?")
     assert not restates(q, "Shenzhen River") and restates(q, "Shenzhen") and restates(q, "the river")
+    q = analyze("Along with the New York Jets, what NFL team is based in New York?")
+    assert restates(q, "the New York Jets")  # a name the question says itself
+    q = analyze("Which NHL league is the national hockey league?")
+    assert restates(q, "the National Hockey League")  # … or by its initials
 
 
 FULL_NAME = "Hetao Shenzhen-Hong Kong Science and Technology Innovation Cooperation Zone"
