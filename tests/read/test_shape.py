@@ -2686,3 +2686,19 @@ def test_a_pair_of_names_loses_the_person_the_question_asks_of(question, span, e
 def test_a_when_answer_that_names_an_event_is_its_year(question, span, expected):
     text = f"{span}. It grew."
     assert shaped_in(question, text, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("Eric Chan says", "Eric Chan"),  # the verb of saying after its subject: what follows is said
+        ("Eric Chan", "Eric Chan"),
+        ("says", "says"),  # nothing before it to keep
+    ],
+)
+def test_a_span_ends_before_a_verb_of_saying(span, expected):
+    from qa.read.shape import before_saying_verb
+
+    text = "Hong Kong’s No 2 official Eric Chan says financial hub will join hands with Shenzhen"
+    start = text.index(span)
+    assert text[start : before_saying_verb(text, start, start + len(span))] == expected
