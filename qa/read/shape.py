@@ -268,6 +268,7 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     start, end = _whole_number(text, start, end)
     start, end = asked_kind_name(q, text, *_whole_name(q, text, start, end))
     start, end = name_in_apposition(q, text, start, end)
+    start = body_name_start(text, start, end)
     start = past_date_lead(q, text, start, end)
     start = year_of_event(q, text, start, end)
     end = before_asked_post(q, text, start, end)
@@ -1189,6 +1190,30 @@ def _whole_name(q: Question, text: str, start: int, end: int) -> tuple[int, int]
 
 
 _QUOTES = "\"“‘'"
+# the capitalised word just before a span
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w-]*) $")
+
+
+def body_name_start(text: str, start: int, end: int) -> int:
+    """Where a body's name starts that a span cuts on its left: "Big Data Society" of "Chinese Big Data Society".
+    The span ends in a capitalised word of a body ("Society", "Association", "Council") and capitalised words
+    (up to three; no number: "Five Hong Kong universities") stand just
+    before it that is neither a form of address, a title, an article nor a possessive ("US Supreme Court" keeps
+    its initials out; "Chinese President" is no body). Of the training pool's 129 gold answers that end in such a
+    word, one starts so ("Universities" of "Northumbria Universities")."""
+    found = words(text[start:end])
+    if not found or not all(w[:1].isupper() for w in (found[0][0], found[-1][0])):
+        return start
+    if stem(fold(found[-1][0])) not in BODY_HEADS:
+        return start
+    for _ in range(3):  # "Data Society" → "Chinese Big Data Society"
+        before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+        if before is None or fold(before.group(1)) in _NO_FIRST_NAME | TITLES | NUMBER_WORDS:
+            break
+        start = before.start(1)
+    return start
+
+
 _ADDRESS = TITLES | HONORIFICS
 _NO_FIRST_NAME = _ADDRESS | STOPWORDS | WEEKDAYS | MONTHS  # words that never start a person's name
 

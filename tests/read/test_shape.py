@@ -2702,3 +2702,25 @@ def test_a_span_ends_before_a_verb_of_saying(span, expected):
     text = "Hong Kong’s No 2 official Eric Chan says financial hub will join hands with Shenzhen"
     start = text.index(span)
     assert text[start : before_saying_verb(text, start, start + len(span))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # a body's name cut on its left by capitalised words
+        ("Speaking to the Post, Chinese Big Data Society said", "Big Data Society", "Chinese Big Data Society"),
+        ("Speaking to the Post, Chinese Big Data Society said", "Data Society", "Chinese Big Data Society"),
+        ("Five Hong Kong Universities have set up centres", "Hong Kong Universities", "Hong Kong Universities"),
+        # a title, a possessive, initials or an article before it are no part of the name
+        ("said the Chinese President Xi", "President Xi", "President Xi"),
+        ("the ruling of the US Supreme Court", "Supreme Court", "Supreme Court"),
+        ("as Beijing's State Council said", "State Council", "State Council"),
+        ("The State Council announced", "State Council", "State Council"),
+        ("Speaking to the Post, Chinese Big Data Society", "Big Data", "Big Data"),  # no body's word at its end
+    ],
+)
+def test_a_body_name_cut_on_its_left_starts_at_its_first_word(text, span, expected):
+    from qa.read.shape import body_name_start
+
+    start = text.index(span)
+    assert text[body_name_start(text, start, start + len(span)) : start + len(span)] == expected
