@@ -721,6 +721,11 @@ _POST_OF = re.compile(
 )
 
 
+# "the Hetao zone's complete official title", "its full title": its full name (not "official title" alone, which
+# may be a post)
+_TITLE_IN_FULL = re.compile(
+    r"\b(?:full|complete|whole|entire)\s+(?:(?:official|formal|legal)\s+)?title\b", re.IGNORECASE
+)
 # "How is Eric Chan's name given in full?", "What is his name in full?": "What is Eric Chan's full name?"
 _NAME_IN_FULL = re.compile(
     r"^\s*(?:how|what)\s+(?P<verb>is|was|are|were)\s+(?P<owner>[^?]+?)\s+names?\s+"
@@ -822,6 +827,7 @@ def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
     journey = _JOURNEY_FOR.match(text)
     if journey is not None:  # "What did Eric Chan fly to Beijing for?" asks why he flew there
         return f"Why {journey.group('rest')}?"
+    text = _TITLE_IN_FULL.sub("full name", text)
     in_full = _NAME_IN_FULL.match(text)
     if in_full is not None:
         return f"What {in_full.group('verb')} {in_full.group('owner')} full name?"

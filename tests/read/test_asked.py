@@ -175,6 +175,9 @@ def test_a_question_typed_in_one_case_writes_a_word_no_document_holds_after_a_po
         ("Give the Hetao zone's official name.", "What is the Hetao zone's official name?"),
         # a name asked "in full" is the full name
         ("How is Eric Chan's name given in full?", "What is Eric Chan's full name?"),
+        ("What is the Hetao zone's complete official title?", "What is the Hetao zone's full name?"),
+        ("What is the zone's full title?", "What is the zone's full name?"),
+        ("What is Lau's official title?", "What is Lau's official title?"),  # a post, as often
         ("Give Eric Chan's name in full.", "What is Eric Chan's full name?"),
         ("What was Witman Hung's name in full", "What was Witman Hung's full name?"),
         ("What is the zone's name in English?", "What is the zone's name in English?"),
