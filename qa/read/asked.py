@@ -726,6 +726,12 @@ _POST_OF = re.compile(
 _TITLE_IN_FULL = re.compile(
     r"\b(?:full|complete|whole|entire)\s+(?:(?:official|formal|legal)\s+)?title\b", re.IGNORECASE
 )
+# "What area does the Shenzhen part cover?": how much, as "How much area does … cover?" asks (a measure, not a place)
+_AREA_COVERED = re.compile(
+    r"^\s*what\s+(?P<measure>area|land|space|expanse)\s+"
+    r"(?=(?:does|do|did|will|would)\s+.+\s+(?:cover|occupy|span|encompass|take\s+up)\b)",
+    re.IGNORECASE,
+)
 # "How is Eric Chan's name given in full?", "What is his name in full?": "What is Eric Chan's full name?"
 _NAME_IN_FULL = re.compile(
     r"^\s*(?:how|what)\s+(?P<verb>is|was|are|were)\s+(?P<owner>[^?]+?)\s+names?\s+"
@@ -828,6 +834,7 @@ def as_question(text: str, forms: Callable[[str], Counter[str]]) -> str:
     if journey is not None:  # "What did Eric Chan fly to Beijing for?" asks why he flew there
         return f"Why {journey.group('rest')}?"
     text = _TITLE_IN_FULL.sub("full name", text)
+    text = _AREA_COVERED.sub(lambda m: f"How much {m.group('measure').lower()} ", text, count=1)
     in_full = _NAME_IN_FULL.match(text)
     if in_full is not None:
         return f"What {in_full.group('verb')} {in_full.group('owner')} full name?"

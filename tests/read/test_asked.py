@@ -178,6 +178,11 @@ def test_a_question_typed_in_one_case_writes_a_word_no_document_holds_after_a_po
         ("What is the Hetao zone's complete official title?", "What is the Hetao zone's full name?"),
         ("What is the zone's full title?", "What is the zone's full name?"),
         ("What is Lau's official title?", "What is Lau's official title?"),  # a post, as often
+        (
+            "What area does the Shenzhen part of the park cover?",
+            "How much area does the Shenzhen part of the park cover?",
+        ),
+        ("What area does the river cross?", "What area does the river cross?"),  # a place
         ("Give Eric Chan's name in full.", "What is Eric Chan's full name?"),
         ("What was Witman Hung's name in full", "What was Witman Hung's full name?"),
         ("What is the zone's name in English?", "What is the zone's name in English?"),
