@@ -1435,6 +1435,60 @@ def other_choice_by_size(q: Question, text: str, start: int, end: int) -> bool:
     return named[0] != picked or not start <= measured[picked][2] < end
 
 
+# a comparative of size that a question ends with, which sets two things against each other ("Which side of the
+# park is bigger?", "… is larger in area?"; not "the highest" of many, nor "higher education")
+_COMPARES_TWO = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:(?:much|far|slightly|the)\s+)?(?:"
+    + "|".join(word for word in _PICKS if word.endswith("er") or word in ("more", "less"))
+    + r")(?:\s+in\s+(?:size|area))?\s*\?*\s*$",
+    re.IGNORECASE,
+)
+
+
+_MEASURED_WITHIN = 4  # words between a thing and the quantity that measures it ("the Shenzhen one occupying 302")
+
+
+def other_by_size(q: Question, text: str, start: int, end: int) -> bool:
+    """For a question that compares by size and names no choices ("Which side of the park is bigger?"), a span
+    whose quantity the comparison does not pick: "the Hong Kong side" of "… with the Hong Kong side spread across
+    87 hectares (214 acres), and the Shenzhen one occupying 302 hectares"; nor a span the quantity after it does not
+    measure, more than four words on ("Shenzhen River, with the Hong Kong side spread across 87 hectares"). The
+    span's quantity is the first after it in its sentence; the sentence must give exactly two of that unit, of
+    different values, and the question compare two at its end ("Which side … is bigger?"; not "the highest", of
+    which there may be more than two). (In the training pool no gold or plausible answer is such a span.)"""
+    if q.choices or q.kind not in (Kind.ENTITY, Kind.PLACE, Kind.LIST):
+        return False
+    picks = _size_picked(q.core)
+    if picks is None or not _COMPARES_TWO.search(q.core):
+        return False
+    lower, upper = sentence_bounds(text, start, end)
+    found = quantities(text, lower, upper)
+    after = [(where, value, unit) for where, value, unit in found if where >= end]
+    if not after or any(start <= where < end for where, _, _ in found):
+        return False  # no quantity after the span, or the span is one
+    unit = after[0][2]
+    values = [value for _, value, same in found if same == unit]
+    if len(values) != 2 or values[0] == values[1]:
+        return False
+    picked = max(values) if picks > 0 else min(values)
+    # a quantity said further on measures another thing ("Shenzhen River, with the Hong Kong side … 87 hectares")
+    return after[0][1] != picked or len(text[end : after[0][0]].split()) > _MEASURED_WITHIN
+
+
+def size_unsaid(q: Question, text: str, start: int, end: int) -> bool:
+    """For a question that compares two things by size at its end ("Which side of the park is bigger?"), a span
+    whose sentence gives no number and says no comparative or superlative word: "Hong Kong" of "… complement each
+    other with the Hong Kong side of the park" says nothing of its size. (In the training pool no gold or plausible
+    answer is such a span.)"""
+    if q.kind not in (Kind.ENTITY, Kind.PLACE, Kind.LIST) or _size_picked(q.core) is None:
+        return False
+    if not _COMPARES_TWO.search(q.core):
+        return False
+    sentence = sentence_around(text, start, end)
+    sized = any(word in _PICKS for word in re.findall(r"[a-z]+", sentence.casefold()))
+    return not sized and not has_number(sentence) and not _COMPARES.search(sentence)
+
+
 def _rest_of_the_name(q: Question, text: str, start: int, end: int) -> bool:
     """ "zone" of "the Hetao zone" is the rest of the name asked about, not what it is."""
     return q.kind is Kind.DESCRIBE and _goes_on_from_target(q, text, start)
@@ -3073,6 +3127,8 @@ MISFIT_CHECKS: tuple[MisfitCheck, ...] = (
     doer_of_the_deed,  # … nor "the financial hub" of "the financial hub would join hands with Shenzhen"
     things_for_people,  # "How many people work at the Science Park?" is not "40" of "40 other projects"
     total_for_each,  # "How many centres did each university set up?" is not "10" of "Five … set up 10 centres"
+    size_unsaid,  # "Which side of the park is bigger?" is not "Hong Kong" of "… with the Hong Kong side of the park"
+    other_by_size,  # "Which side of the park is bigger?" is not "the Hong Kong side" (87 hectares against 302)
     one_of_the_parts,  # "How many hectares do the two sides cover together?" is not "302" of "… 87 hectares, … 302 …"
     counted_vaguely,  # "How many ministries held the press conference?" is not "40" of "40 other projects"
     counted_elsewhere,  # "How many universities are there in Shenzhen?" is not "Five" of "Five Hong Kong universities"

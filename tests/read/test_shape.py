@@ -2724,3 +2724,29 @@ def test_a_body_name_cut_on_its_left_starts_at_its_first_word(text, span, expect
 
     start = text.index(span)
     assert text[body_name_start(text, start, start + len(span)) : start + len(span)] == expected
+
+
+SIDES = (
+    "The two sections of the park are separated by the Shenzhen River, with the Hong Kong side spread across 87 "
+    "hectares (214 acres), and the Shenzhen one occupying 302 hectares. Qin spoke of the Hong Kong side of the park."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "fits"),
+    [
+        # the comparison picks the thing its quantity measures: the larger for "bigger", the smaller for "smaller"
+        ("Which side of the park is bigger?", "the Shenzhen one", True),
+        ("Which side of the park is bigger?", "the Hong Kong side", False),
+        ("Which side of the park is smaller?", "the Hong Kong side", True),
+        ("Which side of the park is smaller?", "the Shenzhen one", False),
+        # a quantity further on measures something else
+        ("Which side of the park is smaller?", "Shenzhen River", False),
+        # a sentence that says nothing of size
+        ("Which side of the park is bigger?", "Hong Kong side of the park", False),
+        # no comparison at the question's end: no such check ("the highest" may be one of many)
+        ("Which side of the park has the largest area?", "the Hong Kong side", True),
+    ],
+)
+def test_a_comparison_of_two_by_size_picks_the_thing_its_quantity_measures(question, span, fits):
+    assert fits_in(question, SIDES, span) is fits
