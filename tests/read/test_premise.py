@@ -838,6 +838,21 @@ PARK = "Macau is a city. The park was built. The Hong Kong side covers 87 hectar
         ("When was Acme Corporation founded?", "The bank was founded in 1990.", "", "Acme Corporation.", True),
         # initials are the name in another form
         ("How many parks does NYC have?", "New York has 1,700 parks.", "", "NYC is big. New York has parks.", False),
+        # a longer name in the sentence before names another thing: "The Hong Kong Science Park" is not Hong Kong
+        (
+            "How many projects will Hong Kong launch?",
+            "Shenzhen authorities would launch 40 projects.",
+            "The Hong Kong Science Park will open a branch.",
+            "Hong Kong is a city. The Hong Kong Science Park will open a branch.",
+            True,
+        ),
+        (
+            "How many projects will Hong Kong launch?",
+            "Shenzhen authorities would launch 40 projects.",
+            "Hong Kong will open a branch.",
+            "Hong Kong is a city. Hong Kong will open a branch.",
+            False,
+        ),
     ],
 )
 def test_a_subject_the_document_names_elsewhere(question, sentence, before, document, elsewhere):
