@@ -2897,7 +2897,7 @@ def deed_of_no_sayer(q: Question) -> frozenset[str] | None:
 # "Who did Hong Kong say it would join hands with?": the sayer named after the auxiliary, then the reported deed
 # with its own subject and auxiliary; who is asked is in what was said, not who said it
 _WHO_IN_WHAT_WAS_SAID = re.compile(
-    r"^\s*who(?:m)?\s+(?:did|does|do|will|would)\s+(?:[\w'’-]+\s+){1,4}?"
+    r"^\s*who(?:m)?\s+(?:did|does|do|will|would)\s+(?:[\w'’-]+\s+){1,6}?"
     r"(?P<says>say|think|believe|expect|hope|claim|predict|suggest|promise)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?"
     r"(?:would|will|could|should|can|might|must|may|was|were|had)\s+[a-z]",
     re.IGNORECASE,

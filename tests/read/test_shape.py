@@ -1930,6 +1930,7 @@ SAID = (
         # a question that names the sayer asks about the deed said: not the one who said it
         ("Who did Hong Kong say it would join hands with?", "Eric Chan", False),
         ("Who did Hong Kong say it would join hands with?", "Shenzhen", True),
+        ("Who does Hong Kong's No 2 official say the financial hub will join hands with?", "Eric Chan", False),
         # "said at a press conference" reports nothing
         ("Which mayor attended the press conference?", "Qin Weizhong", True),
     ],
