@@ -1452,7 +1452,8 @@ def other_by_size(q: Question, text: str, start: int, end: int) -> bool:
     """For a question that compares by size and names no choices ("Which side of the park is bigger?"), a span
     whose quantity the comparison does not pick: "the Hong Kong side" of "… with the Hong Kong side spread across
     87 hectares (214 acres), and the Shenzhen one occupying 302 hectares"; nor a span the quantity after it does not
-    measure, more than four words on ("Shenzhen River, with the Hong Kong side spread across 87 hectares"). The
+    measure, more than four words on ("Shenzhen River, with the Hong Kong side spread across 87 hectares"), nor one
+    that runs over both things ("Hong Kong side spread across 87 hectares …, and the Shenzhen one"). The
     span's quantity is the first after it in its sentence; the sentence must give exactly two of that unit, of
     different values, and the question compare two at its end ("Which side … is bigger?"; not "the highest", of
     which there may be more than two). (In the training pool no gold or plausible answer is such a span.)"""
@@ -1464,12 +1465,19 @@ def other_by_size(q: Question, text: str, start: int, end: int) -> bool:
     lower, upper = sentence_bounds(text, start, end)
     found = quantities(text, lower, upper)
     after = [(where, value, unit) for where, value, unit in found if where >= end]
-    if not after or any(start <= where < end for where, _, _ in found):
-        return False  # no quantity after the span, or the span is one
+    if not after:
+        return False
     unit = after[0][2]
     values = [value for _, value, same in found if same == unit]
     if len(values) != 2 or values[0] == values[1]:
         return False
+    inside = {same for where, _, same in found if start <= where < end}
+    if unit in inside:
+        return (
+            True  # one thing's quantity, run on to the other ("Hong Kong side … 87 hectares …, and the Shenzhen one")
+        )
+    if inside:
+        return False  # the span is a quantity
     picked = max(values) if picks > 0 else min(values)
     # a quantity said further on measures another thing ("Shenzhen River, with the Hong Kong side … 87 hectares")
     return after[0][1] != picked or len(text[end : after[0][0]].split()) > _MEASURED_WITHIN

@@ -2743,6 +2743,7 @@ SIDES = (
         ("Which side of the park is smaller?", "the Shenzhen one", False),
         # a quantity further on measures something else
         ("Which side of the park is smaller?", "Shenzhen River", False),
+        ("Which side of the park is larger?", "Hong Kong side spread across 87 hectares (214 acres), and the", False),
         # a sentence that says nothing of size
         ("Which side of the park is bigger?", "Hong Kong side of the park", False),
         # no comparison at the question's end: no such check ("the highest" may be one of many)
