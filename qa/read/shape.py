@@ -1190,8 +1190,6 @@ def _whole_name(q: Question, text: str, start: int, end: int) -> tuple[int, int]
 
 
 _QUOTES = "\"“‘'"
-# the capitalised word just before a span
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w-]*) $")
 
 
 def body_name_start(text: str, start: int, end: int) -> int:
@@ -1207,10 +1205,13 @@ def body_name_start(text: str, start: int, end: int) -> int:
     if stem(fold(found[-1][0])) not in BODY_HEADS:
         return start
     for _ in range(3):  # "Data Society" → "Chinese Big Data Society"
-        before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
-        if before is None or fold(before.group(1)) in _NO_FIRST_NAME | TITLES | NUMBER_WORDS:
+        before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+        word = before.group().strip() if before is not None else ""
+        if not word or word.isupper() or POSSESSIVE_END.search(word):
+            break  # none, initials ("US Supreme Court") or a possessive ("Beijing's State Council")
+        if fold(word) in _NO_FIRST_NAME | TITLES | NUMBER_WORDS:
             break
-        start = before.start(1)
+        start = before.start()
     return start
 
 
