@@ -1206,11 +1206,11 @@ def body_name_start(text: str, start: int, end: int) -> int:
         return start
     for _ in range(3):  # "Data Society" → "Chinese Big Data Society"
         before = _NAME_BEFORE.search(text, max(0, start - 40), start)
-        word = before.group().strip() if before is not None else ""
-        if not word or word.isupper() or POSSESSIVE_END.search(word):
-            break  # none, initials ("US Supreme Court") or a possessive ("Beijing's State Council")
-        if fold(word) in _NO_FIRST_NAME | TITLES | NUMBER_WORDS:
+        if before is None:
             break
+        word = before.group().strip()
+        if word.isupper() or POSSESSIVE_END.search(word) or fold(word) in _NO_FIRST_NAME | TITLES | NUMBER_WORDS:
+            break  # initials ("US Supreme Court"), a possessive ("Beijing's State Council"), a title, a number
         start = before.start()
     return start
 
