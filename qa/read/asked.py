@@ -539,8 +539,10 @@ _EMBEDDED = re.compile(
     re.IGNORECASE,
 )
 # in the indirect question, the verb that comes first in the direct one ("who Eric Chan is" → "Who is …")
+# the words a subject that is no name opens with: an article, a demonstrative, a pronoun or a possessive
+_SUBJECT_OPENERS = r"(?:the|a|an|this|that|these|those|it|he|she|they|his|her|its|their)"
 _SUBJECT_VERB = (
-    r"(?P<subject>(?:the|a|an|this|that|these|those|it|he|she|they|his|her|its|their|[A-Z][\w'’.-]*)\b[^,;]*?)\s+"
+    rf"(?P<subject>(?:{_SUBJECT_OPENERS}|[A-Z][\w'’.-]*)\b[^,;]*?)\s+"
     r"(?P<verb>is|are|was|were|will|would|can|could|should|may|might|must)\b\s*(?P<tail>.*)$"
 )
 _SUBJECT_THEN_VERB = re.compile(rf"^{_SUBJECT_VERB}")
@@ -550,8 +552,7 @@ _SUBJECT_THEN_VERB = re.compile(rf"^{_SUBJECT_VERB}")
 # no name ("how much | the park will cost"; "how much Hong Kong funding will …" is one phrase)
 _ASKED_THING_THEN_SUBJECT = re.compile(
     r"^(?P<wh>(?i:which|how\s+many|how\s+much)(?:\s+(?!(?:of|the|a|an|and|or|in|on|at|to|for|with|by|from)\b)"
-    r"[a-z][\w'’-]*){1,3}?|(?i:how\s+much)(?=\s+(?:the|a|an|this|that|these|those|it|he|she|they|his|her|its"
-    rf"|their)\b))\s+{_SUBJECT_VERB}"
+    rf"[a-z][\w'’-]*){{1,3}}?|(?i:how\s+much)(?=\s+{_SUBJECT_OPENERS}\b))\s+{_SUBJECT_VERB}"
 )
 
 
