@@ -35,7 +35,7 @@ from qa.read.shape import (
     past_cut_name,
     with_currency,
 )
-from qa.read.speakers import may_say, speaker, speaks_for
+from qa.read.speakers import may_say, quote_denies, speaker, speaks_for
 from qa.records import Answer, Hit, Sentence, StageScores
 from qa.text import MONTHS, NUMBER_WORDS, SAYING, STOPWORDS, WEEKDAYS, ends_as_a_sentence, fold, stem, words
 
@@ -147,6 +147,8 @@ class RuleReader:
             raw = self.index.document(sentence.doc_id).raw
             tokens = sentence_tokens(sentence)
             who = speaker(sentence, self.index.sentence_before) if speaks_for(q, sentence) else None
+            if who is not None and quote_denies(q, sentence):
+                continue  # "Who described the zone as strategically unimportant?" of a quotation of its importance
             for candidate in candidates(q, tokens, gap_texts(raw, tokens), heading=is_heading(sentence)):
                 span = span_score(q, tokens, candidate)
                 start, end = post_before_asked_place(q, raw, *raw_span(tokens, candidate, raw))

@@ -302,6 +302,24 @@ def test_who_said_a_quotation_gets_the_speaker_named_sentences_before(seed_rules
 
 
 @pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Who described the zone as strategically unimportant?", False),  # the quotation says its importance
+        ("Who described the zone as being of particular strategic importance?", True),
+    ],
+)
+def test_the_speaker_of_a_quotation_that_says_otherwise_is_not_proposed(seed_rules_pipeline, question, named):
+    # the rule reader's own proposals, before any answer check: the learned reader's windows read it the same way
+    pipeline = seed_rules_pipeline
+    q = pipeline.analyze(question)
+    reader, _ = pipeline.route(q)
+    vector = pipeline.embedder.encode([q.text])[0]
+    hits = list(pipeline.backend.search(q.text, pipeline.settings.retrieve_k, vector, None).hits)
+    proposed = [answer.text for answer in reader.read(q, vector, hits, 5)]
+    assert ("Professor Lau Siu-kai" in proposed) is named, proposed
+
+
+@pytest.mark.parametrize(
     ("text", "expected", "unexpected"),
     [
         (
