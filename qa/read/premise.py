@@ -95,7 +95,9 @@ document does not say. These premises are checked:
   the one before does in any form, and nothing in the sentence may stand for it ("he", "its", "these"): the
   sentence is about something else ("… the Shenzhen one occupying 302 hectares"). A longer name that holds it in
   the sentence before ("The Hong Kong Science Park will open …" for "How many projects will Hong Kong launch?")
-  names that other thing (session 62: 2 more plausible answers rejected for 3 gold). A possessive ("Chopin's
+  names that other thing (session 62: 2 more plausible answers rejected for 3 gold). The subject of a clause the
+  question reports ("Mayor Qin said Guangzhou would launch how many …?") is read, not its sayer (session 63: no
+  pool answer changes). A possessive ("Chopin's
   funeral"), a people's name ("the French") and a name the document holds nowhere (a paragraph may be about its
   article's title without naming it) are left alone. The name's own last word ("the corporation" for "Acme
   Corporation") stands for it; another noun ("the city" for New York) is not read as one: sentences with "the" and
@@ -920,6 +922,12 @@ _SUBJECT = re.compile(
     r"\b(?:do|does|did|will|would|can|could|should|has|have|had|is|was|are|were)\s+"
     r"((?:the\s+)?(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s+(?P<next>[a-z]+)(?:\s+(?P<more>[a-z]+))?"
 )
+# the subject of a clause the question reports: "Guangzhou" of "Mayor Qin said Guangzhou would launch how many …?"
+_REPORTED_SUBJECT = re.compile(
+    r"\b(?:say|says|said|think|thinks|thought|believe|believes|believed|expect|expects|expected|claim|claims|claimed)"
+    r"\s+(?:that\s+)?((?:the\s+)?(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s+(?:(?P<noun>[a-z]+)\s+)?"
+    r"(?:will|would|can|could|should|must|might|may|has|have|had|is|was|are|were)\b"
+)
 # words that open a verb's object or a phrase after it: "close |its branch", "cover |in total"
 _OPENS_OBJECT = frozenset(
     {
@@ -936,14 +944,20 @@ def subject_asked(q: Question) -> tuple[tuple[str, ...], str]:
     """The plain words of the question's subject when it is a name ("macau" of "How many hectares does Macau
     cover?"), and the noun after it when the name names a thing of that kind: a word that is no verb's form, before
     another that opens no object ("zone" of "What will the Hetao zone house?", not "close" of "When will the Park
-    close its branch?"). Nothing for a possessive ("Does Chopin's funeral …": the funeral is the subject) or a
-    people's name ("When did the French learn …?": they may be said otherwise). Once per question."""
-    m = _SUBJECT.search(q.core)
+    close its branch?"). The subject of a clause the question reports is the one that does the asked deed, not its
+    sayer ("guangzhou" of "Mayor Qin said Guangzhou would launch how many …?", with the noun before its verb:
+    "authorities" of "… say Shenzhen authorities would launch?"). Nothing for a possessive ("Does Chopin's funeral
+    …": the funeral is the subject) or a people's name ("When did the French learn …?": they may be said
+    otherwise). Once per question."""
+    reported = _REPORTED_SUBJECT.search(q.core)
+    m = reported or _SUBJECT.search(q.core)
     if m is None or _POSSESSIVE.search(m.group(1)):
         return (), ""
     name = [word for word in _name_words(m.group(1)) if word not in _NOT_OF_A_NAME and word != "the"]
     if not name or (len(name) == 1 and _DEMONYM.search(name[0])):
         return (), ""
+    if reported is not None:
+        return tuple(name), reported.group("noun") or ""
     following = m.group("next")
     more = m.group("more")  # the verb after a noun ("zone house", "zone be"), not a verb's object ("close its")
     noun = more and more not in _OPENS_OBJECT and not following.endswith(("ing", "ed")) and following not in STOPWORDS

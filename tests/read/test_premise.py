@@ -810,6 +810,10 @@ def test_a_post_of_a_body_the_document_never_names(question, other):
         ("How long was Chopin's funeral delayed?", ((), "")),  # a possessive: the funeral is the subject
         ("When did the French learn of the plan?", ((), "")),  # a people's name may be said otherwise
         ("Who covers 302 hectares?", ((), "")),  # no name after a verb's helper
+        # a reported clause: its subject does the asked deed, not the one who says it
+        ("Mayor Qin said Guangzhou would launch how many other projects?", (("guangzhou",), "")),
+        ("What did Qin say Shenzhen authorities would launch?", (("shenzhen",), "authorities")),
+        ("Does Qin think that the Hetao zone will grow?", (("hetao",), "zone")),
     ],
 )
 def test_the_name_a_question_asks_of_as_its_subject(question, subject):
@@ -851,6 +855,21 @@ PARK = "Macau is a city. The park was built. The Hong Kong side covers 87 hectar
             "Shenzhen authorities would launch 40 projects.",
             "Hong Kong will open a branch.",
             "Hong Kong is a city. Hong Kong will open a branch.",
+            False,
+        ),
+        # the subject of a reported clause, not its sayer ("Qin" is named in the sentence)
+        (
+            "Mayor Qin said Guangzhou would launch how many other projects?",
+            "Shenzhen authorities would launch 40 other projects, Mayor Qin said.",
+            "The park was built.",
+            "Guangzhou is a city. Shenzhen authorities would launch 40 other projects, Mayor Qin said.",
+            True,
+        ),
+        (
+            "Mayor Qin said Shenzhen would launch how many other projects?",
+            "Shenzhen authorities would launch 40 other projects, Mayor Qin said.",
+            "The park was built.",
+            "Guangzhou is a city. Shenzhen authorities would launch 40 other projects, Mayor Qin said.",
             False,
         ),
     ],
