@@ -545,7 +545,9 @@ def _names_a_thing(target: str, person: bool) -> bool:
     "the name of Verrazzano's ship", "the largest library in the US", "Harvard's rival" or "a reading of
     Islam called" ask for a name or a value."""
     tokens = [(w, fold(w)) for w, _, _ in words(target)]
-    if _POSSESSIVE.search(target) or any(folded in _RELATION for _, folded in tokens):
+    if _POSSESSIVE.search(target) or any(
+        folded in _RELATION and (person or not _inside_a_name(tokens, at)) for at, (_, folded) in enumerate(tokens)
+    ):
         return False
     if person and tokens and tokens[0][1] == "the" and tokens[-1][1] in TITLES:
         return False  # "Who is the Chinese President?" asks who holds the post
@@ -554,6 +556,21 @@ def _names_a_thing(target: str, person: bool) -> bool:
         return False
     capitalized = [w[:1].isupper() for w in content]
     return all(capitalized) if person else any(capitalized) or len(content) <= 3
+
+
+# words that join a name's capitalised words: "the Chinese Association of Hong Kong and Macau Studies", "the
+# Institute for Advanced Study", "the Commission on Human Rights"
+_INSIDE_NAMES = frozenset({"of", "for", "on"})
+
+
+def _inside_a_name(tokens: list[tuple[str, str]], at: int) -> bool:
+    """Whether the word at ``at`` joins capitalised words of one name, the first not a post's ("the President of
+    the United States" asks who holds it)."""
+    if tokens[at][1] not in _INSIDE_NAMES or at == 0 or not tokens[at - 1][0][:1].isupper():
+        return False
+    following = at + 1 + (at + 1 < len(tokens) and tokens[at + 1][1] == "the")
+    opening = next((folded for _, folded in tokens if folded not in STOPWORDS), "")
+    return following < len(tokens) and tokens[following][0][:1].isupper() and opening not in TITLES
 
 
 def _proper_nouns(question: str) -> tuple[str, ...]:

@@ -506,6 +506,13 @@ def _ends_other_name(q: Question, tokens: list[Token], gaps: list[str], first: i
 
 
 def _title_before(tokens: list[Token], gaps: list[str], name_start: int) -> list[Candidate]:
+    if (
+        name_start >= 2
+        and tokens[name_start - 1].folded == "the"
+        and not _breaks(gaps, name_start - 2)
+        and not _breaks(gaps, name_start - 1)
+    ):
+        return _kind_before_the(tokens, gaps, name_start - 1)
     first = name_start
     while first - 1 >= 0 and name_start - first < 8 and not _breaks(gaps, first - 1):
         previous = tokens[first - 1]
@@ -517,6 +524,25 @@ def _title_before(tokens: list[Token], gaps: list[str], name_start: int) -> list
     if first == name_start or tokens[name_start - 1].folded in STOPWORDS:
         return []  # "the cities of Hong Kong": the name is what "of" governs, not what the words describe
     return [Candidate(first, name_start - 1, "title")]
+
+
+def _kind_before_the(tokens: list[Token], gaps: list[str], the: int) -> list[Candidate]:
+    """The noun phrase a name stands right after, with its own "the": "Beijing’s semi-official think tank" of "a
+    consultant at Beijing’s semi-official think tank the Chinese Association of …". Two words at least, opened
+    after a preposition, an article or a comma and ending in no verb's form ("to attend the press conference",
+    "The plan covers the Hetao zone" describe nothing)."""
+    first = the
+    while first - 1 >= 0 and the - first < 8 and not _breaks(gaps, first - 1):
+        previous = tokens[first - 1]
+        if previous.folded in SAYING or (previous.folded in STOPWORDS and not previous.capitalized):
+            break
+        first -= 1
+    last = tokens[the - 1]
+    opened = first == 0 or _breaks(gaps, first - 1) or tokens[first - 1].folded in STOPWORDS
+    verb = last.folded.endswith(("ed", "ing")) or (last.folded.endswith("s") and not last.folded.endswith("ss"))
+    if the - first < 2 or not opened or last.capitalized or verb:
+        return []
+    return [Candidate(first, the - 1, "title")]
 
 
 def _phrase_after(

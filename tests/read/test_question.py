@@ -70,6 +70,11 @@ from qa.text import stem
         ("What is a fundamentalist interpretation of Islam called?", Kind.ENTITY, None),
         ("What is the full name of Verrazzano's ship?", Kind.ENTITY, None),  # (a named thing's: a name, in full)
         ("What is Harvard's most intense rival?", Kind.ENTITY, None),
+        # "of" inside a name joins its words: the thing is named, and described
+        ("What is the Chinese Association of Hong Kong and Macau Studies?", Kind.DESCRIBE, None),
+        ("What is the Institute for Advanced Study?", Kind.DESCRIBE, None),
+        ("What is the capital of France?", Kind.ENTITY, None),
+        ("What is the President of the United States?", Kind.ENTITY, None),  # a post's: who holds it
         ("Who was the Grand Secretary under Jiajing?", Kind.PERSON, None),
         # "Who is the <title>?" asks who holds the post; a name that ends in a word of rank is described:
         ("Who is the Chinese President?", Kind.PERSON, None),

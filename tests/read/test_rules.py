@@ -293,6 +293,31 @@ def test_a_form_of_address_gives_way_to_an_appositive(text, wanted, unwanted):
     assert wanted in titles and unwanted not in titles, titles
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "wanted"),
+    [
+        (
+            "What is the Chinese Association of Hong Kong and Macau Studies?",
+            "Lau, a consultant at Beijing’s semi-official think tank the Chinese Association of Hong Kong and Macau "
+            "Studies, said the development showed it.",
+            "Beijing’s semi-official think tank",
+        ),
+        # a verb before "the" describes nothing, nor a lone word
+        ("What is the Hetao zone?", "Chan flew to Beijing to visit the Hetao zone on Tuesday.", None),
+        ("What is the Hetao zone?", "The plan covers the Hetao zone, officials said.", None),
+    ],
+)
+def test_the_kind_a_name_stands_right_after_describes_it(question, text, wanted):
+    from qa.read.question import analyze
+    from qa.read.rules import typed_spans
+    from qa.records import Sentence
+
+    spans = typed_spans(analyze(question), [Sentence("d", 0, len(text), text)], text)
+    the = text.index(" the " + question.split(" the ")[1].split()[0])  # the "the" right before the name
+    before = [text[start:end] for start, end, _, kind in spans if kind == "title" and end == the]
+    assert before == ([wanted] if wanted else []), before
+
+
 def test_who_said_a_quotation_gets_the_speaker_named_sentences_before(seed_rules_pipeline):
     # "“Instead, both sides can complement each other …”" goes on with Hung's quotation of the paragraph
     # before ("…,” said Hung"); the rule reader reads sentences, so the name is a candidate of that one
