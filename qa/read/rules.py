@@ -376,6 +376,8 @@ def _strip_asked(c: Candidate, tokens: list[Token], asked: set[str]) -> Candidat
         last -= 1
     while c.last > last >= first and tokens[last].folded in STOPWORDS:
         last -= 1
+    while c.first < first <= last and tokens[first].folded in STOPWORDS:
+        first += 1  # "Qin and Sun Yuning" asked "along with Qin" → "Sun Yuning", not "and Sun Yuning"
     return Candidate(first, last, c.kind) if first <= last else None
 
 

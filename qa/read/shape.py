@@ -260,10 +260,16 @@ def names_in_full(q: Question, span: str) -> bool:
     return set(q.target) <= set(found) and found[-1] == q.target[-1] and len(set(found) - set(q.terms)) >= 2
 
 
+# a conjunction a span may open with, from the item before it ("Qin |and Sun Yuning")
+_OPENING_JOINT = re.compile(r"(?:and|or|but|nor)\s+(?=\S)")
+
+
 def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] | None:
     start, end = strip_edges(text, start, end)
     if start >= end or "\n" in text[start:end]:
         return None
+    joint = _OPENING_JOINT.match(text, start, end)
+    start = joint.end() if joint else start  # "and Sun Yuning": what a span opens with joins it to what stands before
     start = past_cut_name(text, start, end)
     start, end = _whole_number(text, start, end)
     start, end = asked_kind_name(q, text, *_whole_name(q, text, start, end))

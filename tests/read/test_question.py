@@ -274,6 +274,11 @@ def test_a_yes_no_question_is_told_from_one_that_asks_for_a_thing(question, pola
         ("Who else besides Qin promised easier immigration and clearance?", [{"qin"}]),
         ("Who besides Qin and Sun Yuning spoke?", [{"qin"}, {"sun", "yuning"}]),
         ("Which city besides Hong Kong and Shenzhen is in the area?", [{"hong", "kong"}, {"shenzhen"}]),
+        # one who does it with the answer is not the answer
+        ("Who else promised easier immigration along with Qin?", [{"qin"}]),
+        ("Who spoke together with Sun Yuning?", [{"sun", "yuning"}]),
+        ("Who led the division alongside Genghis Khan?", [{"genghi", "khan"}]),  # stems
+        ("In addition to laboratory clusters, what is planned?", [{"laboratory", "cluster"}]),
         # words the rest of the question says are not ruled out
         ("Other than T cells, what other immune cells express CYP27B1?", []),
         ("Which city is in the area?", []),

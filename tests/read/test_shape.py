@@ -780,6 +780,19 @@ def test_a_post_holder_is_the_person_the_post_is_said_of(question, span, expecte
 
 
 @pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        ("Who else promised it along with Qin?", "and Sun Yuning", "Sun Yuning"),  # no conjunction opens an answer
+        ("Who else promised it along with Qin?", "Qin and Sun Yuning", "Sun Yuning"),  # nor the one ruled out
+        ("Who promised it?", "Qin and Sun Yuning", "Qin and Sun Yuning"),
+    ],
+)
+def test_an_answer_opens_with_no_conjunction(question, span, expected):
+    text = "On Tuesday, Qin and Sun Yuning, deputy director of the General Administration of Customs, promised it."
+    assert answered(question, text, span) == expected
+
+
+@pytest.mark.parametrize(
     ("span", "expected"),
     [
         ("Yuning", "Sun Yuning"),  # the last word of a two-word name starts with the first
