@@ -104,10 +104,12 @@ document does not say. These premises are checked:
   a noun of a kind of thing hold 6 of the pool's plausible answers this check rejects and 14 of its gold ones (12
   questions), shares the rule still keeps.
 - Names asked between (``ends_elsewhere``): "Name the river between Macau and Zhuhai." ("Which river divides,
-  separates, links, connects or joins Macau and Zhuhai?") of a sentence that names neither, nor the one before,
-  nothing there standing for them, where the document names both elsewhere: "the Shenzhen River" separates other
-  places. (Session 62: 14 questions of the training pool, one without an answer, ask between two names; none of
-  their gold or plausible answers is rejected.)
+  separates, links, connects or joins Macau and Zhuhai?") of a sentence that does not name one of them (session 63:
+  one is enough, was both), nor the one before, nothing there standing for them, where the document names it
+  elsewhere: "the Shenzhen River" separates other places; an answer named after the other ("Shenzhen River" for
+  "… between Hong Kong and Shenzhen?") needs both unsaid. (Session 62: 14 questions of the training pool, one
+  without an answer, ask between two names; none of their gold or plausible answers is rejected, before session
+  63's change or after it.)
 
 Against the training pool (``eval/scripts/plausible_answer_checks.py``, its table), of SQuAD 2.0's 1,674 plausible
 answers to its unanswerable questions the denial rejects 279, the deed denied 19, the undone word 47, the antonym
@@ -1030,18 +1032,24 @@ def ends_asked(q: Question) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(end) for end in ends)
 
 
-def ends_elsewhere(q: Question, sentence: str, before: Callable[[], str], document: str) -> bool:
-    """Two names between which the question asks, both of which the document names elsewhere, neither said in any
-    form in the answer's sentence or the one before, with no word there that may stand for them: "Name the river
-    between Macau and Zhuhai." is not "Shenzhen River" of "The two sections of the park are separated by the
-    Shenzhen River". A name the document holds nowhere is left alone, as for the subject."""
+def ends_elsewhere(
+    q: Question, sentence: str, before: Callable[[], str], document: str, answer: tuple[int, int] | None = None
+) -> bool:
+    """Two names between which the question asks, one of them (or both) said in no form in the answer's sentence or
+    the one before, and the document naming each such one elsewhere, with no word there that may stand for them:
+    "Name the river between Macau and Zhuhai." or "Which river lies between Hong Kong and Macau?" is not "Shenzhen
+    River" of "The two sections of the park are separated by the Shenzhen River, with the Hong Kong side …". A
+    name the document holds nowhere is left alone, as for the subject. An answer named after one of them ("Shenzhen
+    River" for "Which river runs between Hong Kong and Shenzhen?") needs both unsaid."""
     ends = ends_asked(q)
     if not ends or _STANDS_FOR.search(sentence):
         return False
     near = _name_words(f"{before()} {sentence}")
-    if any(_one_of_the_other(list(end), near) for end in ends):
-        return False
-    return all(any(_holds_word(document, word) for word in end) for end in ends)
+    missing = [end for end in ends if not _one_of_the_other(list(end), near)]
+    named = _name_words(sentence[answer[0] : answer[1]]) if answer is not None else []
+    if any(_one_of_the_other(list(end), named) for end in ends) and len(missing) < len(ends):
+        return False  # "Shenzhen River" between Hong Kong and Shenzhen, Hong Kong unsaid
+    return bool(missing) and all(any(_holds_word(document, word) for word in end) for end in missing)
 
 
 def _answer_is(answer: tuple[int, int] | None, start: int, end: int) -> bool:
@@ -1568,5 +1576,5 @@ def unshared(
         yield "name after the same words"
     if subject_elsewhere(q, sentence, before, whole):
         yield "subject said elsewhere"
-    if ends_elsewhere(q, sentence, before, whole):
+    if ends_elsewhere(q, sentence, before, whole, answer):
         yield "ends said elsewhere"
