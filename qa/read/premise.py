@@ -930,6 +930,8 @@ _REPORTED_SUBJECT = re.compile(
     r"\s+(?:that\s+)?((?:the\s+)?(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s+(?:(?P<noun>[a-z]+)\s+)?"
     r"(?:will|would|can|could|should|must|might|may|has|have|had|is|was|are|were)\b"
 )
+# a noun a name's possessive word owns: "team" of "(the Notre Dame) men's basketball team", "band" of "women's band"
+_OWNED_AFTER_NAME = re.compile(r"[a-z]+['’]s\s+(?:[a-z]+\s+)?([a-z]+)\b")
 # words that open a verb's object or a phrase after it: "close |its branch", "cover |in total"
 _OPENS_OBJECT = frozenset(
     {
@@ -950,7 +952,8 @@ def subject_asked(q: Question) -> tuple[tuple[str, ...], str]:
     sayer ("guangzhou" of "Mayor Qin said Guangzhou would launch how many …?", with the noun before its verb:
     "authorities" of "… say Shenzhen authorities would launch?"). Nothing for a possessive ("Does Chopin's funeral
     …": the funeral is the subject) or a people's name ("When did the French learn …?": they may be said
-    otherwise). Once per question."""
+    otherwise). A noun after a gerund or a possessive word is the thing named ("band" of "the Notre Dame marching
+    band", "team" of "the Notre Dame men's basketball team"). Once per question."""
     reported = _REPORTED_SUBJECT.search(q.core)
     m = reported or _SUBJECT.search(q.core)
     if m is None or _POSSESSIVE.search(m.group(1)):
@@ -963,6 +966,11 @@ def subject_asked(q: Question) -> tuple[tuple[str, ...], str]:
     following = m.group("next")
     more = m.group("more")  # the verb after a noun ("zone house", "zone be"), not a verb's object ("close its")
     noun = more and more not in _OPENS_OBJECT and not following.endswith(("ing", "ed")) and following not in STOPWORDS
+    owned = _OWNED_AFTER_NAME.match(q.core, m.start("next"))
+    if owned is not None:
+        return tuple(name), owned.group(1)  # "team" of "the Notre Dame men's basketball team"
+    if more and following.endswith("ing") and more not in _OPENS_OBJECT | STOPWORDS and not more.endswith("ed"):
+        return tuple(name), more  # "teams" of "the Notre Dame fencing teams", "band" of "the … marching band"
     return tuple(name), following if noun else ""
 
 

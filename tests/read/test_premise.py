@@ -810,6 +810,9 @@ def test_a_post_of_a_body_the_document_never_names(question, other):
         ("How long was Chopin's funeral delayed?", ((), "")),  # a possessive: the funeral is the subject
         ("When did the French learn of the plan?", ((), "")),  # a people's name may be said otherwise
         ("Who covers 302 hectares?", ((), "")),  # no name after a verb's helper
+        # a name before the noun it names a thing of: the noun after a gerund or a possessive word
+        ("When did the Notre Dame marching band form?", (("notre",), "band")),
+        ("How many wins does the Notre Dame men's basketball team have?", (("notre",), "team")),
         # a reported clause: its subject does the asked deed, not the one who says it
         ("Mayor Qin said Guangzhou would launch how many other projects?", (("guangzhou",), "")),
         ("What did Qin say Shenzhen authorities would launch?", (("shenzhen",), "authorities")),
@@ -855,6 +858,14 @@ PARK = "Macau is a city. The park was built. The Hong Kong side covers 87 hectar
             "Shenzhen authorities would launch 40 projects.",
             "Hong Kong will open a branch.",
             "Hong Kong is a city. Hong Kong will open a branch.",
+            False,
+        ),
+        # the thing the name is before is said: "The band" of "the Notre Dame marching band"
+        (
+            "When did the Notre Dame marching band form?",
+            "In 1846, the band began.",
+            "The teams compete.",
+            "Notre Dame is a university. In 1846, the band began.",
             False,
         ),
         # the subject of a reported clause, not its sayer ("Qin" is named in the sentence)
