@@ -695,6 +695,19 @@ JIHAD = "The Brotherhood announced HAMAS, devoted to Jihad against Israel."
             "Eric Chan attends a press conference in Beijing. He flew from Shanghai.",
             False,
         ),
+        # the question's name misspelt: the document holds it, one letter otherwise (session 63)
+        (
+            "What party is favored in Bedigo and Geelong?",
+            "Labor is strongest in Melbourne's suburbs and in Bendigo and Geelong.",
+            "Labor is strongest in Melbourne's suburbs and in Bendigo and Geelong.",
+            False,
+        ),
+        (
+            "What party is favored in Hobart and Geelong?",
+            "Labor is strongest in Melbourne's suburbs and in Bendigo and Geelong.",
+            "Labor is strongest in Melbourne's suburbs and in Bendigo and Geelong.",
+            True,
+        ),
     ],
 )
 def test_another_name_after_the_same_words(question, sentence, document, other):
