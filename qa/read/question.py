@@ -565,9 +565,10 @@ _INSIDE_NAMES = frozenset({"of", "for", "on"})
 
 def _inside_a_name(tokens: list[tuple[str, str]], at: int) -> bool:
     """Whether the word at ``at`` joins capitalised words of one name, the first not a post's ("the President of
-    the United States" asks who holds it)."""
-    if tokens[at][1] not in _INSIDE_NAMES or at == 0 or not tokens[at - 1][0][:1].isupper():
-        return False
+    the United States" asks who holds it) and the one before it no initials ("the GDP of …" asks for a value)."""
+    before = tokens[at - 1][0] if at else ""
+    if tokens[at][1] not in _INSIDE_NAMES or not before[:1].isupper() or (len(before) > 1 and before.isupper()):
+        return False  # "the GDP of the Greater Bay Area": a measure's initials, what it is of asked
     following = at + 1 + (at + 1 < len(tokens) and tokens[at + 1][1] == "the")
     opening = next((folded for _, folded in tokens if folded not in STOPWORDS), "")
     return following < len(tokens) and tokens[following][0][:1].isupper() and opening not in TITLES

@@ -75,6 +75,7 @@ from qa.text import stem
         ("What is the Institute for Advanced Study?", Kind.DESCRIBE, None),
         ("What is the capital of France?", Kind.ENTITY, None),
         ("What is the President of the United States?", Kind.ENTITY, None),  # a post's: who holds it
+        ("What is the GDP of the Greater Bay Area?", Kind.ENTITY, None),  # initials of a measure: its value
         ("Who was the Grand Secretary under Jiajing?", Kind.PERSON, None),
         # "Who is the <title>?" asks who holds the post; a name that ends in a word of rank is described:
         ("Who is the Chinese President?", Kind.PERSON, None),
