@@ -164,8 +164,8 @@ _CENTURY = re.compile(
 _CENTURY_ORDINAL = re.compile(_ORDINAL_CENTURY, re.IGNORECASE)
 _CENTURY_RANGE = re.compile(r"\b(?:to|through)\b|[–-]\s*(?:the\s+)?\w", re.IGNORECASE)
 
-# "only", "just", "merely", "simply" after "not": "not only … but" adds, it denies nothing
-_ADDING = r"(?:only|just|merely|simply)\b"
+# "only", "just", "merely", "simply", "solely" after "not": "not only … but" adds, it denies nothing
+_ADDING = r"(?:only|just|merely|simply|solely)\b"
 _DENIES = (
     rf"(?:\bnot\b(?!\s+{_ADDING})|"
     r"\bnever\b|\bno\s+longer\b|n['’]t\b|"
@@ -184,7 +184,8 @@ _OPENING_CLAUSE = re.compile(rf"^\s*(?:{_SUBORDINATORS})\b[^,?]*,\s*", re.IGNORE
 _WH = re.compile(rf"\b(?:{'|'.join(sorted(WH_WORDS))})\b", re.IGNORECASE)
 # what a sentence says to deny, leave out, stop or single out; a question's denial may stand for any of these
 _NEGATIVE = re.compile(
-    r"\b(?:not|never|no|none|nor|neither|nothing|nobody|nowhere|without|except|excluding|cannot|unable|instead|"
+    r"\b(?:not|never|no|none|nor|neither|nothing|nobody|nowhere|without|except\w*|excluding|cannot|unable|instead|"
+    r"refrain\w*|"
     r"rather\s+than|other\s+than|yet\s+to|lack\w*|fail\w*|refus\w*|den(?:y|ies|ied|ial)|only|remain\w*|"
     r"remov\w*|discontinu\w*|ceas\w*|stopp?(?:ed|s|ing)?|ban|bans|banned|prohibit\w*|forb[ai]\w*|avoid\w*|"
     r"prevent\w*|exclu\w*|exempt\w*|absen\w*|ignor\w*|reject\w*|declin\w*|lost|lose|loses|losing|unlike|"

@@ -69,6 +69,8 @@ def test_a_question_that_denies(question, denied):
         ("What is not present in breast milk?", "Breast milk contains antibodies and sugars.", True),
         ("What isn't active?", "Part of the immune system is inactive.", False),  # "inactive" negates "active"
         ("Which regions were not conquered?", "It conquered all of Europe except Iberia.", False),
+        ("Which cities were not destroyed?", "It destroyed all cities with the exceptions of Novgorod.", False),
+        ("What do non-violent protesters preserve?", "Refraining from violence preserves tolerance.", False),
         ("Which model was no longer sold?", "The now-discontinued Hi-Fi was Apple's.", False),
         ("Why didn't he reach Beijing?", "He died before the journey.", False),  # a reason needs no denial
         ("Which city did Xi visit?", VISITED, False),  # the question denies nothing
