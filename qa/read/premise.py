@@ -95,7 +95,9 @@ document does not say. These premises are checked:
 - A subject said elsewhere (``subject_elsewhere``): the question asks of a name as its subject ("How many hectares
   does Macau cover?", "Where is Midna working …?"), the document names it, but neither the answer's sentence nor
   the one before does in any form, and nothing in the sentence may stand for it ("he", "its", "these"): the
-  sentence is about something else ("… the Shenzhen one occupying 302 hectares"). A longer name that holds it in
+  sentence is about something else ("… the Shenzhen one occupying 302 hectares"). A name that ends in the kind of
+  thing it names is named with that kind ("Shenzhen" alone is not the asked "Shenzhen River"; session 63: 2 more
+  plausible answers rejected, no gold). A longer name that holds it in
   the sentence before ("The Hong Kong Science Park will open …" for "How many projects will Hong Kong launch?")
   names that other thing (session 62: 2 more plausible answers rejected for 3 gold). The subject of a clause the
   question reports ("Mayor Qin said Guangzhou would launch how many …?") is read, not its sayer (session 63: no
@@ -1000,15 +1002,24 @@ def subject_elsewhere(q: Question, sentence: str, before: Callable[[], str], doc
     said_before = before()
     near = f"{said_before} {sentence}"
     kinds = [word for word in (noun, name[-1] if len(name) > 1 else "") if word]
-    if _one_of_the_other(list(name), _name_words(sentence)) or any(_unnamed_kind(near, kind) for kind in kinds):
+    if _names_it(name, _name_words(sentence)) or any(_unnamed_kind(near, kind) for kind in kinds):
         return False  # the name, or a thing of its kind ("cooperation zone", "the park" for "the Hetao Science Park")
     if _named_on_its_own(name, said_before):
         return False  # the sentence before names it, not only inside a longer name ("The Hong Kong Science Park")
     for said in _names(near):
         words = [word for word, _, _ in said]
-        if _one_of_the_other(list(name), words) and not (len(words) > len(name) and set(name) < set(words)):
+        if _names_it(name, words) and not (len(words) > len(name) and set(name) < set(words)):
             return False  # "NYC" of "New York"; not "Hong Kong" of "The Hong Kong Science Park"
     return any(_holds_word(document, word) for word in name)
+
+
+def _names_it(name: tuple[str, ...], words: list[str]) -> bool:
+    """Whether ``words`` may name the thing ``name`` names (``_one_of_the_other``), and, for a name that ends in the
+    kind of thing it names ("Shenzhen River", "Hong Kong Science Park"), that kind with it: "Shenzhen" alone names
+    the city, not the river."""
+    if not _one_of_the_other(list(name), words):
+        return False
+    return len(name) < 2 or stem(name[-1]) not in _THING_TAILS or stem(name[-1]) in {stem(w) for w in words}
 
 
 def _named_on_its_own(name: tuple[str, ...], text: str) -> bool:
@@ -1017,7 +1028,7 @@ def _named_on_its_own(name: tuple[str, ...], text: str) -> bool:
     park, "The New York City Charter School Center" the center)."""
     for run in _CAPITALISED_RUN.finditer(text):
         said = [w for w in _name_words(run.group()) if w not in _NOT_OF_A_NAME and w != "s"]
-        if said and len(said) <= len(name) and _one_of_the_other(list(name), said):
+        if said and len(said) <= len(name) and _names_it(name, said):
             return True
     return False
 

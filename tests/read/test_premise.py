@@ -883,6 +883,21 @@ PARK = "Macau is a city. The park was built. The Hong Kong side covers 87 hectar
             "Notre Dame is a university. In 1846, the band began.",
             False,
         ),
+        # a name ending in the kind of thing it names is not named by its first word alone (session 63)
+        (
+            "How wide an area does the Charles River run through?",
+            "Charles Street runs for 358 acres.",
+            "The street was built.",
+            "The Charles River is wide. Charles Street runs for 358 acres.",
+            True,
+        ),
+        (
+            "How wide an area does the Charles River run through?",
+            "The river runs for 358 acres.",
+            "The street was built.",
+            "The Charles River is wide. The river runs for 358 acres.",
+            False,
+        ),
         # the subject of a reported clause, not its sayer ("Qin" is named in the sentence)
         (
             "Mayor Qin said Guangzhou would launch how many other projects?",
