@@ -227,6 +227,10 @@ def test_a_word_the_answer_itself_undoes_is_the_answer():
         ("Who criticised Beijing's support?", "Hung hailed Beijing’s support for the zone.", True),
         ("What did the critics condemn?", "The critics praised the new law.", True),
         ("When was the border park finally completed?", "Beijing first proposed the border park in 2017.", True),
+        ("What is helping the movement of resources?", "Differences are hampering the movement of resources.", True),
+        ("What similarities help the movement?", "Legal differences hamper the movement across the border.", True),
+        ("What food upsets the balance of flora?", "Yogurt helps restore a healthy balance of flora.", True),
+        ("How did the campaign to support the king end?", "The campaign to overthrow the king failed.", True),
         ("When was the park first proposed?", "The park was first proposed in 2017 and finally opened in 2023.", False),
         ("Who launched 40 projects?", "Shenzhen launched 40 projects and cancelled none.", False),  # both said
         ("What did the new oil cost?", "Unlike old oil, new oil cost $10.", False),  # the question's word said too
