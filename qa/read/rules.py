@@ -366,9 +366,6 @@ def _joins_name(tokens: list[Token], gaps: list[str], first: int, last: int) -> 
     return connector == "of" or (connector == "and" and last - first >= 2)
 
 
-_JOINTS = frozenset({"and", "or", "but", "nor"})
-
-
 def _strip_asked(c: Candidate, tokens: list[Token], asked: set[str]) -> Candidate | None:
     """ "Shenzhen Mayor Qin Weizhong" asked as "the mayor of Shenzhen" → "Qin Weizhong"; what linked the
     post to the asked name goes with it ("… officer for Hong Kong at the| Shenzhen Qianhai Authority")."""
@@ -379,8 +376,6 @@ def _strip_asked(c: Candidate, tokens: list[Token], asked: set[str]) -> Candidat
         last -= 1
     while c.last > last >= first and tokens[last].folded in STOPWORDS:
         last -= 1
-    while c.first < first <= last and tokens[first].folded in _JOINTS:
-        first += 1  # "Qin and Sun Yuning" asked "along with Qin" → "Sun Yuning", not "and Sun Yuning"
     return Candidate(first, last, c.kind) if first <= last else None
 
 

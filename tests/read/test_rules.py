@@ -422,23 +422,3 @@ def test_no_candidate_opens_with_the_end_of_a_cut_name(seed_rules_pipeline, seed
     for pipeline in (seed_rules_pipeline, seed_pipeline):
         texts = [c.text for c in pipeline.ask("What flows will be made easier?").candidates]
         assert texts and not any(t.startswith("Customs,") for t in texts), texts
-
-
-@pytest.mark.parametrize(
-    ("question", "wanted", "unwanted"),
-    [
-        ("Who else promised it along with Qin?", "Sun Yuning", "and Sun Yuning"),  # the asked name, its "and" too
-        ("Who spoke along with Eric Chan?", "Qin", "and Qin"),
-    ],
-)
-def test_a_candidate_past_the_asked_words_opens_with_no_conjunction(question, wanted, unwanted):
-    from qa.read.question import analyze
-    from qa.read.rules import typed_spans
-    from qa.records import Sentence
-
-    text = "On Tuesday, Sun Yuning and Qin promised it, and Eric Chan and Qin spoke."
-    spans = {
-        text[start:end]
-        for start, end, _, _ in typed_spans(analyze(question), [Sentence("d", 0, len(text), text)], text)
-    }
-    assert wanted in spans and unwanted not in spans, spans
