@@ -1319,6 +1319,8 @@ def _count(q: Question, text: str, start: int, end: int) -> tuple[int, int] | No
 
 
 _CURRENCY_BEFORE = re.compile(r"(?:\b[A-Z]{1,3})?[$£€¥₹]$")
+_CURRENCY_SIGNS = frozenset("$£€¥₹")
+_CURRENCY_LETTERS = re.compile(r"\b[A-Z]{1,3}$")  # "US", "HK", "NZ" of "US$", "HK$", "NZ$"
 _COMPARES = re.compile(  # a sentence that states a difference
     rf"%|\b(?:{COMPARATIVES}|than|above|below|ahead|behind|over|under|twice|thrice|times|double|triple|half"
     r"|percent|increase[ds]?|decrease[ds]?|rose|fell|grew|gain(?:ed)?|los[st]|difference|compared|earlier|later)\b",
@@ -2694,8 +2696,12 @@ def premise_unsaid(q: Question, text: str, start: int, end: int) -> bool:
 
 
 def with_currency(text: str, start: int, end: int) -> tuple[int, int]:
-    """A number's currency sign is part of it: "$|500 million|" → "$500 million", "HK$|2|" → "HK$2". Applied,
+    """A number's currency sign is part of it: "$|500 million|" → "$500 million", "HK$|2|" → "HK$2", and the
+    letters of its currency before a sign the span opens with: "US|$1.95 billion|" → "US$1.95 billion". Applied,
     like ``whole_range``, after scoring: the model's score for the number stands for the sum."""
+    if text[start : start + 1] in _CURRENCY_SIGNS:  # "$|1.95 billion" of "US$1.95 billion": the letters too
+        m = _CURRENCY_LETTERS.search(text, max(0, start - 3), start)
+        return (m.start() if m else start), end
     m = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
     return (m.start() if m and text[start : start + 1].isdigit() else start), end
 

@@ -558,6 +558,23 @@ def test_a_currency_sign_belongs_to_its_number(span, whole):
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "whole"),
+    [
+        ("It sold for US$1.95 billion in 2014.", "$1.95 billion", "US$1.95 billion"),  # a span opening at the sign
+        ("It sold for HK$3 billion.", "$3 billion", "HK$3 billion"),
+        ("It sold for $3 billion.", "$3 billion", "$3 billion"),
+        ("The SEC's $3 fee", "$3 fee", "$3 fee"),  # a possessive's letters are no currency's
+    ],
+)
+def test_the_letters_of_a_currency_belong_to_its_sign(text, span, whole):
+    from qa.read.shape import with_currency
+
+    start = text.index(span)
+    begin, end = with_currency(text, start, start + len(span))
+    assert text[begin:end] == whole
+
+
+@pytest.mark.parametrize(
     ("question", "span", "expected"),
     [
         # the post asked for ends before the asked person's full name
