@@ -70,6 +70,12 @@ document does not say. These premises are checked:
   "iPods") is one name, and only an answer that is the other name itself passes ("Who was Harper Lee's sister?"
   is "Alice Lee"). Or the same last words of a thing's name after other first words, the asked name nowhere in the
   document: "the Macau Science Park", "the Hong Kong Science Park".
+- A name swapped elsewhere (``name_swapped_elsewhere``, session 63): a name of the question of two or more words
+  that the document holds nowhere, where the document, anywhere, names the same with one word another: "When is the
+  HD version of Radar Princess slated for launch?" of a document about "Twilight Princess". A shared word the
+  document also says on its own (a surname: "Lee"), titles and their short forms ("Father", "Fr"), a word written
+  one letter otherwise or run together ("Longmenshan" of "Longmen Shan"), the question's own words and an answer
+  that says the other word are left alone (pool: 5 more plausible answers rejected for 2 gold ones).
 - A name before a noun (``other_name_before_noun``): "the Hong Kong part" of the question, "the Shenzhen part"
   of a sentence that names Hong Kong in no form (initials, "NYC" of "New York", and a shared opening, "British" of
   "Britain", are forms of it). A people's name alone ("Irish troops" for "English troops"), a possessive, the
@@ -121,14 +127,14 @@ document does not say. These premises are checked:
 Against the training pool (``eval/scripts/plausible_answer_checks.py``, its table; as of session 63), of SQuAD 2.0's
 1,674 plausible answers to its unanswerable questions the denial rejects 279, the deed denied 19, the undone word 47,
 the antonym 106, the number 45, the ordinal 7, the year 61 (3 of them for a century), the month or weekday 11, the
-name 41, the name before a noun 9, the name after the same words (or place words) 19, the title before a name 2 and
-the subject said elsewhere 39 (the time counted from now none: the pool says "last week" nowhere); of its 9,600 gold
-answers, 14 (12 questions), 5 (4), 2, 1, 6, 2, 15 (14 questions), 2, 4, 4, 14 (9 questions), 0 and 46 (39
-questions); most of them name a year, month, number or name their gold answer's sentences do not: "… in November
-1995" of "… created on 8 November 1994", "all four boroughs" of "… won the five boroughs in 1924", "in July of 2009"
-of "… explained in June 2009", "New York City's women's basketball team" of "… the New York Knicks"; the
-subject's are mostly a paragraph's own topic it names once ("How many hours of sunshine does New York receive every
-year?" of a paragraph on New York's climate). Each is kept by the rule that script states: its share of
+name 41, the name swapped elsewhere 27, the name before a noun 9, the name after the same words (or place words) 19,
+the title before a name 2 and the subject said elsewhere 39 (the time counted from now none: the pool says "last week"
+nowhere); of its 9,600 gold answers, 14 (12 questions), 5 (4), 2, 1, 6, 2, 15 (14 questions), 2, 4, 5, 4, 14 (9
+questions), 0 and 46 (39 questions); most of them name a year, month, number or name their gold answer's sentences do
+not: "… in November 1995" of "… created on 8 November 1994", "all four boroughs" of "… won the five boroughs in 1924",
+"in July of 2009" of "… explained in June 2009", "New York City's women's basketball team" of "… the New York Knicks";
+the subject's are mostly a paragraph's own topic it names once ("How many hours of sunshine does New York receive
+every year?" of a paragraph on New York's climate). Each is kept by the rule that script states: its share of
 unanswerable questions more than twice its share of answerable ones (the subject 2.33 % against 0.51 %).
 """
 
@@ -944,6 +950,59 @@ def other_name(q: Question, sentence: str, document: str, answer: tuple[int, int
     return False
 
 
+def name_swapped_elsewhere(q: Question, sentence: str, document: str, answer: tuple[int, int] | None = None) -> bool:
+    """A name of the question of two or more words that the document holds nowhere (nor one letter otherwise), where
+    the document names the same with one word another, anywhere: "When is the HD version of Radar Princess slated
+    for launch?" of a document about "Twilight Princess", "Who elects the members of the American Parliament?" of
+    one about the European Parliament. Not when a word they share is a name the document also says on its own (a
+    surname: "Harper Lee" beside "Alice Lee" and "Lee"), when one word is a title or the other's short form
+    ("Father Sorin", "Fr Sorin") or the other word is the question's, nor for an answer that says the other word
+    ("Alice Lee" for "Who was Harper Lee's sister?")."""
+    asked = names_asked(q)
+    if not asked:
+        return False
+    said = _names_said(document)
+    named = {stem(w) for w in _name_words(sentence[answer[0] : answer[1]])} if answer is not None else set()
+    for name in asked:
+        if _holds(document, name):
+            continue
+        for other in said:
+            if not _one_word_swapped(name, other):
+                continue
+            pairs = [(a, word) for a, (word, _, _) in zip(name, other, strict=True)]
+            a, other_word = next((a, w) for a, w in pairs if stem(a) != stem(w))
+            shared = {stem(a) for a, w in pairs if stem(a) == stem(w)}
+            if {a, other_word} & (TITLES | HONORIFICS) or _misspelt_in(document, a) or _shortened(a, other_word):
+                continue
+            if a in _words_run_together(document):
+                continue  # "Longmenshan" of "Longmen Shan": the asked word written as two
+            if shared & _names_alone(document) or stem(other_word) in set(q.terms) | named:
+                continue
+            return True
+    return False
+
+
+def _shortened(a: str, b: str) -> bool:
+    """One word the other's short form: "Fr" of "Father", "St" of "Saint", "Mt" of "Mount"."""
+    short, long = sorted((a, b), key=len)
+    return len(short) <= 3 < len(long) and short[0] == long[0] and all(ch in long for ch in short)
+
+
+@lru_cache(maxsize=64)
+def _words_run_together(document: str) -> frozenset[str]:
+    """Each two neighbouring plain words of the document written as one ("longmenshan" of "Longmen Shan")."""
+    words = _document_plain_words(document)
+    return frozenset(a + b for a, b in pairwise(words))
+
+
+@lru_cache(maxsize=64)
+def _names_alone(document: str) -> frozenset[str]:
+    """The stems of the document's names of one word said on their own, not beside another capitalised word:
+    "lee" of "Lee's father", "bond" of "Bond escapes"."""
+    runs = (_POSSESSIVE.sub("", run.group()) for run in _CAPITALISED_RUN.finditer(document) if " " not in run.group())
+    return frozenset(stem(_plain(run)) for run in runs)
+
+
 # the question's subject: a name after a verb's helper and before the verb ("How many hectares does Macau cover?",
 # "Where is Midna working?")
 _SUBJECT = re.compile(
@@ -1616,6 +1675,8 @@ def unshared(
     whole = sentence if document is None else document
     if other_name(q, sentence, whole, answer):
         yield "name"
+    if document is not None and name_swapped_elsewhere(q, sentence, document, answer):
+        yield "name swapped elsewhere"
     if other_name_before_noun(q, sentence, answer, document):
         yield "name before a noun"
     if other_title(q, sentence, whole):

@@ -8,6 +8,7 @@ from qa.read.premise import (
     denies,
     ends_elsewhere,
     letters_asked,
+    name_swapped_elsewhere,
     names_after_words,
     names_asked,
     names_before_nouns,
@@ -955,3 +956,34 @@ def test_names_asked_between_that_the_document_names_elsewhere(question, sentenc
     answer = sentence.index("Shenzhen River") if "Shenzhen River" in sentence else 0
     at = (answer, answer + len("Shenzhen River"))
     assert ends_elsewhere(analyze(question), sentence, lambda: before, document, at) is elsewhere
+
+
+ZELDA = (
+    "Twilight Princess was released in 2006. It received several Game of the Year awards. Nintendo Power ranked "
+    "it third."
+)
+LEES = "Harper Lee grew up in Alabama. Her sister Alice Lee was a lawyer. Lee's father, Fr Sorin, was a lawyer too."
+
+
+@pytest.mark.parametrize(
+    ("question", "document", "answer", "swapped"),
+    [
+        # a name held nowhere, the document naming it with one word another
+        ("How many awards did Radar Princess receive?", ZELDA, "several", True),
+        ("How many awards did Twilight Princess receive?", ZELDA, "several", False),
+        ("How many awards did Twiligth Princess receive?", ZELDA, "several", False),  # one letter otherwise
+        # a word they share said on its own: a surname ("Lee"); a title or its short form
+        ("Where did Mary Lee grow up?", LEES, "Alabama", False),
+        ("Who was Father Sorin?", LEES, "a lawyer", False),
+        # the question says the other word; the answer says it
+        ("Was Radar Princess as good as Twilight Princess?", ZELDA, "third", False),
+        ("What was Mary Lee's sister called?", "Mary and her sister Alice Lee met.", "Alice Lee", False),
+    ],
+)
+def test_a_name_the_document_holds_with_one_word_another(question, document, answer, swapped):
+    at = document.index(answer)
+    sentence_start = document.rfind(". ", 0, at) + 2 if ". " in document[:at] else 0
+    sentence_end = document.find(".", at) + 1
+    sentence = document[sentence_start:sentence_end]
+    span = (sentence.index(answer), sentence.index(answer) + len(answer))
+    assert name_swapped_elsewhere(analyze(question), sentence, document, span) is swapped
