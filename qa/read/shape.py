@@ -1316,20 +1316,12 @@ def name_in_apposition(q: Question, text: str, start: int, end: int) -> tuple[in
     return (name.start(1), name.end(1)) if name is not None else (start, end)
 
 
-# a count that is part of another: "three of the six", "2 of 5" (not "one of the largest")
-_A_COUNT = r"(?:\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
-_PART_OF_TOTAL = re.compile(rf"({_A_COUNT})\s+of\s+(?:the\s+)?{_A_COUNT}\b", re.IGNORECASE)
-
-
 def _count(q: Question, text: str, start: int, end: int) -> tuple[int, int] | None:
     """A number and its head noun: "Five Hong Kong universities have already set up 10" → "Five"."""
     tokens = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
     numbers = [i for i, (w, _, _) in enumerate(tokens) if has_number(w) and not re.fullmatch(r"[^\w]", w)]
     if not numbers:
         return None
-    part = _PART_OF_TOTAL.match(text, start, end)
-    if part is not None:
-        return start, part.end(1)  # "three of the six": the count asked, not the whole it is part of
     if len([w for w, _, _ in tokens if w[0].isalnum()]) <= 4:
         return start, end
 

@@ -2810,16 +2810,3 @@ SIDES = (
 )
 def test_a_comparison_of_two_by_size_picks_the_thing_its_quantity_measures(question, span, fits):
     assert fits_in(question, SIDES, span) is fits
-
-
-@pytest.mark.parametrize(
-    ("span", "expected"),
-    [
-        ("three of the six", "three"),  # a count that is part of a total: the count
-        ("2 of 5", "2"),
-        ("one of the largest", "one of the largest"),  # no total after "of"
-    ],
-)
-def test_a_count_part_of_a_total_is_the_count(span, expected):
-    text = "New York has three of the six systems; 2 of 5 are new, and one of the largest is old."
-    assert answered("How many systems does New York have?", text, span) == expected
