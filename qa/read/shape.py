@@ -304,7 +304,6 @@ def shape_span(q: Question, text: str, start: int, end: int) -> tuple[int, int] 
     end = end_of_name(q, text, start, end)
     end = before_saying_verb(text, start, end)
     end = before_list_after_kind(q, text, start, end)
-    end = before_asked_head(q, text, start, end)
     if Wants.MONEY in q.wants:
         start = sum_after_clause(text, start, end)
     if q.kind in (Kind.COUNT, Kind.QUANTITY):
@@ -1275,26 +1274,6 @@ def asked_kind_name(q: Question, text: str, start: int, end: int) -> tuple[int, 
         if stem(fold(name.group().split()[-1])) == q.head and (before not in ("", "the") or after):
             return name.start(), name.end()
     return start, end
-
-
-# a name the span opens with, then a lowercase word: "Greenwich Village| neighborhood of Lower Manhattan"
-_NAME_THEN_WORD = re.compile(r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w'’.-]*)*\s+([a-z]+)\b")
-
-
-_PLACE_OF = re.compile(r"\s+(?:of|in|at|on)\s+\S")
-
-
-def before_asked_head(q: Question, text: str, start: int, end: int) -> int:
-    """A span that opens with a name and goes on past the noun the question asks for to where that is ("of", "in",
-    "at", "on") ends with the name: "Greenwich Village| neighborhood of Lower Manhattan" for "In what neighborhood
-    did the Stonewall riots occur?". Other spans stay ("Romantic era" for "What era …?", "TFEU article 294"), as
-    does the noun in the name's own capitals ("Shenzhen River" for "Which river …?")."""
-    if q.kind not in (Kind.ENTITY, Kind.PLACE) or q.head is None:
-        return end
-    m = _NAME_THEN_WORD.match(text, start, end)
-    if m is None or stem(fold(m.group(1))) != q.head or not _PLACE_OF.match(text, m.end(1), end):
-        return end  # "Romantic era", "Song dynasty", "TFEU article 294": a name and its kind, as answers often are
-    return len(text[: m.start(1)].rstrip())
 
 
 # a common noun's last letters, "the" and a name of two or more words right after it, no comma between: "think
