@@ -54,6 +54,7 @@ SECTIONS = "The two sections are split, the Hong Kong side covering 87 hectares,
         ("If the deadline is not met, what happens?", False),  # a condition that opens the question
         ("Who was the teacher that was not an amateur?", False),
         ("Poles not only sought solace but fought for what?", False),
+        ("What should the number not be solely evaluated by?", False),  # "not solely", "not be solely": adds
         ("What is the President's name?", False),  # "-nt" of a word is no "-n't"
         ("Which city did Xi visit?", False),
     ],
