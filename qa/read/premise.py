@@ -75,7 +75,7 @@ document does not say. These premises are checked:
   HD version of Radar Princess slated for launch?" of a document about "Twilight Princess". A shared word the
   document also says on its own (a surname: "Lee"), titles and their short forms ("Father", "Fr"), a word written
   one letter otherwise or run together ("Longmenshan" of "Longmen Shan"), the question's own words and an answer
-  that says the other word are left alone (pool: 5 more plausible answers rejected for 2 gold ones).
+  that is the other name are left alone (pool: 5 more plausible answers rejected for 2 gold ones).
 - A name before a noun (``other_name_before_noun``): "the Hong Kong part" of the question, "the Shenzhen part"
   of a sentence that names Hong Kong in no form (initials, "NYC" of "New York", and a shared opening, "British" of
   "Britain", are forms of it). A people's name alone ("Irish troops" for "English troops"), a possessive, the
@@ -956,8 +956,9 @@ def name_swapped_elsewhere(q: Question, sentence: str, document: str, answer: tu
     for launch?" of a document about "Twilight Princess", "Who elects the members of the American Parliament?" of
     one about the European Parliament. Not when a word they share is a name the document also says on its own (a
     surname: "Harper Lee" beside "Alice Lee" and "Lee"), when one word is a title or the other's short form
-    ("Father Sorin", "Fr Sorin") or the other word is the question's, nor for an answer that says the other word
-    ("Alice Lee" for "Who was Harper Lee's sister?")."""
+    ("Father Sorin", "Fr Sorin") or the other word is the question's, nor for an answer that is the other name in
+    full ("Alice Lee" for "Who was Harper Lee's sister?"; not "of Customs" for "Who is the deputy director of the
+    General Administration of Taxation?")."""
     asked = names_asked(q)
     if not asked:
         return False
@@ -976,8 +977,10 @@ def name_swapped_elsewhere(q: Question, sentence: str, document: str, answer: tu
                 continue
             if a in _words_run_together(document):
                 continue  # "Longmenshan" of "Longmen Shan": the asked word written as two
-            if shared & _names_alone(document) or stem(other_word) in set(q.terms) | named:
+            if shared & _names_alone(document) or stem(other_word) in set(q.terms):
                 continue
+            if named and {stem(word) for word, _, _ in other} <= named:
+                continue  # the answer is the other name ("Alice Lee"), not a piece of it ("of Customs")
             return True
     return False
 

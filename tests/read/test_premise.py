@@ -979,6 +979,8 @@ LEES = "Harper Lee grew up in Alabama. Her sister Alice Lee was a lawyer. Lee's 
         # the question says the other word; the answer says it
         ("Was Radar Princess as good as Twilight Princess?", ZELDA, "third", False),
         ("What was Mary Lee's sister called?", "Mary and her sister Alice Lee met.", "Alice Lee", False),
+        # a piece of the other name is no answer that names it
+        ("Who heads the General Office of Taxes?", "Sun, of the General Office of Customs, spoke.", "of Customs", True),
     ],
 )
 def test_a_name_the_document_holds_with_one_word_another(question, document, answer, swapped):
