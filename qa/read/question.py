@@ -433,9 +433,10 @@ def _choices(question: str) -> tuple[frozenset[str], ...]:
     return (frozenset(a - b), frozenset(b - a))
 
 
-# "… other than Hong Kong and Shenzhen", "Besides laboratory clusters, …": things the answer is not
+# "… other than Hong Kong and Shenzhen", "Besides laboratory clusters, …", "… along with Qin?": things the answer is not
 _EXCLUDING = re.compile(
-    r"\b(?:other\s+than|besides|apart\s+from|aside\s+from|except(?:\s+for)?|excluding|along\s+with|together\s+with|alongside|in\s+addition\s+to)\s+([^,?.;]+?)"
+    r"\b(?:other\s+than|besides|apart\s+from|aside\s+from|except(?:\s+for)?|excluding"
+    r"|along\s+with|together\s+with|alongside|in\s+addition\s+to)\s+([^,?.;]+?)"
     r"(?=\s*(?:[,?.;]|$)|\s+(?:" + "|".join(sorted(AUX | WH_WORDS)) + r")\b)",
     re.IGNORECASE,
 )
