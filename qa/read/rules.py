@@ -513,17 +513,24 @@ def _title_before(tokens: list[Token], gaps: list[str], name_start: int) -> list
         and not _breaks(gaps, name_start - 1)
     ):
         return _kind_before_the(tokens, gaps, name_start - 1)
-    first = name_start
-    while first - 1 >= 0 and name_start - first < 8 and not _breaks(gaps, first - 1):
-        previous = tokens[first - 1]
-        if previous.folded in SAYING or (
-            previous.folded in STOPWORDS and not previous.capitalized and previous.folded not in ("of",)
-        ):
-            break
-        first -= 1
+    first = _phrase_start(tokens, gaps, name_start, through_of=True)
     if first == name_start or tokens[name_start - 1].folded in STOPWORDS:
         return []  # "the cities of Hong Kong": the name is what "of" governs, not what the words describe
     return [Candidate(first, name_start - 1, "title")]
+
+
+def _phrase_start(tokens: list[Token], gaps: list[str], end: int, through_of: bool = False) -> int:
+    """Where the words just before token ``end`` start: back over up to eight words, no punctuation between, to a
+    verb of saying or a lowercase stopword; with ``through_of`` past "of" too, as a title before a name reads on
+    ("Director of Customs Sun Yuning")."""
+    first = end
+    while first - 1 >= 0 and end - first < 8 and not _breaks(gaps, first - 1):
+        previous = tokens[first - 1]
+        stops = previous.folded in STOPWORDS and not previous.capitalized
+        if previous.folded in SAYING or (stops and not (through_of and previous.folded == "of")):
+            break
+        first -= 1
+    return first
 
 
 def _kind_before_the(tokens: list[Token], gaps: list[str], the: int) -> list[Candidate]:
@@ -531,12 +538,7 @@ def _kind_before_the(tokens: list[Token], gaps: list[str], the: int) -> list[Can
     consultant at Beijing’s semi-official think tank the Chinese Association of …". Two words at least, opened
     after a preposition, an article or a comma and ending in no verb's form ("to attend the press conference",
     "The plan covers the Hetao zone" describe nothing)."""
-    first = the
-    while first - 1 >= 0 and the - first < 8 and not _breaks(gaps, first - 1):
-        previous = tokens[first - 1]
-        if previous.folded in SAYING or (previous.folded in STOPWORDS and not previous.capitalized):
-            break
-        first -= 1
+    first = _phrase_start(tokens, gaps, the)
     last = tokens[the - 1]
     opened = first == 0 or _breaks(gaps, first - 1) or tokens[first - 1].folded in STOPWORDS
     verb = last.folded.endswith(("ed", "ing")) or (last.folded.endswith("s") and not last.folded.endswith("ss"))

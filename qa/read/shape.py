@@ -1318,9 +1318,10 @@ def _count(q: Question, text: str, start: int, end: int) -> tuple[int, int] | No
     return tokens[i][1], tokens[i][2]
 
 
-_CURRENCY_BEFORE = re.compile(r"(?:\b[A-Z]{1,3})?[$£€¥₹]$")
-_CURRENCY_SIGNS = frozenset("$£€¥₹")
-_CURRENCY_LETTERS = re.compile(r"\b[A-Z]{1,3}$")  # "US", "HK", "NZ" of "US$", "HK$", "NZ$"
+_CURRENCY_SIGNS = "$£€¥₹"
+_CURRENCY_LETTERS = r"\b[A-Z]{1,3}"  # "US", "HK", "NZ" of "US$", "HK$", "NZ$"
+_CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY_LETTERS})?[{re.escape(_CURRENCY_SIGNS)}]$")
+_LETTERS_BEFORE_SIGN = re.compile(rf"{_CURRENCY_LETTERS}$")
 _COMPARES = re.compile(  # a sentence that states a difference
     rf"%|\b(?:{COMPARATIVES}|than|above|below|ahead|behind|over|under|twice|thrice|times|double|triple|half"
     r"|percent|increase[ds]?|decrease[ds]?|rose|fell|grew|gain(?:ed)?|los[st]|difference|compared|earlier|later)\b",
@@ -1481,10 +1482,9 @@ def other_by_size(q: Question, text: str, start: int, end: int) -> bool:
     if len(values) != 2 or values[0] == values[1]:
         return False
     inside = {same for where, _, same in found if start <= where < end}
+    # one thing's quantity, run on to the other ("Hong Kong side … 87 hectares …, and the Shenzhen one")
     if unit in inside:
-        return (
-            True  # one thing's quantity, run on to the other ("Hong Kong side … 87 hectares …, and the Shenzhen one")
-        )
+        return True
     if inside:
         return False  # the span is a quantity
     picked = max(values) if picks > 0 else min(values)
@@ -2699,8 +2699,8 @@ def with_currency(text: str, start: int, end: int) -> tuple[int, int]:
     """A number's currency sign is part of it: "$|500 million|" → "$500 million", "HK$|2|" → "HK$2", and the
     letters of its currency before a sign the span opens with: "US|$1.95 billion|" → "US$1.95 billion". Applied,
     like ``whole_range``, after scoring: the model's score for the number stands for the sum."""
-    if text[start : start + 1] in _CURRENCY_SIGNS:  # "$|1.95 billion" of "US$1.95 billion": the letters too
-        m = _CURRENCY_LETTERS.search(text, max(0, start - 3), start)
+    if start < end and text[start] in _CURRENCY_SIGNS:  # "$|1.95 billion" of "US$1.95 billion": the letters too
+        m = _LETTERS_BEFORE_SIGN.search(text, max(0, start - 3), start)
         return (m.start() if m else start), end
     m = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
     return (m.start() if m and text[start : start + 1].isdigit() else start), end
