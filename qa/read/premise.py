@@ -959,15 +959,23 @@ def name_swapped_elsewhere(q: Question, sentence: str, document: str, answer: tu
     ("Father Sorin", "Fr Sorin") or the other word is the question's, nor for an answer that is the other name in
     full ("Alice Lee" for "Who was Harper Lee's sister?"; not "of Customs" for "Who is the deputy director of the
     General Administration of Taxation?")."""
-    asked = names_asked(q)
-    if not asked:
+    swapped = _names_swapped(q, document)
+    if not swapped:
         return False
-    said = _names_said(document)
     named = {stem(w) for w in _name_words(sentence[answer[0] : answer[1]])} if answer is not None else set()
-    for name in asked:
+    # the answer that is the other name ("Alice Lee") passes, not a piece of it ("of Customs")
+    return any(not (named and other <= named) for other in swapped)
+
+
+@lru_cache(maxsize=64)
+def _names_swapped(q: Question, document: str) -> tuple[frozenset[str], ...]:
+    """The stems of each name of the document that ``name_swapped_elsewhere`` finds a question's name swapped for,
+    read once per question and document (it is asked of every span)."""
+    found = []
+    for name in names_asked(q):
         if _holds(document, name):
             continue
-        for other in said:
+        for other in _names_said(document):
             if not _one_word_swapped(name, other):
                 continue
             pairs = [(a, word) for a, (word, _, _) in zip(name, other, strict=True)]
@@ -979,10 +987,8 @@ def name_swapped_elsewhere(q: Question, sentence: str, document: str, answer: tu
                 continue  # "Longmenshan" of "Longmen Shan": the asked word written as two
             if shared & _names_alone(document) or stem(other_word) in set(q.terms):
                 continue
-            if named and {stem(word) for word, _, _ in other} <= named:
-                continue  # the answer is the other name ("Alice Lee"), not a piece of it ("of Customs")
-            return True
-    return False
+            found.append(frozenset(stem(word) for word, _, _ in other))
+    return tuple(found)
 
 
 def _shortened(a: str, b: str) -> bool:
@@ -1505,6 +1511,7 @@ def other_name_after_words(q: Question, sentence: str, document: str, answer: tu
     return False
 
 
+@lru_cache(maxsize=256)
 def _misspelt_in(document: str, word: str) -> bool:
     """Whether the document holds a name of one word of five letters or more written a little otherwise, one letter
     left out, added or changed ("Bendigo" for the question's "Bedigo")."""

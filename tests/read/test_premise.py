@@ -979,6 +979,19 @@ LEES = "Harper Lee grew up in Alabama. Her sister Alice Lee was a lawyer. Lee's 
         # the question says the other word; the answer says it
         ("Was Radar Princess as good as Twilight Princess?", ZELDA, "third", False),
         ("What was Mary Lee's sister called?", "Mary and her sister Alice Lee met.", "Alice Lee", False),
+        # the asked word the document writes as two ("Longmen Shan")
+        (
+            "Where is the Longmenshan Fault?",
+            "The Longmen Shan Fault lies east. The Beichuan Fault lies west.",
+            "east",
+            False,
+        ),
+        (
+            "Where is the Tanlu Fault?",
+            "The Longmen Shan Fault lies east. The Beichuan Fault lies west.",
+            "east",
+            True,
+        ),
         # a piece of the other name is no answer that names it
         ("Who heads the General Office of Taxes?", "Sun, of the General Office of Customs, spoke.", "of Customs", True),
     ],
